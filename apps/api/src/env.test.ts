@@ -1,0 +1,46 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv, repoRoot } from "./env.js";
+
+describe("parseEnv", () => {
+  it("runs on the embedded defaults with nothing set", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      DEPLOYMENT: false,
+      PORT: 3000,
+      REDIS_URL: "redis://127.0.0.1:6379",
+      DATA_DIR: path.join(repoRoot, "data"),
+      SQLITE_SYNCHRONOUS: "FULL",
+      SHUTDOWN_TIMEOUT_MS: 10_000,
+    });
+    expect(env.MONGODB_URI).toBeUndefined();
+  });
+
+  it("rejects a malformed PORT with one line naming the variable and the value", () => {
+    expect(() => parseEnv({ PORT: "abc" })).toThrow(EnvError);
+    expect(() => parseEnv({ PORT: "abc" })).toThrow(/^Invalid configuration: PORT must be a whole number \(got "abc"\)$/);
+    expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT must be at most 65535/);
+  });
+
+  it("names every bad variable at once", () => {
+    expect(() => parseEnv({ REDIS_URL: "http://x", DEPLOYMENT: "yes" })).toThrow(
+      /DEPLOYMENT must be "true" or "false" \(got "yes"\); REDIS_URL must be a URL starting with redis:\/\/ or rediss:\/\//,
+    );
+  });
+
+  it("makes DATA_DIR absolute so every process opens the same database", () => {
+    expect(parseEnv({ DATA_DIR: "relative/data" }).DATA_DIR).toBe(path.resolve("relative/data"));
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv({ PORT: "", MONGODB_URI: "" })).toMatchObject({ PORT: 3000, MONGODB_URI: undefined });
+  });
+
+  it("accepts a MongoDB URI and drops a trailing slash from PUBLIC_URL", () => {
+    const env = parseEnv({ MONGODB_URI: "mongodb://db:27017/bbscart?replicaSet=rs0", PUBLIC_URL: "https://shop.example/" });
+    expect(env.MONGODB_URI).toBe("mongodb://db:27017/bbscart?replicaSet=rs0");
+    expect(env.PUBLIC_URL).toBe("https://shop.example");
+    expect(() => parseEnv({ MONGODB_URI: "postgres://x" })).toThrow(/MONGODB_URI must be a URL starting with mongodb:\/\//);
+  });
+});

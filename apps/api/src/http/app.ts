@@ -1,0 +1,79 @@
+import express, { type ErrorRequestHandler } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import type { Logger } from "../logger.js";
+import type { Services } from "../services/index.js";
+import { contextFactory } from "../trpc/init.js";
+import { appRouter } from "../trpc/root.js";
+import { healthRoutes, type Probe } from "./health.js";
+import { requestId } from "./request-id.js";
+import { webAppRoutes } from "./web.js";
+
+export interface AppDeps {
+  log: Logger;
+  services: Services;
+  /** Dependencies `/readyz` checks, by name. */
+  readiness: Record<string, Probe>;
+  readinessTimeoutMs: number;
+  /** When set, the built web app is served from here (production: one process is a whole shop). */
+  webDistDir?: string | undefined;
+}
+
+/** The Express application: no listening, no process concerns, so tests can mount it on any port. */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      genReqId: requestId,
+      // Enough to find a request; full header dumps cost CPU on every line and risk leaking data.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    }),
+  );
+  app.use(
+    helmet({
+      // Upgrading to https would break a shop served over plain http on a LAN; TLS is the proxy's job.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
+
+  app.use(healthRoutes(deps.readiness, deps.readinessTimeoutMs));
+  app.use(
+    "/trpc",
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: contextFactory(deps.services),
+      onError: ({ error, path, ctx }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.log ?? deps.log).error({ err: error, path }, "procedure failed");
+      },
+    }),
+  );
+  if (deps.webDistDir) app.use(webAppRoutes(deps.webDistDir));
+
+  app.use((req, res) => {
+    res.status(404).json({ error: { code: "NOT_FOUND", message: `No route for ${req.method} ${req.path}` } });
+  });
+  const onError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      res.status(status).json({ error: { code: "BAD_REQUEST", message: (error as Error).message } });
+      return;
+    }
+    req.log.error({ err: error }, "unhandled error");
+    res.status(500).json({ error: { code: "INTERNAL", message: "Something went wrong", requestId: req.id } });
+  };
+  app.use(onError);
+  return app;
+}

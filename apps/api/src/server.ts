@@ -1,0 +1,58 @@
+import { once } from "node:events";
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import { openDatabase } from "@bbscart/db";
+import { createApp } from "./http/app.js";
+import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
+import { StartupError } from "./lifecycle/startup-error.js";
+import { createRedis } from "./redis.js";
+import { createServices } from "./services/index.js";
+
+const { version } = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+runMain("api", async ({ env, log }) => {
+  const db = await openDatabase({
+    dataDir: env.DATA_DIR,
+    mongodbUri: env.MONGODB_URI,
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
+  });
+  const redis = createRedis(env, log, { failFast: true });
+  const app = createApp({
+    log,
+    services: createServices({ db, version }),
+    readiness: {
+      database: () => db.ping(),
+      redis: async () => {
+        await redis.ping();
+      },
+    },
+    readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
+    webDistDir: env.NODE_ENV === "production" ? env.WEB_DIST_DIR : undefined,
+  });
+
+  const server = app.listen(env.PORT, env.HOST);
+  try {
+    await once(server, "listening");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new StartupError(`Port ${env.PORT} on ${env.HOST} is in use; set PORT to a free one.`);
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST;
+  const url = env.PUBLIC_URL ?? `http://${shownHost}:${port}`;
+
+  onShutdownSignal(log, env.SHUTDOWN_TIMEOUT_MS, async () => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive sockets that finish their last response become idle; close them as they do.
+    const reaper = setInterval(() => server.closeIdleConnections(), 100);
+    await closed;
+    clearInterval(reaper);
+    await redis.quit();
+    await db.close();
+  });
+  log.info({ url, engine: db.engine, dataDir: env.DATA_DIR }, "BBSCART API listening");
+  announceReady({ url, port });
+});

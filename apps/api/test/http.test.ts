@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "./harness.js";
+import { useTempDirs } from "./temp-dir.js";
+import { testEnv } from "./test-env.js";
+
+const tempDir = useTempDirs();
+const running: RunningApp[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((app) => app.close()));
+});
+async function start(options: { redisUrl?: string; webDistDir?: string } = {}) {
+  const app = await startApp({ dataDir: tempDir(), redisUrl: options.redisUrl ?? testEnv.redisUrl, ...options });
+  running.push(app);
+  return app;
+}
+
+describe("health and readiness", () => {
+  it("reports the process up and ready when the database and Redis answer", async () => {
+    const { url } = await start();
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", checks: { database: { ok: true }, redis: { ok: true } } });
+  });
+
+  it("answers 503 naming Redis when Redis is unreachable, while /healthz stays 200", async () => {
+    const { url } = await start({ redisUrl: testEnv.closedRedisUrl });
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(503);
+    const body = (await ready.json()) as { status: string; checks: Record<string, { ok: boolean }> };
+    expect(body.status).toBe("unavailable");
+    expect(body.checks.database).toEqual({ ok: true });
+    expect(body.checks.redis?.ok).toBe(false);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("request ids and security headers", () => {
+  it("echoes a well-formed x-request-id and mints one otherwise", async () => {
+    const { url } = await start();
+    const kept = await fetch(`${url}/healthz`, { headers: { "x-request-id": "lb-1234.abc" } });
+    expect(kept.headers.get("x-request-id")).toBe("lb-1234.abc");
+
+    const replaced = await fetch(`${url}/healthz`, { headers: { "x-request-id": "bad id with spaces" } });
+    expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const minted = await fetch(`${url}/healthz`);
+    expect(minted.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(minted.headers.get("x-request-id")).not.toBe(replaced.headers.get("x-request-id"));
+  });
+
+  it("sends helmet's headers and no x-powered-by", async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/healthz`);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(response.headers.get("x-powered-by")).toBeNull();
+  });
+
+  it("answers unknown paths with a JSON 404", async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/nope`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: "No route for GET /nope" } });
+  });
+});
+
+describe("system.info over tRPC", () => {
+  it("returns the name, version and active engine", async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/trpc/system.info`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      result: { data: { name: "BBSCART", version: "0.0.0-test", engine: "sqlite" } },
+    });
+  });
+
+  it("answers an unknown procedure with a tRPC NOT_FOUND and no stack trace", async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/trpc/system.nope`);
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { error: { data: Record<string, unknown> } };
+    expect(body.error.data.code).toBe("NOT_FOUND");
+    expect(body.error.data).not.toHaveProperty("stack");
+  });
+});
+
+describe("serving the built web app", () => {
+  function fakeDist() {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, "assets"));
+    fs.writeFileSync(path.join(dir, "index.html"), "<!doctype html><title>shop</title>");
+    fs.writeFileSync(path.join(dir, "assets", "app-abc123.js"), "console.log(1)");
+    return dir;
+  }
+
+  it("serves index.html for client-side routes, uncached, and hashed assets cached for a year", async () => {
+    const { url } = await start({ webDistDir: fakeDist() });
+    for (const route of ["/", "/products/tea", "/admin/orders"]) {
+      const page = await fetch(`${url}${route}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("<title>shop</title>");
+      expect(page.headers.get("cache-control")).toBe("no-cache");
+    }
+    const asset = await fetch(`${url}/assets/app-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect((await fetch(`${url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it("never answers API paths with the app's HTML", async () => {
+    const { url } = await start({ webDistDir: fakeDist() });
+    for (const route of ["/trpc/nope", "/api/v1/nope", "/auth/nope"]) {
+      const response = await fetch(`${url}${route}`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get("content-type")).toContain("application/json");
+    }
+  });
+});

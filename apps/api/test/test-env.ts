@@ -1,0 +1,6 @@
+/** The variables API tests read; application code reads only src/env.ts. */
+export const testEnv = {
+  redisUrl: process.env.REDIS_URL || "redis://127.0.0.1:6379",
+  /** A port nothing listens on, for "Redis is down" cases (never stop the shared Redis). */
+  closedRedisUrl: "redis://127.0.0.1:1",
+};

@@ -1,0 +1,17 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// In development Vite serves the app and forwards API paths, so web and API share one origin
+// (cookies, CSRF checks and CSP behave as in production, where the API serves the built app).
+const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? "3000"}`;
+const proxied = ["/trpc", "/auth", "/api", "/uploads", "/webhooks"];
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: Number(process.env.WEB_PORT ?? 5173),
+    strictPort: true,
+    proxy: Object.fromEntries(proxied.map((path) => [path, { target: apiTarget, changeOrigin: false }])),
+  },
+  build: { sourcemap: true },
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// The serial stage: one built server and one browser shared by every journey file, files one at a time.
+export default defineConfig({
+  test: {
+    include: ["e2e/**/*.journey.ts"],
+    globalSetup: ["e2e/global-setup.ts"],
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});

@@ -1,0 +1,1 @@
+export type { DatabaseEngine, DatabaseHandle } from "./database.js";

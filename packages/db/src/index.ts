@@ -1,0 +1,21 @@
+import type { DatabaseHandle } from "@bbscart/core";
+import { openMongo } from "./mongo/open.js";
+import { openSqlite } from "./sqlite/open.js";
+
+export { sqliteFileName } from "./sqlite/open.js";
+
+export interface DatabaseOptions {
+  dataDir: string;
+  /** Set → MongoDB (a replica set); unset → SQLite at `dataDir/bbscart.db`. */
+  mongodbUri?: string | undefined;
+  sqliteSynchronous?: "FULL" | "NORMAL";
+}
+
+/** The one place the engine is chosen; callers only ever see the {@link DatabaseHandle} port. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.mongodbUri) return openMongo({ uri: options.mongodbUri });
+  return openSqlite({
+    dataDir: options.dataDir,
+    ...(options.sqliteSynchronous ? { synchronous: options.sqliteSynchronous } : {}),
+  });
+}

@@ -1,0 +1,48 @@
+import { fork } from "node:child_process";
+
+/**
+ * Starts a Node entry point as a child with an IPC channel and resolves with the child and its
+ * "ready" message; rejects if the child exits first (it has already printed why).
+ */
+export function launch(entry, { env = process.env, execArgv = [] } = {}) {
+  const child = fork(entry, [], { env, execArgv, stdio: "inherit" });
+  const ready = new Promise((resolve, reject) => {
+    child.on("message", (message) => {
+      if (message?.type === "ready") resolve(message);
+    });
+    child.once("exit", (code, signal) => reject(Object.assign(new Error("exited before ready"), { code: code ?? 1, signal })));
+  });
+  return { child, ready };
+}
+
+/**
+ * Supervises children as one shop: SIGINT/SIGTERM are passed on and we exit when all have stopped;
+ * if one dies on its own, the others are stopped and we exit with its code.
+ */
+export function supervise(children) {
+  let stopping = false;
+  let exitCode = 0;
+  let running = children.length;
+  const stopAll = () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  };
+  for (const child of children) {
+    child.once("exit", (code) => {
+      running -= 1;
+      if (!stopping) {
+        stopping = true;
+        exitCode = code === 0 ? 1 : (code ?? 1);
+        stopAll();
+      } else if (code !== 0 && code !== null) {
+        exitCode = code;
+      }
+      if (running === 0) process.exit(exitCode);
+    });
+  }
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      stopping = true;
+      stopAll();
+    });
+  }
+}

@@ -1,0 +1,22 @@
+// `npm start`: the whole shop from the built output — the API (serving the web app) and the worker —
+// on the embedded defaults. The build has already run (see the root package.json).
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { launch, supervise } from "./launch.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || "production" };
+
+const api = launch(path.join(root, "apps/api/dist/server.js"), { env });
+let ready;
+try {
+  ready = await api.ready;
+} catch (error) {
+  process.exit(error.code);
+}
+// The worker starts once the API is up, so a shared problem (Redis down) is reported once, by the API.
+const worker = launch(path.join(root, "apps/api/dist/worker.js"), { env });
+supervise([api.child, worker.child]);
+await worker.ready.catch(() => undefined);
+
+console.log(`\n  BBSCART is running at ${ready.url}\n  (API + web + worker; Ctrl+C stops all three)\n`);

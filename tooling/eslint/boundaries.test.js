@@ -1,0 +1,58 @@
+import path from "node:path";
+import { ESLint } from "eslint";
+import tseslint from "typescript-eslint";
+import { describe, expect, it } from "vitest";
+import { boundaries, coreForbiddenModules } from "./boundaries.js";
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+
+/** Lints probe code as if it lived at `file`, against exactly the boundary blocks the real config uses. */
+async function lint(file, code) {
+  const eslint = new ESLint({
+    cwd: repoRoot,
+    overrideConfigFile: true,
+    overrideConfig: [{ files: ["**/*.ts", "**/*.tsx"], languageOptions: { parser: tseslint.parser } }, ...boundaries],
+  });
+  const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, file) });
+  return result.messages.map((message) => message.ruleId);
+}
+
+describe("packages/core stays pure", () => {
+  it.each([...coreForbiddenModules, "@trpc/server", "node:fs", "node:http", "fs"])("rejects importing %s", async (name) => {
+    expect(await lint("packages/core/src/order/probe.ts", `import x from "${name}";\nexport default x;\n`)).toContain(
+      "no-restricted-imports",
+    );
+  });
+
+  it("rejects reading process at all", async () => {
+    expect(await lint("packages/core/src/probe.ts", "export const mode = process.argv;\n")).toContain("no-restricted-globals");
+  });
+
+  it("accepts zod and its own modules", async () => {
+    expect(await lint("packages/core/src/probe.ts", 'import { z } from "zod";\nimport { a } from "./a.js";\nexport const s = z.string().or(a);\n')).toEqual([]);
+  });
+
+  it("lets other packages import what core may not", async () => {
+    expect(await lint("packages/db/src/probe.ts", 'import mongoose from "mongoose";\nexport default mongoose;\n')).toEqual([]);
+  });
+});
+
+describe("only apps/api/src/env.ts reads process.env", () => {
+  it.each(["apps/api/src/http/app.ts", "apps/web/src/main.tsx", "packages/db/src/index.ts"])("rejects it in %s", async (file) => {
+    expect(await lint(file, "export const port = process.env.PORT;\n")).toContain("no-restricted-properties");
+    expect(await lint(file, "const { env } = process;\nexport const port = env.PORT;\n")).toContain("no-restricted-syntax");
+  });
+
+  it("allows it in env.ts, in tests and in scripts", async () => {
+    for (const file of ["apps/api/src/env.ts", "apps/api/test/test-env.ts", "scripts/start.mjs"]) {
+      expect(await lint(file, "export const port = process.env.PORT;\n")).toEqual([]);
+    }
+  });
+});
+
+describe("the repository's lint configuration", () => {
+  it("applies every boundary block", async () => {
+    const { default: config } = await import("./index.js");
+    for (const block of boundaries) expect(config).toContain(block);
+  });
+});
