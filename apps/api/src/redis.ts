@@ -45,15 +45,17 @@ export async function assertRedisReachable(url: string, timeoutMs = 2_000): Prom
 }
 
 /**
- * A long-lived client. It reconnects forever in the background; the log gets one line when the
- * connection is lost (with the reason) and one when it is back, not one per retry.
+ * A long-lived client, connected when this resolves. It then reconnects forever in the background;
+ * the log gets one line when the connection is lost (with the reason) and one when it is back, not
+ * one per retry.
  */
-export function createRedis(
+export async function connectRedis(
   env: Pick<Env, "REDIS_URL">,
   log: Logger,
   options: { failFast: boolean },
-): Redis {
+): Promise<Redis> {
   const redis = new Redis(env.REDIS_URL, {
+    lazyConnect: true,
     // The API fails commands at once while disconnected, so /readyz answers 503 instead of hanging;
     // BullMQ (the worker) requires commands to wait for the reconnection instead.
     ...(options.failFast ? { maxRetriesPerRequest: 1, enableOfflineQueue: false } : { maxRetriesPerRequest: null }),
@@ -70,5 +72,6 @@ export function createRedis(
     healthy = true;
     log.info({ url: env.REDIS_URL }, "Redis connection restored");
   });
+  await redis.connect();
   return redis;
 }

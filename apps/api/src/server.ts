@@ -5,7 +5,7 @@ import { openDatabase } from "@bbscart/db";
 import { createApp } from "./http/app.js";
 import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
 import { StartupError } from "./lifecycle/startup-error.js";
-import { createRedis } from "./redis.js";
+import { connectRedis } from "./redis.js";
 import { createServices } from "./services/index.js";
 
 const { version } = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -18,7 +18,7 @@ runMain("api", async ({ env, log }) => {
     mongodbUri: env.MONGODB_URI,
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
   });
-  const redis = createRedis(env, log, { failFast: true });
+  const redis = await connectRedis(env, log, { failFast: true });
   const app = createApp({
     log,
     services: createServices({ db, version }),

@@ -1,10 +1,9 @@
 import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
-import { createRedis } from "./redis.js";
+import { connectRedis } from "./redis.js";
 
 /** The background worker. Later issues register their BullMQ queues (notifications, webhooks) here. */
 runMain("worker", async ({ env, log }) => {
-  const redis = createRedis(env, log, { failFast: false });
-  await redis.ping();
+  const redis = await connectRedis(env, log, { failFast: false });
   onShutdownSignal(log, env.SHUTDOWN_TIMEOUT_MS, async () => {
     await redis.quit();
   });

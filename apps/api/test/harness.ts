@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { openDatabase } from "@bbscart/db";
 import { createApp } from "../src/http/app.js";
 import { createLogger } from "../src/logger.js";
-import { createRedis } from "../src/redis.js";
+import { connectRedis } from "../src/redis.js";
 import { createServices } from "../src/services/index.js";
 
 export interface RunningApp {
@@ -19,7 +19,7 @@ export interface RunningApp {
 export async function startApp(options: { dataDir: string; redisUrl: string; webDistDir?: string }): Promise<RunningApp> {
   const log = createLogger({ LOG_LEVEL: "silent" }, "api");
   const db = await openDatabase({ dataDir: options.dataDir });
-  const redis = createRedis({ REDIS_URL: options.redisUrl }, log, { failFast: true });
+  const redis = await connectRedis({ REDIS_URL: options.redisUrl }, log, { failFast: true });
   const app = createApp({
     log,
     services: createServices({ db, version: "0.0.0-test" }),

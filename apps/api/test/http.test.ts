@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "./harness.js";
+import { OwnRedis } from "./own-redis.js";
 import { useTempDirs } from "./temp-dir.js";
 import { testEnv } from "./test-env.js";
 
@@ -28,15 +29,26 @@ describe("health and readiness", () => {
     expect(await ready.json()).toEqual({ status: "ready", checks: { database: { ok: true }, redis: { ok: true } } });
   });
 
-  it("answers 503 naming Redis when Redis is unreachable, while /healthz stays 200", async () => {
-    const { url } = await start({ redisUrl: testEnv.closedRedisUrl });
-    const ready = await fetch(`${url}/readyz`);
-    expect(ready.status).toBe(503);
-    const body = (await ready.json()) as { status: string; checks: Record<string, { ok: boolean }> };
-    expect(body.status).toBe("unavailable");
-    expect(body.checks.database).toEqual({ ok: true });
-    expect(body.checks.redis?.ok).toBe(false);
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  it("turns unready when Redis stops while running, and ready again when it is back", async () => {
+    const redis = await OwnRedis.start();
+    try {
+      const { url } = await start({ redisUrl: redis.url });
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+
+      await redis.stop();
+      const down = await fetch(`${url}/readyz`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toEqual({
+        status: "unavailable",
+        checks: { database: { ok: true }, redis: { ok: false, error: expect.any(String) as string } },
+      });
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+      await redis.resume();
+      await expect.poll(async () => (await fetch(`${url}/readyz`)).status, { timeout: 5_000, interval: 100 }).toBe(200);
+    } finally {
+      await redis.stop();
+    }
   });
 });
 
