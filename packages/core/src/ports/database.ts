@@ -1,12 +1,22 @@
+import type { Repositories } from "./repositories.js";
+import type { UnitOfWork } from "./unit-of-work.js";
+
 /** The persistence engines `packages/db` can run on; chosen by configuration, never by callers. */
 export type DatabaseEngine = "sqlite" | "mongodb";
 
 /**
- * A live connection to the store's database. Readiness checks ping it; shutdown closes it.
+ * A live connection to the store's database: what `openDatabase` in `packages/db` returns.
  * Nothing outside `packages/db` learns more about the engine than its name.
  */
 export interface DatabaseHandle {
   readonly engine: DatabaseEngine;
+  /** Every multi-record write goes through here: one transaction, all or nothing. */
+  readonly uow: UnitOfWork;
+  /**
+   * Reads, and single guarded writes, outside any transaction. They never see another request's
+   * uncommitted work (SQLite reads use their own connection).
+   */
+  readonly repos: Repositories;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { makeUser } from "../testing/builders.js";
+import { actorFor, hasPermission, normalizeEmail } from "./user.js";
+
+describe("users and actors", () => {
+  it("normalizes email so uniqueness ignores case and spaces", () => {
+    expect(normalizeEmail("  Asha@Example.COM ")).toBe("asha@example.com");
+  });
+
+  it("turns a user into the actor they act as", () => {
+    expect(actorFor(makeUser({ id: "u1" }))).toEqual({ kind: "shopper", userId: "u1" });
+    expect(actorFor(makeUser({ id: "a1", role: "admin", permissions: ["orders.manage"] }))).toEqual({
+      kind: "admin",
+      userId: "a1",
+      permissions: ["orders.manage"],
+    });
+    expect(actorFor(makeUser({ disabled: true }))).toBeNull();
+  });
+
+  it("grants permissions only to admins that hold them", () => {
+    const admin = { kind: "admin", userId: "a", permissions: ["refunds.issue"] } as const;
+    expect(hasPermission(admin, "refunds.issue")).toBe(true);
+    expect(hasPermission(admin, "wallet.adjust")).toBe(false);
+    expect(hasPermission({ kind: "shopper", userId: "u" }, "refunds.issue")).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+/** Roles decide which procedures a caller may reach; admin permissions refine the admin role. */
+export type Role = "shopper" | "admin";
+
+export const ADMIN_PERMISSIONS = [
+  "orders.manage",
+  "catalog.manage",
+  "users.manage",
+  "wallet.adjust",
+  "refunds.issue",
+  "settings.manage",
+  "operations.view",
+] as const;
+export type AdminPermission = (typeof ADMIN_PERMISSIONS)[number];
+
+export interface Address {
+  readonly id: string;
+  readonly label: string | null;
+  readonly name: string;
+  readonly phone: string;
+  readonly line1: string;
+  readonly line2: string | null;
+  readonly city: string;
+  readonly state: string;
+  readonly postalCode: string;
+  readonly country: string;
+}
+
+export interface User {
+  readonly id: string;
+  /** Stored lower-cased and trimmed (see `normalizeEmail`); unique. */
+  readonly email: string;
+  readonly name: string;
+  readonly phone: string | null;
+  readonly passwordHash: string;
+  readonly role: Role;
+  /** Empty for shoppers. An admin with no permissions can only look. */
+  readonly permissions: readonly AdminPermission[];
+  readonly disabled: boolean;
+  readonly addresses: readonly Address[];
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/**
+ * Who triggers a decision. The order machine and the audit log record it; guards check it.
+ * `system` is the worker or a scheduled job, named by `process`.
+ */
+export type Actor =
+  | { readonly kind: "shopper"; readonly userId: string }
+  | { readonly kind: "admin"; readonly userId: string; readonly permissions: readonly AdminPermission[] }
+  | { readonly kind: "system"; readonly process: string };
+
+export type ActorKind = Actor["kind"];
+
+/** One spelling per mailbox, so the unique index on email catches "A@x.com" vs "a@x.com". */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The actor a signed-in user acts as; disabled users act as nobody. */
+export function actorFor(user: User): Actor | null {
+  if (user.disabled) return null;
+  return user.role === "admin"
+    ? { kind: "admin", userId: user.id, permissions: user.permissions }
+    : { kind: "shopper", userId: user.id };
+}
+
+/** True for an admin actor holding `permission`. Shoppers and the system hold none. */
+export function hasPermission(actor: Actor, permission: AdminPermission): boolean {
+  return actor.kind === "admin" && actor.permissions.includes(permission);
+}

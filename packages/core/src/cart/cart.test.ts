@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { inr, makeCart, T0 } from "../testing/builders.js";
+import { acceptPrice, addItem, MAX_LINE_QUANTITY, mergeCarts, removeItem, setCoupon, setQuantity } from "./cart.js";
+
+const later = new Date("2025-01-16T00:00:00Z");
+const line = (variantId: string, quantity: number) => ({ variantId, quantity, unitPrice: inr(1000) });
+
+describe("cart", () => {
+  it("keeps the same variant on one line when added twice", () => {
+    const once = addItem(makeCart(), line("v1", 2), later);
+    const twice = once.ok ? addItem(once.value, line("v1", 3), later) : once;
+    expect(twice.ok && twice.value.lines).toEqual([line("v1", 5)]);
+    expect(twice.ok && twice.value.updatedAt).toBe(later);
+  });
+
+  it("refuses more than the per-line limit", () => {
+    const cart = makeCart([line("v1", MAX_LINE_QUANTITY)]);
+    expect(addItem(cart, line("v1", 1), later)).toEqual({ ok: false, error: { code: "QUANTITY_LIMIT", variantId: "v1", max: MAX_LINE_QUANTITY } });
+    expect(setQuantity(cart, "v1", MAX_LINE_QUANTITY + 1, later).ok).toBe(false);
+  });
+
+  it("sets quantities, zero removing the line", () => {
+    const cart = makeCart([line("v1", 1), line("v2", 1)]);
+    const set = setQuantity(cart, "v2", 4, later);
+    expect(set.ok && set.value.lines).toEqual([line("v1", 1), line("v2", 4)]);
+    const removed = setQuantity(cart, "v1", 0, later);
+    expect(removed.ok && removed.value.lines).toEqual([line("v2", 1)]);
+    expect(setQuantity(cart, "v9", 1, later)).toEqual({ ok: false, error: { code: "NOT_IN_CART", variantId: "v9" } });
+  });
+
+  it("removes lines", () => {
+    expect(removeItem(makeCart([line("v1", 1)]), "v1", later).lines).toEqual([]);
+  });
+
+  it("normalizes coupon codes and can clear them", () => {
+    const withCoupon = setCoupon(makeCart(), "  welcome10 ", later);
+    expect(withCoupon.couponCode).toBe("WELCOME10");
+    expect(setCoupon(withCoupon, null, later).couponCode).toBeNull();
+  });
+
+  it("takes the current price once the shopper accepted it", () => {
+    const cart = acceptPrice(makeCart([line("v1", 1), line("v2", 1)]), "v1", inr(900), later);
+    expect(cart.lines.map((l) => l.unitPrice.minor)).toEqual([900, 1000]);
+  });
+
+  it("merges a guest cart at login: quantities add up to the cap, the shopper's coupon wins", () => {
+    const mine = makeCart([line("v1", 2)], { couponCode: "MINE" });
+    const guest = makeCart([line("v1", 98), line("v2", 1)], { id: "guest", userId: null, guestId: "g1", couponCode: "GUEST" });
+    const merged = mergeCarts(mine, guest, later);
+    expect(merged.id).toBe("cart-1");
+    expect(merged.lines).toEqual([line("v1", MAX_LINE_QUANTITY), line("v2", 1)]);
+    expect(merged.couponCode).toBe("MINE");
+    expect(mergeCarts(makeCart(), guest, T0).couponCode).toBe("GUEST");
+  });
+});

@@ -1,0 +1,89 @@
+import type { CurrencyCode, Money } from "../money/money.js";
+import { err, ok, type Result } from "../result.js";
+
+/** The most of one variant a single order may hold; keeps line totals far from overflow. */
+export const MAX_LINE_QUANTITY = 99;
+
+/** One variant in the cart; the price is what the shopper last saw, to detect changes. */
+export interface CartLine {
+  readonly variantId: string;
+  readonly quantity: number;
+  readonly unitPrice: Money;
+}
+
+/** A server-side cart, owned by a signed-in shopper (`userId`) or a guest (`guestId`). */
+export interface Cart {
+  readonly id: string;
+  readonly userId: string | null;
+  readonly guestId: string | null;
+  readonly currency: CurrencyCode;
+  /** At most one line per variant. */
+  readonly lines: readonly CartLine[];
+  readonly couponCode: string | null;
+  readonly updatedAt: Date;
+}
+
+export type CartError =
+  | { readonly code: "QUANTITY_LIMIT"; readonly variantId: string; readonly max: number }
+  | { readonly code: "NOT_IN_CART"; readonly variantId: string };
+
+function quantityOf(cart: Cart, variantId: string): number {
+  return cart.lines.find((line) => line.variantId === variantId)?.quantity ?? 0;
+}
+
+function withLine(cart: Cart, line: CartLine, now: Date): Cart {
+  const exists = cart.lines.some((l) => l.variantId === line.variantId);
+  const lines = exists ? cart.lines.map((l) => (l.variantId === line.variantId ? line : l)) : [...cart.lines, line];
+  return { ...cart, lines, updatedAt: now };
+}
+
+/**
+ * Adds units of a variant. Adding a variant already in the cart increases that line, so the
+ * same variant is always one line. Refused beyond `MAX_LINE_QUANTITY`.
+ */
+export function addItem(cart: Cart, item: CartLine, now: Date): Result<Cart, CartError> {
+  const quantity = quantityOf(cart, item.variantId) + item.quantity;
+  if (quantity > MAX_LINE_QUANTITY) return err({ code: "QUANTITY_LIMIT", variantId: item.variantId, max: MAX_LINE_QUANTITY });
+  return ok(withLine(cart, { ...item, quantity }, now));
+}
+
+/** Sets a line's quantity; zero removes the line. */
+export function setQuantity(cart: Cart, variantId: string, quantity: number, now: Date): Result<Cart, CartError> {
+  const line = cart.lines.find((l) => l.variantId === variantId);
+  if (!line) return err({ code: "NOT_IN_CART", variantId });
+  if (quantity > MAX_LINE_QUANTITY) return err({ code: "QUANTITY_LIMIT", variantId, max: MAX_LINE_QUANTITY });
+  return ok(quantity === 0 ? removeItem(cart, variantId, now) : withLine(cart, { ...line, quantity }, now));
+}
+
+/** Removes a variant's line; removing what is not there changes nothing but the time. */
+export function removeItem(cart: Cart, variantId: string, now: Date): Cart {
+  return { ...cart, lines: cart.lines.filter((l) => l.variantId !== variantId), updatedAt: now };
+}
+
+/** Coupon codes are case-insensitive; stored upper-case. */
+export function normalizeCouponCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+/** Attaches a coupon code (checked when the cart is reviewed) or, with null, removes it. */
+export function setCoupon(cart: Cart, code: string | null, now: Date): Cart {
+  return { ...cart, couponCode: code === null ? null : normalizeCouponCode(code), updatedAt: now };
+}
+
+/** After the shopper saw a price change, the line takes the current price. */
+export function acceptPrice(cart: Cart, variantId: string, price: Money, now: Date): Cart {
+  return { ...cart, lines: cart.lines.map((l) => (l.variantId === variantId ? { ...l, unitPrice: price } : l)), updatedAt: now };
+}
+
+/**
+ * A guest cart merging into the shopper's cart at login: quantities of the same variant add
+ * up (capped at `MAX_LINE_QUANTITY`), the shopper's coupon wins over the guest's.
+ */
+export function mergeCarts(userCart: Cart, guestCart: Cart, now: Date): Cart {
+  let merged: Cart = { ...userCart, couponCode: userCart.couponCode ?? guestCart.couponCode, updatedAt: now };
+  for (const line of guestCart.lines) {
+    const quantity = Math.min(MAX_LINE_QUANTITY, quantityOf(merged, line.variantId) + line.quantity);
+    merged = withLine(merged, { ...line, quantity }, now);
+  }
+  return merged;
+}

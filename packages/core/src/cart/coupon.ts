@@ -1,0 +1,75 @@
+import { min, type Money } from "../money/money.js";
+import { percentOf } from "../money/tax.js";
+import { err, ok, type Result } from "../result.js";
+
+interface CouponRules {
+  /** Upper-case, unique. */
+  readonly code: string;
+  readonly active: boolean;
+  readonly minOrder: Money | null;
+  readonly startsAt: Date | null;
+  readonly expiresAt: Date | null;
+  /** Redemptions allowed across all shoppers; null = unlimited. */
+  readonly usageLimit: number | null;
+  readonly usedCount: number;
+  /** Redemptions allowed per shopper; null = unlimited. */
+  readonly perCustomerLimit: number | null;
+}
+
+export type Coupon = CouponRules &
+  (
+    | { readonly kind: "percentage"; readonly percentBp: number; readonly maxDiscount: Money | null }
+    | { readonly kind: "fixed"; readonly amount: Money }
+  );
+
+export type CouponRejectionReason =
+  | "not_found"
+  | "inactive"
+  | "not_started"
+  | "expired"
+  | "minimum_not_met"
+  | "usage_limit_reached"
+  | "customer_limit_reached"
+  | "currency_mismatch";
+
+export interface CouponRejection {
+  readonly code: "COUPON_INVALID";
+  readonly couponCode: string;
+  readonly reason: CouponRejectionReason;
+}
+
+/**
+ * Whether the coupon applies to a cart with this subtotal, now, for a shopper who has used
+ * it `customerUses` times. The usage counters are re-checked by the guarded redemption
+ * write at placement; this check gives the shopper the reason early.
+ */
+export function checkCoupon(
+  coupon: Coupon,
+  context: { readonly subtotal: Money; readonly now: Date; readonly customerUses: number },
+): Result<Coupon, CouponRejection> {
+  const reject = (reason: CouponRejectionReason) => err({ code: "COUPON_INVALID" as const, couponCode: coupon.code, reason });
+  const currencies = [coupon.minOrder, coupon.kind === "fixed" ? coupon.amount : coupon.maxDiscount];
+  if (currencies.some((m) => m !== null && m.currency !== context.subtotal.currency)) return reject("currency_mismatch");
+  if (!coupon.active) return reject("inactive");
+  const now = context.now.getTime();
+  if (coupon.startsAt && now < coupon.startsAt.getTime()) return reject("not_started");
+  if (coupon.expiresAt && now >= coupon.expiresAt.getTime()) return reject("expired");
+  if (coupon.usageLimit !== null && coupon.usedCount >= coupon.usageLimit) return reject("usage_limit_reached");
+  if (coupon.perCustomerLimit !== null && context.customerUses >= coupon.perCustomerLimit) return reject("customer_limit_reached");
+  if (coupon.minOrder && context.subtotal.minor < coupon.minOrder.minor) return reject("minimum_not_met");
+  return ok(coupon);
+}
+
+/**
+ * The discount a valid coupon gives on `subtotal`. Never more than the subtotal, so a total
+ * never goes below zero; percentages round half up and respect `maxDiscount`.
+ */
+export function couponDiscount(coupon: Coupon, subtotal: Money): Money {
+  const raw =
+    coupon.kind === "fixed"
+      ? coupon.amount
+      : coupon.maxDiscount
+        ? min(percentOf(subtotal, coupon.percentBp), coupon.maxDiscount)
+        : percentOf(subtotal, coupon.percentBp);
+  return min(raw, subtotal);
+}

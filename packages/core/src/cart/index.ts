@@ -1,0 +1,4 @@
+export * from "./cart.js";
+export * from "./coupon.js";
+export * from "./pricing.js";
+export * from "./review.js";

@@ -1,0 +1,83 @@
+import type { Money } from "../money/money.js";
+import type { StockLevel } from "../inventory/stock.js";
+import { available } from "../inventory/stock.js";
+
+export interface Category {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly parentId: string | null;
+}
+
+/** A sellable version of a product (size, colour…). The SKU is unique across the store. */
+export interface Variant {
+  readonly id: string;
+  readonly productId: string;
+  readonly sku: string;
+  readonly name: string;
+  /** Tax-inclusive unit price in the store currency. */
+  readonly price: Money;
+  readonly stock: StockLevel;
+  readonly active: boolean;
+}
+
+export interface Product {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+  readonly categoryId: string;
+  readonly active: boolean;
+  /** Keys in file storage, first is the cover. */
+  readonly images: readonly string[];
+  /** Overrides the store tax rate when set (basis points). */
+  readonly taxRateBp: number | null;
+  readonly variants: readonly Variant[];
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** A variant together with the product that sells it: what a cart line resolves to. */
+export interface CatalogEntry {
+  readonly product: Product;
+  readonly variant: Variant;
+}
+
+/** Sellable means both the product and the variant are switched on. */
+export function isPurchasable(entry: CatalogEntry): boolean {
+  return entry.product.active && entry.variant.active;
+}
+
+/** In stock means at least one unit of an active variant can be reserved. */
+export function isInStock(product: Product): boolean {
+  return product.variants.some((variant) => variant.active && available(variant.stock) > 0);
+}
+
+/** The tax rate that applies to a product: its own, else the store's. */
+export function taxRateFor(product: Product, storeRateBp: number): number {
+  return product.taxRateBp ?? storeRateBp;
+}
+
+/** Cheapest and dearest active variant, for "from ₹499" on listings; null without any. */
+export function priceRange(product: Product): { readonly min: Money; readonly max: Money } | null {
+  const prices = product.variants.filter((v) => v.active).map((v) => v.price);
+  const first = prices[0];
+  if (!first) return null;
+  let low = first;
+  let high = first;
+  for (const price of prices) {
+    if (price.minor < low.minor) low = price;
+    if (price.minor > high.minor) high = price;
+  }
+  return { min: low, max: high };
+}
+
+/** URL-safe slug from a name ("Cotton Kurta – Blue" → "cotton-kurta-blue"). */
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}

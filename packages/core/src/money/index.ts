@@ -1,0 +1,3 @@
+export * from "./money.js";
+export * from "./allocate.js";
+export * from "./tax.js";

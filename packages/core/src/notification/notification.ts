@@ -1,0 +1,62 @@
+/** Messages the shop sends; each has an email and an SMS template in the worker. */
+export const NOTIFICATION_TEMPLATES = [
+  "order_placed",
+  "order_confirmed",
+  "order_shipped",
+  "order_delivered",
+  "order_cancelled",
+  "payment_failed",
+  "return_requested",
+  "return_approved",
+  "return_rejected",
+  "refund_issued",
+  "wallet_credited",
+  "wallet_debited",
+  "password_reset",
+] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+
+/**
+ * A message to send, decided by core and written to the outbox in the same transaction as
+ * the change it announces. `dedupeKey` is derived from what happened (order id + event), so
+ * a retried decision produces the same key and the message is sent once.
+ */
+export interface Notification {
+  readonly template: NotificationTemplate;
+  readonly userId: string;
+  readonly dedupeKey: string;
+  readonly data: Readonly<Record<string, string>>;
+}
+
+export type Channel = "email" | "sms";
+
+/** One notification on one channel, as queued in the outbox and retried by the worker. */
+export interface OutboxMessage {
+  /** `${dedupeKey}:${channel}`: the same decision always yields the same message id. */
+  readonly id: string;
+  readonly channel: Channel;
+  readonly notification: Notification;
+  readonly status: "pending" | "sent" | "failed";
+  readonly attempts: number;
+  readonly createdAt: Date;
+  readonly sentAt: Date | null;
+  readonly lastError: string | null;
+}
+
+/**
+ * The outbox rows for a notification, one per channel. Ids are derived from the dedupe key,
+ * so enqueueing the same notification twice (a retried transaction) adds nothing, and a
+ * resend after a crash carries the same message id.
+ */
+export function outboxMessagesFor(notification: Notification, channels: readonly Channel[], now: Date): OutboxMessage[] {
+  return channels.map((channel) => ({
+    id: `${notification.dedupeKey}:${channel}`,
+    channel,
+    notification,
+    status: "pending",
+    attempts: 0,
+    createdAt: now,
+    sentAt: null,
+    lastError: null,
+  }));
+}

@@ -1,0 +1,6 @@
+export * from "./order.js";
+export * from "./order.machine.js";
+export * from "./order.payment.js";
+export * from "./order.settlement.js";
+export * from "./place.js";
+export * from "./returns.js";

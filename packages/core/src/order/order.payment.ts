@@ -1,0 +1,133 @@
+import { hasPermission, type Actor } from "../account/user.js";
+import type { Money } from "../money/money.js";
+import {
+  capture,
+  recordFailure,
+  recordRefund,
+  refundable,
+  type PaymentError,
+  type PaymentMethod,
+  type RefundDestination,
+} from "../payment/payment.js";
+import { err, ok, type Result } from "../result.js";
+import { PLATFORM_ACCOUNTS, walletAccount, type AccountId } from "../wallet/accounts.js";
+import { orderPaymentTransfer, refundTransfer } from "../wallet/transfer.js";
+import { orderNotification, type Order, type Transition } from "./order.js";
+
+/** Where a shopper's money comes from for each method. */
+function paymentSource(method: PaymentMethod, userId: string): AccountId {
+  if (method === "wallet") return walletAccount(userId);
+  return method === "card" ? PLATFORM_ACCOUNTS.cardClearing : PLATFORM_ACCOUNTS.codReceivable;
+}
+
+/**
+ * Books money taken for an order under capture reference `ref` (a payment intent, "wallet",
+ * "cod"): payment status, a ledger transfer into sales, a timeline entry. The fulfilment
+ * status is not touched; callers decide what the payment means for it. For cards the
+ * reference is the payment intent, remembered so the money can be refunded there.
+ */
+export function captureOrderPayment(
+  order: Order,
+  input: { readonly amount: Money; readonly ref: string; readonly actor: Actor; readonly now: Date },
+): Result<Transition, PaymentError> {
+  const payment = capture(order.payment, input.amount, input.ref);
+  if (!payment.ok) return payment;
+  const providerIntentId = order.payment.providerIntentId ?? (order.payment.method === "card" ? input.ref : null);
+  const transfer = orderPaymentTransfer({
+    id: `order:${order.id}:capture:${input.ref}`,
+    from: paymentSource(order.payment.method, order.userId),
+    amount: input.amount,
+    orderId: order.id,
+    kind: order.payment.method === "cod" ? "cod_collection" : "order_payment",
+    now: input.now,
+  });
+  return ok({
+    order: {
+      ...order,
+      payment: { ...payment.value, providerIntentId },
+      version: order.version + 1,
+      history: [...order.history, { kind: "payment", at: input.now, actor: input.actor, event: "captured", amount: input.amount, note: input.ref }],
+    },
+    effects: [{ type: "post_transfers", transfers: [transfer] }],
+    afterCommit: [],
+  });
+}
+
+export interface RefundRequest {
+  readonly refundId: string;
+  readonly amount: Money;
+  readonly destination: RefundDestination;
+  readonly reason: string;
+  readonly actor: Actor;
+  readonly now: Date;
+}
+
+/**
+ * Records a refund in the payment (never beyond what was captured), posts it to the ledger
+ * from the refunds account, and, for a card refund, asks the provider after commit with an
+ * idempotency key derived from the refund id.
+ */
+export function issueRefund(order: Order, request: RefundRequest): Result<Transition, PaymentError> {
+  const intentId = order.payment.providerIntentId;
+  if (request.destination === "card" && intentId === null) {
+    return err({ code: "REFUND_DESTINATION_UNAVAILABLE", method: order.payment.method, destination: "card" });
+  }
+  const { refundId, amount, destination, reason, now } = request;
+  const payment = recordRefund(order.payment, { id: refundId, amount, destination, reason, at: now });
+  if (!payment.ok) return payment;
+  const to = destination === "wallet" ? walletAccount(order.userId) : PLATFORM_ACCOUNTS.cardClearing;
+  const next: Order = {
+    ...order,
+    payment: payment.value,
+    version: order.version + 1,
+    history: [...order.history, { kind: "payment", at: now, actor: request.actor, event: "refunded", amount, note: reason }],
+  };
+  return ok({
+    order: next,
+    effects: [
+      { type: "post_transfers", transfers: [refundTransfer({ refundId, to, amount, orderId: order.id, now })] },
+      orderNotification(next, "refund_issued", `refund:${refundId}`, { amountMinor: String(amount.minor), destination }),
+    ],
+    afterCommit:
+      intentId !== null && destination === "card"
+        ? [{ type: "refund", intentId, refundId, amount, idempotencyKey: `refund:${refundId}` }]
+        : [],
+  });
+}
+
+/**
+ * Gives back everything still refundable to where it came from (cards to the card, wallet
+ * and cash to the wallet). Used when a paid order is cancelled or a payment arrives late.
+ */
+export function refundInFull(order: Order, refundId: string, reason: string, actor: Actor, now: Date): Result<Transition, PaymentError> {
+  const amount = refundable(order.payment);
+  if (amount.minor === 0) return ok({ order, effects: [], afterCommit: [] });
+  const destination: RefundDestination = order.payment.method === "card" ? "card" : "wallet";
+  return issueRefund(order, { refundId, amount, destination, reason, actor, now });
+}
+
+export type RefundError = PaymentError | { readonly code: "NOT_ALLOWED"; readonly permission: "refunds.issue" };
+
+/** An admin's refund (partial or full): needs the `refunds.issue` permission. */
+export function refundOrder(order: Order, request: RefundRequest): Result<Transition, RefundError> {
+  if (!hasPermission(request.actor, "refunds.issue")) return err({ code: "NOT_ALLOWED", permission: "refunds.issue" });
+  return issueRefund(order, request);
+}
+
+/**
+ * A declined or abandoned card attempt. Remembered on the timeline and announced to the
+ * shopper; the order stays `pending_payment` and payable until it is cancelled or expires.
+ */
+export function recordPaymentFailure(
+  order: Order,
+  input: { readonly reason: string; readonly providerRef: string | null; readonly actor: Actor; readonly now: Date },
+): Transition {
+  const next: Order = {
+    ...order,
+    payment: recordFailure(order.payment, { at: input.now, reason: input.reason, providerRef: input.providerRef }),
+    version: order.version + 1,
+    history: [...order.history, { kind: "payment", at: input.now, actor: input.actor, event: "failed", amount: null, note: input.reason }],
+  };
+  const attempt = String(next.payment.failedAttempts.length);
+  return { order: next, effects: [orderNotification(next, "payment_failed", `payment_failed:${attempt}`, { reason: input.reason })], afterCommit: [] };
+}

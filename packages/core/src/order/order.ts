@@ -1,0 +1,147 @@
+import type { Actor, Address } from "../account/user.js";
+import type { PricedLine } from "../cart/pricing.js";
+import type { StockItem } from "../inventory/stock.js";
+import type { CurrencyCode, Money } from "../money/money.js";
+import type { Notification } from "../notification/notification.js";
+import type { Payment } from "../payment/payment.js";
+import type { Transfer } from "../wallet/transfer.js";
+import { ok, type Result } from "../result.js";
+
+export const ORDER_STATUSES = [
+  "pending_payment",
+  "confirmed",
+  "packed",
+  "shipped",
+  "delivered",
+  "cancelled",
+  "return_requested",
+  "return_approved",
+  "return_rejected",
+  "return_received",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** An order line keeps its final amounts (subtotal, discount, total, tax) for refunds. */
+export type OrderLine = PricedLine;
+
+export type OrderEventType =
+  | "confirm"
+  | "pack"
+  | "ship"
+  | "deliver"
+  | "cancel"
+  | "expire"
+  | "request_return"
+  | "approve_return"
+  | "reject_return"
+  | "receive_return";
+
+/** A timeline entry: a status change, or something that happened to the payment. */
+export type HistoryEntry =
+  | {
+      readonly kind: "status";
+      readonly at: Date;
+      readonly actor: Actor;
+      readonly event: OrderEventType | "place";
+      readonly from: OrderStatus | null;
+      readonly to: OrderStatus;
+      readonly note: string | null;
+    }
+  | {
+      readonly kind: "payment";
+      readonly at: Date;
+      readonly actor: Actor;
+      readonly event: "captured" | "failed" | "refunded";
+      readonly amount: Money | null;
+      readonly note: string | null;
+    };
+
+export interface Order {
+  readonly id: string;
+  readonly userId: string;
+  readonly status: OrderStatus;
+  readonly currency: CurrencyCode;
+  readonly lines: readonly OrderLine[];
+  readonly subtotal: Money;
+  readonly discount: Money;
+  readonly deliveryFee: Money;
+  readonly tax: Money;
+  readonly total: Money;
+  readonly couponCode: string | null;
+  readonly deliveryOptionId: string;
+  /** A copy: editing the address book later does not move a placed order. */
+  readonly address: Address;
+  readonly payment: Payment;
+  readonly tracking: { readonly carrier: string; readonly trackingNumber: string } | null;
+  readonly returnReason: string | null;
+  /** The admin's decision when the return arrived; null until then. */
+  readonly restocked: boolean | null;
+  readonly cancelReason: string | null;
+  readonly idempotencyKey: string;
+  readonly placedAt: Date;
+  /** When an unpaid order gives its stock back; null once confirmed. */
+  readonly expiresAt: Date | null;
+  readonly deliveredAt: Date | null;
+  readonly history: readonly HistoryEntry[];
+  /** Incremented by every decision; adapters save with compare-and-set on it. */
+  readonly version: number;
+}
+
+/** Work a decision asks for inside the same unit of work as saving the order. */
+export type Effect =
+  | { readonly type: "reserve_stock"; readonly items: readonly StockItem[] }
+  | { readonly type: "commit_stock"; readonly items: readonly StockItem[] }
+  | { readonly type: "release_stock"; readonly items: readonly StockItem[] }
+  | { readonly type: "restock"; readonly items: readonly StockItem[] }
+  | { readonly type: "post_transfers"; readonly transfers: readonly Transfer[] }
+  | { readonly type: "redeem_coupon"; readonly couponCode: string; readonly userId: string }
+  | { readonly type: "release_coupon"; readonly couponCode: string; readonly userId: string }
+  | { readonly type: "notify"; readonly notification: Notification };
+
+/** Calls to the payment provider, made only after the unit of work committed. */
+export type ProviderCall =
+  | { readonly type: "create_intent"; readonly orderId: string; readonly amount: Money; readonly idempotencyKey: string }
+  | { readonly type: "cancel_intent"; readonly intentId: string; readonly idempotencyKey: string }
+  | {
+      readonly type: "refund";
+      readonly intentId: string;
+      readonly refundId: string;
+      readonly amount: Money;
+      readonly idempotencyKey: string;
+    };
+
+/** The result of a decision: the order to save, and what else to do, as data. */
+export interface Transition {
+  readonly order: Order;
+  readonly effects: readonly Effect[];
+  readonly afterCommit: readonly ProviderCall[];
+}
+
+/** The stock an order's lines hold. */
+export function stockItems(order: Order): StockItem[] {
+  return order.lines.map((line) => ({ variantId: line.variantId, sku: line.sku, quantity: line.quantity }));
+}
+
+/** A notification about this order, deduplicated by order id and `event`. */
+export function orderNotification(
+  order: Order,
+  template: Notification["template"],
+  event: string,
+  data: Record<string, string> = {},
+): Effect {
+  return {
+    type: "notify",
+    notification: { template, userId: order.userId, dedupeKey: `order:${order.id}:${event}`, data: { orderId: order.id, ...data } },
+  };
+}
+
+/** Runs `next` on the order a transition produced and joins their effects in order. */
+export function andThen<E>(first: Transition, next: (order: Order) => Result<Transition, E>): Result<Transition, E> {
+  const second = next(first.order);
+  if (!second.ok) return second;
+  return ok({
+    order: second.value.order,
+    effects: [...first.effects, ...second.value.effects],
+    afterCommit: [...first.afterCommit, ...second.value.afterCommit],
+  });
+}

@@ -1,0 +1,78 @@
+import type { Actor, Address } from "../account/user.js";
+import type { Totals } from "../cart/pricing.js";
+import { combineItems } from "../inventory/stock.js";
+import { newPayment, type PaymentMethod } from "../payment/payment.js";
+import { err, ok, type Result } from "../result.js";
+import type { StoreSettings } from "../settings/settings.js";
+import { orderNotification, stockItems, type Effect, type Order, type ProviderCall, type Transition } from "./order.js";
+
+export type PlaceOrderError =
+  | { readonly code: "EMPTY_CART" }
+  | { readonly code: "COD_UNAVAILABLE" }
+  | { readonly code: "CURRENCY_MISMATCH"; readonly expected: string; readonly actual: string };
+
+export interface PlaceOrderInput {
+  readonly orderId: string;
+  readonly userId: string;
+  /** From `reviewCart` with no problems: the amounts the order keeps for good. */
+  readonly totals: Totals;
+  readonly address: Address;
+  readonly paymentMethod: PaymentMethod;
+  readonly idempotencyKey: string;
+  readonly now: Date;
+  readonly settings: StoreSettings;
+}
+
+/**
+ * Turns a reviewed cart into an order awaiting payment. Effects: reserve the stock (the
+ * adapter's guarded reservation is what makes overselling impossible), redeem the coupon,
+ * announce the order. A card order also asks for a payment intent after commit. The order
+ * expires `paymentExpiryMinutes` later unless it is paid (wallet) or accepted (cash on
+ * delivery) first.
+ */
+export function placeOrder(input: PlaceOrderInput): Result<Transition, PlaceOrderError> {
+  const { totals, settings, now } = input;
+  if (totals.lines.length === 0) return err({ code: "EMPTY_CART" });
+  if (input.paymentMethod === "cod" && !settings.codEnabled) return err({ code: "COD_UNAVAILABLE" });
+  if (totals.currency !== settings.currency) return err({ code: "CURRENCY_MISMATCH", expected: settings.currency, actual: totals.currency });
+  const actor: Actor = { kind: "shopper", userId: input.userId };
+  const order: Order = {
+    id: input.orderId,
+    userId: input.userId,
+    status: "pending_payment",
+    currency: totals.currency,
+    lines: totals.lines,
+    subtotal: totals.subtotal,
+    discount: totals.discount,
+    deliveryFee: totals.deliveryFee,
+    tax: totals.tax,
+    total: totals.total,
+    couponCode: totals.couponCode,
+    deliveryOptionId: totals.deliveryOptionId,
+    address: input.address,
+    payment: newPayment(input.paymentMethod, totals.total),
+    tracking: null,
+    returnReason: null,
+    restocked: null,
+    cancelReason: null,
+    idempotencyKey: input.idempotencyKey,
+    placedAt: now,
+    expiresAt: new Date(now.getTime() + settings.paymentExpiryMinutes * 60_000),
+    deliveredAt: null,
+    history: [{ kind: "status", at: now, actor, event: "place", from: null, to: "pending_payment", note: null }],
+    version: 1,
+  };
+  const effects: Effect[] = [{ type: "reserve_stock", items: combineItems(stockItems(order)) }];
+  if (order.couponCode) effects.push({ type: "redeem_coupon", couponCode: order.couponCode, userId: order.userId });
+  effects.push(orderNotification(order, "order_placed", "placed", { totalMinor: String(order.total.minor) }));
+  const afterCommit: ProviderCall[] =
+    input.paymentMethod === "card" && order.total.minor > 0
+      ? [{ type: "create_intent", orderId: order.id, amount: order.total, idempotencyKey: `order:${order.id}:intent` }]
+      : [];
+  return ok({ order, effects, afterCommit });
+}
+
+/** Remembers the provider's intent on the order once it exists (after the placement commit). */
+export function attachPaymentIntent(order: Order, intentId: string): Order {
+  return { ...order, payment: { ...order.payment, providerIntentId: intentId }, version: order.version + 1 };
+}

@@ -1,0 +1,135 @@
+import { add, subtract, zero, type Money } from "../money/money.js";
+import { err, expectOk, ok, type Result } from "../result.js";
+
+export type PaymentMethod = "wallet" | "card" | "cod";
+export type PaymentStatus = "unpaid" | "authorized" | "paid" | "partially_refunded" | "refunded";
+/** Where refunded money goes: the shopper's wallet, or back to the card charged. */
+export type RefundDestination = "wallet" | "card";
+
+export interface FailedAttempt {
+  readonly at: Date;
+  readonly reason: string;
+  readonly providerRef: string | null;
+}
+
+export interface RefundRecord {
+  readonly id: string;
+  readonly amount: Money;
+  readonly destination: RefundDestination;
+  readonly reason: string;
+  readonly at: Date;
+}
+
+/**
+ * An order's payment, separate from its fulfilment status. Money amounts are the truth and
+ * `status` is derived from them (see `paymentStatusOf`). Invariant: 0 ≤ refunded ≤ captured
+ * ≤ amountDue. A failed attempt is recorded and leaves the payment open.
+ */
+export interface Payment {
+  readonly method: PaymentMethod;
+  readonly status: PaymentStatus;
+  readonly amountDue: Money;
+  readonly authorized: Money;
+  readonly captured: Money;
+  readonly refunded: Money;
+  readonly providerIntentId: string | null;
+  /** Provider references already captured: a repeated webhook is recognised, not re-applied. */
+  readonly captureRefs: readonly string[];
+  readonly failedAttempts: readonly FailedAttempt[];
+  readonly refunds: readonly RefundRecord[];
+}
+
+export type PaymentError =
+  | { readonly code: "INVALID_AMOUNT" }
+  | { readonly code: "OVER_CAPTURE"; readonly outstanding: Money }
+  | { readonly code: "REFUND_EXCEEDS_CAPTURED"; readonly refundable: Money }
+  | { readonly code: "REFUND_DESTINATION_UNAVAILABLE"; readonly method: PaymentMethod; readonly destination: RefundDestination };
+
+/** Status from amounts, so it can never disagree with them. */
+export function paymentStatusOf(p: Omit<Payment, "status">): PaymentStatus {
+  if (p.captured.minor === 0) return p.authorized.minor > 0 ? "authorized" : "unpaid";
+  if (p.refunded.minor === 0) return "paid";
+  return p.refunded.minor < p.captured.minor ? "partially_refunded" : "refunded";
+}
+
+function settle(p: Omit<Payment, "status">): Payment {
+  return { ...p, status: paymentStatusOf(p) };
+}
+
+/** A new, unpaid payment for `amountDue`. */
+export function newPayment(method: PaymentMethod, amountDue: Money): Payment {
+  const nothing = zero(amountDue.currency);
+  return settle({
+    method,
+    amountDue,
+    authorized: nothing,
+    captured: nothing,
+    refunded: nothing,
+    providerIntentId: null,
+    captureRefs: [],
+    failedAttempts: [],
+    refunds: [],
+  });
+}
+
+/** Remembers the provider's payment intent, so it can be cancelled or refunded later. */
+export function attachIntent(p: Payment, intentId: string): Payment {
+  return { ...p, providerIntentId: intentId };
+}
+
+/** Amount still to be captured. */
+export function outstanding(p: Payment): Money {
+  return expectOk(subtract(p.amountDue, p.captured), "outstanding");
+}
+
+/** Amount that can still be refunded: captured minus refunded. */
+export function refundable(p: Payment): Money {
+  return expectOk(subtract(p.captured, p.refunded), "refundable");
+}
+
+/** True when `ref` was already captured: the caller treats the event as a harmless repeat. */
+export function isCaptured(p: Payment, ref: string): boolean {
+  return p.captureRefs.includes(ref);
+}
+
+/** Records money held but not taken (manual-capture cards). */
+export function authorize(p: Payment, amount: Money): Result<Payment, PaymentError> {
+  if (amount.minor <= 0 || amount.currency !== p.amountDue.currency) return err({ code: "INVALID_AMOUNT" });
+  if (amount.minor > outstanding(p).minor) return err({ code: "OVER_CAPTURE", outstanding: outstanding(p) });
+  return ok(settle({ ...p, authorized: amount }));
+}
+
+/**
+ * Records money taken under provider reference `ref`. Never more than is due: a capture
+ * beyond the outstanding amount is refused so the ledger never books more than the order.
+ */
+export function capture(p: Payment, amount: Money, ref: string): Result<Payment, PaymentError> {
+  if (amount.minor <= 0 || amount.currency !== p.amountDue.currency) return err({ code: "INVALID_AMOUNT" });
+  if (amount.minor > outstanding(p).minor) return err({ code: "OVER_CAPTURE", outstanding: outstanding(p) });
+  const captured = expectOk(add(p.captured, amount), "capture");
+  return ok(settle({ ...p, captured, authorized: zero(amount.currency), captureRefs: [...p.captureRefs, ref] }));
+}
+
+/** A declined or abandoned attempt: remembered for the timeline, the order stays payable. */
+export function recordFailure(p: Payment, attempt: FailedAttempt): Payment {
+  return { ...p, failedAttempts: [...p.failedAttempts, attempt] };
+}
+
+/** Destinations a refund may go to: cash and wallet payments come back to the wallet. */
+export function refundDestinations(method: PaymentMethod): readonly RefundDestination[] {
+  return method === "card" ? ["card", "wallet"] : ["wallet"];
+}
+
+/**
+ * Records a refund. Invariant: the sum of refunds never exceeds what was captured; the
+ * destination must suit the method (a cash payment cannot go back to a card).
+ */
+export function recordRefund(p: Payment, refund: RefundRecord): Result<Payment, PaymentError> {
+  if (refund.amount.minor <= 0 || refund.amount.currency !== p.captured.currency) return err({ code: "INVALID_AMOUNT" });
+  if (!refundDestinations(p.method).includes(refund.destination)) {
+    return err({ code: "REFUND_DESTINATION_UNAVAILABLE", method: p.method, destination: refund.destination });
+  }
+  const left = refundable(p);
+  if (refund.amount.minor > left.minor) return err({ code: "REFUND_EXCEEDS_CAPTURED", refundable: left });
+  return ok(settle({ ...p, refunded: expectOk(add(p.refunded, refund.amount), "recordRefund"), refunds: [...p.refunds, refund] }));
+}

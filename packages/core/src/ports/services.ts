@@ -1,0 +1,88 @@
+import type { Money } from "../money/money.js";
+import type { Notification } from "../notification/notification.js";
+
+/** The only source of "now" outside tests; core receives the value, never the clock. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Makes unique ids (ULIDs, UUIDs…); core receives ids as parameters. */
+export interface IdGenerator {
+  next(): string;
+}
+
+/** A notification rendered for one channel, ready to hand to a transport. */
+export interface OutgoingMessage {
+  readonly channel: "email" | "sms";
+  readonly to: string;
+  readonly subject: string | null;
+  readonly body: string;
+  /** Stable per outbox message, so a resend after a crash carries the same Message-ID. */
+  readonly messageId: string;
+}
+
+/**
+ * Sends one message (SMTP, SMS provider, or a file under DATA_DIR/mail). Called by the
+ * worker after the outbox row was committed, never inside a unit of work.
+ */
+export interface Notifier {
+  send(message: OutgoingMessage): Promise<{ readonly providerMessageId: string }>;
+}
+
+/** Renders a notification for a channel; the worker holds the templates. */
+export interface NotificationRenderer {
+  render(notification: Notification, channel: "email" | "sms"): { readonly subject: string | null; readonly body: string };
+}
+
+export interface PaymentIntent {
+  readonly intentId: string;
+  /** Handed to the browser to complete the payment. */
+  readonly clientSecret: string;
+  readonly status: "requires_payment" | "processing" | "succeeded" | "cancelled";
+  readonly amount: Money;
+}
+
+/** A provider webhook after its signature was verified, reduced to what core needs. */
+export type PaymentEvent =
+  | { readonly eventId: string; readonly type: "payment_succeeded"; readonly intentId: string; readonly amount: Money }
+  | { readonly eventId: string; readonly type: "payment_failed"; readonly intentId: string; readonly reason: string }
+  | { readonly eventId: string; readonly type: "refund_succeeded"; readonly intentId: string; readonly refundId: string }
+  | { readonly eventId: string; readonly type: "ignored"; readonly providerType: string };
+
+/**
+ * A card payment provider (Stripe or the built-in sandbox). Every call that moves money
+ * takes an idempotency key, so a retried call after a crash does not charge or refund twice.
+ * Called only after the unit of work committed.
+ */
+export interface PaymentProvider {
+  readonly name: "stripe" | "sandbox";
+  createIntent(input: {
+    readonly amount: Money;
+    readonly purpose: { readonly kind: "order" | "top_up"; readonly id: string };
+    readonly customerId: string;
+    readonly idempotencyKey: string;
+  }): Promise<PaymentIntent>;
+  retrieveIntent(intentId: string): Promise<PaymentIntent>;
+  cancelIntent(intentId: string, idempotencyKey: string): Promise<void>;
+  refund(input: { readonly intentId: string; readonly amount: Money; readonly idempotencyKey: string }): Promise<{ readonly refundId: string }>;
+  /** Verifies the signature over the raw body; throws `WebhookSignatureError` when it does not match. */
+  parseWebhook(rawBody: Uint8Array, signature: string): PaymentEvent;
+}
+
+/** A webhook whose signature did not verify: answered 400, never processed. */
+export class WebhookSignatureError extends Error {
+  override readonly name = "WebhookSignatureError";
+}
+
+export interface StoredFile {
+  readonly key: string;
+  readonly contentType: string;
+  readonly size: number;
+}
+
+/** Product images and other uploads, stored and served by us (a directory, or object storage). */
+export interface FileStorage {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<StoredFile>;
+  get(key: string): Promise<(StoredFile & { readonly bytes: Uint8Array }) | null>;
+  delete(key: string): Promise<void>;
+}

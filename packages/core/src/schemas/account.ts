@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { ADMIN_PERMISSIONS } from "../account/user.js";
+import { email, id, optionalText, pageInput, password, phone, text } from "./fields.js";
+
+export const registerInput = z.object({
+  email,
+  password: password(),
+  name: text("name", 100),
+  phone: phone.nullable().default(null),
+});
+
+export const loginInput = z.object({
+  email,
+  password: z.string({ error: "password must be text" }).min(1, { error: "password is required" }).max(128, { error: "password must be at most 128 characters" }),
+});
+
+export const updateProfileInput = z.object({
+  name: text("name", 100),
+  phone: phone.nullable().default(null),
+});
+
+export const addressInput = z.object({
+  label: optionalText("label", 40),
+  name: text("name", 100),
+  phone,
+  line1: text("line1", 200),
+  line2: optionalText("line2", 200),
+  city: text("city", 100),
+  state: text("state", 100),
+  postalCode: z.string({ error: "postalCode must be text" }).trim().regex(/^[A-Za-z0-9 -]{3,10}$/, { error: "postalCode must be a postal code" }),
+  country: z
+    .string({ error: "country must be text" })
+    .trim()
+    .regex(/^[A-Z]{2}$/, { error: "country must be a two-letter country code" })
+    .default("IN"),
+});
+
+export const updateAddressInput = addressInput.extend({ addressId: id("addressId") });
+export const addressIdInput = z.object({ addressId: id("addressId") });
+
+export const changePasswordInput = z
+  .object({ currentPassword: text("currentPassword", 128), newPassword: password("newPassword") })
+  .refine((v) => v.currentPassword !== v.newPassword, { error: "newPassword must differ from currentPassword", path: ["newPassword"] });
+
+export const requestPasswordResetInput = z.object({ email });
+
+export const resetPasswordInput = z.object({
+  token: text("token", 200, 20),
+  newPassword: password("newPassword"),
+});
+
+export const adminUserListInput = z.object({
+  search: optionalText("search", 100),
+  role: z.enum(["shopper", "admin"], { error: "role must be shopper or admin" }).nullable().default(null),
+  ...pageInput,
+});
+
+export const adminUserUpdateInput = z.object({
+  userId: id("userId"),
+  role: z.enum(["shopper", "admin"], { error: "role must be shopper or admin" }).optional(),
+  permissions: z.array(z.enum(ADMIN_PERMISSIONS, { error: "permissions must be known admin permissions" })).optional(),
+  disabled: z.boolean({ error: "disabled must be true or false" }).optional(),
+});

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { MAX_LINE_QUANTITY } from "../cart/cart.js";
+import { addressInput } from "./account.js";
+import { id, int, text } from "./fields.js";
+
+export const cartAddInput = z.object({
+  variantId: id("variantId"),
+  quantity: int("quantity", 1, MAX_LINE_QUANTITY).default(1),
+});
+
+/** Zero removes the line. */
+export const cartUpdateInput = z.object({
+  variantId: id("variantId"),
+  quantity: int("quantity", 0, MAX_LINE_QUANTITY),
+});
+
+export const cartRemoveInput = z.object({ variantId: id("variantId") });
+
+export const cartCouponInput = z.object({
+  code: text("code", 40).transform((code) => code.toUpperCase()),
+});
+
+export const cartMergeInput = z.object({ guestId: id("guestId") });
+
+export const paymentMethodInput = z.enum(["wallet", "card", "cod"], { error: "paymentMethod must be wallet, card or cod" });
+
+/**
+ * Checkout: one of a saved address (`addressId`) or a new one (`address`), a delivery option,
+ * a payment method, and the idempotency key the browser generated for this submit.
+ */
+export const placeOrderInput = z
+  .object({
+    addressId: id("addressId").optional(),
+    address: addressInput.optional(),
+    deliveryOptionId: id("deliveryOptionId"),
+    paymentMethod: paymentMethodInput,
+    idempotencyKey: z
+      .string({ error: "idempotencyKey must be text" })
+      .regex(/^[A-Za-z0-9_-]{8,100}$/, { error: "idempotencyKey must be 8–100 letters, digits, dashes or underscores" }),
+  })
+  .refine((v) => (v.addressId === undefined) !== (v.address === undefined), {
+    error: "address: give either addressId or address, not both",
+    path: ["addressId"],
+  });

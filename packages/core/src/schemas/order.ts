@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { ORDER_STATUSES } from "../order/order.js";
+import { amountMinor, id, int, optionalText, pageInput, text } from "./fields.js";
+
+export const orderIdInput = z.object({ orderId: id("orderId") });
+
+export const orderListInput = z.object({
+  status: z.enum(ORDER_STATUSES, { error: "status must be an order status" }).nullable().default(null),
+  paymentStatus: z
+    .enum(["unpaid", "authorized", "paid", "partially_refunded", "refunded"], { error: "paymentStatus must be a payment status" })
+    .nullable()
+    .default(null),
+  search: optionalText("search", 100),
+  ...pageInput,
+});
+
+const reason = text("reason", 500, 3);
+
+/** One schema per order event a person can trigger; `confirm` and `expire` belong to the system. */
+export const orderEventInput = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("pack") }),
+    z.object({ type: z.literal("ship"), carrier: text("carrier", 60), trackingNumber: text("trackingNumber", 60) }),
+    z.object({ type: z.literal("deliver") }),
+    z.object({ type: z.literal("cancel"), reason }),
+    z.object({ type: z.literal("request_return"), reason }),
+    z.object({ type: z.literal("approve_return") }),
+    z.object({ type: z.literal("reject_return"), reason }),
+    z.object({ type: z.literal("receive_return"), restock: z.boolean({ error: "restock must be true or false" }) }),
+  ],
+  { error: "type must be a known order action" },
+);
+
+export const orderTransitionInput = z.object({ orderId: id("orderId"), event: orderEventInput });
+
+export const refundInput = z.object({
+  orderId: id("orderId"),
+  amountMinor: amountMinor("amountMinor", 1),
+  destination: z.enum(["wallet", "card"], { error: "destination must be wallet or card" }),
+  reason,
+  /** Units returned, when the refund is for specific items; the API can price them with refundForUnits. */
+  items: z.array(z.object({ variantId: id("variantId"), quantity: int("quantity", 1, 99) })).default([]),
+});

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { id, int, MAX_AMOUNT_MINOR, pageInput, text } from "./fields.js";
+
+/** Top-ups between ₹10 and ₹1,00,000. */
+export const walletTopUpInput = z.object({
+  amountMinor: int("amountMinor", 1_000, 10_000_000),
+  idempotencyKey: z
+    .string({ error: "idempotencyKey must be text" })
+    .regex(/^[A-Za-z0-9_-]{8,100}$/, { error: "idempotencyKey must be 8–100 letters, digits, dashes or underscores" }),
+});
+
+/** Signed: positive credits the wallet, negative debits it. The reason is mandatory and audited. */
+export const walletAdjustmentInput = z.object({
+  userId: id("userId"),
+  amountMinor: int("amountMinor", -MAX_AMOUNT_MINOR, MAX_AMOUNT_MINOR).refine((v) => v !== 0, { error: "amountMinor must not be zero" }),
+  reason: text("reason", 500, 5),
+});
+
+export const walletReversalInput = z.object({ transferId: id("transferId"), reason: text("reason", 500, 5) });
+
+export const walletStatementInput = z.object({ ...pageInput });
+export const adminWalletStatementInput = z.object({ userId: id("userId"), ...pageInput });

@@ -1,0 +1,235 @@
+import type { Address, User } from "../account/user.js";
+import type { Cart, CartLine } from "../cart/cart.js";
+import type { Coupon } from "../cart/coupon.js";
+import { priceLines, type PricingLine } from "../cart/pricing.js";
+import type { Product, Variant } from "../catalog/catalog.js";
+import { money, type Money } from "../money/money.js";
+import { applyOrderEvent, type OrderEvent } from "../order/order.machine.js";
+import type { Order, OrderStatus } from "../order/order.js";
+import { attachPaymentIntent, placeOrder } from "../order/place.js";
+import { recordPaymentSuccess } from "../order/order.settlement.js";
+import type { PaymentMethod } from "../payment/payment.js";
+import { expectOk } from "../result.js";
+import { defaultStoreSettings, type StoreSettings } from "../settings/settings.js";
+import type { Transfer } from "../wallet/transfer.js";
+
+/** A fixed instant for tests; pass your own where time matters. */
+export const T0 = new Date("2025-01-15T10:00:00.000Z");
+
+export const inr = (minor: number): Money => money(minor, "INR");
+
+export const systemActor = { kind: "system", process: "test" } as const;
+export const adminActor = {
+  kind: "admin",
+  userId: "admin-1",
+  permissions: ["orders.manage", "refunds.issue", "wallet.adjust", "catalog.manage"],
+} as const;
+export const shopperActor = (userId = "user-1") => ({ kind: "shopper", userId }) as const;
+
+export function makeSettings(overrides: Partial<StoreSettings> = {}): StoreSettings {
+  return { ...defaultStoreSettings, ...overrides };
+}
+
+export function makeAddress(overrides: Partial<Address> = {}): Address {
+  return {
+    id: "addr-1",
+    label: "Home",
+    name: "Asha Rao",
+    phone: "+919800000001",
+    line1: "12 MG Road",
+    line2: null,
+    city: "Bengaluru",
+    state: "Karnataka",
+    postalCode: "560001",
+    country: "IN",
+    ...overrides,
+  };
+}
+
+export function makeUser(overrides: Partial<User> = {}): User {
+  return {
+    id: "user-1",
+    email: "asha@example.com",
+    name: "Asha Rao",
+    phone: null,
+    passwordHash: "$argon2id$test",
+    role: "shopper",
+    permissions: [],
+    disabled: false,
+    addresses: [makeAddress()],
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}
+
+export function makeVariant(overrides: Partial<Variant> = {}): Variant {
+  return {
+    id: "var-1",
+    productId: "prod-1",
+    sku: "KURTA-BLU-M",
+    name: "Blue / M",
+    price: inr(129900),
+    stock: { onHand: 10, reserved: 0 },
+    active: true,
+    ...overrides,
+  };
+}
+
+export function makeProduct(overrides: Partial<Product> = {}): Product {
+  return {
+    id: "prod-1",
+    slug: "cotton-kurta",
+    name: "Cotton Kurta",
+    description: "Hand-block printed cotton kurta.",
+    categoryId: "cat-1",
+    active: true,
+    images: ["products/cotton-kurta.jpg"],
+    taxRateBp: null,
+    variants: [makeVariant()],
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}
+
+export function makeCart(lines: CartLine[] = [], overrides: Partial<Cart> = {}): Cart {
+  return { id: "cart-1", userId: "user-1", guestId: null, currency: "INR", lines, couponCode: null, updatedAt: T0, ...overrides };
+}
+
+export function makeCoupon(overrides: Partial<Coupon> = {}): Coupon {
+  return {
+    code: "WELCOME10",
+    kind: "percentage",
+    percentBp: 1000,
+    maxDiscount: null,
+    active: true,
+    minOrder: null,
+    startsAt: null,
+    expiresAt: null,
+    usageLimit: null,
+    usedCount: 0,
+    perCustomerLimit: null,
+    ...overrides,
+  } as Coupon;
+}
+
+export function makePricingLine(overrides: Partial<PricingLine> = {}): PricingLine {
+  return {
+    variantId: "var-1",
+    productId: "prod-1",
+    sku: "KURTA-BLU-M",
+    name: "Cotton Kurta — Blue / M",
+    quantity: 1,
+    unitPrice: inr(129900),
+    taxRateBp: 1800,
+    ...overrides,
+  };
+}
+
+export function makeTransfer(overrides: Partial<Transfer> = {}): Transfer {
+  return {
+    id: "t-1",
+    debit: "platform:card_clearing",
+    credit: "wallet:user-1",
+    amount: inr(50000),
+    kind: "top_up",
+    reference: "pi_1",
+    memo: null,
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+/** The events that lead from `pending_payment` to each status, in order. */
+const PATHS: Record<OrderStatus, OrderEvent[]> = {
+  pending_payment: [],
+  confirmed: [],
+  packed: [{ type: "pack" }],
+  shipped: [{ type: "pack" }, { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" }],
+  delivered: [{ type: "pack" }, { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" }, { type: "deliver" }],
+  cancelled: [{ type: "cancel", reason: "changed my mind" }],
+  return_requested: [
+    { type: "pack" },
+    { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
+    { type: "deliver" },
+    { type: "request_return", reason: "too small" },
+  ],
+  return_approved: [
+    { type: "pack" },
+    { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
+    { type: "deliver" },
+    { type: "request_return", reason: "too small" },
+    { type: "approve_return" },
+  ],
+  return_rejected: [
+    { type: "pack" },
+    { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
+    { type: "deliver" },
+    { type: "request_return", reason: "too small" },
+    { type: "reject_return", reason: "worn" },
+  ],
+  return_received: [
+    { type: "pack" },
+    { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
+    { type: "deliver" },
+    { type: "request_return", reason: "too small" },
+    { type: "approve_return" },
+    { type: "receive_return", restock: true },
+  ],
+};
+
+export interface MakeOrderOptions {
+  readonly status?: OrderStatus;
+  readonly paymentMethod?: PaymentMethod;
+  readonly lines?: PricingLine[];
+  readonly coupon?: Coupon | null;
+  readonly id?: string;
+  readonly userId?: string;
+  readonly settings?: StoreSettings;
+}
+
+/**
+ * An order in any status, reached by running the real machine from placement (so history,
+ * payment and amounts are consistent): `makeOrder({ status: "shipped", paymentMethod: "card" })`.
+ * Card orders are paid by a captured intent "pi_test"; cash-on-delivery ones at delivery.
+ */
+export function makeOrder(options: MakeOrderOptions = {}): Order {
+  const settings = options.settings ?? makeSettings();
+  const userId = options.userId ?? "user-1";
+  const method = options.paymentMethod ?? "card";
+  const delivery = settings.deliveryOptions[0];
+  if (!delivery) throw new Error("makeOrder: settings without delivery options");
+  const totals = expectOk(
+    priceLines({ currency: settings.currency, lines: options.lines ?? [makePricingLine()], coupon: options.coupon ?? null, delivery }),
+    "makeOrder",
+  );
+  const placed = expectOk(
+    placeOrder({
+      orderId: options.id ?? "order-1",
+      userId,
+      totals,
+      address: makeAddress(),
+      paymentMethod: method,
+      idempotencyKey: "idem-1",
+      now: T0,
+      settings,
+    }),
+    "makeOrder",
+  );
+  const status = options.status ?? "confirmed";
+  if (status === "pending_payment") return placed.order;
+  let order = method === "card" ? attachPaymentIntent(placed.order, "pi_test") : placed.order;
+  if (status === "cancelled") {
+    return expectOk(applyOrderEvent(order, { type: "cancel", reason: "changed my mind" }, { actor: shopperActor(userId), now: T0, settings }), "makeOrder").order;
+  }
+  order =
+    method === "cod"
+      ? expectOk(applyOrderEvent(order, { type: "confirm" }, { actor: systemActor, now: T0, settings }), "makeOrder").order
+      : expectOk(recordPaymentSuccess(order, { amount: order.total, ref: method === "card" ? "pi_test" : "wallet", actor: systemActor, now: T0, settings }), "makeOrder").order;
+  for (const event of PATHS[status]) {
+    const actor = event.type === "request_return" ? shopperActor(userId) : adminActor;
+    order = expectOk(applyOrderEvent(order, event, { actor, now: T0, settings }), `makeOrder(${event.type})`).order;
+  }
+  return order;
+}
