@@ -37,6 +37,11 @@ export interface User {
   readonly permissions: readonly AdminPermission[];
   readonly disabled: boolean;
   readonly addresses: readonly Address[];
+  /**
+   * Second factor (admins). `confirmedAt` is null while enrolment awaits the first valid code;
+   * only a confirmed secret is required at sign-in and for sensitive actions.
+   */
+  readonly totp: { readonly secret: string; readonly confirmedAt: Date | null } | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -34,7 +34,7 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
-export type UserPatch = Partial<Pick<User, "name" | "phone" | "passwordHash" | "role" | "disabled">> & {
+export type UserPatch = Partial<Pick<User, "name" | "phone" | "passwordHash" | "role" | "disabled" | "totp">> & {
   readonly permissions?: readonly AdminPermission[];
   readonly addresses?: readonly Address[];
   readonly updatedAt: Date;
@@ -270,6 +270,10 @@ export interface OutboxRepository {
   list(query: PageRequest & { readonly status: OutboxMessage["status"] | null }): Promise<Page<OutboxMessage>>;
 }
 
+/** A value that survives a round trip through JSON, as audit snapshots must. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** One admin mutation: who did what to which record, with the record before and after. */
 export interface AuditEntry {
   readonly id: string;
   readonly at: Date;
@@ -279,12 +283,27 @@ export interface AuditEntry {
   readonly targetType: string;
   readonly targetId: string;
   readonly reason: string | null;
-  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+  /** The HTTP request that made the change, to find its log lines. */
+  readonly requestId: string | null;
+  readonly before: JsonValue;
+  readonly after: JsonValue;
+}
+
+export interface AuditQuery extends PageRequest {
+  readonly actorId: string | null;
+  readonly action: string | null;
+  readonly targetType: string | null;
+  readonly targetId: string | null;
+  /** Inclusive lower and exclusive upper bound on `at`. */
+  readonly from: Date | null;
+  readonly to: Date | null;
 }
 
 export interface AuditRepository {
+  /** Inside the unit of work that makes the change, so the entry exists exactly when the change does. */
   append(entry: AuditEntry): Promise<void>;
-  list(query: PageRequest & { readonly actorId: string | null; readonly action: string | null }): Promise<Page<AuditEntry>>;
+  /** Newest first. */
+  list(query: AuditQuery): Promise<Page<AuditEntry>>;
 }
 
 export interface SettingsRepository {

@@ -57,6 +57,7 @@ export function makeUser(overrides: Partial<User> = {}): User {
     permissions: [],
     disabled: false,
     addresses: [makeAddress()],
+    totp: null,
     createdAt: T0,
     updatedAt: T0,
     ...overrides,
