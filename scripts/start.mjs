@@ -1,11 +1,16 @@
 // `npm start`: the whole shop from the built output — the API (serving the web app) and the worker —
 // on the embedded defaults. The build has already run (see the root package.json).
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch, supervise } from "./launch.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || "production" };
+
+// A fresh installation gets the demo store; an existing one is left exactly as it is.
+const seed = spawnSync(process.execPath, [path.join(root, "apps/api/dist/scripts/seed.js"), "--if-empty"], { env, stdio: "inherit" });
+if (seed.status !== 0) process.exit(seed.status ?? 1);
 
 const api = launch(path.join(root, "apps/api/dist/server.js"), { env });
 let ready;

@@ -44,7 +44,7 @@ describe("only apps/api/src/env.ts reads process.env", () => {
   });
 
   it("allows it in env.ts, in tests and in scripts", async () => {
-    for (const file of ["apps/api/src/env.ts", "apps/api/test/test-env.ts", "scripts/start.mjs"]) {
+    for (const file of ["apps/api/src/env.ts", "apps/api/test/test-env.ts", "packages/db/src/mongo/test-env.ts", "scripts/start.mjs"]) {
       expect(await lint(file, "export const port = process.env.PORT;\n")).toEqual([]);
     }
   });

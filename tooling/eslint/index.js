@@ -17,7 +17,7 @@ export default tseslint.config(
       globals: { ...globals.node },
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["*.js", "tooling/eslint/*.js", "scripts/*.mjs", "apps/*/vite*.config.ts", "apps/*/vitest*.config.ts", "packages/*/vitest.config.ts"],
+          allowDefaultProject: ["*.js", "tooling/eslint/*.js", "scripts/*.mjs", "packages/core/vitest.config.ts", "apps/web/vitest.journeys.config.ts"],
         },
         tsconfigRootDir: path.resolve(import.meta.dirname, "../.."),
       },
@@ -36,7 +36,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ["scripts/**", "tooling/**", "**/*.config.ts", "**/e2e/**", "**/test/**"],
+    files: ["scripts/**", "tooling/**", "**/*.config.ts", "**/e2e/**", "**/test/**", "apps/api/src/scripts/**"],
     rules: { "no-console": "off" },
   },
   {

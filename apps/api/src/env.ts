@@ -53,6 +53,28 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JWT_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
+  /** Origins allowed to call cookie routes (/auth) and CORS; unset means PUBLIC_URL's origin. */
+  WEB_ORIGIN: url(["http", "https"]).optional(),
+  /** Proxies in front of the API whose X-Forwarded-For is believed (0: the socket address is the client). */
+  TRUST_PROXY: integer(0, 10).default(0),
+  JWT_PREVIOUS_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: integer(30, 900).default(900),
+  REFRESH_TOKEN_TTL_DAYS: integer(1, 90).default(30),
+  /** A just-rotated refresh token presented again within this window returns the same successor. */
+  REFRESH_GRACE_SECONDS: integer(0, 120).default(20),
+  PASSWORD_RESET_TTL_MINUTES: integer(5, 1440).default(30),
+  /** Failed logins per account and client IP before that pair waits out the window. */
+  LOGIN_FAILS_PER_ACCOUNT_IP: integer(1, 1000).default(5),
+  LOGIN_FAILS_PER_ACCOUNT_IP_WINDOW_SECONDS: integer(1, 86_400).default(900),
+  /** Failed logins per account from everywhere; past it only addresses that signed in before may try. */
+  LOGIN_FAILS_PER_ACCOUNT: integer(1, 100_000).default(50),
+  LOGIN_FAILS_PER_ACCOUNT_WINDOW_SECONDS: integer(1, 86_400).default(3_600),
+  /** Mutations (and /auth calls) per client IP per minute. */
+  MUTATIONS_PER_IP_PER_MINUTE: integer(1, 1_000_000).default(300),
+  /** Largest JSON body accepted; bigger ones get 413. */
+  BODY_LIMIT_BYTES: integer(1_024, 10_485_760).default(102_400),
+  /** Admins must enrol a second factor before they can use admin procedures. */
+  ADMIN_TOTP_REQUIRED: booleanFlag.default(false),
   SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),
   READINESS_TIMEOUT_MS: integer(50, 30_000).default(1_000),
 });

@@ -1,38 +1,30 @@
 import { once } from "node:events";
 import fs from "node:fs";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "@bbscart/db";
-import { createApp } from "./http/app.js";
+import { LocalFileStorage } from "@bbscart/db/files";
+import { composeApp } from "./compose.js";
+import { uploadsDir } from "./config/paths.js";
 import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
 import { StartupError } from "./lifecycle/startup-error.js";
 import { connectRedis } from "./redis.js";
-import { createServices } from "./services/index.js";
 
 const { version } = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
   version: string;
 };
 
-runMain("api", async ({ env, log }) => {
+runMain("api", async ({ env, log, secrets }) => {
   const db = await openDatabase({
     dataDir: env.DATA_DIR,
     mongodbUri: env.MONGODB_URI,
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
   });
   const redis = await connectRedis(env, log, { failFast: true });
-  const app = createApp({
-    log,
-    services: createServices({ db, version }),
-    readiness: {
-      database: () => db.ping(),
-      redis: async () => {
-        await redis.ping();
-      },
-    },
-    readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
-    webDistDir: env.NODE_ENV === "production" ? env.WEB_DIST_DIR : undefined,
-  });
 
-  const server = app.listen(env.PORT, env.HOST);
+  // Listen first, so the address is known (PORT=0 picks one) before links and allowed origins are built.
+  const server = http.createServer();
+  server.listen(env.PORT, env.HOST);
   try {
     await once(server, "listening");
   } catch (error) {
@@ -43,6 +35,9 @@ runMain("api", async ({ env, log }) => {
   const { port } = server.address() as AddressInfo;
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST;
   const url = env.PUBLIC_URL ?? `http://${shownHost}:${port}`;
+
+  const { app } = composeApp({ env, log, secrets, db, redis, files: new LocalFileStorage(uploadsDir(env)), version, publicUrl: url });
+  server.on("request", app);
 
   onShutdownSignal(log, env.SHUTDOWN_TIMEOUT_MS, async () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,40 +1,81 @@
 import { once } from "node:events";
-import type { Server } from "node:http";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { Clock, DatabaseHandle } from "@bbscart/core";
 import { openDatabase } from "@bbscart/db";
-import { createApp } from "../src/http/app.js";
+import { LocalFileStorage } from "@bbscart/db/files";
+import { composeApp } from "../src/compose.js";
+import { parseEnv, type Env } from "../src/env.js";
 import { createLogger } from "../src/logger.js";
 import { connectRedis } from "../src/redis.js";
-import { createServices } from "../src/services/index.js";
+import type { Services } from "../src/services/index.js";
+import { testEnv } from "./test-env.js";
 
 export interface RunningApp {
   url: string;
+  env: Env;
+  db: DatabaseHandle;
+  services: Services;
   close(): Promise<void>;
 }
 
+export const testSecrets = { jwtSecret: "test-jwt-secret-0123456789abcdef0123456789", webhookSecret: "whsec_test_0123456789abcdef" };
+
+let runs = 0;
+
 /**
- * The real Express app on a real port, with a real SQLite file and a real Redis client — what
- * server.ts assembles, minus process signals — so tests speak HTTP to it like any client.
+ * The real app as server.ts wires it — real SQLite file, real Redis (with a key prefix of its own),
+ * real HTTP on a free port — minus process signals, so tests speak HTTP to it like any client.
+ * `variables` are environment variables as an operator would set them.
  */
-export async function startApp(options: { dataDir: string; redisUrl: string; webDistDir?: string }): Promise<RunningApp> {
-  const log = createLogger({ LOG_LEVEL: "silent" }, "api");
-  const db = await openDatabase({ dataDir: options.dataDir });
-  const redis = await connectRedis({ REDIS_URL: options.redisUrl }, log, { failFast: true });
-  const app = createApp({
-    log,
-    services: createServices({ db, version: "0.0.0-test" }),
-    readiness: { database: () => db.ping(), redis: async () => void (await redis.ping()) },
-    readinessTimeoutMs: 500,
-    webDistDir: options.webDistDir,
+export async function startApp(options: {
+  dataDir: string;
+  redisUrl?: string;
+  variables?: Record<string, string>;
+  clock?: Clock;
+}): Promise<RunningApp> {
+  runs += 1;
+  const env = parseEnv({
+    DATA_DIR: options.dataDir,
+    REDIS_URL: options.redisUrl ?? testEnv.redisUrl,
+    REDIS_PREFIX: `test-${process.pid}-${runs}-${Date.now()}`,
+    LOG_LEVEL: "silent",
+    SQLITE_SYNCHRONOUS: "NORMAL",
+    ...options.variables,
   });
-  const server: Server = app.listen(0, "127.0.0.1");
+  const log = createLogger(env, "api");
+  const db = await openDatabase({ dataDir: env.DATA_DIR, sqliteSynchronous: env.SQLITE_SYNCHRONOUS });
+  const redis = await connectRedis(env, log, { failFast: true });
+  const server = http.createServer();
+  server.listen(0, "127.0.0.1");
   await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { app, services } = composeApp({
+    env,
+    log,
+    secrets: testSecrets,
+    db,
+    redis,
+    files: new LocalFileStorage(path.join(env.DATA_DIR, "uploads")),
+    version: "0.0.0-test",
+    publicUrl: url,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  server.on("request", app);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    env,
+    db,
+    services,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      // Leave the shared Redis as we found it; a test that stopped its own Redis has nothing to clean.
+      if (redis.status === "ready") {
+        const keys = await redis.keys(`${env.REDIS_PREFIX}:*`);
+        if (keys.length > 0) await redis.del(...keys);
+      }
       redis.disconnect();
       await db.close();
     },

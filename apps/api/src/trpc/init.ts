@@ -1,22 +1,129 @@
-import { initTRPC } from "@trpc/server";
+import { actorFor, type Actor, type AdminPermission, type User } from "@bbscart/core";
+import { initTRPC, TRPCError } from "@trpc/server";
 import type { CreateExpressContextOptions } from "@trpc/server/adapters/express";
+import type { Request, Response } from "express";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { InvalidAccessToken } from "../auth/tokens.js";
 import type { Logger } from "../logger.js";
+import { AppError } from "../services/app-error.js";
 import type { Services } from "../services/index.js";
+import { toTRPCError } from "./to-trpc-error.js";
 
 export interface Context {
   services: Services;
   /** The request's logger: every line carries its request id. */
   log: Logger;
+  requestId: string;
+  /** The client address, from X-Forwarded-For only across TRUST_PROXY hops. */
+  ip: string;
+  req: Request;
+  res: Response;
+  /** The bearer token's subject, or why it was refused; null when none was sent. */
+  bearer: { userId: string } | { error: string } | null;
+}
+
+/** Who may call a procedure: the rule every procedure declares by the builder it starts from. */
+export type Access = "public" | "authed" | `admin:${AdminPermission}`;
+
+export interface Meta {
+  access: Access;
 }
 
 export function contextFactory(services: Services) {
-  return ({ req }: CreateExpressContextOptions): Context => ({ services, log: req.log });
+  return ({ req, res }: CreateExpressContextOptions): Context => {
+    const header = req.headers.authorization;
+    let bearer: Context["bearer"] = null;
+    if (header) {
+      const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+      try {
+        bearer = match ? { userId: services.tokens.verify(match[1]!).sub } : { error: "malformed authorization header" };
+      } catch (error) {
+        if (!(error instanceof InvalidAccessToken)) throw error;
+        bearer = { error: error.message };
+      }
+    }
+    return { services, log: req.log, requestId: req.id as string, ip: req.ip ?? "unknown", req, res, bearer };
+  };
 }
 
-const t = initTRPC.context<Context>().create({
-  // tRPC would otherwise decide from NODE_ENV and put stack traces in responses; ours go to the log.
-  isDev: false,
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    // tRPC would otherwise decide from NODE_ENV and put stack traces in responses; ours go to the log.
+    isDev: false,
+    errorFormatter({ shape, error, ctx }) {
+      const cause = error.cause;
+      const fieldErrors =
+        cause instanceof ZodError ? cause.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) : undefined;
+      const details = cause instanceof AppError ? cause.details : {};
+      return {
+        ...shape,
+        message: fieldErrors ? fieldErrors.map((e) => e.message).join("; ") : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId: ctx?.requestId ?? null,
+          fieldErrors: fieldErrors ?? (details.field ? [{ path: details.field, message: error.message }] : []),
+          reason: details.reason ?? null,
+        },
+      };
+    },
+  });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
+export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * Every procedure's failures go through `toTRPCError`: a service's refusal reaches tRPC as an
+ * unknown error, and is translated here; a 429 also says when to come back.
+ */
+const mapErrors = t.middleware(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok || result.error.code !== "INTERNAL_SERVER_ERROR" || !result.error.cause) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError && cause.details.retryAfterSeconds !== undefined) {
+    ctx.res.setHeader("Retry-After", String(cause.details.retryAfterSeconds));
+  }
+  throw toTRPCError(cause);
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).meta({ access: "public" });
+
+const unauthorized = (message = "Sign in to continue") => new TRPCError({ code: "UNAUTHORIZED", message });
+
+/**
+ * Signed-in users. The token only names the user; role, permissions and the disabled flag are read
+ * from the database on every request, so a demoted or disabled user loses access at once.
+ */
+export const authedProcedure = t.procedure
+  .use(mapErrors)
+  .use(async ({ ctx, next }) => {
+    if (!ctx.bearer) throw unauthorized();
+    if ("error" in ctx.bearer) throw unauthorized("Your session has expired; sign in again");
+    const user = await ctx.services.db.repos.users.findById(ctx.bearer.userId);
+    const actor = user ? actorFor(user) : null;
+    if (!user || !actor) throw unauthorized();
+    return next({ ctx: { user, actor } });
+  })
+  .meta({ access: "authed" });
+
+/** Admins holding `permission` (and, where the store requires it, an enrolled second factor). */
+export const adminProcedure = (permission: AdminPermission) =>
+  authedProcedure
+    .use(({ ctx, next }) => {
+      const { user, actor } = ctx as typeof ctx & { user: User; actor: Actor };
+      if (user.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "This needs an admin account" });
+      if (ctx.services.policy.adminTotpRequired && !user.totp?.confirmedAt) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Enrol a second factor before using the admin console" });
+      }
+      if (actor.kind !== "admin" || !actor.permissions.includes(permission)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${permission} permission` });
+      }
+      return next();
+    })
+    .meta({ access: `admin:${permission}` });
+

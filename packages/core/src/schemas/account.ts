@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ADMIN_PERMISSIONS } from "../account/user.js";
-import { email, id, optionalText, pageInput, password, phone, text } from "./fields.js";
+import { dateTime, email, id, optionalText, pageInput, password, phone, text } from "./fields.js";
+
+const totpCode = z.string({ error: "code must be text" }).trim().regex(/^\d{6}$/, { error: "code must be the 6 digits your authenticator app shows" });
 
 export const registerInput = z.object({
   email,
@@ -60,4 +62,18 @@ export const adminUserUpdateInput = z.object({
   role: z.enum(["shopper", "admin"], { error: "role must be shopper or admin" }).optional(),
   permissions: z.array(z.enum(ADMIN_PERMISSIONS, { error: "permissions must be known admin permissions" })).optional(),
   disabled: z.boolean({ error: "disabled must be true or false" }).optional(),
+  /** The acting admin's current code, required for role changes once they have enrolled TOTP. */
+  totpCode: totpCode.optional(),
+});
+
+export const totpConfirmInput = z.object({ code: totpCode });
+
+export const auditListInput = z.object({
+  actorId: optionalText("actorId", 100),
+  action: optionalText("action", 100),
+  targetType: optionalText("targetType", 100),
+  targetId: optionalText("targetId", 100),
+  from: dateTime("from").nullable().default(null),
+  to: dateTime("to").nullable().default(null),
+  ...pageInput,
 });

@@ -1,0 +1,97 @@
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import jwt from "jsonwebtoken";
+
+export const tokenIssuer = "bbscart";
+export const tokenAudience = "bbscart-api";
+
+interface SigningKey {
+  kid: string;
+  secret: string;
+}
+
+/** Key ids are derived from the key, so rotating the secret rotates the id with it. */
+const keyOf = (secret: string): SigningKey => ({
+  kid: createHash("sha256").update(secret).digest("base64url").slice(0, 12),
+  secret,
+});
+
+export interface AccessClaims {
+  /** The user id. Role and permissions are not trusted from the token; they are read per request. */
+  sub: string;
+}
+
+export class InvalidAccessToken extends Error {
+  override name = "InvalidAccessToken";
+}
+
+/**
+ * Signs and verifies access JWTs: HS256 only (pinned on verify, so `alg: none` or a swapped
+ * algorithm is refused), `iss`/`aud`/`exp` checked, `kid` naming the key so a previous secret keeps
+ * verifying tokens it signed until they expire.
+ */
+export class AccessTokens {
+  private readonly current: SigningKey;
+  private readonly keys: Map<string, SigningKey>;
+
+  constructor(secrets: { current: string; previous?: string | undefined }, private readonly ttlSeconds: number) {
+    this.current = keyOf(secrets.current);
+    const all = [this.current, ...(secrets.previous ? [keyOf(secrets.previous)] : [])];
+    this.keys = new Map(all.map((key) => [key.kid, key]));
+  }
+
+  sign(claims: AccessClaims): { token: string; expiresIn: number } {
+    const token = jwt.sign({}, this.current.secret, {
+      algorithm: "HS256",
+      keyid: this.current.kid,
+      issuer: tokenIssuer,
+      audience: tokenAudience,
+      subject: claims.sub,
+      expiresIn: this.ttlSeconds,
+    });
+    return { token, expiresIn: this.ttlSeconds };
+  }
+
+  verify(token: string): AccessClaims {
+    const header = jwt.decode(token, { complete: true })?.header;
+    const key = header?.kid ? this.keys.get(header.kid) : undefined;
+    if (!key) throw new InvalidAccessToken("unknown signing key");
+    try {
+      const payload = jwt.verify(token, key.secret, {
+        algorithms: ["HS256"],
+        issuer: tokenIssuer,
+        audience: tokenAudience,
+      });
+      if (typeof payload === "string" || typeof payload.sub !== "string") throw new InvalidAccessToken("no subject");
+      return { sub: payload.sub };
+    } catch (error) {
+      if (error instanceof InvalidAccessToken) throw error;
+      throw new InvalidAccessToken((error as Error).message);
+    }
+  }
+}
+
+/** An opaque refresh token: 256 random bits; only its hash is stored. */
+export function newRefreshToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("base64url");
+}
+
+/**
+ * The token that replaces `token` when it is rotated, derived rather than random: a tab presenting
+ * the just-rotated token again within the grace window gets this same successor back, without the
+ * server ever storing a token in the clear.
+ */
+export function successorOf(token: string, secret: string): string {
+  return createHmac("sha256", secret).update(`refresh-successor:${token}`).digest("base64url");
+}
+
+/**
+ * The secret a password-reset link carries, derived from the reset record's id: the database holds
+ * only its hash, and the outbox only the id, so no readable token is ever at rest.
+ */
+export function resetTokenFor(resetId: string, secret: string): string {
+  return createHmac("sha256", secret).update(`password-reset:${resetId}`).digest("base64url");
+}

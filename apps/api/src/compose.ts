@@ -1,0 +1,82 @@
+import path from "node:path";
+import type { Clock, DatabaseHandle, FileStorage, IdGenerator } from "@bbscart/core";
+import type { Redis } from "ioredis";
+import { AccessTokens } from "./auth/tokens.js";
+import { allowedOrigins } from "./config/origins.js";
+import type { Secrets } from "./config/secrets.js";
+import type { Env } from "./env.js";
+import { createApp } from "./http/app.js";
+import type { Logger } from "./logger.js";
+import { FileNotifier } from "./notifications/file-notifier.js";
+import { randomIds, systemClock } from "./runtime.js";
+import { LoginThrottle } from "./security/login-throttle.js";
+import { createServices } from "./services/index.js";
+
+export interface Infrastructure {
+  env: Env;
+  log: Logger;
+  secrets: Secrets;
+  db: DatabaseHandle;
+  redis: Redis;
+  files: FileStorage;
+  version: string;
+  /** The shop's address as shoppers see it (PUBLIC_URL, else where the server listens). */
+  publicUrl: string;
+  clock?: Clock;
+  ids?: IdGenerator;
+}
+
+/** Builds the services and the Express app from configuration and live connections: one wiring for the server and the tests. */
+export function composeApp(infra: Infrastructure) {
+  const { env, log, db, redis } = infra;
+  const clock = infra.clock ?? systemClock;
+  const ids = infra.ids ?? randomIds;
+  const cookies = { secure: infra.publicUrl.startsWith("https://"), maxAgeDays: env.REFRESH_TOKEN_TTL_DAYS };
+
+  const services = createServices({
+    db,
+    version: infra.version,
+    clock,
+    ids,
+    log,
+    tokens: new AccessTokens({ current: infra.secrets.jwtSecret, previous: env.JWT_PREVIOUS_SECRET }, env.ACCESS_TOKEN_TTL_SECONDS),
+    throttle: new LoginThrottle(redis, env.REDIS_PREFIX, {
+      perAccountIp: { points: env.LOGIN_FAILS_PER_ACCOUNT_IP, windowSeconds: env.LOGIN_FAILS_PER_ACCOUNT_IP_WINDOW_SECONDS },
+      perAccount: { points: env.LOGIN_FAILS_PER_ACCOUNT, windowSeconds: env.LOGIN_FAILS_PER_ACCOUNT_WINDOW_SECONDS },
+      knownAddressDays: 30,
+    }),
+    notifier: new FileNotifier(path.join(env.DATA_DIR, "mail"), "BBSCART <no-reply@bbscart.local>"),
+    publicUrl: infra.publicUrl,
+    secrets: infra.secrets,
+    cookies,
+    policy: {
+      refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      refreshGraceSeconds: env.REFRESH_GRACE_SECONDS,
+      passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
+      adminTotpRequired: env.ADMIN_TOTP_REQUIRED,
+    },
+  });
+
+  const app = createApp({
+    log,
+    services,
+    files: infra.files,
+    redis,
+    readiness: {
+      database: () => db.ping(),
+      redis: async () => {
+        await redis.ping();
+      },
+    },
+    readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
+    http: {
+      trustProxy: env.TRUST_PROXY,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      allowedOrigins: allowedOrigins(env.WEB_ORIGIN, infra.publicUrl),
+      mutationsPerMinute: env.MUTATIONS_PER_IP_PER_MINUTE,
+      redisPrefix: env.REDIS_PREFIX,
+    },
+    webDistDir: env.NODE_ENV === "production" ? env.WEB_DIST_DIR : undefined,
+  });
+  return { app, services };
+}

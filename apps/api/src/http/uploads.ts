@@ -1,0 +1,27 @@
+import { Router } from "express";
+import type { FileStorage } from "@bbscart/core";
+
+/**
+ * Serves stored uploads (product images) under `/uploads/<key>`. Every response is inert content:
+ * `nosniff` so a browser never reinterprets it, and a CSP that forbids it from running anything.
+ */
+export function uploadRoutes(files: FileStorage): Router {
+  const routes = Router();
+  routes.get("/uploads/{*key}", async (req, res) => {
+    const key = ([] as string[]).concat((req.params as { key?: string | string[] }).key ?? []).join("/");
+    const file = await files.get(key);
+    if (!file) {
+      res.status(404).json({ error: { code: "NOT_FOUND", message: "No such file" } });
+      return;
+    }
+    res.set({
+      "Content-Type": file.contentType,
+      "Content-Length": String(file.size),
+      "Cache-Control": "public, max-age=31536000, immutable",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'",
+    });
+    res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+  });
+  return routes;
+}

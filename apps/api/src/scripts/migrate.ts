@@ -1,0 +1,7 @@
+import { runScript } from "./script.js";
+
+/** `npm run db:migrate`: opening the database applies pending migrations (SQLite) or builds indexes (MongoDB). */
+runScript(async ({ db, env, print }) => {
+  await db.ping();
+  print(`db:migrate: ${db.engine} is up to date${db.engine === "sqlite" ? ` (${env.DATA_DIR})` : ""}`);
+});

@@ -1,0 +1,18 @@
+import type { User } from "@bbscart/core";
+
+/** What a signed-in user may see of their own account: never the password hash or TOTP secret. */
+export function accountView(user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    phone: user.phone,
+    role: user.role,
+    permissions: [...user.permissions],
+    addresses: user.addresses.map((address) => ({ ...address })),
+    totpEnabled: Boolean(user.totp?.confirmedAt),
+    createdAt: user.createdAt,
+  };
+}
+
+export type AccountView = ReturnType<typeof accountView>;

@@ -1,0 +1,186 @@
+import jwt from "jsonwebtoken";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tokenAudience, tokenIssuer } from "../src/auth/tokens.js";
+import { createAccount, type TestAccount } from "./accounts.js";
+import { startApp, testSecrets, type RunningApp } from "./harness.js";
+import { useTempDirs } from "./temp-dir.js";
+import { call } from "./trpc-http.js";
+
+const tempDir = useTempDirs();
+
+describe("forged and stale access tokens", () => {
+  let app: RunningApp;
+  let shopper: TestAccount;
+  beforeAll(async () => {
+    app = await startApp({ dataDir: tempDir() });
+    shopper = await createAccount(app);
+  });
+  afterAll(() => app.close());
+
+  const kid = () => (jwt.decode(shopper.token, { complete: true })!.header.kid)!;
+  const forge = (options: jwt.SignOptions, secret = testSecrets.jwtSecret) =>
+    jwt.sign({}, secret, { algorithm: "HS256", keyid: kid(), issuer: tokenIssuer, audience: tokenAudience, subject: shopper.user.id, expiresIn: 60, ...options });
+  const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+  it.each([
+    ["alg none", () => `${b64({ alg: "none", typ: "JWT", kid: kid() })}.${b64({ sub: shopper.user.id, iss: tokenIssuer, aud: tokenAudience, exp: 9e9 })}.`],
+    ["a different signing key", () => forge({}, "another-secret-that-is-long-enough-0123456789")],
+    ["the wrong audience", () => forge({ audience: "someone-else" })],
+    ["the wrong issuer", () => forge({ issuer: "someone-else" })],
+    ["an expiry in the past", () => forge({ expiresIn: -10 })],
+    ["a tampered subject", () => {
+      const [header, , signature] = shopper.token.split(".");
+      return `${header}.${b64({ sub: "admin-1", iss: tokenIssuer, aud: tokenAudience, exp: 9e9 })}.${signature}`;
+    }],
+    ["an unknown key id", () => forge({ keyid: "not-a-key" })],
+    ["HS512 instead of the pinned HS256", () => forge({ algorithm: "HS512" })],
+  ])("refuses a token with %s (401)", async (_, token) => {
+    const result = await call(app.url, "auth.me", undefined, { token: token() });
+    expect(result.status).toBe(401);
+  });
+
+  it("accepts the genuine token (so the refusals above are about the forgery)", async () => {
+    expect((await call(app.url, "auth.me", undefined, { token: shopper.token })).status).toBe(200);
+  });
+});
+
+describe("refresh token reuse outside the grace window", () => {
+  it("revokes the whole family: the stolen old token and its successor both stop working", async () => {
+    const app = await startApp({ dataDir: tempDir(), variables: { REFRESH_GRACE_SECONDS: "0" } });
+    try {
+      const shopper = await createAccount(app);
+      const refresh = (cookie: string) =>
+        fetch(`${app.url}/auth/refresh`, { method: "POST", headers: { cookie, origin: new URL(app.url).origin } });
+      const rotated = await refresh(shopper.refreshCookie);
+      const successor = rotated.headers.get("set-cookie")!.split(";")[0]!;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+
+      expect((await refresh(shopper.refreshCookie)).status).toBe(401);
+      expect((await refresh(successor)).status).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe("sign-in throttling", () => {
+  it("proves the default limits bite: the sixth failed attempt from one address is refused with Retry-After", async () => {
+    const app = await startApp({ dataDir: tempDir() });
+    try {
+      const shopper = await createAccount(app);
+      for (let i = 0; i < 5; i++) {
+        expect((await call(app.url, "auth.login", { email: shopper.email, password: `wrong guess ${i}` })).status).toBe(401);
+      }
+      const blocked = await call(app.url, "auth.login", { email: shopper.email, password: shopper.password });
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(blocked.error?.message).toBe("Too many sign-in attempts; try again later");
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("stops a brute force from rotating addresses without locking the owner out of their usual address", async () => {
+    const app = await startApp({
+      dataDir: tempDir(),
+      variables: { TRUST_PROXY: "1", LOGIN_FAILS_PER_ACCOUNT_IP: "3", LOGIN_FAILS_PER_ACCOUNT: "10" },
+    });
+    try {
+      const owner = await createAccount(app);
+      const from = (ip: string) => ({ headers: { "x-forwarded-for": ip } });
+      expect((await call(app.url, "auth.login", { email: owner.email, password: owner.password }, from("198.51.100.7"))).status).toBe(200);
+
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        statuses.push((await call(app.url, "auth.login", { email: owner.email, password: `guess-${i}-xyz` }, from(`203.0.113.${i + 1}`))).status);
+      }
+      expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+      expect(statuses.slice(10).every((status) => status === 429)).toBe(true);
+
+      // Even the right password from a new address waits; from the owner's known address it works.
+      expect((await call(app.url, "auth.login", { email: owner.email, password: owner.password }, from("203.0.113.99"))).status).toBe(429);
+      expect((await call(app.url, "auth.login", { email: owner.email, password: owner.password }, from("198.51.100.7"))).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("ignores X-Forwarded-For when no proxy is trusted, so rotating it does not dodge the per-address limit", async () => {
+    const app = await startApp({ dataDir: tempDir(), variables: { LOGIN_FAILS_PER_ACCOUNT_IP: "2" } });
+    try {
+      const owner = await createAccount(app);
+      for (let i = 0; i < 2; i++) {
+        await call(app.url, "auth.login", { email: owner.email, password: "wrong guess!" }, { headers: { "x-forwarded-for": `10.0.0.${i}` } });
+      }
+      const third = await call(app.url, "auth.login", { email: owner.email, password: "wrong guess!" }, { headers: { "x-forwarded-for": "10.0.0.9" } });
+      expect(third.status).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("limits mutations per address, with Retry-After", async () => {
+    const app = await startApp({ dataDir: tempDir(), variables: { MUTATIONS_PER_IP_PER_MINUTE: "3" } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await call(app.url, "auth.requestPasswordReset", { email: "x@example.test" })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const limited = await fetch(`${app.url}/trpc/auth.requestPasswordReset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect((await call(app.url, "system.info")).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe("hostile input", () => {
+  let app: RunningApp;
+  let shopper: TestAccount;
+  let admin: TestAccount;
+  beforeAll(async () => {
+    app = await startApp({ dataDir: tempDir(), variables: { BODY_LIMIT_BYTES: "16384" } });
+    shopper = await createAccount(app);
+    admin = await createAccount(app, { role: "admin", permissions: ["users.manage"] });
+  });
+  afterAll(() => app.close());
+
+  it("ignores role, permissions and other fields a shopper tries to assign", async () => {
+    const registered = await call(app.url, "auth.register", {
+      email: "sneaky@example.test",
+      password: "a long enough passphrase",
+      name: "Sneaky",
+      role: "admin",
+      permissions: ["users.manage"],
+      disabled: false,
+    });
+    expect(registered.data).toMatchObject({ account: { role: "shopper", permissions: [] } });
+
+    const updated = await call(app.url, "auth.updateProfile", { name: "Still Me", phone: null, role: "admin", email: "other@example.test" }, { token: shopper.token });
+    expect(updated.data).toMatchObject({ name: "Still Me", role: "shopper", email: shopper.email });
+  });
+
+  it("gives a shopper promoted with permissions none of them unless they become an admin", async () => {
+    const result = await call(app.url, "admin.users.update", { userId: shopper.user.id, permissions: ["users.manage"] }, { token: admin.token });
+    expect(result.data).toMatchObject({ role: "shopper", permissions: [] });
+  });
+
+  it("answers malformed JSON, wrong types and oversized strings with a 4xx naming the field", async () => {
+    const malformed = await call(app.url, "auth.login", undefined, { rawBody: '{"json": {"email": ' });
+    expect(malformed.status).toBe(400);
+
+    const wrongTypes = await call(app.url, "auth.login", { email: 42, password: ["x"] });
+    expect(wrongTypes.status).toBe(400);
+    expect(wrongTypes.error?.data.fieldErrors.map((e) => e.path).sort()).toEqual(["email", "password"]);
+
+    const long = await call(app.url, "auth.updateProfile", { name: "x".repeat(10_000), phone: null }, { token: shopper.token });
+    expect(long.status).toBe(400);
+    expect(long.error?.data.fieldErrors).toEqual([{ path: "name", message: "name must be at most 100 characters" }]);
+    expect(long.error?.message).toBe("name must be at most 100 characters");
+  });
+
+  it("refuses a body over the limit with 413", async () => {
+    const result = await call(app.url, "auth.register", { email: "big@example.test", password: "p".repeat(20), name: "y".repeat(40_000) });
+    expect(result.status).toBe(413);
+  });
+});
