@@ -32,8 +32,9 @@ describe("health and readiness", () => {
 
   it("turns unready when Redis stops while running, and ready again when it is back", async () => {
     const redis = await OwnRedis.start();
+    const app = await startApp({ dataDir: tempDir(), redisUrl: redis.url });
+    const { url } = app;
     try {
-      const { url } = await start({ redisUrl: redis.url });
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
       await redis.stop();
@@ -48,6 +49,7 @@ describe("health and readiness", () => {
       await redis.resume();
       await expect.poll(async () => (await fetch(`${url}/readyz`)).status, { timeout: 5_000, interval: 100 }).toBe(200);
     } finally {
+      await app.close();
       await redis.stop();
     }
   });
@@ -153,5 +155,25 @@ describe("serving uploads", () => {
     for (const probe of ["/uploads/products/missing.webp", "/uploads/..%2Fsecrets.json", "/uploads/%2E%2E/secrets.json"]) {
       expect((await fetch(`${app.url}${probe}`)).status).toBe(404);
     }
+  });
+});
+
+describe("cross-origin requests and failures", () => {
+  it("grants CORS only to the shop's own web origin", async () => {
+    const app = await start();
+    const own = await fetch(`${app.url}/trpc/system.info`, { headers: { origin: new URL(app.url).origin } });
+    expect(own.headers.get("access-control-allow-origin")).toBe(new URL(app.url).origin);
+    const foreign = await fetch(`${app.url}/trpc/system.info`, { headers: { origin: "https://evil.example" } });
+    expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("answers an unexpected failure with a generic 500 carrying the request id, never the error itself", async () => {
+    const app = await start();
+    await app.db.close();
+    const result = await call(app.url, "auth.login", { email: "a@example.test", password: "whatever it is" }, { headers: { "x-request-id": "req-500" } });
+    expect(result.status).toBe(500);
+    expect(result.error?.message).toBe("Something went wrong");
+    expect(result.error?.data).toMatchObject({ code: "INTERNAL_SERVER_ERROR", requestId: "req-500" });
+    expect(JSON.stringify(result.error)).not.toMatch(/database|sqlite|stack/i);
   });
 });
