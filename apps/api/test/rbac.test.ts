@@ -1,85 +1,19 @@
-import { totp } from "../src/auth/totp.js";
-import { appRouter } from "../src/trpc/root.js";
-import type { Access } from "../src/trpc/init.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, type Callers, type TestAccount } from "./accounts.js";
-import { startApp, type RunningApp } from "./harness.js";
+import type { Access } from "../src/trpc/init.js";
+import { appRouter } from "../src/trpc/root.js";
+import { createCallers } from "./accounts.js";
+import { startApp } from "./harness.js";
+import { authRows } from "./rbac/auth.rows.js";
+import type { CallerName, Outcome, Row, RowSet, World } from "./rbac/types.js";
 import { useTempDirs } from "./temp-dir.js";
 import { call } from "./trpc-http.js";
 
-type CallerName = "anonymous" | keyof Callers;
+/** One rows file per domain; together they must name every procedure of the API. */
+const rowSets: RowSet[] = [authRows];
+const matrix: Record<string, Row> = Object.assign({}, ...rowSets.map((set) => set.rows)) as Record<string, Row>;
+
 /** Shopper last: rows whose valid input belongs to the shopper may change it. */
 const callerNames: CallerName[] = ["anonymous", "otherShopper", "adminWithout", "adminWith", "shopper"];
-type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST";
-
-interface Row {
-  access: Access;
-  /** Valid input, as the given caller would send it. */
-  input?: (caller: TestAccount | null, world: World) => unknown;
-  /** Outcomes that differ from what the access rule implies (object-level checks, public refusals). */
-  expect?: Partial<Record<CallerName, Outcome>>;
-  /** Puts back what a successful call changed, so later rows start from the same world. */
-  after?: (world: World) => Promise<void>;
-}
-
-interface World {
-  app: RunningApp;
-  callers: Callers;
-  shopperAddressId: string;
-}
-
-let registrations = 0;
-const address = { label: "Home", name: "Asha Rao", phone: "+919800000001", line1: "12 MG Road", line2: null, city: "Bengaluru", state: "Karnataka", postalCode: "560001", country: "IN" };
-
-/** Every procedure of the API with the rule it must enforce. A procedure missing here fails the suite. */
-const matrix: Record<string, Row> = {
-  "system.info": { access: "public" },
-  "auth.register": {
-    access: "public",
-    input: () => ({ email: `new-${process.pid}-${++registrations}@example.test`, password: "a long enough passphrase", name: "New Shopper" }),
-  },
-  "auth.login": { access: "public", input: (_, w) => ({ email: w.callers.shopper.email, password: w.callers.shopper.password }) },
-  "auth.requestPasswordReset": { access: "public", input: (_, w) => ({ email: w.callers.shopper.email }) },
-  "auth.resetPassword": {
-    access: "public",
-    input: () => ({ token: "x".repeat(43), newPassword: "a brand new passphrase" }),
-    expect: { anonymous: "BAD_REQUEST", otherShopper: "BAD_REQUEST", adminWithout: "BAD_REQUEST", adminWith: "BAD_REQUEST", shopper: "BAD_REQUEST" },
-  },
-  "auth.me": { access: "authed" },
-  "auth.updateProfile": { access: "authed", input: () => ({ name: "Renamed Person", phone: null }) },
-  "auth.addAddress": { access: "authed", input: () => address },
-  "auth.updateAddress": {
-    access: "authed",
-    input: (_, w) => ({ ...address, addressId: w.shopperAddressId, line1: "14 MG Road" }),
-    // Addresses belong to one account: anyone else's id is simply not found.
-    expect: { otherShopper: "NOT_FOUND", adminWithout: "NOT_FOUND", adminWith: "NOT_FOUND" },
-  },
-  "auth.removeAddress": {
-    access: "authed",
-    input: (_, w) => ({ addressId: w.shopperAddressId }),
-    expect: { otherShopper: "NOT_FOUND", adminWithout: "NOT_FOUND", adminWith: "NOT_FOUND" },
-  },
-  "auth.changePassword": {
-    access: "authed",
-    input: (caller) => ({ currentPassword: caller?.password ?? "whatever it was", newPassword: "a different passphrase" }),
-    after: async (w) => {
-      for (const caller of Object.values(w.callers)) {
-        await w.app.db.uow.run((repos) => repos.users.update(caller.user.id, { passwordHash: caller.user.passwordHash, updatedAt: new Date() }));
-      }
-    },
-  },
-  "auth.beginTotp": { access: "authed" },
-  "auth.confirmTotp": {
-    access: "authed",
-    input: async (caller, w) => {
-      const user = caller ? await w.app.db.repos.users.findById(caller.user.id) : null;
-      return { code: user?.totp ? await totp.codeAt(user.totp.secret, new Date()) : "000000" };
-    },
-  },
-  "admin.users.list": { access: "admin:users.manage", input: () => ({}) },
-  "admin.users.update": { access: "admin:users.manage", input: (_, w) => ({ userId: w.callers.otherShopper.user.id, disabled: false }) },
-  "admin.audit.list": { access: "admin:operations.view", input: () => ({}) },
-};
 
 function implied(access: Access, caller: CallerName): Outcome {
   if (access === "public") return "ok";
@@ -95,10 +29,9 @@ describe("access control matrix over HTTP", () => {
   let world: World;
 
   beforeAll(async () => {
-    const app = await startApp({ dataDir: tempDir(), variables: { MUTATIONS_PER_IP_PER_MINUTE: "10000" } });
-    const callers = await createCallers(app);
-    const withAddress = await app.services.account.addAddress(callers.shopper.user, address);
-    world = { app, callers, shopperAddressId: withAddress.addresses[0]!.id };
+    const app = await startApp({ dataDir: tempDir(), variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000" } });
+    world = { app, callers: await createCallers(app), fixtures: {} };
+    for (const set of rowSets) await set.prepare?.(world);
   });
   afterAll(() => world.app.close());
 

@@ -1,0 +1,60 @@
+import { totp } from "../../src/auth/totp.js";
+import type { RowSet } from "./types.js";
+
+let registrations = 0;
+const address = { label: "Home", name: "Asha Rao", phone: "+919800000001", line1: "12 MG Road", line2: null, city: "Bengaluru", state: "Karnataka", postalCode: "560001", country: "IN" };
+
+export const authRows: RowSet = {
+  async prepare(world) {
+    const withAddress = await world.app.services.account.addAddress(world.callers.shopper.user, address);
+    world.fixtures.shopperAddressId = withAddress.addresses[0]!.id;
+  },
+  rows: {
+    "system.info": { access: "public" },
+    "auth.register": {
+      access: "public",
+      input: () => ({ email: `new-${process.pid}-${++registrations}@example.test`, password: "a long enough passphrase", name: "New Shopper" }),
+    },
+    "auth.login": { access: "public", input: (_, w) => ({ email: w.callers.shopper.email, password: w.callers.shopper.password }) },
+    "auth.requestPasswordReset": { access: "public", input: (_, w) => ({ email: w.callers.shopper.email }) },
+    "auth.resetPassword": {
+      access: "public",
+      input: () => ({ token: "x".repeat(43), newPassword: "a brand new passphrase" }),
+      expect: { anonymous: "BAD_REQUEST", otherShopper: "BAD_REQUEST", adminWithout: "BAD_REQUEST", adminWith: "BAD_REQUEST", shopper: "BAD_REQUEST" },
+    },
+    "auth.me": { access: "authed" },
+    "auth.updateProfile": { access: "authed", input: () => ({ name: "Renamed Person", phone: null }) },
+    "auth.addAddress": { access: "authed", input: () => address },
+    "auth.updateAddress": {
+      access: "authed",
+      input: (_, w) => ({ ...address, addressId: w.fixtures.shopperAddressId, line1: "14 MG Road" }),
+      // Addresses belong to one account: anyone else's id is simply not found.
+      expect: { otherShopper: "NOT_FOUND", adminWithout: "NOT_FOUND", adminWith: "NOT_FOUND" },
+    },
+    "auth.removeAddress": {
+      access: "authed",
+      input: (_, w) => ({ addressId: w.fixtures.shopperAddressId }),
+      expect: { otherShopper: "NOT_FOUND", adminWithout: "NOT_FOUND", adminWith: "NOT_FOUND" },
+    },
+    "auth.changePassword": {
+      access: "authed",
+      input: (caller) => ({ currentPassword: caller?.password ?? "whatever it was", newPassword: "a different passphrase" }),
+      after: async (w) => {
+        for (const caller of Object.values(w.callers)) {
+          await w.app.db.uow.run((repos) => repos.users.update(caller.user.id, { passwordHash: caller.user.passwordHash, updatedAt: new Date() }));
+        }
+      },
+    },
+    "auth.beginTotp": { access: "authed" },
+    "auth.confirmTotp": {
+      access: "authed",
+      input: async (caller, w) => {
+        const user = caller ? await w.app.db.repos.users.findById(caller.user.id) : null;
+        return { code: user?.totp ? await totp.codeAt(user.totp.secret, new Date()) : "000000" };
+      },
+    },
+    "admin.users.list": { access: "admin:users.manage", input: () => ({}) },
+    "admin.users.update": { access: "admin:users.manage", input: (_, w) => ({ userId: w.callers.otherShopper.user.id, disabled: false }) },
+    "admin.audit.list": { access: "admin:operations.view", input: () => ({}) },
+  },
+};
