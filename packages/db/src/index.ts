@@ -2,7 +2,7 @@ import type { DatabaseHandle } from "@bbscart/core";
 import { openMongo } from "./mongo/open.js";
 import { openSqlite } from "./sqlite/open.js";
 
-export { sqliteFileName } from "./sqlite/open.js";
+export { backupSqlite, migrateSqlite, openSqlite, sqliteFileName, type SqliteHandle, type SqliteOptions } from "./sqlite/open.js";
 
 export interface DatabaseOptions {
   dataDir: string;

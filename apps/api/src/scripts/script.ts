@@ -13,7 +13,7 @@ export interface ScriptContext {
 }
 
 /** Opens the configured database (migrating it), runs a maintenance task, closes; errors are one line. */
-export function runScript(task: (context: ScriptContext) => Promise<void>): void {
+export function runScript(task: (context: ScriptContext) => Promise<void> | void): void {
   const print = (line: string) => process.stdout.write(`${line}\n`);
   const main = async () => {
     const env = parseEnv();

@@ -1,5 +1,9 @@
 import mongoose from "mongoose";
 import type { DatabaseHandle } from "@bbscart/core";
+import { createIndexes, registerModels } from "./models/index.js";
+import { repoContext } from "./repositories/context.js";
+import { createRepositories } from "./repositories/index.js";
+import { mongoUnitOfWork } from "./unit-of-work.js";
 
 export interface MongoOptions {
   uri: string;
@@ -8,26 +12,36 @@ export interface MongoOptions {
 }
 
 /**
- * Connects to a MongoDB replica set (transactions need one). Writes default to `w: "majority"`, reads
- * to the primary, so an acknowledged order survives a failover.
+ * Connects to a MongoDB replica set (transactions need one) and builds every declared index
+ * before returning, so no write ever runs without its unique index. Writes default to
+ * `w: "majority"`, reads to the primary, so an acknowledged order survives a failover.
  */
 export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> {
   const connection = mongoose.createConnection(options.uri, {
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 5_000,
     writeConcern: { w: "majority" },
     readPreference: "primary",
-    autoIndex: true,
-    // Collections are created by index builds and first writes; an explicit `create` adds nothing.
+    // Indexes are built explicitly below and awaited; collections are created by those builds.
+    autoIndex: false,
     autoCreate: false,
   });
-  await connection.asPromise();
-  return {
-    engine: "mongodb",
-    ping: async () => {
-      const db = connection.db;
-      if (!db) throw new Error("MongoDB connection is not open");
-      await db.admin().ping();
-    },
-    close: () => connection.close(),
-  };
+  try {
+    await connection.asPromise();
+    const models = registerModels(connection);
+    await createIndexes(models);
+    return {
+      engine: "mongodb",
+      uow: mongoUnitOfWork(connection, models),
+      repos: createRepositories(repoContext(models, connection, undefined)),
+      ping: async () => {
+        const db = connection.db;
+        if (!db) throw new Error("MongoDB connection is not open");
+        await db.admin().ping();
+      },
+      close: () => connection.close(),
+    };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
 }

@@ -2,30 +2,41 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { makeProduct } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../index.js";
+import { migrations } from "./migrations/index.js";
+import { backupSqlite, migrateSqlite, openSqlite, sqliteFileName, type SqliteHandle } from "./open.js";
 
 const dirs: string[] = [];
+const handles: SqliteHandle[] = [];
 const tempDir = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-db-"));
   dirs.push(dir);
   return path.join(dir, "nested", "data");
 };
-afterEach(() => {
+const open = (dataDir = tempDir()) => {
+  const handle = openSqlite({ dataDir });
+  handles.push(handle);
+  return handle;
+};
+afterEach(async () => {
+  for (const handle of handles.splice(0)) await handle.close();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
 describe("openDatabase without MONGODB_URI", () => {
-  it("creates DATA_DIR/bbscart.db in WAL mode with full synchronous writes and answers pings", async () => {
+  it("creates DATA_DIR/bbscart.db in WAL mode, migrated, and answers pings", async () => {
     const dataDir = tempDir();
     const db = await openDatabase({ dataDir });
     expect(db.engine).toBe("sqlite");
     await expect(db.ping()).resolves.toBeUndefined();
-
-    const file = path.join(dataDir, "bbscart.db");
-    expect(fs.existsSync(file)).toBe(true);
+    const file = path.join(dataDir, sqliteFileName);
     const other = new Database(file, { readonly: true });
     expect(other.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(other.prepare("SELECT version FROM schema_migrations").pluck().all()).toEqual(migrations.map((m) => m.version));
     other.close();
     await db.close();
   });
@@ -34,5 +45,87 @@ describe("openDatabase without MONGODB_URI", () => {
     const db = await openDatabase({ dataDir: tempDir(), sqliteSynchronous: "NORMAL" });
     await db.close();
     await expect(db.ping()).rejects.toThrow();
+  });
+});
+
+describe("migrations", () => {
+  it("apply once: reopening or migrating again applies nothing", async () => {
+    const db = open();
+    await db.close();
+    handles.splice(0);
+    expect(migrateSqlite(db.file)).toEqual([]);
+    const fresh = path.join(tempDir(), "fresh.db");
+    fs.mkdirSync(path.dirname(fresh), { recursive: true });
+    expect(migrateSqlite(fresh)).toEqual(migrations.map((m) => m.version));
+  });
+
+  it("refuse a database written by a newer build", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.close();
+    handles.splice(0);
+    const raw = new Database(db.file);
+    raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)").run();
+    raw.close();
+    expect(() => openSqlite({ dataDir })).toThrow(/newer than this build/);
+  });
+});
+
+describe("backupSqlite", () => {
+  it("copies a live database consistently; the copy opens with its data; an existing destination is refused", async () => {
+    const db = open();
+    await db.repos.products.create(makeProduct());
+    const destination = path.join(tempDir(), "backups", "bbscart-backup.db");
+    expect(backupSqlite(db.file, destination)).toBe(destination);
+    expect(() => backupSqlite(db.file, destination)).toThrow(/already exists/);
+
+    // restore: the backup copied over bbscart.db of a stopped instance
+    const restoredDir = tempDir();
+    fs.mkdirSync(restoredDir, { recursive: true });
+    fs.copyFileSync(destination, path.join(restoredDir, sqliteFileName));
+    const restored = open(restoredDir);
+    expect(await restored.repos.products.findById("prod-1")).toEqual(makeProduct());
+    expect((await restored.repos.products.search({ cursor: null, limit: 5, search: "kurta", categoryId: null, minPriceMinor: null, maxPriceMinor: null, inStock: null, sort: "relevance", includeInactive: false })).items).toHaveLength(1);
+  });
+});
+
+describe("the write lock", () => {
+  it("keeps a unit of work alone on the write connection across awaits, while reads see only committed data", async () => {
+    const db = open();
+    await db.repos.products.create(makeProduct());
+    const events: string[] = [];
+    const transaction = db.uow.run(async (repos) => {
+      await repos.inventory.reserveIfAvailable("var-1", 4);
+      await tick();
+      events.push("transaction still open");
+      await tick();
+      return "committed";
+    });
+    await tick();
+    const reading = db.repos.inventory.level("var-1").then((level) => {
+      events.push(`read ${level?.reserved}`);
+    });
+    const writing = db.repos.inventory.reserveIfAvailable("var-1", 1).then(() => {
+      events.push("direct write applied");
+    });
+    await Promise.all([transaction, reading, writing]);
+    expect(events).toEqual(["read 0", "transaction still open", "direct write applied"]);
+    expect(await db.repos.inventory.level("var-1")).toEqual({ onHand: 10, reserved: 5 });
+  });
+
+  it("turns a self-deadlock into an error: the handle's own writes or a nested unit of work inside a unit of work", async () => {
+    const db = open();
+    await db.repos.products.create(makeProduct());
+    await expect(db.uow.run(() => db.repos.inventory.restock("var-1", 1))).rejects.toThrow(/inside a unit of work/);
+    await expect(db.uow.run(() => db.uow.run(() => Promise.resolve(1)))).rejects.toThrow(/inside a unit of work/);
+    expect(await db.repos.inventory.level("var-1")).toEqual({ onHand: 10, reserved: 0 });
+  });
+
+  it("refuses repositories kept past the end of their unit of work", async () => {
+    const db = open();
+    await db.repos.products.create(makeProduct());
+    const leaked = await db.uow.run((repos) => Promise.resolve(repos));
+    await expect(leaked.inventory.restock("var-1", 1)).rejects.toThrow(/already finished/);
+    expect(await db.repos.inventory.level("var-1")).toEqual({ onHand: 10, reserved: 0 });
   });
 });

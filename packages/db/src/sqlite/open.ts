@@ -2,41 +2,99 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { DatabaseHandle } from "@bbscart/core";
+import { defaultConnectionOptions, openReader, openWriter, type Synchronous } from "./connection.js";
+import { DirectExecutor } from "./executor.js";
+import { WriteLock } from "./lock.js";
+import { migrate } from "./migrations/index.js";
+import { sqliteRepositories } from "./repositories/index.js";
+import { SqliteUnitOfWork } from "./unit-of-work.js";
 
 export interface SqliteOptions {
   /** Directory holding `bbscart.db`; created if missing. */
   dataDir: string;
   /** FULL (default) makes a committed order survive power loss; NORMAL trades that for speed. */
-  synchronous?: "FULL" | "NORMAL";
-  /** How long a writer waits for another process's write lock before failing. */
+  synchronous?: Synchronous;
+  /**
+   * How long a write waits for another process's write lock before failing with SQLITE_BUSY.
+   * better-sqlite3 waits synchronously, so this is also the longest the event loop can stall.
+   */
   busyTimeoutMs?: number;
+}
+
+export interface SqliteHandle extends DatabaseHandle {
+  /** The database file, for the backup and migrate scripts and for tests that share it across processes. */
+  readonly file: string;
 }
 
 export const sqliteFileName = "bbscart.db";
 
-/** Opens (creating if needed) the embedded database with the durability settings the product promises. */
-export function openSqlite(options: SqliteOptions): DatabaseHandle & { readonly file: string } {
+/**
+ * Opens (creating if needed) the embedded database: applies pending migrations, then serves
+ * reads from a read-only connection and writes (units of work and single guarded writes)
+ * from one write connection under an in-process lock. Several processes may open the same
+ * file; `BEGIN IMMEDIATE` and `busy_timeout` serialise their writes.
+ */
+export function openSqlite(options: SqliteOptions): SqliteHandle {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, sqliteFileName);
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);
-  db.pragma("foreign_keys = ON");
-  const probe = db.prepare("SELECT 1");
+  const connection = {
+    synchronous: options.synchronous ?? defaultConnectionOptions.synchronous,
+    busyTimeoutMs: options.busyTimeoutMs ?? defaultConnectionOptions.busyTimeoutMs,
+  };
+  const writer = openWriter(file, connection);
+  try {
+    migrate(writer.db);
+  } catch (error) {
+    writer.db.close();
+    throw error;
+  }
+  const reader = openReader(file, connection);
+  const lock = new WriteLock();
+  const probe = reader.prepare("SELECT 1");
   return {
     engine: "sqlite",
     file,
-    // Executors turn a driver throw (e.g. "database is closed") into a rejection, as callers expect.
+    uow: new SqliteUnitOfWork(writer, lock, sqliteRepositories),
+    repos: sqliteRepositories(new DirectExecutor(writer, reader, lock)),
+    // A promise chain, so a driver throw (e.g. "database is closed") becomes a rejection.
     ping: () =>
-      new Promise<void>((resolve) => {
+      Promise.resolve().then(() => {
         probe.get();
-        resolve();
       }),
+    // Waits for the unit of work in flight, so closing never cuts a transaction in half.
     close: () =>
-      new Promise<void>((resolve) => {
-        db.close();
-        resolve();
+      lock.run(() => {
+        reader.db.close();
+        writer.db.close();
       }),
   };
+}
+
+/** Applies pending migrations to `file` and closes it; returns the versions applied (the `db:migrate` script). */
+export function migrateSqlite(file: string): number[] {
+  const writer = openWriter(file, defaultConnectionOptions);
+  try {
+    return migrate(writer.db);
+  } finally {
+    writer.db.close();
+  }
+}
+
+/**
+ * A consistent copy of a live database (the `db:backup` script): `VACUUM INTO` reads one
+ * snapshot while other processes keep writing, and writes a compact standalone file.
+ * Refuses to overwrite an existing destination.
+ */
+export function backupSqlite(file: string, destination: string): string {
+  if (!fs.existsSync(file)) throw new Error(`no database at ${file}`);
+  if (fs.existsSync(destination)) throw new Error(`backup destination ${destination} already exists`);
+  fs.mkdirSync(path.dirname(destination), { recursive: true });
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`busy_timeout = ${defaultConnectionOptions.busyTimeoutMs}`);
+    db.prepare("VACUUM INTO ?").run(destination);
+    return destination;
+  } finally {
+    db.close();
+  }
 }

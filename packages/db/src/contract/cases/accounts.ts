@@ -1,0 +1,92 @@
+import { makeAddress, makeUser, T0 } from "@bbscart/core/testing";
+import { expect, it } from "vitest";
+import type { ContractContext } from "../context.js";
+import { allPages, at, expectDuplicate, makeReset, makeSession } from "../fixtures.js";
+
+export function accountCases(context: ContractContext): void {
+  it("users: stores a user and finds it by id and by email, field for field", async () => {
+    const { users } = context.db.repos;
+    const user = makeUser({
+      phone: "+919800000002",
+      role: "admin",
+      permissions: ["orders.manage", "users.manage"],
+      addresses: [makeAddress(), makeAddress({ id: "addr-2", label: null, line2: "Floor 2" })],
+      totp: { secret: "JBSWY3DPEHPK3PXP", confirmedAt: at(5) },
+    });
+    await users.create(user);
+    expect(await users.findById(user.id)).toEqual(user);
+    expect(await users.findByEmail(user.email)).toEqual(user);
+    expect(await users.findById("nobody")).toBeNull();
+    expect(await users.findByEmail("nobody@example.com")).toBeNull();
+  });
+
+  it("users: a second account with the same email is a typed duplicate and changes nothing", async () => {
+    const { users } = context.db.repos;
+    await users.create(makeUser());
+    await expectDuplicate(users.create(makeUser({ id: "user-2", name: "Someone Else" })), "users.email");
+    expect(await users.findById("user-2")).toBeNull();
+    expect((await users.findByEmail("asha@example.com"))?.name).toBe("Asha Rao");
+  });
+
+  it("users: update changes only the patched fields and returns the result; unknown ids give null", async () => {
+    const { users } = context.db.repos;
+    await users.create(makeUser());
+    const updated = await users.update("user-1", { name: "Asha R.", disabled: true, totp: { secret: "S", confirmedAt: null }, updatedAt: at(1) });
+    expect(updated).toEqual({ ...makeUser(), name: "Asha R.", disabled: true, totp: { secret: "S", confirmedAt: null }, updatedAt: at(1) });
+    expect(await users.findById("user-1")).toEqual(updated);
+    const cleared = await users.update("user-1", { phone: null, totp: null, permissions: [], addresses: [], updatedAt: at(2) });
+    expect(cleared).toMatchObject({ phone: null, totp: null, addresses: [], name: "Asha R." });
+    expect(await users.update("nobody", { name: "x", updatedAt: at(3) })).toBeNull();
+  });
+
+  it("users: lists newest first in stable pages, filtered by role and by email or name", async () => {
+    const { users } = context.db.repos;
+    for (let i = 0; i < 5; i++) {
+      await users.create(makeUser({ id: `u${i}`, email: `user${i}@example.com`, name: i === 3 ? "Zoya Khan" : `User ${i}`, role: i % 2 ? "admin" : "shopper", createdAt: at(i) }));
+    }
+    const pages = await allPages((page) => users.list({ ...page, search: null, role: null }), 2);
+    expect(pages.map((items) => items.map((u) => u.id))).toEqual([["u4", "u3"], ["u2", "u1"], ["u0"]]);
+    const admins = await allPages((page) => users.list({ ...page, search: null, role: "admin" }), 10);
+    expect(admins.flat().map((u) => u.id)).toEqual(["u3", "u1"]);
+    const byEmail = await users.list({ cursor: null, limit: 10, search: "user2@", role: null });
+    expect(byEmail.items.map((u) => u.id)).toEqual(["u2"]);
+    const byName = await users.list({ cursor: null, limit: 10, search: "zoya", role: null });
+    expect(byName.items.map((u) => u.id)).toEqual(["u3"]);
+  });
+
+  it("sessions: stores tokens by hash; a duplicate hash is a typed duplicate", async () => {
+    const { sessions } = context.db.repos;
+    const token = makeSession();
+    await sessions.create(token);
+    expect(await sessions.findByHash("hash-1")).toEqual(token);
+    expect(await sessions.findByHash("other")).toBeNull();
+    await expectDuplicate(sessions.create(makeSession({ id: "sess-2" })), "sessions.token_hash");
+  });
+
+  it("sessions: a token rotates once, never after revocation; revoking counts only live tokens", async () => {
+    const { sessions } = context.db.repos;
+    await sessions.create(makeSession({ id: "a", tokenHash: "ha" }));
+    await sessions.create(makeSession({ id: "b", tokenHash: "hb" }));
+    await sessions.create(makeSession({ id: "c", tokenHash: "hc", familyId: "fam-2" }));
+    await sessions.create(makeSession({ id: "d", tokenHash: "hd", familyId: "fam-3", userId: "user-2" }));
+    expect(await sessions.markRotated("a", at(1))).toBe(true);
+    expect(await sessions.markRotated("a", at(2))).toBe(false);
+    expect((await sessions.findByHash("ha"))?.rotatedAt).toEqual(at(1));
+    expect(await sessions.revokeFamily("fam-1", at(3))).toBe(2);
+    expect(await sessions.revokeFamily("fam-1", at(4))).toBe(0);
+    expect(await sessions.markRotated("b", at(5))).toBe(false);
+    expect((await sessions.findByHash("hb"))?.revokedAt).toEqual(at(3));
+    expect(await sessions.revokeAllForUser("user-1", at(6))).toBe(1);
+    expect((await sessions.findByHash("hd"))?.revokedAt).toBeNull();
+  });
+
+  it("password resets: stored by hash, consumed exactly once, duplicates typed", async () => {
+    const { passwordResets } = context.db.repos;
+    await passwordResets.create(makeReset());
+    expect(await passwordResets.findByHash("reset-hash-1")).toEqual(makeReset());
+    expect(await passwordResets.consume("reset-1", at(1))).toBe(true);
+    expect(await passwordResets.consume("reset-1", at(2))).toBe(false);
+    expect((await passwordResets.findByHash("reset-hash-1"))?.usedAt).toEqual(at(1));
+    await expectDuplicate(passwordResets.create(makeReset({ id: "reset-2", createdAt: T0 })), "password_resets.token_hash");
+  });
+}

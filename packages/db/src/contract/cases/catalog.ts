@@ -1,0 +1,116 @@
+import { inr, makeProduct, makeVariant } from "@bbscart/core/testing";
+import { expect, it } from "vitest";
+import type { ContractContext } from "../context.js";
+import { itNeeds } from "../context.js";
+import { at, expectDuplicate, seedProduct, stockedProduct } from "../fixtures.js";
+
+export function catalogCases(context: ContractContext): void {
+  it("categories: create, find by id and slug, list by name, update, delete; slugs are unique", async () => {
+    const { categories } = context.db.repos;
+    await categories.create({ id: "cat-2", slug: "sarees", name: "Sarees", parentId: null });
+    await categories.create({ id: "cat-1", slug: "kurtas", name: "Kurtas", parentId: "cat-2" });
+    expect(await categories.findById("cat-1")).toEqual({ id: "cat-1", slug: "kurtas", name: "Kurtas", parentId: "cat-2" });
+    expect(await categories.findBySlug("sarees")).toEqual({ id: "cat-2", slug: "sarees", name: "Sarees", parentId: null });
+    expect((await categories.list()).map((c) => c.id)).toEqual(["cat-1", "cat-2"]);
+    await expectDuplicate(categories.create({ id: "cat-3", slug: "kurtas", name: "Other", parentId: null }), "categories.slug");
+    expect(await categories.findById("cat-3")).toBeNull();
+    expect(await categories.update("cat-1", { name: "Kurtis", parentId: null })).toEqual({ id: "cat-1", slug: "kurtas", name: "Kurtis", parentId: null });
+    await expectDuplicate(categories.update("cat-1", { slug: "sarees" }), "categories.slug");
+    expect(await categories.update("missing", { name: "x" })).toBeNull();
+    expect(await categories.delete("cat-2")).toBe(true);
+    expect(await categories.delete("cat-2")).toBe(false);
+    expect(await categories.findById("cat-2")).toBeNull();
+  });
+
+  it("products: stores a product with its variants and stock, found by id, slug and variant entries", async () => {
+    const { products } = context.db.repos;
+    const product = makeProduct({
+      images: ["a.jpg", "b.jpg"],
+      taxRateBp: 500,
+      variants: [makeVariant(), makeVariant({ id: "var-2", sku: "KURTA-BLU-L", name: "Blue / L", price: inr(139900), stock: { onHand: 3, reserved: 1 }, active: false })],
+    });
+    await products.create(product);
+    expect(await products.findById("prod-1")).toEqual(product);
+    expect(await products.findBySlug("cotton-kurta")).toEqual(product);
+    expect(await products.findById("missing")).toBeNull();
+    const entries = await products.findEntries(["var-2", "nope"]);
+    expect([...entries.keys()]).toEqual(["var-2"]);
+    expect(entries.get("var-2")).toEqual({ product, variant: product.variants[1] });
+  });
+
+  it("products: duplicate slugs and SKUs are typed duplicates and leave nothing half-written", async () => {
+    const { products } = context.db.repos;
+    await products.create(makeProduct());
+    await expectDuplicate(products.create(makeProduct({ id: "prod-2", variants: [makeVariant({ id: "var-9", productId: "prod-2", sku: "OTHER" })] })), "products.slug");
+    await expectDuplicate(
+      products.create(makeProduct({ id: "prod-2", slug: "second", variants: [makeVariant({ id: "var-2", productId: "prod-2", sku: "NEW" }), makeVariant({ id: "var-3", productId: "prod-2" })] })),
+      "variants.sku",
+    );
+    expect(await products.findById("prod-2")).toBeNull();
+    expect((await products.findEntries(["var-2"])).size).toBe(0);
+    await expectDuplicate(products.addVariant(makeVariant({ id: "var-4" })), "variants.sku");
+    await products.addVariant(makeVariant({ id: "var-5", sku: "KURTA-BLU-XL" }));
+    await expectDuplicate(products.updateVariant("var-5", { sku: "KURTA-BLU-M" }), "variants.sku");
+    expect((await products.findById("prod-1"))?.variants.map((v) => v.sku)).toEqual(["KURTA-BLU-M", "KURTA-BLU-XL"]);
+  });
+
+  it("products: update edits product fields only; updateVariant edits the variant but never its stock", async () => {
+    const { products, inventory } = context.db.repos;
+    await products.create(makeProduct());
+    await inventory.reserveIfAvailable("var-1", 2);
+    const updated = await products.update("prod-1", { name: "Linen Kurta", active: false, images: [], taxRateBp: null, updatedAt: at(1) });
+    expect(updated).toEqual({
+      ...makeProduct(),
+      name: "Linen Kurta",
+      active: false,
+      images: [],
+      taxRateBp: null,
+      updatedAt: at(1),
+      variants: [makeVariant({ stock: { onHand: 10, reserved: 2 } })],
+    });
+    expect(await products.update("missing", { name: "x", updatedAt: at(2) })).toBeNull();
+    const variant = await products.updateVariant("var-1", { name: "Blue / Medium", price: inr(99900), active: false });
+    expect(variant).toEqual(makeVariant({ name: "Blue / Medium", price: inr(99900), active: false, stock: { onHand: 10, reserved: 2 } }));
+    expect(await products.updateVariant("missing", { name: "x" })).toBeNull();
+    expect(await inventory.level("var-1")).toEqual({ onHand: 10, reserved: 2 });
+  });
+
+  it("products: low stock lists active variants at or below the threshold, lowest available first", async () => {
+    const { products, inventory } = context.db.repos;
+    await seedProduct(context.db, stockedProduct(1, { onHand: 4 }));
+    await seedProduct(context.db, stockedProduct(2, { onHand: 9 }));
+    await seedProduct(context.db, stockedProduct(3, { onHand: 3 }));
+    await seedProduct(context.db, stockedProduct(4, { onHand: 1 }));
+    await products.updateVariant("var-4", { active: false });
+    await inventory.reserveIfAvailable("var-1", 3);
+    const low = await products.lowStock(3, 10);
+    expect(low.map((entry) => [entry.variant.id, entry.product.id])).toEqual([
+      ["var-1", "prod-1"],
+      ["var-3", "prod-3"],
+    ]);
+    expect((await products.lowStock(3, 1)).map((entry) => entry.variant.id)).toEqual(["var-1"]);
+  });
+
+  it("inventory: reads stock levels; unknown variants have none", async () => {
+    await seedProduct(context.db, stockedProduct(1, { onHand: 7 }));
+    expect(await context.db.repos.inventory.level("var-1")).toEqual({ onHand: 7, reserved: 0 });
+    expect(await context.db.repos.inventory.level("missing")).toBeNull();
+  });
+
+  itNeeds(context, ["exprArithmetic"], "inventory: the stock rules hold one call at a time", async () => {
+    const { inventory } = context.db.repos;
+    await seedProduct(context.db, stockedProduct(1, { onHand: 5 }));
+    expect(await inventory.reserveIfAvailable("var-1", 3)).toBe(true);
+    expect(await inventory.releaseIfReserved("var-1", 4)).toBe(false);
+    expect(await inventory.releaseIfReserved("var-1", 1)).toBe(true);
+    expect(await inventory.commitIfReserved("var-1", 3)).toBe(false);
+    expect(await inventory.commitIfReserved("var-1", 2)).toBe(true);
+    expect(await inventory.level("var-1")).toEqual({ onHand: 3, reserved: 0 });
+    await inventory.restock("var-1", 4);
+    expect(await inventory.reserveIfAvailable("var-1", 6)).toBe(true);
+    expect(await inventory.adjustIfAboveReserved("var-1", -2)).toBe(false);
+    expect(await inventory.adjustIfAboveReserved("var-1", -1)).toBe(true);
+    expect(await inventory.level("var-1")).toEqual({ onHand: 6, reserved: 6 });
+    expect(await inventory.reserveIfAvailable("missing", 1)).toBe(false);
+  });
+}

@@ -1,0 +1,142 @@
+import { attachPaymentIntent, ORDER_STATUSES, type Coupon, type Order } from "@bbscart/core";
+import { inr, makeCart, makeCoupon, makeOrder, makeUser } from "@bbscart/core/testing";
+import { expect, it } from "vitest";
+import type { ContractContext } from "../context.js";
+import { allPages, at, expectDuplicate, makeIdempotency } from "../fixtures.js";
+
+/** An order placed at minute `minute`, so listings have a defined order. */
+const placedAt = (order: Order, minute: number): Order => ({ ...order, placedAt: at(minute), expiresAt: order.expiresAt && at(minute + 30) });
+
+export function commerceCases(context: ContractContext): void {
+  it("carts: saved, found by user or guest, replaced whole, deleted", async () => {
+    const { carts } = context.db.repos;
+    const line = { variantId: "var-1", quantity: 2, unitPrice: inr(129900) };
+    await carts.save(makeCart([line]));
+    await carts.save(makeCart([], { id: "cart-g", userId: null, guestId: "guest-1", couponCode: "WELCOME10" }));
+    expect(await carts.findByUser("user-1")).toEqual(makeCart([line]));
+    expect(await carts.findByGuest("guest-1")).toEqual(makeCart([], { id: "cart-g", userId: null, guestId: "guest-1", couponCode: "WELCOME10" }));
+    const replaced = makeCart([{ ...line, quantity: 5 }], { couponCode: "X", updatedAt: at(1) });
+    await carts.save(replaced);
+    expect(await carts.findByUser("user-1")).toEqual(replaced);
+    await carts.delete("cart-1");
+    expect(await carts.findByUser("user-1")).toBeNull();
+    expect(await carts.findByGuest("nobody")).toBeNull();
+  });
+
+  it("coupons: both kinds round-trip; codes are unique; update patches rules; listed by code in pages", async () => {
+    const { coupons } = context.db.repos;
+    const percentage = makeCoupon({ maxDiscount: inr(20000), minOrder: inr(50000), startsAt: at(0), expiresAt: at(100), usageLimit: 10, perCustomerLimit: 1 });
+    const fixed: Coupon = { ...makeCoupon({ code: "FLAT100" }), kind: "fixed", amount: inr(10000) };
+    delete (fixed as { percentBp?: number }).percentBp;
+    delete (fixed as { maxDiscount?: unknown }).maxDiscount;
+    await coupons.create(percentage);
+    await coupons.create(fixed);
+    await coupons.create(makeCoupon({ code: "AAA" }));
+    expect(await coupons.findByCode("WELCOME10")).toEqual(percentage);
+    expect(await coupons.findByCode("FLAT100")).toEqual(fixed);
+    expect(await coupons.findByCode("NOPE")).toBeNull();
+    await expectDuplicate(coupons.create(makeCoupon()), "coupons.code");
+    expect(await coupons.update("WELCOME10", { active: false, minOrder: null, expiresAt: null })).toEqual({ ...percentage, active: false, minOrder: null, expiresAt: null });
+    expect(await coupons.update("NOPE", { active: false })).toBeNull();
+    const pages = await allPages((page) => coupons.list(page), 2);
+    expect(pages.map((items) => items.map((c) => c.code))).toEqual([["AAA", "FLAT100"], ["WELCOME10"]]);
+  });
+
+  it("coupons: redemption respects the total and per-customer limits and is undone without going below zero", async () => {
+    const { coupons } = context.db.repos;
+    await coupons.create(makeCoupon({ usageLimit: 3, perCustomerLimit: 2 }));
+    expect(await coupons.redeemIfAvailable("WELCOME10", "a")).toBe(true);
+    expect(await coupons.redeemIfAvailable("WELCOME10", "a")).toBe(true);
+    expect(await coupons.redeemIfAvailable("WELCOME10", "a")).toBe(false);
+    expect(await coupons.customerUses("WELCOME10", "a")).toBe(2);
+    expect(await coupons.redeemIfAvailable("WELCOME10", "b")).toBe(true);
+    expect(await coupons.redeemIfAvailable("WELCOME10", "c")).toBe(false);
+    expect((await coupons.findByCode("WELCOME10"))?.usedCount).toBe(3);
+    await coupons.releaseRedemption("WELCOME10", "a");
+    await coupons.releaseRedemption("WELCOME10", "c");
+    expect(await coupons.customerUses("WELCOME10", "a")).toBe(1);
+    expect(await coupons.customerUses("WELCOME10", "c")).toBe(0);
+    expect((await coupons.findByCode("WELCOME10"))?.usedCount).toBe(2);
+    expect(await coupons.redeemIfAvailable("WELCOME10", "c")).toBe(true);
+    expect(await coupons.redeemIfAvailable("MISSING", "c")).toBe(false);
+  });
+
+  it("orders: round-trip field for field, ids are unique, saves compare-and-set on the version", async () => {
+    const { orders } = context.db.repos;
+    const order = makeOrder({ status: "shipped", paymentMethod: "card" });
+    await orders.create(order);
+    expect(await orders.findById(order.id)).toEqual(order);
+    expect(await orders.findById("missing")).toBeNull();
+    await expectDuplicate(orders.create(order), "orders.id");
+    const next = { ...order, status: "delivered" as const, deliveredAt: at(5), version: order.version + 1 };
+    expect(await orders.save(next, order.version)).toBe(true);
+    expect(await orders.save({ ...next, cancelReason: "late" }, order.version)).toBe(false);
+    expect(await orders.findById(order.id)).toEqual(next);
+    expect(await orders.findByPaymentIntent("pi_test")).toEqual(next);
+    expect(await orders.findByPaymentIntent("pi_other")).toBeNull();
+  });
+
+  it("orders: a shopper's orders and the admin list, newest first, filtered by status, payment status, id prefix or email", async () => {
+    const { orders, users } = context.db.repos;
+    await users.create(makeUser({ id: "user-2", email: "ravi@example.com" }));
+    await orders.create(placedAt(makeOrder({ id: "ord-a1", status: "confirmed" }), 1));
+    await orders.create(placedAt(makeOrder({ id: "ord-a2", status: "pending_payment" }), 2));
+    await orders.create(placedAt(makeOrder({ id: "ord-b1", status: "shipped", userId: "user-2" }), 3));
+    await orders.create(placedAt(makeOrder({ id: "xyz-1", status: "cancelled" }), 4));
+    const mine = await allPages((page) => orders.listForUser("user-1", page), 2);
+    expect(mine.map((items) => items.map((o) => o.id))).toEqual([["xyz-1", "ord-a2"], ["ord-a1"]]);
+    const list = async (q: { status?: Order["status"]; paymentStatus?: Order["payment"]["status"]; search?: string }) =>
+      (await allPages((page) => orders.list({ ...page, status: q.status ?? null, paymentStatus: q.paymentStatus ?? null, search: q.search ?? null }), 2))
+        .flat()
+        .map((o) => o.id);
+    expect(await list({})).toEqual(["xyz-1", "ord-b1", "ord-a2", "ord-a1"]);
+    expect(await list({ status: "pending_payment" })).toEqual(["ord-a2"]);
+    expect(await list({ paymentStatus: "paid" })).toEqual(["ord-b1", "ord-a1"]);
+    expect(await list({ search: "ord-a" })).toEqual(["ord-a2", "ord-a1"]);
+    expect(await list({ search: "ravi@example.com" })).toEqual(["ord-b1"]);
+  });
+
+  it("orders: expired and awaiting-payment queries find only pending orders, oldest first", async () => {
+    const { orders } = context.db.repos;
+    const pending = makeOrder({ status: "pending_payment" });
+    await orders.create({ ...pending, id: "late", placedAt: at(0), expiresAt: at(30) });
+    await orders.create({ ...attachPaymentIntent(pending, "pi_early"), id: "early", placedAt: at(-10), expiresAt: at(20) });
+    await orders.create({ ...pending, id: "fresh", placedAt: at(50), expiresAt: at(80) });
+    await orders.create({ ...makeOrder({ status: "confirmed" }), id: "paid", placedAt: at(-20) });
+    expect((await orders.findExpired(at(30), 10)).map((o) => o.id)).toEqual(["early", "late"]);
+    expect((await orders.findExpired(at(30), 1)).map((o) => o.id)).toEqual(["early"]);
+    expect((await orders.findExpired(at(29), 10)).map((o) => o.id)).toEqual(["early"]);
+    expect((await orders.findAwaitingPayment(at(60), 10)).map((o) => o.id)).toEqual(["early"]);
+    expect(await orders.findAwaitingPayment(at(-10), 10)).toEqual([]);
+  });
+
+  it("orders: counts every status and sums sales per day in the store's time zone, without cancelled orders", async () => {
+    const { orders } = context.db.repos;
+    const base = makeOrder({ status: "confirmed" });
+    // 18:45Z and 18:15Z on the 15th straddle midnight in Asia/Kolkata (UTC+5:30)
+    await orders.create({ ...base, id: "o1", placedAt: new Date("2025-01-15T18:15:00Z") });
+    await orders.create({ ...base, id: "o2", placedAt: new Date("2025-01-15T18:45:00Z") });
+    await orders.create({ ...base, id: "o3", placedAt: new Date("2025-01-16T10:00:00Z") });
+    await orders.create({ ...makeOrder({ status: "cancelled" }), id: "o4", placedAt: new Date("2025-01-16T11:00:00Z") });
+    await orders.create({ ...base, id: "o5", placedAt: new Date("2025-01-20T10:00:00Z") });
+    const counts = await orders.countByStatus();
+    expect(Object.keys(counts).sort()).toEqual([...ORDER_STATUSES].sort());
+    expect(counts).toMatchObject({ confirmed: 4, cancelled: 1, shipped: 0 });
+    const sales = await orders.salesByDay({ from: new Date("2025-01-15T00:00:00Z"), to: new Date("2025-01-17T00:00:00Z"), timeZone: "Asia/Kolkata" });
+    expect(sales).toEqual([
+      { day: "2025-01-15", orders: 1, total: base.total },
+      { day: "2025-01-16", orders: 2, total: inr(base.total.minor * 2) },
+    ]);
+  });
+
+  it("idempotency: a key is claimed once per user and scope", async () => {
+    const { idempotency } = context.db.repos;
+    await idempotency.claim(makeIdempotency());
+    expect(await idempotency.find("user-1", "place_order", "key-1")).toEqual(makeIdempotency());
+    await expectDuplicate(idempotency.claim(makeIdempotency({ resultId: "order-2" })), "idempotency_keys.user_scope_key");
+    await idempotency.claim(makeIdempotency({ scope: "refund" }));
+    await idempotency.claim(makeIdempotency({ userId: "user-2" }));
+    expect(await idempotency.find("user-1", "place_order", "key-1")).toEqual(makeIdempotency());
+    expect(await idempotency.find("user-1", "wallet_top_up", "key-1")).toBeNull();
+  });
+}

@@ -1,0 +1,85 @@
+import { err, isDuplicateKey, ok, postTransfers, transact, type Money } from "@bbscart/core";
+import { inr, makeCoupon, makeTransfer } from "@bbscart/core/testing";
+import { expect, it } from "vitest";
+import type { ContractContext } from "../context.js";
+import { itAcrossProcesses, itNeeds } from "../context.js";
+import { seedProduct, stockedProduct } from "../fixtures.js";
+
+const wallet = "wallet:user-1" as const;
+const times = <T>(n: number, fn: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => fn(i)));
+const count = (results: readonly boolean[]) => results.filter(Boolean).length;
+
+/** A transfer from the shopper's wallet, as an order payment would post it. */
+const payment = (id: string, amount: Money) => makeTransfer({ id, debit: wallet, credit: "platform:sales", amount, kind: "order_payment", reference: id });
+
+export function concurrencyCases(context: ContractContext): void {
+  itNeeds(context, ["exprArithmetic"], "200 concurrent direct reservations of stock 5 reserve exactly 5", async () => {
+    await seedProduct(context.db, stockedProduct(1, { onHand: 5 }));
+    const results = await times(200, () => context.db.repos.inventory.reserveIfAvailable("var-1", 1));
+    expect(count(results)).toBe(5);
+    expect(await context.db.repos.inventory.level("var-1")).toEqual({ onHand: 5, reserved: 5 });
+  });
+
+  itNeeds(context, ["exprArithmetic", "transactionIsolation"], "200 concurrent reservations in units of work reserve exactly 5", async () => {
+    await seedProduct(context.db, stockedProduct(1, { onHand: 5 }));
+    const results = await times(200, () =>
+      transact(context.db.uow, async (r) => ((await r.inventory.reserveIfAvailable("var-1", 1)) ? ok(true) : err("OUT_OF_STOCK"))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(await context.db.repos.inventory.level("var-1")).toEqual({ onHand: 5, reserved: 5 });
+  });
+
+  it("50 concurrent direct debits of 30 from 100 succeed exactly 3 times", async () => {
+    await context.db.repos.ledger.credit(wallet, inr(100));
+    const results = await times(50, () => context.db.repos.ledger.debitIfSufficient(wallet, inr(30), 0));
+    expect(count(results)).toBe(3);
+    expect(await context.db.repos.ledger.balance(wallet, "INR")).toEqual(inr(10));
+  });
+
+  itNeeds(context, ["transactionIsolation"], "50 concurrent wallet payments of 30 from 100 post exactly 3 transfers", async () => {
+    const { uow, repos } = context.db;
+    await transact(uow, (r) => postTransfers(r.ledger, [makeTransfer({ id: "fund", amount: inr(100) })], "INR"));
+    const results = await times(50, (i) => transact(uow, (r) => postTransfers(r.ledger, [payment(`pay-${i}`, inr(30))], "INR")));
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(await repos.ledger.balance(wallet, "INR")).toEqual(inr(10));
+    expect(await repos.ledger.derivedBalance(wallet, "INR")).toEqual(inr(10));
+    expect(await repos.ledger.balance("platform:sales", "INR")).toEqual(inr(90));
+  });
+
+  it("the same transfer posted concurrently writes once", async () => {
+    const { uow, repos } = context.db;
+    const transfer = makeTransfer({ amount: inr(500) });
+    const results = await Promise.allSettled([1, 2].map(() => transact(uow, (r) => postTransfers(r.ledger, [transfer], "INR"))));
+    // One posts; the other sees a replay, or (engines that run both at once) hits the unique id and rolls back.
+    for (const result of results) {
+      if (result.status === "rejected") expect(isDuplicateKey(result.reason, "ledger_transfers.id")).toBe(true);
+      else expect(result.value.ok).toBe(true);
+    }
+    expect(await repos.ledger.byReference("pi_1")).toEqual([transfer]);
+    expect(await repos.ledger.balance(wallet, "INR")).toEqual(inr(500));
+    expect(await repos.ledger.balance("platform:card_clearing", "INR")).toEqual(inr(-500));
+  });
+
+  it("20 concurrent redemptions of a coupon limited to 3 count exactly 3", async () => {
+    await context.db.repos.coupons.create(makeCoupon({ usageLimit: 3 }));
+    const results = await times(20, (i) => context.db.repos.coupons.redeemIfAvailable("WELCOME10", `user-${i}`));
+    expect(count(results)).toBe(3);
+    expect((await context.db.repos.coupons.findByCode("WELCOME10"))?.usedCount).toBe(3);
+  });
+
+  itAcrossProcesses(context, "2 OS processes × 100 reservations of stock 5 reserve exactly 5", async (run) => {
+    await seedProduct(context.db, stockedProduct(1, { onHand: 5 }));
+    const successes = await run(context.db, { kind: "reserve", variantId: "var-1", attempts: 100 }, 2);
+    expect(successes).toHaveLength(2);
+    expect(successes.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(await context.db.repos.inventory.level("var-1")).toEqual({ onHand: 5, reserved: 5 });
+  });
+
+  itAcrossProcesses(context, "2 OS processes × 25 debits of 30 from 100 succeed exactly 3 times", async (run) => {
+    await context.db.repos.ledger.credit(wallet, inr(100));
+    const successes = await run(context.db, { kind: "debit", account: wallet, amount: inr(30), attempts: 25 }, 2);
+    expect(successes).toHaveLength(2);
+    expect(successes.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(await context.db.repos.ledger.balance(wallet, "INR")).toEqual(inr(10));
+  });
+}

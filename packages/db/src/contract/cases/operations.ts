@@ -1,0 +1,75 @@
+import type { AuditQuery } from "@bbscart/core";
+import { makeSettings } from "@bbscart/core/testing";
+import { expect, it } from "vitest";
+import type { ContractContext } from "../context.js";
+import { allPages, at, expectDuplicate, makeAudit, makeOutbox, makeWebhook } from "../fixtures.js";
+
+export function operationsCases(context: ContractContext): void {
+  it("webhooks: intake is exactly once; an event is claimed while received or failed, never twice at once", async () => {
+    const { webhooks } = context.db.repos;
+    await webhooks.insert(makeWebhook());
+    expect(await webhooks.find("evt_1")).toEqual(makeWebhook());
+    await expectDuplicate(webhooks.insert(makeWebhook({ type: "other" })), "webhook_events.id");
+    expect(await webhooks.claimForProcessing("evt_1", at(1))).toBe(true);
+    expect(await webhooks.claimForProcessing("evt_1", at(2))).toBe(false);
+    await webhooks.markFailed("evt_1", "timeout", at(3));
+    expect(await webhooks.find("evt_1")).toMatchObject({ status: "failed", attempts: 1, lastError: "timeout" });
+    expect(await webhooks.claimForProcessing("evt_1", at(4))).toBe(true);
+    await webhooks.markProcessed("evt_1", at(5));
+    expect(await webhooks.find("evt_1")).toMatchObject({ status: "processed", attempts: 2, processedAt: at(5) });
+    expect(await webhooks.claimForProcessing("evt_1", at(6))).toBe(false);
+    expect(await webhooks.claimForProcessing("missing", at(6))).toBe(false);
+  });
+
+  it("webhooks: listed newest first, optionally by status, in pages", async () => {
+    const { webhooks } = context.db.repos;
+    for (let i = 0; i < 5; i++) await webhooks.insert(makeWebhook({ id: `evt_${i}`, receivedAt: at(i), status: i % 2 ? "failed" : "received" }));
+    const all = await allPages((page) => webhooks.list({ ...page, status: null }), 2);
+    expect(all.map((items) => items.map((e) => e.id))).toEqual([["evt_4", "evt_3"], ["evt_2", "evt_1"], ["evt_0"]]);
+    expect((await allPages((page) => webhooks.list({ ...page, status: "failed" }), 1)).flat().map((e) => e.id)).toEqual(["evt_3", "evt_1"]);
+  });
+
+  it("outbox: enqueue is insert-if-absent; sent and failed are recorded; listed by status in pages", async () => {
+    const { outbox } = context.db.repos;
+    expect(await outbox.enqueue(makeOutbox())).toBe(true);
+    expect(await outbox.enqueue(makeOutbox({ attempts: 9 }))).toBe(false);
+    expect(await outbox.find("order:o1:placed:email")).toEqual(makeOutbox());
+    await outbox.enqueue(makeOutbox({ id: "order:o1:placed:sms", channel: "sms", createdAt: at(1) }));
+    await outbox.enqueue(makeOutbox({ id: "order:o2:placed:email", createdAt: at(2) }));
+    await outbox.markFailed("order:o1:placed:sms", "smtp down", at(3));
+    await outbox.markFailed("order:o1:placed:sms", "smtp still down", at(4));
+    await outbox.markSent("order:o1:placed:email", at(5));
+    expect(await outbox.find("order:o1:placed:sms")).toMatchObject({ status: "failed", attempts: 2, lastError: "smtp still down" });
+    expect(await outbox.find("order:o1:placed:email")).toMatchObject({ status: "sent", sentAt: at(5) });
+    const all = await allPages((page) => outbox.list({ ...page, status: null }), 2);
+    expect(all.map((items) => items.map((m) => m.id))).toEqual([["order:o2:placed:email", "order:o1:placed:sms"], ["order:o1:placed:email"]]);
+    expect((await outbox.list({ cursor: null, limit: 5, status: "pending" })).items.map((m) => m.id)).toEqual(["order:o2:placed:email"]);
+  });
+
+  it("audit: entries keep their snapshots and are listed newest first by actor, action, target and time", async () => {
+    const { audit } = context.db.repos;
+    await audit.append(makeAudit());
+    await audit.append(makeAudit({ id: "audit-2", at: at(1), actorId: "admin-2", action: "user.disable", targetType: "user", targetId: "user-9", reason: null, requestId: null }));
+    await audit.append(makeAudit({ id: "audit-3", at: at(2) }));
+    const query: AuditQuery = { cursor: null, limit: 10, actorId: null, action: null, targetType: null, targetId: null, from: null, to: null };
+    expect((await audit.list(query)).items).toEqual([
+      makeAudit({ id: "audit-3", at: at(2) }),
+      makeAudit({ id: "audit-2", at: at(1), actorId: "admin-2", action: "user.disable", targetType: "user", targetId: "user-9", reason: null, requestId: null }),
+      makeAudit(),
+    ]);
+    const ids = async (filter: Partial<AuditQuery>) => (await allPages((page) => audit.list({ ...query, ...filter, ...page }), 1)).flat().map((e) => e.id);
+    expect(await ids({ actorId: "admin-1" })).toEqual(["audit-3", "audit-1"]);
+    expect(await ids({ action: "user.disable" })).toEqual(["audit-2"]);
+    expect(await ids({ targetType: "order", targetId: "order-1" })).toEqual(["audit-3", "audit-1"]);
+    expect(await ids({ from: at(1), to: at(2) })).toEqual(["audit-2"]);
+  });
+
+  it("settings: absent until saved, then replaced whole", async () => {
+    const { settings } = context.db.repos;
+    expect(await settings.get()).toBeNull();
+    await settings.save(makeSettings({ storeName: "Asha's", codEnabled: false }));
+    expect(await settings.get()).toEqual(makeSettings({ storeName: "Asha's", codEnabled: false }));
+    await settings.save(makeSettings({ deliveryOptions: [] }));
+    expect(await settings.get()).toEqual(makeSettings({ deliveryOptions: [] }));
+  });
+}

@@ -1,0 +1,211 @@
+import type { Repositories } from "@bbscart/core";
+import { inr, makeCart, makeCoupon, makeOrder, makeProduct, makeSettings, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
+import { expect, it } from "vitest";
+import { itNeeds, type ContractContext } from "../context.js";
+import type { Capability } from "../lane.js";
+import { at, Boom, makeAudit, makeIdempotency, makeOutbox, makeReset, makeSession, makeWebhook } from "../fixtures.js";
+
+/** Every write method of every repository. */
+interface WriteMethods {
+  users: "create" | "update";
+  sessions: "create" | "markRotated" | "revokeFamily" | "revokeAllForUser";
+  passwordResets: "create" | "consume";
+  categories: "create" | "update" | "delete";
+  products: "create" | "update" | "addVariant" | "updateVariant";
+  inventory: "reserveIfAvailable" | "releaseIfReserved" | "commitIfReserved" | "restock" | "adjustIfAboveReserved";
+  carts: "save" | "delete";
+  coupons: "create" | "update" | "redeemIfAvailable" | "releaseRedemption";
+  orders: "create" | "save";
+  idempotency: "claim";
+  ledger: "append" | "debitIfSufficient" | "credit";
+  webhooks: "insert" | "claimForProcessing" | "markProcessed" | "markFailed";
+  outbox: "enqueue" | "markSent" | "markFailed";
+  audit: "append";
+  settings: "save";
+}
+
+/** Every read method, so that a method added to a port and not classified here fails to compile. */
+interface ReadMethods {
+  users: "findById" | "findByEmail" | "list";
+  sessions: "findByHash";
+  passwordResets: "findByHash";
+  categories: "findById" | "findBySlug" | "list";
+  products: "findById" | "findBySlug" | "findEntries" | "search" | "lowStock";
+  inventory: "level";
+  carts: "findByUser" | "findByGuest";
+  coupons: "findByCode" | "list" | "customerUses";
+  orders: "findById" | "findByPaymentIntent" | "listForUser" | "list" | "findExpired" | "findAwaitingPayment" | "countByStatus" | "salesByDay";
+  idempotency: "find";
+  ledger: "findTransfer" | "balance" | "derivedBalance" | "statement" | "byReference";
+  webhooks: "find" | "list";
+  outbox: "find" | "list";
+  audit: "list";
+  settings: "get";
+}
+
+type Unclassified = { [R in keyof Repositories]: Exclude<keyof Repositories[R], WriteMethods[R] | ReadMethods[R]> }[keyof Repositories];
+const everyMethodClassified: [Unclassified] extends [never] ? true : Unclassified = true;
+
+interface RollbackCase {
+  /** The write, called inside a unit of work. */
+  readonly write: (repos: Repositories) => Promise<unknown>;
+  /** Reads the state the write changes. */
+  readonly observe: (repos: Repositories) => Promise<unknown>;
+  readonly needs?: readonly Capability[];
+}
+
+const catalogQuery = { cursor: null, limit: 10, categoryId: null, minPriceMinor: null, maxPriceMinor: null, inStock: null, sort: "newest", includeInactive: true } as const;
+const pendingOrder = makeOrder({ status: "pending_payment" });
+
+/** One record of everything, so each write has something to change. */
+async function seed(repos: Repositories): Promise<void> {
+  await repos.users.create(makeUser());
+  await repos.sessions.create(makeSession());
+  await repos.passwordResets.create(makeReset());
+  await repos.categories.create({ id: "cat-1", slug: "kurtas", name: "Kurtas", parentId: null });
+  await repos.products.create(makeProduct());
+  await repos.inventory.reserveIfAvailable("var-1", 2);
+  await repos.carts.save(makeCart([{ variantId: "var-1", quantity: 1, unitPrice: inr(129900) }]));
+  await repos.coupons.create(makeCoupon());
+  await repos.coupons.redeemIfAvailable("WELCOME10", "user-1");
+  await repos.orders.create(pendingOrder);
+  await repos.ledger.credit("wallet:user-1", inr(10000));
+  await repos.webhooks.insert(makeWebhook());
+  await repos.outbox.enqueue(makeOutbox());
+  await repos.settings.save(makeSettings());
+}
+
+const cases: { readonly [R in keyof WriteMethods]: { readonly [M in WriteMethods[R]]: RollbackCase } } = {
+  users: {
+    create: { write: (r) => r.users.create(makeUser({ id: "user-2", email: "b@example.com" })), observe: (r) => r.users.findByEmail("b@example.com") },
+    update: { write: (r) => r.users.update("user-1", { name: "Changed", updatedAt: at(1) }), observe: (r) => r.users.findById("user-1") },
+  },
+  sessions: {
+    create: { write: (r) => r.sessions.create(makeSession({ id: "s2", tokenHash: "h2" })), observe: (r) => r.sessions.findByHash("h2") },
+    markRotated: { write: (r) => r.sessions.markRotated("sess-1", at(1)), observe: (r) => r.sessions.findByHash("hash-1") },
+    revokeFamily: { write: (r) => r.sessions.revokeFamily("fam-1", at(1)), observe: (r) => r.sessions.findByHash("hash-1") },
+    revokeAllForUser: { write: (r) => r.sessions.revokeAllForUser("user-1", at(1)), observe: (r) => r.sessions.findByHash("hash-1") },
+  },
+  passwordResets: {
+    create: { write: (r) => r.passwordResets.create(makeReset({ id: "r2", tokenHash: "rh2" })), observe: (r) => r.passwordResets.findByHash("rh2") },
+    consume: { write: (r) => r.passwordResets.consume("reset-1", at(1)), observe: (r) => r.passwordResets.findByHash("reset-hash-1") },
+  },
+  categories: {
+    create: { write: (r) => r.categories.create({ id: "cat-2", slug: "sarees", name: "Sarees", parentId: null }), observe: (r) => r.categories.list() },
+    update: {
+      write: (r) => r.categories.update("cat-1", { name: "Tunics" }),
+      observe: async (r) => [await r.categories.findById("cat-1"), await r.products.search({ ...catalogQuery, search: "tunics" })],
+    },
+    delete: { write: (r) => r.categories.delete("cat-1"), observe: (r) => r.categories.findById("cat-1") },
+  },
+  products: {
+    create: {
+      write: (r) => r.products.create(makeProduct({ id: "prod-2", slug: "p2", name: "Dupatta", variants: [makeVariant({ id: "var-2", productId: "prod-2", sku: "D-1" })] })),
+      observe: async (r) => [await r.products.findById("prod-2"), await r.products.search({ ...catalogQuery, search: "dupatta" })],
+    },
+    update: {
+      write: (r) => r.products.update("prod-1", { name: "Dupatta", updatedAt: at(1) }),
+      observe: async (r) => [await r.products.findById("prod-1"), await r.products.search({ ...catalogQuery, search: "dupatta" })],
+    },
+    addVariant: {
+      write: (r) => r.products.addVariant(makeVariant({ id: "var-2", sku: "KURTA-RED-M", price: inr(100) })),
+      observe: async (r) => [await r.products.findById("prod-1"), await r.products.search({ ...catalogQuery, search: null, maxPriceMinor: 100 })],
+    },
+    updateVariant: {
+      write: (r) => r.products.updateVariant("var-1", { sku: "KURTA-GRN-M", price: inr(100) }),
+      observe: async (r) => [await r.products.findById("prod-1"), await r.products.search({ ...catalogQuery, search: "grn" })],
+    },
+  },
+  inventory: {
+    reserveIfAvailable: { write: (r) => r.inventory.reserveIfAvailable("var-1", 1), observe: (r) => r.inventory.level("var-1"), needs: ["exprArithmetic"] },
+    releaseIfReserved: { write: (r) => r.inventory.releaseIfReserved("var-1", 1), observe: (r) => r.inventory.level("var-1") },
+    commitIfReserved: { write: (r) => r.inventory.commitIfReserved("var-1", 1), observe: (r) => r.inventory.level("var-1") },
+    restock: { write: (r) => r.inventory.restock("var-1", 1), observe: (r) => r.inventory.level("var-1") },
+    adjustIfAboveReserved: {
+      write: (r) => r.inventory.adjustIfAboveReserved("var-1", -3),
+      observe: (r) => r.inventory.level("var-1"),
+      needs: ["exprArithmetic"],
+    },
+  },
+  carts: {
+    save: { write: (r) => r.carts.save(makeCart([], { updatedAt: at(1) })), observe: (r) => r.carts.findByUser("user-1") },
+    delete: { write: (r) => r.carts.delete("cart-1"), observe: (r) => r.carts.findByUser("user-1") },
+  },
+  coupons: {
+    create: { write: (r) => r.coupons.create(makeCoupon({ code: "NEW" })), observe: (r) => r.coupons.findByCode("NEW") },
+    update: { write: (r) => r.coupons.update("WELCOME10", { active: false }), observe: (r) => r.coupons.findByCode("WELCOME10") },
+    redeemIfAvailable: {
+      write: (r) => r.coupons.redeemIfAvailable("WELCOME10", "user-1"),
+      observe: async (r) => [await r.coupons.findByCode("WELCOME10"), await r.coupons.customerUses("WELCOME10", "user-1")],
+    },
+    releaseRedemption: {
+      write: (r) => r.coupons.releaseRedemption("WELCOME10", "user-1"),
+      observe: async (r) => [await r.coupons.findByCode("WELCOME10"), await r.coupons.customerUses("WELCOME10", "user-1")],
+    },
+  },
+  orders: {
+    create: { write: (r) => r.orders.create({ ...pendingOrder, id: "order-2" }), observe: (r) => r.orders.findById("order-2") },
+    save: {
+      write: (r) => r.orders.save({ ...pendingOrder, cancelReason: "changed", version: pendingOrder.version + 1 }, pendingOrder.version),
+      observe: (r) => r.orders.findById(pendingOrder.id),
+    },
+  },
+  idempotency: {
+    claim: { write: (r) => r.idempotency.claim(makeIdempotency()), observe: (r) => r.idempotency.find("user-1", "place_order", "key-1") },
+  },
+  ledger: {
+    append: { write: (r) => r.ledger.append(makeTransfer()), observe: (r) => r.ledger.derivedBalance("wallet:user-1", "INR") },
+    debitIfSufficient: { write: (r) => r.ledger.debitIfSufficient("wallet:user-1", inr(100), 0), observe: (r) => r.ledger.balance("wallet:user-1", "INR") },
+    credit: { write: (r) => r.ledger.credit("wallet:user-1", inr(100)), observe: (r) => r.ledger.balance("wallet:user-1", "INR") },
+  },
+  webhooks: {
+    insert: { write: (r) => r.webhooks.insert(makeWebhook({ id: "evt_2" })), observe: (r) => r.webhooks.find("evt_2") },
+    claimForProcessing: { write: (r) => r.webhooks.claimForProcessing("evt_1", at(1)), observe: (r) => r.webhooks.find("evt_1") },
+    markProcessed: { write: (r) => r.webhooks.markProcessed("evt_1", at(1)), observe: (r) => r.webhooks.find("evt_1") },
+    markFailed: { write: (r) => r.webhooks.markFailed("evt_1", "boom", at(1)), observe: (r) => r.webhooks.find("evt_1") },
+  },
+  outbox: {
+    enqueue: { write: (r) => r.outbox.enqueue(makeOutbox({ id: "m2" })), observe: (r) => r.outbox.find("m2") },
+    markSent: { write: (r) => r.outbox.markSent("order:o1:placed:email", at(1)), observe: (r) => r.outbox.find("order:o1:placed:email") },
+    markFailed: { write: (r) => r.outbox.markFailed("order:o1:placed:email", "x", at(1)), observe: (r) => r.outbox.find("order:o1:placed:email") },
+  },
+  audit: {
+    append: {
+      write: (r) => r.audit.append(makeAudit()),
+      observe: (r) => r.audit.list({ cursor: null, limit: 5, actorId: null, action: null, targetType: null, targetId: null, from: null, to: null }),
+    },
+  },
+  settings: {
+    save: { write: (r) => r.settings.save(makeSettings({ storeName: "Changed" })), observe: (r) => r.settings.get() },
+  },
+};
+
+const table = Object.entries(cases).flatMap(([repository, methods]) =>
+  Object.entries(methods as Record<string, RollbackCase>).map(([method, rollbackCase]) => ({ name: `${repository}.${method}`, ...rollbackCase })),
+);
+
+export function rollbackCases(context: ContractContext): void {
+  it("classifies every repository method as a read or a write", () => {
+    expect(everyMethodClassified).toBe(true);
+    expect(table).toHaveLength(41);
+  });
+
+  // Each case first proves the rollback leaves the state as it was, then that the same write
+  // committed does change it, so a write that silently does nothing cannot pass.
+  for (const { name, write, observe, needs } of table) {
+    itNeeds(context, needs ?? [], `${name}: a failure after the write inside a unit of work leaves nothing behind`, async () => {
+      const { db } = context;
+      await seed(db.repos);
+      const before = await observe(db.repos);
+      await expect(
+        db.uow.run(async (repos) => {
+          await write(repos);
+          throw new Boom("after the write");
+        }),
+      ).rejects.toBeInstanceOf(Boom);
+      expect(await observe(db.repos)).toEqual(before);
+      await db.uow.run((repos) => write(repos));
+      expect(await observe(db.repos)).not.toEqual(before);
+    });
+  }
+}

@@ -1,0 +1,151 @@
+import type { CatalogQuery, DatabaseHandle } from "@bbscart/core";
+import { inr, makeProduct, makeVariant } from "@bbscart/core/testing";
+import { expect, it } from "vitest";
+import type { ContractContext } from "../context.js";
+import { itNeeds } from "../context.js";
+import { allPages, at, Boom, rejection } from "../fixtures.js";
+
+const query = (overrides: Partial<CatalogQuery> = {}): CatalogQuery => ({
+  cursor: null,
+  limit: 50,
+  search: null,
+  categoryId: null,
+  minPriceMinor: null,
+  maxPriceMinor: null,
+  inStock: null,
+  sort: "newest",
+  includeInactive: false,
+  ...overrides,
+});
+
+const product = (id: string, fields: { name: string; description: string; categoryId: string; created: number; active?: boolean }, variants: Array<{ sku: string; price: number; onHand: number; active?: boolean }>) =>
+  makeProduct({
+    id,
+    slug: id,
+    name: fields.name,
+    description: fields.description,
+    categoryId: fields.categoryId,
+    active: fields.active ?? true,
+    createdAt: at(fields.created),
+    updatedAt: at(fields.created),
+    variants: variants.map((v, i) =>
+      makeVariant({ id: `${id}-v${i}`, productId: id, sku: v.sku, name: v.sku, price: inr(v.price), stock: { onHand: v.onHand, reserved: 0 }, active: v.active ?? true }),
+    ),
+  });
+
+/** A small catalog where each product exists to prove one rule. */
+async function seedCatalog(db: DatabaseHandle): Promise<void> {
+  await db.repos.categories.create({ id: "kurtas", slug: "kurtas", name: "Kurtas", parentId: null });
+  await db.repos.categories.create({ id: "sarees", slug: "sarees", name: "Sarees", parentId: null });
+  const { products } = db.repos;
+  // name hit; the cheaper variant is inactive, so its price must not count
+  await products.create(product("kurta", { name: "Cotton Kurta", description: "Hand-block printed cotton.", categoryId: "kurtas", created: 1 }, [
+    { sku: "KUR-BLU-M", price: 129900, onHand: 10 },
+    { sku: "KUR-BLU-S", price: 49900, onHand: 10, active: false },
+  ]));
+  // description hit only; out of stock
+  await products.create(product("shirt", { name: "Linen Shirt", description: "Pairs well with a kurta.", categoryId: "kurtas", created: 2 }, [
+    { sku: "SHI-WHT-M", price: 89900, onHand: 0 },
+  ]));
+  // found by SKU and by category name
+  await products.create(product("saree", { name: "Silk Saree", description: "Banarasi weave.", categoryId: "sarees", created: 3 }, [
+    { sku: "SAR-RED-01", price: 499900, onHand: 2 },
+  ]));
+  // never in the shop
+  await products.create(product("hidden", { name: "Hidden Kurta", description: "Not for sale yet.", categoryId: "kurtas", created: 4, active: false }, [
+    { sku: "HID-1", price: 100, onHand: 1 },
+  ]));
+}
+
+const ids = async (db: DatabaseHandle, q: Partial<CatalogQuery>) => (await db.repos.products.search(query(q))).items.map((p) => p.id);
+
+export function searchCases(context: ContractContext): void {
+  it("matches words in name, description, SKU and category name, by prefix, shop-visible only", async () => {
+    await seedCatalog(context.db);
+    const found = async (search: string, extra: Partial<CatalogQuery> = {}) => (await ids(context.db, { search, ...extra })).sort();
+    expect(await found("kurta")).toEqual(["kurta", "shirt"]);
+    expect(await found("kurta", { includeInactive: true })).toEqual(["hidden", "kurta", "shirt"]);
+    expect(await found("kur")).toEqual(["kurta", "shirt"]);
+    expect(await found("SAR-RED-01")).toEqual(["saree"]);
+    expect(await found("sarees")).toEqual(["saree"]);
+    expect(await found("cotton kurta")).toEqual(["kurta"]);
+    expect(await found("velvet")).toEqual([]);
+    // characters that mean something to a query language are just text to a shopper
+    expect(await found('"kurta -* (')).toEqual(["kurta", "shirt"]);
+  });
+
+  itNeeds(context, ["textScore"], "ranks by relevance: a name match before a description match", async () => {
+    await seedCatalog(context.db);
+    expect(await ids(context.db, { search: "kurta", sort: "relevance" })).toEqual(["kurta", "shirt"]);
+    const pages = await allPages((page) => context.db.repos.products.search(query({ ...page, search: "kurta", sort: "relevance", includeInactive: true })), 1);
+    expect(pages.flat().map((p) => p.id)).toHaveLength(3);
+    expect(new Set(pages.flat().map((p) => p.id)).size).toBe(3);
+  });
+
+  it("filters by category, by the cheapest active variant's price, and by stock", async () => {
+    await seedCatalog(context.db);
+    expect(await ids(context.db, { categoryId: "kurtas" })).toEqual(["shirt", "kurta"]);
+    expect(await ids(context.db, { maxPriceMinor: 100000 })).toEqual(["shirt"]);
+    expect(await ids(context.db, { minPriceMinor: 100000, maxPriceMinor: 129900 })).toEqual(["kurta"]);
+    expect(await ids(context.db, { inStock: true })).toEqual(["saree", "kurta"]);
+    expect(await ids(context.db, { inStock: false })).toEqual(["shirt"]);
+    expect(await ids(context.db, { search: "kurta", inStock: true })).toEqual(["kurta"]);
+  });
+
+  it("in stock means available after reservations", async () => {
+    await seedCatalog(context.db);
+    expect(await context.db.repos.inventory.reserveIfAvailable("saree-v0", 2)).toBe(true);
+    expect(await ids(context.db, { inStock: true })).toEqual(["kurta"]);
+  });
+
+  it("sorts by newest, price both ways and name, in pages that cover everything once", async () => {
+    await seedCatalog(context.db);
+    const walk = async (sort: CatalogQuery["sort"]) =>
+      (await allPages((page) => context.db.repos.products.search(query({ ...page, sort, includeInactive: true })), 2)).flat().map((p) => p.id);
+    expect(await walk("newest")).toEqual(["hidden", "saree", "shirt", "kurta"]);
+    expect(await walk("price_asc")).toEqual(["hidden", "shirt", "kurta", "saree"]);
+    expect(await walk("price_desc")).toEqual(["saree", "kurta", "shirt", "hidden"]);
+    expect(await walk("name_asc")).toEqual(["kurta", "hidden", "shirt", "saree"]);
+    expect(await walk("relevance")).toEqual(["hidden", "saree", "shirt", "kurta"]);
+  });
+
+  it("a page boundary does not move when products are added meanwhile", async () => {
+    await seedCatalog(context.db);
+    const first = await context.db.repos.products.search(query({ limit: 2 }));
+    expect(first.items.map((p) => p.id)).toEqual(["saree", "shirt"]);
+    await context.db.repos.products.create(product("new", { name: "New Dupatta", description: "Fresh.", categoryId: "kurtas", created: 10 }, [{ sku: "NEW-1", price: 100, onHand: 1 }]));
+    const second = await context.db.repos.products.search(query({ limit: 2, cursor: first.nextCursor }));
+    expect(second.items.map((p) => p.id)).toEqual(["kurta"]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it("a cursor from another ordering is refused, not misread", async () => {
+    await seedCatalog(context.db);
+    const first = await context.db.repos.products.search(query({ limit: 1 }));
+    expect(await rejection(context.db.repos.products.search(query({ limit: 1, sort: "price_asc", cursor: first.nextCursor })))).toBeInstanceOf(Error);
+  });
+
+  it("the search index follows product, variant and category writes, and their rollbacks", async () => {
+    await seedCatalog(context.db);
+    const { products, categories } = context.db.repos;
+    await products.update("saree", { name: "Bandhani Lehenga", updatedAt: at(20) });
+    expect(await ids(context.db, { search: "silk" })).toEqual([]);
+    expect(await ids(context.db, { search: "lehenga" })).toEqual(["saree"]);
+    await products.addVariant(makeVariant({ id: "saree-v9", productId: "saree", sku: "ZARI-9", price: inr(1000) }));
+    expect(await ids(context.db, { search: "zari" })).toEqual(["saree"]);
+    expect(await ids(context.db, { maxPriceMinor: 1000 })).toEqual(["saree"]);
+    await products.updateVariant("saree-v9", { sku: "GOTA-9", price: inr(600000) });
+    expect(await ids(context.db, { search: "zari" })).toEqual([]);
+    expect(await ids(context.db, { search: "gota" })).toEqual(["saree"]);
+    await categories.update("sarees", { name: "Bridal" });
+    expect(await ids(context.db, { search: "bridal" })).toEqual(["saree"]);
+    await expect(
+      context.db.uow.run(async (repos) => {
+        await repos.products.update("kurta", { name: "Rolled Back", updatedAt: at(21) });
+        throw new Boom();
+      }),
+    ).rejects.toBeInstanceOf(Boom);
+    expect(await ids(context.db, { search: "rolled" })).toEqual([]);
+    expect(await ids(context.db, { search: "cotton" })).toEqual(["kurta"]);
+  });
+}

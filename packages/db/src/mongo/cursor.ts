@@ -1,0 +1,86 @@
+/**
+ * Keyset pagination shared by every listing: a page is sorted by one field plus `_id` (both
+ * in the same direction), and the opaque cursor is the last item's (value, id). The next
+ * page starts strictly after it, so inserts between requests never repeat or skip items.
+ *
+ * `null` sorts before every value in MongoDB (ascending), so the "after" filter treats it as
+ * the lowest value: that keeps products without a price in a stable place under price sorts.
+ */
+
+export type SortValue = string | number | Date | null;
+
+export interface KeysetSort {
+  readonly field: string;
+  readonly direction: 1 | -1;
+}
+
+interface Position {
+  readonly value: SortValue;
+  readonly id: string;
+}
+
+type Filter = Record<string, unknown>;
+
+export class InvalidCursorError extends Error {
+  override readonly name = "InvalidCursorError";
+  constructor() {
+    super("invalid page cursor");
+  }
+}
+
+/** The sort a cursor belongs to travels with it, so a cursor from another ordering is refused, not misread. */
+const sortTag = (sort: KeysetSort): string => `${sort.field}:${sort.direction}`;
+
+function encodeCursor(sort: KeysetSort, position: Position): string {
+  const value = position.value instanceof Date ? { date: position.value.toISOString() } : position.value;
+  return Buffer.from(JSON.stringify([value, position.id, sortTag(sort)]), "utf8").toString("base64url");
+}
+
+function decodeCursor(sort: KeysetSort, cursor: string): Position {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[1] !== "string" || parsed[2] !== sortTag(sort)) throw new InvalidCursorError();
+  const [raw, id] = parsed as [unknown, string, string];
+  if (raw === null || typeof raw === "string" || typeof raw === "number") return { value: raw, id };
+  if (typeof raw === "object" && typeof (raw as { date?: unknown }).date === "string") return { value: new Date((raw as { date: string }).date), id };
+  throw new InvalidCursorError();
+}
+
+/** The `$sort` for a keyset sort. */
+export function sortSpec(sort: KeysetSort): Record<string, 1 | -1> {
+  return { [sort.field]: sort.direction, _id: sort.direction };
+}
+
+/** The filter selecting items strictly after `cursor` in `sort` order; `{}` for the first page. */
+export function afterCursor(sort: KeysetSort, cursor: string | null): Filter {
+  if (cursor === null) return {};
+  const { value, id } = decodeCursor(sort, cursor);
+  const beyond = sort.direction === 1 ? "$gt" : "$lt";
+  if (sort.field === "_id") return { _id: { [beyond]: id } };
+  const sameValueLaterId: Filter = { [sort.field]: value, _id: { [beyond]: id } };
+  if (value === null) {
+    // Ascending: all non-null values follow the nulls. Descending: the nulls come last.
+    return sort.direction === 1 ? { $or: [sameValueLaterId, { [sort.field]: { $ne: null } }] } : sameValueLaterId;
+  }
+  const laterValue: Filter = { [sort.field]: { [beyond]: value } };
+  return sort.direction === 1 ? { $or: [laterValue, sameValueLaterId] } : { $or: [laterValue, sameValueLaterId, { [sort.field]: null }] };
+}
+
+/**
+ * Turns `limit + 1` fetched items into a page: the extra item only tells that there is more.
+ */
+export function toPage<D extends { _id: string }, T>(docs: readonly D[], limit: number, sort: KeysetSort, map: (doc: D) => T): { items: T[]; nextCursor: string | null } {
+  const pageDocs = docs.slice(0, limit);
+  const last = pageDocs.at(-1);
+  const nextCursor = docs.length > limit && last !== undefined ? encodeCursor(sort, positionIn(sort, last)) : null;
+  return { items: pageDocs.map(map), nextCursor };
+}
+
+/** A document's position in `sort`: its sort field and its `_id`. */
+function positionIn(sort: KeysetSort, doc: { _id: string }): Position {
+  return { value: (doc as unknown as Record<string, unknown>)[sort.field] as SortValue, id: doc._id };
+}

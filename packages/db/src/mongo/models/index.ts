@@ -1,0 +1,65 @@
+import type { Connection, Model } from "mongoose";
+import { auditSchema, type AuditDoc } from "./audit.js";
+import { cartSchema, type CartDoc } from "./carts.js";
+import { categorySchema, type CategoryDoc } from "./categories.js";
+import { couponRedemptionSchema, couponSchema, type CouponDoc, type CouponRedemptionDoc } from "./coupons.js";
+import { idempotencyKeySchema, type IdempotencyKeyDoc } from "./idempotency-keys.js";
+import { balanceSchema, transferSchema, type BalanceDoc, type TransferDoc } from "./ledger.js";
+import { orderSchema, type OrderDoc } from "./orders.js";
+import { outboxSchema, type OutboxDoc } from "./outbox.js";
+import { passwordResetSchema, type PasswordResetDoc } from "./password-resets.js";
+import { productSchema, type ProductDoc } from "./products.js";
+import { sessionSchema, type SessionDoc } from "./sessions.js";
+import { settingsSchema, type SettingsDoc } from "./settings.js";
+import { userSchema, type UserDoc } from "./users.js";
+import { variantSchema, type VariantDoc } from "./variants.js";
+import { webhookEventSchema, type WebhookEventDoc } from "./webhook-events.js";
+
+/** Every collection of the store, as models bound to one connection. */
+export interface Models {
+  users: Model<UserDoc>;
+  sessions: Model<SessionDoc>;
+  passwordResets: Model<PasswordResetDoc>;
+  categories: Model<CategoryDoc>;
+  products: Model<ProductDoc>;
+  variants: Model<VariantDoc>;
+  carts: Model<CartDoc>;
+  coupons: Model<CouponDoc>;
+  couponRedemptions: Model<CouponRedemptionDoc>;
+  orders: Model<OrderDoc>;
+  idempotencyKeys: Model<IdempotencyKeyDoc>;
+  transfers: Model<TransferDoc>;
+  balances: Model<BalanceDoc>;
+  webhookEvents: Model<WebhookEventDoc>;
+  outbox: Model<OutboxDoc>;
+  audit: Model<AuditDoc>;
+  settings: Model<SettingsDoc>;
+}
+
+/** Compiles the schemas on `connection` (not the global mongoose), so handles never share models. */
+export function registerModels(connection: Connection): Models {
+  return {
+    users: connection.model<UserDoc>("User", userSchema),
+    sessions: connection.model<SessionDoc>("Session", sessionSchema),
+    passwordResets: connection.model<PasswordResetDoc>("PasswordReset", passwordResetSchema),
+    categories: connection.model<CategoryDoc>("Category", categorySchema),
+    products: connection.model<ProductDoc>("Product", productSchema),
+    variants: connection.model<VariantDoc>("Variant", variantSchema),
+    carts: connection.model<CartDoc>("Cart", cartSchema),
+    coupons: connection.model<CouponDoc>("Coupon", couponSchema),
+    couponRedemptions: connection.model<CouponRedemptionDoc>("CouponRedemption", couponRedemptionSchema),
+    orders: connection.model<OrderDoc>("Order", orderSchema),
+    idempotencyKeys: connection.model<IdempotencyKeyDoc>("IdempotencyKey", idempotencyKeySchema),
+    transfers: connection.model<TransferDoc>("Transfer", transferSchema),
+    balances: connection.model<BalanceDoc>("Balance", balanceSchema),
+    webhookEvents: connection.model<WebhookEventDoc>("WebhookEvent", webhookEventSchema),
+    outbox: connection.model<OutboxDoc>("OutboxMessage", outboxSchema),
+    audit: connection.model<AuditDoc>("AuditEntry", auditSchema),
+    settings: connection.model<SettingsDoc>("Settings", settingsSchema),
+  };
+}
+
+/** Builds every declared index; open awaits it, so a handle never serves before its unique indexes exist. */
+export async function createIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models) as Model<unknown>[]) await model.createIndexes();
+}

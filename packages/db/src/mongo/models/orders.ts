@@ -1,0 +1,148 @@
+import { Schema } from "mongoose";
+import { ORDER_STATUSES, type Order } from "@bbscart/core";
+import type { UniqueIndexNames } from "../errors.js";
+import { collectionOptions, moneySchema, nullable, stringId } from "./shared.js";
+
+/**
+ * An order is one document: lines, payment and history are read and written with it, and the
+ * compare-and-set on `version` makes each save atomic. Union members (actors, history entries)
+ * store only their own fields — nothing defaults — so a stored entry reads back as it was written.
+ */
+export type OrderDoc = Omit<Order, "id"> & { _id: string };
+
+const subdocument = { _id: false, strict: "throw" } as const;
+
+const addressSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    label: nullable(String),
+    name: { type: String, required: true },
+    phone: { type: String, required: true },
+    line1: { type: String, required: true },
+    line2: nullable(String),
+    city: { type: String, required: true },
+    state: { type: String, required: true },
+    postalCode: { type: String, required: true },
+    country: { type: String, required: true },
+  },
+  subdocument,
+);
+
+const lineSchema = new Schema(
+  {
+    variantId: { type: String, required: true },
+    productId: { type: String, required: true },
+    sku: { type: String, required: true },
+    name: { type: String, required: true },
+    quantity: { type: Number, required: true },
+    unitPrice: { type: moneySchema, required: true },
+    taxRateBp: { type: Number, required: true },
+    subtotal: { type: moneySchema, required: true },
+    discount: { type: moneySchema, required: true },
+    total: { type: moneySchema, required: true },
+    tax: { type: moneySchema, required: true },
+  },
+  subdocument,
+);
+
+const paymentSchema = new Schema(
+  {
+    method: { type: String, required: true, enum: ["wallet", "card", "cod"] },
+    status: { type: String, required: true },
+    amountDue: { type: moneySchema, required: true },
+    authorized: { type: moneySchema, required: true },
+    captured: { type: moneySchema, required: true },
+    refunded: { type: moneySchema, required: true },
+    providerIntentId: nullable(String),
+    captureRefs: { type: [String], default: [] },
+    failedAttempts: {
+      type: [new Schema({ at: { type: Date, required: true }, reason: { type: String, required: true }, providerRef: nullable(String) }, subdocument)],
+      default: [],
+    },
+    refunds: {
+      type: [
+        new Schema(
+          {
+            id: { type: String, required: true },
+            amount: { type: moneySchema, required: true },
+            destination: { type: String, required: true, enum: ["wallet", "card"] },
+            reason: { type: String, required: true },
+            at: { type: Date, required: true },
+          },
+          subdocument,
+        ),
+      ],
+      default: [],
+    },
+  },
+  subdocument,
+);
+
+/** `Actor`: `userId` and `permissions` for people, `process` for the system. */
+const actorSchema = new Schema(
+  {
+    kind: { type: String, required: true, enum: ["shopper", "admin", "system"] },
+    userId: String,
+    permissions: { type: [String], default: undefined },
+    process: String,
+  },
+  subdocument,
+);
+
+/** `HistoryEntry`: status entries carry from/to, payment entries an amount. */
+const historySchema = new Schema(
+  {
+    kind: { type: String, required: true, enum: ["status", "payment"] },
+    at: { type: Date, required: true },
+    actor: { type: actorSchema, required: true },
+    event: { type: String, required: true },
+    from: String,
+    to: String,
+    amount: moneySchema,
+    note: String,
+  },
+  subdocument,
+);
+
+export const orderSchema = new Schema<OrderDoc>(
+  {
+    _id: stringId,
+    userId: { type: String, required: true },
+    status: { type: String, required: true, enum: ORDER_STATUSES },
+    currency: { type: String, required: true },
+    lines: { type: [lineSchema], required: true },
+    subtotal: { type: moneySchema, required: true },
+    discount: { type: moneySchema, required: true },
+    deliveryFee: { type: moneySchema, required: true },
+    tax: { type: moneySchema, required: true },
+    total: { type: moneySchema, required: true },
+    couponCode: nullable(String),
+    deliveryOptionId: { type: String, required: true },
+    address: { type: addressSchema, required: true },
+    payment: { type: paymentSchema, required: true },
+    tracking: nullable(new Schema({ carrier: { type: String, required: true }, trackingNumber: { type: String, required: true } }, subdocument)),
+    returnReason: nullable(String),
+    restocked: nullable(Boolean),
+    cancelReason: nullable(String),
+    idempotencyKey: { type: String, required: true },
+    placedAt: { type: Date, required: true },
+    expiresAt: nullable(Date),
+    deliveredAt: nullable(Date),
+    history: { type: [historySchema], default: [] },
+    version: { type: Number, required: true },
+  },
+  collectionOptions("orders"),
+);
+// Listings, newest first, with `_id` as the cursor tie-breaker.
+orderSchema.index({ placedAt: -1, _id: -1 }, { name: "placed_desc" });
+orderSchema.index({ userId: 1, placedAt: -1, _id: -1 }, { name: "user_placed_desc" });
+orderSchema.index({ status: 1, placedAt: -1, _id: -1 }, { name: "status_placed_desc" });
+orderSchema.index({ "payment.status": 1, placedAt: -1, _id: -1 }, { name: "payment_status_placed_desc" });
+orderSchema.index({ "payment.providerIntentId": 1 }, { name: "payment_intent", partialFilterExpression: { "payment.providerIntentId": { $type: "string" } } });
+// `findExpired`: pending orders by expiry.
+orderSchema.index({ status: 1, expiresAt: 1, _id: 1 }, { name: "status_expires" });
+// `findAwaitingPayment`: pending card orders by placement time.
+orderSchema.index({ status: 1, "payment.method": 1, placedAt: 1, _id: 1 }, { name: "status_method_placed" });
+
+/** The order id is the `_id`. */
+export const orderUniqueIndexes: UniqueIndexNames = { _id_: "orders.id" };

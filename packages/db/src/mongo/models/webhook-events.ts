@@ -1,0 +1,36 @@
+import { Schema } from "mongoose";
+import type { WebhookStatus } from "@bbscart/core";
+import type { UniqueIndexNames } from "../errors.js";
+import { collectionOptions, nullable, stringId } from "./shared.js";
+
+/** A provider event, keyed by the provider's event id so intake is exactly once. */
+export interface WebhookEventDoc {
+  _id: string;
+  provider: string;
+  type: string;
+  payload: string;
+  receivedAt: Date;
+  status: WebhookStatus;
+  attempts: number;
+  lastError: string | null;
+  processedAt: Date | null;
+}
+
+export const webhookEventSchema = new Schema<WebhookEventDoc>(
+  {
+    _id: stringId,
+    provider: { type: String, required: true },
+    type: { type: String, required: true },
+    payload: { type: String, required: true },
+    receivedAt: { type: Date, required: true },
+    status: { type: String, required: true, enum: ["received", "processing", "processed", "failed"] },
+    attempts: { type: Number, required: true },
+    lastError: nullable(String),
+    processedAt: nullable(Date),
+  },
+  collectionOptions("webhook_events"),
+);
+webhookEventSchema.index({ receivedAt: -1, _id: -1 }, { name: "received_desc" });
+webhookEventSchema.index({ status: 1, receivedAt: -1, _id: -1 }, { name: "status_received_desc" });
+
+export const webhookEventUniqueIndexes: UniqueIndexNames = { _id_: "webhook_events.id" };

@@ -1,0 +1,89 @@
+import type { Coupon, CouponRepository } from "@bbscart/core";
+import { translateDuplicateKey } from "../errors.js";
+import { couponUniqueIndexes, type CouponDoc, type CouponRedemptionDoc } from "../models/coupons.js";
+import type { RepoContext } from "./context.js";
+import { definedFields, findPage } from "./mapping.js";
+
+function toCoupon(doc: CouponDoc): Coupon {
+  const rules = {
+    code: doc._id,
+    active: doc.active,
+    minOrder: doc.minOrder,
+    startsAt: doc.startsAt,
+    expiresAt: doc.expiresAt,
+    usageLimit: doc.usageLimit,
+    usedCount: doc.usedCount,
+    perCustomerLimit: doc.perCustomerLimit,
+  };
+  // `couponDoc` always writes the fields of its kind; a document without them is corrupt.
+  if (doc.kind === "fixed" && doc.amount) return { ...rules, kind: "fixed", amount: doc.amount };
+  if (doc.kind === "percentage" && doc.percentBp !== null) return { ...rules, kind: "percentage", percentBp: doc.percentBp, maxDiscount: doc.maxDiscount };
+  throw new Error(`coupon ${doc._id}: stored without the fields of kind ${doc.kind}`);
+}
+
+function couponDoc(coupon: Coupon): CouponDoc {
+  const { code, ...rules } = coupon;
+  return coupon.kind === "fixed"
+    ? { ...rules, _id: code, kind: "fixed", amount: coupon.amount, percentBp: null, maxDiscount: null }
+    : { ...rules, _id: code, kind: "percentage", percentBp: coupon.percentBp, maxDiscount: coupon.maxDiscount, amount: null };
+}
+
+/**
+ * Redemptions are counted twice — on the coupon (`usedCount`) and per customer — and each
+ * count is a guarded `$inc`. Limits are copied into the filter as compare-and-set values, so an
+ * admin changing a limit between read and write makes the write miss rather than overshoot.
+ */
+export function couponRepository({ models: { coupons, couponRedemptions }, session, atomically }: RepoContext): CouponRepository {
+  return {
+    async create(coupon) {
+      await translateDuplicateKey(couponUniqueIndexes, () => coupons.insertMany([couponDoc(coupon)], { session }));
+    },
+    async update(code, patch) {
+      const doc = await coupons.findOneAndUpdate({ _id: code }, { $set: definedFields(patch) }, { returnDocument: "after", session }).lean<CouponDoc>();
+      return doc && toCoupon(doc);
+    },
+    async findByCode(code) {
+      const doc = await coupons.findById(code, null, { session }).lean<CouponDoc>();
+      return doc && toCoupon(doc);
+    },
+    list(page) {
+      return findPage(coupons, session, { filter: {}, sort: { field: "_id", direction: 1 }, page }, toCoupon);
+    },
+    async customerUses(code, userId) {
+      const doc = await couponRedemptions.findOne({ code, userId }, { uses: 1 }, { session }).lean<Pick<CouponRedemptionDoc, "uses">>();
+      return doc?.uses ?? 0;
+    },
+    redeemIfAvailable(code, userId) {
+      return atomically(async (tx) => {
+        const coupon = await coupons.findById(code, { usageLimit: 1, perCustomerLimit: 1 }, { session: tx }).lean<Pick<CouponDoc, "usageLimit" | "perCustomerLimit">>();
+        if (!coupon) return false;
+        const { usageLimit, perCustomerLimit } = coupon;
+        const total = await coupons.updateOne(
+          { _id: code, usageLimit, perCustomerLimit, ...(usageLimit === null ? {} : { usedCount: { $lt: usageLimit } }) },
+          { $inc: { usedCount: 1 } },
+          { session: tx },
+        );
+        if (total.matchedCount !== 1) return false;
+        // Create the customer's counter at zero first: an upsert whose guard fails would insert a
+        // duplicate and abort the transaction, where this must only answer false.
+        await couponRedemptions.updateOne({ code, userId }, { $setOnInsert: { uses: 0 } }, { upsert: true, session: tx });
+        const mine = await couponRedemptions.updateOne(
+          { code, userId, ...(perCustomerLimit === null ? {} : { uses: { $lt: perCustomerLimit } }) },
+          { $inc: { uses: 1 } },
+          { session: tx },
+        );
+        if (mine.matchedCount === 1) return true;
+        // Give back the total taken above; it is in this transaction, so no one saw it.
+        await coupons.updateOne({ _id: code }, { $inc: { usedCount: -1 } }, { session: tx });
+        return false;
+      });
+    },
+    async releaseRedemption(code, userId) {
+      await atomically(async (tx) => {
+        // Only a redemption this customer holds can be given back to the coupon's total.
+        const mine = await couponRedemptions.updateOne({ code, userId, uses: { $gt: 0 } }, { $inc: { uses: -1 } }, { session: tx });
+        if (mine.matchedCount === 1) await coupons.updateOne({ _id: code, usedCount: { $gt: 0 } }, { $inc: { usedCount: -1 } }, { session: tx });
+      });
+    },
+  };
+}

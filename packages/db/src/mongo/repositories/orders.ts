@@ -1,0 +1,77 @@
+import { ORDER_STATUSES, type Order, type OrderRepository, type OrderStatus } from "@bbscart/core";
+import { translateDuplicateKey } from "../errors.js";
+import { orderUniqueIndexes, type OrderDoc } from "../models/orders.js";
+import type { UserDoc } from "../models/users.js";
+import type { RepoContext } from "./context.js";
+import { escapeRegex, findPage, fromDoc, toDoc } from "./mapping.js";
+
+const toOrder = (doc: OrderDoc): Order => fromDoc<Order>(doc);
+const newestFirst = { field: "placedAt", direction: -1 } as const;
+
+export function orderRepository({ models: { orders, users }, session }: RepoContext): OrderRepository {
+  return {
+    async create(order) {
+      await translateDuplicateKey(orderUniqueIndexes, () => orders.insertMany([toDoc(order)], { session }));
+    },
+    async findById(id) {
+      const doc = await orders.findById(id, null, { session }).lean<OrderDoc>();
+      return doc && toOrder(doc);
+    },
+    async save(order, expectedVersion) {
+      // Compare-and-set on the version loaded: a concurrent decision already saved means no match.
+      const { _id, ...fields } = toDoc(order);
+      const result = await orders.replaceOne({ _id, version: expectedVersion }, fields, { session });
+      return result.matchedCount === 1;
+    },
+    async findByPaymentIntent(intentId) {
+      const doc = await orders.findOne({ "payment.providerIntentId": intentId }, null, { session }).lean<OrderDoc>();
+      return doc && toOrder(doc);
+    },
+    listForUser(userId, page) {
+      return findPage(orders, session, { filter: { userId }, sort: newestFirst, page }, toOrder);
+    },
+    async list({ status, paymentStatus, search, ...page }) {
+      const filter: Record<string, unknown> = {};
+      if (status) filter.status = status;
+      if (paymentStatus) filter["payment.status"] = paymentStatus;
+      const term = search?.trim();
+      if (term) {
+        const customer = await users.findOne({ email: term.toLowerCase() }, { _id: 1 }, { session }).lean<Pick<UserDoc, "_id">>();
+        filter.$or = [{ _id: { $regex: `^${escapeRegex(term)}` } }, ...(customer ? [{ userId: customer._id }] : [])];
+      }
+      return findPage(orders, session, { filter, sort: newestFirst, page }, toOrder);
+    },
+    async findExpired(now, limit) {
+      const docs = await orders
+        .find({ status: "pending_payment", expiresAt: { $lte: now } }, null, { session })
+        .sort({ expiresAt: 1, _id: 1 })
+        .limit(limit)
+        .lean<OrderDoc[]>();
+      return docs.map(toOrder);
+    },
+    async findAwaitingPayment(placedBefore, limit) {
+      const docs = await orders
+        .find({ status: "pending_payment", "payment.method": "card", "payment.providerIntentId": { $ne: null }, placedAt: { $lt: placedBefore } }, null, { session })
+        .sort({ placedAt: 1, _id: 1 })
+        .limit(limit)
+        .lean<OrderDoc[]>();
+      return docs.map(toOrder);
+    },
+    async countByStatus() {
+      const groups = await orders.aggregate<{ _id: OrderStatus; count: number }>([{ $group: { _id: "$status", count: { $sum: 1 } } }]).session(session ?? null);
+      const counts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
+      for (const group of groups) counts[group._id] = group.count;
+      return counts;
+    },
+    async salesByDay({ from, to, timeZone }) {
+      const days = await orders
+        .aggregate<{ _id: string; orders: number; minor: number; currency: string }>([
+          { $match: { placedAt: { $gte: from, $lt: to }, status: { $ne: "cancelled" } } },
+          { $group: { _id: { $dateToString: { date: "$placedAt", format: "%Y-%m-%d", timezone: timeZone } }, orders: { $sum: 1 }, minor: { $sum: "$total.minor" }, currency: { $first: "$currency" } } },
+          { $sort: { _id: 1 } },
+        ])
+        .session(session ?? null);
+      return days.map((day) => ({ day: day._id, orders: day.orders, total: { minor: day.minor, currency: day.currency } }));
+    },
+  };
+}

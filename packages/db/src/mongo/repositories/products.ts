@@ -1,0 +1,91 @@
+import type { ClientSession } from "mongoose";
+import type { ProductRepository } from "@bbscart/core";
+import { translateDuplicateKey } from "../errors.js";
+import type { CategoryDoc } from "../models/categories.js";
+import { productUniqueIndexes, type ProductDoc } from "../models/products.js";
+import { variantUniqueIndexes, type VariantDoc } from "../models/variants.js";
+import { entriesFor, productDoc, toVariant, variantDenormals, variantDoc, withVariants } from "./catalog-mapping.js";
+import type { RepoContext } from "./context.js";
+import { definedFields } from "./mapping.js";
+import { searchProducts } from "./product-search.js";
+
+const productOrVariantIndexes = { ...productUniqueIndexes, ...variantUniqueIndexes };
+
+export function productRepository(ctx: RepoContext): ProductRepository {
+  const { models, session, atomically } = ctx;
+  const { products, variants, categories } = models;
+
+  async function categoryName(categoryId: string, tx: ClientSession): Promise<string> {
+    const category = await categories.findById(categoryId, { name: 1 }, { session: tx }).lean<Pick<CategoryDoc, "name">>();
+    return category?.name ?? "";
+  }
+
+  /**
+   * Rewrites the SKUs and cheapest price a product derives from its variants. Called after a
+   * variant write in the same transaction; because it writes the product document, two
+   * concurrent variant edits of one product conflict and one retries, so neither denormal is lost.
+   */
+  async function refreshDenormals(productId: string, tx: ClientSession): Promise<void> {
+    const docs = await variants.find({ productId }, { sku: 1, active: 1, price: 1 }, { session: tx }).lean<Pick<VariantDoc, "sku" | "active" | "price">[]>();
+    await products.updateOne({ _id: productId }, { $set: variantDenormals(docs) }, { session: tx });
+  }
+
+  async function loadOne(filter: { _id: string } | { slug: string }, tx: ClientSession | undefined) {
+    const doc = await products.findOne(filter, null, { session: tx }).lean<ProductDoc>();
+    if (!doc) return null;
+    const [product] = await withVariants(models, tx, [doc]);
+    return product ?? null;
+  }
+
+  return {
+    create(product) {
+      return atomically((tx) =>
+        translateDuplicateKey(productOrVariantIndexes, async () => {
+          await products.insertMany([productDoc(product, await categoryName(product.categoryId, tx))], { session: tx });
+          if (product.variants.length > 0) await variants.insertMany(product.variants.map(variantDoc), { session: tx });
+        }),
+      );
+    },
+    findById: (id) => loadOne({ _id: id }, session),
+    findBySlug: (slug) => loadOne({ slug }, session),
+    async findEntries(variantIds) {
+      const docs = await variants.find({ _id: { $in: [...variantIds] } }, null, { session }).lean<VariantDoc[]>();
+      const entries = await entriesFor(models, session, docs);
+      return new Map(entries.map((entry) => [entry.variant.id, entry]));
+    },
+    search: (query) => searchProducts(ctx, query),
+    update(id, patch) {
+      return atomically(async (tx) => {
+        const set: Partial<ProductDoc> = definedFields(patch) as Partial<ProductDoc>;
+        if (patch.categoryId !== undefined) set.categoryName = await categoryName(patch.categoryId, tx);
+        const updated = await translateDuplicateKey(productUniqueIndexes, () => products.updateOne({ _id: id }, { $set: set }, { session: tx }));
+        return updated.matchedCount === 1 ? loadOne({ _id: id }, tx) : null;
+      });
+    },
+    addVariant(variant) {
+      return atomically(async (tx) => {
+        const position = await variants.countDocuments({ productId: variant.productId }, { session: tx });
+        await translateDuplicateKey(variantUniqueIndexes, () => variants.insertMany([variantDoc(variant, position)], { session: tx }));
+        await refreshDenormals(variant.productId, tx);
+      });
+    },
+    updateVariant(variantId, patch) {
+      return atomically(async (tx) => {
+        const doc = await translateDuplicateKey(variantUniqueIndexes, () =>
+          variants.findOneAndUpdate({ _id: variantId }, { $set: definedFields(patch) }, { returnDocument: "after", session: tx }).lean<VariantDoc>(),
+        );
+        if (!doc) return null;
+        await refreshDenormals(doc.productId, tx);
+        return toVariant(doc);
+      });
+    },
+    async lowStock(threshold, limit) {
+      const docs = await variants
+        .find({ active: true, available: { $lte: threshold } }, null, { session })
+        .sort({ available: 1, _id: 1 })
+        .limit(limit)
+        .lean<VariantDoc[]>();
+      return entriesFor(models, session, docs);
+    },
+  };
+}

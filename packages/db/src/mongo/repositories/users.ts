@@ -1,0 +1,36 @@
+import type { User, UserRepository } from "@bbscart/core";
+import { translateDuplicateKey } from "../errors.js";
+import { userUniqueIndexes, type UserDoc } from "../models/users.js";
+import type { RepoContext } from "./context.js";
+import { definedFields, escapeRegex, findPage, fromDoc, toDoc } from "./mapping.js";
+
+const toUser = (doc: UserDoc): User => fromDoc<User>(doc);
+
+export function userRepository({ models: { users }, session }: RepoContext): UserRepository {
+  return {
+    async create(user) {
+      await translateDuplicateKey(userUniqueIndexes, () => users.insertMany([toDoc(user)], { session }));
+    },
+    async findById(id) {
+      const doc = await users.findById(id, null, { session }).lean<UserDoc>();
+      return doc && toUser(doc);
+    },
+    async findByEmail(email) {
+      const doc = await users.findOne({ email }, null, { session }).lean<UserDoc>();
+      return doc && toUser(doc);
+    },
+    async update(id, patch) {
+      const doc = await users.findOneAndUpdate({ _id: id }, { $set: definedFields(patch) }, { returnDocument: "after", session }).lean<UserDoc>();
+      return doc && toUser(doc);
+    },
+    list({ search, role, ...page }) {
+      const filter: Record<string, unknown> = {};
+      if (role) filter.role = role;
+      if (search) {
+        const pattern = { $regex: escapeRegex(search.trim()), $options: "i" };
+        filter.$or = [{ email: pattern }, { name: pattern }];
+      }
+      return findPage(users, session, { filter, sort: { field: "createdAt", direction: -1 }, page }, toUser);
+    },
+  };
+}

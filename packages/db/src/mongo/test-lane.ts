@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import mongoose from "mongoose";
+import type { DatabaseHandle } from "@bbscart/core";
+import { openMongo } from "./open.js";
+import type { MongoLane } from "./test-env.js";
+
+/** A running MongoDB for one test file: opens fresh databases, and removes them at the end. */
+export interface LaneServer {
+  /** A handle on a new, empty database of its own. */
+  open(): Promise<DatabaseHandle>;
+  /** Closes every handle, drops their databases (real MongoDB) or stops the emulator. */
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 20_000;
+
+/** Starts jongodb as a single-node replica set on a free port and resolves with its URI once it says so. */
+function startEmulator(binary: string): Promise<{ uri: string; child: ChildProcess }> {
+  const child = spawn(binary, ["--port=0", "--topology-profile=singleNodeReplicaSet", "--replica-set-name=rs0"], { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const fail = (reason: string) => {
+      clearTimeout(timer);
+      child.kill("SIGKILL");
+      reject(new Error(`jongodb did not start: ${reason}\n${output}`));
+    };
+    const timer = setTimeout(() => fail(`no JONGODB_URI line within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      const uri = /JONGODB_URI=(\S+)/.exec(output)?.[1];
+      if (uri) {
+        clearTimeout(timer);
+        resolve({ uri, child });
+      }
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.once("error", (error) => fail(error.message));
+    child.once("exit", (code) => fail(`exited with ${code}`));
+  });
+}
+
+/** `uri` with its database path replaced by `database` (query options such as replicaSet kept). */
+function withDatabase(uri: string, database: string): string {
+  const url = new URL(uri);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Connects to the lane's server: the real MongoDB named by MONGODB_URI, or a fresh emulator process. */
+export async function startLaneServer(lane: Exclude<MongoLane, { kind: "absent" }>): Promise<LaneServer> {
+  const emulator = lane.kind === "emulator" ? await startEmulator(lane.binary) : null;
+  const baseUri = emulator?.uri ?? (lane as { uri: string }).uri;
+  const prefix = `bbscart_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const opened: { handle: DatabaseHandle; uri: string }[] = [];
+
+  return {
+    async open() {
+      const uri = withDatabase(baseUri, `${prefix}_${opened.length}`);
+      const handle = await openMongo({ uri, serverSelectionTimeoutMs: 10_000 });
+      opened.push({ handle, uri });
+      return handle;
+    },
+    async stop() {
+      await Promise.allSettled(opened.map(({ handle }) => handle.close()));
+      if (emulator) {
+        // Its databases live in its memory: stopping it is the cleanup (it has no dropDatabase).
+        emulator.child.kill("SIGTERM");
+        return;
+      }
+      for (const { uri } of opened) {
+        const connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+        try {
+          await connection.dropDatabase();
+        } finally {
+          await connection.close();
+        }
+      }
+    },
+  };
+}

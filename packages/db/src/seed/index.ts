@@ -1,0 +1,2 @@
+export { seedDemoStore, type SeedReport } from "./seed.js";
+export { buildDemoCatalog, buildDemoCoupons } from "./demo-catalog.js";

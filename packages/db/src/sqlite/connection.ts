@@ -1,0 +1,53 @@
+import Database from "better-sqlite3";
+
+export type Synchronous = "FULL" | "NORMAL";
+
+export interface ConnectionOptions {
+  readonly synchronous: Synchronous;
+  /**
+   * How long a statement waits for another process's write lock. better-sqlite3 waits
+   * synchronously, so this is also the longest the event loop can stall on contention.
+   */
+  readonly busyTimeoutMs: number;
+}
+
+export const defaultConnectionOptions: ConnectionOptions = { synchronous: "FULL", busyTimeoutMs: 5_000 };
+
+/** One better-sqlite3 connection with a statement cache, so hot statements are compiled once. */
+export class Connection {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(readonly db: Database.Database) {}
+
+  prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/**
+ * The connection that writes: WAL (readers never wait for it), `synchronous` FULL by default
+ * so a committed order survives power loss, foreign keys enforced.
+ */
+export function openWriter(file: string, options: ConnectionOptions): Connection {
+  const db = new Database(file);
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
+  db.pragma("journal_mode = WAL");
+  db.pragma(`synchronous = ${options.synchronous}`);
+  db.pragma("foreign_keys = ON");
+  return new Connection(db);
+}
+
+/**
+ * A read-only connection for reads outside transactions. In WAL mode it reads the last
+ * committed state without waiting for the writer, so it never blocks on our own write lock.
+ */
+export function openReader(file: string, options: ConnectionOptions): Connection {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
+  return new Connection(db);
+}

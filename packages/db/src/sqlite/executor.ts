@@ -1,0 +1,79 @@
+import type { Connection } from "./connection.js";
+import { translateError } from "./errors.js";
+import type { WriteLock } from "./lock.js";
+
+/**
+ * How a repository reaches the database. Repositories are written once against this and
+ * get either the executor of a unit of work or the one used outside transactions.
+ */
+export interface Executor {
+  /** Runs read statements and maps their rows; never writes. */
+  read<T>(fn: (connection: Connection) => T): Promise<T>;
+  /**
+   * Runs the statements of one repository method atomically on the write connection and
+   * turns unique violations into `DuplicateKeyError`.
+   */
+  write<T>(fn: (connection: Connection) => T): Promise<T>;
+}
+
+/**
+ * Outside a unit of work: reads on the read-only connection (committed data, no waiting),
+ * each write as its own `BEGIN IMMEDIATE` transaction under the write lock.
+ */
+export class DirectExecutor implements Executor {
+  constructor(
+    private readonly writer: Connection,
+    private readonly reader: Connection,
+    private readonly lock: WriteLock,
+  ) {}
+
+  read<T>(fn: (connection: Connection) => T): Promise<T> {
+    return Promise.resolve().then(() => fn(this.reader));
+  }
+
+  write<T>(fn: (connection: Connection) => T): Promise<T> {
+    return this.lock.run(() => {
+      try {
+        return this.writer.db.transaction(() => fn(this.writer)).immediate();
+      } catch (error) {
+        throw translateError(error);
+      }
+    });
+  }
+}
+
+/**
+ * Inside a unit of work: everything on the write connection, which already holds the lock
+ * and an open transaction. Each write is a savepoint, so a `DuplicateKeyError` leaves the
+ * method's partial work undone while the transaction decides what to do.
+ */
+export class TransactionExecutor implements Executor {
+  private open = true;
+
+  constructor(private readonly writer: Connection) {}
+
+  read<T>(fn: (connection: Connection) => T): Promise<T> {
+    return Promise.resolve().then(() => fn(this.usable()));
+  }
+
+  write<T>(fn: (connection: Connection) => T): Promise<T> {
+    return Promise.resolve().then(() => {
+      const connection = this.usable();
+      try {
+        return connection.db.transaction(() => fn(connection))();
+      } catch (error) {
+        throw translateError(error);
+      }
+    });
+  }
+
+  /** Called when the transaction ends; repositories kept past it would write outside the lock. */
+  close(): void {
+    this.open = false;
+  }
+
+  private usable(): Connection {
+    if (!this.open) throw new Error("unit of work already finished: its repositories cannot be used any more");
+    return this.writer;
+  }
+}

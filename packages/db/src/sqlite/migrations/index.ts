@@ -1,0 +1,40 @@
+import type Database from "better-sqlite3";
+import { initialSchema } from "./001-initial.js";
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Append only: a released migration is never edited; changes come as the next number. */
+export const migrations: readonly Migration[] = [{ version: 1, name: "initial", sql: initialSchema }];
+
+/**
+ * Brings the schema up to date: each pending migration runs in one `BEGIN IMMEDIATE`
+ * transaction with its `schema_migrations` row, so two processes starting together apply it
+ * once (the second waits, then sees it recorded). A database newer than this code is refused
+ * rather than written by a build that does not know its schema.
+ */
+export function migrate(db: Database.Database, now: () => number = Date.now): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const applied: number[] = [];
+  const apply = db.transaction((migration: Migration) => {
+    const current = (db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null }).v ?? 0;
+    if (migration.version <= current) return;
+    db.exec(migration.sql);
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(migration.version, migration.name, now());
+    applied.push(migration.version);
+  });
+  const known = migrations[migrations.length - 1]?.version ?? 0;
+  const stored = (db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null }).v ?? 0;
+  if (stored > known) {
+    throw new Error(`database schema is at version ${stored}, newer than this build knows (${known}); upgrade the code first`);
+  }
+  for (const migration of migrations) apply.immediate(migration);
+  return applied;
+}

@@ -1,0 +1,73 @@
+import type { AuditEntry, AuditRepository, JsonValue } from "@bbscart/core";
+import { decodeJson, encodeJson, fromMs, toMs } from "../codec.js";
+import { keysetPage } from "../cursor.js";
+import type { Executor } from "../executor.js";
+
+interface AuditRow {
+  id: string;
+  at: number;
+  actor_id: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  reason: string | null;
+  request_id: string | null;
+  before: string;
+  after: string;
+}
+
+const toEntry = (row: AuditRow): AuditEntry => ({
+  id: row.id,
+  at: fromMs(row.at),
+  actorId: row.actor_id,
+  action: row.action,
+  targetType: row.target_type,
+  targetId: row.target_id,
+  reason: row.reason,
+  requestId: row.request_id,
+  before: decodeJson<JsonValue>(row.before),
+  after: decodeJson<JsonValue>(row.after),
+});
+
+export function sqliteAudit(ex: Executor): AuditRepository {
+  return {
+    append: (entry) =>
+      ex.write((c) => {
+        c.prepare(
+          `INSERT INTO audit_log (id, at, actor_id, action, target_type, target_id, reason, request_id, before, after)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          entry.id,
+          toMs(entry.at),
+          entry.actorId,
+          entry.action,
+          entry.targetType,
+          entry.targetId,
+          entry.reason,
+          entry.requestId,
+          encodeJson(entry.before),
+          encodeJson(entry.after),
+        );
+      }),
+    list: (query) =>
+      ex.read((c) =>
+        keysetPage(c, {
+          columns: "*",
+          from: "audit_log",
+          where: [
+            ...(query.actorId !== null ? [["actor_id = ?", query.actorId] as const] : []),
+            ...(query.action !== null ? [["action = ?", query.action] as const] : []),
+            ...(query.targetType !== null ? [["target_type = ?", query.targetType] as const] : []),
+            ...(query.targetId !== null ? [["target_id = ?", query.targetId] as const] : []),
+            ...(query.from !== null ? [["at >= ?", toMs(query.from)] as const] : []),
+            ...(query.to !== null ? [["at < ?", toMs(query.to)] as const] : []),
+          ],
+          keys: ["at", "id"],
+          direction: "DESC",
+          sort: "audit",
+          page: query,
+          map: toEntry,
+        }),
+      ),
+  };
+}

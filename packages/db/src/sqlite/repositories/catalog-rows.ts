@@ -1,0 +1,115 @@
+import { money, type CatalogEntry, type Product, type Variant } from "@bbscart/core";
+import type { Connection } from "../connection.js";
+import { decodeJson, fromFlag, fromMs, jsonList } from "../codec.js";
+
+/** Row shapes and loaders shared by the category, product and inventory repositories. */
+
+export interface ProductRow {
+  seq: number;
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  category_id: string;
+  active: number;
+  images: string;
+  tax_rate_bp: number | null;
+  min_price_minor: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface VariantRow {
+  seq: number;
+  id: string;
+  product_id: string;
+  sku: string;
+  name: string;
+  price_minor: number;
+  currency: string;
+  on_hand: number;
+  reserved: number;
+  active: number;
+}
+
+export const toVariant = (row: VariantRow): Variant => ({
+  id: row.id,
+  productId: row.product_id,
+  sku: row.sku,
+  name: row.name,
+  price: money(row.price_minor, row.currency),
+  stock: { onHand: row.on_hand, reserved: row.reserved },
+  active: fromFlag(row.active),
+});
+
+/** Products with their variants in creation order, in the order of `rows`. */
+export function withVariants(connection: Connection, rows: readonly ProductRow[]): Product[] {
+  if (rows.length === 0) return [];
+  const variants = connection
+    .prepare("SELECT * FROM variants WHERE product_id IN (SELECT value FROM json_each(?)) ORDER BY seq")
+    .all(jsonList(rows.map((row) => row.id))) as VariantRow[];
+  const byProduct = new Map<string, Variant[]>();
+  for (const row of variants) {
+    const list = byProduct.get(row.product_id) ?? [];
+    list.push(toVariant(row));
+    byProduct.set(row.product_id, list);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    categoryId: row.category_id,
+    active: fromFlag(row.active),
+    images: decodeJson<string[]>(row.images),
+    taxRateBp: row.tax_rate_bp,
+    variants: byProduct.get(row.id) ?? [],
+    createdAt: fromMs(row.created_at),
+    updatedAt: fromMs(row.updated_at),
+  }));
+}
+
+export function productById(connection: Connection, id: string): Product | null {
+  const row = connection.prepare("SELECT * FROM products WHERE id = ?").get(id) as ProductRow | undefined;
+  return row ? (withVariants(connection, [row])[0] ?? null) : null;
+}
+
+/** Catalog entries for variant rows, sharing one product load. */
+export function entriesFor(connection: Connection, variantRows: readonly VariantRow[]): CatalogEntry[] {
+  const productRows = connection
+    .prepare("SELECT * FROM products WHERE id IN (SELECT value FROM json_each(?))")
+    .all(jsonList([...new Set(variantRows.map((row) => row.product_id))])) as ProductRow[];
+  const products = new Map(withVariants(connection, productRows).map((product) => [product.id, product]));
+  return variantRows.flatMap((row) => {
+    const product = products.get(row.product_id);
+    return product ? [{ product, variant: toVariant(row) }] : [];
+  });
+}
+
+/**
+ * Recomputes what is derived from a product's rows: its cheapest active price (price
+ * filters and sorts) and its search document (name, description, SKUs, category name).
+ * Called by every write that can change them, inside the same transaction, so search never
+ * sees a half-written product.
+ */
+export function reindexProduct(connection: Connection, productId: string): void {
+  connection
+    .prepare("UPDATE products SET min_price_minor = (SELECT MIN(price_minor) FROM variants WHERE product_id = products.id AND active = 1) WHERE id = ?")
+    .run(productId);
+  connection.prepare("DELETE FROM product_search WHERE rowid = (SELECT seq FROM products WHERE id = ?)").run(productId);
+  connection
+    .prepare(
+      `INSERT INTO product_search (rowid, name, description, skus, category)
+       SELECT p.seq, p.name, p.description,
+              IFNULL((SELECT group_concat(sku, ' ') FROM variants WHERE product_id = p.id), ''),
+              IFNULL((SELECT name FROM categories WHERE id = p.category_id), '')
+       FROM products p WHERE p.id = ?`,
+    )
+    .run(productId);
+}
+
+/** A category's name is part of its products' search documents. */
+export function reindexCategory(connection: Connection, categoryId: string): void {
+  const rows = connection.prepare("SELECT id FROM products WHERE category_id = ?").all(categoryId) as Array<{ id: string }>;
+  for (const row of rows) reindexProduct(connection, row.id);
+}

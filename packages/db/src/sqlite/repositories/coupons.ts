@@ -1,0 +1,117 @@
+import { money, type Coupon, type CouponPatch, type CouponRepository, type Money } from "@bbscart/core";
+import { fromFlag, fromMsOrNull, toFlag, toMsOrNull } from "../codec.js";
+import { keysetPage } from "../cursor.js";
+import type { Executor } from "../executor.js";
+import { updateReturning, type PatchEncoders } from "./patch.js";
+
+interface CouponRow {
+  code: string;
+  kind: "percentage" | "fixed";
+  percent_bp: number | null;
+  value_minor: number | null;
+  value_currency: string | null;
+  active: number;
+  min_order_minor: number | null;
+  min_order_currency: string | null;
+  starts_at: number | null;
+  expires_at: number | null;
+  usage_limit: number | null;
+  used_count: number;
+  per_customer_limit: number | null;
+}
+
+const moneyOrNull = (minor: number | null, currency: string | null): Money | null =>
+  minor === null || currency === null ? null : money(minor, currency);
+
+function toCoupon(row: CouponRow): Coupon {
+  const rules = {
+    code: row.code,
+    active: fromFlag(row.active),
+    minOrder: moneyOrNull(row.min_order_minor, row.min_order_currency),
+    startsAt: fromMsOrNull(row.starts_at),
+    expiresAt: fromMsOrNull(row.expires_at),
+    usageLimit: row.usage_limit,
+    usedCount: row.used_count,
+    perCustomerLimit: row.per_customer_limit,
+  };
+  const value = moneyOrNull(row.value_minor, row.value_currency);
+  if (row.kind === "percentage") return { ...rules, kind: "percentage", percentBp: row.percent_bp ?? 0, maxDiscount: value };
+  if (!value) throw new Error(`coupon ${row.code}: fixed coupon without an amount`);
+  return { ...rules, kind: "fixed", amount: value };
+}
+
+const encoders: PatchEncoders<CouponPatch> = {
+  active: (active) => ({ active: toFlag(active) }),
+  minOrder: (minOrder) => ({ min_order_minor: minOrder?.minor ?? null, min_order_currency: minOrder?.currency ?? null }),
+  startsAt: (at) => ({ starts_at: toMsOrNull(at) }),
+  expiresAt: (at) => ({ expires_at: toMsOrNull(at) }),
+  usageLimit: (limit) => ({ usage_limit: limit }),
+  perCustomerLimit: (limit) => ({ per_customer_limit: limit }),
+};
+
+export function sqliteCoupons(ex: Executor): CouponRepository {
+  return {
+    create: (coupon) =>
+      ex.write((c) => {
+        const value = coupon.kind === "fixed" ? coupon.amount : coupon.maxDiscount;
+        c.prepare(
+          `INSERT INTO coupons (code, kind, percent_bp, value_minor, value_currency, active, min_order_minor, min_order_currency,
+             starts_at, expires_at, usage_limit, used_count, per_customer_limit)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          coupon.code,
+          coupon.kind,
+          coupon.kind === "percentage" ? coupon.percentBp : null,
+          value?.minor ?? null,
+          value?.currency ?? null,
+          toFlag(coupon.active),
+          coupon.minOrder?.minor ?? null,
+          coupon.minOrder?.currency ?? null,
+          toMsOrNull(coupon.startsAt),
+          toMsOrNull(coupon.expiresAt),
+          coupon.usageLimit,
+          coupon.usedCount,
+          coupon.perCustomerLimit,
+        );
+      }),
+    update: (code, patch) =>
+      ex.write((c) => {
+        const row = updateReturning(c, "coupons", ["code", code], patch, encoders) as CouponRow | undefined;
+        return row ? toCoupon(row) : null;
+      }),
+    findByCode: (code) =>
+      ex.read((c) => {
+        const row = c.prepare("SELECT * FROM coupons WHERE code = ?").get(code) as CouponRow | undefined;
+        return row ? toCoupon(row) : null;
+      }),
+    list: (page) =>
+      ex.read((c) => keysetPage(c, { columns: "*", from: "coupons", where: [], keys: ["code"], direction: "ASC", sort: "coupons", page, map: toCoupon })),
+    customerUses: (code, userId) =>
+      ex.read((c) => (c.prepare("SELECT uses FROM coupon_redemptions WHERE code = ? AND user_id = ?").get(code, userId) as { uses: number } | undefined)?.uses ?? 0),
+    // Both limits are checked in the UPDATE's WHERE clause, under the write lock, together with
+    // the count they guard; the per-customer row is then bumped in the same savepoint.
+    redeemIfAvailable: (code, userId) =>
+      ex.write((c) => {
+        const counted = c
+          .prepare(
+            `UPDATE coupons SET used_count = used_count + 1
+             WHERE code = @code AND (usage_limit IS NULL OR used_count < usage_limit)
+               AND (per_customer_limit IS NULL OR per_customer_limit >
+                    IFNULL((SELECT uses FROM coupon_redemptions WHERE code = @code AND user_id = @user), 0))`,
+          )
+          .run({ code, user: userId });
+        if (counted.changes !== 1) return false;
+        c.prepare(
+          `INSERT INTO coupon_redemptions (code, user_id, uses) VALUES (?, ?, 1)
+           ON CONFLICT (code, user_id) DO UPDATE SET uses = uses + 1`,
+        ).run(code, userId);
+        return true;
+      }),
+    releaseRedemption: async (code, userId) => {
+      await ex.write((c) => {
+        const released = c.prepare("UPDATE coupon_redemptions SET uses = uses - 1 WHERE code = ? AND user_id = ? AND uses > 0").run(code, userId);
+        if (released.changes === 1) c.prepare("UPDATE coupons SET used_count = used_count - 1 WHERE code = ? AND used_count > 0").run(code);
+      });
+    },
+  };
+}

@@ -1,0 +1,227 @@
+import {
+  ORDER_STATUSES,
+  money,
+  type DailySales,
+  type Order,
+  type OrderRepository,
+  type OrderStatus,
+} from "@bbscart/core";
+import type { Connection } from "../connection.js";
+import { decodeJson, encodeJson, fromMs, fromMsOrNull, globPrefix, toMs, toMsOrNull } from "../codec.js";
+import { keysetPage } from "../cursor.js";
+import type { Executor } from "../executor.js";
+
+/** The nested parts of an order: read and written whole, never filtered on. */
+type OrderDetails = Pick<
+  Order,
+  "lines" | "deliveryOptionId" | "address" | "payment" | "tracking" | "returnReason" | "restocked" | "cancelReason" | "deliveredAt" | "history"
+>;
+
+interface OrderRow {
+  id: string;
+  user_id: string;
+  status: OrderStatus;
+  currency: string;
+  subtotal_minor: number;
+  discount_minor: number;
+  delivery_fee_minor: number;
+  tax_minor: number;
+  total_minor: number;
+  coupon_code: string | null;
+  idempotency_key: string;
+  placed_at: number;
+  expires_at: number | null;
+  version: number;
+  details: string;
+}
+
+function toOrder(row: OrderRow): Order {
+  const details = decodeJson<OrderDetails>(row.details);
+  return {
+    id: row.id,
+    userId: row.user_id,
+    status: row.status,
+    currency: row.currency,
+    lines: details.lines,
+    subtotal: money(row.subtotal_minor, row.currency),
+    discount: money(row.discount_minor, row.currency),
+    deliveryFee: money(row.delivery_fee_minor, row.currency),
+    tax: money(row.tax_minor, row.currency),
+    total: money(row.total_minor, row.currency),
+    couponCode: row.coupon_code,
+    deliveryOptionId: details.deliveryOptionId,
+    address: details.address,
+    payment: details.payment,
+    tracking: details.tracking,
+    returnReason: details.returnReason,
+    restocked: details.restocked,
+    cancelReason: details.cancelReason,
+    idempotencyKey: row.idempotency_key,
+    placedAt: fromMs(row.placed_at),
+    expiresAt: fromMsOrNull(row.expires_at),
+    deliveredAt: details.deliveredAt,
+    history: details.history,
+    version: row.version,
+  };
+}
+
+/** Every column of an order, as named parameters; payment status, method and intent are copies kept for indexes. */
+function orderParams(order: Order) {
+  const details: OrderDetails = {
+    lines: order.lines,
+    deliveryOptionId: order.deliveryOptionId,
+    address: order.address,
+    payment: order.payment,
+    tracking: order.tracking,
+    returnReason: order.returnReason,
+    restocked: order.restocked,
+    cancelReason: order.cancelReason,
+    deliveredAt: order.deliveredAt,
+    history: order.history,
+  };
+  return {
+    id: order.id,
+    user_id: order.userId,
+    status: order.status,
+    payment_status: order.payment.status,
+    payment_method: order.payment.method,
+    payment_intent_id: order.payment.providerIntentId,
+    currency: order.currency,
+    subtotal_minor: order.subtotal.minor,
+    discount_minor: order.discount.minor,
+    delivery_fee_minor: order.deliveryFee.minor,
+    tax_minor: order.tax.minor,
+    total_minor: order.total.minor,
+    coupon_code: order.couponCode,
+    idempotency_key: order.idempotencyKey,
+    placed_at: toMs(order.placedAt),
+    expires_at: toMsOrNull(order.expiresAt),
+    version: order.version,
+    details: encodeJson(details),
+  };
+}
+
+const COLUMNS = [
+  "id", "user_id", "status", "payment_status", "payment_method", "payment_intent_id", "currency", "subtotal_minor",
+  "discount_minor", "delivery_fee_minor", "tax_minor", "total_minor", "coupon_code", "idempotency_key", "placed_at",
+  "expires_at", "version", "details",
+] as const satisfies ReadonlyArray<keyof ReturnType<typeof orderParams>>;
+
+const INSERT = `INSERT INTO orders (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((column) => `@${column}`).join(", ")})`;
+const SAVE = `UPDATE orders SET ${COLUMNS.filter((column) => column !== "id").map((column) => `${column} = @${column}`).join(", ")}
+  WHERE id = @id AND version = @expected_version`;
+
+const list = (rows: unknown[]) => (rows as OrderRow[]).map(toOrder);
+
+/** "YYYY-MM-DD" of an instant in an IANA time zone (SQLite knows only UTC offsets). */
+function dayIn(timeZone: string): (at: Date) => string {
+  const format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return (at) => format.format(at);
+}
+
+function salesByDay(connection: Connection, query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): DailySales[] {
+  const rows = connection
+    .prepare("SELECT placed_at, total_minor, currency FROM orders WHERE placed_at >= ? AND placed_at < ? AND status <> 'cancelled' ORDER BY placed_at")
+    .all(toMs(query.from), toMs(query.to)) as Array<{ placed_at: number; total_minor: number; currency: string }>;
+  const day = dayIn(query.timeZone);
+  const byDay = new Map<string, { orders: number; minor: number; currency: string }>();
+  for (const row of rows) {
+    const key = `${day(fromMs(row.placed_at))}|${row.currency}`;
+    const seen = byDay.get(key) ?? { orders: 0, minor: 0, currency: row.currency };
+    byDay.set(key, { orders: seen.orders + 1, minor: seen.minor + row.total_minor, currency: row.currency });
+  }
+  return [...byDay.entries()].map(([key, value]) => ({
+    day: key.slice(0, key.indexOf("|")),
+    orders: value.orders,
+    total: money(value.minor, value.currency),
+  }));
+}
+
+export function sqliteOrders(ex: Executor): OrderRepository {
+  return {
+    create: (order) =>
+      ex.write((c) => {
+        c.prepare(INSERT).run(orderParams(order));
+      }),
+    findById: (id) =>
+      ex.read((c) => {
+        const row = c.prepare("SELECT * FROM orders WHERE id = ?").get(id) as OrderRow | undefined;
+        return row ? toOrder(row) : null;
+      }),
+    // Compare-and-set on the version in the WHERE clause: one statement, no read first.
+    save: (order, expectedVersion) =>
+      ex.write((c) => c.prepare(SAVE).run({ ...orderParams(order), expected_version: expectedVersion }).changes === 1),
+    findByPaymentIntent: (intentId) =>
+      ex.read((c) => {
+        const row = c.prepare("SELECT * FROM orders WHERE payment_intent_id = ? ORDER BY placed_at DESC, id DESC LIMIT 1").get(intentId) as
+          | OrderRow
+          | undefined;
+        return row ? toOrder(row) : null;
+      }),
+    listForUser: (userId, page) =>
+      ex.read((c) =>
+        keysetPage(c, {
+          columns: "*",
+          from: "orders",
+          where: [["user_id = ?", userId]],
+          keys: ["placed_at", "id"],
+          direction: "DESC",
+          sort: "orders",
+          page,
+          map: toOrder,
+        }),
+      ),
+    list: (query) =>
+      ex.read((c) =>
+        keysetPage(c, {
+          columns: "*",
+          from: "orders",
+          where: [
+            ...(query.status ? [["status = ?", query.status] as const] : []),
+            ...(query.paymentStatus ? [["payment_status = ?", query.paymentStatus] as const] : []),
+            ...(query.search
+              ? [
+                  [
+                    "id GLOB ? OR user_id IN (SELECT id FROM users WHERE email GLOB ?)",
+                    globPrefix(query.search.trim()),
+                    globPrefix(query.search.trim().toLowerCase()),
+                  ] as const,
+                ]
+              : []),
+          ],
+          keys: ["placed_at", "id"],
+          direction: "DESC",
+          sort: "orders",
+          page: query,
+          map: toOrder,
+        }),
+      ),
+    findExpired: (now, limit) =>
+      ex.read((c) =>
+        list(
+          c
+            .prepare("SELECT * FROM orders WHERE status = 'pending_payment' AND expires_at <= ? ORDER BY expires_at, id LIMIT ?")
+            .all(toMs(now), limit),
+        ),
+      ),
+    findAwaitingPayment: (placedBefore, limit) =>
+      ex.read((c) =>
+        list(
+          c
+            .prepare(
+              `SELECT * FROM orders WHERE status = 'pending_payment' AND payment_method = 'card' AND payment_intent_id IS NOT NULL
+               AND placed_at < ? ORDER BY placed_at, id LIMIT ?`,
+            )
+            .all(toMs(placedBefore), limit),
+        ),
+      ),
+    countByStatus: () =>
+      ex.read((c) => {
+        const counts = Object.fromEntries(ORDER_STATUSES.map((status) => [status, 0])) as Record<OrderStatus, number>;
+        const rows = c.prepare("SELECT status, COUNT(*) AS n FROM orders GROUP BY status").all() as Array<{ status: OrderStatus; n: number }>;
+        for (const row of rows) counts[row.status] = row.n;
+        return counts;
+      }),
+    salesByDay: (query) => ex.read((c) => salesByDay(c, query)),
+  };
+}

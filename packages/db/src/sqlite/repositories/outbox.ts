@@ -1,0 +1,76 @@
+import type { Channel, Notification, OutboxMessage, OutboxRepository } from "@bbscart/core";
+import { decodeJson, encodeJson, fromMs, fromMsOrNull, toMs, toMsOrNull } from "../codec.js";
+import { keysetPage } from "../cursor.js";
+import type { Executor } from "../executor.js";
+
+interface OutboxRow {
+  id: string;
+  channel: Channel;
+  notification: string;
+  status: OutboxMessage["status"];
+  attempts: number;
+  created_at: number;
+  sent_at: number | null;
+  last_error: string | null;
+}
+
+const toMessage = (row: OutboxRow): OutboxMessage => ({
+  id: row.id,
+  channel: row.channel,
+  notification: decodeJson<Notification>(row.notification),
+  status: row.status,
+  attempts: row.attempts,
+  createdAt: fromMs(row.created_at),
+  sentAt: fromMsOrNull(row.sent_at),
+  lastError: row.last_error,
+});
+
+export function sqliteOutbox(ex: Executor): OutboxRepository {
+  return {
+    // DO NOTHING rather than a unique error: a retried decision re-enqueues the same ids.
+    enqueue: (message) =>
+      ex.write(
+        (c) =>
+          c
+            .prepare(
+              `INSERT INTO outbox (id, channel, notification, status, attempts, created_at, sent_at, last_error)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+            )
+            .run(
+              message.id,
+              message.channel,
+              encodeJson(message.notification),
+              message.status,
+              message.attempts,
+              toMs(message.createdAt),
+              toMsOrNull(message.sentAt),
+              message.lastError,
+            ).changes === 1,
+      ),
+    find: (id) =>
+      ex.read((c) => {
+        const row = c.prepare("SELECT * FROM outbox WHERE id = ?").get(id) as OutboxRow | undefined;
+        return row ? toMessage(row) : null;
+      }),
+    markSent: async (id, at) => {
+      await ex.write((c) => c.prepare("UPDATE outbox SET status = 'sent', sent_at = ? WHERE id = ?").run(toMs(at), id));
+    },
+    // The message type has no failure time; `at` is accepted for the port and not stored.
+    markFailed: async (id, error) => {
+      await ex.write((c) => c.prepare("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?").run(error, id));
+    },
+    list: (query) =>
+      ex.read((c) =>
+        keysetPage(c, {
+          columns: "*",
+          from: "outbox",
+          where: query.status ? [["status = ?", query.status]] : [],
+          keys: ["created_at", "id"],
+          direction: "DESC",
+          sort: "outbox",
+          page: query,
+          map: toMessage,
+        }),
+      ),
+  };
+}

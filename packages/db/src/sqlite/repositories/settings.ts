@@ -1,0 +1,20 @@
+import type { SettingsRepository, StoreSettings } from "@bbscart/core";
+import { decodeJson, encodeJson } from "../codec.js";
+import type { Executor } from "../executor.js";
+
+/** Store settings are one small document, read and replaced whole. */
+export function sqliteSettings(ex: Executor): SettingsRepository {
+  return {
+    get: () =>
+      ex.read((c) => {
+        const row = c.prepare("SELECT document FROM settings WHERE id = 1").get() as { document: string } | undefined;
+        return row ? decodeJson<StoreSettings>(row.document) : null;
+      }),
+    save: (settings) =>
+      ex.write((c) => {
+        c.prepare("INSERT INTO settings (id, document) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET document = excluded.document").run(
+          encodeJson(settings),
+        );
+      }),
+  };
+}

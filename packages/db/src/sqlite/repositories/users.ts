@@ -1,0 +1,105 @@
+import type { Address, AdminPermission, Role, User, UserPatch, UserRepository } from "@bbscart/core";
+import { decodeJson, encodeJson, fromFlag, fromMs, likeContains, toFlag, toMs } from "../codec.js";
+import { keysetPage } from "../cursor.js";
+import type { Executor } from "../executor.js";
+import { updateReturning, type PatchEncoders } from "./patch.js";
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  password_hash: string;
+  role: Role;
+  permissions: string;
+  disabled: number;
+  addresses: string;
+  totp: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const toUser = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  phone: row.phone,
+  passwordHash: row.password_hash,
+  role: row.role,
+  permissions: decodeJson<AdminPermission[]>(row.permissions),
+  disabled: fromFlag(row.disabled),
+  addresses: decodeJson<Address[]>(row.addresses),
+  totp: row.totp === null ? null : decodeJson<NonNullable<User["totp"]>>(row.totp),
+  createdAt: fromMs(row.created_at),
+  updatedAt: fromMs(row.updated_at),
+});
+
+const encoders: PatchEncoders<UserPatch> = {
+  name: (name) => ({ name }),
+  phone: (phone) => ({ phone }),
+  passwordHash: (hash) => ({ password_hash: hash }),
+  role: (role) => ({ role }),
+  disabled: (disabled) => ({ disabled: toFlag(disabled) }),
+  permissions: (permissions) => ({ permissions: encodeJson(permissions) }),
+  addresses: (addresses) => ({ addresses: encodeJson(addresses) }),
+  totp: (totp) => ({ totp: totp === null ? null : encodeJson(totp) }),
+  updatedAt: (at) => ({ updated_at: toMs(at) }),
+};
+
+export function sqliteUsers(ex: Executor): UserRepository {
+  return {
+    create: (user) =>
+      ex.write((c) => {
+        c.prepare(
+          `INSERT INTO users (id, email, name, phone, password_hash, role, permissions, disabled, addresses, totp, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          user.id,
+          user.email,
+          user.name,
+          user.phone,
+          user.passwordHash,
+          user.role,
+          encodeJson(user.permissions),
+          toFlag(user.disabled),
+          encodeJson(user.addresses),
+          user.totp === null ? null : encodeJson(user.totp),
+          toMs(user.createdAt),
+          toMs(user.updatedAt),
+        );
+      }),
+    findById: (id) =>
+      ex.read((c) => {
+        const row = c.prepare("SELECT * FROM users WHERE id = ?").get(id) as UserRow | undefined;
+        return row ? toUser(row) : null;
+      }),
+    findByEmail: (email) =>
+      ex.read((c) => {
+        const row = c.prepare("SELECT * FROM users WHERE email = ?").get(email) as UserRow | undefined;
+        return row ? toUser(row) : null;
+      }),
+    update: (id, patch) =>
+      ex.write((c) => {
+        const row = updateReturning(c, "users", ["id", id], patch, encoders) as UserRow | undefined;
+        return row ? toUser(row) : null;
+      }),
+    list: (query) =>
+      ex.read((c) =>
+        keysetPage(c, {
+          columns: "*",
+          from: "users",
+          where: [
+            ...(query.role ? [["role = ?", query.role] as const] : []),
+            ...(query.search
+              ? [["email LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'", likeContains(query.search), likeContains(query.search)] as const]
+              : []),
+          ],
+          keys: ["created_at", "id"],
+          direction: "DESC",
+          sort: "users",
+          page: query,
+          map: toUser,
+        }),
+      ),
+  };
+}
