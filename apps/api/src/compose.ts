@@ -1,5 +1,6 @@
 import path from "node:path";
-import type { Clock, DatabaseHandle, FileStorage, IdGenerator } from "@bbscart/core";
+import type { Clock, DatabaseHandle, FileStorage, IdGenerator, PaymentProvider } from "@bbscart/core";
+import type { JobScheduler } from "./jobs/scheduler.js";
 import type { Redis } from "ioredis";
 import { AccessTokens } from "./auth/tokens.js";
 import { allowedOrigins } from "./config/origins.js";
@@ -22,6 +23,8 @@ export interface Infrastructure {
   version: string;
   /** The shop's address as shoppers see it (PUBLIC_URL, else where the server listens). */
   publicUrl: string;
+  provider: PaymentProvider;
+  jobs: JobScheduler;
   clock?: Clock;
   ids?: IdGenerator;
 }
@@ -46,6 +49,8 @@ export function composeApp(infra: Infrastructure) {
       knownAddressDays: 30,
     }),
     notifier: new FileNotifier(path.join(env.DATA_DIR, "mail"), "BBSCART <no-reply@bbscart.local>"),
+    provider: infra.provider,
+    jobs: infra.jobs,
     publicUrl: infra.publicUrl,
     secrets: infra.secrets,
     cookies,

@@ -8,7 +8,10 @@ import { composeApp } from "./compose.js";
 import { uploadsDir } from "./config/paths.js";
 import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
 import { StartupError } from "./lifecycle/startup-error.js";
+import { BullJobScheduler } from "./jobs/queues.js";
+import { InProcessPaymentProvider } from "./payments/in-process-provider.js";
 import { connectRedis } from "./redis.js";
+import { systemClock } from "./runtime.js";
 
 const { version } = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -36,7 +39,19 @@ runMain("api", async ({ env, log, secrets }) => {
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST;
   const url = env.PUBLIC_URL ?? `http://${shownHost}:${port}`;
 
-  const { app } = composeApp({ env, log, secrets, db, redis, files: new LocalFileStorage(uploadsDir(env)), version, publicUrl: url });
+  const jobs = new BullJobScheduler(env, systemClock);
+  const { app } = composeApp({
+    env,
+    log,
+    secrets,
+    db,
+    redis,
+    files: new LocalFileStorage(uploadsDir(env)),
+    version,
+    publicUrl: url,
+    provider: new InProcessPaymentProvider(),
+    jobs,
+  });
   server.on("request", app);
 
   onShutdownSignal(log, env.SHUTDOWN_TIMEOUT_MS, async () => {
@@ -45,6 +60,7 @@ runMain("api", async ({ env, log, secrets }) => {
     const reaper = setInterval(() => server.closeIdleConnections(), 100);
     await closed;
     clearInterval(reaper);
+    await jobs.close();
     await redis.quit();
     await db.close();
   });

@@ -7,7 +7,10 @@ import { openDatabase } from "@bbscart/db";
 import { LocalFileStorage } from "@bbscart/db/files";
 import { composeApp } from "../src/compose.js";
 import { parseEnv, type Env } from "../src/env.js";
+import { BullJobScheduler } from "../src/jobs/queues.js";
 import { createLogger } from "../src/logger.js";
+import { InProcessPaymentProvider } from "../src/payments/in-process-provider.js";
+import { systemClock } from "../src/runtime.js";
 import { connectRedis } from "../src/redis.js";
 import type { Services } from "../src/services/index.js";
 import { testEnv } from "./test-env.js";
@@ -17,6 +20,7 @@ export interface RunningApp {
   env: Env;
   db: DatabaseHandle;
   services: Services;
+  provider: InProcessPaymentProvider;
   close(): Promise<void>;
 }
 
@@ -47,6 +51,8 @@ export async function startApp(options: {
   const log = createLogger(env, "api");
   const db = await openDatabase({ dataDir: env.DATA_DIR, sqliteSynchronous: env.SQLITE_SYNCHRONOUS });
   const redis = await connectRedis(env, log, { failFast: true });
+  const jobs = new BullJobScheduler(env, options.clock ?? systemClock);
+  const provider = new InProcessPaymentProvider();
   const server = http.createServer();
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -60,6 +66,8 @@ export async function startApp(options: {
     files: new LocalFileStorage(path.join(env.DATA_DIR, "uploads")),
     version: "0.0.0-test",
     publicUrl: url,
+    provider,
+    jobs,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   server.on("request", app);
@@ -68,7 +76,9 @@ export async function startApp(options: {
     env,
     db,
     services,
+    provider,
     close: async () => {
+      await jobs.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       // Leave the shared Redis as we found it; a test that stopped its own Redis has nothing to clean.

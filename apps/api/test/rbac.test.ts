@@ -4,12 +4,15 @@ import { appRouter } from "../src/trpc/root.js";
 import { createCallers } from "./accounts.js";
 import { startApp } from "./harness.js";
 import { authRows } from "./rbac/auth.rows.js";
+import { catalogRows } from "./rbac/catalog.rows.js";
+import { checkoutRows } from "./rbac/checkout.rows.js";
+import { moneyRows } from "./rbac/money.rows.js";
 import type { CallerName, Outcome, Row, RowSet, World } from "./rbac/types.js";
 import { useTempDirs } from "./temp-dir.js";
 import { call } from "./trpc-http.js";
 
 /** One rows file per domain; together they must name every procedure of the API. */
-const rowSets: RowSet[] = [authRows];
+const rowSets: RowSet[] = [authRows, catalogRows, checkoutRows, moneyRows];
 const matrix: Record<string, Row> = Object.assign({}, ...rowSets.map((set) => set.rows)) as Record<string, Row>;
 
 /** Shopper last: rows whose valid input belongs to the shopper may change it. */

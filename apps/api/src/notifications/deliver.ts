@@ -23,8 +23,13 @@ export function outboxDelivery(deps: DeliveryDeps) {
       if (!message || message.status === "sent") continue;
       try {
         const user = await deps.db.repos.users.findById(message.notification.userId);
-        const to = message.channel === "email" ? user?.email : user?.phone;
-        if (!to) throw new Error(`no ${message.channel} address for user ${message.notification.userId}`);
+        if (!user) throw new Error(`no user ${message.notification.userId}`);
+        const to = message.channel === "email" ? user.email : user.phone;
+        if (!to) {
+          // No phone number: there is nothing to send on this channel, which is not a failure.
+          await deps.db.repos.outbox.markSent(id, deps.clock.now());
+          continue;
+        }
         const content = renderNotification(deps.enrich(message.notification), message.channel);
         await deps.notifier.send({ channel: message.channel, to, ...content, messageId: message.id });
         await deps.db.repos.outbox.markSent(id, deps.clock.now());

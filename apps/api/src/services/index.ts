@@ -1,14 +1,24 @@
-import type { Clock, DatabaseHandle, IdGenerator, Notifier } from "@bbscart/core";
+import type { Clock, DatabaseHandle, IdGenerator, Notifier, PaymentProvider } from "@bbscart/core";
 import { resetTokenFor, type AccessTokens } from "../auth/tokens.js";
 import type { CookiePolicy } from "../http/refresh-cookie.js";
+import type { JobScheduler } from "../jobs/scheduler.js";
 import type { Logger } from "../logger.js";
 import { outboxDelivery } from "../notifications/deliver.js";
 import type { LoginThrottle } from "../security/login-throttle.js";
 import { accountService } from "./account.service.js";
+import { adminOrdersService } from "./admin-orders.service.js";
 import { authService } from "./auth.service.js";
+import { cartService } from "./cart.service.js";
+import { catalogService } from "./catalog.service.js";
+import { checkoutService } from "./checkout.service.js";
+import type { CommerceDeps } from "./commerce-deps.js";
+import { dashboardService } from "./dashboard.service.js";
+import { ordersService } from "./orders.service.js";
 import { Sessions } from "./sessions.js";
+import { settingsService } from "./settings.service.js";
 import { systemService } from "./system.service.js";
 import { usersService } from "./users.service.js";
+import { walletService } from "./wallet.service.js";
 
 export interface ServiceDeps {
   db: DatabaseHandle;
@@ -19,6 +29,8 @@ export interface ServiceDeps {
   tokens: AccessTokens;
   throttle: LoginThrottle;
   notifier: Notifier;
+  provider: PaymentProvider;
+  jobs: JobScheduler;
   /** The shop's address as shoppers see it, for links in messages. */
   publicUrl: string;
   secrets: { jwtSecret: string };
@@ -48,6 +60,16 @@ export function createServices(deps: ServiceDeps) {
     clock,
     ids,
   );
+  const commerce: CommerceDeps = {
+    db,
+    clock,
+    ids,
+    log: deps.log,
+    provider: deps.provider,
+    jobs: deps.jobs,
+    deliver,
+    publicUrl: deps.publicUrl,
+  };
   return {
     db,
     tokens: deps.tokens,
@@ -68,6 +90,14 @@ export function createServices(deps: ServiceDeps) {
     }),
     account: accountService({ db, clock, ids }),
     users: usersService({ db, clock, ids }),
+    catalog: catalogService(commerce),
+    settings: settingsService(commerce),
+    cart: cartService(commerce),
+    checkout: checkoutService(commerce),
+    orders: ordersService(commerce),
+    adminOrders: adminOrdersService(commerce),
+    wallet: walletService(commerce),
+    dashboard: dashboardService(commerce),
   };
 }
 

@@ -1,14 +1,32 @@
+import { adminCatalogRouter } from "../routers/admin-catalog.router.js";
+import { adminDashboardRouter } from "../routers/admin-dashboard.router.js";
+import { adminOrdersRouter } from "../routers/admin-orders.router.js";
+import { adminSettingsRouter } from "../routers/admin-settings.router.js";
 import { adminAuditRouter, adminUsersRouter } from "../routers/admin-users.router.js";
+import { adminWalletRouter } from "../routers/admin-wallet.router.js";
 import { authRouter } from "../routers/auth.router.js";
+import { cartRouter } from "../routers/cart.router.js";
+import { catalogRouter } from "../routers/catalog.router.js";
+import { orderRouter } from "../routers/order.router.js";
 import { systemRouter } from "../routers/system.router.js";
+import { walletRouter } from "../routers/wallet.router.js";
 import { router } from "./init.js";
 
 export const appRouter = router({
   system: systemRouter,
   auth: authRouter,
+  catalog: catalogRouter,
+  cart: cartRouter,
+  order: orderRouter,
+  wallet: walletRouter,
   admin: router({
     users: adminUsersRouter,
     audit: adminAuditRouter,
+    catalog: adminCatalogRouter,
+    settings: adminSettingsRouter,
+    orders: adminOrdersRouter,
+    wallet: adminWalletRouter,
+    dashboard: adminDashboardRouter,
   }),
 });
 

@@ -1,0 +1,5 @@
+import type { CommerceDeps } from "./commerce-deps.js";
+
+export function catalogService(_deps: CommerceDeps) {
+  return {};
+}

@@ -1,0 +1,49 @@
+import { err, ok, transact, type DatabaseHandle, type Order, type ProviderCall, type Repositories, type Result, type Transition } from "@bbscart/core";
+import { applyEffects, type EffectRefusal } from "./effects.js";
+
+export interface Decided {
+  order: Order;
+  outboxIds: string[];
+  /** Provider calls to make now that the decision is committed. */
+  afterCommit: readonly ProviderCall[];
+}
+
+export type DecideRefusal<E> = E | EffectRefusal | { code: "ORDER_NOT_FOUND" } | { code: "ORDER_BUSY" };
+
+/** How many times a decision is re-made on fresh state after losing a compare-and-set race. */
+const attempts = 3;
+
+/**
+ * Loads an order, lets core decide, and saves the decision with its effects in one unit of work. The
+ * save is a compare-and-set on the order's version: if someone else decided first (an admin shipping
+ * while the shopper cancels), the decision is made again on the fresh order — where it may now be
+ * refused by the state machine, which is how exactly one of two racing actions wins.
+ * `visible` is the object-level check: an order the caller may not see is simply not found.
+ */
+export async function decide<E>(
+  db: DatabaseHandle,
+  orderId: string,
+  options: {
+    now: () => Date;
+    visible: (order: Order) => boolean;
+    decision: (order: Order, repos: Repositories) => Result<Transition, E> | Promise<Result<Transition, E>>;
+  },
+): Promise<Result<Decided, DecideRefusal<E>>> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const outcome = await transact(db.uow, async (repos): Promise<Result<Decided | "lost_race", DecideRefusal<E>>> => {
+      const current = await repos.orders.findById(orderId);
+      if (!current || !options.visible(current)) return err({ code: "ORDER_NOT_FOUND" });
+      const decided = await options.decision(current, repos);
+      if (!decided.ok) return decided;
+      const { order, effects, afterCommit } = decided.value;
+      if (order === current) return ok({ order, outboxIds: [], afterCommit });
+      if (!(await repos.orders.save(order, current.version))) return ok("lost_race");
+      const applied = await applyEffects(repos, effects, { now: options.now(), currency: order.currency });
+      if (!applied.ok) return applied;
+      return ok({ order, outboxIds: applied.value.outboxIds, afterCommit });
+    });
+    if (!outcome.ok) return outcome;
+    if (outcome.value !== "lost_race") return ok(outcome.value);
+  }
+  return err({ code: "ORDER_BUSY" });
+}

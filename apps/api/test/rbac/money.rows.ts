@@ -1,0 +1,3 @@
+import type { RowSet } from "./types.js";
+
+export const moneyRows: RowSet = { rows: {} };
