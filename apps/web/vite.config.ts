@@ -1,3 +1,4 @@
+import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
@@ -7,7 +8,7 @@ const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? "3000"}`;
 const proxied = ["/trpc", "/auth", "/api", "/uploads", "/webhooks"];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), tailwindcss()],
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
     strictPort: true,

@@ -1,19 +1,32 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { httpBatchLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
+import superjson from "superjson";
+import { authFetch } from "./features/auth/session";
 import { trpc } from "./lib/trpc";
 
 /** One query cache and one tRPC client for the app's lifetime; requests go to our own origin. */
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { staleTime: 30_000, retry: (failures, error) => failures < 1 && !isClientError(error) },
+        },
+      }),
   );
   const [trpcClient] = useState(() =>
-    trpc.createClient({ links: [httpBatchLink({ url: "/trpc", fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }) })] }),
+    trpc.createClient({ links: [httpBatchLink({ url: "/trpc", transformer: superjson, fetch: authFetch })] }),
   );
   return (
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </trpc.Provider>
   );
+}
+
+/** A 4xx will not get better by asking again. */
+function isClientError(error: unknown): boolean {
+  const status = (error as { data?: { httpStatus?: number } }).data?.httpStatus;
+  return typeof status === "number" && status >= 400 && status < 500;
 }

@@ -1,30 +1,13 @@
-import { engineLabel } from "../lib/engine-label";
-import { trpc } from "../lib/trpc";
+import { Link } from "react-router";
 
 export function HomePage() {
-  const info = trpc.system.info.useQuery();
   return (
-    <div className="page">
-      <header className="site-header">
-        <a className="brand" href="/">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span>BBSCART</span>
-        </a>
-      </header>
-      <main className="hero">
-        <h1>Everyday essentials, delivered.</h1>
-        <p className="lede">Fresh groceries, home care and more — priced fairly, never oversold.</p>
-      </main>
-      <footer className="site-footer" aria-live="polite">
-        {info.isPending && <span>Connecting to the store…</span>}
-        {info.isError && <span role="alert">The store is unreachable right now. Please try again shortly.</span>}
-        {info.data && (
-          <span data-testid="system-info">
-            {info.data.name} {info.data.version} · running on{" "}
-            <strong data-testid="engine">{engineLabel(info.data.engine)}</strong>
-          </span>
-        )}
-      </footer>
-    </div>
+    <section className="rounded-2xl bg-gradient-to-br from-teal-700 to-teal-900 px-6 py-12 text-white sm:px-12 sm:py-16">
+      <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">Everyday essentials, delivered.</h1>
+      <p className="mt-3 max-w-xl text-lg text-teal-50">Fresh groceries, home care and more — priced fairly, never oversold.</p>
+      <Link to="/search" className="mt-6 inline-block rounded-lg bg-white px-5 py-2.5 font-semibold text-teal-800 hover:bg-teal-50">
+        Start shopping
+      </Link>
+    </section>
   );
 }

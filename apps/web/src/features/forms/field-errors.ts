@@ -1,0 +1,23 @@
+import { TRPCClientError } from "@trpc/client";
+import type { ZodType } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+/** Validates with the same zod schema the API uses; returns the parsed value or messages by field. */
+export function validate<T>(schema: ZodType<T>, values: unknown): { ok: true; value: T } | { ok: false; errors: FieldErrors } {
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
+  return { ok: false, errors };
+}
+
+/** The API's refusal as messages by field (the API names them), with anything else under `form`. */
+export function serverErrors(error: unknown): FieldErrors {
+  if (!(error instanceof TRPCClientError)) return { form: "Something went wrong. Please try again." };
+  const data = (error as TRPCClientError<never>).data as { fieldErrors?: { path: string; message: string }[] } | undefined;
+  const errors: FieldErrors = {};
+  for (const fieldError of data?.fieldErrors ?? []) errors[fieldError.path || "form"] ??= fieldError.message;
+  if (Object.keys(errors).length === 0) errors.form = error.message;
+  return errors;
+}

@@ -1,0 +1,47 @@
+import { registerInput } from "@bbscart/core/schemas";
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate } from "react-router";
+import { AuthCard } from "../features/auth/auth-card";
+import { session } from "../features/auth/session";
+import { serverErrors, validate, type FieldErrors } from "../features/forms/field-errors";
+import { Field, FormError, SubmitButton } from "../features/forms/field";
+import { trpc } from "../lib/trpc";
+
+export function RegisterPage() {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const register = trpc.auth.register.useMutation();
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = validate(registerInput, {
+      name: form.get("name"),
+      email: form.get("email"),
+      password: form.get("password"),
+      phone: form.get("phone") || null,
+    });
+    if (!parsed.ok) return setErrors(parsed.errors);
+    setErrors({});
+    try {
+      const result = await register.mutateAsync(parsed.value);
+      session.signedIn({ accessToken: result.accessToken, account: result.account });
+      await navigate("/account");
+    } catch (error) {
+      setErrors(serverErrors(error));
+    }
+  };
+
+  return (
+    <AuthCard title="Create your account" footer={<>Already have one? <Link to="/sign-in" className="font-semibold text-teal-700 hover:underline">Sign in</Link></>}>
+      <form noValidate onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
+        <FormError message={errors.form} />
+        <Field label="Full name" name="name" autoComplete="name" error={errors.name} required />
+        <Field label="Email" name="email" type="email" autoComplete="email" error={errors.email} required />
+        <Field label="Mobile number (optional)" name="phone" type="tel" autoComplete="tel" error={errors.phone} />
+        <Field label="Password (at least 10 characters)" name="password" type="password" autoComplete="new-password" error={errors.password} required />
+        <SubmitButton busy={register.isPending}>Create account</SubmitButton>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,49 @@
+import { loginInput } from "@bbscart/core/schemas";
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { AuthCard } from "../features/auth/auth-card";
+import { session } from "../features/auth/session";
+import { serverErrors, validate, type FieldErrors } from "../features/forms/field-errors";
+import { Field, FormError, SubmitButton } from "../features/forms/field";
+import { trpc } from "../lib/trpc";
+
+export function SignInPage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const login = trpc.auth.login.useMutation();
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = validate(loginInput, { email: form.get("email"), password: form.get("password") });
+    if (!parsed.ok) return setErrors(parsed.errors);
+    setErrors({});
+    try {
+      const result = await login.mutateAsync(parsed.value);
+      session.signedIn({ accessToken: result.accessToken, account: result.account });
+      await navigate(params.get("next") ?? "/");
+    } catch (error) {
+      setErrors(serverErrors(error));
+    }
+  };
+
+  return (
+    <AuthCard
+      title="Sign in"
+      footer={
+        <>
+          New here? <Link to="/register" className="font-semibold text-teal-700 hover:underline">Create an account</Link> ·{" "}
+          <Link to="/forgot-password" className="text-teal-700 hover:underline">Forgot your password?</Link>
+        </>
+      }
+    >
+      <form noValidate onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
+        <FormError message={errors.form} />
+        <Field label="Email" name="email" type="email" autoComplete="email" error={errors.email} required />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" error={errors.password} required />
+        <SubmitButton busy={login.isPending}>Sign in</SubmitButton>
+      </form>
+    </AuthCard>
+  );
+}
