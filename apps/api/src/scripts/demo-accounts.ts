@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ADMIN_PERMISSIONS, isDuplicateKey, type DatabaseHandle, type IdGenerator, type User } from "@bbscart/core";
+import { ADMIN_PERMISSIONS, isDuplicateKey, newUser, type DatabaseHandle, type IdGenerator } from "@bbscart/core";
 import { hashPassword } from "../auth/passwords.js";
 
 const demoAccounts = [
@@ -16,20 +16,16 @@ export async function createDemoAccounts(db: DatabaseHandle, ids: IdGenerator, n
   for (const account of demoAccounts) {
     if (await db.repos.users.findByEmail(account.email)) continue;
     const password = randomBytes(12).toString("base64url");
-    const user: User = {
+    const user = newUser({
       id: ids.next(),
       email: account.email,
       name: account.name,
       phone: null,
       passwordHash: await hashPassword(password),
       role: account.role,
-      permissions: [...account.permissions],
-      disabled: false,
-      addresses: [],
-      totp: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+      permissions: account.permissions,
+      now,
+    });
     try {
       await db.uow.run((repos) => repos.users.create(user));
       created.push({ email: account.email, password });

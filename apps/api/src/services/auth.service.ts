@@ -1,6 +1,7 @@
 import {
   checkPasswordResetToken,
   isDuplicateKey,
+  newUser,
   normalizeEmail,
   outboxMessagesFor,
   type Clock,
@@ -52,21 +53,14 @@ export function authService(deps: AuthDeps) {
 
   return {
     async register(input: z.output<typeof registerInput>): Promise<SignedIn> {
-      const now = clock.now();
-      const user: User = {
+      const user = newUser({
         id: ids.next(),
-        email: normalizeEmail(input.email),
+        email: input.email,
         name: input.name,
         phone: input.phone,
         passwordHash: await hashPassword(input.password),
-        role: "shopper",
-        permissions: [],
-        disabled: false,
-        addresses: [],
-        totp: null,
-        createdAt: now,
-        updatedAt: now,
-      };
+        now: clock.now(),
+      });
       try {
         const refreshToken = await db.uow.run(async (repos) => {
           await repos.users.create(user);

@@ -1,23 +1,15 @@
 import type { Clock, DatabaseHandle, IdGenerator, User } from "@bbscart/core";
 import type { adminUserListInput, adminUserUpdateInput, auditListInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
+import { accountView } from "./account-view.js";
 import { AppError, notFound } from "./app-error.js";
 import { audit } from "./audit.js";
 import { requireSecondFactor } from "./second-factor.js";
 
-/** What the admin console shows of a customer or colleague. */
+/** What the admin console shows of a customer or colleague: the account, minus addresses, plus status. */
 export function adminUserView(user: User) {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    phone: user.phone,
-    role: user.role,
-    permissions: [...user.permissions],
-    disabled: user.disabled,
-    totpEnabled: Boolean(user.totp?.confirmedAt),
-    createdAt: user.createdAt,
-  };
+  const { addresses: _addresses, ...account } = accountView(user);
+  return { ...account, disabled: user.disabled };
 }
 
 /** The fields an access change touches, as they are written to the audit log. */

@@ -74,3 +74,34 @@ export function actorFor(user: User): Actor | null {
 export function hasPermission(actor: Actor, permission: AdminPermission): boolean {
   return actor.kind === "admin" && actor.permissions.includes(permission);
 }
+
+/**
+ * A new, enabled account with an empty address book and no second factor. The email is normalised
+ * here so every way of creating an account (sign-up, seed, admin) agrees on its spelling.
+ */
+export function newUser(input: {
+  id: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  passwordHash: string;
+  role?: Role;
+  permissions?: readonly AdminPermission[];
+  now: Date;
+}): User {
+  const role = input.role ?? "shopper";
+  return {
+    id: input.id,
+    email: normalizeEmail(input.email),
+    name: input.name,
+    phone: input.phone,
+    passwordHash: input.passwordHash,
+    role,
+    permissions: role === "admin" ? [...(input.permissions ?? [])] : [],
+    disabled: false,
+    addresses: [],
+    totp: null,
+    createdAt: input.now,
+    updatedAt: input.now,
+  };
+}
