@@ -41,6 +41,8 @@ export interface OutboxMessage {
   readonly createdAt: Date;
   readonly sentAt: Date | null;
   readonly lastError: string | null;
+  /** When the last delivery attempt failed; null until one does. */
+  readonly lastFailedAt: Date | null;
 }
 
 /**
@@ -58,5 +60,6 @@ export function outboxMessagesFor(notification: Notification, channels: readonly
     createdAt: now,
     sentAt: null,
     lastError: null,
+    lastFailedAt: null,
   }));
 }

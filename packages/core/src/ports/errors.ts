@@ -29,3 +29,15 @@ export class DuplicateKeyError extends Error {
 export function isDuplicateKey(error: unknown, key?: UniqueKey): error is DuplicateKeyError {
   return error instanceof DuplicateKeyError && (key === undefined || error.key === key);
 }
+
+/**
+ * A page cursor that this listing did not issue: tampered with, truncated, or taken from
+ * another listing or ordering. Adapters refuse it rather than misread it as a position, and
+ * the API answers it as bad input.
+ */
+export class InvalidCursorError extends Error {
+  override readonly name = "InvalidCursorError";
+  constructor() {
+    super("invalid page cursor");
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { err, ok } from "../result.js";
-import { DuplicateKeyError, isDuplicateKey } from "./errors.js";
+import { DuplicateKeyError, InvalidCursorError, isDuplicateKey } from "./errors.js";
 import type { Repositories } from "./repositories.js";
 import { transact, type UnitOfWork } from "./unit-of-work.js";
 
@@ -30,6 +30,15 @@ describe("DuplicateKeyError", () => {
     expect(isDuplicateKey(error, "users.email")).toBe(true);
     expect(isDuplicateKey(error, "orders.id")).toBe(false);
     expect(isDuplicateKey(new Error("E11000"))).toBe(false);
+  });
+});
+
+describe("InvalidCursorError", () => {
+  it("is a typed error callers can tell from a bug", () => {
+    const error = new InvalidCursorError();
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("InvalidCursorError");
+    expect(error.message).toBe("invalid page cursor");
   });
 });
 

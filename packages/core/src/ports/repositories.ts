@@ -150,7 +150,17 @@ export interface CartRepository {
   delete(cartId: string): Promise<void>;
 }
 
-export type CouponPatch = Partial<Omit<Coupon, "code" | "usedCount" | "kind">>;
+/** Per member of the `Coupon` union, its `kind` and the fields that belong to that kind. */
+type DiscountOf<C> = C extends unknown ? Omit<C, Exclude<keyof Coupon, "kind">> : never;
+
+/** What a coupon takes off: a percentage with its optional cap, or a fixed amount. */
+export type CouponDiscount = DiscountOf<Coupon>;
+
+/**
+ * Rules change field by field. The discount is replaced whole, kind included, so a patch can
+ * turn a percentage coupon into a fixed one but never leave it with the other kind's fields.
+ */
+export type CouponPatch = Partial<Omit<Coupon, "code" | "usedCount" | "kind">> & { readonly discount?: CouponDiscount };
 
 export interface CouponRepository {
   /** Throws `DuplicateKeyError("coupons.code")`. */
@@ -245,7 +255,11 @@ export interface WebhookEvent {
   readonly receivedAt: Date;
   readonly status: WebhookStatus;
   readonly attempts: number;
+  /** When the current (or last) processing attempt claimed the event; null until one does. */
+  readonly claimedAt: Date | null;
   readonly lastError: string | null;
+  /** When the last processing attempt failed; null until one does. */
+  readonly lastFailedAt: Date | null;
   readonly processedAt: Date | null;
 }
 
@@ -253,9 +267,14 @@ export interface WebhookEventRepository {
   /** Throws `DuplicateKeyError("webhook_events.id")`: the route answers 200 and does nothing more. */
   insert(event: WebhookEvent): Promise<void>;
   find(id: string): Promise<WebhookEvent | null>;
-  /** Guarded: received|failed → processing, attempts += 1. False = processed or being processed. */
-  claimForProcessing(id: string, at: Date): Promise<boolean>;
+  /**
+   * Guarded, one statement: received | failed | processing-claimed-before-`staleBefore` →
+   * processing, claimedAt = at, attempts += 1. The stale case takes back an event whose worker
+   * crashed mid-processing. False = processed, or claimed by a live worker since `staleBefore`.
+   */
+  claimForProcessing(id: string, at: Date, staleBefore: Date): Promise<boolean>;
   markProcessed(id: string, at: Date): Promise<void>;
+  /** Keeps the error and `at` as lastFailedAt for the webhook health view. */
   markFailed(id: string, error: string, at: Date): Promise<void>;
   list(query: PageRequest & { readonly status: WebhookStatus | null }): Promise<Page<WebhookEvent>>;
 }
@@ -265,7 +284,7 @@ export interface OutboxRepository {
   enqueue(message: OutboxMessage): Promise<boolean>;
   find(id: string): Promise<OutboxMessage | null>;
   markSent(id: string, at: Date): Promise<void>;
-  /** attempts += 1 and the error kept for the failed-jobs view. */
+  /** attempts += 1; the error and `at` (as lastFailedAt) kept for the failed-jobs view. */
   markFailed(id: string, error: string, at: Date): Promise<void>;
   list(query: PageRequest & { readonly status: OutboxMessage["status"] | null }): Promise<Page<OutboxMessage>>;
 }

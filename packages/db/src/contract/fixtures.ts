@@ -47,7 +47,9 @@ export function makeWebhook(overrides: Partial<WebhookEvent> = {}): WebhookEvent
     receivedAt: T0,
     status: "received",
     attempts: 0,
+    claimedAt: null,
     lastError: null,
+    lastFailedAt: null,
     processedAt: null,
     ...overrides,
   };
@@ -63,6 +65,7 @@ export function makeOutbox(overrides: Partial<OutboxMessage> = {}): OutboxMessag
     createdAt: T0,
     sentAt: null,
     lastError: null,
+    lastFailedAt: null,
     ...overrides,
   };
 }

@@ -6,10 +6,17 @@ import type { AccountId, DatabaseHandle, Money } from "@bbscart/core";
  * on this lane relies on an engine feature the lane's server does not have.
  */
 export interface LaneCapabilities {
-  /** Concurrent transactions conflict (and one retries or aborts) instead of losing updates. */
+  /**
+   * Concurrent transactions that write the same record conflict at that write, and one waits,
+   * retries or aborts, instead of both committing (a lost update) or failing at commit.
+   */
   readonly transactionIsolation: boolean;
-  /** Full-text matches can be ordered by a relevance score. */
-  readonly textScore: boolean;
+  /**
+   * Aggregations evaluate computed expressions in `$group` keys and accumulators and in
+   * `$addFields` (`$dateToString` with a time zone, `$cond`, `$map`, `$regexMatch`): sales
+   * by day and search relevance are computed that way on MongoDB.
+   */
+  readonly aggregationExpressions: boolean;
   /** Guarded filters can compare arithmetic over fields (onHand − reserved ≥ q, onHand + δ ≥ reserved). */
   readonly exprArithmetic: boolean;
   /** Runs a task in other OS processes against the same database as `db`; absent for single-process lanes. */

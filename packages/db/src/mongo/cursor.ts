@@ -1,3 +1,5 @@
+import { InvalidCursorError } from "@bbscart/core";
+
 /**
  * Keyset pagination shared by every listing: a page is sorted by one field plus `_id` (both
  * in the same direction), and the opaque cursor is the last item's (value, id). The next
@@ -20,13 +22,6 @@ interface Position {
 }
 
 type Filter = Record<string, unknown>;
-
-export class InvalidCursorError extends Error {
-  override readonly name = "InvalidCursorError";
-  constructor() {
-    super("invalid page cursor");
-  }
-}
 
 /** The sort a cursor belongs to travels with it, so a cursor from another ordering is refused, not misread. */
 const sortTag = (sort: KeysetSort): string => `${sort.field}:${sort.direction}`;

@@ -1,4 +1,4 @@
-import type { Page, PageRequest } from "@bbscart/core";
+import { InvalidCursorError, type Page, type PageRequest } from "@bbscart/core";
 import type { Connection } from "./connection.js";
 import type { SqlValue } from "./codec.js";
 
@@ -27,11 +27,11 @@ export function decodeCursor(cursor: string, sort: string, arity: number): reado
   try {
     body = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw new RangeError("invalid page cursor");
+    throw new InvalidCursorError();
   }
   const { s, k } = (body ?? {}) as Partial<CursorBody>;
   const valid = s === sort && Array.isArray(k) && k.length === arity && k.every((v) => v === null || ["string", "number"].includes(typeof v));
-  if (!valid) throw new RangeError("invalid page cursor");
+  if (!valid) throw new InvalidCursorError();
   return k as readonly KeyValue[];
 }
 

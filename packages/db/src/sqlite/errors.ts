@@ -34,3 +34,16 @@ export function translateError(error: unknown): unknown {
   }
   return error;
 }
+
+/** True for SQLITE_BUSY and its extended codes: another connection held the lock past `busy_timeout`. */
+export function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && (error.code === "SQLITE_BUSY" || error.code.startsWith("SQLITE_BUSY_"));
+}
+
+/** A unit of work gave up: other processes kept the database's write lock through every attempt. Nothing was committed. */
+export class SqliteBusyError extends Error {
+  override readonly name = "SqliteBusyError";
+  constructor(attempts: number, cause: unknown) {
+    super(`SQLite database is busy: another process held its write lock through ${attempts} attempts; nothing was committed`, { cause });
+  }
+}

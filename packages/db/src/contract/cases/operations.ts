@@ -10,15 +10,30 @@ export function operationsCases(context: ContractContext): void {
     await webhooks.insert(makeWebhook());
     expect(await webhooks.find("evt_1")).toEqual(makeWebhook());
     await expectDuplicate(webhooks.insert(makeWebhook({ type: "other" })), "webhook_events.id");
-    expect(await webhooks.claimForProcessing("evt_1", at(1))).toBe(true);
-    expect(await webhooks.claimForProcessing("evt_1", at(2))).toBe(false);
+    expect(await webhooks.claimForProcessing("evt_1", at(1), at(0))).toBe(true);
+    expect(await webhooks.find("evt_1")).toMatchObject({ status: "processing", attempts: 1, claimedAt: at(1) });
+    expect(await webhooks.claimForProcessing("evt_1", at(2), at(0))).toBe(false);
     await webhooks.markFailed("evt_1", "timeout", at(3));
-    expect(await webhooks.find("evt_1")).toMatchObject({ status: "failed", attempts: 1, lastError: "timeout" });
-    expect(await webhooks.claimForProcessing("evt_1", at(4))).toBe(true);
+    expect(await webhooks.find("evt_1")).toMatchObject({ status: "failed", attempts: 1, lastError: "timeout", lastFailedAt: at(3) });
+    expect(await webhooks.claimForProcessing("evt_1", at(4), at(0))).toBe(true);
     await webhooks.markProcessed("evt_1", at(5));
-    expect(await webhooks.find("evt_1")).toMatchObject({ status: "processed", attempts: 2, processedAt: at(5) });
-    expect(await webhooks.claimForProcessing("evt_1", at(6))).toBe(false);
-    expect(await webhooks.claimForProcessing("missing", at(6))).toBe(false);
+    expect(await webhooks.find("evt_1")).toMatchObject({ status: "processed", attempts: 2, processedAt: at(5), claimedAt: at(4), lastError: null, lastFailedAt: at(3) });
+    // Processed is final, however old its claim.
+    expect(await webhooks.claimForProcessing("evt_1", at(6), at(6))).toBe(false);
+    expect(await webhooks.claimForProcessing("missing", at(6), at(0))).toBe(false);
+  });
+
+  it("webhooks: an event stuck in processing since before staleBefore is claimed again, once", async () => {
+    const { webhooks } = context.db.repos;
+    await webhooks.insert(makeWebhook({ status: "processing", attempts: 1, claimedAt: at(10) }));
+    // Claimed at 10: still live for a cut-off at 10 (not before it), stale for one at 11.
+    expect(await webhooks.claimForProcessing("evt_1", at(20), at(10))).toBe(false);
+    expect(await webhooks.find("evt_1")).toMatchObject({ status: "processing", attempts: 1, claimedAt: at(10) });
+    const claims = await Promise.all([1, 2, 3].map(() => webhooks.claimForProcessing("evt_1", at(20), at(11))));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await webhooks.find("evt_1")).toMatchObject({ status: "processing", attempts: 2, claimedAt: at(20) });
+    // The new claim is live again for the same cut-off.
+    expect(await webhooks.claimForProcessing("evt_1", at(21), at(11))).toBe(false);
   });
 
   it("webhooks: listed newest first, optionally by status, in pages", async () => {
@@ -39,7 +54,7 @@ export function operationsCases(context: ContractContext): void {
     await outbox.markFailed("order:o1:placed:sms", "smtp down", at(3));
     await outbox.markFailed("order:o1:placed:sms", "smtp still down", at(4));
     await outbox.markSent("order:o1:placed:email", at(5));
-    expect(await outbox.find("order:o1:placed:sms")).toMatchObject({ status: "failed", attempts: 2, lastError: "smtp still down" });
+    expect(await outbox.find("order:o1:placed:sms")).toMatchObject({ status: "failed", attempts: 2, lastError: "smtp still down", lastFailedAt: at(4) });
     expect(await outbox.find("order:o1:placed:email")).toMatchObject({ status: "sent", sentAt: at(5) });
     const all = await allPages((page) => outbox.list({ ...page, status: null }), 2);
     expect(all.map((items) => items.map((m) => m.id))).toEqual([["order:o2:placed:email", "order:o1:placed:sms"], ["order:o1:placed:email"]]);

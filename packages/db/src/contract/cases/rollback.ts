@@ -133,7 +133,10 @@ const cases: { readonly [R in keyof WriteMethods]: { readonly [M in WriteMethods
   },
   coupons: {
     create: { write: (r) => r.coupons.create(makeCoupon({ code: "NEW" })), observe: (r) => r.coupons.findByCode("NEW") },
-    update: { write: (r) => r.coupons.update("WELCOME10", { active: false }), observe: (r) => r.coupons.findByCode("WELCOME10") },
+    update: {
+      write: (r) => r.coupons.update("WELCOME10", { active: false, discount: { kind: "fixed", amount: inr(100) } }),
+      observe: (r) => r.coupons.findByCode("WELCOME10"),
+    },
     redeemIfAvailable: {
       write: (r) => r.coupons.redeemIfAvailable("WELCOME10", "user-1"),
       observe: async (r) => [await r.coupons.findByCode("WELCOME10"), await r.coupons.customerUses("WELCOME10", "user-1")],
@@ -160,7 +163,7 @@ const cases: { readonly [R in keyof WriteMethods]: { readonly [M in WriteMethods
   },
   webhooks: {
     insert: { write: (r) => r.webhooks.insert(makeWebhook({ id: "evt_2" })), observe: (r) => r.webhooks.find("evt_2") },
-    claimForProcessing: { write: (r) => r.webhooks.claimForProcessing("evt_1", at(1)), observe: (r) => r.webhooks.find("evt_1") },
+    claimForProcessing: { write: (r) => r.webhooks.claimForProcessing("evt_1", at(1), at(0)), observe: (r) => r.webhooks.find("evt_1") },
     markProcessed: { write: (r) => r.webhooks.markProcessed("evt_1", at(1)), observe: (r) => r.webhooks.find("evt_1") },
     markFailed: { write: (r) => r.webhooks.markFailed("evt_1", "boom", at(1)), observe: (r) => r.webhooks.find("evt_1") },
   },

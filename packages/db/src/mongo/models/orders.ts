@@ -68,6 +68,8 @@ const paymentSchema = new Schema(
             destination: { type: String, required: true, enum: ["wallet", "card"] },
             reason: { type: String, required: true },
             at: { type: Date, required: true },
+            status: { type: String, required: true, enum: ["pending", "succeeded", "failed"] },
+            settledAt: nullable(Date),
           },
           subdocument,
         ),

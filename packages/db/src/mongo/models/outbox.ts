@@ -15,6 +15,7 @@ export interface OutboxDoc {
   createdAt: Date;
   sentAt: Date | null;
   lastError: string | null;
+  lastFailedAt: Date | null;
 }
 
 export const outboxSchema = new Schema<OutboxDoc>(
@@ -39,6 +40,7 @@ export const outboxSchema = new Schema<OutboxDoc>(
     createdAt: { type: Date, required: true },
     sentAt: nullable(Date),
     lastError: nullable(String),
+    lastFailedAt: nullable(Date),
   },
   collectionOptions("outbox"),
 );

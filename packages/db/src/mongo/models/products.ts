@@ -4,8 +4,8 @@ import { collectionOptions, nullable, stringId } from "./shared.js";
 
 /**
  * A product without its variants (they live in `variants`, where stock is guarded). The last
- * three fields are denormalised for search and listing, and rewritten in the same transaction
- * as any change to the variants or the category they come from.
+ * five fields are denormalised for search and listing, and rewritten in the same transaction
+ * as any change to the product, its variants or its category (ADR 027).
  */
 export interface ProductDoc {
   _id: string;
@@ -18,12 +18,16 @@ export interface ProductDoc {
   taxRateBp: number | null;
   createdAt: Date;
   updatedAt: Date;
-  /** The category's name, so the text index finds "kurta" under the "Kurtas" category. */
+  /** The category's name, a source of the search tokens ("kurta" finds the "Kurtas" category). */
   categoryName: string;
-  /** Every variant's SKU, for the text index. */
+  /** Every variant's SKU, a source of the search tokens. */
   skus: string[];
   /** The cheapest active variant's price; null without one. Price filters and sorts use it. */
   minPriceMinor: number | null;
+  /** Distinct words of name, description, SKUs and category name; a search matches every query word as a prefix of one. */
+  searchTokens: string[];
+  /** Distinct words of the name and SKUs: a query word found here ranks the product higher. */
+  nameTokens: string[];
 }
 
 export const productSchema = new Schema<ProductDoc>(
@@ -41,14 +45,15 @@ export const productSchema = new Schema<ProductDoc>(
     categoryName: { type: String, default: "" },
     skus: { type: [String], default: [] },
     minPriceMinor: nullable(Number),
+    searchTokens: { type: [String], default: [] },
+    nameTokens: { type: [String], default: [] },
   },
   collectionOptions("products"),
 );
 productSchema.index({ slug: 1 }, { unique: true, name: "slug_unique" });
-productSchema.index(
-  { name: "text", skus: "text", categoryName: "text", description: "text" },
-  { name: "search_text", weights: { name: 10, skus: 10, categoryName: 4, description: 1 }, default_language: "english" },
-);
+// Multikey: each anchored prefix regex of a search (`/^kur/`) is a range scan on it. Text
+// indexes cannot match prefixes, so search does not use `$text` (ADR 027).
+productSchema.index({ searchTokens: 1 }, { name: "search_tokens" });
 // Listing paths: each sort with `_id` as the tie-breaker the cursor relies on, with and without a category.
 productSchema.index({ createdAt: -1, _id: -1 }, { name: "newest" });
 productSchema.index({ minPriceMinor: 1, _id: 1 }, { name: "price" });

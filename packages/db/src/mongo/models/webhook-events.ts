@@ -12,7 +12,9 @@ export interface WebhookEventDoc {
   receivedAt: Date;
   status: WebhookStatus;
   attempts: number;
+  claimedAt: Date | null;
   lastError: string | null;
+  lastFailedAt: Date | null;
   processedAt: Date | null;
 }
 
@@ -25,7 +27,9 @@ export const webhookEventSchema = new Schema<WebhookEventDoc>(
     receivedAt: { type: Date, required: true },
     status: { type: String, required: true, enum: ["received", "processing", "processed", "failed"] },
     attempts: { type: Number, required: true },
+    claimedAt: nullable(Date),
     lastError: nullable(String),
+    lastFailedAt: nullable(Date),
     processedAt: nullable(Date),
   },
   collectionOptions("webhook_events"),

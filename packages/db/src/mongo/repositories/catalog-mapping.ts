@@ -1,5 +1,6 @@
 import type { ClientSession } from "mongoose";
 import type { CatalogEntry, Product, Variant } from "@bbscart/core";
+import { searchWords } from "../../search-words.js";
 import type { Models } from "../models/index.js";
 import type { ProductDoc } from "../models/products.js";
 import type { VariantDoc } from "../models/variants.js";
@@ -38,7 +39,18 @@ export function variantDenormals(variants: readonly Pick<VariantDoc, "sku" | "ac
   return { skus: variants.map((v) => v.sku), minPriceMinor: prices.length > 0 ? Math.min(...prices) : null };
 }
 
+/** What a product's search tokens derive from. */
+export type SearchSources = Pick<ProductDoc, "name" | "description" | "categoryName" | "skus">;
+
+/** The search tokens of a product; rewritten whenever one of their sources changes (ADR 027). */
+export function searchDenormals(sources: SearchSources): Pick<ProductDoc, "searchTokens" | "nameTokens"> {
+  const named = [sources.name, ...sources.skus].flatMap((text) => searchWords(text));
+  const all = [...named, ...searchWords(sources.description), ...searchWords(sources.categoryName)];
+  return { searchTokens: [...new Set(all)], nameTokens: [...new Set(named)] };
+}
+
 export function productDoc(product: Product, categoryName: string): ProductDoc {
+  const derived = variantDenormals(product.variants);
   return {
     _id: product.id,
     slug: product.slug,
@@ -51,7 +63,8 @@ export function productDoc(product: Product, categoryName: string): ProductDoc {
     createdAt: product.createdAt,
     updatedAt: product.updatedAt,
     categoryName,
-    ...variantDenormals(product.variants),
+    ...derived,
+    ...searchDenormals({ name: product.name, description: product.description, categoryName, skus: derived.skus }),
   };
 }
 

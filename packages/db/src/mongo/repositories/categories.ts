@@ -1,23 +1,41 @@
+import type { ClientSession } from "mongoose";
 import type { Category, CategoryRepository } from "@bbscart/core";
 import { translateDuplicateKey } from "../errors.js";
 import { categoryUniqueIndexes, type CategoryDoc } from "../models/categories.js";
+import type { Models } from "../models/index.js";
+import { searchDenormals, type SearchSources } from "./catalog-mapping.js";
 import type { RepoContext } from "./context.js";
 import { definedFields, fromDoc, toDoc } from "./mapping.js";
 
 const toCategory = (doc: CategoryDoc): Category => fromDoc<Category>(doc);
 
-export function categoryRepository({ models: { categories, products }, session, atomically }: RepoContext): CategoryRepository {
+/** Copies a category's new name onto its products, with the search tokens it changes, in the caller's transaction. */
+async function renameOnProducts({ products }: Models, categoryId: string, categoryName: string, tx: ClientSession): Promise<void> {
+  const docs = await products
+    .find({ categoryId }, { name: 1, description: 1, skus: 1 }, { session: tx })
+    .lean<Array<Omit<SearchSources, "categoryName"> & { _id: string }>>();
+  if (docs.length === 0) return;
+  await products.bulkWrite(
+    docs.map((doc) => ({
+      updateOne: { filter: { _id: doc._id }, update: { $set: { categoryName, ...searchDenormals({ ...doc, categoryName }) } } },
+    })),
+    { session: tx },
+  );
+}
+
+export function categoryRepository({ models, session, atomically }: RepoContext): CategoryRepository {
+  const { categories } = models;
   return {
     async create(category) {
       await translateDuplicateKey(categoryUniqueIndexes, () => categories.insertMany([toDoc(category)], { session }));
     },
     update(id, patch) {
-      // A rename also rewrites the name denormalised onto its products (for search), atomically.
+      // A rename also rewrites the name and search tokens denormalised onto its products, atomically.
       return atomically(async (tx) => {
         const doc = await translateDuplicateKey(categoryUniqueIndexes, () =>
           categories.findOneAndUpdate({ _id: id }, { $set: definedFields(patch) }, { returnDocument: "after", session: tx }).lean<CategoryDoc>(),
         );
-        if (doc && patch.name !== undefined) await products.updateMany({ categoryId: id }, { $set: { categoryName: doc.name } }, { session: tx });
+        if (doc && patch.name !== undefined) await renameOnProducts(models, id, doc.name, tx);
         return doc && toCategory(doc);
       });
     },

@@ -1,4 +1,4 @@
-import type { Coupon, CouponRepository } from "@bbscart/core";
+import type { Coupon, CouponDiscount, CouponRepository } from "@bbscart/core";
 import { translateDuplicateKey } from "../errors.js";
 import { couponUniqueIndexes, type CouponDoc, type CouponRedemptionDoc } from "../models/coupons.js";
 import type { RepoContext } from "./context.js";
@@ -21,11 +21,16 @@ function toCoupon(doc: CouponDoc): Coupon {
   throw new Error(`coupon ${doc._id}: stored without the fields of kind ${doc.kind}`);
 }
 
+/** The discount's fields, the other kind's set to null, so a document never mixes kinds. */
+function discountFields(discount: CouponDiscount): Pick<CouponDoc, "kind" | "percentBp" | "maxDiscount" | "amount"> {
+  return discount.kind === "fixed"
+    ? { kind: "fixed", amount: discount.amount, percentBp: null, maxDiscount: null }
+    : { kind: "percentage", percentBp: discount.percentBp, maxDiscount: discount.maxDiscount, amount: null };
+}
+
 function couponDoc(coupon: Coupon): CouponDoc {
-  const { code, ...rules } = coupon;
-  return coupon.kind === "fixed"
-    ? { ...rules, _id: code, kind: "fixed", amount: coupon.amount, percentBp: null, maxDiscount: null }
-    : { ...rules, _id: code, kind: "percentage", percentBp: coupon.percentBp, maxDiscount: coupon.maxDiscount, amount: null };
+  const { code, active, minOrder, startsAt, expiresAt, usageLimit, usedCount, perCustomerLimit } = coupon;
+  return { _id: code, active, minOrder, startsAt, expiresAt, usageLimit, usedCount, perCustomerLimit, ...discountFields(coupon) };
 }
 
 /**
@@ -38,8 +43,9 @@ export function couponRepository({ models: { coupons, couponRedemptions }, sessi
     async create(coupon) {
       await translateDuplicateKey(couponUniqueIndexes, () => coupons.insertMany([couponDoc(coupon)], { session }));
     },
-    async update(code, patch) {
-      const doc = await coupons.findOneAndUpdate({ _id: code }, { $set: definedFields(patch) }, { returnDocument: "after", session }).lean<CouponDoc>();
+    async update(code, { discount, ...rules }) {
+      const set = { ...definedFields(rules), ...(discount ? discountFields(discount) : {}) };
+      const doc = await coupons.findOneAndUpdate({ _id: code }, { $set: set }, { returnDocument: "after", session }).lean<CouponDoc>();
       return doc && toCoupon(doc);
     },
     async findByCode(code) {

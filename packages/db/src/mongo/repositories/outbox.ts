@@ -28,8 +28,8 @@ export function outboxRepository({ models: { outbox }, session }: RepoContext): 
     async markSent(id, at) {
       await outbox.updateOne({ _id: id }, { $set: { status: "sent", sentAt: at, lastError: null } }, { session });
     },
-    async markFailed(id, error) {
-      await outbox.updateOne({ _id: id }, { $set: { status: "failed", lastError: error }, $inc: { attempts: 1 } }, { session });
+    async markFailed(id, error, at) {
+      await outbox.updateOne({ _id: id }, { $set: { status: "failed", lastError: error, lastFailedAt: at }, $inc: { attempts: 1 } }, { session });
     },
     list({ status, ...page }) {
       return findPage(outbox, session, { filter: status ? { status } : {}, sort: { field: "createdAt", direction: -1 }, page }, toMessage);

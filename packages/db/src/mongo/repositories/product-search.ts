@@ -1,13 +1,15 @@
 import type { PipelineStage } from "mongoose";
 import type { CatalogQuery, CatalogSort, Page, Product } from "@bbscart/core";
+import { searchWords } from "../../search-words.js";
 import { afterCursor, sortSpec, toPage, type KeysetSort } from "../cursor.js";
 import type { ProductDoc } from "../models/products.js";
 import { withVariants } from "./catalog-mapping.js";
 import type { RepoContext } from "./context.js";
+import { escapeRegex } from "./mapping.js";
 
 type Ranked = ProductDoc & { score?: number };
 
-/** Relevance ranks by text score, which only exists with a search; without one it means newest. */
+/** Relevance ranks by the score of a search; without one it means newest. */
 function keysetFor(sort: CatalogSort, searching: boolean): KeysetSort {
   switch (sort) {
     case "relevance":
@@ -23,10 +25,17 @@ function keysetFor(sort: CatalogSort, searching: boolean): KeysetSort {
   }
 }
 
-/** The filter on the product document itself; `$text` must open the pipeline, so it goes here. */
-function productFilter(query: CatalogQuery, search: string | null): Record<string, unknown> {
+/** A query word as an anchored prefix pattern: "kur" matches the token "kurta", never "makur". */
+const prefixPattern = (word: string): string => `^${escapeRegex(word)}`;
+
+/**
+ * The filter on the product document itself. Every query word must be a prefix of one of the
+ * product's tokens; anchored, case-sensitive patterns over lower-case tokens use the multikey
+ * `search_tokens` index.
+ */
+function productFilter(query: CatalogQuery, words: readonly string[]): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
-  if (search !== null) filter.$text = { $search: search };
+  if (words.length > 0) filter.searchTokens = { $all: words.map((word) => new RegExp(prefixPattern(word))) };
   if (!query.includeInactive) filter.active = true;
   if (query.categoryId !== null) filter.categoryId = query.categoryId;
   if (query.minPriceMinor !== null || query.maxPriceMinor !== null) {
@@ -51,15 +60,27 @@ function stockStages(inStock: boolean): PipelineStage[] {
   ];
 }
 
-/** The storefront and admin listing: text search, filters, one of five sorts, keyset pages. */
+/**
+ * Relevance of a product that matched every word: how many query words begin a word of its
+ * name or SKUs. A name hit outranks a description or category hit; the score is an integer,
+ * so the keyset cursor compares it exactly.
+ */
+function relevanceScore(words: readonly string[]): Record<string, unknown> {
+  const nameHit = (word: string) => ({
+    $cond: [{ $anyElementTrue: [{ $map: { input: "$nameTokens", in: { $regexMatch: { input: "$$this", regex: prefixPattern(word) } } } }] }, 1, 0],
+  });
+  return { $add: words.map(nameHit) };
+}
+
+/** The storefront and admin listing: prefix word search, filters, one of five sorts, keyset pages. */
 export async function searchProducts({ models, session }: RepoContext, query: CatalogQuery): Promise<Page<Product>> {
-  const search = query.search?.trim() ? query.search.trim() : null;
-  const sort = keysetFor(query.sort, search !== null);
-  const pipeline: PipelineStage[] = [{ $match: productFilter(query, search) }];
-  if (sort.field === "score") pipeline.push({ $addFields: { score: { $meta: "textScore" } } });
+  const words = [...new Set(searchWords(query.search))];
+  const sort = keysetFor(query.sort, words.length > 0);
+  const pipeline: PipelineStage[] = [{ $match: productFilter(query, words) }];
+  if (sort.field === "score") pipeline.push({ $addFields: { score: relevanceScore(words) } });
   if (query.inStock !== null) pipeline.push(...stockStages(query.inStock));
   if (query.cursor !== null) pipeline.push({ $match: afterCursor(sort, query.cursor) });
-  pipeline.push({ $sort: sortSpec(sort) }, { $limit: query.limit + 1 });
+  pipeline.push({ $sort: sortSpec(sort) }, { $limit: query.limit + 1 }, { $project: { searchTokens: 0, nameTokens: 0 } });
 
   const docs = await models.products.aggregate<Ranked>(pipeline).session(session ?? null);
   const page = toPage(docs, query.limit, sort, (doc) => doc);

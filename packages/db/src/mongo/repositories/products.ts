@@ -4,7 +4,7 @@ import { translateDuplicateKey } from "../errors.js";
 import type { CategoryDoc } from "../models/categories.js";
 import { productUniqueIndexes, type ProductDoc } from "../models/products.js";
 import { variantUniqueIndexes, type VariantDoc } from "../models/variants.js";
-import { entriesFor, productDoc, toVariant, variantDenormals, variantDoc, withVariants } from "./catalog-mapping.js";
+import { entriesFor, productDoc, searchDenormals, toVariant, variantDenormals, variantDoc, withVariants, type SearchSources } from "./catalog-mapping.js";
 import type { RepoContext } from "./context.js";
 import { definedFields } from "./mapping.js";
 import { searchProducts } from "./product-search.js";
@@ -21,13 +21,17 @@ export function productRepository(ctx: RepoContext): ProductRepository {
   }
 
   /**
-   * Rewrites the SKUs and cheapest price a product derives from its variants. Called after a
-   * variant write in the same transaction; because it writes the product document, two
-   * concurrent variant edits of one product conflict and one retries, so neither denormal is lost.
+   * Rewrites the SKUs, cheapest price and search tokens a product derives from its variants.
+   * Called after a variant write in the same transaction; because it writes the product
+   * document, two concurrent variant edits of one product conflict and one retries, so
+   * neither denormal is lost.
    */
   async function refreshDenormals(productId: string, tx: ClientSession): Promise<void> {
     const docs = await variants.find({ productId }, { sku: 1, active: 1, price: 1 }, { session: tx }).lean<Pick<VariantDoc, "sku" | "active" | "price">[]>();
-    await products.updateOne({ _id: productId }, { $set: variantDenormals(docs) }, { session: tx });
+    const product = await products.findById(productId, { name: 1, description: 1, categoryName: 1 }, { session: tx }).lean<Omit<SearchSources, "skus">>();
+    if (!product) return;
+    const derived = variantDenormals(docs);
+    await products.updateOne({ _id: productId }, { $set: { ...derived, ...searchDenormals({ ...product, skus: derived.skus }) } }, { session: tx });
   }
 
   async function loadOne(filter: { _id: string } | { slug: string }, tx: ClientSession | undefined) {
@@ -58,8 +62,14 @@ export function productRepository(ctx: RepoContext): ProductRepository {
       return atomically(async (tx) => {
         const set: Partial<ProductDoc> = definedFields(patch) as Partial<ProductDoc>;
         if (patch.categoryId !== undefined) set.categoryName = await categoryName(patch.categoryId, tx);
-        const updated = await translateDuplicateKey(productUniqueIndexes, () => products.updateOne({ _id: id }, { $set: set }, { session: tx }));
-        return updated.matchedCount === 1 ? loadOne({ _id: id }, tx) : null;
+        const doc = await translateDuplicateKey(productUniqueIndexes, () =>
+          products.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: "after", session: tx }).lean<ProductDoc>(),
+        );
+        if (!doc) return null;
+        // The tokens follow the name, description and category written just above, in the same transaction.
+        await products.updateOne({ _id: id }, { $set: searchDenormals(doc) }, { session: tx });
+        const [product] = await withVariants(models, tx, [doc]);
+        return product ?? null;
       });
     },
     addVariant(variant) {

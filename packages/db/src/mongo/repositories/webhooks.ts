@@ -15,11 +15,12 @@ export function webhookEventRepository({ models: { webhookEvents }, session }: R
       const doc = await webhookEvents.findById(id, null, { session }).lean<WebhookEventDoc>();
       return doc && toEvent(doc);
     },
-    async claimForProcessing(id) {
-      // Of two workers picking up the same event, only one finds it still received or failed.
+    async claimForProcessing(id, at, staleBefore) {
+      // Of two workers picking up the same event, only one matches; a claim older than
+      // `staleBefore` belongs to a worker presumed dead, so the event can be taken back.
       const result = await webhookEvents.updateOne(
-        { _id: id, status: { $in: ["received", "failed"] } },
-        { $set: { status: "processing" }, $inc: { attempts: 1 } },
+        { _id: id, $or: [{ status: { $in: ["received", "failed"] } }, { status: "processing", claimedAt: { $lt: staleBefore } }] },
+        { $set: { status: "processing", claimedAt: at }, $inc: { attempts: 1 } },
         { session },
       );
       return result.matchedCount === 1;
@@ -27,8 +28,8 @@ export function webhookEventRepository({ models: { webhookEvents }, session }: R
     async markProcessed(id, at) {
       await webhookEvents.updateOne({ _id: id }, { $set: { status: "processed", processedAt: at, lastError: null } }, { session });
     },
-    async markFailed(id, error) {
-      await webhookEvents.updateOne({ _id: id }, { $set: { status: "failed", lastError: error } }, { session });
+    async markFailed(id, error, at) {
+      await webhookEvents.updateOne({ _id: id }, { $set: { status: "failed", lastError: error, lastFailedAt: at } }, { session });
     },
     list({ status, ...page }) {
       return findPage(webhookEvents, session, { filter: status ? { status } : {}, sort: { field: "receivedAt", direction: -1 }, page }, toEvent);

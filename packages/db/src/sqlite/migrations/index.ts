@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { initialSchema } from "./001-initial.js";
+import { failureTimes } from "./002-failure-times.js";
 
 export interface Migration {
   readonly version: number;
@@ -8,7 +9,10 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited; changes come as the next number. */
-export const migrations: readonly Migration[] = [{ version: 1, name: "initial", sql: initialSchema }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: "initial", sql: initialSchema },
+  { version: 2, name: "failure-times", sql: failureTimes },
+];
 
 /**
  * Brings the schema up to date: each pending migration runs in one `BEGIN IMMEDIATE`

@@ -1,4 +1,4 @@
-import { money, type Coupon, type CouponPatch, type CouponRepository, type Money } from "@bbscart/core";
+import { money, type Coupon, type CouponDiscount, type CouponPatch, type CouponRepository, type Money } from "@bbscart/core";
 import { fromFlag, fromMsOrNull, toFlag, toMsOrNull } from "../codec.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
@@ -40,7 +40,19 @@ function toCoupon(row: CouponRow): Coupon {
   return { ...rules, kind: "fixed", amount: value };
 }
 
+/** The discount's columns: a percentage coupon's cap and a fixed coupon's amount share the value columns. */
+function discountColumns(discount: CouponDiscount) {
+  const value = discount.kind === "fixed" ? discount.amount : discount.maxDiscount;
+  return {
+    kind: discount.kind,
+    percent_bp: discount.kind === "percentage" ? discount.percentBp : null,
+    value_minor: value?.minor ?? null,
+    value_currency: value?.currency ?? null,
+  };
+}
+
 const encoders: PatchEncoders<CouponPatch> = {
+  discount: discountColumns,
   active: (active) => ({ active: toFlag(active) }),
   minOrder: (minOrder) => ({ min_order_minor: minOrder?.minor ?? null, min_order_currency: minOrder?.currency ?? null }),
   startsAt: (at) => ({ starts_at: toMsOrNull(at) }),
@@ -53,17 +65,17 @@ export function sqliteCoupons(ex: Executor): CouponRepository {
   return {
     create: (coupon) =>
       ex.write((c) => {
-        const value = coupon.kind === "fixed" ? coupon.amount : coupon.maxDiscount;
+        const discount = discountColumns(coupon);
         c.prepare(
           `INSERT INTO coupons (code, kind, percent_bp, value_minor, value_currency, active, min_order_minor, min_order_currency,
              starts_at, expires_at, usage_limit, used_count, per_customer_limit)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           coupon.code,
-          coupon.kind,
-          coupon.kind === "percentage" ? coupon.percentBp : null,
-          value?.minor ?? null,
-          value?.currency ?? null,
+          discount.kind,
+          discount.percent_bp,
+          discount.value_minor,
+          discount.value_currency,
           toFlag(coupon.active),
           coupon.minOrder?.minor ?? null,
           coupon.minOrder?.currency ?? null,

@@ -12,6 +12,7 @@ interface OutboxRow {
   created_at: number;
   sent_at: number | null;
   last_error: string | null;
+  last_failed_at: number | null;
 }
 
 const toMessage = (row: OutboxRow): OutboxMessage => ({
@@ -23,6 +24,7 @@ const toMessage = (row: OutboxRow): OutboxMessage => ({
   createdAt: fromMs(row.created_at),
   sentAt: fromMsOrNull(row.sent_at),
   lastError: row.last_error,
+  lastFailedAt: fromMsOrNull(row.last_failed_at),
 });
 
 export function sqliteOutbox(ex: Executor): OutboxRepository {
@@ -33,8 +35,8 @@ export function sqliteOutbox(ex: Executor): OutboxRepository {
         (c) =>
           c
             .prepare(
-              `INSERT INTO outbox (id, channel, notification, status, attempts, created_at, sent_at, last_error)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+              `INSERT INTO outbox (id, channel, notification, status, attempts, created_at, sent_at, last_error, last_failed_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
             )
             .run(
               message.id,
@@ -45,6 +47,7 @@ export function sqliteOutbox(ex: Executor): OutboxRepository {
               toMs(message.createdAt),
               toMsOrNull(message.sentAt),
               message.lastError,
+              toMsOrNull(message.lastFailedAt),
             ).changes === 1,
       ),
     find: (id) =>
@@ -55,9 +58,10 @@ export function sqliteOutbox(ex: Executor): OutboxRepository {
     markSent: async (id, at) => {
       await ex.write((c) => c.prepare("UPDATE outbox SET status = 'sent', sent_at = ? WHERE id = ?").run(toMs(at), id));
     },
-    // The message type has no failure time; `at` is accepted for the port and not stored.
-    markFailed: async (id, error) => {
-      await ex.write((c) => c.prepare("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?").run(error, id));
+    markFailed: async (id, error, at) => {
+      await ex.write((c) =>
+        c.prepare("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, last_failed_at = ? WHERE id = ?").run(error, toMs(at), id),
+      );
     },
     list: (query) =>
       ex.read((c) =>

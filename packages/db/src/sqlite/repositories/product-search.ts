@@ -1,6 +1,7 @@
 import type { CatalogQuery, CatalogSort, Page, Product } from "@bbscart/core";
 import type { Connection } from "../connection.js";
 import type { SqlValue } from "../codec.js";
+import { searchWords } from "../../search-words.js";
 import { keysetPage } from "../cursor.js";
 import { withVariants, type ProductRow } from "./catalog-rows.js";
 
@@ -20,7 +21,7 @@ const ORDERINGS: Record<Exclude<CatalogSort, "relevance">, { keys: string[]; dir
  * "kurta"). Words are quoted, so FTS syntax typed by a shopper is never interpreted.
  */
 export function ftsQuery(search: string | null): string | null {
-  const words = search?.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = searchWords(search);
   return words.length > 0 ? words.map((word) => `"${word}"*`).join(" ") : null;
 }
 

@@ -11,7 +11,9 @@ interface WebhookRow {
   received_at: number;
   status: WebhookStatus;
   attempts: number;
+  claimed_at: number | null;
   last_error: string | null;
+  last_failed_at: number | null;
   processed_at: number | null;
 }
 
@@ -23,7 +25,9 @@ const toEvent = (row: WebhookRow): WebhookEvent => ({
   receivedAt: fromMs(row.received_at),
   status: row.status,
   attempts: row.attempts,
+  claimedAt: fromMsOrNull(row.claimed_at),
   lastError: row.last_error,
+  lastFailedAt: fromMsOrNull(row.last_failed_at),
   processedAt: fromMsOrNull(row.processed_at),
 });
 
@@ -32,8 +36,8 @@ export function sqliteWebhooks(ex: Executor): WebhookEventRepository {
     insert: (event) =>
       ex.write((c) => {
         c.prepare(
-          `INSERT INTO webhook_events (id, provider, type, payload, received_at, status, attempts, last_error, processed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO webhook_events (id, provider, type, payload, received_at, status, attempts, claimed_at, last_error, last_failed_at, processed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           event.id,
           event.provider,
@@ -42,7 +46,9 @@ export function sqliteWebhooks(ex: Executor): WebhookEventRepository {
           toMs(event.receivedAt),
           event.status,
           event.attempts,
+          toMsOrNull(event.claimedAt),
           event.lastError,
+          toMsOrNull(event.lastFailedAt),
           toMsOrNull(event.processedAt),
         );
       }),
@@ -51,18 +57,23 @@ export function sqliteWebhooks(ex: Executor): WebhookEventRepository {
         const row = c.prepare("SELECT * FROM webhook_events WHERE id = ?").get(id) as WebhookRow | undefined;
         return row ? toEvent(row) : null;
       }),
-    claimForProcessing: (id) =>
+    // Of two workers picking up the same event, only one matches; a claim older than
+    // `staleBefore` belongs to a worker presumed dead, so the event can be taken back.
+    claimForProcessing: (id, at, staleBefore) =>
       ex.write(
         (c) =>
-          c.prepare("UPDATE webhook_events SET status = 'processing', attempts = attempts + 1 WHERE id = ? AND status IN ('received', 'failed')").run(id)
-            .changes === 1,
+          c
+            .prepare(
+              `UPDATE webhook_events SET status = 'processing', claimed_at = ?, attempts = attempts + 1
+               WHERE id = ? AND (status IN ('received', 'failed') OR (status = 'processing' AND claimed_at < ?))`,
+            )
+            .run(toMs(at), id, toMs(staleBefore)).changes === 1,
       ),
     markProcessed: async (id, at) => {
       await ex.write((c) => c.prepare("UPDATE webhook_events SET status = 'processed', processed_at = ?, last_error = NULL WHERE id = ?").run(toMs(at), id));
     },
-    // The event type has no failure time; `at` is accepted for the port and not stored.
-    markFailed: async (id, error) => {
-      await ex.write((c) => c.prepare("UPDATE webhook_events SET status = 'failed', last_error = ? WHERE id = ?").run(error, id));
+    markFailed: async (id, error, at) => {
+      await ex.write((c) => c.prepare("UPDATE webhook_events SET status = 'failed', last_error = ?, last_failed_at = ? WHERE id = ?").run(error, toMs(at), id));
     },
     list: (query) =>
       ex.read((c) =>
