@@ -51,6 +51,7 @@ export function composeApp(infra: Infrastructure) {
     notifier: new FileNotifier(path.join(env.DATA_DIR, "mail"), "BBSCART <no-reply@bbscart.local>"),
     provider: infra.provider,
     jobs: infra.jobs,
+    files: infra.files,
     publicUrl: infra.publicUrl,
     secrets: infra.secrets,
     cookies,
@@ -77,6 +78,7 @@ export function composeApp(infra: Infrastructure) {
     http: {
       trustProxy: env.TRUST_PROXY,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      uploadMaxBytes: env.UPLOAD_MAX_BYTES,
       allowedOrigins: allowedOrigins(env.WEB_ORIGIN, infra.publicUrl),
       mutationsPerMinute: env.MUTATIONS_PER_IP_PER_MINUTE,
       redisPrefix: env.REDIS_PREFIX,

@@ -73,9 +73,17 @@ const envSchema = z.object({
   MUTATIONS_PER_IP_PER_MINUTE: integer(1, 1_000_000).default(300),
   /** Largest JSON body accepted; bigger ones get 413. */
   BODY_LIMIT_BYTES: integer(1_024, 10_485_760).default(102_400),
+  /** Largest image an admin may upload; bigger ones get 413. */
+  UPLOAD_MAX_BYTES: integer(1_024, 52_428_800).default(5_242_880),
   /** Admins must enrol a second factor before they can use admin procedures. */
   ADMIN_TOTP_REQUIRED: booleanFlag.default(false),
   SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+  /** How long the worker holds an order-expiry job before another worker may take it over (stalled). */
+  ORDER_EXPIRY_LOCK_MS: integer(1_000, 600_000).default(30_000),
+  /** Tries of an order-expiry job that fails (database busy, order not yet due) before it is kept as failed. */
+  ORDER_EXPIRY_ATTEMPTS: integer(1, 100).default(8),
+  /** First retry delay of a failed order-expiry job; each further retry waits twice as long. */
+  ORDER_EXPIRY_BACKOFF_MS: integer(10, 3_600_000).default(5_000),
   READINESS_TIMEOUT_MS: integer(50, 30_000).default(1_000),
 });
 

@@ -11,6 +11,7 @@ import { mutationLimit } from "../security/request-limit.js";
 import type { Services } from "../services/index.js";
 import { contextFactory } from "../trpc/init.js";
 import { appRouter } from "../trpc/root.js";
+import { adminUploadRoutes } from "./admin-uploads.js";
 import { authRoutes } from "./auth-routes.js";
 import { healthRoutes, type Probe } from "./health.js";
 import { requestId } from "./request-id.js";
@@ -30,6 +31,8 @@ export interface AppDeps {
     /** Proxies whose X-Forwarded-For is believed for the client address. */
     trustProxy: number;
     bodyLimitBytes: number;
+    /** Largest product image accepted by the admin upload route. */
+    uploadMaxBytes: number;
     /** The web app's origins: CORS and the CSRF check of /auth accept only these. */
     allowedOrigins: readonly string[];
     mutationsPerMinute: number;
@@ -73,7 +76,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(healthRoutes(deps.readiness, deps.readinessTimeoutMs));
   app.use(uploadRoutes(deps.files));
-  app.use(["/trpc", "/auth"], mutationLimit(deps.redis, deps.http.redisPrefix, deps.http.mutationsPerMinute));
+  app.use(["/trpc", "/auth", "/api/admin/uploads"], mutationLimit(deps.redis, deps.http.redisPrefix, deps.http.mutationsPerMinute));
+  app.use(adminUploadRoutes(deps.services, deps.http.uploadMaxBytes));
   app.use("/auth", cookieParser());
   app.use(authRoutes(deps.services, { allowedOrigins: deps.http.allowedOrigins, cookies: deps.services.cookies }));
   app.use(

@@ -1,3 +1,16 @@
-import { router } from "../trpc/init.js";
+import { couponCodeInput, couponCreateInput, couponListInput, couponUpdateInput, storeSettingsInput } from "@bbscart/core/schemas";
+import { adminCall } from "../services/catalog/deps.js";
+import { adminProcedure, router } from "../trpc/init.js";
 
-export const adminSettingsRouter = router({});
+const manage = adminProcedure("settings.manage");
+
+export const adminSettingsRouter = router({
+  get: manage.query(({ ctx }) => ctx.services.settings.get()),
+  update: manage.input(storeSettingsInput).mutation(({ ctx, input }) => ctx.services.settings.update(adminCall(ctx), input)),
+  coupons: router({
+    list: manage.input(couponListInput).query(({ ctx, input }) => ctx.services.settings.listCoupons(input)),
+    create: manage.input(couponCreateInput).mutation(({ ctx, input }) => ctx.services.settings.createCoupon(adminCall(ctx), input)),
+    update: manage.input(couponUpdateInput).mutation(({ ctx, input }) => ctx.services.settings.updateCoupon(adminCall(ctx), input)),
+    deactivate: manage.input(couponCodeInput).mutation(({ ctx, input }) => ctx.services.settings.deactivateCoupon(adminCall(ctx), input)),
+  }),
+});

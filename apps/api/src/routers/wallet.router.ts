@@ -1,3 +1,8 @@
-import { router } from "../trpc/init.js";
+import { walletStatementInput } from "@bbscart/core/schemas";
+import { authedProcedure, router } from "../trpc/init.js";
 
-export const walletRouter = router({});
+/** The signed-in user's own wallet: no procedure takes a user id, so no one can ask for another's. */
+export const walletRouter = router({
+  balance: authedProcedure.query(({ ctx }) => ctx.services.wallet.balance(ctx.user)),
+  statement: authedProcedure.input(walletStatementInput).query(({ ctx, input }) => ctx.services.wallet.statement(ctx.user, input)),
+});

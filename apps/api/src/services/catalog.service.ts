@@ -1,5 +1,20 @@
-import type { CommerceDeps } from "./commerce-deps.js";
+import type { CatalogDeps } from "./catalog/deps.js";
+import { categoryAdmin } from "./catalog/categories.js";
+import { storeProductImage } from "./catalog/images.js";
+import { productAdmin } from "./catalog/products.js";
+import { catalogReads } from "./catalog/shop.js";
+import { stockAdmin } from "./catalog/stock.js";
 
-export function catalogService(_deps: CommerceDeps) {
-  return {};
+/** The catalog: the shop's reads, and the admin's products, variants, categories, stock and images. */
+export function catalogService(deps: CatalogDeps) {
+  return {
+    ...catalogReads(deps.db),
+    ...productAdmin(deps),
+    ...categoryAdmin(deps),
+    ...stockAdmin(deps),
+    /** A product image upload (see `storeProductImage`); the key is then attached with `updateProduct`. */
+    uploadImage: (bytes: Uint8Array) => storeProductImage(deps.files, bytes),
+  };
 }
+
+export type CatalogService = ReturnType<typeof catalogService>;

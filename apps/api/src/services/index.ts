@@ -1,4 +1,4 @@
-import type { Clock, DatabaseHandle, IdGenerator, Notifier, PaymentProvider } from "@bbscart/core";
+import type { Clock, DatabaseHandle, FileStorage, IdGenerator, Notifier, PaymentProvider } from "@bbscart/core";
 import { resetTokenFor, type AccessTokens } from "../auth/tokens.js";
 import type { CookiePolicy } from "../http/refresh-cookie.js";
 import type { JobScheduler } from "../jobs/scheduler.js";
@@ -31,6 +31,8 @@ export interface ServiceDeps {
   notifier: Notifier;
   provider: PaymentProvider;
   jobs: JobScheduler;
+  /** Product images (uploads and the seed's). */
+  files: FileStorage;
   /** The shop's address as shoppers see it, for links in messages. */
   publicUrl: string;
   secrets: { jwtSecret: string };
@@ -90,7 +92,7 @@ export function createServices(deps: ServiceDeps) {
     }),
     account: accountService({ db, clock, ids }),
     users: usersService({ db, clock, ids }),
-    catalog: catalogService(commerce),
+    catalog: catalogService({ ...commerce, files: deps.files }),
     settings: settingsService(commerce),
     cart: cartService(commerce),
     checkout: checkoutService(commerce),

@@ -1,5 +1,69 @@
+import { applyOrderEvent, availableEvents, type Actor, type Order, type OrderEvent, type PageRequest, type User } from "@bbscart/core";
+import { notFound } from "./app-error.js";
+import { performProviderCalls } from "./checkout/after-commit.js";
+import { refusalToError } from "./checkout/refusals.js";
 import type { CommerceDeps } from "./commerce-deps.js";
+import { decide } from "./orders/decide.js";
+import { loadSettings } from "./settings.js";
 
-export function ordersService(_deps: CommerceDeps) {
-  return {};
+const shopper = (user: User): Actor => ({ kind: "shopper", userId: user.id });
+const owns = (user: User) => (order: Order) => order.userId === user.id;
+
+/** A row of "my orders". */
+function summaryOf(order: Order) {
+  return {
+    id: order.id,
+    status: order.status,
+    paymentStatus: order.payment.status,
+    paymentMethod: order.payment.method,
+    total: order.total,
+    placedAt: order.placedAt,
+    itemCount: order.lines.reduce((count, line) => count + line.quantity, 0),
+    firstItem: order.lines[0]?.name ?? null,
+  };
+}
+
+/**
+ * The shopper's side of their orders: list, detail with its timeline and the actions open to
+ * them, cancel and return. Object-level: someone else's order is not found. Changes go through
+ * `decide` with core's state machine and the shopper as actor; money and stock move as core says.
+ */
+export function ordersService(deps: CommerceDeps) {
+  const { db, clock } = deps;
+
+  async function detail(user: User, order: Order) {
+    const settings = await loadSettings(db.repos);
+    return { ...order, actions: availableEvents(order, { actor: shopper(user), now: clock.now(), settings }) };
+  }
+
+  async function act(user: User, orderId: string, event: OrderEvent) {
+    const decided = await decide(db, orderId, {
+      now: () => clock.now(),
+      visible: owns(user),
+      decision: async (order, repos) => applyOrderEvent(order, event, { actor: shopper(user), now: clock.now(), settings: await loadSettings(repos) }),
+    });
+    if (!decided.ok) throw refusalToError(decided.error);
+    await deps.deliver(decided.value.outboxIds);
+    await performProviderCalls(deps, user.id, decided.value.afterCommit);
+    return detail(user, decided.value.order);
+  }
+
+  return {
+    async list(user: User, page: PageRequest) {
+      const result = await db.repos.orders.listForUser(user.id, page);
+      return { items: result.items.map(summaryOf), nextCursor: result.nextCursor };
+    },
+
+    async byId(user: User, orderId: string) {
+      const order = await db.repos.orders.findById(orderId);
+      if (!order || !owns(user)(order)) throw notFound("Order");
+      return detail(user, order);
+    },
+
+    /** Before shipping only (the state machine says when); stock is released and paid money returned. */
+    cancel: (user: User, input: { orderId: string; reason: string }) => act(user, input.orderId, { type: "cancel", reason: input.reason }),
+
+    /** Within the return window after delivery. */
+    requestReturn: (user: User, input: { orderId: string; reason: string }) => act(user, input.orderId, { type: "request_return", reason: input.reason }),
+  };
 }

@@ -1,5 +1,39 @@
+import { walletAccount, type User } from "@bbscart/core";
+import type { adminWalletStatementInput, walletAdjustmentInput, walletStatementInput } from "@bbscart/core/schemas";
+import type { z } from "zod";
+import type { AdminContext } from "./admin-orders/context.js";
+import { notFound } from "./app-error.js";
 import type { CommerceDeps } from "./commerce-deps.js";
+import { loadSettings } from "./settings.js";
+import { adjustWallet } from "./wallet/adjust.js";
+import { statementPage } from "./wallet/statement.js";
 
-export function walletService(_deps: CommerceDeps) {
-  return {};
+/**
+ * Wallets: a shopper's own balance and statement (no user id is ever taken from the input, so
+ * nobody can read another's), and the admin's view and adjustments of any wallet.
+ */
+export function walletService(deps: CommerceDeps) {
+  const { db } = deps;
+  const currency = async () => (await loadSettings(db.repos)).currency;
+
+  return {
+    /** The ledger's cached balance: a test checks it against the balance derived from the transfers. */
+    async balance(user: User) {
+      return { balance: await db.repos.ledger.balance(walletAccount(user.id), await currency()) };
+    },
+
+    async statement(user: User, input: z.output<typeof walletStatementInput>) {
+      return statementPage(db, walletAccount(user.id), await currency(), input);
+    },
+
+    async adminStatement(input: z.output<typeof adminWalletStatementInput>) {
+      const user = await db.repos.users.findById(input.userId);
+      if (!user) throw notFound("User");
+      return statementPage(db, walletAccount(user.id), await currency(), input);
+    },
+
+    adjust: (admin: AdminContext, input: z.output<typeof walletAdjustmentInput>) => adjustWallet(deps, admin, input),
+  };
 }
+
+export type WalletService = ReturnType<typeof walletService>;

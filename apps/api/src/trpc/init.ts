@@ -1,10 +1,10 @@
-import { actorFor, type Actor, type AdminPermission, type User } from "@bbscart/core";
+import type { Actor, AdminPermission, User } from "@bbscart/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { CreateExpressContextOptions } from "@trpc/server/adapters/express";
 import type { Request, Response } from "express";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { InvalidAccessToken } from "../auth/tokens.js";
+import { adminRefusal, loadCaller, readBearer, type Bearer } from "../auth/caller.js";
 import type { Logger } from "../logger.js";
 import { AppError } from "../services/app-error.js";
 import type { Services } from "../services/index.js";
@@ -20,7 +20,7 @@ export interface Context {
   req: Request;
   res: Response;
   /** The bearer token's subject, or why it was refused; null when none was sent. */
-  bearer: { userId: string } | { error: string } | null;
+  bearer: Bearer;
 }
 
 /** Who may call a procedure: the rule every procedure declares by the builder it starts from. */
@@ -32,17 +32,7 @@ export interface Meta {
 
 export function contextFactory(services: Services) {
   return ({ req, res }: CreateExpressContextOptions): Context => {
-    const header = req.headers.authorization;
-    let bearer: Context["bearer"] = null;
-    if (header) {
-      const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
-      try {
-        bearer = match ? { userId: services.tokens.verify(match[1]!).sub } : { error: "malformed authorization header" };
-      } catch (error) {
-        if (!(error instanceof InvalidAccessToken)) throw error;
-        bearer = { error: error.message };
-      }
-    }
+    const bearer = readBearer(services.tokens, req.headers.authorization);
     return { services, log: req.log, requestId: req.id as string, ip: req.ip ?? "unknown", req, res, bearer };
   };
 }
@@ -93,8 +83,6 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
 
 export const publicProcedure = t.procedure.use(mapErrors).meta({ access: "public" });
 
-const unauthorized = (message = "Sign in to continue") => new TRPCError({ code: "UNAUTHORIZED", message });
-
 /**
  * Signed-in users. The token only names the user; role, permissions and the disabled flag are read
  * from the database on every request, so a demoted or disabled user loses access at once.
@@ -102,12 +90,9 @@ const unauthorized = (message = "Sign in to continue") => new TRPCError({ code: 
 export const authedProcedure = t.procedure
   .use(mapErrors)
   .use(async ({ ctx, next }) => {
-    if (!ctx.bearer) throw unauthorized();
-    if ("error" in ctx.bearer) throw unauthorized("Your session has expired; sign in again");
-    const user = await ctx.services.db.repos.users.findById(ctx.bearer.userId);
-    const actor = user ? actorFor(user) : null;
-    if (!user || !actor) throw unauthorized();
-    return next({ ctx: { user, actor } });
+    const caller = await loadCaller(ctx.services.db.repos.users, ctx.bearer);
+    if ("refusal" in caller) throw new TRPCError({ code: "UNAUTHORIZED", message: caller.refusal });
+    return next({ ctx: caller });
   })
   .meta({ access: "authed" });
 
@@ -116,13 +101,8 @@ export const adminProcedure = (permission: AdminPermission) =>
   authedProcedure
     .use(({ ctx, next }) => {
       const { user, actor } = ctx as typeof ctx & { user: User; actor: Actor };
-      if (user.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "This needs an admin account" });
-      if (ctx.services.policy.adminTotpRequired && !user.totp?.confirmedAt) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "Enrol a second factor before using the admin console" });
-      }
-      if (actor.kind !== "admin" || !actor.permissions.includes(permission)) {
-        throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${permission} permission` });
-      }
+      const refusal = adminRefusal(user, actor, permission, ctx.services.policy.adminTotpRequired);
+      if (refusal) throw new TRPCError({ code: "FORBIDDEN", message: refusal });
       return next();
     })
     .meta({ access: `admin:${permission}` });

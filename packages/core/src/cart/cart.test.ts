@@ -46,10 +46,17 @@ describe("cart", () => {
   it("merges a guest cart at login: quantities add up to the cap, the shopper's coupon wins", () => {
     const mine = makeCart([line("v1", 2)], { couponCode: "MINE" });
     const guest = makeCart([line("v1", 98), line("v2", 1)], { id: "guest", userId: null, guestId: "g1", couponCode: "GUEST" });
-    const merged = mergeCarts(mine, guest, later);
+    const plenty = new Map([["v1", 1000], ["v2", 1000]]);
+    const merged = mergeCarts(mine, guest, { now: later, available: plenty });
     expect(merged.id).toBe("cart-1");
     expect(merged.lines).toEqual([line("v1", MAX_LINE_QUANTITY), line("v2", 1)]);
     expect(merged.couponCode).toBe("MINE");
-    expect(mergeCarts(makeCart(), guest, T0).couponCode).toBe("GUEST");
+    expect(mergeCarts(makeCart(), guest, { now: T0, available: plenty }).couponCode).toBe("GUEST");
+  });
+  it("caps merged quantities at the stock available and drops guest lines with none", () => {
+    const mine = makeCart([line("v1", 2), line("v3", 4)]);
+    const guest = makeCart([line("v1", 5), line("v2", 1), line("gone", 1)], { id: "guest", userId: null, guestId: "g1" });
+    const merged = mergeCarts(mine, guest, { now: later, available: new Map([["v1", 3], ["v2", 0], ["v3", 0]]) });
+    expect(merged.lines).toEqual([line("v1", 3), line("v3", 4)]);
   });
 });

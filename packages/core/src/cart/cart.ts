@@ -77,13 +77,18 @@ export function acceptPrice(cart: Cart, variantId: string, price: Money, now: Da
 
 /**
  * A guest cart merging into the shopper's cart at login: quantities of the same variant add
- * up (capped at `MAX_LINE_QUANTITY`), the shopper's coupon wins over the guest's.
+ * up, capped at what is available to sell (`available`, by variant id; a variant missing from
+ * it has nothing to sell) and at `MAX_LINE_QUANTITY`; a guest line left with nothing is
+ * dropped. The shopper's own lines that the guest did not touch stay as they were, and the
+ * shopper's coupon wins over the guest's.
  */
-export function mergeCarts(userCart: Cart, guestCart: Cart, now: Date): Cart {
+export function mergeCarts(userCart: Cart, guestCart: Cart, context: { readonly now: Date; readonly available: ReadonlyMap<string, number> }): Cart {
+  const { now } = context;
   let merged: Cart = { ...userCart, couponCode: userCart.couponCode ?? guestCart.couponCode, updatedAt: now };
   for (const line of guestCart.lines) {
-    const quantity = Math.min(MAX_LINE_QUANTITY, quantityOf(merged, line.variantId) + line.quantity);
-    merged = withLine(merged, { ...line, quantity }, now);
+    const cap = Math.min(MAX_LINE_QUANTITY, context.available.get(line.variantId) ?? 0);
+    const quantity = Math.min(cap, quantityOf(merged, line.variantId) + line.quantity);
+    merged = quantity > 0 ? withLine(merged, { ...line, quantity }, now) : removeItem(merged, line.variantId, now);
   }
   return merged;
 }

@@ -2,3 +2,4 @@ export * from "./cart.js";
 export * from "./coupon.js";
 export * from "./pricing.js";
 export * from "./review.js";
+export * from "./fixes.js";

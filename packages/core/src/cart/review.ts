@@ -79,7 +79,7 @@ export function reviewCart(cart: Cart, context: CartReviewContext): CartReview {
       variantId: variant.id,
       productId: product.id,
       sku,
-      name: variant.name ? `${product.name} — ${variant.name}` : product.name,
+      name: lineName(entry),
       quantity: line.quantity,
       unitPrice: variant.price,
       taxRateBp: taxRateFor(product, settings.taxRateBp),
@@ -95,6 +95,11 @@ export function reviewCart(cart: Cart, context: CartReviewContext): CartReview {
   if (cart.couponCode === null) return { problems, totals: undiscounted };
   const coupon = validCoupon(cart.couponCode, undiscounted.subtotal, context, problems);
   return { problems, totals: coupon ? price(coupon) : undiscounted };
+}
+
+/** How a line is named on the cart, the order and the receipt: the product, then the variant if it has a name. */
+export function lineName({ product, variant }: CatalogEntry): string {
+  return variant.name ? `${product.name} — ${variant.name}` : product.name;
 }
 
 function validCoupon(code: string, subtotal: Money, context: CartReviewContext, problems: CartProblem[]): Coupon | null {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adminActor, inr, makeOrder, makePricingLine, makeSettings, shopperActor, systemActor, T0 } from "../testing/builders.js";
 import { applyOrderEvent } from "./order.machine.js";
-import { recordPaymentFailure, refundOrder } from "./order.payment.js";
+import { failRefund, recordPaymentFailure, refundOrder, settleRefund } from "./order.payment.js";
 import { payWithWallet, recordPaymentSuccess } from "./order.settlement.js";
 import { refundForUnits } from "./returns.js";
 
@@ -16,17 +16,46 @@ const refund = (minor: number, destination: "wallet" | "card" = "card", actor = 
 });
 
 describe("refunds", () => {
-  it("refunds part of a card payment to the card after commit and books it", () => {
+  it("reserves a card refund as pending, asks the provider after commit, and books it only when settled", () => {
     const order = makeOrder({ status: "return_received" });
     const result = refundOrder(order, refund(5000));
     if (!result.ok) throw new Error(JSON.stringify(result.error));
-    expect(result.value.order.payment.status).toBe("partially_refunded");
-    expect(result.value.effects[0]).toEqual({
-      type: "post_transfers",
-      transfers: [{ id: "refund:rf-1", debit: "platform:refunds", credit: "platform:card_clearing", amount: inr(5000), kind: "refund", reference: "order-1", memo: null, createdAt: T0 }],
-    });
+    const pending = result.value.order;
+    expect(pending.payment.status).toBe("partially_refunded");
+    expect(pending.payment.refunds).toEqual([{ id: "rf-1", amount: inr(5000), destination: "card", reason: "damaged", at: T0, status: "pending", settledAt: null }]);
+    expect(result.value.effects).toEqual([]);
     expect(result.value.afterCommit).toEqual([{ type: "refund", intentId: "pi_test", refundId: "rf-1", amount: inr(5000), idempotencyKey: "refund:rf-1" }]);
-    expect(result.value.order.history.at(-1)).toMatchObject({ kind: "payment", event: "refunded", amount: inr(5000) });
+    expect(pending.history.at(-1)).toMatchObject({ kind: "payment", event: "refunded", amount: inr(5000) });
+
+    const later = new Date(T0.getTime() + 1000);
+    const settled = settleRefund(pending, { refundId: "rf-1", now: later });
+    if (!settled.ok) throw new Error(JSON.stringify(settled.error));
+    expect(settled.value.order.version).toBe(pending.version + 1);
+    expect(settled.value.order.payment.refunds[0]).toMatchObject({ status: "succeeded", settledAt: later });
+    expect(settled.value.effects[0]).toEqual({
+      type: "post_transfers",
+      transfers: [{ id: "refund:rf-1", debit: "platform:refunds", credit: "platform:card_clearing", amount: inr(5000), kind: "refund", reference: "order-1", memo: null, createdAt: later }],
+    });
+    expect(settled.value.effects[1]).toMatchObject({ type: "notify", notification: { template: "refund_issued", dedupeKey: "order:order-1:refund:rf-1" } });
+    expect(settleRefund(settled.value.order, { refundId: "rf-1", now: later })).toEqual({ ok: true, value: { order: settled.value.order, effects: [], afterCommit: [] } });
+    expect(settleRefund(pending, { refundId: "nope", now: later })).toEqual({ ok: false, error: { code: "REFUND_NOT_FOUND", refundId: "nope" } });
+  });
+
+  it("releases a failed card refund's reservation and says so on the timeline", () => {
+    const pending = refundOrder(makeOrder({ status: "delivered" }), refund(5000));
+    if (!pending.ok) throw new Error("refund refused");
+    const failed = failRefund(pending.value.order, { refundId: "rf-1", reason: "card closed", actor: systemActor, now: T0 });
+    if (!failed.ok) throw new Error(JSON.stringify(failed.error));
+    expect(failed.value.order.payment.status).toBe("paid");
+    expect(failed.value.order.payment.refunds[0]?.status).toBe("failed");
+    expect(failed.value.effects).toEqual([]);
+    expect(failed.value.order.history.at(-1)).toMatchObject({ kind: "payment", event: "failed", amount: inr(5000), note: "refund failed: card closed" });
+    expect(failRefund(failed.value.order, { refundId: "rf-1", reason: "again", actor: systemActor, now: T0 })).toEqual({
+      ok: true,
+      value: { order: failed.value.order, effects: [], afterCommit: [] },
+    });
+    expect(failRefund(failed.value.order, { refundId: "x", reason: "r", actor: systemActor, now: T0 }).ok).toBe(false);
+    expect(refundOrder(failed.value.order, refund(failed.value.order.total.minor, "wallet")).ok).toBe(true);
   });
 
   it("refuses refunds beyond what was captured, by shoppers, or to a card that never paid", () => {
@@ -42,9 +71,12 @@ describe("refunds", () => {
     expect(refundOrder(noIntentCard, refund(100, "card")).ok).toBe(false);
   });
 
-  it("refunds a cash-on-delivery order to the wallet", () => {
+  it("refunds a cash-on-delivery order to the wallet at once, booked in the same decision", () => {
     const result = refundOrder(makeOrder({ paymentMethod: "cod", status: "delivered" }), refund(1000, "wallet"));
-    expect(result.ok && result.value.afterCommit).toEqual([]);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.value.afterCommit).toEqual([]);
+    expect(result.value.order.payment.refunds[0]).toMatchObject({ status: "succeeded", settledAt: T0 });
+    expect(result.value.effects[0]).toMatchObject({ type: "post_transfers", transfers: [{ id: "refund:rf-1", credit: "wallet:user-1", amount: inr(1000) }] });
   });
 
   it("prices returned units from the lines' final amounts", () => {

@@ -2,17 +2,21 @@ import { hasPermission, type Actor } from "../account/user.js";
 import type { Money } from "../money/money.js";
 import {
   capture,
+  failRefundRecord,
   recordFailure,
   recordRefund,
   refundable,
+  settleRefundRecord,
   type PaymentError,
   type PaymentMethod,
   type RefundDestination,
+  type RefundRecord,
+  type RefundSettlementError,
 } from "../payment/payment.js";
 import { err, ok, type Result } from "../result.js";
 import { PLATFORM_ACCOUNTS, walletAccount, type AccountId } from "../wallet/accounts.js";
 import { orderPaymentTransfer, refundTransfer } from "../wallet/transfer.js";
-import { orderNotification, type Order, type Transition } from "./order.js";
+import { orderNotification, type Effect, type Order, type Transition } from "./order.js";
 
 /** Where a shopper's money comes from for each method. */
 function paymentSource(method: PaymentMethod, userId: string): AccountId {
@@ -62,10 +66,25 @@ export interface RefundRequest {
   readonly now: Date;
 }
 
+/** The provider's idempotency key for a refund: a retried call after a crash refunds once. */
+export const refundProviderKey = (refundId: string): string => `refund:${refundId}`;
+
+/** The ledger transfer and the shopper's notice for a refund whose money has moved. */
+function refundPaidOut(order: Order, refund: RefundRecord, now: Date): Effect[] {
+  const to = refund.destination === "wallet" ? walletAccount(order.userId) : PLATFORM_ACCOUNTS.cardClearing;
+  return [
+    { type: "post_transfers", transfers: [refundTransfer({ refundId: refund.id, to, amount: refund.amount, orderId: order.id, now })] },
+    orderNotification(order, "refund_issued", `refund:${refund.id}`, { amountMinor: String(refund.amount.minor), destination: refund.destination }),
+  ];
+}
+
 /**
- * Records a refund in the payment (never beyond what was captured), posts it to the ledger
- * from the refunds account, and, for a card refund, asks the provider after commit with an
- * idempotency key derived from the refund id.
+ * Records a refund in the payment (never beyond what was captured). To the wallet it is paid
+ * out at once: posted to the ledger in the same unit of work. To the card it is two steps:
+ * this decision reserves the amount and records the refund as `pending` (the order's
+ * compare-and-set save is the guard against two admins refunding at once), asks the provider
+ * after commit with an idempotency key derived from the refund id, and `settleRefund` books
+ * it when the provider confirms.
  */
 export function issueRefund(order: Order, request: RefundRequest): Result<Transition, PaymentError> {
   const intentId = order.payment.providerIntentId;
@@ -73,9 +92,10 @@ export function issueRefund(order: Order, request: RefundRequest): Result<Transi
     return err({ code: "REFUND_DESTINATION_UNAVAILABLE", method: order.payment.method, destination: "card" });
   }
   const { refundId, amount, destination, reason, now } = request;
-  const payment = recordRefund(order.payment, { id: refundId, amount, destination, reason, at: now });
+  const toCard = intentId !== null && destination === "card";
+  const refund: RefundRecord = { id: refundId, amount, destination, reason, at: now, status: toCard ? "pending" : "succeeded", settledAt: toCard ? null : now };
+  const payment = recordRefund(order.payment, refund);
   if (!payment.ok) return payment;
-  const to = destination === "wallet" ? walletAccount(order.userId) : PLATFORM_ACCOUNTS.cardClearing;
   const next: Order = {
     ...order,
     payment: payment.value,
@@ -84,15 +104,43 @@ export function issueRefund(order: Order, request: RefundRequest): Result<Transi
   };
   return ok({
     order: next,
-    effects: [
-      { type: "post_transfers", transfers: [refundTransfer({ refundId, to, amount, orderId: order.id, now })] },
-      orderNotification(next, "refund_issued", `refund:${refundId}`, { amountMinor: String(amount.minor), destination }),
-    ],
-    afterCommit:
-      intentId !== null && destination === "card"
-        ? [{ type: "refund", intentId, refundId, amount, idempotencyKey: `refund:${refundId}` }]
-        : [],
+    effects: toCard ? [] : refundPaidOut(next, refund, now),
+    afterCommit: toCard ? [{ type: "refund", intentId, refundId, amount, idempotencyKey: refundProviderKey(refundId) }] : [],
   });
+}
+
+/**
+ * The provider confirmed a pending card refund: it is booked in the ledger (refunds → card
+ * clearing) and announced. A repeated confirmation changes nothing (the same order comes back).
+ */
+export function settleRefund(order: Order, input: { readonly refundId: string; readonly now: Date }): Result<Transition, RefundSettlementError> {
+  const settled = settleRefundRecord(order.payment, input.refundId, input.now);
+  if (!settled.ok) return settled;
+  if (settled.value === "unchanged") return ok({ order, effects: [], afterCommit: [] });
+  const next: Order = { ...order, payment: settled.value.payment, version: order.version + 1 };
+  return ok({ order: next, effects: refundPaidOut(next, settled.value.refund, input.now), afterCommit: [] });
+}
+
+/**
+ * The provider refused a pending card refund: the reservation is released (the amount may be
+ * refunded again, to the card or the wallet) and the timeline says so. Nothing was booked, so
+ * nothing is reversed.
+ */
+export function failRefund(
+  order: Order,
+  input: { readonly refundId: string; readonly reason: string; readonly actor: Actor; readonly now: Date },
+): Result<Transition, RefundSettlementError> {
+  const failed = failRefundRecord(order.payment, input.refundId, input.now);
+  if (!failed.ok) return failed;
+  if (failed.value === "unchanged") return ok({ order, effects: [], afterCommit: [] });
+  const { payment, refund } = failed.value;
+  const next: Order = {
+    ...order,
+    payment,
+    version: order.version + 1,
+    history: [...order.history, { kind: "payment", at: input.now, actor: input.actor, event: "failed", amount: refund.amount, note: `refund failed: ${input.reason}` }],
+  };
+  return ok({ order: next, effects: [], afterCommit: [] });
 }
 
 /**

@@ -65,11 +65,17 @@ export function placeOrder(input: PlaceOrderInput): Result<Transition, PlaceOrde
   const effects: Effect[] = [{ type: "reserve_stock", items: combineItems(stockItems(order)) }];
   if (order.couponCode) effects.push({ type: "redeem_coupon", couponCode: order.couponCode, userId: order.userId });
   effects.push(orderNotification(order, "order_placed", "placed", { totalMinor: String(order.total.minor) }));
-  const afterCommit: ProviderCall[] =
-    input.paymentMethod === "card" && order.total.minor > 0
-      ? [{ type: "create_intent", orderId: order.id, amount: order.total, idempotencyKey: `order:${order.id}:intent` }]
-      : [];
+  const afterCommit: ProviderCall[] = input.paymentMethod === "card" && order.total.minor > 0 ? [intentCallFor(order)] : [];
   return ok({ order, effects, afterCommit });
+}
+
+/**
+ * The provider call that creates a card order's payment intent. Its idempotency key depends on
+ * the order alone, so repeating the call (a replayed checkout, a crash before the intent was
+ * attached) returns the same intent instead of a second one.
+ */
+export function intentCallFor(order: Order): ProviderCall & { readonly type: "create_intent" } {
+  return { type: "create_intent", orderId: order.id, amount: order.total, idempotencyKey: `order:${order.id}:intent` };
 }
 
 /** Remembers the provider's intent on the order once it exists (after the placement commit). */

@@ -1,9 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { money } from "../money/money.js";
 import { inr, T0 } from "../testing/builders.js";
-import { attachIntent, authorize, capture, newPayment, outstanding, recordFailure, recordRefund, refundable, refundDestinations } from "./payment.js";
+import {
+  attachIntent,
+  authorize,
+  capture,
+  failRefundRecord,
+  newPayment,
+  outstanding,
+  pendingRefund,
+  recordFailure,
+  recordRefund,
+  refundable,
+  refundDestinations,
+  settleRefundRecord,
+  type RefundStatus,
+} from "./payment.js";
 
-const refund = (id: string, minor: number, destination: "wallet" | "card" = "card") => ({ id, amount: inr(minor), destination, reason: "r", at: T0 });
+const refund = (id: string, minor: number, destination: "wallet" | "card" = "card", status: RefundStatus = "succeeded") => ({
+  id,
+  amount: inr(minor),
+  destination,
+  reason: "r",
+  at: T0,
+  status,
+  settledAt: status === "pending" ? null : T0,
+});
+const later = new Date(T0.getTime() + 60_000);
 const paid = () => {
   const captured = capture(newPayment("card", inr(1000)), inr(1000), "pi_1");
   if (!captured.ok) throw new Error("capture failed");
@@ -47,6 +70,30 @@ describe("payment status", () => {
       ok: false,
       error: { code: "REFUND_DESTINATION_UNAVAILABLE", method: "cod", destination: "card" },
     });
+  });
+
+  it("reserves a pending refund's amount until it settles, and releases it when it fails", () => {
+    const reserved = recordRefund(paid(), refund("r1", 700, "card", "pending"));
+    if (!reserved.ok) throw new Error("refund refused");
+    expect(refundable(reserved.value)).toEqual(inr(300));
+    expect(recordRefund(reserved.value, refund("r2", 301)).ok).toBe(false);
+    expect(pendingRefund(reserved.value, "r1")).toMatchObject({ id: "r1", status: "pending" });
+
+    const settled = settleRefundRecord(reserved.value, "r1", later);
+    if (!settled.ok || settled.value === "unchanged") throw new Error("not settled");
+    expect(settled.value.refund).toMatchObject({ status: "succeeded", settledAt: later });
+    expect(settled.value.payment.refunded).toEqual(inr(700));
+    expect(pendingRefund(settled.value.payment, "r1")).toBeNull();
+    expect(settleRefundRecord(settled.value.payment, "r1", later)).toEqual({ ok: true, value: "unchanged" });
+    expect(failRefundRecord(settled.value.payment, "r1", later)).toEqual({ ok: false, error: { code: "REFUND_NOT_PENDING", refundId: "r1", status: "succeeded" } });
+
+    const failed = failRefundRecord(reserved.value, "r1", later);
+    if (!failed.ok || failed.value === "unchanged") throw new Error("not failed");
+    expect(failed.value.payment.status).toBe("paid");
+    expect(refundable(failed.value.payment)).toEqual(inr(1000));
+    expect(failRefundRecord(failed.value.payment, "r1", later)).toEqual({ ok: true, value: "unchanged" });
+    expect(settleRefundRecord(failed.value.payment, "r1", later)).toMatchObject({ ok: false, error: { code: "REFUND_NOT_PENDING", status: "failed" } });
+    expect(settleRefundRecord(paid(), "nope", later)).toEqual({ ok: false, error: { code: "REFUND_NOT_FOUND", refundId: "nope" } });
   });
 
   it("remembers failed attempts without closing the payment", () => {

@@ -12,18 +12,31 @@ export interface FailedAttempt {
   readonly providerRef: string | null;
 }
 
+/**
+ * A wallet refund succeeds in the unit of work that records it. A card refund is `pending`
+ * from the moment its amount is reserved until the provider confirms it (`succeeded`) or
+ * refuses it (`failed`, which gives the amount back to what may still be refunded).
+ */
+export type RefundStatus = "pending" | "succeeded" | "failed";
+
 export interface RefundRecord {
+  /** Also the provider's idempotency key (`refund:<id>`), so a retried call refunds once. */
   readonly id: string;
   readonly amount: Money;
   readonly destination: RefundDestination;
   readonly reason: string;
   readonly at: Date;
+  readonly status: RefundStatus;
+  /** When the refund reached `succeeded` or `failed`; null while pending. */
+  readonly settledAt: Date | null;
 }
 
 /**
  * An order's payment, separate from its fulfilment status. Money amounts are the truth and
  * `status` is derived from them (see `paymentStatusOf`). Invariant: 0 ≤ refunded ≤ captured
- * ≤ amountDue. A failed attempt is recorded and leaves the payment open.
+ * ≤ amountDue, where `refunded` is the sum of every refund that has not failed — pending
+ * card refunds included, so their amount is reserved and cannot be refunded twice. A failed
+ * attempt is recorded and leaves the payment open.
  */
 export interface Payment {
   readonly method: PaymentMethod;
@@ -44,6 +57,10 @@ export type PaymentError =
   | { readonly code: "OVER_CAPTURE"; readonly outstanding: Money }
   | { readonly code: "REFUND_EXCEEDS_CAPTURED"; readonly refundable: Money }
   | { readonly code: "REFUND_DESTINATION_UNAVAILABLE"; readonly method: PaymentMethod; readonly destination: RefundDestination };
+
+export type RefundSettlementError =
+  | { readonly code: "REFUND_NOT_FOUND"; readonly refundId: string }
+  | { readonly code: "REFUND_NOT_PENDING"; readonly refundId: string; readonly status: RefundStatus };
 
 /** Status from amounts, so it can never disagree with them. */
 export function paymentStatusOf(p: Omit<Payment, "status">): PaymentStatus {
@@ -121,8 +138,9 @@ export function refundDestinations(method: PaymentMethod): readonly RefundDestin
 }
 
 /**
- * Records a refund. Invariant: the sum of refunds never exceeds what was captured; the
- * destination must suit the method (a cash payment cannot go back to a card).
+ * Records a refund (succeeded, or pending until the provider confirms). Invariant: the sum
+ * of refunds that have not failed never exceeds what was captured; the destination must suit
+ * the method (a cash payment cannot go back to a card).
  */
 export function recordRefund(p: Payment, refund: RefundRecord): Result<Payment, PaymentError> {
   if (refund.amount.minor <= 0 || refund.amount.currency !== p.captured.currency) return err({ code: "INVALID_AMOUNT" });
@@ -132,4 +150,38 @@ export function recordRefund(p: Payment, refund: RefundRecord): Result<Payment, 
   const left = refundable(p);
   if (refund.amount.minor > left.minor) return err({ code: "REFUND_EXCEEDS_CAPTURED", refundable: left });
   return ok(settle({ ...p, refunded: expectOk(add(p.refunded, refund.amount), "recordRefund"), refunds: [...p.refunds, refund] }));
+}
+
+/** A refund that has not reached a final status yet. */
+export function pendingRefund(p: Payment, refundId: string): RefundRecord | null {
+  return p.refunds.find((r) => r.id === refundId && r.status === "pending") ?? null;
+}
+
+function finishRefund(
+  p: Payment,
+  refundId: string,
+  status: "succeeded" | "failed",
+  at: Date,
+): Result<{ payment: Payment; refund: RefundRecord } | "unchanged", RefundSettlementError> {
+  const refund = p.refunds.find((r) => r.id === refundId);
+  if (!refund) return err({ code: "REFUND_NOT_FOUND", refundId });
+  if (refund.status === status) return ok("unchanged");
+  if (refund.status !== "pending") return err({ code: "REFUND_NOT_PENDING", refundId, status: refund.status });
+  const finished: RefundRecord = { ...refund, status, settledAt: at };
+  const refunds = p.refunds.map((r) => (r.id === refundId ? finished : r));
+  const refunded = status === "failed" ? expectOk(subtract(p.refunded, refund.amount), "failRefund") : p.refunded;
+  return ok({ payment: settle({ ...p, refunds, refunded }), refund: finished });
+}
+
+/**
+ * The provider confirmed a pending refund. Confirming one already succeeded is a harmless
+ * repeat ("unchanged"); confirming one that failed is refused.
+ */
+export function settleRefundRecord(p: Payment, refundId: string, at: Date) {
+  return finishRefund(p, refundId, "succeeded", at);
+}
+
+/** The provider refused a pending refund: its reservation is released, so the amount may be refunded again. */
+export function failRefundRecord(p: Payment, refundId: string, at: Date) {
+  return finishRefund(p, refundId, "failed", at);
 }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ADMIN_PERMISSIONS } from "../account/user.js";
 import { dateTime, email, id, optionalText, pageInput, password, phone, text } from "./fields.js";
 
-const totpCode = z.string({ error: "code must be text" }).trim().regex(/^\d{6}$/, { error: "code must be the 6 digits your authenticator app shows" });
+/** The 6-digit code of an authenticator app (sign-in, step-up for sensitive admin actions). */
+export const totpCode = z.string({ error: "code must be text" }).trim().regex(/^\d{6}$/, { error: "code must be the 6 digits your authenticator app shows" });
 
 export const registerInput = z.object({
   email,

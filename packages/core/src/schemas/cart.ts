@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_LINE_QUANTITY } from "../cart/cart.js";
 import { addressInput } from "./account.js";
-import { id, int, text } from "./fields.js";
+import { id, int, pageInput, text } from "./fields.js";
 
 export const cartAddInput = z.object({
   variantId: id("variantId"),
@@ -14,13 +14,16 @@ export const cartUpdateInput = z.object({
   quantity: int("quantity", 0, MAX_LINE_QUANTITY),
 });
 
-export const cartRemoveInput = z.object({ variantId: id("variantId") });
+/** A line of the cart, by its variant: remove it, or accept its current price. */
+export const cartLineInput = z.object({ variantId: id("variantId") });
+export const cartRemoveInput = cartLineInput;
+
+/** The cart with its totals for a delivery option (the store's first one when absent). */
+export const cartGetInput = z.object({ deliveryOptionId: id("deliveryOptionId").optional() }).optional();
 
 export const cartCouponInput = z.object({
   code: text("code", 40).transform((code) => code.toUpperCase()),
 });
-
-export const cartMergeInput = z.object({ guestId: id("guestId") });
 
 export const paymentMethodInput = z.enum(["wallet", "card", "cod"], { error: "paymentMethod must be wallet, card or cod" });
 
@@ -42,3 +45,9 @@ export const placeOrderInput = z
     error: "address: give either addressId or address, not both",
     path: ["addressId"],
   });
+
+/** The signed-in shopper's own orders, newest first. */
+export const myOrdersInput = z.object({ ...pageInput });
+
+/** A shopper's cancellation or return request for one of their orders, with the reason. */
+export const orderReasonInput = z.object({ orderId: id("orderId"), reason: text("reason", 500, 3) });

@@ -28,7 +28,13 @@ export const categoryInput = z.object({
   slug: slug().optional(),
   parentId: id("parentId").nullable().default(null),
 });
-export const categoryUpdateInput = categoryInput.partial().extend({ categoryId: id("categoryId") });
+/** Only the fields sent change: no defaults, so renaming a category keeps its parent. */
+export const categoryUpdateInput = z.object({
+  categoryId: id("categoryId"),
+  name: text("name", 80).optional(),
+  slug: slug().optional(),
+  parentId: id("parentId").nullable().optional(),
+});
 
 const sku = z
   .string({ error: "sku must be text" })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { amountMinor, dateTime, int, pageInput, text } from "./fields.js";
+import { amountMinor, dateTime, int, pageInput } from "./fields.js";
 
 const code = z
   .string({ error: "code must be text" })
@@ -17,29 +17,42 @@ const rules = {
   perCustomerLimit: int("perCustomerLimit", 1, 1000).nullable().default(null),
 };
 
-export const couponCreateInput = z
-  .discriminatedUnion(
-    "kind",
-    [
-      z.object({
-        kind: z.literal("percentage"),
-        percentBp: int("percentBp", 1, 10_000),
-        maxDiscountMinor: amountMinor("maxDiscountMinor", 1).nullable().default(null),
-        ...rules,
-      }),
-      z.object({ kind: z.literal("fixed"), amountMinor: amountMinor("amountMinor", 1), ...rules }),
-    ],
-    { error: "kind must be percentage or fixed" },
-  )
-  .refine((c) => !c.startsAt || !c.expiresAt || c.startsAt < c.expiresAt, { error: "expiresAt must be after startsAt", path: ["expiresAt"] });
-
-export const couponUpdateInput = z.object({
-  code,
-  active: z.boolean({ error: "active must be true or false" }).optional(),
-  expiresAt: dateTime("expiresAt").nullable().optional(),
-  usageLimit: int("usageLimit", 1, 10_000_000).nullable().optional(),
-  perCustomerLimit: int("perCustomerLimit", 1, 1000).nullable().optional(),
+const percentage = z.object({
+  kind: z.literal("percentage"),
+  percentBp: int("percentBp", 1, 10_000),
+  maxDiscountMinor: amountMinor("maxDiscountMinor", 1).nullable().default(null),
 });
+const fixed = z.object({ kind: z.literal("fixed"), amountMinor: amountMinor("amountMinor", 1) });
+const kindError = { error: "kind must be percentage or fixed" };
+
+/** What a coupon takes off; replaced whole on update, so a coupon never mixes two kinds' fields. */
+export const couponDiscountInput = z.discriminatedUnion("kind", [percentage, fixed], kindError);
+
+const validWindow = (c: { startsAt?: Date | null | undefined; expiresAt?: Date | null | undefined }) =>
+  !c.startsAt || !c.expiresAt || c.startsAt < c.expiresAt;
+const windowError = { error: "expiresAt must be after startsAt", path: ["expiresAt"] };
+
+export const couponCreateInput = z
+  .discriminatedUnion("kind", [percentage.extend(rules), fixed.extend(rules)], kindError)
+  .refine(validWindow, windowError);
+
+/**
+ * Only the fields sent change (no defaults). The window is re-checked against the stored
+ * coupon by the service, since one end may be unchanged.
+ */
+export const couponUpdateInput = z
+  .object({
+    code,
+    active: rules.active.unwrap().optional(),
+    discount: couponDiscountInput.optional(),
+    minOrderMinor: amountMinor("minOrderMinor").nullable().optional(),
+    startsAt: dateTime("startsAt").nullable().optional(),
+    expiresAt: dateTime("expiresAt").nullable().optional(),
+    usageLimit: int("usageLimit", 1, 10_000_000).nullable().optional(),
+    perCustomerLimit: int("perCustomerLimit", 1, 1000).nullable().optional(),
+  })
+  .refine(validWindow, windowError);
 
 export const couponListInput = z.object({ ...pageInput });
-export const couponCodeInput = z.object({ code: text("code", 40) });
+/** Codes are matched upper-cased, as they are stored. */
+export const couponCodeInput = z.object({ code });

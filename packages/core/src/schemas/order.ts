@@ -42,3 +42,11 @@ export const refundInput = z.object({
   /** Units returned, when the refund is for specific items; the API can price them with refundForUnits. */
   items: z.array(z.object({ variantId: id("variantId"), quantity: int("quantity", 1, 99) })).default([]),
 });
+
+/** Retry the provider call of a refund still pending (its earlier call failed or was never confirmed). */
+export const refundIdInput = z.object({ orderId: id("orderId"), refundId: id("refundId") });
+
+/** The dashboard's sales chart: the last 7 or 30 days, today included, in the store's time zone. */
+export const salesReportInput = z.object({
+  days: z.union([z.literal(7), z.literal(30)], { error: "days must be 7 or 30" }).default(7),
+});

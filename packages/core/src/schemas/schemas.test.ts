@@ -133,8 +133,8 @@ describe("order, wallet, coupon and settings schemas", () => {
 
   it("bound top-ups and require a reason for adjustments", () => {
     expect(messages(walletTopUpInput, { amountMinor: 999, idempotencyKey: "k-12345678" })).toEqual(["amountMinor must be at least 1000"]);
-    expect(walletAdjustmentInput.parse({ userId: "u1", amountMinor: -500, reason: "duplicate credit" }).amountMinor).toBe(-500);
-    expect(messages(walletAdjustmentInput, { userId: "u1", amountMinor: 0, reason: "" })).toEqual([
+    expect(walletAdjustmentInput.parse({ userId: "u1", amountMinor: -500, reason: "duplicate credit", idempotencyKey: "adj-12345678" }).amountMinor).toBe(-500);
+    expect(messages(walletAdjustmentInput, { userId: "u1", amountMinor: 0, reason: "", idempotencyKey: "adj-12345678" })).toEqual([
       "amountMinor must not be zero",
       "reason must be at least 5 characters",
     ]);

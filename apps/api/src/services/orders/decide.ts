@@ -27,6 +27,8 @@ export async function decide<E>(
     now: () => Date;
     visible: (order: Order) => boolean;
     decision: (order: Order, repos: Repositories) => Result<Transition, E> | Promise<Result<Transition, E>>;
+    /** Writes that belong with a saved decision (an admin's audit entry): same unit of work, only when it was saved. */
+    onSaved?: (repos: Repositories, change: { before: Order; after: Order }) => Promise<void>;
   },
 ): Promise<Result<Decided, DecideRefusal<E>>> {
   for (let attempt = 0; attempt < attempts; attempt++) {
@@ -40,6 +42,7 @@ export async function decide<E>(
       if (!(await repos.orders.save(order, current.version))) return ok("lost_race");
       const applied = await applyEffects(repos, effects, { now: options.now(), currency: order.currency });
       if (!applied.ok) return applied;
+      await options.onSaved?.(repos, { before: current, after: order });
       return ok({ order, outboxIds: applied.value.outboxIds, afterCommit });
     });
     if (!outcome.ok) return outcome;

@@ -1,0 +1,43 @@
+import { actorFor, type Actor, type AdminPermission, type User, type UserRepository } from "@bbscart/core";
+import { InvalidAccessToken, type AccessTokens } from "./tokens.js";
+
+/*
+ * Who is calling: shared by the tRPC procedures and the plain Express admin routes (uploads), so
+ * both authenticate and authorise by exactly the same rules.
+ */
+
+/** The bearer token's subject, or why it was refused; null when none was sent. */
+export type Bearer = { userId: string } | { error: string } | null;
+
+/** Reads `Authorization: Bearer <jwt>`. */
+export function readBearer(tokens: AccessTokens, header: string | undefined): Bearer {
+  if (!header) return null;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+  if (!match) return { error: "malformed authorization header" };
+  try {
+    return { userId: tokens.verify(match[1]!).sub };
+  } catch (error) {
+    if (!(error instanceof InvalidAccessToken)) throw error;
+    return { error: error.message };
+  }
+}
+
+/**
+ * The signed-in user, read from the database on every request (the token only names the user), so
+ * a demoted or disabled account loses access at once; otherwise why the caller is anonymous.
+ */
+export async function loadCaller(users: UserRepository, bearer: Bearer): Promise<{ user: User; actor: Actor } | { refusal: string }> {
+  if (!bearer) return { refusal: "Sign in to continue" };
+  if ("error" in bearer) return { refusal: "Your session has expired; sign in again" };
+  const user = await users.findById(bearer.userId);
+  const actor = user ? actorFor(user) : null;
+  return user && actor ? { user, actor } : { refusal: "Sign in to continue" };
+}
+
+/** Why a signed-in caller may not use an admin capability, or null when they may. */
+export function adminRefusal(user: User, actor: Actor, permission: AdminPermission, adminTotpRequired: boolean): string | null {
+  if (user.role !== "admin") return "This needs an admin account";
+  if (adminTotpRequired && !user.totp?.confirmedAt) return "Enrol a second factor before using the admin console";
+  if (actor.kind !== "admin" || !actor.permissions.includes(permission)) return `This needs the ${permission} permission`;
+  return null;
+}

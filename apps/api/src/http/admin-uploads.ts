@@ -1,0 +1,48 @@
+import { Router, type Request, type RequestHandler, type Response } from "express";
+import multer from "multer";
+import { adminRefusal, loadCaller, readBearer } from "../auth/caller.js";
+import type { Services } from "../services/index.js";
+
+const fail = (res: Response, status: number, code: string, message: string) => {
+  res.status(status).json({ error: { code, message, field: "file" } });
+};
+
+/**
+ * `POST /api/admin/uploads`: one product image as multipart field `file`, for admins holding
+ * `catalog.manage` — the same Bearer token, user loading and admin rule as the tRPC procedures.
+ * The caller is checked before the body is read, so strangers cannot make us buffer anything.
+ * Answers 201 `{ key, url }`; 413 past `maxBytes`, 415 for anything but JPEG, PNG or WebP.
+ */
+export function adminUploadRoutes(services: Services, maxBytes: number): Router {
+  const routes = Router();
+  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } }).single("file");
+
+  const authorise: RequestHandler = async (req, res, next) => {
+    const caller = await loadCaller(services.db.repos.users, readBearer(services.tokens, req.headers.authorization));
+    if ("refusal" in caller) return fail(res, 401, "UNAUTHORIZED", caller.refusal);
+    const refusal = adminRefusal(caller.user, caller.actor, "catalog.manage", services.policy.adminTotpRequired);
+    if (refusal) return fail(res, 403, "FORBIDDEN", refusal);
+    next();
+  };
+
+  /** The uploaded file, or null once a refusal was sent. With memory storage every parse error is the client's body. */
+  const receive = (req: Request, res: Response) =>
+    new Promise<Express.Multer.File | null>((resolve) => {
+      parse(req, res, (error: unknown) => {
+        if (error instanceof multer.MulterError && error.code === "LIMIT_FILE_SIZE") {
+          fail(res, 413, "PAYLOAD_TOO_LARGE", `file must be at most ${maxBytes} bytes`);
+        } else if (error) fail(res, 400, "BAD_REQUEST", `file: ${(error as Error).message}`);
+        else if (!req.file) fail(res, 400, "BAD_REQUEST", 'file is required (multipart/form-data, field "file")');
+        resolve(error || !req.file ? null : req.file);
+      });
+    });
+
+  routes.post("/api/admin/uploads", authorise, async (req, res) => {
+    const file = await receive(req, res);
+    if (!file) return;
+    const stored = await services.catalog.uploadImage(file.buffer);
+    if (!stored.ok) return fail(res, 415, "UNSUPPORTED_MEDIA_TYPE", stored.error.message);
+    res.status(201).json(stored.value);
+  });
+  return routes;
+}

@@ -1,0 +1,54 @@
+import type { CatalogQuery, DatabaseHandle } from "@bbscart/core";
+import type { catalogListInput, productSlugInput } from "@bbscart/core/schemas";
+import type { z } from "zod";
+import { notFound } from "../app-error.js";
+import { pageWithCursor } from "./refusals.js";
+import { adminProductView, categoryView, productCard, productDetail } from "./views.js";
+
+type ListInput = z.output<typeof catalogListInput>;
+
+/** The repository query for a listing input; shoppers never get inactive products. */
+export const catalogQuery = (input: ListInput, includeInactive: boolean): CatalogQuery => ({
+  search: input.search,
+  categoryId: input.categoryId,
+  minPriceMinor: input.minPrice,
+  maxPriceMinor: input.maxPrice,
+  inStock: input.inStock,
+  sort: input.sort,
+  includeInactive,
+  cursor: input.cursor,
+  limit: input.limit,
+});
+
+/** Catalog reads: the shop's (active products only) and the admin listing (everything). */
+export function catalogReads(db: DatabaseHandle) {
+  return {
+    /** Search and filters run in the database (full-text index, keyset pages); inactive products never appear. */
+    async list(input: ListInput) {
+      const page = await pageWithCursor(() => db.repos.products.search(catalogQuery(input, false)));
+      return { items: page.items.map(productCard), nextCursor: page.nextCursor };
+    },
+
+    /** An archived product answers exactly like a missing one. */
+    async bySlug(input: z.output<typeof productSlugInput>) {
+      const product = await db.repos.products.findBySlug(input.slug);
+      if (!product?.active) throw notFound("Product");
+      return productDetail(product, await db.repos.categories.findById(product.categoryId));
+    },
+
+    async categories() {
+      return (await db.repos.categories.list()).map(categoryView);
+    },
+
+    async adminList(input: ListInput) {
+      const page = await pageWithCursor(() => db.repos.products.search(catalogQuery(input, true)));
+      return { items: page.items.map(adminProductView), nextCursor: page.nextCursor };
+    },
+
+    async adminProduct(productId: string) {
+      const product = await db.repos.products.findById(productId);
+      if (!product) throw notFound("Product");
+      return adminProductView(product);
+    },
+  };
+}

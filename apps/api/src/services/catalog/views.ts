@@ -1,0 +1,95 @@
+import { available, isInStock, priceRange, type Category, type Product, type Variant } from "@bbscart/core";
+
+/*
+ * What leaves the API about the catalog. Shoppers see listing cards and product pages with only
+ * what is on sale; admins see everything, stock levels included. Images are addressed by their
+ * storage key and served by `http/uploads.ts` under `/uploads/<key>`.
+ */
+
+/** The URL a stored file is served at (relative, so it works behind any host name). */
+export const imageUrl = (key: string) => `/uploads/${key}`;
+
+const shopVariant = (variant: Variant) => ({
+  id: variant.id,
+  sku: variant.sku,
+  name: variant.name,
+  price: variant.price,
+  inStock: available(variant.stock) > 0,
+});
+
+/** A product as a listing card: cover, price range, in-stock flag and its variants on sale. */
+export function productCard(product: Product) {
+  return {
+    id: product.id,
+    slug: product.slug,
+    name: product.name,
+    categoryId: product.categoryId,
+    images: product.images.map(imageUrl),
+    priceRange: priceRange(product),
+    inStock: isInStock(product),
+    variants: product.variants.filter((variant) => variant.active).map(shopVariant),
+  };
+}
+
+export const categoryView = (category: Category) => ({
+  id: category.id,
+  slug: category.slug,
+  name: category.name,
+  parentId: category.parentId,
+});
+
+/** A product page: the card plus its description and category. */
+export function productDetail(product: Product, category: Category | null) {
+  return { ...productCard(product), description: product.description, category: category ? categoryView(category) : null };
+}
+
+export const adminVariantView = (variant: Variant) => ({
+  id: variant.id,
+  productId: variant.productId,
+  sku: variant.sku,
+  name: variant.name,
+  price: variant.price,
+  active: variant.active,
+  stock: { onHand: variant.stock.onHand, reserved: variant.stock.reserved, available: available(variant.stock) },
+});
+
+/** A product's own fields that an admin edits directly. */
+const editableFields = (product: Product) => ({
+  slug: product.slug,
+  name: product.name,
+  description: product.description,
+  categoryId: product.categoryId,
+  active: product.active,
+  taxRateBp: product.taxRateBp,
+});
+
+/** Everything an admin edits, inactive variants and stock levels included. */
+export function adminProductView(product: Product) {
+  return {
+    id: product.id,
+    ...editableFields(product),
+    images: product.images.map((key) => ({ key, url: imageUrl(key) })),
+    priceRange: priceRange(product),
+    inStock: isInStock(product),
+    variants: product.variants.map(adminVariantView),
+    createdAt: product.createdAt,
+    updatedAt: product.updatedAt,
+  };
+}
+
+/** A variant as the audit log keeps it (plain JSON; stock moves through `stock.adjust`). */
+export const variantSnapshot = (variant: Variant) => ({
+  id: variant.id,
+  sku: variant.sku,
+  name: variant.name,
+  priceMinor: variant.price.minor,
+  currency: variant.price.currency,
+  active: variant.active,
+});
+
+/** A product as the audit log keeps it. */
+export const productSnapshot = (product: Product) => ({
+  ...editableFields(product),
+  images: [...product.images],
+  variants: product.variants.map(variantSnapshot),
+});

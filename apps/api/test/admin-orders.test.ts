@@ -1,0 +1,137 @@
+import type { Order } from "@bbscart/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount, type TestAccount } from "./accounts.js";
+import { seedOrder, seedVariant, type SeededVariant } from "./admin-orders-fixtures.js";
+import { startApp, type RunningApp } from "./harness.js";
+import { useTempDirs } from "./temp-dir.js";
+import { call } from "./trpc-http.js";
+
+type OrderView = Order & { availableEvents: string[]; transfers: { id: string; kind: string; amount: { minor: number } }[]; customer: { email: string } };
+interface ListPage {
+  items: { id: string; status: string; availableEvents: string[] }[];
+  nextCursor: string | null;
+}
+
+describe("admin orders over HTTP", () => {
+  const tempDir = useTempDirs();
+  let app: RunningApp;
+  let admin: TestAccount;
+  let shopper: TestAccount;
+  let variant: SeededVariant;
+
+  beforeAll(async () => {
+    app = await startApp({ dataDir: tempDir(), variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000" } });
+    admin = await createAccount(app, { role: "admin", permissions: ["orders.manage"] });
+    shopper = await createAccount(app);
+    variant = await seedVariant(app, { stock: 200 });
+  });
+  afterAll(() => app.close());
+
+  const transition = (orderId: string, event: unknown, headers: Record<string, string> = {}) =>
+    call(app.url, "admin.orders.transition", { orderId, event }, { token: admin.token, headers });
+
+  it("lists orders by status, payment status and customer email, page by page, each with the events this admin may trigger", async () => {
+    const customer = await createAccount(app);
+    const pending = await seedOrder(app, { userId: customer.user.id, variant, status: "pending_payment" });
+    const cod = await seedOrder(app, { userId: customer.user.id, variant, status: "confirmed", method: "cod" });
+    const packed = await seedOrder(app, { userId: customer.user.id, variant, status: "packed" });
+
+    const mine = await call(app.url, "admin.orders.list", { search: customer.email, limit: 2 }, { token: admin.token });
+    const first = mine.data as ListPage;
+    expect(first.items.map((o) => o.id)).toEqual([packed.id, cod.id]);
+    const rest = (await call(app.url, "admin.orders.list", { search: customer.email, limit: 2, cursor: first.nextCursor }, { token: admin.token })).data as ListPage;
+    expect(rest).toMatchObject({ items: [{ id: pending.id, status: "pending_payment", availableEvents: ["cancel"] }], nextCursor: null });
+
+    const byStatus = (await call(app.url, "admin.orders.list", { status: "packed", search: customer.email }, { token: admin.token })).data as ListPage;
+    expect(byStatus.items).toEqual([expect.objectContaining({ id: packed.id, availableEvents: ["ship", "cancel"] })]);
+    const unpaid = (await call(app.url, "admin.orders.list", { paymentStatus: "unpaid", search: customer.email }, { token: admin.token })).data as ListPage;
+    expect(unpaid.items.map((o) => o.id).sort()).toEqual([pending.id, cod.id].sort());
+
+    const bad = await call(app.url, "admin.orders.list", { status: "lost" }, { token: admin.token });
+    expect(bad.error?.data.fieldErrors).toEqual([{ path: "status", message: "status must be an order status" }]);
+  });
+
+  it("shows an order with its items, payment, ledger transfers, timeline and customer", async () => {
+    const order = await seedOrder(app, { userId: shopper.user.id, variant, status: "confirmed", quantity: 2 });
+    const result = await call(app.url, "admin.orders.byId", { orderId: order.id }, { token: admin.token });
+    const view = result.data as OrderView;
+    expect(view).toMatchObject({ id: order.id, status: "confirmed", customer: { email: shopper.email }, availableEvents: ["pack", "cancel"] });
+    expect(view.lines).toEqual([expect.objectContaining({ variantId: variant.variantId, quantity: 2 })]);
+    expect(view.payment).toMatchObject({ method: "card", status: "paid", captured: order.total });
+    expect(view.transfers).toEqual([expect.objectContaining({ id: `order:${order.id}:capture:pi_${order.id}`, kind: "order_payment", amount: order.total })]);
+    expect(view.history.map((h) => h.event)).toEqual(["place", "captured", "confirm"]);
+    expect((await call(app.url, "admin.orders.byId", { orderId: "order-missing" }, { token: admin.token })).error?.data.code).toBe("NOT_FOUND");
+  });
+
+  it("refuses actions the state machine does not allow from the current status, naming why, and writes nothing", async () => {
+    const order = await seedOrder(app, { userId: shopper.user.id, variant, status: "pending_payment" });
+    const ship = await transition(order.id, { type: "ship", carrier: "DTDC", trackingNumber: "D1" });
+    expect(ship.status).toBe(409);
+    expect(ship.error).toMatchObject({ message: 'An order that is pending payment cannot take the action "ship"', data: { reason: "INVALID_TRANSITION" } });
+    const noTracking = await transition(order.id, { type: "ship", carrier: "DTDC" });
+    expect(noTracking.error?.data.fieldErrors).toEqual([{ path: "event.trackingNumber", message: "trackingNumber must be text" }]);
+    const stored = await app.db.repos.orders.findById(order.id);
+    expect(stored?.version).toBe(order.version);
+    const audits = await app.db.repos.audit.list({ cursor: null, limit: 10, actorId: null, action: null, targetType: "order", targetId: order.id, from: null, to: null });
+    expect(audits.items).toEqual([]);
+  });
+
+  it("advances an order through fulfilment and a return, auditing each step with before, after and the request id", async () => {
+    const order = await seedOrder(app, { userId: shopper.user.id, variant, status: "confirmed", method: "cod", quantity: 3 });
+    const before = await app.db.repos.inventory.level(variant.variantId);
+    const steps = [
+      { type: "pack" },
+      { type: "ship", carrier: "Blue Dart", trackingNumber: "BD-42" },
+      { type: "deliver" },
+      { type: "request_return", reason: "wrong size" },
+      { type: "approve_return" },
+      { type: "receive_return", restock: true },
+    ];
+    let view: OrderView | undefined;
+    for (const [i, event] of steps.entries()) {
+      const result = await transition(order.id, event, { "x-request-id": `req-admin-orders-${i}` });
+      expect(result.error).toBeUndefined();
+      view = result.data as OrderView;
+    }
+    expect(view).toMatchObject({ status: "return_received", restocked: true, tracking: { carrier: "Blue Dart", trackingNumber: "BD-42" }, availableEvents: [] });
+    // Cash was collected at delivery and booked in the ledger.
+    expect(view?.payment.status).toBe("paid");
+    expect(view?.transfers.map((t) => t.kind)).toEqual(["cod_collection"]);
+    expect(await app.db.repos.inventory.level(variant.variantId)).toEqual({ onHand: before!.onHand + 3, reserved: before!.reserved });
+
+    const audits = await app.db.repos.audit.list({ cursor: null, limit: 10, actorId: admin.user.id, action: null, targetType: "order", targetId: order.id, from: null, to: null });
+    expect(audits.items.map((a) => [a.action, a.requestId]).reverse()).toEqual(steps.map((s, i) => [`order.${s.type}`, `req-admin-orders-${i}`]));
+    expect(audits.items.find((a) => a.action === "order.ship")).toMatchObject({
+      before: { status: "packed", tracking: null },
+      after: { status: "shipped", tracking: { carrier: "Blue Dart", trackingNumber: "BD-42" } },
+    });
+    expect(audits.items.find((a) => a.action === "order.request_return")?.reason).toBe("wrong size");
+  });
+
+  it("lets exactly one of a concurrent cancel and ship win, 20 times over; stock comes back only when cancel won", async () => {
+    const raced = await seedVariant(app, { stock: 20 });
+    const orders = await Promise.all(Array.from({ length: 20 }, () => seedOrder(app, { userId: shopper.user.id, variant: raced, status: "packed" })));
+    expect(await app.db.repos.inventory.level(raced.variantId)).toEqual({ onHand: 0, reserved: 0 });
+    let cancelWins = 0;
+    for (const [round, order] of orders.entries()) {
+      const cancelling = () => transition(order.id, { type: "cancel", reason: "customer called" });
+      const shipping = () => transition(order.id, { type: "ship", carrier: "DTDC", trackingNumber: `D-${order.id}` });
+      // Which request leaves first alternates, so both outcomes of the race are exercised.
+      const [cancel, ship] =
+        round % 2 === 0 ? await Promise.all([cancelling(), shipping()]) : await Promise.all([shipping(), cancelling()]).then(([s, c]) => [c, s] as const);
+      const winners = [cancel, ship].filter((r) => r.data !== undefined);
+      expect(winners).toHaveLength(1);
+      const loser = cancel.data ? ship : cancel;
+      expect(loser.error?.data).toMatchObject({ code: "CONFLICT", reason: "INVALID_TRANSITION" });
+      const stored = await app.db.repos.orders.findById(order.id);
+      expect(stored?.status).toBe(cancel.data ? "cancelled" : "shipped");
+      // The machine held: exactly one status change after packing, and a cancelled paid order refunded in full.
+      expect(stored?.history.filter((h) => h.kind === "status").map((h) => h.event)).toEqual(["place", "confirm", "pack", cancel.data ? "cancel" : "ship"]);
+      if (cancel.data) {
+        cancelWins += 1;
+        expect(stored?.payment).toMatchObject({ status: "refunded", refunds: [{ status: "succeeded", destination: "card" }] });
+      }
+    }
+    expect(await app.db.repos.inventory.level(raced.variantId)).toEqual({ onHand: cancelWins, reserved: 0 });
+  });
+});

@@ -1,0 +1,80 @@
+import { inr } from "@bbscart/core/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CartView } from "../src/services/cart/review.js";
+import { addProduct, makeShoppers } from "./checkout-fixtures.js";
+import { startApp, type RunningApp } from "./harness.js";
+import { useTempDirs } from "./temp-dir.js";
+import { call } from "./trpc-http.js";
+
+const cartCookieOf = (headers: Headers) => headers.getSetCookie().find((c) => c.startsWith("cart_id="));
+
+describe("cart over HTTP", () => {
+  const tempDir = useTempDirs();
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await startApp({ dataDir: tempDir(), variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000" } });
+  });
+  afterAll(() => app.close());
+
+  it("keeps a guest cart under a random HttpOnly cookie made on the first add", async () => {
+    const product = await addProduct(app, { stock: 10, priceMinor: 30_000 });
+    expect(((await call(app.url, "cart.get")).data as CartView).lines).toEqual([]);
+    const added = await call(app.url, "cart.add", { variantId: product.variantId, quantity: 2 });
+    const setCookie = cartCookieOf(added.headers)!;
+    expect(setCookie).toMatch(/^cart_id=[0-9a-f]{32}; Max-Age=2592000; Path=\/; Expires=.+; HttpOnly; SameSite=Lax$/);
+    const cookie = setCookie.split(";")[0]!;
+    const cart = (await call(app.url, "cart.get", undefined, { headers: { cookie } })).data as CartView;
+    expect(cart.lines.map((l) => [l.variantId, l.quantity])).toEqual([[product.variantId, 2]]);
+    // 2 × ₹300 clears the free-delivery threshold of the standard option.
+    expect(cart.totals.total).toEqual(inr(60_000));
+    expect(cart.problems).toEqual([]);
+    // Another browser without the cookie sees its own, empty cart.
+    expect(((await call(app.url, "cart.get")).data as CartView).lines).toEqual([]);
+  });
+
+  it("reports problems with their fixes, and fixing them clears them", async () => {
+    const product = await addProduct(app, { stock: 3, priceMinor: 50_000 });
+    const [shopper] = await makeShoppers(app, 1);
+    const token = shopper!.token;
+    await call(app.url, "cart.add", { variantId: product.variantId, quantity: 5 }, { token });
+    await app.db.uow.run((repos) => repos.products.updateVariant(product.variantId, { price: inr(55_000) }));
+    const cart = (await call(app.url, "cart.get", undefined, { token })).data as CartView;
+    expect(cart.problems.map((p) => [p.code, p.fix])).toEqual([
+      ["OUT_OF_STOCK", { action: "updateQuantity", variantId: product.variantId, quantity: 3 }],
+      ["PRICE_CHANGED", { action: "acceptPrice", variantId: product.variantId }],
+    ]);
+    await call(app.url, "cart.updateQuantity", { variantId: product.variantId, quantity: 3 }, { token });
+    const fixed = (await call(app.url, "cart.acceptPrice", { variantId: product.variantId }, { token })).data as CartView;
+    expect(fixed.problems).toEqual([]);
+    expect(fixed.lines[0]?.unitPrice).toEqual(inr(55_000));
+
+    const coupon = await call(app.url, "cart.applyCoupon", { code: "NOSUCHCODE" }, { token });
+    expect(coupon.status).toBe(400);
+    expect(coupon.error?.data).toMatchObject({ fieldErrors: [{ path: "code" }], reason: "not_found" });
+    const missing = await call(app.url, "cart.updateQuantity", { variantId: "var-missing", quantity: 1 }, { token });
+    expect(missing.status).toBe(404);
+    expect(((await call(app.url, "cart.remove", { variantId: product.variantId }, { token })).data as CartView).lines).toEqual([]);
+  });
+
+  it("merges the guest cart into the shopper's at sign-in, capped at the stock, and drops the guest cookie", async () => {
+    const product = await addProduct(app, { stock: 3 });
+    const other = await addProduct(app, { stock: 5 });
+    const [shopper] = await makeShoppers(app, 1);
+    await call(app.url, "cart.add", { variantId: product.variantId, quantity: 1 }, { token: shopper!.token });
+    const guest = await call(app.url, "cart.add", { variantId: product.variantId, quantity: 4 });
+    const cookie = cartCookieOf(guest.headers)!.split(";")[0]!;
+    await call(app.url, "cart.add", { variantId: other.variantId, quantity: 2 }, { headers: { cookie } });
+
+    const merged = await call(app.url, "cart.get", undefined, { token: shopper!.token, headers: { cookie } });
+    expect((merged.data as CartView).lines.map((l) => [l.variantId, l.quantity])).toEqual([
+      [product.variantId, 3],
+      [other.variantId, 2],
+    ]);
+    expect(cartCookieOf(merged.headers)).toMatch(/^cart_id=; Path=\/; Expires=Thu, 01 Jan 1970/);
+    expect(await app.db.repos.carts.findByGuest(cookie.slice("cart_id=".length))).toBeNull();
+    // The old cookie, sent again, finds nothing left to merge.
+    const again = await call(app.url, "cart.get", undefined, { token: shopper!.token, headers: { cookie } });
+    expect((again.data as CartView).lines.map((l) => l.quantity)).toEqual([3, 2]);
+  });
+});

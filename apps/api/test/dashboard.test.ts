@@ -1,0 +1,93 @@
+import { defaultStoreSettings } from "@bbscart/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount, type TestAccount } from "./accounts.js";
+import { seedOrder, seedVariant, type SeededVariant } from "./admin-orders-fixtures.js";
+import { startApp, type RunningApp } from "./harness.js";
+import { useTempDirs } from "./temp-dir.js";
+import { call } from "./trpc-http.js";
+
+/** 10:00 on 16 January in New York (UTC−5): the store's "today" starts at 05:00 UTC. */
+const NOW = new Date("2025-01-16T15:00:00Z");
+
+interface Sales {
+  timeZone: string;
+  days: { day: string; orders: number; total: { minor: number } }[];
+  orders: number;
+  total: { minor: number };
+}
+
+describe("admin dashboard figures over HTTP", () => {
+  const tempDir = useTempDirs();
+  let app: RunningApp;
+  let admin: TestAccount;
+  let cheap: SeededVariant;
+  let dear: SeededVariant;
+  let scarce: SeededVariant;
+  const totals: Record<string, number> = {};
+
+  beforeAll(async () => {
+    app = await startApp({ dataDir: tempDir(), clock: { now: () => NOW } });
+    await app.db.uow.run((repos) => repos.settings.save({ ...defaultStoreSettings, timeZone: "America/New_York", lowStockThreshold: 3 }));
+    admin = await createAccount(app, { role: "admin", permissions: ["orders.manage"] });
+    const shopper = await createAccount(app);
+    cheap = await seedVariant(app, { stock: 100, priceMinor: 10_000 });
+    dear = await seedVariant(app, { stock: 100, priceMinor: 250_000 });
+    scarce = await seedVariant(app, { stock: 2, priceMinor: 10_000 });
+    const at = async (name: string, iso: string, options: { variant?: SeededVariant; status?: "confirmed" | "delivered" | "pending_payment" } = {}) => {
+      const order = await seedOrder(app, { userId: shopper.user.id, variant: options.variant ?? cheap, status: options.status ?? "confirmed", placedAt: new Date(iso) });
+      totals[name] = order.total.minor;
+      return order;
+    };
+    await at("lastNightNy", "2025-01-16T04:30:00Z"); // 15 Jan, 23:30 in New York
+    await at("todayEarly", "2025-01-16T05:30:00Z", { variant: dear }); // 16 Jan, 00:30
+    await at("todayLate", "2025-01-16T14:00:00Z", { status: "delivered" });
+    const cancelled = await at("todayCancelled", "2025-01-16T13:00:00Z", { status: "pending_payment" });
+    await app.services.adminOrders.transition({ user: admin.user, actor: { kind: "admin", userId: admin.user.id, permissions: ["orders.manage"] }, requestId: null }, {
+      orderId: cancelled.id,
+      event: { type: "cancel", reason: "duplicate order" },
+    });
+    await at("firstDayOfWeek", "2025-01-10T05:00:00Z"); // 10 Jan, 00:00 in New York
+    await at("beforeTheWeek", "2025-01-10T04:00:00Z"); // 9 Jan, 23:00 in New York
+    await at("monthAgo", "2024-12-18T12:00:00Z"); // 18 Dec: the first of the 30 days
+    await at("tooOld", "2024-12-17T12:00:00Z");
+  });
+  afterAll(() => app.close());
+
+  const sales = async (days: number) => (await call(app.url, "admin.dashboard.sales", { days }, { token: admin.token })).data as Sales;
+
+  it("sums sales by calendar day in the store's time zone for the last 7 days, cancelled orders excluded", async () => {
+    const week = await sales(7);
+    expect(week.timeZone).toBe("America/New_York");
+    expect(week.days.map((d) => d.day)).toEqual(["2025-01-10", "2025-01-11", "2025-01-12", "2025-01-13", "2025-01-14", "2025-01-15", "2025-01-16"]);
+    const byDay = Object.fromEntries(week.days.map((d) => [d.day, [d.orders, d.total.minor]]));
+    expect(byDay["2025-01-10"]).toEqual([1, totals.firstDayOfWeek]);
+    expect(byDay["2025-01-12"]).toEqual([0, 0]);
+    expect(byDay["2025-01-15"]).toEqual([1, totals.lastNightNy]);
+    expect(byDay["2025-01-16"]).toEqual([2, totals.todayEarly! + totals.todayLate!]);
+    expect(week).toMatchObject({ orders: 4, total: { minor: totals.firstDayOfWeek! + totals.lastNightNy! + totals.todayEarly! + totals.todayLate! } });
+  });
+
+  it("covers 30 days, today included, and nothing older", async () => {
+    const month = await sales(30);
+    expect(month.days).toHaveLength(30);
+    expect(month.days[0]).toMatchObject({ day: "2024-12-18", orders: 1, total: { minor: totals.monthAgo } });
+    expect(month.days.find((d) => d.day === "2025-01-09")).toMatchObject({ orders: 1, total: { minor: totals.beforeTheWeek } });
+    expect(month.orders).toBe(6);
+    expect((await call(app.url, "admin.dashboard.sales", { days: 14 }, { token: admin.token })).error?.data.fieldErrors).toEqual([
+      { path: "days", message: "days must be 7 or 30" },
+    ]);
+  });
+
+  it("gives today's totals, orders by status and variants at or below the low-stock threshold", async () => {
+    const overview = (await call(app.url, "admin.dashboard.overview", undefined, { token: admin.token })).data as {
+      today: { day: string; orders: number; total: { minor: number } };
+      byStatus: Record<string, number>;
+      lowStockThreshold: number;
+      lowStock: { variantId: string; sku: string; available: number }[];
+    };
+    expect(overview.today).toEqual({ day: "2025-01-16", orders: 2, total: { minor: totals.todayEarly! + totals.todayLate!, currency: "INR" } });
+    expect(overview.byStatus).toMatchObject({ confirmed: 6, delivered: 1, cancelled: 1, pending_payment: 0, shipped: 0 });
+    expect(overview.lowStockThreshold).toBe(3);
+    expect(overview.lowStock.map((v) => [v.sku, v.available])).toEqual([[scarce.sku, 2]]);
+  });
+});

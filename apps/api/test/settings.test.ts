@@ -1,0 +1,83 @@
+import { defaultStoreSettings, type AuditEntry, type Coupon } from "@bbscart/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount, type TestAccount } from "./accounts.js";
+import { createProduct, ok, suiteDir } from "./catalog-fixtures.js";
+import { startApp, type RunningApp } from "./harness.js";
+import { call } from "./trpc-http.js";
+
+describe("store settings and coupons over HTTP", () => {
+  const data = suiteDir();
+  let app: RunningApp;
+  let admin: TestAccount;
+  const as = (procedure: string, input?: unknown) => call(app.url, procedure, input, { token: admin.token });
+  const auditOf = async (targetId: string): Promise<readonly AuditEntry[]> =>
+    (await app.db.repos.audit.list({ actorId: null, action: null, targetType: null, targetId, from: null, to: null, cursor: null, limit: 50 })).items;
+
+  beforeAll(async () => {
+    app = await startApp({ dataDir: data.dir, variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000" } });
+    admin = await createAccount(app, { role: "admin", permissions: ["settings.manage", "catalog.manage"] });
+  });
+  afterAll(async () => {
+    await app.close();
+    data.remove();
+  });
+
+  it("saves settings, audits them, and tells shoppers only what they need", async () => {
+    expect((await as("admin.settings.get")).data).toEqual(defaultStoreSettings);
+    const express = { id: "same-day", label: "Same day", feeMinor: 19900, freeOverMinor: null, etaDays: { min: 0, max: 0 } };
+    const changed = { ...defaultStoreSettings, taxRateBp: 500, codEnabled: false, timeZone: "Europe/Berlin", lowStockThreshold: 2, deliveryOptions: [express] };
+    expect((await as("admin.settings.update", changed)).data).toEqual(changed);
+    expect((await as("admin.settings.get")).data).toEqual(changed);
+
+    const info = await ok(app.url, "catalog.storeInfo", undefined, {});
+    expect(info).toEqual({ storeName: "BBSCART", currency: "INR", deliveryOptions: [express], codEnabled: false, returnWindowDays: 7 });
+
+    const [entry] = await auditOf("store");
+    expect(entry).toMatchObject({ action: "settings.update", actorId: admin.user.id, before: { taxRateBp: 1800, codEnabled: true }, after: { taxRateBp: 500, timeZone: "Europe/Berlin" } });
+  });
+
+  it("refuses an unknown time zone, bad amounts and a currency change once products are priced, naming the field", async () => {
+    const zone = await as("admin.settings.update", { ...defaultStoreSettings, timeZone: "Mars/Olympus" });
+    expect(zone.status).toBe(400);
+    expect(zone.error?.data.fieldErrors).toEqual([{ path: "timeZone", message: "timeZone must be an IANA time zone such as Asia/Kolkata" }]);
+    const fee = await as("admin.settings.update", { ...defaultStoreSettings, deliveryOptions: [{ ...defaultStoreSettings.deliveryOptions[0]!, feeMinor: 49.5 }] });
+    expect(fee.error?.data.fieldErrors[0]).toMatchObject({ path: "deliveryOptions.0.feeMinor" });
+
+    expect((await as("admin.settings.update", { ...defaultStoreSettings, currency: "USD" })).data).toMatchObject({ currency: "USD" });
+    await as("admin.settings.update", defaultStoreSettings);
+    const category = await ok<{ id: string }>(app.url, "admin.catalog.createCategory", { name: "Spices" }, { token: admin.token });
+    await createProduct(app.url, admin.token, { name: "Saffron", categoryId: category.id, variants: [{ sku: "SAF-1", priceMinor: 50000 }] });
+    const priced = await as("admin.settings.update", { ...defaultStoreSettings, currency: "USD" });
+    expect(priced.status).toBe(409);
+    expect(priced.error?.data.fieldErrors).toEqual([{ path: "currency", message: "currency cannot change while products are priced in INR" }]);
+    expect((await as("admin.settings.get")).data).toMatchObject({ currency: "INR" });
+  });
+
+  it("creates, lists with usage counts, updates and deactivates coupons, each change audited", async () => {
+    const created = await as("admin.settings.coupons.create", { kind: "percentage", code: "diwali20", percentBp: 2000, maxDiscountMinor: 50000, minOrderMinor: 99900, usageLimit: 100, perCustomerLimit: 1 });
+    expect(created.data).toMatchObject({ code: "DIWALI20", kind: "percentage", percentBp: 2000, maxDiscount: { minor: 50000, currency: "INR" }, minOrder: { minor: 99900 }, usedCount: 0 });
+    expect((await as("admin.settings.coupons.create", { kind: "fixed", code: "DIWALI20", amountMinor: 100 })).error?.data.fieldErrors).toEqual([
+      { path: "code", message: "code is already used by another coupon" },
+    ]);
+
+    expect(await app.db.repos.coupons.redeemIfAvailable("DIWALI20", "someone")).toBe(true);
+    const listed = (await as("admin.settings.coupons.list", {})).data as { items: Coupon[] };
+    expect(listed.items.find((c) => c.code === "DIWALI20")).toMatchObject({ usedCount: 1, usageLimit: 100 });
+
+    const updated = await as("admin.settings.coupons.update", { code: "diwali20", discount: { kind: "fixed", amountMinor: 15000 }, usageLimit: 50, expiresAt: "2031-01-01T00:00:00Z" });
+    expect(updated.data).toMatchObject({ kind: "fixed", amount: { minor: 15000 }, usageLimit: 50, usedCount: 1, expiresAt: new Date("2031-01-01T00:00:00Z") });
+    expect(updated.data).not.toHaveProperty("percentBp");
+
+    const window = await as("admin.settings.coupons.update", { code: "DIWALI20", startsAt: "2032-01-01T00:00:00Z" });
+    expect(window.error?.data.fieldErrors).toEqual([{ path: "expiresAt", message: "expiresAt must be after startsAt" }]);
+    expect((await as("admin.settings.coupons.update", { code: "NOPE1", active: true })).error?.data.code).toBe("NOT_FOUND");
+
+    expect((await as("admin.settings.coupons.deactivate", { code: "diwali20" })).data).toMatchObject({ active: false });
+    const actions = (await auditOf("DIWALI20")).map((e) => e.action);
+    expect(actions.sort()).toEqual(["coupon.create", "coupon.deactivate", "coupon.update"]);
+    expect((await auditOf("DIWALI20")).find((e) => e.action === "coupon.update")).toMatchObject({
+      before: { kind: "percentage", percentBp: 2000, usageLimit: 100 },
+      after: { kind: "fixed", amountMinor: 15000, usageLimit: 50 },
+    });
+  });
+});
