@@ -1,5 +1,5 @@
 import { applyOrderEvent, ok, type Actor } from "@bbscart/core";
-import { performProviderCalls } from "../services/checkout/after-commit.js";
+import { providerCalls } from "../services/orders/provider-calls.js";
 import type { CommerceDeps } from "../services/commerce-deps.js";
 import { decide } from "../services/orders/decide.js";
 import { loadSettings } from "../services/settings.js";
@@ -44,6 +44,6 @@ export async function processOrderExpiry(deps: OrderExpiryDeps, job: OrderExpiry
   if (!expired) return "unchanged";
   const { order, outboxIds, afterCommit } = decided.value;
   await deps.deliver(outboxIds);
-  await performProviderCalls(deps, order.userId, afterCommit);
+  await providerCalls(deps).run(order, afterCommit);
   return "expired";
 }

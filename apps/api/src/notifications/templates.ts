@@ -1,4 +1,4 @@
-import type { Channel, Notification, NotificationTemplate } from "@bbscart/core";
+import { formatMoney, money, type Channel, type Notification, type NotificationTemplate } from "@bbscart/core";
 
 type Data = Readonly<Record<string, string>>;
 interface Template {
@@ -9,8 +9,15 @@ interface Template {
 
 const order = (d: Data) => `order ${d.orderNumber ?? d.orderId ?? ""}`.trim();
 
+/** Amounts travel as integer minor units (`amountMinor`, `totalMinor`); people read them formatted. */
+const amount = (d: Data, key: "amountMinor" | "totalMinor" = "amountMinor") => {
+  const minor = d[key];
+  if (minor === undefined) return d.amount ?? "";
+  return formatMoney(money(Number(minor), d.currency ?? "INR"));
+};
+
 const templates: Record<NotificationTemplate, Template> = {
-  order_placed: { subject: (d) => `We received your ${order(d)}`, body: (d) => [`Thanks! Your ${order(d)} is placed.`, d.link ?? ""] },
+  order_placed: { subject: (d) => `We received your ${order(d)}`, body: (d) => [`Thanks! Your ${order(d)} for ${amount(d, "totalMinor")} is placed.`, d.link ?? ""] },
   order_confirmed: { subject: (d) => `Your ${order(d)} is confirmed`, body: (d) => [`Your ${order(d)} is confirmed and will be packed soon.`, d.link ?? ""] },
   order_shipped: {
     subject: (d) => `Your ${order(d)} is on its way`,
@@ -22,9 +29,9 @@ const templates: Record<NotificationTemplate, Template> = {
   return_requested: { subject: (d) => `Return requested for your ${order(d)}`, body: (d) => [`We received your return request for ${order(d)}.`] },
   return_approved: { subject: (d) => `Return approved for your ${order(d)}`, body: (d) => [`Your return for ${order(d)} is approved.`] },
   return_rejected: { subject: (d) => `Return declined for your ${order(d)}`, body: (d) => [`Your return for ${order(d)} was declined.`, d.reason ?? ""] },
-  refund_issued: { subject: () => "Your refund is on its way", body: (d) => [`A refund of ${d.amount ?? ""} for ${order(d)} was issued.`] },
-  wallet_credited: { subject: () => "Money added to your BBSCART wallet", body: (d) => [`${d.amount ?? ""} was added to your wallet.`] },
-  wallet_debited: { subject: () => "Money taken from your BBSCART wallet", body: (d) => [`${d.amount ?? ""} was taken from your wallet.`] },
+  refund_issued: { subject: () => "Your refund is on its way", body: (d) => [`A refund of ${amount(d)} for ${order(d)} was issued to your ${d.destination ?? "account"}.`] },
+  wallet_credited: { subject: () => "Money added to your BBSCART wallet", body: (d) => [`${amount(d)} was added to your wallet.`] },
+  wallet_debited: { subject: () => "Money taken from your BBSCART wallet", body: (d) => [`${amount(d)} was taken from your wallet.`] },
   password_reset: {
     subject: () => "Reset your BBSCART password",
     body: (d) => [

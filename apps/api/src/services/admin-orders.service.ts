@@ -3,7 +3,7 @@ import type { orderListInput, orderTransitionInput, refundIdInput, refundInput }
 import type { z } from "zod";
 import type { AdminContext } from "./admin-orders/context.js";
 import { refunds } from "./admin-orders/refunds.js";
-import { orderRefusal } from "./admin-orders/refusals.js";
+import { orderRefusal } from "./orders/refusals.js";
 import { adminOrderView, auditSnapshot, orderSummary, type Viewer } from "./admin-orders/view.js";
 import { notFound } from "./app-error.js";
 import { audit } from "./audit.js";
@@ -63,7 +63,7 @@ export function adminOrdersService(deps: CommerceDeps) {
       if (!result.ok) throw orderRefusal(result.error);
       await deps.deliver(result.value.outboxIds);
       // A cancelled paid card order has a refund waiting for the provider.
-      await money.runProviderCalls(input.orderId, result.value.afterCommit);
+      await money.runProviderCalls(result.value.order, result.value.afterCommit);
       return detail(admin.actor, input.orderId);
     },
 

@@ -26,9 +26,9 @@ import type { placeOrderInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { AppError } from "./app-error.js";
 import { reviewStoredCart } from "./cart/review.js";
-import { createOrderIntent } from "./checkout/after-commit.js";
+import { providerCalls } from "./orders/provider-calls.js";
 import { checkoutFingerprint, replayFingerprint } from "./checkout/fingerprint.js";
-import { refusalToError } from "./checkout/refusals.js";
+import { orderRefusal, type OrderRefusal } from "./orders/refusals.js";
 import type { CommerceDeps } from "./commerce-deps.js";
 import { applyEffects } from "./orders/effects.js";
 
@@ -102,7 +102,7 @@ export function checkoutService(deps: CommerceDeps) {
   }
 
   const placeOnce = (user: User, input: PlaceOrderInput) =>
-    transact(db.uow, async (repos): Promise<Result<Placed, { code: string; reason?: unknown }>> => {
+    transact(db.uow, async (repos): Promise<Result<Placed, OrderRefusal>> => {
       const now = clock.now();
       const cart = await repos.carts.findByUser(user.id);
       const fingerprint = checkoutFingerprint(input, cart);
@@ -159,12 +159,12 @@ export function checkoutService(deps: CommerceDeps) {
     const asked = afterCommit.find((call): call is ProviderCall & { type: "create_intent" } => call.type === "create_intent");
     // A replay that arrives before the first request attached its intent asks with the same key.
     const call = asked ?? (order.status === "pending_payment" && order.total.minor > 0 ? intentCallFor(order) : null);
-    return call ? createOrderIntent(deps, order.userId, call) : null;
+    return call ? providerCalls(deps).createOrderIntent(order.userId, call) : null;
   }
 
   return {
     async place(user: User, input: PlaceOrderInput): Promise<Receipt> {
-      let outcome: Result<Placed, { code: string; reason?: unknown }> | undefined;
+      let outcome: Result<Placed, OrderRefusal> | undefined;
       // Two first submits racing on MongoDB: the loser's claim hits the unique key, and its retry replays.
       for (let attempt = 0; !outcome; attempt++) {
         try {
@@ -173,7 +173,7 @@ export function checkoutService(deps: CommerceDeps) {
           if (attempt > 0 || !isDuplicateKey(error, "idempotency_keys.user_scope_key")) throw error;
         }
       }
-      if (!outcome.ok) throw refusalToError(outcome.error);
+      if (!outcome.ok) throw orderRefusal(outcome.error);
       const { order } = outcome.value;
       await deps.deliver(outcome.value.outboxIds);
       if (order.status === "pending_payment" && order.expiresAt) await deps.jobs.scheduleOrderExpiry(order.id, order.expiresAt);

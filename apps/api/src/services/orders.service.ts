@@ -1,7 +1,7 @@
 import { applyOrderEvent, availableEvents, type Actor, type Order, type OrderEvent, type PageRequest, type User } from "@bbscart/core";
 import { notFound } from "./app-error.js";
-import { performProviderCalls } from "./checkout/after-commit.js";
-import { refusalToError } from "./checkout/refusals.js";
+import { providerCalls } from "./orders/provider-calls.js";
+import { orderRefusal } from "./orders/refusals.js";
 import type { CommerceDeps } from "./commerce-deps.js";
 import { decide } from "./orders/decide.js";
 import { loadSettings } from "./settings.js";
@@ -42,9 +42,9 @@ export function ordersService(deps: CommerceDeps) {
       visible: owns(user),
       decision: async (order, repos) => applyOrderEvent(order, event, { actor: shopper(user), now: clock.now(), settings: await loadSettings(repos) }),
     });
-    if (!decided.ok) throw refusalToError(decided.error);
+    if (!decided.ok) throw orderRefusal(decided.error);
     await deps.deliver(decided.value.outboxIds);
-    await performProviderCalls(deps, user.id, decided.value.afterCommit);
+    await providerCalls(deps).run(decided.value.order, decided.value.afterCommit);
     return detail(user, decided.value.order);
   }
 

@@ -18,8 +18,8 @@ import { audit } from "../audit.js";
 import type { CommerceDeps } from "../commerce-deps.js";
 import { decide } from "../orders/decide.js";
 import type { AdminContext } from "./context.js";
-import { providerCalls } from "./provider-calls.js";
-import { orderRefusal, type ItemsRefusal } from "./refusals.js";
+import { providerCalls } from "../orders/provider-calls.js";
+import { orderRefusal, type ItemsRefusal } from "../orders/refusals.js";
 import { auditSnapshot } from "./view.js";
 
 /** What a refund request leaves behind: the refund as recorded now (pending when the provider has not accepted it yet). */
@@ -87,7 +87,7 @@ export function refunds(deps: CommerceDeps) {
       });
       if (!result.ok) throw orderRefusal(result.error);
       await deps.deliver(result.value.outboxIds);
-      await provider.run(input.orderId, result.value.afterCommit);
+      await provider.run(result.value.order, result.value.afterCommit);
       const order = await db.repos.orders.findById(input.orderId);
       return { orderId: input.orderId, refund: refundIn(order ?? result.value.order, refundId) };
     },

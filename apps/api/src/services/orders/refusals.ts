@@ -1,25 +1,49 @@
-import { formatMoney, type Money, type OrderError, type RefundError, type RefundSettlementError, type ReturnSelectionError } from "@bbscart/core";
+import {
+  formatMoney,
+  type Money,
+  type OrderError,
+  type PlaceOrderError,
+  type RefundError,
+  type RefundSettlementError,
+  type ReturnSelectionError,
+  type WalletPaymentError,
+} from "@bbscart/core";
 import { AppError, notFound } from "../app-error.js";
-import type { DecideRefusal } from "../orders/decide.js";
+import type { DecideRefusal } from "./decide.js";
 
 /** A refund for returned items may not give back more than those items cost. */
 export type ItemsRefusal = ReturnSelectionError | { readonly code: "REFUND_EXCEEDS_ITEMS"; readonly worth: Money };
 
-export type AdminOrderRefusal = DecideRefusal<OrderError | RefundError | RefundSettlementError | ItemsRefusal>;
+/** Every refusal an order action can meet: placement, the state machine, payments, refunds, guarded writes. */
+export type OrderRefusal = DecideRefusal<OrderError | RefundError | RefundSettlementError | ItemsRefusal | PlaceOrderError | WalletPaymentError>;
 
 const words = (name: string) => name.replaceAll("_", " ");
 
 /**
- * What an admin is told when core or a guarded write refuses an order action. The state machine's
- * refusals name the current status (the button was stale, or another admin acted first); refund
- * refusals name the input field at fault, so the console can show the message beside it.
+ * The one mapping from order refusals to answers, for shoppers and admins alike. The state machine's
+ * refusals name the current status (a stale button, or someone else acted first); refusals about an
+ * input name that field, so forms can show the message beside it.
  */
-export function orderRefusal(error: AdminOrderRefusal): AppError {
+export function orderRefusal(error: OrderRefusal): AppError {
   switch (error.code) {
     case "ORDER_NOT_FOUND":
       return notFound("Order");
     case "ORDER_BUSY":
       return new AppError("CONFLICT", "This order is being changed by someone else; reload it and try again", { reason: error.code });
+    case "EMPTY_CART":
+      return new AppError("PRECONDITION_FAILED", "Your cart is empty", { reason: error.code });
+    case "COD_UNAVAILABLE":
+      return new AppError("BAD_REQUEST", "Cash on delivery is not available", { field: "paymentMethod", reason: error.code });
+    case "CURRENCY_MISMATCH":
+      return new AppError("CONFLICT", `Your cart is priced in ${error.actual} but the store now sells in ${error.expected}; review your cart`, {
+        reason: error.code,
+      });
+    case "OUT_OF_STOCK":
+      return new AppError("CONFLICT", `${error.sku} just sold out; review your cart`, { reason: error.code });
+    case "COUPON_UNAVAILABLE":
+      return new AppError("CONFLICT", "This coupon has just been used up; remove it and try again", { field: "code", reason: error.code });
+    case "INSUFFICIENT_FUNDS":
+      return new AppError("PRECONDITION_FAILED", "Your wallet balance does not cover this order", { field: "paymentMethod", reason: error.code });
     case "INVALID_TRANSITION":
       return new AppError("CONFLICT", `An order that is ${words(error.from)} cannot take the action "${words(error.event)}"`, {
         field: "event.type",
@@ -57,12 +81,9 @@ export function orderRefusal(error: AdminOrderRefusal): AppError {
     case "REFUND_NOT_PENDING":
       return new AppError("CONFLICT", `This refund has already ${error.status}`, { field: "refundId", reason: error.code });
     case "OVER_CAPTURE":
-    case "OUT_OF_STOCK":
-    case "COUPON_UNAVAILABLE":
     case "INVALID_TRANSFER":
-    case "INSUFFICIENT_FUNDS":
     case "TRANSFER_ID_CONFLICT":
-      // None of these can follow from an admin's order action; reaching one is a bug, not a refusal.
-      throw new Error(`unexpected refusal of an admin order action: ${JSON.stringify(error)}`);
+      // These follow only from ids or amounts computed wrongly: a bug, not a refusal.
+      throw new Error(`unexpected refusal of an order action: ${JSON.stringify(error)}`);
   }
 }

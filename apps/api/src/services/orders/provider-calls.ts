@@ -1,0 +1,84 @@
+import { attachPaymentIntent, ok, settleRefund, type Order, type ProviderCall, type Repositories } from "@bbscart/core";
+import type { CommerceDeps } from "../commerce-deps.js";
+import { decide } from "./decide.js";
+import { orderRefusal } from "./refusals.js";
+
+type RefundCall = Extract<ProviderCall, { type: "refund" }>;
+type IntentCall = Extract<ProviderCall, { type: "create_intent" }>;
+type OnSaved = (repos: Repositories, change: { before: Order; after: Order }) => Promise<void>;
+export type ProviderCallDeps = Pick<CommerceDeps, "db" | "clock" | "log" | "provider" | "deliver">;
+
+/**
+ * The provider side of order decisions, run after their unit of work committed: payment intents,
+ * cancelled intents and card refunds (settled once the provider accepts them). Every call carries
+ * its idempotency key, so a retry is safe; a provider that fails leaves the decision standing — a
+ * refund stays pending, reserved and visible, for a retry or the provider's webhook to settle.
+ */
+export function providerCalls(deps: ProviderCallDeps) {
+  const { db, clock, log, provider } = deps;
+
+  /**
+   * Creates a card order's payment intent (the provider returns the same one for the same key) and
+   * remembers it on the order unless one is attached already; returns the browser's client secret.
+   */
+  async function createOrderIntent(userId: string, call: IntentCall): Promise<string> {
+    const intent = await provider.createIntent({
+      amount: call.amount,
+      purpose: { kind: "order", id: call.orderId },
+      customerId: userId,
+      idempotencyKey: call.idempotencyKey,
+    });
+    const attached = await decide(db, call.orderId, {
+      now: () => clock.now(),
+      visible: () => true,
+      decision: (order) => ok({ order: order.payment.providerIntentId ? order : attachPaymentIntent(order, intent.intentId), effects: [], afterCommit: [] }),
+    });
+    if (!attached.ok) throw new Error(`could not attach intent ${intent.intentId} to order ${call.orderId}: ${attached.error.code}`);
+    return intent.clientSecret;
+  }
+
+  /** Books a pending card refund the provider confirmed; a repeat changes nothing. `onSaved` adds the caller's audit entry. */
+  async function settle(orderId: string, refundId: string, onSaved?: OnSaved): Promise<Order> {
+    const result = await decide(db, orderId, {
+      now: () => clock.now(),
+      visible: () => true,
+      decision: (order) => settleRefund(order, { refundId, now: clock.now() }),
+      ...(onSaved ? { onSaved } : {}),
+    });
+    if (!result.ok) throw orderRefusal(result.error);
+    await deps.deliver(result.value.outboxIds);
+    return result.value.order;
+  }
+
+  /** Asks the provider for a reserved refund (same idempotency key every time) and settles it if accepted. */
+  async function refundAtProvider(orderId: string, call: RefundCall, onSaved?: OnSaved): Promise<boolean> {
+    try {
+      await provider.refund({ intentId: call.intentId, amount: call.amount, idempotencyKey: call.idempotencyKey });
+    } catch (error) {
+      log.warn({ err: error, orderId, refundId: call.refundId }, "card refund left pending: the payment provider did not accept it");
+      return false;
+    }
+    await settle(orderId, call.refundId, onSaved);
+    return true;
+  }
+
+  /** Carries out what a committed decision about `order` asks of the provider. */
+  async function run(order: Pick<Order, "id" | "userId">, calls: readonly ProviderCall[]): Promise<void> {
+    for (const call of calls) {
+      if (call.type === "refund") {
+        await refundAtProvider(order.id, call);
+      } else if (call.type === "cancel_intent") {
+        // An intent left open cannot be paid into a cancelled order for long: a late payment is refunded on arrival.
+        await provider.cancelIntent(call.intentId, call.idempotencyKey).catch((error: unknown) => {
+          log.warn({ err: error, orderId: order.id, intentId: call.intentId }, "payment intent left open: cancelling it failed");
+        });
+      } else {
+        await createOrderIntent(order.userId, call).catch((error: unknown) => {
+          log.error({ err: error, orderId: order.id }, "payment intent not created; the shopper can retry payment");
+        });
+      }
+    }
+  }
+
+  return { createOrderIntent, settle, refundAtProvider, run };
+}
