@@ -3,7 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // HTTP suites run real servers, Redis and SQLite beside the other suites on 2 cores; concurrency
+    // cases (200 checkouts) take seconds when the machine is busy.
+    testTimeout: 90_000,
+    hookTimeout: 60_000,
   },
 });
