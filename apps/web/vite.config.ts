@@ -5,7 +5,7 @@ import { defineConfig } from "vite";
 // In development Vite serves the app and forwards API paths, so web and API share one origin
 // (cookies, CSRF checks and CSP behave as in production, where the API serves the built app).
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? "3000"}`;
-const proxied = ["/trpc", "/auth", "/api", "/uploads", "/webhooks"];
+const proxied = ["/trpc", "/auth", "/api", "/uploads", "/webhooks", "/sandbox"];
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
