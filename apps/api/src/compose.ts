@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { Clock, DatabaseHandle, FileStorage, IdGenerator, PaymentProvider } from "@bbscart/core";
 import type { JobScheduler } from "./jobs/scheduler.js";
 import type { Redis } from "ioredis";
@@ -7,8 +6,11 @@ import { allowedOrigins } from "./config/origins.js";
 import type { Secrets } from "./config/secrets.js";
 import type { Env } from "./env.js";
 import { createApp } from "./http/app.js";
+import { stripeSignatures } from "./payments/create-provider.js";
+import { sandboxCheckout } from "./payments/sandbox-checkout.js";
+import { SandboxPaymentProvider } from "./payments/sandbox-provider.js";
 import type { Logger } from "./logger.js";
-import { FileNotifier } from "./notifications/file-notifier.js";
+import { QueueInspector } from "./jobs/queue-health.js";
 import { randomIds, systemClock } from "./runtime.js";
 import { LoginThrottle } from "./security/login-throttle.js";
 import { createServices } from "./services/index.js";
@@ -48,9 +50,9 @@ export function composeApp(infra: Infrastructure) {
       perAccount: { points: env.LOGIN_FAILS_PER_ACCOUNT, windowSeconds: env.LOGIN_FAILS_PER_ACCOUNT_WINDOW_SECONDS },
       knownAddressDays: 30,
     }),
-    notifier: new FileNotifier(path.join(env.DATA_DIR, "mail"), "BBSCART <no-reply@bbscart.local>"),
     provider: infra.provider,
     jobs: infra.jobs,
+    queues: new QueueInspector(redis, env.REDIS_PREFIX),
     files: infra.files,
     publicUrl: infra.publicUrl,
     secrets: infra.secrets,
@@ -63,9 +65,19 @@ export function composeApp(infra: Infrastructure) {
     },
   });
 
+  const origins = allowedOrigins(env.WEB_ORIGIN, infra.publicUrl);
+  const provider = infra.provider;
+  const sandbox =
+    provider instanceof SandboxPaymentProvider
+      ? {
+          provider,
+          checkout: sandboxCheckout({ provider, signatures: stripeSignatures(env, infra.secrets), publicUrl: infra.publicUrl, log, now: () => clock.now() }),
+        }
+      : null;
   const app = createApp({
     log,
     services,
+    sandbox,
     files: infra.files,
     redis,
     readiness: {
@@ -79,7 +91,7 @@ export function composeApp(infra: Infrastructure) {
       trustProxy: env.TRUST_PROXY,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       uploadMaxBytes: env.UPLOAD_MAX_BYTES,
-      allowedOrigins: allowedOrigins(env.WEB_ORIGIN, infra.publicUrl),
+      allowedOrigins: origins,
       mutationsPerMinute: env.MUTATIONS_PER_IP_PER_MINUTE,
       redisPrefix: env.REDIS_PREFIX,
     },

@@ -43,4 +43,15 @@ describe("parseEnv", () => {
     expect(env.PUBLIC_URL).toBe("https://shop.example");
     expect(() => parseEnv({ MONGODB_URI: "postgres://x" })).toThrow(/MONGODB_URI must be a URL starting with mongodb:\/\//);
   });
+
+  it("requires a payment provider in production and a key for Stripe, never choosing one by a missing key", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      'Invalid configuration: PAYMENT_PROVIDER must be "stripe" or "sandbox" (required when NODE_ENV=production)',
+    );
+    expect(parseEnv({ NODE_ENV: "production", PAYMENT_PROVIDER: "sandbox" }).PAYMENT_PROVIDER).toBe("sandbox");
+    expect(parseEnv({}).PAYMENT_PROVIDER).toBe("sandbox");
+    expect(() => parseEnv({ PAYMENT_PROVIDER: "stripe" })).toThrow("STRIPE_SECRET_KEY must be set when PAYMENT_PROVIDER=stripe");
+    expect(parseEnv({ PAYMENT_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk_test_abc123" }).PAYMENT_PROVIDER).toBe("stripe");
+    expect(() => parseEnv({ PAYMENT_PROVIDER: "paypal" })).toThrow('PAYMENT_PROVIDER must be "stripe" or "sandbox" (got "paypal")');
+  });
 });

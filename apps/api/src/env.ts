@@ -78,16 +78,52 @@ const envSchema = z.object({
   /** Admins must enrol a second factor before they can use admin procedures. */
   ADMIN_TOTP_REQUIRED: booleanFlag.default(false),
   SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),
-  /** How long the worker holds an order-expiry job before another worker may take it over (stalled). */
-  ORDER_EXPIRY_LOCK_MS: integer(1_000, 600_000).default(30_000),
+  /** How long a worker holds a job before another worker may take it over as stalled (every queue). */
+  QUEUE_LOCK_MS: integer(500, 600_000).default(30_000),
+  /** How often workers look for stalled jobs (whose holder died) and put them back in line. */
+  QUEUE_STALLED_INTERVAL_MS: integer(100, 600_000).default(30_000),
   /** Tries of an order-expiry job that fails (database busy, order not yet due) before it is kept as failed. */
   ORDER_EXPIRY_ATTEMPTS: integer(1, 100).default(8),
   /** First retry delay of a failed order-expiry job; each further retry waits twice as long. */
   ORDER_EXPIRY_BACKOFF_MS: integer(10, 3_600_000).default(5_000),
+  /** Email over SMTP (`smtp://user:pass@host:587`); unset writes `.eml` files under DATA_DIR/mail. */
+  SMTP_URL: url(["smtp", "smtps"]).optional(),
+  MAIL_FROM: z.string().min(3).default("BBSCART <no-reply@bbscart.local>"),
+  /** SMS provider endpoint taking a JSON POST; unset writes SMS under DATA_DIR/mail. */
+  SMS_URL: url(["http", "https"]).optional(),
+  /** Bearer token for SMS_URL. */
+  SMS_TOKEN: z.string().min(1).optional(),
+  /** Tries of a notification (SMTP or SMS provider down) before it stays in the failed set. */
+  NOTIFICATION_ATTEMPTS: integer(1, 100).default(10),
+  /** First retry delay of a failed notification; each further retry waits twice as long. */
+  NOTIFICATION_BACKOFF_MS: integer(10, 3_600_000).default(10_000),
+  /** The outbox relay runs this often and queues pending messages at least this old (lost enqueues). */
+  OUTBOX_RELAY_INTERVAL_MS: integer(100, 3_600_000).default(5_000),
+  /** Tests only (honoured when NODE_ENV=test): the worker SIGKILLs itself at this point of a delivery. */
+  NOTIFICATION_CRASH_POINT: z.enum(["before-send", "after-send"]).optional(),
   READINESS_TIMEOUT_MS: integer(50, 30_000).default(1_000),
+  /** Which card provider takes payments; required in production so a missing key never picks one. */
+  PAYMENT_PROVIDER: z.enum(["stripe", "sandbox"], { error: 'must be "stripe" or "sandbox"' }).optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^[rs]k_(test|live)_\w+$/, { error: "must be a Stripe secret key (sk_… or rk_…)" }).optional(),
+  /** How old a webhook's signed timestamp may be before it is refused (replay protection). */
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: integer(1, 3_600).default(300),
+  /** Tries of a payment-event job before it is kept as failed (the relay still picks the event up later). */
+  PAYMENTS_ATTEMPTS: integer(1, 100).default(10),
+  /** First retry delay of a failed payment-event job; each further retry waits twice as long. */
+  PAYMENTS_BACKOFF_MS: integer(10, 3_600_000).default(2_000),
+  /** A claimed event not finished within this time belongs to a crashed worker and may be claimed again. */
+  PAYMENTS_CLAIM_STALE_MS: integer(1_000, 3_600_000).default(120_000),
+  /** How often the relay re-enqueues stored events still unprocessed, and how long one must wait for it. */
+  PAYMENTS_RELAY_EVERY_MS: integer(100, 3_600_000).default(60_000),
+  PAYMENTS_RELAY_AFTER_MS: integer(0, 3_600_000).default(60_000),
+  /** Past this many processing attempts the relay leaves an event to admins (a rejected event would repeat forever). */
+  PAYMENTS_RELAY_MAX_ATTEMPTS: integer(1, 1_000).default(50),
+  /** How often reconciliation asks the provider about unpaid card orders, and how old they must be. */
+  RECONCILE_EVERY_MS: integer(100, 86_400_000).default(300_000),
+  RECONCILE_AFTER_MS: integer(0, 86_400_000).default(600_000),
 });
 
-export type Env = z.output<typeof envSchema>;
+export type Env = Omit<z.output<typeof envSchema>, "PAYMENT_PROVIDER"> & { PAYMENT_PROVIDER: "stripe" | "sandbox" };
 
 export class EnvError extends StartupError {
   override name = "EnvError";
@@ -110,11 +146,28 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(`Invalid configuration: ${lines.join("; ")}`);
   }
   const env = result.data;
+  const provider = paymentProvider(env);
   return {
     ...env,
     // Absolute, so the API, the worker and every script find the same `bbscart.db`.
     DATA_DIR: path.resolve(env.DATA_DIR),
     WEB_DIST_DIR: path.resolve(env.WEB_DIST_DIR),
     PUBLIC_URL: env.PUBLIC_URL?.replace(/\/+$/, ""),
+    PAYMENT_PROVIDER: provider,
   };
+}
+
+/**
+ * Production must name its provider: a missing variable never silently takes (or fakes) money.
+ * Elsewhere the sandbox is the default, and Stripe needs its secret key.
+ */
+function paymentProvider(env: z.output<typeof envSchema>): "stripe" | "sandbox" {
+  if (env.PAYMENT_PROVIDER === undefined && env.NODE_ENV === "production") {
+    throw new EnvError('Invalid configuration: PAYMENT_PROVIDER must be "stripe" or "sandbox" (required when NODE_ENV=production)');
+  }
+  const provider = env.PAYMENT_PROVIDER ?? "sandbox";
+  if (provider === "stripe" && env.STRIPE_SECRET_KEY === undefined) {
+    throw new EnvError("Invalid configuration: STRIPE_SECRET_KEY must be set when PAYMENT_PROVIDER=stripe");
+  }
+  return provider;
 }

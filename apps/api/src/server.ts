@@ -9,7 +9,7 @@ import { uploadsDir } from "./config/paths.js";
 import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
 import { StartupError } from "./lifecycle/startup-error.js";
 import { BullJobScheduler } from "./jobs/queues.js";
-import { InProcessPaymentProvider } from "./payments/in-process-provider.js";
+import { createPaymentProvider } from "./payments/create-provider.js";
 import { connectRedis } from "./redis.js";
 import { systemClock } from "./runtime.js";
 
@@ -49,7 +49,7 @@ runMain("api", async ({ env, log, secrets }) => {
     files: new LocalFileStorage(uploadsDir(env)),
     version,
     publicUrl: url,
-    provider: new InProcessPaymentProvider(),
+    provider: createPaymentProvider(env, redis, secrets),
     jobs,
   });
   server.on("request", app);
@@ -64,6 +64,6 @@ runMain("api", async ({ env, log, secrets }) => {
     await redis.quit();
     await db.close();
   });
-  log.info({ url, engine: db.engine, dataDir: env.DATA_DIR }, "BBSCART API listening");
+  log.info({ url, engine: db.engine, dataDir: env.DATA_DIR, payments: env.PAYMENT_PROVIDER }, "BBSCART API listening");
   announceReady({ url, port });
 });

@@ -1,24 +1,30 @@
-import path from "node:path";
 import { openDatabase } from "@bbscart/db";
-import { orderExpiryWorker } from "./jobs/order-expiry-worker.js";
+import { startWorkers } from "./jobs/workers.js";
 import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
-import { outboxDelivery } from "./notifications/deliver.js";
-import { FileNotifier } from "./notifications/file-notifier.js";
-import { InProcessPaymentProvider } from "./payments/in-process-provider.js";
+import { createPaymentProvider } from "./payments/create-provider.js";
 import { connectRedis } from "./redis.js";
 import { systemClock } from "./runtime.js";
 
-/** The background worker: expires unpaid orders. Later issues register their queues (notifications, webhooks) here. */
-runMain("worker", async ({ env, log }) => {
+/** What the drain leaves of SHUTDOWN_TIMEOUT_MS for closing queues, Redis and the database. */
+const CLOSE_MARGIN_MS = 1_000;
+
+/** The background worker process: the queue workers listed in jobs/workers.ts, over one database connection. */
+runMain("worker", async ({ env, log, secrets }) => {
   const redis = await connectRedis(env, log, { failFast: false });
-  // Its own connection: the worker commits decisions (expiry) like the API does.
+  // Its own connection: the worker commits decisions (expiry, delivery markers) like the API does.
   const db = await openDatabase({ dataDir: env.DATA_DIR, mongodbUri: env.MONGODB_URI, sqliteSynchronous: env.SQLITE_SYNCHRONOUS });
-  const notifier = new FileNotifier(path.join(env.DATA_DIR, "mail"), "BBSCART <no-reply@bbscart.local>");
-  const deliver = outboxDelivery({ db, clock: systemClock, log, notifier, enrich: (notification) => notification });
-  const expiry = orderExpiryWorker(env, { db, clock: systemClock, log, provider: new InProcessPaymentProvider(), deliver });
+  const workers = await startWorkers({
+    env,
+    log,
+    secrets,
+    db,
+    clock: systemClock,
+    provider: createPaymentProvider(env, redis, secrets),
+    // Links in messages point at the shop; without PUBLIC_URL, at the API's own address.
+    publicUrl: env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
+  });
   onShutdownSignal(log, env.SHUTDOWN_TIMEOUT_MS, async () => {
-    // Finish the job in hand, then let go of Redis and the database.
-    await expiry.close();
+    await workers.close(Math.max(env.SHUTDOWN_TIMEOUT_MS - CLOSE_MARGIN_MS, env.SHUTDOWN_TIMEOUT_MS / 2));
     await redis.quit();
     await db.close();
   });

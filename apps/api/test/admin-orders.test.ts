@@ -51,6 +51,32 @@ describe("admin orders over HTTP", () => {
     expect(bad.error?.data.fieldErrors).toEqual([{ path: "status", message: "status must be an order status" }]);
   });
 
+  it("filters orders by customer, payment method and placed in [placedFrom, placedTo), combined with each other", async () => {
+    const customer = await createAccount(app);
+    const other = await createAccount(app);
+    const day = (d: number) => new Date(Date.UTC(2024, 0, d, 12));
+    const cod1 = await seedOrder(app, { userId: customer.user.id, variant, status: "confirmed", method: "cod", placedAt: day(1) });
+    const card2 = await seedOrder(app, { userId: customer.user.id, variant, status: "confirmed", placedAt: day(2) });
+    const cod3 = await seedOrder(app, { userId: customer.user.id, variant, status: "confirmed", method: "cod", placedAt: day(3) });
+    const others = await seedOrder(app, { userId: other.user.id, variant, status: "confirmed", method: "cod", placedAt: day(2) });
+    const ids = async (input: Record<string, unknown>) => ((await call(app.url, "admin.orders.list", input, { token: admin.token })).data as ListPage).items.map((o) => o.id);
+
+    expect(await ids({ userId: customer.user.id })).toEqual([cod3.id, card2.id, cod1.id]);
+    expect(await ids({ userId: customer.user.id, paymentMethod: "cod" })).toEqual([cod3.id, cod1.id]);
+    // Both placed at the same instant: the id breaks the tie, descending like the time.
+    expect(await ids({ placedFrom: day(2).toISOString(), placedTo: day(3).toISOString() })).toEqual([others.id, card2.id].sort().reverse());
+    expect(await ids({ userId: customer.user.id, placedFrom: day(2).toISOString(), placedTo: day(3).toISOString() })).toEqual([card2.id]);
+    expect(await ids({ paymentMethod: "cod", placedTo: day(2).toISOString() })).toEqual([cod1.id]);
+
+    const inverted = await call(app.url, "admin.orders.list", { placedFrom: day(3).toISOString(), placedTo: day(1).toISOString() }, { token: admin.token });
+    expect(inverted.error?.data.fieldErrors).toEqual([{ path: "placedTo", message: "placedTo must be after placedFrom" }]);
+    const unknown = await call(app.url, "admin.orders.list", { paymentMethod: "upi", placedFrom: "last week" }, { token: admin.token });
+    expect(unknown.error?.data.fieldErrors).toEqual([
+      { path: "paymentMethod", message: "paymentMethod must be wallet, card or cod" },
+      { path: "placedFrom", message: "placedFrom must be a date and time" },
+    ]);
+  });
+
   it("shows an order with its items, payment, ledger transfers, timeline and customer", async () => {
     const order = await seedOrder(app, { userId: shopper.user.id, variant, status: "confirmed", quantity: 2 });
     const result = await call(app.url, "admin.orders.byId", { orderId: order.id }, { token: admin.token });

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { totp } from "../src/auth/totp.js";
 import { createAccount, signIn, type TestAccount } from "./accounts.js";
 import { startApp, type RunningApp } from "./harness.js";
@@ -20,7 +20,7 @@ describe("accounts over HTTP", () => {
   let admin: TestAccount;
 
   beforeAll(async () => {
-    app = await startApp({ dataDir: tempDir(), variables: { REFRESH_GRACE_SECONDS: "20" } });
+    app = await startApp({ dataDir: tempDir(), variables: { REFRESH_GRACE_SECONDS: "20" }, workers: true });
     admin = await createAccount(app, { role: "admin", permissions: ["users.manage", "operations.view"] });
   });
   afterAll(() => app.close());
@@ -94,8 +94,11 @@ describe("accounts over HTTP", () => {
     expect(unknown.data).toEqual({ ok: true });
     expect(known.data).toEqual({ ok: true });
 
+    // The worker delivers it from the queue: wait for the file.
     const mailDir = path.join(app.env.DATA_DIR, "mail");
-    const mails = fs.readdirSync(mailDir).map((file) => fs.readFileSync(path.join(mailDir, file), "utf8"));
+    const readMails = () => (fs.existsSync(mailDir) ? fs.readdirSync(mailDir).map((file) => fs.readFileSync(path.join(mailDir, file), "utf8")) : []);
+    await vi.waitFor(() => expect(readMails().some((text) => text.includes(`To: ${shopper.email}`))).toBe(true), { timeout: 10_000 });
+    const mails = readMails();
     const mail = mails.find((text) => text.includes(`To: ${shopper.email}`));
     expect(mail).toContain("Subject: Reset your BBSCART password");
     const token = /reset-password\?token=([\w-]+)/.exec(mail!)![1]!;

@@ -78,6 +78,32 @@ describe("admin dashboard figures over HTTP", () => {
     ]);
   });
 
+  it("lists the best sellers of the last 7 or 30 days by units sold before revenue, cancelled orders excluded", async () => {
+    const top = async (days: number) =>
+      (await call(app.url, "admin.dashboard.topProducts", { days }, { token: admin.token })).data as {
+        timeZone: string;
+        currency: string;
+        products: { productId: string; name: string; quantity: number; revenue: { minor: number; currency: string } }[];
+      };
+    // 7 days: cheap sold last night, late today and on the first day of the week (the cancelled order is left out); dear once.
+    expect(await top(7)).toEqual({
+      timeZone: "America/New_York",
+      currency: "INR",
+      products: [
+        { productId: cheap.productId, name: "Cotton Kurta", quantity: 3, revenue: { minor: 3 * cheap.priceMinor, currency: "INR" } },
+        { productId: dear.productId, name: "Cotton Kurta", quantity: 1, revenue: { minor: dear.priceMinor, currency: "INR" } },
+      ],
+    });
+    const month = await top(30);
+    expect(month.products.map((p) => [p.productId, p.quantity])).toEqual([
+      [cheap.productId, 5],
+      [dear.productId, 1],
+    ]);
+    expect((await call(app.url, "admin.dashboard.topProducts", { days: 1 }, { token: admin.token })).error?.data.fieldErrors).toEqual([
+      { path: "days", message: "days must be 7 or 30" },
+    ]);
+  });
+
   it("gives today's totals, orders by status and variants at or below the low-stock threshold", async () => {
     const overview = (await call(app.url, "admin.dashboard.overview", undefined, { token: admin.token })).data as {
       today: { day: string; orders: number; total: { minor: number } };

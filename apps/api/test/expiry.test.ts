@@ -83,7 +83,7 @@ describe("unpaid orders expire", () => {
     const product = await addProduct(app, { stock: 1 });
     const receipt = await checkout(product.variantId, "card");
     const expiresAt = (await app.db.repos.orders.findById(receipt.orderId))!.expiresAt!;
-    const env = { ...app.env, REDIS_PREFIX: `${app.env.REDIS_PREFIX}:expiry`, ORDER_EXPIRY_LOCK_MS: 1_000, ORDER_EXPIRY_BACKOFF_MS: 10 };
+    const env = { ...app.env, REDIS_PREFIX: `${app.env.REDIS_PREFIX}:expiry`, QUEUE_LOCK_MS: 1_000, ORDER_EXPIRY_BACKOFF_MS: 10 };
     // The scheduler's clock stands 300 ms before the expiry, the worker's just after it.
     const scheduler = new BullJobScheduler(env, { now: () => new Date(expiresAt.getTime() - 300) });
     const worker = orderExpiryWorker(env, at(new Date(expiresAt.getTime() + 1_000)));

@@ -2,17 +2,19 @@ import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { Clock, DatabaseHandle } from "@bbscart/core";
+import type { Clock, DatabaseHandle, PaymentProvider } from "@bbscart/core";
 import { openDatabase } from "@bbscart/db";
 import { LocalFileStorage } from "@bbscart/db/files";
 import { composeApp } from "../src/compose.js";
 import { parseEnv, type Env } from "../src/env.js";
 import { BullJobScheduler } from "../src/jobs/queues.js";
+import { startWorkers } from "../src/jobs/workers.js";
 import { createLogger } from "../src/logger.js";
 import { InProcessPaymentProvider } from "../src/payments/in-process-provider.js";
 import { systemClock } from "../src/runtime.js";
 import { connectRedis } from "../src/redis.js";
 import type { Services } from "../src/services/index.js";
+import type { Redis } from "ioredis";
 import { testEnv } from "./test-env.js";
 
 export interface RunningApp {
@@ -38,6 +40,10 @@ export async function startApp(options: {
   redisUrl?: string;
   variables?: Record<string, string>;
   clock?: Clock;
+  /** Also run the worker process's queue workers in this process (notifications get delivered). */
+  workers?: boolean;
+  /** The payment provider the app and its workers use, instead of the in-process one (`provider` below). */
+  paymentProvider?: (redis: Redis, env: Env) => PaymentProvider;
 }): Promise<RunningApp> {
   runs += 1;
   const env = parseEnv({
@@ -46,6 +52,7 @@ export async function startApp(options: {
     REDIS_PREFIX: `test-${process.pid}-${runs}-${Date.now()}`,
     LOG_LEVEL: "silent",
     SQLITE_SYNCHRONOUS: "NORMAL",
+    PAYMENT_PROVIDER: "sandbox",
     ...options.variables,
   });
   const log = createLogger(env, "api");
@@ -53,6 +60,7 @@ export async function startApp(options: {
   const redis = await connectRedis(env, log, { failFast: true });
   const jobs = new BullJobScheduler(env, options.clock ?? systemClock);
   const provider = new InProcessPaymentProvider();
+  const payments = options.paymentProvider?.(redis, env) ?? provider;
   const server = http.createServer();
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -66,11 +74,14 @@ export async function startApp(options: {
     files: new LocalFileStorage(path.join(env.DATA_DIR, "uploads")),
     version: "0.0.0-test",
     publicUrl: url,
-    provider,
+    provider: payments,
     jobs,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   server.on("request", app);
+  const workers = options.workers
+    ? await startWorkers({ env, log, secrets: testSecrets, db, clock: options.clock ?? systemClock, provider: payments, publicUrl: url })
+    : null;
   return {
     url,
     env,
@@ -78,6 +89,7 @@ export async function startApp(options: {
     services,
     provider,
     close: async () => {
+      await workers?.close(env.SHUTDOWN_TIMEOUT_MS);
       await jobs.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

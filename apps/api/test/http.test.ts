@@ -85,11 +85,11 @@ describe("request ids and security headers", () => {
 });
 
 describe("system.info over tRPC", () => {
-  it("returns the name, version and active engine", async () => {
+  it("returns the name, version, active engine and payment provider", async () => {
     const { url } = await start();
     const result = await call(url, "system.info");
     expect(result.status).toBe(200);
-    expect(result.data).toEqual({ name: "BBSCART", version: "0.0.0-test", engine: "sqlite" });
+    expect(result.data).toEqual({ name: "BBSCART", version: "0.0.0-test", engine: "sqlite", paymentProvider: "sandbox" });
   });
 
   it("answers an unknown procedure with a tRPC NOT_FOUND and no stack trace", async () => {

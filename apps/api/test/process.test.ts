@@ -1,47 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import http from "node:http";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useLaunch } from "./launch.js";
 import { useTempDirs } from "./temp-dir.js";
 import { testEnv } from "./test-env.js";
 
-const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tempDir = useTempDirs();
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
-});
-
-/** Runs an entry point from source exactly as `node` would, with IPC so it can announce readiness. */
-function launch(entry: "server" | "worker", env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", `src/${entry}.ts`], {
-    cwd: apiDir,
-    env: {
-      PATH: process.env.PATH,
-      DATA_DIR: tempDir(),
-      REDIS_URL: testEnv.redisUrl,
-      PORT: "0",
-      LOG_LEVEL: "info",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-  });
-  children.push(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = once(child, "exit").then(([code]) => code as number | null);
-  const ready = new Promise<{ port?: number }>((resolve, reject) => {
-    child.on("message", (message: { type?: string; port?: number }) => message.type === "ready" && resolve(message));
-    void exited.then((code) => reject(new Error(`exited with ${code} before ready: ${stderr}`)));
-  });
-  // Runs that are expected to fail never await readiness; keep that from counting as unhandled.
-  ready.catch(() => undefined);
-  return { child, exited, ready, output: () => ({ stdout, stderr }) };
-}
+const launch = useLaunch(tempDir);
 
 describe("start-up failures print one line and exit non-zero", () => {
   it("stops on a malformed PORT, naming it", async () => {

@@ -7,12 +7,14 @@ import { authRows } from "./rbac/auth.rows.js";
 import { catalogRows } from "./rbac/catalog.rows.js";
 import { checkoutRows } from "./rbac/checkout.rows.js";
 import { moneyRows } from "./rbac/money.rows.js";
+import { operationsRows } from "./rbac/operations.rows.js";
+import { paymentsRows } from "./rbac/payments.rows.js";
 import type { CallerName, Outcome, Row, RowSet, World } from "./rbac/types.js";
 import { useTempDirs } from "./temp-dir.js";
 import { call } from "./trpc-http.js";
 
 /** One rows file per domain; together they must name every procedure of the API. */
-const rowSets: RowSet[] = [authRows, catalogRows, checkoutRows, moneyRows];
+const rowSets: RowSet[] = [authRows, catalogRows, checkoutRows, moneyRows, paymentsRows, operationsRows];
 const matrix: Record<string, Row> = Object.assign({}, ...rowSets.map((set) => set.rows)) as Record<string, Row>;
 
 /** Shopper last: rows whose valid input belongs to the shopper may change it. */

@@ -7,6 +7,8 @@ import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import type { FileStorage } from "@bbscart/core";
 import type { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
+import type { SandboxCheckout } from "../payments/sandbox-checkout.js";
+import type { SandboxPaymentProvider } from "../payments/sandbox-provider.js";
 import { mutationLimit } from "../security/request-limit.js";
 import type { Services } from "../services/index.js";
 import { contextFactory } from "../trpc/init.js";
@@ -15,12 +17,16 @@ import { adminUploadRoutes } from "./admin-uploads.js";
 import { authRoutes } from "./auth-routes.js";
 import { healthRoutes, type Probe } from "./health.js";
 import { requestId } from "./request-id.js";
+import { sandboxPayRoutes } from "./sandbox-pay.js";
 import { uploadRoutes } from "./uploads.js";
 import { webAppRoutes } from "./web.js";
+import { webhookRoutes } from "./webhooks.js";
 
 export interface AppDeps {
   log: Logger;
   services: Services;
+  /** The sandbox card page, when the sandbox is the payment provider. */
+  sandbox: { provider: SandboxPaymentProvider; checkout: SandboxCheckout } | null;
   /** Uploaded and seeded files, served under /uploads. */
   files: FileStorage;
   /** Dependencies `/readyz` checks, by name. */
@@ -75,6 +81,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(cors({ origin: [...deps.http.allowedOrigins], credentials: true, maxAge: 600 }));
 
   app.use(healthRoutes(deps.readiness, deps.readinessTimeoutMs));
+  // Raw body for the signature, before any parser; the provider is neither rate limited nor CSRF-checked here.
+  app.use(webhookRoutes(deps.services.payments.intake, deps.http.bodyLimitBytes));
+  if (deps.sandbox) app.use(sandboxPayRoutes({ ...deps.sandbox, allowedOrigins: deps.http.allowedOrigins }));
   app.use(uploadRoutes(deps.files));
   app.use(["/trpc", "/auth", "/api/admin/uploads"], mutationLimit(deps.redis, deps.http.redisPrefix, deps.http.mutationsPerMinute));
   app.use(adminUploadRoutes(deps.services, deps.http.uploadMaxBytes));

@@ -1,48 +1,124 @@
-import { Queue, type ConnectionOptions } from "bullmq";
+import { Queue, type ConnectionOptions, type JobsOptions, type WorkerOptions } from "bullmq";
 import type { Clock } from "@bbscart/core";
 import type { Env } from "../env.js";
+import { enqueuePaymentEvent, paymentsQueue } from "./payments-queue.js";
 import type { JobScheduler } from "./scheduler.js";
 
-/** Every queue the worker serves, by name. */
+/** Every queue the worker serves, by name; the admin's queue health lists them all. */
 export const queueNames = {
   orderExpiry: "order-expiry",
+  notifications: "notifications",
+  outboxRelay: "outbox-relay",
+  payments: "payments",
 } as const;
+
+export type QueueName = (typeof queueNames)[keyof typeof queueNames];
+
+export const allQueueNames: readonly QueueName[] = Object.values(queueNames);
 
 /** BullMQ's connection for our Redis; `maxRetriesPerRequest: null` as BullMQ requires for workers. */
 export function bullConnection(env: Pick<Env, "REDIS_URL">): ConnectionOptions {
   return { url: env.REDIS_URL, maxRetriesPerRequest: null };
 }
 
-export type QueueEnv = Pick<Env, "REDIS_URL" | "REDIS_PREFIX" | "ORDER_EXPIRY_ATTEMPTS" | "ORDER_EXPIRY_BACKOFF_MS">;
+/**
+ * For queues the API adds to after a commit: a command fails after one reconnection attempt instead
+ * of holding the shopper's request until Redis is back (the outbox relay re-adds what was lost).
+ */
+export function producerConnection(env: Pick<Env, "REDIS_URL">): ConnectionOptions {
+  return { url: env.REDIS_URL, maxRetriesPerRequest: 1 };
+}
 
-/** Delayed jobs on BullMQ: the API schedules, the worker (jobs/order-expiry-worker.ts) processes. */
+/** BullMQ reserves `:` in job ids (it separates key parts), so derived ids use `-`. */
+export function bullJobId(key: string): string {
+  return key.replaceAll(":", "-");
+}
+
+export type WorkerEnv = Pick<Env, "REDIS_URL" | "REDIS_PREFIX" | "QUEUE_LOCK_MS" | "QUEUE_STALLED_INTERVAL_MS">;
+
+/**
+ * What every worker shares: the lock says how long a job may run before it counts as stalled and is
+ * handed to another worker, the stalled interval how often that is checked. Every processor is
+ * idempotent, so a job run twice after a crash is harmless.
+ */
+export function workerOptions(env: WorkerEnv): WorkerOptions {
+  return {
+    connection: bullConnection(env),
+    prefix: env.REDIS_PREFIX,
+    lockDuration: env.QUEUE_LOCK_MS,
+    stalledInterval: env.QUEUE_STALLED_INTERVAL_MS,
+  };
+}
+
+/** Retries with exponential backoff (each wait twice the last); completed jobs are trimmed, failed ones kept for the admin. */
+export function retryingJobs(attempts: number, backoffMs: number): JobsOptions {
+  return { attempts, backoff: { type: "exponential", delay: backoffMs }, removeOnComplete: 1000 };
+}
+
+export type NotificationQueueEnv = Pick<Env, "REDIS_PREFIX" | "NOTIFICATION_ATTEMPTS" | "NOTIFICATION_BACKOFF_MS">;
+
+/** A queue whose jobs retry with exponential backoff; permanent failures stay in the failed set (no removeOnFail) for the admin. */
+export function retryingQueue(name: QueueName, prefix: string, connection: ConnectionOptions, retry: { attempts: number; backoffMs: number }): Queue {
+  return new Queue(name, { connection, prefix, defaultJobOptions: retryingJobs(retry.attempts, retry.backoffMs) });
+}
+
+/** The `notifications` queue, as the API (after commits) and the outbox relay add to it. */
+export function notificationsQueue(env: NotificationQueueEnv, connection: ConnectionOptions): Queue {
+  return retryingQueue(queueNames.notifications, env.REDIS_PREFIX, connection, { attempts: env.NOTIFICATION_ATTEMPTS, backoffMs: env.NOTIFICATION_BACKOFF_MS });
+}
+
+/**
+ * One job per outbox message, its id derived from the message id: adding a message that is already
+ * queued (the relay racing the API) adds nothing while BullMQ still holds that job.
+ */
+export async function enqueueOutbox(queue: Queue, outboxIds: readonly string[]): Promise<void> {
+  if (outboxIds.length === 0) return;
+  await queue.addBulk(outboxIds.map((outboxId) => ({ name: "deliver", data: { outboxId }, opts: { jobId: bullJobId(outboxId) } })));
+}
+
+export type QueueEnv = Pick<
+  Env,
+  | "REDIS_URL"
+  | "REDIS_PREFIX"
+  | "ORDER_EXPIRY_ATTEMPTS"
+  | "ORDER_EXPIRY_BACKOFF_MS"
+  | "NOTIFICATION_ATTEMPTS"
+  | "NOTIFICATION_BACKOFF_MS"
+  | "PAYMENTS_ATTEMPTS"
+  | "PAYMENTS_BACKOFF_MS"
+>;
+
+/** Work the API hands to the worker on BullMQ: the API adds jobs, the worker (jobs/workers.ts) processes them. */
 export class BullJobScheduler implements JobScheduler {
   private readonly orderExpiry: Queue;
+  private readonly notifications: Queue;
+  private readonly payments: Queue;
 
   constructor(env: QueueEnv, private readonly clock: Clock) {
     this.orderExpiry = new Queue(queueNames.orderExpiry, {
       connection: bullConnection(env),
       prefix: env.REDIS_PREFIX,
-      // A failed expiry (database busy, order not due yet) is retried later, each wait twice the last.
-      defaultJobOptions: { attempts: env.ORDER_EXPIRY_ATTEMPTS, backoff: { type: "exponential", delay: env.ORDER_EXPIRY_BACKOFF_MS } },
+      // A failed expiry (database busy, order not due yet) is retried later.
+      defaultJobOptions: { ...retryingJobs(env.ORDER_EXPIRY_ATTEMPTS, env.ORDER_EXPIRY_BACKOFF_MS), removeOnFail: 5000 },
     });
+    this.notifications = notificationsQueue(env, producerConnection(env));
+    this.payments = paymentsQueue(env, producerConnection(env));
   }
 
   async scheduleOrderExpiry(orderId: string, at: Date): Promise<void> {
     // The job id is derived from the order, so scheduling twice (a retried request) adds one job.
-    await this.orderExpiry.add(
-      "expire",
-      { orderId },
-      {
-        jobId: `expire-${orderId}`,
-        delay: Math.max(0, at.getTime() - this.clock.now().getTime()),
-        removeOnComplete: 1000,
-        removeOnFail: 5000,
-      },
-    );
+    await this.orderExpiry.add("expire", { orderId }, { jobId: `expire-${orderId}`, delay: Math.max(0, at.getTime() - this.clock.now().getTime()) });
+  }
+
+  enqueueNotifications(outboxIds: readonly string[]): Promise<void> {
+    return enqueueOutbox(this.notifications, outboxIds);
+  }
+
+  enqueuePaymentEvent(eventId: string): Promise<void> {
+    return enqueuePaymentEvent(this.payments, eventId);
   }
 
   async close(): Promise<void> {
-    await this.orderExpiry.close();
+    await Promise.all([this.orderExpiry.close(), this.notifications.close(), this.payments.close()]);
   }
 }

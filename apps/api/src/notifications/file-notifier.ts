@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Notifier, OutgoingMessage } from "@bbscart/core";
+import { messageIdHeader } from "./message-id.js";
 
 /**
  * Delivery without an SMTP server or SMS provider: each message becomes a file under
@@ -17,7 +18,7 @@ export class FileNotifier implements Notifier {
     const content =
       message.channel === "email"
         ? [
-            `Message-ID: <${message.messageId}@bbscart>`,
+            `Message-ID: ${messageIdHeader(message.messageId)}`,
             `From: ${this.from}`,
             `To: ${message.to}`,
             `Subject: ${message.subject ?? ""}`,

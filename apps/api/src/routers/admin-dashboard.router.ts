@@ -10,4 +10,7 @@ export const adminDashboardRouter = router({
   sales: adminProcedure("orders.manage")
     .input(salesReportInput)
     .query(({ ctx, input }) => ctx.services.dashboard.sales(input)),
+  topProducts: adminProcedure("orders.manage")
+    .input(salesReportInput)
+    .query(({ ctx, input }) => ctx.services.dashboard.topProducts(input)),
 });

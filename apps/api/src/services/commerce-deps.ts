@@ -10,7 +10,7 @@ export interface CommerceDeps {
   log: Logger;
   provider: PaymentProvider;
   jobs: JobScheduler;
-  /** Sends committed outbox messages (by id) after a unit of work. */
+  /** Queues committed outbox messages (by id) for the worker after a unit of work; never throws (the outbox relay catches up). */
   deliver: (outboxIds: readonly string[]) => Promise<void>;
   /** The shop's public address, for links in messages and provider return URLs. */
   publicUrl: string;

@@ -6,6 +6,8 @@ import { loadSettings } from "./settings.js";
 
 /** How many low-stock variants the dashboard lists (lowest first). */
 const LOW_STOCK_LIMIT = 20;
+/** How many best sellers the dashboard lists. */
+const TOP_PRODUCTS_LIMIT = 10;
 
 /** "YYYY-MM-DD" of an instant in an IANA time zone. */
 function dayIn(timeZone: string, at: Date): string {
@@ -44,17 +46,24 @@ function startOfDay(timeZone: string, day: string): Date {
 
 /**
  * The admin dashboard's figures, every "day" in the store's time zone: sales per day, today's
- * totals, orders by status and low-stock variants — each one indexed query, never a scan of all orders.
+ * totals, orders by status, low-stock variants and top products — each one indexed query, never
+ * a scan of all orders.
  */
 export function dashboardService(deps: CommerceDeps) {
   const { db, clock } = deps;
 
-  /** Sales for `days` calendar days ending today, every day present (zero when nothing sold). */
-  async function salesByDay(days: number) {
+  /** The last `days` calendar days, today included: their first day and the instants [from, to) they span. */
+  async function period(days: number) {
     const { timeZone, currency } = await loadSettings(db.repos);
     const today = dayIn(timeZone, clock.now());
     const first = addDays(today, 1 - days);
-    const rows = await db.repos.orders.salesByDay({ from: startOfDay(timeZone, first), to: startOfDay(timeZone, addDays(today, 1)), timeZone });
+    return { timeZone, currency, first, from: startOfDay(timeZone, first), to: startOfDay(timeZone, addDays(today, 1)) };
+  }
+
+  /** Sales for `days` calendar days ending today, every day present (zero when nothing sold). */
+  async function salesByDay(days: number) {
+    const { timeZone, currency, first, from, to } = await period(days);
+    const rows = await db.repos.orders.salesByDay({ from, to, timeZone });
     const byDay = new Map<string, DailySales>(rows.filter((row) => row.total.currency === currency).map((row) => [row.day, row]));
     const series = Array.from({ length: days }, (_, i) => {
       const day = addDays(first, i);
@@ -69,6 +78,13 @@ export function dashboardService(deps: CommerceDeps) {
       const orders = series.reduce((n, day) => n + day.orders, 0);
       const total = money(series.reduce((n, day) => n + day.total.minor, 0), currency);
       return { timeZone, days: series, orders, total };
+    },
+
+    /** Best sellers of the period by units, in the store's currency. */
+    async topProducts(input: z.output<typeof salesReportInput>) {
+      const { timeZone, currency, from, to } = await period(input.days);
+      const products = await db.repos.orders.topProducts({ from, to, currency, limit: TOP_PRODUCTS_LIMIT });
+      return { timeZone, currency, products };
     },
 
     async overview() {

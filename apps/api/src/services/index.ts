@@ -1,9 +1,10 @@
-import type { Clock, DatabaseHandle, FileStorage, IdGenerator, Notifier, PaymentProvider } from "@bbscart/core";
-import { resetTokenFor, type AccessTokens } from "../auth/tokens.js";
+import type { Clock, DatabaseHandle, FileStorage, IdGenerator, PaymentProvider } from "@bbscart/core";
+import type { AccessTokens } from "../auth/tokens.js";
 import type { CookiePolicy } from "../http/refresh-cookie.js";
+import type { QueueInspector } from "../jobs/queue-health.js";
 import type { JobScheduler } from "../jobs/scheduler.js";
 import type { Logger } from "../logger.js";
-import { outboxDelivery } from "../notifications/deliver.js";
+import { queueOutbox } from "../notifications/queue-outbox.js";
 import type { LoginThrottle } from "../security/login-throttle.js";
 import { accountService } from "./account.service.js";
 import { adminOrdersService } from "./admin-orders.service.js";
@@ -13,6 +14,9 @@ import { catalogService } from "./catalog.service.js";
 import { checkoutService } from "./checkout.service.js";
 import type { CommerceDeps } from "./commerce-deps.js";
 import { dashboardService } from "./dashboard.service.js";
+import { operationsService } from "./operations.service.js";
+import { paymentsAdmin } from "./payments/admin.js";
+import { paymentIntake } from "./payments/intake.js";
 import { ordersService } from "./orders.service.js";
 import { Sessions } from "./sessions.js";
 import { settingsService } from "./settings.service.js";
@@ -28,9 +32,10 @@ export interface ServiceDeps {
   log: Logger;
   tokens: AccessTokens;
   throttle: LoginThrottle;
-  notifier: Notifier;
   provider: PaymentProvider;
   jobs: JobScheduler;
+  /** BullMQ queue health for the admin. */
+  queues: QueueInspector;
   /** Product images (uploads and the seed's). */
   files: FileStorage;
   /** The shop's address as shoppers see it, for links in messages. */
@@ -44,19 +49,7 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const { db, clock, ids } = deps;
   const secret = deps.secrets.jwtSecret;
-  const deliver = outboxDelivery({
-    db,
-    clock,
-    log: deps.log,
-    notifier: deps.notifier,
-    enrich: (notification) =>
-      notification.template === "password_reset" && notification.data.resetId
-        ? {
-            ...notification,
-            data: { ...notification.data, link: `${deps.publicUrl}/reset-password?token=${resetTokenFor(notification.data.resetId, secret)}` },
-          }
-        : notification,
-  });
+  const deliver = queueOutbox(deps.jobs, deps.log);
   const sessions = new Sessions(
     { refreshTtlDays: deps.policy.refreshTtlDays, graceSeconds: deps.policy.refreshGraceSeconds, secret },
     clock,
@@ -78,7 +71,7 @@ export function createServices(deps: ServiceDeps) {
     clock,
     policy: deps.policy,
     cookies: deps.cookies,
-    system: systemService({ name: "BBSCART", version: deps.version, engine: db.engine }),
+    system: systemService({ name: "BBSCART", version: deps.version, engine: db.engine, paymentProvider: deps.provider.name }),
     auth: authService({
       db,
       clock,
@@ -100,6 +93,8 @@ export function createServices(deps: ServiceDeps) {
     adminOrders: adminOrdersService(commerce),
     wallet: walletService(commerce),
     dashboard: dashboardService(commerce),
+    operations: operationsService({ db, clock, ids, queues: deps.queues }),
+    payments: { intake: paymentIntake(commerce), admin: paymentsAdmin(db) },
   };
 }
 

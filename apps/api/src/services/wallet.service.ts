@@ -1,9 +1,10 @@
 import { walletAccount, type User } from "@bbscart/core";
-import type { adminWalletStatementInput, walletAdjustmentInput, walletStatementInput } from "@bbscart/core/schemas";
+import type { adminWalletStatementInput, walletAdjustmentInput, walletStatementInput, walletTopUpInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import type { AdminContext } from "./admin-orders/context.js";
 import { notFound } from "./app-error.js";
 import type { CommerceDeps } from "./commerce-deps.js";
+import { topUps } from "./payments/top-ups.js";
 import { loadSettings } from "./settings.js";
 import { adjustWallet } from "./wallet/adjust.js";
 import { statementPage } from "./wallet/statement.js";
@@ -33,6 +34,9 @@ export function walletService(deps: CommerceDeps) {
     },
 
     adjust: (admin: AdminContext, input: z.output<typeof walletAdjustmentInput>) => adjustWallet(deps, admin, input),
+
+    /** Starts a card top-up of the caller's own wallet; credited when the provider confirms the payment. */
+    topUp: (user: User, input: z.output<typeof walletTopUpInput>) => topUps(deps).start(user, input),
   };
 }
 

@@ -1,6 +1,8 @@
 import { adminCatalogRouter } from "../routers/admin-catalog.router.js";
 import { adminDashboardRouter } from "../routers/admin-dashboard.router.js";
+import { adminOperationsRouter } from "../routers/admin-operations.router.js";
 import { adminOrdersRouter } from "../routers/admin-orders.router.js";
+import { adminPaymentsRouter } from "../routers/admin-payments.router.js";
 import { adminSettingsRouter } from "../routers/admin-settings.router.js";
 import { adminAuditRouter, adminUsersRouter } from "../routers/admin-users.router.js";
 import { adminWalletRouter } from "../routers/admin-wallet.router.js";
@@ -27,6 +29,8 @@ export const appRouter = router({
     orders: adminOrdersRouter,
     wallet: adminWalletRouter,
     dashboard: adminDashboardRouter,
+    operations: adminOperationsRouter,
+    payments: adminPaymentsRouter,
   }),
 });
 

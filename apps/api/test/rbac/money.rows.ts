@@ -58,5 +58,6 @@ export const moneyRows: RowSet = {
     },
     "admin.dashboard.overview": { access: "admin:orders.manage" },
     "admin.dashboard.sales": { access: "admin:orders.manage", input: () => ({ days: 7 }) },
+    "admin.dashboard.topProducts": { access: "admin:orders.manage", input: () => ({ days: 30 }) },
   },
 };

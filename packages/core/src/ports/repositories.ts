@@ -8,7 +8,7 @@ import type { StockLevel } from "../inventory/stock.js";
 import type { CurrencyCode, Money } from "../money/money.js";
 import type { OutboxMessage } from "../notification/notification.js";
 import type { Order, OrderStatus } from "../order/order.js";
-import type { PaymentStatus } from "../payment/payment.js";
+import type { PaymentMethod, PaymentStatus } from "../payment/payment.js";
 import type { StoreSettings } from "../settings/settings.js";
 import type { AccountId } from "../wallet/accounts.js";
 import type { Transfer } from "../wallet/transfer.js";
@@ -181,6 +181,12 @@ export interface CouponRepository {
 export interface OrderListQuery extends PageRequest {
   readonly status: OrderStatus | null;
   readonly paymentStatus: PaymentStatus | null;
+  readonly paymentMethod: PaymentMethod | null;
+  /** The customer's user id. */
+  readonly userId: string | null;
+  /** Inclusive lower and exclusive upper bound on `placedAt`. */
+  readonly placedFrom: Date | null;
+  readonly placedTo: Date | null;
   /** Order id prefix or customer email. */
   readonly search: string | null;
 }
@@ -190,6 +196,15 @@ export interface DailySales {
   readonly day: string;
   readonly orders: number;
   readonly total: Money;
+}
+
+/** One product's sales over a period: units sold and what its lines came to after discounts. */
+export interface ProductSales {
+  readonly productId: string;
+  /** The product's current catalog name. */
+  readonly name: string;
+  readonly quantity: number;
+  readonly revenue: Money;
 }
 
 export interface OrderRepository {
@@ -211,6 +226,11 @@ export interface OrderRepository {
   countByStatus(): Promise<Readonly<Record<OrderStatus, number>>>;
   /** Orders placed and not cancelled, by day in `timeZone`, between `from` and `to`. */
   salesByDay(query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): Promise<readonly DailySales[]>;
+  /**
+   * The `limit` best-selling products in orders placed in [`from`, `to`), not cancelled, in
+   * `currency`: most units first, then most revenue, then product id.
+   */
+  topProducts(query: { readonly from: Date; readonly to: Date; readonly currency: CurrencyCode; readonly limit: number }): Promise<readonly ProductSales[]>;
 }
 
 export interface IdempotencyRepository {

@@ -42,10 +42,26 @@ export interface PaymentIntent {
   readonly amount: Money;
 }
 
-/** A provider webhook after its signature was verified, reduced to what core needs. */
+/** What a payment intent pays for: an order, or a wallet top-up (the top-up's id is its request key). */
+export interface PaymentPurpose {
+  readonly kind: "order" | "top_up";
+  readonly id: string;
+}
+
+/** The purpose and customer stored on an intent when we created it, as its events carry them back. */
+export interface IntentOwner extends PaymentPurpose {
+  readonly customerId: string;
+}
+
+/**
+ * A provider webhook after its signature was verified, reduced to what core needs. `purpose` is what
+ * we stored on the intent when we created it (null for an intent we did not create); processing checks
+ * it, and the amount, against our own record before applying anything.
+ */
 export type PaymentEvent =
-  | { readonly eventId: string; readonly type: "payment_succeeded"; readonly intentId: string; readonly amount: Money }
-  | { readonly eventId: string; readonly type: "payment_failed"; readonly intentId: string; readonly reason: string }
+  | { readonly eventId: string; readonly type: "payment_succeeded"; readonly intentId: string; readonly amount: Money; readonly purpose: IntentOwner | null }
+  | { readonly eventId: string; readonly type: "payment_failed"; readonly intentId: string; readonly reason: string; readonly purpose: IntentOwner | null }
+  | { readonly eventId: string; readonly type: "payment_canceled"; readonly intentId: string; readonly purpose: IntentOwner | null }
   | { readonly eventId: string; readonly type: "refund_succeeded"; readonly intentId: string; readonly refundId: string }
   | { readonly eventId: string; readonly type: "ignored"; readonly providerType: string };
 
@@ -58,12 +74,13 @@ export interface PaymentProvider {
   readonly name: "stripe" | "sandbox";
   createIntent(input: {
     readonly amount: Money;
-    readonly purpose: { readonly kind: "order" | "top_up"; readonly id: string };
+    readonly purpose: PaymentPurpose;
     readonly customerId: string;
     readonly idempotencyKey: string;
   }): Promise<PaymentIntent>;
   retrieveIntent(intentId: string): Promise<PaymentIntent>;
   cancelIntent(intentId: string, idempotencyKey: string): Promise<void>;
+  /** `idempotencyKey` is `refund:<our refund id>` (`refundProviderKey`); the provider's refund events carry it back. */
   refund(input: { readonly intentId: string; readonly amount: Money; readonly idempotencyKey: string }): Promise<{ readonly refundId: string }>;
   /** Verifies the signature over the raw body; throws `WebhookSignatureError` when it does not match. */
   parseWebhook(rawBody: Uint8Array, signature: string): PaymentEvent;

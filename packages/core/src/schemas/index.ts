@@ -9,4 +9,6 @@ export * from "./order.js";
 export * from "./wallet.js";
 export * from "./settings.js";
 export * from "./coupon.js";
+export * from "./operations.js";
 export { MAX_AMOUNT_MINOR } from "./fields.js";
+export * from "./payments.js";

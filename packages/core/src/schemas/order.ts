@@ -1,18 +1,28 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "../order/order.js";
-import { amountMinor, id, int, optionalText, pageInput, text } from "./fields.js";
+import { amountMinor, dateTime, id, int, optionalText, pageInput, text } from "./fields.js";
 
 export const orderIdInput = z.object({ orderId: id("orderId") });
 
-export const orderListInput = z.object({
-  status: z.enum(ORDER_STATUSES, { error: "status must be an order status" }).nullable().default(null),
-  paymentStatus: z
-    .enum(["unpaid", "authorized", "paid", "partially_refunded", "refunded"], { error: "paymentStatus must be a payment status" })
-    .nullable()
-    .default(null),
-  search: optionalText("search", 100),
-  ...pageInput,
-});
+/** The admin order list: every filter optional and combined with AND; placed in [`placedFrom`, `placedTo`). */
+export const orderListInput = z
+  .object({
+    status: z.enum(ORDER_STATUSES, { error: "status must be an order status" }).nullable().default(null),
+    paymentStatus: z
+      .enum(["unpaid", "authorized", "paid", "partially_refunded", "refunded"], { error: "paymentStatus must be a payment status" })
+      .nullable()
+      .default(null),
+    paymentMethod: z.enum(["wallet", "card", "cod"], { error: "paymentMethod must be wallet, card or cod" }).nullable().default(null),
+    userId: id("userId").nullable().default(null),
+    placedFrom: dateTime("placedFrom").nullable().default(null),
+    placedTo: dateTime("placedTo").nullable().default(null),
+    search: optionalText("search", 100),
+    ...pageInput,
+  })
+  .refine((q) => q.placedFrom === null || q.placedTo === null || q.placedFrom < q.placedTo, {
+    error: "placedTo must be after placedFrom",
+    path: ["placedTo"],
+  });
 
 const reason = text("reason", 500, 3);
 
@@ -46,7 +56,7 @@ export const refundInput = z.object({
 /** Retry the provider call of a refund still pending (its earlier call failed or was never confirmed). */
 export const refundIdInput = z.object({ orderId: id("orderId"), refundId: id("refundId") });
 
-/** The dashboard's sales chart: the last 7 or 30 days, today included, in the store's time zone. */
+/** The dashboard's reporting period (sales chart, top products): the last 7 or 30 days, today included, in the store's time zone. */
 export const salesReportInput = z.object({
   days: z.union([z.literal(7), z.literal(30)], { error: "days must be 7 or 30" }).default(7),
 });

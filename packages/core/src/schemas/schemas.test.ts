@@ -11,6 +11,7 @@ import {
   couponCreateInput,
   couponUpdateInput,
   loginInput,
+  orderListInput,
   orderTransitionInput,
   placeOrderInput,
   productCreateInput,
@@ -128,6 +129,27 @@ describe("order, wallet, coupon and settings schemas", () => {
     expect(messages(refundInput, { orderId: "o1", amountMinor: 0, destination: "bank", reason: "damaged" })).toEqual([
       "amountMinor must be at least 1",
       "destination must be wallet or card",
+    ]);
+  });
+
+  it("default every admin order filter to none, read placed dates from text and refuse an empty date range", () => {
+    expect(orderListInput.parse({})).toEqual({
+      status: null,
+      paymentStatus: null,
+      paymentMethod: null,
+      userId: null,
+      placedFrom: null,
+      placedTo: null,
+      search: null,
+      cursor: null,
+      limit: 24,
+    });
+    const range = orderListInput.parse({ paymentMethod: "cod", userId: "user-1", placedFrom: "2025-01-01T00:00:00Z", placedTo: "2025-02-01T00:00:00Z" });
+    expect(range).toMatchObject({ paymentMethod: "cod", userId: "user-1", placedFrom: new Date("2025-01-01T00:00:00Z"), placedTo: new Date("2025-02-01T00:00:00Z") });
+    expect(messages(orderListInput, { placedFrom: "2025-02-01", placedTo: "2025-02-01" })).toEqual(["placedTo must be after placedFrom"]);
+    expect(messages(orderListInput, { paymentMethod: "upi", placedFrom: "yesterday" })).toEqual([
+      "paymentMethod must be wallet, card or cod",
+      "placedFrom must be a date and time",
     ]);
   });
 

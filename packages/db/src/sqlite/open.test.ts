@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { makeProduct } from "@bbscart/core/testing";
+import { makeOrder, makePricingLine, makeProduct } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../index.js";
 import { migrations } from "./migrations/index.js";
@@ -57,6 +57,25 @@ describe("migrations", () => {
     const fresh = path.join(tempDir(), "fresh.db");
     fs.mkdirSync(path.dirname(fresh), { recursive: true });
     expect(migrateSqlite(fresh)).toEqual(migrations.map((m) => m.version));
+  });
+
+  it("003 copies the lines of orders placed before it into order_lines, so top products count them", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.products.create(makeProduct());
+    const order = makeOrder({ lines: [makePricingLine({ quantity: 3 })] });
+    await db.repos.orders.create(order);
+    await db.close();
+    handles.splice(0);
+    // Back to version 2: the order exists, its lines only in the order's JSON.
+    const raw = new Database(db.file);
+    raw.exec("DROP TABLE order_lines; DROP INDEX orders_payment_method_placed; DELETE FROM schema_migrations WHERE version = 3");
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual([3]);
+    const reopened = open(dataDir);
+    expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
+      { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
+    ]);
   });
 
   it("refuse a database written by a newer build", async () => {

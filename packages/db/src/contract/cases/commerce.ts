@@ -1,13 +1,30 @@
-import { attachPaymentIntent, ORDER_STATUSES, type Coupon, type Order } from "@bbscart/core";
-import { inr, makeCart, makeCoupon, makeOrder, makeUser } from "@bbscart/core/testing";
+import { attachPaymentIntent, money, ORDER_STATUSES, type Coupon, type Order, type OrderListQuery } from "@bbscart/core";
+import { inr, makeCart, makeCoupon, makeOrder, makePricingLine, makeSettings, makeUser } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import { itNeeds, type ContractContext } from "../context.js";
-import { allPages, at, expectDuplicate, makeIdempotency } from "../fixtures.js";
+import { allPages, at, expectDuplicate, makeIdempotency, seedProduct, stockedProduct } from "../fixtures.js";
 
 /** An order placed at minute `minute`, so listings have a defined order. */
 const placedAt = (order: Order, minute: number): Order => ({ ...order, placedAt: at(minute), expiresAt: order.expiresAt && at(minute + 30) });
 
+const noFilters = { status: null, paymentStatus: null, paymentMethod: null, userId: null, placedFrom: null, placedTo: null, search: null } as const;
+
+/** An order with one line per `[product number, quantity, unit price]`. */
+const orderOf = (id: string, lines: ReadonlyArray<readonly [number, number, number]>, options: { status?: Order["status"]; currency?: string } = {}): Order =>
+  makeOrder({
+    id,
+    status: options.status ?? "confirmed",
+    settings: makeSettings({ currency: options.currency ?? "INR" }),
+    lines: lines.map(([n, quantity, price]) =>
+      makePricingLine({ productId: `prod-${n}`, variantId: `var-${n}`, sku: `SKU-${n}`, quantity, unitPrice: money(price, options.currency ?? "INR") }),
+    ),
+  });
+
 export function commerceCases(context: ContractContext): void {
+  /** The ids of every page of the admin list under `filters`, two orders a page. */
+  const listPages = async (filters: Partial<Omit<OrderListQuery, "cursor" | "limit">>) =>
+    (await allPages((page) => context.db.repos.orders.list({ ...noFilters, ...filters, ...page }), 2)).map((items) => items.map((o) => o.id));
+
   it("carts: saved, found by user or guest, replaced whole, deleted", async () => {
     const { carts } = context.db.repos;
     const line = { variantId: "var-1", quantity: 2, unitPrice: inr(129900) };
@@ -104,15 +121,59 @@ export function commerceCases(context: ContractContext): void {
     await orders.create(placedAt(makeOrder({ id: "xyz-1", status: "cancelled" }), 4));
     const mine = await allPages((page) => orders.listForUser("user-1", page), 2);
     expect(mine.map((items) => items.map((o) => o.id))).toEqual([["xyz-1", "ord-a2"], ["ord-a1"]]);
-    const list = async (q: { status?: Order["status"]; paymentStatus?: Order["payment"]["status"]; search?: string }) =>
-      (await allPages((page) => orders.list({ ...page, status: q.status ?? null, paymentStatus: q.paymentStatus ?? null, search: q.search ?? null }), 2))
-        .flat()
-        .map((o) => o.id);
+    const list = async (filters: Parameters<typeof listPages>[0]) => (await listPages(filters)).flat();
     expect(await list({})).toEqual(["xyz-1", "ord-b1", "ord-a2", "ord-a1"]);
     expect(await list({ status: "pending_payment" })).toEqual(["ord-a2"]);
     expect(await list({ paymentStatus: "paid" })).toEqual(["ord-b1", "ord-a1"]);
     expect(await list({ search: "ord-a" })).toEqual(["ord-a2", "ord-a1"]);
     expect(await list({ search: "ravi@example.com" })).toEqual(["ord-b1"]);
+  });
+
+  it("orders: the admin list filtered by payment method, customer and placed in [from, to), alone or combined, with stable cursors", async () => {
+    const { orders } = context.db.repos;
+    const seed: ReadonlyArray<readonly [string, "wallet" | "card" | "cod", string]> = [
+      ["a1", "card", "user-1"],
+      ["a2", "cod", "user-1"],
+      ["a3", "wallet", "user-2"],
+      ["a4", "cod", "user-1"],
+      ["a5", "cod", "user-2"],
+      ["a6", "card", "user-1"],
+    ];
+    for (const [index, [id, paymentMethod, userId]] of seed.entries()) await orders.create(placedAt(makeOrder({ id, paymentMethod, userId }), index + 1));
+    expect(await listPages({ paymentMethod: "cod" })).toEqual([["a5", "a4"], ["a2"]]);
+    expect(await listPages({ userId: "user-2" })).toEqual([["a5", "a3"]]);
+    expect(await listPages({ placedFrom: at(2), placedTo: at(5) })).toEqual([["a4", "a3"], ["a2"]]);
+    expect(await listPages({ placedTo: at(2) })).toEqual([["a1"]]);
+    expect(await listPages({ userId: "user-1", paymentMethod: "cod", placedFrom: at(3) })).toEqual([["a4"]]);
+    expect(await listPages({ userId: "user-3" })).toEqual([[]]);
+
+    // A newer matching order placed between two pages neither repeats nor shifts the next page.
+    const first = await orders.list({ ...noFilters, paymentMethod: "cod", cursor: null, limit: 2 });
+    await orders.create(placedAt(makeOrder({ id: "a7", paymentMethod: "cod" }), 7));
+    const next = await orders.list({ ...noFilters, paymentMethod: "cod", cursor: first.nextCursor, limit: 2 });
+    expect([first.items.map((o) => o.id), next.items.map((o) => o.id), next.nextCursor]).toEqual([["a5", "a4"], ["a2"], null]);
+  });
+
+  it("orders: top products of a period by units sold, then revenue; cancelled, other-currency and out-of-period orders left out", async () => {
+    const { orders } = context.db.repos;
+    for (const n of [1, 2, 3]) await seedProduct(context.db, stockedProduct(n));
+    await orders.create(placedAt(orderOf("t1", [[1, 2, 1_000], [2, 1, 5_000]]), 0));
+    await orders.create(placedAt(orderOf("t2", [[2, 1, 5_000], [3, 3, 100]], { status: "delivered" }), 10));
+    await orders.create(placedAt(orderOf("t3", [[1, 10, 1_000]], { status: "cancelled" }), 15));
+    await orders.create(placedAt(orderOf("t4", [[1, 7, 1_000]], { currency: "USD" }), 20));
+    await orders.create(placedAt(orderOf("t5", [[1, 5, 1_000]]), 30));
+    await orders.create(placedAt(orderOf("t6", [[3, 5, 100]]), -1));
+    const top = (limit: number) => orders.topProducts({ from: at(0), to: at(30), currency: "INR", limit });
+    expect(await top(10)).toEqual([
+      { productId: "prod-3", name: "Product 3", quantity: 3, revenue: inr(300) },
+      { productId: "prod-2", name: "Product 2", quantity: 2, revenue: inr(10_000) },
+      { productId: "prod-1", name: "Product 1", quantity: 2, revenue: inr(2_000) },
+    ]);
+    expect((await top(2)).map((p) => p.productId)).toEqual(["prod-3", "prod-2"]);
+    expect(await orders.topProducts({ from: at(20), to: at(30), currency: "USD", limit: 10 })).toEqual([
+      { productId: "prod-1", name: "Product 1", quantity: 7, revenue: money(7_000, "USD") },
+    ]);
+    expect(await orders.topProducts({ from: at(40), to: at(50), currency: "INR", limit: 10 })).toEqual([]);
   });
 
   it("orders: expired and awaiting-payment queries find only pending orders, oldest first", async () => {

@@ -34,7 +34,7 @@ interface ReadMethods {
   inventory: "level";
   carts: "findByUser" | "findByGuest";
   coupons: "findByCode" | "list" | "customerUses";
-  orders: "findById" | "findByPaymentIntent" | "listForUser" | "list" | "findExpired" | "findAwaitingPayment" | "countByStatus" | "salesByDay";
+  orders: "findById" | "findByPaymentIntent" | "listForUser" | "list" | "findExpired" | "findAwaitingPayment" | "countByStatus" | "salesByDay" | "topProducts";
   idempotency: "find";
   ledger: "findTransfer" | "balance" | "derivedBalance" | "statement" | "byReference";
   webhooks: "find" | "list";
@@ -147,7 +147,11 @@ const cases: { readonly [R in keyof WriteMethods]: { readonly [M in WriteMethods
     },
   },
   orders: {
-    create: { write: (r) => r.orders.create({ ...pendingOrder, id: "order-2" }), observe: (r) => r.orders.findById("order-2") },
+    create: {
+      write: (r) => r.orders.create({ ...pendingOrder, id: "order-2" }),
+      // The order and its lines, which top products add up.
+      observe: async (r) => [await r.orders.findById("order-2"), await r.orders.topProducts({ from: at(-1), to: at(1), currency: "INR", limit: 5 })],
+    },
     save: {
       write: (r) => r.orders.save({ ...pendingOrder, cancelReason: "changed", version: pendingOrder.version + 1 }, pendingOrder.version),
       observe: (r) => r.orders.findById(pendingOrder.id),

@@ -140,6 +140,7 @@ orderSchema.index({ placedAt: -1, _id: -1 }, { name: "placed_desc" });
 orderSchema.index({ userId: 1, placedAt: -1, _id: -1 }, { name: "user_placed_desc" });
 orderSchema.index({ status: 1, placedAt: -1, _id: -1 }, { name: "status_placed_desc" });
 orderSchema.index({ "payment.status": 1, placedAt: -1, _id: -1 }, { name: "payment_status_placed_desc" });
+orderSchema.index({ "payment.method": 1, placedAt: -1, _id: -1 }, { name: "payment_method_placed_desc" });
 orderSchema.index({ "payment.providerIntentId": 1 }, { name: "payment_intent", partialFilterExpression: { "payment.providerIntentId": { $type: "string" } } });
 // `findExpired`: pending orders by expiry.
 orderSchema.index({ status: 1, expiresAt: 1, _id: 1 }, { name: "status_expires" });

@@ -8,7 +8,7 @@ import { escapeRegex, findPage, fromDoc, toDoc } from "./mapping.js";
 const toOrder = (doc: OrderDoc): Order => fromDoc<Order>(doc);
 const newestFirst = { field: "placedAt", direction: -1 } as const;
 
-export function orderRepository({ models: { orders, users }, session }: RepoContext): OrderRepository {
+export function orderRepository({ models: { orders, products, users }, session }: RepoContext): OrderRepository {
   return {
     async create(order) {
       await translateDuplicateKey(orderUniqueIndexes, () => orders.insertMany([toDoc(order)], { session }));
@@ -30,10 +30,15 @@ export function orderRepository({ models: { orders, users }, session }: RepoCont
     listForUser(userId, page) {
       return findPage(orders, session, { filter: { userId }, sort: newestFirst, page }, toOrder);
     },
-    async list({ status, paymentStatus, search, ...page }) {
+    async list({ status, paymentStatus, paymentMethod, userId, placedFrom, placedTo, search, ...page }) {
       const filter: Record<string, unknown> = {};
       if (status) filter.status = status;
       if (paymentStatus) filter["payment.status"] = paymentStatus;
+      if (paymentMethod) filter["payment.method"] = paymentMethod;
+      if (userId !== null) filter.userId = userId;
+      if (placedFrom !== null || placedTo !== null) {
+        filter.placedAt = { ...(placedFrom !== null && { $gte: placedFrom }), ...(placedTo !== null && { $lt: placedTo }) };
+      }
       const term = search?.trim();
       if (term) {
         const customer = await users.findOne({ email: term.toLowerCase() }, { _id: 1 }, { session }).lean<Pick<UserDoc, "_id">>();
@@ -72,6 +77,22 @@ export function orderRepository({ models: { orders, users }, session }: RepoCont
         ])
         .session(session ?? null);
       return days.map((day) => ({ day: day._id, orders: day.orders, total: { minor: day.minor, currency: day.currency } }));
+    },
+    async topProducts({ from, to, currency, limit }) {
+      // The period's orders through `placed_desc`; the best sellers are then named from the catalog by `_id`.
+      const best = await orders
+        .aggregate<{ _id: string; name: string; quantity: number; minor: number }>([
+          { $match: { placedAt: { $gte: from, $lt: to }, status: { $ne: "cancelled" }, currency } },
+          { $unwind: "$lines" },
+          { $group: { _id: "$lines.productId", quantity: { $sum: "$lines.quantity" }, minor: { $sum: "$lines.total.minor" } } },
+          { $sort: { quantity: -1, minor: -1, _id: 1 } },
+          { $limit: limit },
+          { $lookup: { from: products.collection.collectionName, localField: "_id", foreignField: "_id", as: "product" } },
+          { $unwind: "$product" },
+          { $project: { name: "$product.name", quantity: 1, minor: 1 } },
+        ])
+        .session(session ?? null);
+      return best.map((row) => ({ productId: row._id, name: row.name, quantity: row.quantity, revenue: { minor: row.minor, currency } }));
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   type Order,
   type OrderRepository,
   type OrderStatus,
+  type ProductSales,
 } from "@bbscart/core";
 import type { Connection } from "../connection.js";
 import { decodeJson, encodeJson, fromMs, fromMsOrNull, globPrefix, toMs, toMsOrNull } from "../codec.js";
@@ -111,6 +112,21 @@ const INSERT = `INSERT INTO orders (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map
 const SAVE = `UPDATE orders SET ${COLUMNS.filter((column) => column !== "id").map((column) => `${column} = @${column}`).join(", ")}
   WHERE id = @id AND version = @expected_version`;
 
+const INSERT_LINE = `INSERT INTO order_lines (order_id, line_no, product_id, quantity, total_minor, placed_at)
+  VALUES (@order_id, @line_no, @product_id, @quantity, @total_minor, @placed_at)`;
+
+/** The order's lines as `order_lines` rows: what top products add up, copied once at placement (lines never change). */
+function lineParams(order: Order) {
+  return order.lines.map((line, index) => ({
+    order_id: order.id,
+    line_no: index,
+    product_id: line.productId,
+    quantity: line.quantity,
+    total_minor: line.total.minor,
+    placed_at: toMs(order.placedAt),
+  }));
+}
+
 const list = (rows: unknown[]) => (rows as OrderRow[]).map(toOrder);
 
 /** "YYYY-MM-DD" of an instant in an IANA time zone (SQLite knows only UTC offsets). */
@@ -137,11 +153,34 @@ function salesByDay(connection: Connection, query: { readonly from: Date; readon
   }));
 }
 
+/**
+ * The period's lines through `order_lines_placed`, each order's status and currency by its
+ * primary key; the `limit` best sellers are then named from the catalog.
+ */
+function topProducts(connection: Connection, query: Parameters<OrderRepository["topProducts"]>[0]): ProductSales[] {
+  const rows = connection
+    .prepare(
+      `SELECT best.product_id, p.name, best.quantity, best.revenue_minor FROM (
+         SELECT l.product_id, SUM(l.quantity) AS quantity, SUM(l.total_minor) AS revenue_minor
+         FROM order_lines l JOIN orders o ON o.id = l.order_id
+         WHERE l.placed_at >= ? AND l.placed_at < ? AND o.status <> 'cancelled' AND o.currency = ?
+         GROUP BY l.product_id
+         ORDER BY quantity DESC, revenue_minor DESC, l.product_id
+         LIMIT ?
+       ) best JOIN products p ON p.id = best.product_id
+       ORDER BY best.quantity DESC, best.revenue_minor DESC, best.product_id`,
+    )
+    .all(toMs(query.from), toMs(query.to), query.currency, query.limit) as Array<{ product_id: string; name: string; quantity: number; revenue_minor: number }>;
+  return rows.map((row) => ({ productId: row.product_id, name: row.name, quantity: row.quantity, revenue: money(row.revenue_minor, query.currency) }));
+}
+
 export function sqliteOrders(ex: Executor): OrderRepository {
   return {
     create: (order) =>
       ex.write((c) => {
         c.prepare(INSERT).run(orderParams(order));
+        const insertLine = c.prepare(INSERT_LINE);
+        for (const line of lineParams(order)) insertLine.run(line);
       }),
     findById: (id) =>
       ex.read((c) => {
@@ -179,6 +218,10 @@ export function sqliteOrders(ex: Executor): OrderRepository {
           where: [
             ...(query.status ? [["status = ?", query.status] as const] : []),
             ...(query.paymentStatus ? [["payment_status = ?", query.paymentStatus] as const] : []),
+            ...(query.paymentMethod ? [["payment_method = ?", query.paymentMethod] as const] : []),
+            ...(query.userId !== null ? [["user_id = ?", query.userId] as const] : []),
+            ...(query.placedFrom !== null ? [["placed_at >= ?", toMs(query.placedFrom)] as const] : []),
+            ...(query.placedTo !== null ? [["placed_at < ?", toMs(query.placedTo)] as const] : []),
             ...(query.search
               ? [
                   [
@@ -223,5 +266,6 @@ export function sqliteOrders(ex: Executor): OrderRepository {
         return counts;
       }),
     salesByDay: (query) => ex.read((c) => salesByDay(c, query)),
+    topProducts: (query) => ex.read((c) => topProducts(c, query)),
   };
 }

@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import express, { type Response } from "express";
+import { cardOutcome, type Attempt, type SandboxCheckout } from "../payments/sandbox-checkout.js";
+import { authoriseForm, cardForm, messagePage } from "../payments/sandbox-page.js";
+import type { SandboxPaymentProvider } from "../payments/sandbox-provider.js";
+
+/**
+ * Where a shopper may be sent back to: a path of this shop, or a page of the web app's own origins.
+ * Anything else would make the sandbox an open redirect.
+ */
+function returnTarget(value: unknown, allowedOrigins: readonly string[]): URL | null {
+  if (typeof value !== "string" || value.length > 2_000) return null;
+  if (/^\/(?![/\\])/.test(value)) return new URL(value, "http://relative.invalid");
+  try {
+    const url = new URL(value);
+    return allowedOrigins.includes(url.origin) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Back to the shop with the query Stripe adds after a redirect-based confirmation. */
+function redirectLocation(target: URL, attempt: Extract<Attempt, { kind: "redirect" }>): string {
+  const url = new URL(target.href);
+  url.searchParams.set("payment_intent", attempt.intent.id);
+  url.searchParams.set("payment_intent_client_secret", attempt.intent.clientSecret);
+  url.searchParams.set("redirect_status", attempt.status);
+  return url.origin === "http://relative.invalid" ? `${url.pathname}${url.search}${url.hash}` : url.href;
+}
+
+/**
+ * The sandbox card page: what Stripe's hosted confirmation is in test mode. Plain HTML forms, no
+ * script, a strict CSP (one nonce'd stylesheet; forms may post only here and return only to the
+ * shop). The client secret in the query is the page's only credential, as with Stripe.
+ */
+export function sandboxPayRoutes(deps: { provider: SandboxPaymentProvider; checkout: SandboxCheckout; allowedOrigins: readonly string[] }) {
+  const routes = express.Router();
+  const form = express.urlencoded({ extended: false, limit: "8kb" });
+
+  const send = (res: Response, status: number, render: (nonce: string) => string) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.setHeader(
+      "Content-Security-Policy",
+      `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self' ${deps.allowedOrigins.join(" ")}; frame-ancestors 'none'; base-uri 'none'`,
+    );
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    res.status(status).type("html").send(render(nonce));
+  };
+
+  /** The intent and return target a request names, or the error page already sent. */
+  async function load(res: Response, source: Record<string, unknown>) {
+    const target = returnTarget(source.return_url, deps.allowedOrigins);
+    if (!target) {
+      send(res, 400, (n) => messagePage(n, "Cannot take this payment", "return_url must be a page of this shop."));
+      return null;
+    }
+    const secret = typeof source.client_secret === "string" ? source.client_secret : "";
+    const intent = secret ? await deps.provider.intentBySecret(secret) : null;
+    if (!intent) {
+      send(res, 404, (n) => messagePage(n, "Payment not found", "This payment link is not valid. Go back to the shop and try again."));
+      return null;
+    }
+    if (intent.status === "canceled") {
+      send(res, 409, (n) => messagePage(n, "Payment cancelled", "This payment was cancelled; nothing was charged."));
+      return null;
+    }
+    return { intent, target, returnUrl: source.return_url as string };
+  }
+
+  const finish = (res: Response, loaded: NonNullable<Awaited<ReturnType<typeof load>>>, attempt: Attempt) => {
+    if (attempt.kind === "authorise") send(res, 200, (n) => authoriseForm(n, attempt.intent, loaded.returnUrl));
+    else res.redirect(303, redirectLocation(loaded.target, attempt));
+  };
+
+  routes.get("/sandbox/pay", async (req, res) => {
+    const loaded = await load(res, req.query);
+    if (!loaded) return;
+    if (loaded.intent.status === "succeeded") return finish(res, loaded, { kind: "redirect", status: "succeeded", intent: loaded.intent });
+    send(res, 200, (n) => cardForm(n, loaded.intent, loaded.returnUrl, null));
+  });
+
+  routes.post("/sandbox/pay", form, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const loaded = await load(res, body);
+    if (!loaded) return;
+    const outcome = cardOutcome(typeof body.card_number === "string" ? body.card_number : "");
+    if (!outcome) {
+      const error = "Use one of the sandbox test cards listed below.";
+      return send(res, 422, (n) => cardForm(n, loaded.intent, loaded.returnUrl, error));
+    }
+    finish(res, loaded, await deps.checkout.pay(loaded.intent, outcome));
+  });
+
+  routes.post("/sandbox/pay/authorise", form, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const loaded = await load(res, body);
+    if (!loaded) return;
+    finish(res, loaded, await deps.checkout.authorise(loaded.intent, body.decision === "authorise"));
+  });
+
+  return routes;
+}

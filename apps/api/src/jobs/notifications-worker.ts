@@ -1,0 +1,18 @@
+import { Worker } from "bullmq";
+import { deliverOutboxMessage, type NotificationDeps } from "./notifications.js";
+import { queueNames, workerOptions, type WorkerEnv } from "./queues.js";
+
+function outboxIdOf(data: unknown): string {
+  const outboxId = (data as { outboxId?: unknown } | null)?.outboxId;
+  if (typeof outboxId !== "string" || outboxId === "") throw new Error("notification job without an outboxId");
+  return outboxId;
+}
+
+/** The BullMQ worker of the `notifications` queue; attempts and backoff are set on the jobs (jobs/queues.ts). */
+export function notificationsWorker(env: WorkerEnv, deps: NotificationDeps): Worker {
+  const worker = new Worker(queueNames.notifications, (job) => deliverOutboxMessage(deps, outboxIdOf(job.data)), workerOptions(env));
+  worker.on("failed", (job, error) =>
+    deps.log.warn({ err: error, jobId: job?.id, attempts: job?.attemptsMade, outboxId: (job?.data as { outboxId?: unknown } | undefined)?.outboxId }, "notification attempt failed"),
+  );
+  return worker;
+}

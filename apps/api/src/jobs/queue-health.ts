@@ -1,0 +1,91 @@
+import { Queue, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import { allQueueNames, type QueueName } from "./queues.js";
+
+export interface QueueCounts {
+  readonly queue: QueueName;
+  readonly waiting: number;
+  readonly active: number;
+  readonly delayed: number;
+  readonly completed: number;
+  readonly failed: number;
+}
+
+export interface FailedJob {
+  readonly id: string;
+  readonly name: string;
+  readonly data: unknown;
+  readonly error: string;
+  readonly attemptsMade: number;
+  readonly maxAttempts: number;
+  readonly createdAt: Date;
+  readonly failedAt: Date | null;
+}
+
+const toFailedJob = (job: Job): FailedJob => ({
+  id: job.id ?? "",
+  name: job.name,
+  data: job.data as unknown,
+  error: job.failedReason,
+  attemptsMade: job.attemptsMade,
+  maxAttempts: job.opts.attempts ?? 1,
+  createdAt: new Date(job.timestamp),
+  failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
+});
+
+/**
+ * The admin's view of BullMQ: counts per queue, the failed set, retry and discard. It reads and
+ * writes through the API's own Redis client (which fails fast while Redis is down) rather than a
+ * connection per queue, and never closes it.
+ */
+export class QueueInspector {
+  private readonly queues: ReadonlyMap<QueueName, Queue>;
+
+  constructor(redis: Redis, prefix: string) {
+    this.queues = new Map(allQueueNames.map((name) => [name, new Queue(name, { connection: redis, prefix })]));
+  }
+
+  names(): readonly QueueName[] {
+    return allQueueNames;
+  }
+
+  has(name: string): name is QueueName {
+    return this.queues.has(name as QueueName);
+  }
+
+  async counts(): Promise<QueueCounts[]> {
+    return Promise.all(
+      allQueueNames.map(async (queue) => {
+        const counts = await this.queue(queue).getJobCounts("waiting", "active", "delayed", "completed", "failed");
+        return { queue, waiting: counts.waiting ?? 0, active: counts.active ?? 0, delayed: counts.delayed ?? 0, completed: counts.completed ?? 0, failed: counts.failed ?? 0 };
+      }),
+    );
+  }
+
+  /** Failed jobs, most recently failed first, by offset into the failed set. */
+  async failed(queue: QueueName, offset: number, limit: number): Promise<{ jobs: FailedJob[]; total: number }> {
+    const [jobs, total] = await Promise.all([this.queue(queue).getFailed(offset, offset + limit - 1), this.queue(queue).getFailedCount()]);
+    return { jobs: (jobs as Job[]).filter(Boolean).map(toFailedJob), total };
+  }
+
+  /** The failed job, or null when it is not (or no longer) in the failed set. */
+  async failedJob(queue: QueueName, jobId: string): Promise<FailedJob | null> {
+    const job = await this.queue(queue).getJob(jobId);
+    return job && (await job.isFailed()) ? toFailedJob(job as Job) : null;
+  }
+
+  /** Moves a failed job back to waiting with its attempts reset. */
+  async retry(queue: QueueName, jobId: string): Promise<void> {
+    const job = await this.queue(queue).getJob(jobId);
+    await job?.retry("failed", { resetAttemptsMade: true });
+  }
+
+  async discard(queue: QueueName, jobId: string): Promise<void> {
+    const job = await this.queue(queue).getJob(jobId);
+    await job?.remove();
+  }
+
+  private queue(name: QueueName): Queue {
+    return this.queues.get(name)!;
+  }
+}

@@ -1,0 +1,10 @@
+import { bullJobId } from "../jobs/queues.js";
+
+/**
+ * The `Message-ID` header of an outbox message, and so its idempotency key at the receiving end:
+ * derived from the outbox id alone, so every copy a crash may repeat carries the same one. `:` is
+ * not allowed there (RFC 5322 dot-atom), so it becomes `-` as in the message's job id.
+ */
+export function messageIdHeader(outboxId: string): string {
+  return `<${bullJobId(outboxId)}@bbscart>`;
+}

@@ -1,0 +1,31 @@
+import type { Notifier, OutgoingMessage } from "@bbscart/core";
+import nodemailer, { type Transporter } from "nodemailer";
+import { messageIdHeader } from "./message-id.js";
+
+/**
+ * Email over SMTP with nodemailer. The `Message-ID` is the outbox message's, never one nodemailer
+ * makes up, so the one resend a crash can cause (after the server accepted, before we recorded it)
+ * is recognisably the same message.
+ */
+export class SmtpNotifier implements Notifier {
+  private readonly transport: Transporter;
+
+  constructor(smtpUrl: string, private readonly from: string) {
+    this.transport = nodemailer.createTransport(smtpUrl);
+  }
+
+  async send(message: OutgoingMessage): Promise<{ providerMessageId: string }> {
+    const info = await this.transport.sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject ?? "",
+      text: message.body,
+      messageId: messageIdHeader(message.messageId),
+    });
+    return { providerMessageId: info.messageId };
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,13 @@
+import { failedJobActionInput, failedJobsInput } from "@bbscart/core/schemas";
+import { adminProcedure, router } from "../trpc/init.js";
+
+export const adminOperationsRouter = router({
+  health: adminProcedure("operations.view").query(({ ctx }) => ctx.services.operations.health()),
+  failed: adminProcedure("operations.view").input(failedJobsInput).query(({ ctx, input }) => ctx.services.operations.failed(input)),
+  retry: adminProcedure("operations.view")
+    .input(failedJobActionInput)
+    .mutation(({ ctx, input }) => ctx.services.operations.retry(ctx.user, input, ctx.requestId)),
+  discard: adminProcedure("operations.view")
+    .input(failedJobActionInput)
+    .mutation(({ ctx, input }) => ctx.services.operations.discard(ctx.user, input, ctx.requestId)),
+});

@@ -1,0 +1,88 @@
+import type { Actor, JsonValue, Order, Repositories } from "@bbscart/core";
+import { processOrderExpiry } from "../../jobs/order-expiry.js";
+import type { ProviderCallDeps } from "../orders/provider-calls.js";
+import type { CommerceDeps } from "../commerce-deps.js";
+import { orderPayments } from "./order-payments.js";
+
+/** Who reconciliation's repairs are recorded as: `admin.payments.reconciliations` lists its audit entries. */
+export const reconciliationActorId = "system:reconciliation";
+const actor: Actor = { kind: "system", process: "reconciliation" };
+
+export type ReconcileDeps = ProviderCallDeps & Pick<CommerceDeps, "ids">;
+
+export interface Repair {
+  orderId: string;
+  action: "confirmed" | "expired";
+}
+
+const snapshot = (order: Order): JsonValue => ({ status: order.status, paymentStatus: order.payment.status, captured: order.payment.captured.minor });
+
+/**
+ * Brings orders in line with what the provider knows, for the cases a webhook cannot fix:
+ * - an unpaid card order past its expiry: its intent is cancelled at the provider first (so no
+ *   payment can land after the stock is gone), then the order is expired and its stock released;
+ *   if the provider says the intent had succeeded, the order is confirmed instead;
+ * - a card order still waiting though its intent succeeded (the webhook never came): confirmed.
+ * A payment that lands after all on a cancelled order is refunded by core when its event arrives.
+ * Every repair writes an audit entry as `system:reconciliation`, in the repair's own unit of work
+ * where the repair is ours (confirmations); expiry runs through the order-expiry job's own code.
+ */
+export async function reconcilePayments(deps: ReconcileDeps, options: { awaitingAfterMs: number; limit: number }): Promise<Repair[]> {
+  const { db, clock, ids, provider, log } = deps;
+  const repairs: Repair[] = [];
+  const record = (action: Repair["action"], reason: string) => async (repos: Repositories, change: { before: Order; after: Order }) => {
+    await repos.audit.append({
+      id: ids.next(),
+      at: clock.now(),
+      actorId: reconciliationActorId,
+      action: `payment.reconcile.${action}`,
+      targetType: "order",
+      targetId: change.after.id,
+      reason,
+      requestId: null,
+      before: snapshot(change.before),
+      after: snapshot(change.after),
+    });
+  };
+  const payments = orderPayments(deps, actor);
+
+  /** Confirms an order whose intent succeeded at the provider; true when that was the case. */
+  async function confirmIfPaid(order: Order, intentId: string): Promise<boolean> {
+    const intent = await provider.retrieveIntent(intentId);
+    if (intent.status !== "succeeded") return false;
+    const facts = { intentId, purpose: { kind: "order" as const, id: order.id, customerId: order.userId } };
+    const { saved } = await payments.succeeded(facts, intent.amount, record("confirmed", "the provider took the payment but no webhook confirmed the order"));
+    if (saved) repairs.push({ orderId: order.id, action: "confirmed" });
+    return true;
+  }
+
+  for (const order of await db.repos.orders.findExpired(clock.now(), options.limit)) {
+    const intentId = order.payment.method === "card" ? order.payment.providerIntentId : null;
+    try {
+      if (intentId) {
+        if (await confirmIfPaid(order, intentId)) continue;
+        await provider.cancelIntent(intentId, `order:${order.id}:cancel-intent`);
+      }
+      if ((await processOrderExpiry(deps, { orderId: order.id })) === "expired") {
+        const after = await db.repos.orders.findById(order.id);
+        if (after) await record("expired", "unpaid past its expiry; payment intent cancelled first")(db.repos, { before: order, after });
+        repairs.push({ orderId: order.id, action: "expired" });
+      }
+    } catch (error) {
+      // One order's trouble (the provider unreachable) must not stop the others; the next run retries.
+      log.warn({ err: error, orderId: order.id }, "reconciliation could not settle an expired order");
+    }
+  }
+
+  const awaitingBefore = new Date(clock.now().getTime() - options.awaitingAfterMs);
+  for (const order of await db.repos.orders.findAwaitingPayment(awaitingBefore, options.limit)) {
+    const intentId = order.payment.providerIntentId;
+    if (!intentId) continue;
+    try {
+      await confirmIfPaid(order, intentId);
+    } catch (error) {
+      log.warn({ err: error, orderId: order.id }, "reconciliation could not ask the provider about an order");
+    }
+  }
+  return repairs;
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { id, int, optionalText, text } from "./fields.js";
+
+/** A BullMQ queue by name; the API answers an unknown one with a 400 naming `queue`. */
+const queue = text("queue", 50);
+
+/** The failed set is paged by position (BullMQ keeps it sorted by failure time), not by cursor. */
+export const failedJobsInput = z.object({
+  queue,
+  offset: int("offset", 0, 1_000_000).default(0),
+  limit: int("limit", 1, 100).default(24),
+});
+
+export const failedJobActionInput = z.object({
+  queue,
+  jobId: id("jobId"),
+  reason: optionalText("reason", 500),
+});
