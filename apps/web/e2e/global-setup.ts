@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,36 +14,64 @@ declare module "vitest" {
     /** Where journeys connect to the one shared browser; null when they must be skipped. */
     browserEndpoint: string | null;
     skipReason: string | null;
+    /** The journey server's data directory: mail lands in its `mail/` folder as `.eml` files. */
+    dataDir: string;
+    /** The seeded demo accounts, whose random passwords the seed prints once. */
+    demoAdmin: DemoAccount;
+    demoShopper: DemoAccount;
   }
+}
+
+export interface DemoAccount {
+  email: string;
+  password: string;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
-/** Starts the built production server (API serving the web app) on a free port; resolves with its URL. */
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(path.join(repoRoot, "apps/api/dist/server.js"), [], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      DATA_DIR: dataDir,
-      REDIS_URL: testEnv.redisUrl,
-      REDIS_PREFIX: `journeys-${process.pid}`,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("message", (message: { type?: string; url?: string }) => {
-      if (message.type === "ready" && message.url) resolve(message.url);
-    });
-    child.once("exit", (code) => reject(new Error(`the server exited with code ${code} before it was ready`)));
-  });
-  return { child, url };
+/** What the server, the worker and the seed share: one data directory, one queue prefix, the sandbox provider. */
+function journeyEnv(dataDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DATA_DIR: dataDir,
+    REDIS_URL: testEnv.redisUrl,
+    REDIS_PREFIX: `journeys-${process.pid}`,
+    PAYMENT_PROVIDER: "sandbox",
+    LOG_LEVEL: "warn",
+  };
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+/**
+ * Loads the demo store and accounts into the journey database, and reads the accounts' one-time
+ * passwords from the seed's output (`        admin@bbscart.local  <password>`).
+ */
+function seed(dataDir: string): { demoAdmin: DemoAccount; demoShopper: DemoAccount } {
+  const output = execFileSync(process.execPath, [path.join(repoRoot, "apps/api/dist/scripts/seed.js")], { env: journeyEnv(dataDir), encoding: "utf8" });
+  const account = (email: string): DemoAccount => {
+    const line = output.split("\n").find((l) => l.trim().startsWith(`${email} `));
+    const password = line?.trim().split(/\s+/)[1];
+    if (!password) throw new Error(`the seed printed no password for ${email}:\n${output}`);
+    return { email, password };
+  };
+  return { demoAdmin: account("admin@bbscart.local"), demoShopper: account("shopper@bbscart.local") };
+}
+
+/** Starts a built entry point (server or worker) and resolves with its "ready" message. */
+async function start(entry: string, dataDir: string): Promise<{ child: ChildProcess; ready: { url?: string } }> {
+  const child = fork(path.join(repoRoot, entry), [], { env: journeyEnv(dataDir), stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const ready = await new Promise<{ url?: string }>((resolve, reject) => {
+    child.once("message", (message: { type?: string; url?: string }) => {
+      if (message.type === "ready") resolve(message);
+    });
+    child.once("exit", (code) => reject(new Error(`${entry} exited with code ${code} before it was ready`)));
+  });
+  return { child, ready };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
@@ -53,8 +81,15 @@ async function stopServer(child: ChildProcess): Promise<void> {
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-journeys-"));
   fs.mkdirSync(path.join(repoRoot, "test-results"), { recursive: true });
-  const { child, url } = await startServer(dataDir);
-  project.provide("baseUrl", url);
+  const accounts = seed(dataDir);
+  const server = await start("apps/api/dist/server.js", dataDir);
+  // The real worker beside the server: webhooks, order expiry and emails are processed as in production.
+  const worker = await start("apps/api/dist/worker.js", dataDir);
+  if (!server.ready.url) throw new Error("the server announced no URL");
+  project.provide("baseUrl", server.ready.url);
+  project.provide("dataDir", dataDir);
+  project.provide("demoAdmin", accounts.demoAdmin);
+  project.provide("demoShopper", accounts.demoShopper);
 
   const lookup = locateOrInstallChromium((line) => console.warn(line));
   let browser: BrowserServer | undefined;
@@ -70,7 +105,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await browser?.close();
-    await stopServer(child);
+    await Promise.all([stop(server.child), stop(worker.child)]);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

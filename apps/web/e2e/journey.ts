@@ -10,15 +10,15 @@ export const noBrowser = inject("browserEndpoint") === null;
 
 /**
  * Connects to the run's shared browser and gives each journey file a fresh context (its own cookies
- * and storage) on the shared server.
+ * and storage) on the shared server; `viewport` sets the window size (a phone, for instance).
  */
-export function useJourney() {
+export function useJourney(options: { viewport?: { width: number; height: number } } = {}) {
   let browser: Browser;
   let context: BrowserContext;
   const state = { page: undefined as unknown as Page, baseUrl: inject("baseUrl") };
   beforeAll(async () => {
     browser = await chromium.connect(inject("browserEndpoint")!);
-    context = await browser.newContext({ baseURL: state.baseUrl });
+    context = await browser.newContext({ baseURL: state.baseUrl, ...(options.viewport ? { viewport: options.viewport } : {}) });
     state.page = await context.newPage();
   });
   afterAll(async () => {

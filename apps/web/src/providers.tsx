@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { httpBatchLink } from "@trpc/client";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import superjson from "superjson";
-import { authFetch } from "./features/auth/session";
+import { authFetch, session } from "./features/auth/session";
 import { trpc } from "./lib/trpc";
 
 /** One query cache and one tRPC client for the app's lifetime; requests go to our own origin. */
@@ -18,6 +18,18 @@ export function Providers({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     trpc.createClient({ links: [httpBatchLink({ url: "/trpc", transformer: superjson, fetch: authFetch })] }),
   );
+  useEffect(() => {
+    // Signing in or out changes whose cart, orders and wallet every query is about. Refetching the
+    // cart as the new shopper is also what merges a guest cart into theirs (the API does it on the
+    // first signed-in cart call).
+    let identity = accountOf(session.get());
+    return session.subscribe(() => {
+      const next = accountOf(session.get());
+      if (next === identity) return;
+      identity = next;
+      void queryClient.invalidateQueries();
+    });
+  }, [queryClient]);
   return (
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
@@ -29,4 +41,8 @@ export function Providers({ children }: { children: ReactNode }) {
 function isClientError(error: unknown): boolean {
   const status = (error as { data?: { httpStatus?: number } }).data?.httpStatus;
   return typeof status === "number" && status >= 400 && status < 500;
+}
+
+function accountOf(state: ReturnType<typeof session.get>): string | null {
+  return state.status === "signed-in" ? state.account.id : null;
 }

@@ -1,23 +1,60 @@
-import { Navigate } from "react-router";
-import { useSession } from "../features/auth/use-session";
+import { Link, useNavigate } from "react-router";
+import { AddressBook } from "../features/account/address-book";
+import { PasswordForm, ProfileForm } from "../features/account/profile-form";
+import { signOut } from "../features/auth/session";
+import { SignedIn } from "../features/auth/signed-in";
+import { PageTitle, Panel, QueryView } from "../features/ui/states";
+import { button } from "../features/ui/styles";
 import { trpc } from "../lib/trpc";
 
 export function AccountPage() {
-  const current = useSession();
-  const me = trpc.auth.me.useQuery(undefined, { enabled: current.status === "signed-in" });
-  if (current.status === "anonymous") return <Navigate to="/sign-in?next=/account" replace />;
-  if (!me.data) return <p className="text-slate-500">Loading your account…</p>;
   return (
-    <section className="flex flex-col gap-6">
-      <h1 className="text-2xl font-bold">Hello, {me.data.name}</h1>
-      <dl className="grid max-w-lg grid-cols-[8rem_1fr] gap-2 rounded-2xl border border-slate-200 bg-white p-6">
-        <dt className="text-slate-500">Email</dt>
-        <dd data-testid="account-email">{me.data.email}</dd>
-        <dt className="text-slate-500">Phone</dt>
-        <dd>{me.data.phone ?? "—"}</dd>
-        <dt className="text-slate-500">Member since</dt>
-        <dd>{me.data.createdAt.toLocaleDateString("en-IN", { dateStyle: "medium" })}</dd>
-      </dl>
-    </section>
+    <SignedIn>
+      <Account />
+    </SignedIn>
+  );
+}
+
+function Account() {
+  const me = trpc.auth.me.useQuery();
+  const navigate = useNavigate();
+  return (
+    <QueryView query={me} loading="Loading your account…">
+      {(account) => (
+        <div className="flex flex-col gap-6">
+          <PageTitle
+            aside={
+              <button type="button" className={button.secondary} onClick={() => void signOut().then(() => navigate("/"))}>
+                Sign out
+              </button>
+            }
+          >
+            Hello, {account.name}
+          </PageTitle>
+          <nav aria-label="Your shopping" className="flex flex-wrap gap-3">
+            <Link to="/orders" className={button.secondary}>
+              My orders
+            </Link>
+            <Link to="/wallet" className={button.secondary}>
+              My wallet
+            </Link>
+          </nav>
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+            <Panel title="Profile">
+              <p className="mb-4 text-sm text-slate-500">
+                Signed in as <span data-testid="account-email">{account.email}</span> · member since {account.createdAt.toLocaleDateString("en-IN", { dateStyle: "medium" })}
+              </p>
+              <ProfileForm me={account} />
+            </Panel>
+            <Panel title="Addresses">
+              <AddressBook me={account} />
+            </Panel>
+            <Panel title="Password">
+              <PasswordForm />
+            </Panel>
+          </div>
+        </div>
+      )}
+    </QueryView>
   );
 }

@@ -1,7 +1,8 @@
 import { registerInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { AuthCard } from "../features/auth/auth-card";
+import { nextPage } from "../features/auth/next-page";
 import { session } from "../features/auth/session";
 import { serverErrors, validate, type FieldErrors } from "../features/forms/field-errors";
 import { Field, FormError, SubmitButton } from "../features/forms/field";
@@ -9,6 +10,7 @@ import { trpc } from "../lib/trpc";
 
 export function RegisterPage() {
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const [errors, setErrors] = useState<FieldErrors>({});
   const register = trpc.auth.register.useMutation();
 
@@ -26,14 +28,14 @@ export function RegisterPage() {
     try {
       const result = await register.mutateAsync(parsed.value);
       session.signedIn({ accessToken: result.accessToken, account: result.account });
-      await navigate("/account");
+      await navigate(nextPage(params, "/account"));
     } catch (error) {
       setErrors(serverErrors(error));
     }
   };
 
   return (
-    <AuthCard title="Create your account" footer={<>Already have one? <Link to="/sign-in" className="font-semibold text-teal-700 hover:underline">Sign in</Link></>}>
+    <AuthCard title="Create your account" footer={<>Already have one? <Link to={`/sign-in?${params.toString()}`} className="font-semibold text-teal-700 hover:underline">Sign in</Link></>}>
       <form noValidate onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
         <FormError message={errors.form} />
         <Field label="Full name" name="name" autoComplete="name" error={errors.name} required />

@@ -2,6 +2,7 @@ import { loginInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { AuthCard } from "../features/auth/auth-card";
+import { nextPage } from "../features/auth/next-page";
 import { session } from "../features/auth/session";
 import { serverErrors, validate, type FieldErrors } from "../features/forms/field-errors";
 import { Field, FormError, SubmitButton } from "../features/forms/field";
@@ -22,7 +23,7 @@ export function SignInPage() {
     try {
       const result = await login.mutateAsync(parsed.value);
       session.signedIn({ accessToken: result.accessToken, account: result.account });
-      await navigate(params.get("next") ?? "/");
+      await navigate(nextPage(params, "/"));
     } catch (error) {
       setErrors(serverErrors(error));
     }
@@ -33,7 +34,7 @@ export function SignInPage() {
       title="Sign in"
       footer={
         <>
-          New here? <Link to="/register" className="font-semibold text-teal-700 hover:underline">Create an account</Link> ·{" "}
+          New here? <Link to={`/register?${params.toString()}`} className="font-semibold text-teal-700 hover:underline">Create an account</Link> ·{" "}
           <Link to="/forgot-password" className="text-teal-700 hover:underline">Forgot your password?</Link>
         </>
       }

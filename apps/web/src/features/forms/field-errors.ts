@@ -21,3 +21,9 @@ export function serverErrors(error: unknown): FieldErrors {
   if (Object.keys(errors).length === 0) errors.form = error.message;
   return errors;
 }
+
+/** A text field of a submitted form ("" when absent; files are not text). */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}

@@ -1,8 +1,8 @@
-import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { Link, NavLink, Outlet } from "react-router";
 import { engineLabel } from "../../lib/engine-label";
 import { trpc } from "../../lib/trpc";
-import { signOut } from "../auth/session";
 import { useSession } from "../auth/use-session";
+import { itemCount, useCart } from "../cart/use-cart";
 
 /** Header, main content and footer shared by every shop page. */
 export function AppShell() {
@@ -11,6 +11,7 @@ export function AppShell() {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
+      <SandboxBanner />
       <Header />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
         <Outlet />
@@ -20,51 +21,80 @@ export function AppShell() {
   );
 }
 
+const navLink = ({ isActive }: { isActive: boolean }) =>
+  `rounded-lg px-2 py-1.5 hover:text-teal-700 ${isActive ? "text-teal-800 underline decoration-2 underline-offset-8" : "text-slate-700"}`;
+
 function Header() {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
         <Link to="/" className="flex items-center gap-2 text-xl font-bold text-teal-700" aria-label="BBSCART home">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>BBSCART</span>
         </Link>
-        <AccountMenu />
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm font-medium sm:gap-3">
+          <NavLink to="/search" className={navLink}>
+            Shop
+          </NavLink>
+          <AccountLinks />
+          <CartLink />
+        </nav>
       </div>
     </header>
   );
 }
 
-function AccountMenu() {
+function CartLink() {
+  const cart = useCart();
+  const count = itemCount(cart.data);
+  return (
+    <NavLink to="/cart" className={navLink} data-testid="cart-link">
+      Cart
+      <span className="ml-1 inline-block min-w-6 rounded-full bg-teal-700 px-1.5 text-center text-xs leading-5 text-white" aria-label={`${count} items`}>
+        {count}
+      </span>
+    </NavLink>
+  );
+}
+
+function AccountLinks() {
   const current = useSession();
-  const navigate = useNavigate();
-  if (current.status === "unknown") return <span className="text-sm text-slate-500">…</span>;
+  if (current.status === "unknown") return <span className="px-2 text-slate-400">…</span>;
   if (current.status === "anonymous") {
     return (
-      <nav aria-label="Account" className="flex items-center gap-3 text-sm font-medium">
-        <NavLink to="/sign-in" className="text-slate-700 hover:text-teal-700">
-          Sign in
-        </NavLink>
-        <NavLink to="/register" className="rounded-lg bg-teal-700 px-3 py-1.5 text-white hover:bg-teal-800">
-          Create account
-        </NavLink>
-      </nav>
+      <NavLink to="/sign-in" className={navLink}>
+        Sign in
+      </NavLink>
     );
   }
   return (
-    <nav aria-label="Account" className="flex items-center gap-3 text-sm font-medium">
-      <NavLink to="/account" className="text-slate-700 hover:text-teal-700" data-testid="account-link">
+    <>
+      {current.account.role === "admin" && (
+        <NavLink to="/admin" className={navLink}>
+          Admin
+        </NavLink>
+      )}
+      <NavLink to="/orders" className={navLink}>
+        Orders
+      </NavLink>
+      <NavLink to="/wallet" className={navLink}>
+        Wallet
+      </NavLink>
+      <NavLink to="/account" className={navLink} data-testid="account-link">
         {current.account.name}
       </NavLink>
-      <button
-        type="button"
-        className="text-slate-500 hover:text-slate-800"
-        onClick={() => {
-          void signOut().then(() => navigate("/"));
-        }}
-      >
-        Sign out
-      </button>
-    </nav>
+    </>
+  );
+}
+
+/** The sandbox provider takes no real money; shoppers (and demo visitors) must not think otherwise. */
+function SandboxBanner() {
+  const info = trpc.system.info.useQuery();
+  if (info.data?.paymentProvider !== "sandbox") return null;
+  return (
+    <p className="bg-amber-300 px-4 py-1.5 text-center text-sm font-semibold text-amber-950" data-testid="sandbox-banner">
+      SANDBOX — no real money. Pay with test card 4242 4242 4242 4242.
+    </p>
   );
 }
 

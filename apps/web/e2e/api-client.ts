@@ -1,0 +1,40 @@
+import type { DemoAccount } from "./global-setup";
+
+/**
+ * A journey's direct line to the API over HTTP, for what a test arranges rather than walks
+ * through (an admin crediting a wallet). tRPC's wire format with superjson: inputs go as
+ * `{ json: … }`, answers come back as `result.data.json`.
+ */
+export async function signInOverHttp(baseUrl: string, account: DemoAccount) {
+  const call = async <T>(procedure: string, input: unknown, token?: string, method: "GET" | "POST" = "POST"): Promise<T> => {
+    const headers: Record<string, string> = { "content-type": "application/json", origin: baseUrl };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const url =
+      method === "GET"
+        ? `${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`
+        : `${baseUrl}/trpc/${procedure}`;
+    const response = await fetch(url, { method, headers, ...(method === "POST" ? { body: JSON.stringify({ json: input }) } : {}) });
+    const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
+    if (!response.ok || !body.result) throw new Error(`${procedure} answered ${response.status}: ${body.error?.json.message ?? "no result"}`);
+    return body.result.data.json;
+  };
+  const { accessToken } = await call<{ accessToken: string }>("auth.login", account);
+  return {
+    query: <T>(procedure: string, input: unknown) => call<T>(procedure, input, accessToken, "GET"),
+    mutate: <T>(procedure: string, input: unknown) => call<T>(procedure, input, accessToken),
+  };
+}
+
+/** Credits a shopper's wallet as the demo admin would in the console (`admin.wallet.adjust`). */
+export async function creditWallet(baseUrl: string, admin: DemoAccount, shopperEmail: string, amountMinor: number): Promise<void> {
+  const api = await signInOverHttp(baseUrl, admin);
+  const users = await api.query<{ items: { id: string; email: string }[] }>("admin.users.list", { search: shopperEmail });
+  const shopper = users.items.find((user) => user.email === shopperEmail);
+  if (!shopper) throw new Error(`no user ${shopperEmail}`);
+  await api.mutate("admin.wallet.adjust", {
+    userId: shopper.id,
+    amountMinor,
+    reason: "Journey credit for a wallet checkout",
+    idempotencyKey: `journey_${Date.now()}`,
+  });
+}

@@ -1,0 +1,51 @@
+import type { Page } from "playwright-core";
+
+/** Browser steps several journeys share, written as a shopper would do them. */
+
+export const journeyPassword = "a journey passphrase";
+
+export async function register(page: Page, name: string, email: string): Promise<void> {
+  await page.goto("/register");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password (at least 10 characters)").fill(journeyPassword);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByTestId("account-email").waitFor();
+}
+
+/** Opens a product from the search results and adds the named option (or the first) to the cart. */
+export async function addToCart(page: Page, search: string, productName: string, option?: string): Promise<void> {
+  await page.goto(`/search?q=${encodeURIComponent(search)}`);
+  await page.getByRole("link", { name: productName, exact: false }).first().click();
+  await page.getByRole("heading", { level: 1, name: productName }).waitFor();
+  if (option) await page.locator("label", { hasText: option }).click();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByText("to your cart.").waitFor();
+}
+
+/** From the cart to the checkout page, adding a delivery address when the shopper has none. */
+export async function openCheckout(page: Page): Promise<void> {
+  await page.goto("/checkout");
+  await page.getByRole("heading", { name: "1. Delivery address" }).waitFor();
+  if (await page.getByRole("form", { name: "New address" }).isVisible()) {
+    await page.getByLabel("Full name").fill("Asha Journey");
+    await page.getByLabel("Mobile number").fill("+91 98765 43210");
+    await page.getByLabel("Address line 1").fill("12 MG Road");
+    await page.getByLabel("City").fill("Bengaluru");
+    await page.getByLabel("State").fill("Karnataka");
+    await page.getByLabel("PIN code").fill("560001");
+    await page.getByRole("button", { name: "Save address" }).click();
+    await page.getByRole("radio", { name: /Asha Journey/ }).waitFor();
+  }
+}
+
+export async function choosePayment(page: Page, method: "Card" | "BBSCART wallet" | "Cash on delivery"): Promise<void> {
+  await page.getByRole("radio", { name: new RegExp(`^${method}`) }).check();
+}
+
+/** The order id of the order page the browser is on. */
+export function orderIdOf(page: Page): string {
+  const match = /\/orders\/([^/?#]+)/.exec(page.url());
+  if (!match?.[1]) throw new Error(`not on an order page: ${page.url()}`);
+  return match[1];
+}

@@ -1,0 +1,82 @@
+import type { FormEvent } from "react";
+import type { RouterOutputs } from "../../lib/trpc";
+import { sortLabels, type CatalogQuery, type CatalogSort } from "../../lib/catalog-query";
+import { formText } from "../forms/field-errors";
+import { button, input } from "../ui/styles";
+
+type Category = RouterOutputs["catalog"]["categories"][number];
+
+/** Category, price range, in-stock and sort: each change becomes a new URL (so "back" undoes it). */
+export function CatalogFilters({
+  query,
+  categories,
+  currency,
+  onChange,
+}: {
+  query: CatalogQuery;
+  categories: readonly Category[];
+  currency: string;
+  onChange: (next: CatalogQuery) => void;
+}) {
+  const applyPrice = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const read = (name: string) => {
+      const value = formText(form, name).trim();
+      return value === "" || Number.isNaN(Number(value)) ? null : Math.max(0, Math.floor(Number(value)));
+    };
+    onChange({ ...query, min: read("min"), max: read("max") });
+  };
+  return (
+    <section aria-label="Filters" className="flex flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-4 text-sm">
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-category" className="font-medium text-slate-700">
+          Category
+        </label>
+        <select id="filter-category" className={input} value={query.category ?? ""} onChange={(e) => onChange({ ...query, category: e.target.value || null })}>
+          <option value="">All categories</option>
+          {categories.map((category) => (
+            <option key={category.id} value={category.slug}>
+              {category.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <form onSubmit={applyPrice} className="flex flex-col gap-1" key={`${query.min}-${query.max}`}>
+        <fieldset className="flex flex-col gap-1">
+          <legend className="mb-1 font-medium text-slate-700">Price ({currency})</legend>
+          <div className="flex items-center gap-2">
+            <label className="sr-only" htmlFor="filter-min">
+              Minimum price
+            </label>
+            <input id="filter-min" name="min" inputMode="numeric" placeholder="Min" defaultValue={query.min ?? ""} className={`${input} w-full min-w-0`} />
+            <span aria-hidden="true">–</span>
+            <label className="sr-only" htmlFor="filter-max">
+              Maximum price
+            </label>
+            <input id="filter-max" name="max" inputMode="numeric" placeholder="Max" defaultValue={query.max ?? ""} className={`${input} w-full min-w-0`} />
+          </div>
+        </fieldset>
+        <button type="submit" className={`${button.secondary} mt-1 py-1.5`}>
+          Apply price
+        </button>
+      </form>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" className="h-4 w-4 accent-teal-700" checked={query.inStock} onChange={(e) => onChange({ ...query, inStock: e.target.checked })} />
+        In stock only
+      </label>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-sort" className="font-medium text-slate-700">
+          Sort by
+        </label>
+        <select id="filter-sort" className={input} value={query.sort} onChange={(e) => onChange({ ...query, sort: e.target.value as CatalogSort })}>
+          {Object.entries(sortLabels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </section>
+  );
+}

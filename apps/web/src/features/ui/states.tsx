@@ -1,0 +1,74 @@
+import { useId, type ReactNode } from "react";
+import { button, panel } from "./styles";
+
+/** A polite "loading" line that screen readers announce. */
+export function Loading({ label }: { label: string }) {
+  return (
+    <p role="status" aria-live="polite" className="flex items-center gap-2 py-8 text-slate-500">
+      <span className="h-4 w-4 animate-spin rounded-full border-2 border-teal-600 border-t-transparent" aria-hidden="true" />
+      {label}
+    </p>
+  );
+}
+
+/** A failed request, in words, with a way to ask again. */
+export function ErrorState({ error, onRetry, title = "Something went wrong" }: { error: unknown; onRetry: () => unknown; title?: string }) {
+  const message = error instanceof Error ? error.message : "The request failed.";
+  return (
+    <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-5 text-red-800">
+      <p className="font-semibold">{title}</p>
+      <p className="mt-1 text-sm">{message}</p>
+      <button type="button" className={`${button.secondary} mt-3`} onClick={() => void onRetry()}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+      <p className="text-lg font-semibold">{title}</p>
+      {children && <div className="mt-2 text-slate-600">{children}</div>}
+    </div>
+  );
+}
+
+interface QueryLike<T> {
+  data: T | undefined;
+  error: unknown;
+  isPending: boolean;
+  refetch: () => unknown;
+}
+
+/**
+ * Renders a query's three states the same way everywhere: loading, failed (with "Try again")
+ * and loaded. Pages only say what the loaded state looks like.
+ */
+export function QueryView<T>({ query, loading, children }: { query: QueryLike<T>; loading: string; children: (data: T) => ReactNode }) {
+  if (query.data !== undefined) return <>{children(query.data)}</>;
+  if (query.error) return <ErrorState error={query.error} onRetry={query.refetch} />;
+  return <Loading label={loading} />;
+}
+
+export function PageTitle({ children, aside }: { children: ReactNode; aside?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
+      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{children}</h1>
+      {aside}
+    </div>
+  );
+}
+
+/** A white card with its own heading, which also names the region for screen readers. */
+export function Panel({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className={panel} aria-labelledby={id}>
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+import { formatMoney } from "@bbscart/core";
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { AddressForm, addressLine } from "../features/account/address-form";
+import { SignedIn } from "../features/auth/signed-in";
+import { CartLines } from "../features/cart/cart-lines";
+import { CartProblems } from "../features/cart/cart-problems";
+import { CartTotals } from "../features/cart/cart-totals";
+import { cartSignature, useCart, useCartActions, type CartView } from "../features/cart/use-cart";
+import { ChoiceCard } from "../features/checkout/choices";
+import { serverErrors } from "../features/forms/field-errors";
+import { FormError } from "../features/forms/field";
+import { EmptyState, ErrorState, Loading, PageTitle, Panel } from "../features/ui/states";
+import { button, panel } from "../features/ui/styles";
+import { cardPaymentUrl, checkoutKey, finishCheckout, rememberCardOrder } from "../lib/checkout-key";
+import { trpc, type RouterInputs, type RouterOutputs } from "../lib/trpc";
+
+type PaymentMethod = RouterInputs["order"]["place"]["paymentMethod"];
+type StoreInfo = RouterOutputs["catalog"]["storeInfo"];
+type Me = RouterOutputs["auth"]["me"];
+
+export function CheckoutPage() {
+  return (
+    <SignedIn>
+      <PageTitle>Checkout</PageTitle>
+      <CheckoutData />
+    </SignedIn>
+  );
+}
+
+function CheckoutData() {
+  const store = trpc.catalog.storeInfo.useQuery();
+  const me = trpc.auth.me.useQuery();
+  const failed = store.error ?? me.error;
+  if (failed) return <ErrorState error={failed} onRetry={() => Promise.all([store.refetch(), me.refetch()])} />;
+  if (!store.data || !me.data) return <Loading label="Preparing checkout…" />;
+  return <Checkout store={store.data} me={me.data} />;
+}
+
+/** Where the network failed before the API answered: the order may or may not exist, and the same key finds out. */
+const isNetworkFailure = (error: unknown) => !(error as { data?: unknown }).data;
+
+function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
+  const navigate = useNavigate();
+  const utils = trpc.useUtils();
+  const [deliveryOptionId, setDeliveryOptionId] = useState(store.deliveryOptions[0]?.id ?? "");
+  const [addressId, setAddressId] = useState<string | null>(me.addresses[0]?.id ?? null);
+  const [addingAddress, setAddingAddress] = useState(me.addresses.length === 0);
+  const [paymentMethod, setPaymentMethod] = useState<PaymentMethod>("card");
+  const cart = useCart(deliveryOptionId);
+  const actions = useCartActions();
+  const wallet = trpc.wallet.balance.useQuery();
+  const place = trpc.order.place.useMutation();
+
+  if (cart.error && !cart.data) return <ErrorState error={cart.error} onRetry={cart.refetch} />;
+  if (!cart.data) return <Loading label="Loading your cart…" />;
+  if (cart.data.lines.length === 0 && place.isIdle) {
+    return (
+      <EmptyState title="Your cart is empty">
+        <Link to="/search" className={button.link}>
+          Find something you like
+        </Link>
+      </EmptyState>
+    );
+  }
+  const view: CartView = cart.data;
+  const walletShort = paymentMethod === "wallet" && wallet.data !== undefined && wallet.data.balance.minor < view.totals.total.minor;
+
+  const submit = () => {
+    if (!addressId) return;
+    const signature = cartSignature(view);
+    // After a network failure the retry is the very same request: the first may have been placed.
+    const input =
+      place.error && isNetworkFailure(place.error) && place.variables
+        ? place.variables
+        : { addressId, deliveryOptionId, paymentMethod, idempotencyKey: checkoutKey(signature) };
+    place.mutate(input, {
+      onSuccess: (receipt) => {
+        finishCheckout(signature);
+        void utils.cart.get.invalidate();
+        void utils.order.list.invalidate();
+        void utils.wallet.invalidate();
+        if (receipt.paymentMethod === "card" && receipt.clientSecret) {
+          rememberCardOrder(receipt.orderId, input);
+          window.location.assign(cardPaymentUrl(receipt.clientSecret, `/orders/${receipt.orderId}?paid=1`));
+        } else {
+          void navigate(`/orders/${receipt.orderId}?placed=1`);
+        }
+      },
+      onError: (error) => {
+        if (!isNetworkFailure(error)) void utils.cart.get.invalidate();
+      },
+    });
+  };
+
+  const placeError = place.error
+    ? isNetworkFailure(place.error)
+      ? "We lost the connection before the shop answered. Press “Place order” again: you will get one order, never two."
+      : Object.values(serverErrors(place.error)).join(" ")
+    : undefined;
+
+  return (
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_24rem]">
+      <div className="flex flex-col gap-6">
+        <Panel title="1. Delivery address">
+          {me.addresses.length > 0 && (
+            <fieldset className="flex flex-col gap-2">
+              <legend className="sr-only">Saved addresses</legend>
+              {me.addresses.map((address) => (
+                <ChoiceCard key={address.id} name="address" value={address.id} checked={addressId === address.id} onSelect={setAddressId}>
+                  <span className="font-medium">
+                    {address.name}
+                    {address.label && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-600">{address.label}</span>}
+                  </span>
+                  <span className="text-slate-600">{addressLine(address)}</span>
+                  <span className="text-slate-500">{address.phone}</span>
+                </ChoiceCard>
+              ))}
+            </fieldset>
+          )}
+          {addingAddress ? (
+            <div className="mt-4">
+              <AddressForm
+                onSaved={(address) => {
+                  setAddressId(address.id);
+                  setAddingAddress(false);
+                }}
+                onCancel={me.addresses.length > 0 ? () => setAddingAddress(false) : undefined}
+              />
+            </div>
+          ) : (
+            <button type="button" className={`${button.link} mt-3`} onClick={() => setAddingAddress(true)}>
+              + Add a new address
+            </button>
+          )}
+        </Panel>
+
+        <Panel title="2. Delivery">
+          <fieldset className="flex flex-col gap-2">
+            <legend className="sr-only">Delivery option</legend>
+            {store.deliveryOptions.map((option) => (
+              <ChoiceCard key={option.id} name="delivery" value={option.id} checked={deliveryOptionId === option.id} onSelect={setDeliveryOptionId}>
+                <span className="font-medium">{option.label}</span>
+                <span className="text-slate-600">
+                  {option.etaDays.min}–{option.etaDays.max} days ·{" "}
+                  {formatMoney({ minor: option.feeMinor, currency: store.currency })}
+                  {option.freeOverMinor !== null && `, free over ${formatMoney({ minor: option.freeOverMinor, currency: store.currency })}`}
+                </span>
+              </ChoiceCard>
+            ))}
+          </fieldset>
+        </Panel>
+
+        <Panel title="3. Payment">
+          <fieldset className="flex flex-col gap-2">
+            <legend className="sr-only">Payment method</legend>
+            <ChoiceCard name="payment" value="card" checked={paymentMethod === "card"} onSelect={() => setPaymentMethod("card")}>
+              <span className="font-medium">Card</span>
+              <span className="text-slate-600">You will enter your card on the secure payment page.</span>
+            </ChoiceCard>
+            <ChoiceCard name="payment" value="wallet" checked={paymentMethod === "wallet"} onSelect={() => setPaymentMethod("wallet")}>
+              <span className="font-medium">BBSCART wallet</span>
+              <span className="text-slate-600" data-testid="checkout-wallet-balance">
+                {wallet.data ? `Balance ${formatMoney(wallet.data.balance)}` : "Checking your balance…"}
+              </span>
+            </ChoiceCard>
+            {store.codEnabled && (
+              <ChoiceCard name="payment" value="cod" checked={paymentMethod === "cod"} onSelect={() => setPaymentMethod("cod")}>
+                <span className="font-medium">Cash on delivery</span>
+                <span className="text-slate-600">Pay when your order arrives.</span>
+              </ChoiceCard>
+            )}
+          </fieldset>
+          {walletShort && (
+            <p role="alert" className="mt-3 text-sm text-amber-800">
+              Your wallet balance does not cover this order. <Link to="/wallet" className={button.link}>Top up your wallet</Link> or choose another method.
+            </p>
+          )}
+        </Panel>
+      </div>
+
+      <aside className={`${panel} flex h-fit flex-col gap-4 lg:sticky lg:top-4`} aria-label="Order summary">
+        <h2 className="text-lg font-semibold">Your order</h2>
+        <CartProblems problems={view.problems} lines={view.lines} actions={actions} />
+        <CartLines lines={view.lines} actions={actions} editable={false} />
+        <CartTotals totals={view.totals} />
+        <FormError message={placeError} />
+        <button
+          type="button"
+          className={button.primary}
+          disabled={place.isPending || place.isSuccess || !addressId || addingAddress || view.problems.length > 0 || walletShort}
+          onClick={submit}
+        >
+          {place.isPending || place.isSuccess ? "Placing your order…" : `Place order · ${formatMoney(view.totals.total)}`}
+        </button>
+        {!addressId && <p className="text-sm text-slate-500">Add a delivery address to continue.</p>}
+      </aside>
+    </div>
+  );
+}

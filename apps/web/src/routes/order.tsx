@@ -1,0 +1,150 @@
+import { formatMoney } from "@bbscart/core";
+import { useEffect, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { addressLine } from "../features/account/address-form";
+import { SignedIn } from "../features/auth/signed-in";
+import { awaitingCard, PayAgain } from "../features/orders/card-payment";
+import { OrderActions } from "../features/orders/order-actions";
+import { formatDate, methodLabels, paymentLabels, StatusBadge, type OrderDetail } from "../features/orders/status";
+import { OrderProgress, OrderTimeline } from "../features/orders/timeline";
+import { ErrorState, Loading, Panel } from "../features/ui/states";
+import { trpc } from "../lib/trpc";
+
+export function OrderPage() {
+  return (
+    <SignedIn>
+      <OrderView />
+    </SignedIn>
+  );
+}
+
+/** How long the return page waits for the webhook before saying it is taking longer than usual. */
+const patienceMs = 90_000;
+
+/**
+ * One order: confirmation after checkout (`?placed=1`), the card return page (`?paid=1`, with the
+ * provider's `redirect_status`), and the order's status, timeline and actions. On return from the
+ * card page it never changes the order: it polls `order.byId` until the webhook-driven state shows.
+ */
+function OrderView() {
+  const { orderId = "" } = useParams();
+  const [params] = useSearchParams();
+  const returnedFromCard = params.get("paid") === "1";
+  const declined = returnedFromCard && ["failed", "requires_payment_method", "canceled"].includes(params.get("redirect_status") ?? "");
+  const [patient, setPatient] = useState(true);
+  useEffect(() => {
+    if (!returnedFromCard) return;
+    const timer = setTimeout(() => setPatient(false), patienceMs);
+    return () => clearTimeout(timer);
+  }, [returnedFromCard]);
+  const order = trpc.order.byId.useQuery(
+    { orderId },
+    {
+      refetchInterval: (query) => {
+        const data = query.state.data;
+        return returnedFromCard && !declined && patient && data && awaitingCard(data) ? 1_000 : false;
+      },
+    },
+  );
+  if (order.error && !order.data) return <ErrorState error={order.error} onRetry={order.refetch} title="We could not load this order" />;
+  if (!order.data) return <Loading label="Loading your order…" />;
+  const data = order.data;
+  return (
+    <div className="flex flex-col gap-6">
+      <Banner order={data} placed={params.get("placed") === "1"} returnedFromCard={returnedFromCard} declined={declined} patient={patient} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">Order {data.id.slice(-8).toUpperCase()}</h1>
+          <p className="text-sm text-slate-500">Placed {formatDate(data.placedAt)}</p>
+        </div>
+        <StatusBadge status={data.status} />
+      </div>
+      <OrderProgress order={data} />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="flex flex-col gap-6">
+          <Panel title="Items">
+            <ul className="divide-y divide-slate-200">
+              {data.lines.map((line) => (
+                <li key={line.variantId} className="flex justify-between gap-3 py-2 text-sm">
+                  <span>
+                    {line.name} <span className="text-slate-500">× {line.quantity}</span>
+                  </span>
+                  <span className="tabular-nums">{formatMoney(line.total)}</span>
+                </li>
+              ))}
+            </ul>
+            <dl className="mt-3 flex flex-col gap-1 border-t border-slate-200 pt-3 text-sm">
+              {data.discount.minor > 0 && <Row label={`Discount${data.couponCode ? ` (${data.couponCode})` : ""}`} value={`− ${formatMoney(data.discount)}`} />}
+              <Row label="Delivery" value={data.deliveryFee.minor === 0 ? "Free" : formatMoney(data.deliveryFee)} />
+              <Row label="Total" value={formatMoney(data.total)} strong />
+            </dl>
+          </Panel>
+          <Panel title="Timeline">
+            <OrderTimeline order={data} />
+          </Panel>
+        </div>
+        <aside className="flex flex-col gap-6">
+          <Panel title="Delivery">
+            <p className="text-sm">{data.address.name}</p>
+            <p className="text-sm text-slate-600">{addressLine(data.address)}</p>
+            {data.tracking ? (
+              <p className="mt-3 text-sm" data-testid="tracking">
+                Shipped with <strong>{data.tracking.carrier}</strong>, tracking number <strong className="font-mono">{data.tracking.trackingNumber}</strong>
+              </p>
+            ) : (
+              <p className="mt-3 text-sm text-slate-500">The tracking number appears here once the order ships.</p>
+            )}
+          </Panel>
+          <Panel title="Payment">
+            <p className="text-sm">
+              {methodLabels[data.payment.method]} · <span data-testid="payment-status">{paymentLabels[data.payment.status]}</span>
+            </p>
+            {awaitingCard(data) && (!returnedFromCard || declined) && (
+              <div className="mt-3">
+                <PayAgain order={data} />
+              </div>
+            )}
+          </Panel>
+          <OrderActions order={data} />
+        </aside>
+      </div>
+      <Link to="/orders" className="font-semibold text-teal-700 hover:underline">
+        ← All my orders
+      </Link>
+    </div>
+  );
+}
+
+function Row({ label, value, strong = false }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <div className={`flex justify-between ${strong ? "text-base font-bold" : ""}`}>
+      <dt className={strong ? "" : "text-slate-600"}>{label}</dt>
+      <dd className="tabular-nums">{value}</dd>
+    </div>
+  );
+}
+
+/** What just happened, in one sentence, announced to screen readers as it changes. */
+function Banner({ order, placed, returnedFromCard, declined, patient }: { order: OrderDetail; placed: boolean; returnedFromCard: boolean; declined: boolean; patient: boolean }) {
+  let tone = "border-emerald-200 bg-emerald-50 text-emerald-900";
+  let message: string | null = null;
+  if (returnedFromCard && declined && awaitingCard(order)) {
+    tone = "border-red-200 bg-red-50 text-red-900";
+    message = "Your card was declined. Your order is kept for you: try again with another card below.";
+  } else if (returnedFromCard && awaitingCard(order)) {
+    tone = "border-sky-200 bg-sky-50 text-sky-900";
+    message = patient
+      ? "Confirming your payment with the bank… this page updates by itself."
+      : "Your payment is taking longer than usual to confirm. You can leave this page: we will email you when it does.";
+  } else if ((returnedFromCard || placed) && order.status === "confirmed") {
+    message = "Thank you! Your order is confirmed.";
+  } else if (placed && order.status === "pending_payment") {
+    tone = "border-amber-200 bg-amber-50 text-amber-900";
+    message = "Your order is placed and waiting for payment.";
+  }
+  return (
+    <div aria-live="polite" role="status" data-testid="order-banner">
+      {message && <p className={`rounded-2xl border px-4 py-3 font-medium ${tone}`}>{message}</p>}
+    </div>
+  );
+}
