@@ -2,7 +2,6 @@ import {
   andThen,
   applyOrderEvent,
   err,
-  intentCallFor,
   isDuplicateKey,
   ok,
   payWithWallet,
@@ -15,7 +14,6 @@ import {
   type CartProblem,
   type Order,
   type OrderStatus,
-  type ProviderCall,
   type Repositories,
   type Result,
   type StoreSettings,
@@ -42,7 +40,6 @@ const checkoutActor: Actor = { kind: "system", process: "checkout" };
 interface Placed {
   order: Order;
   outboxIds: readonly string[];
-  afterCommit: readonly ProviderCall[];
 }
 
 /** What a checkout answers, the same for every replay of its key: nothing in it changes after placement. */
@@ -117,7 +114,7 @@ export function checkoutService(deps: CommerceDeps) {
         }
         const order = await repos.orders.findById(replay.value);
         if (!order) throw new Error(`idempotency key ${record.key} names a missing order ${replay.value}`);
-        return ok({ order, outboxIds: [], afterCommit: [] });
+        return ok({ order, outboxIds: [] });
       }
       const address = resolveAddress(user, input);
       if (!cart) return err({ code: "EMPTY_CART" });
@@ -136,7 +133,8 @@ export function checkoutService(deps: CommerceDeps) {
       if (!placed.ok) return placed;
       const paid = await takePayment(repos, placed.value, settings, now);
       if (!paid.ok) return paid;
-      const { order, effects, afterCommit } = paid.value;
+      // The only provider call placement asks for is a card order's intent, which `clientSecretFor` makes.
+      const { order, effects } = paid.value;
       await repos.orders.create(order);
       const applied = await applyEffects(repos, effects, { now, currency: order.currency });
       if (!applied.ok) return applied;
@@ -149,17 +147,15 @@ export function checkoutService(deps: CommerceDeps) {
         createdAt: now,
       });
       await repos.carts.delete(cart.id);
-      return ok({ order, outboxIds: applied.value.outboxIds, afterCommit });
+      return ok({ order, outboxIds: applied.value.outboxIds });
     });
 
-  /** The card payment's client secret: the intent core asked for, or the one this order already has. */
-  async function clientSecretFor({ order, afterCommit }: Placed): Promise<string | null> {
+  /** The card payment's client secret, for an order placed now or replayed: its attached intent's, or its new intent's. */
+  async function clientSecretFor({ order }: Placed): Promise<string | null> {
     if (order.payment.method !== "card") return null;
-    if (order.payment.providerIntentId) return (await deps.provider.retrieveIntent(order.payment.providerIntentId)).clientSecret;
-    const asked = afterCommit.find((call): call is ProviderCall & { type: "create_intent" } => call.type === "create_intent");
     // A replay that arrives before the first request attached its intent asks with the same key.
-    const call = asked ?? (order.status === "pending_payment" && order.total.minor > 0 ? intentCallFor(order) : null);
-    return call ? providerCalls(deps).createOrderIntent(order.userId, call) : null;
+    const payable = order.payment.providerIntentId !== null || (order.status === "pending_payment" && order.total.minor > 0);
+    return payable ? providerCalls(deps).orderClientSecret(order) : null;
   }
 
   return {

@@ -1,5 +1,5 @@
 import { applyOrderEvent, availableEvents, type Actor, type Order, type OrderEvent, type PageRequest, type User } from "@bbscart/core";
-import { notFound } from "./app-error.js";
+import { AppError, notFound } from "./app-error.js";
 import { providerCalls } from "./orders/provider-calls.js";
 import { orderRefusal } from "./orders/refusals.js";
 import type { CommerceDeps } from "./commerce-deps.js";
@@ -58,6 +58,22 @@ export function ordersService(deps: CommerceDeps) {
       const order = await db.repos.orders.findById(orderId);
       if (!order || !owns(user)(order)) throw notFound("Order");
       return detail(user, order);
+    },
+
+    /**
+     * The client secret for paying (again) a card order still awaiting payment, e.g. after a declined
+     * card: the attached intent's, or one created under the key placement uses, so never a second intent.
+     */
+    async payment(user: User, orderId: string): Promise<{ clientSecret: string }> {
+      const order = await db.repos.orders.findById(orderId);
+      if (!order || !owns(user)(order)) throw notFound("Order");
+      if (order.payment.method !== "card") {
+        throw new AppError("PRECONDITION_FAILED", `This order is paid by ${order.payment.method}, not by card`, { reason: "NOT_A_CARD_ORDER" });
+      }
+      if (order.status !== "pending_payment") {
+        throw new AppError("CONFLICT", `An order that is ${order.status.replaceAll("_", " ")} is not awaiting payment`, { reason: "NOT_AWAITING_PAYMENT" });
+      }
+      return { clientSecret: await providerCalls(deps).orderClientSecret(order) };
     },
 
     /** Before shipping only (the state machine says when); stock is released and paid money returned. */

@@ -4,14 +4,14 @@ import { decide } from "../../src/services/orders/decide.js";
 import { addProduct, address, newKey } from "../checkout-fixtures.js";
 import type { RowSet, World } from "./types.js";
 
-/** Places a cash-on-delivery order for the shopper through the service, as checkout would. */
-async function shopperOrder(world: World, variantId: string): Promise<string> {
+/** Places an order (cash on delivery unless told) for the shopper through the service, as checkout would. */
+async function shopperOrder(world: World, variantId: string, paymentMethod: "cod" | "card" = "cod"): Promise<string> {
   const { shopper } = world.callers;
   await world.app.services.cart.add({ userId: shopper.user.id }, { variantId, quantity: 1 });
   const receipt = await world.app.services.checkout.place(shopper.user, {
     address,
     deliveryOptionId: "standard",
-    paymentMethod: "cod",
+    paymentMethod,
     idempotencyKey: newKey(),
   });
   return receipt.orderId;
@@ -37,6 +37,7 @@ export const checkoutRows: RowSet = {
     world.fixtures.variantId = product.variantId;
     world.fixtures.shopperOrderId = await shopperOrder(world, product.variantId);
     world.fixtures.cancellableOrderId = await shopperOrder(world, product.variantId);
+    world.fixtures.cardOrderId = await shopperOrder(world, product.variantId, "card");
     world.fixtures.deliveredOrderId = await shopperOrder(world, product.variantId);
     await advance(world, world.fixtures.deliveredOrderId, [
       { type: "pack" },
@@ -82,6 +83,7 @@ export const checkoutRows: RowSet = {
     },
     "order.list": { access: "authed", input: () => ({}) },
     "order.byId": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.shopperOrderId }), expect: byShopperOnly },
+    "order.payment": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.cardOrderId }), expect: byShopperOnly },
     "order.cancel": {
       access: "authed",
       input: (_, w) => ({ orderId: w.fixtures.cancellableOrderId, reason: "changed my mind" }),

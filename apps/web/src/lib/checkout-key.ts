@@ -1,9 +1,4 @@
-import type { RouterInputs } from "./trpc";
-
-type PlaceInput = RouterInputs["order"]["place"];
-
 const attemptPrefix = "bbscart.checkout.";
-const paymentPrefix = "bbscart.card-order.";
 
 function randomKey(): string {
   return `co_${crypto.randomUUID().replaceAll("-", "")}`;
@@ -38,24 +33,14 @@ export function finishCheckout(cartSignature: string): void {
   sessionStorage.removeItem(attemptPrefix + cartSignature);
 }
 
-/**
- * For a card order, the exact request that placed it. Replaying it (same key, same body) makes the
- * API answer with the same order and its payment's client secret again, which is how a shopper
- * whose card was declined pays again for the same order: `order.*` has no procedure of its own for it.
- */
-export function rememberCardOrder(orderId: string, input: PlaceInput): void {
-  sessionStorage.setItem(paymentPrefix + orderId, JSON.stringify(input));
-}
-
-export function cardOrderRequest(orderId: string): PlaceInput | null {
-  return read<PlaceInput>(paymentPrefix + orderId);
-}
-
 /** The sandbox card page for a payment, and the page of ours it returns to afterwards. */
 export function cardPaymentUrl(clientSecret: string, returnUrl: string): string {
   const params = new URLSearchParams({ client_secret: clientSecret, return_url: returnUrl });
   return `/sandbox/pay?${params.toString()}`;
 }
+
+/** The card page for an order's payment, returning to the order page that waits for the webhook. */
+export const orderPaymentUrl = (orderId: string, clientSecret: string) => cardPaymentUrl(clientSecret, `/orders/${orderId}?paid=1`);
 
 /** A fresh idempotency key for a one-off request (a wallet top-up form). */
 export const newRequestKey = randomKey;

@@ -12,7 +12,7 @@ import { serverErrors } from "../features/forms/field-errors";
 import { FormError } from "../features/forms/field";
 import { EmptyState, ErrorState, Loading, PageTitle, Panel } from "../features/ui/states";
 import { button, panel } from "../features/ui/styles";
-import { cardPaymentUrl, checkoutKey, finishCheckout, rememberCardOrder } from "../lib/checkout-key";
+import { checkoutKey, finishCheckout, orderPaymentUrl } from "../lib/checkout-key";
 import { trpc, type RouterInputs, type RouterOutputs } from "../lib/trpc";
 
 type PaymentMethod = RouterInputs["order"]["place"]["paymentMethod"];
@@ -81,8 +81,7 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
         void utils.order.list.invalidate();
         void utils.wallet.invalidate();
         if (receipt.paymentMethod === "card" && receipt.clientSecret) {
-          rememberCardOrder(receipt.orderId, input);
-          window.location.assign(cardPaymentUrl(receipt.clientSecret, `/orders/${receipt.orderId}?paid=1`));
+          window.location.assign(orderPaymentUrl(receipt.orderId, receipt.clientSecret));
         } else {
           void navigate(`/orders/${receipt.orderId}?placed=1`);
         }

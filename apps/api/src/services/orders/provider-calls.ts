@@ -1,4 +1,4 @@
-import { attachPaymentIntent, ok, settleRefund, type Order, type ProviderCall, type Repositories } from "@bbscart/core";
+import { attachPaymentIntent, intentCallFor, ok, settleRefund, type Order, type ProviderCall, type Repositories } from "@bbscart/core";
 import type { CommerceDeps } from "../commerce-deps.js";
 import { decide } from "./decide.js";
 import { orderRefusal } from "./refusals.js";
@@ -35,6 +35,15 @@ export function providerCalls(deps: ProviderCallDeps) {
     });
     if (!attached.ok) throw new Error(`could not attach intent ${intent.intentId} to order ${call.orderId}: ${attached.error.code}`);
     return intent.clientSecret;
+  }
+
+  /**
+   * The browser's client secret for paying a card order: its attached intent's, or a new intent's
+   * under the order's own idempotency key (the key placement asks with, so both find the same intent).
+   */
+  async function orderClientSecret(order: Order): Promise<string> {
+    if (order.payment.providerIntentId) return (await provider.retrieveIntent(order.payment.providerIntentId)).clientSecret;
+    return createOrderIntent(order.userId, intentCallFor(order));
   }
 
   /** Books a pending card refund the provider confirmed; a repeat changes nothing. `onSaved` adds the caller's audit entry. */
@@ -80,5 +89,5 @@ export function providerCalls(deps: ProviderCallDeps) {
     }
   }
 
-  return { createOrderIntent, settle, refundAtProvider, run };
+  return { createOrderIntent, orderClientSecret, settle, refundAtProvider, run };
 }

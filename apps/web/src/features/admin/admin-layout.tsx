@@ -21,6 +21,7 @@ export const sections: readonly Section[] = [
   { to: "/admin/coupons", label: "Coupons", permission: "settings.manage" },
   { to: "/admin/settings", label: "Store settings", permission: "settings.manage" },
   { to: "/admin/operations", label: "Operations", permission: "operations.view" },
+  { to: "/admin/payments", label: "Payments", permission: "operations.view" },
   { to: "/admin/audit", label: "Audit log", permission: "operations.view" },
   { to: "/admin/security", label: "My security", permission: null },
 ];

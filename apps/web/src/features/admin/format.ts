@@ -12,3 +12,8 @@ export function formatDay(day: string, style: "short" | "long" = "short"): strin
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   return new Intl.DateTimeFormat("en-IN", { day: "numeric", month: style === "short" ? "short" : "long", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
 }
+
+/** "2024-05-01" from a date input as the start of that day, in the admin's own time zone. */
+export const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`) : null);
+/** The start of the day after, so a "to" day is included whole. */
+export const dayAfter = (day: string) => (day ? new Date(new Date(`${day}T00:00:00`).getTime() + 86_400_000) : null);

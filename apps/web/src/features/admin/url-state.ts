@@ -3,12 +3,13 @@ import { useSearchParams } from "react-router";
 /**
  * Filters and the page kept in the URL, so a reload, a shared link or the Back button shows the same
  * rows. Pagination is by cursor: `after` holds the trail of cursors walked so far, so Previous works
- * after a reload too. Changing a filter starts again from the first page.
+ * after a reload too. Changing a filter starts again from the first page. Two lists on one page give
+ * each its own `trailKey`, so paging one leaves the other where it was.
  */
-export function useUrlTable<K extends string>(keys: readonly K[]) {
+export function useUrlTable<K extends string>(keys: readonly K[], trailKey = "after") {
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(keys.map((key) => [key, params.get(key) ?? ""])) as Record<K, string>;
-  const trail = params.getAll("after");
+  const trail = params.getAll(trailKey);
 
   const setFilters = (changes: Partial<Record<K, string>>) =>
     setParams((current) => {
@@ -17,15 +18,15 @@ export function useUrlTable<K extends string>(keys: readonly K[]) {
         if (value) next.set(key, value);
         else next.delete(key);
       }
-      next.delete("after");
+      next.delete(trailKey);
       return next;
     });
 
   const moveTo = (cursors: string[]) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
-      next.delete("after");
-      for (const cursor of cursors) next.append("after", cursor);
+      next.delete(trailKey);
+      for (const cursor of cursors) next.append(trailKey, cursor);
       return next;
     });
 

@@ -11,6 +11,7 @@ import { DashboardPage } from "./dashboard";
 import { OperationsPage } from "./operations";
 import { OrderDetailPage } from "./order-detail";
 import { OrdersPage } from "./orders";
+import { PaymentsPage } from "./payments";
 import { ProductEditorPage } from "./product-editor";
 import { ProductsPage } from "./products";
 import { SecurityPage } from "./security";
@@ -60,6 +61,7 @@ export function AdminConsole() {
         <Route path="coupons" element={need("settings.manage", <CouponsPage />)} />
         <Route path="settings" element={need("settings.manage", <SettingsPage />)} />
         <Route path="operations" element={need("operations.view", <OperationsPage />)} />
+        <Route path="payments" element={need("operations.view", <PaymentsPage />)} />
         <Route path="audit" element={need("operations.view", <AuditPage />)} />
         <Route path="security" element={<SecurityPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,5 +1,5 @@
 import type { FormEvent } from "react";
-import { formatDateTime } from "../../features/admin/format";
+import { dayAfter, dayStart, formatDateTime } from "../../features/admin/format";
 import { button, PagedTable, PageHeader, Panel, SelectField } from "../../features/admin/ui";
 import { useAdmin } from "../../features/admin/use-admin";
 import { useUrlTable } from "../../features/admin/url-state";
@@ -9,10 +9,6 @@ import { formText } from "../../features/admin/form-text";
 
 const FILTERS = ["actor", "targetType", "targetId", "action", "from", "to"] as const;
 const TARGET_TYPES = ["order", "product", "variant", "category", "user", "coupon", "settings", "job"];
-
-/** "2024-05-01" from a date input as the start of that day, in the admin's own time zone. */
-const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`) : null);
-const dayAfter = (day: string) => (day ? new Date(new Date(`${day}T00:00:00`).getTime() + 86_400_000) : null);
 
 /** Every admin change, newest first, filterable by who, what and when; before/after shown on demand. */
 export function AuditPage() {

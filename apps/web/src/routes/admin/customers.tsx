@@ -1,4 +1,4 @@
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { CustomerAccess, type AdminUser } from "../../features/admin/customer-access";
 import { CustomerWallet } from "../../features/admin/customer-wallet";
 import { formatDate } from "../../features/admin/format";
@@ -93,9 +93,16 @@ function CustomerDetail({ user, onClose, onSaved }: { user: AdminUser; onClose: 
       <Panel
         title={user.name}
         actions={
-          <button type="button" className="text-sm text-slate-600 hover:text-slate-900" onClick={onClose}>
-            Close
-          </button>
+          <div className="flex items-center gap-4 text-sm">
+            {can("orders.manage") && (
+              <Link to={`/admin/orders?userId=${encodeURIComponent(user.id)}`} className="font-medium text-teal-700 hover:underline">
+                Orders<span className="sr-only"> of {user.name}</span>
+              </Link>
+            )}
+            <button type="button" className="text-slate-600 hover:text-slate-900" onClick={onClose}>
+              Close
+            </button>
+          </div>
         }
       >
         <dl className="mb-4 grid grid-cols-[7rem_1fr] gap-1 text-sm">

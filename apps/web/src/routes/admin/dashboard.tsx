@@ -3,6 +3,7 @@ import { Link, useSearchParams } from "react-router";
 import { formatDay, orderStatusLabel } from "../../features/admin/format";
 import { SalesChart } from "../../features/admin/sales-chart";
 import { Empty, PageHeader, Panel, QueryState } from "../../features/admin/ui";
+import { useAdmin } from "../../features/admin/use-admin";
 import { trpc } from "../../lib/trpc";
 
 const tile = "block rounded-2xl border border-slate-200 bg-white p-4 shadow-sm hover:border-teal-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600";
@@ -12,6 +13,8 @@ export function DashboardPage() {
   const days = params.get("days") === "30" ? 30 : 7;
   const overview = trpc.admin.dashboard.overview.useQuery();
   const sales = trpc.admin.dashboard.sales.useQuery({ days });
+  const top = trpc.admin.dashboard.topProducts.useQuery({ days });
+  const { can } = useAdmin();
 
   return (
     <>
@@ -64,6 +67,47 @@ export function DashboardPage() {
             </>
           )}
         </QueryState>
+      </Panel>
+
+      <Panel className="mt-6" title={`Top products, last ${days} days`}>
+        <div data-testid="top-products">
+          <QueryState query={top} label="top products">
+            {(data) =>
+              data.products.length === 0 ? (
+                <Empty>No products sold in these {days} days.</Empty>
+              ) : (
+                <ol className="divide-y divide-slate-100">
+                  {data.products.map((product, rank) => {
+                    const row = (
+                      <>
+                        <span className="min-w-0">
+                          <span className="mr-2 text-slate-400 tabular-nums">{rank + 1}.</span>
+                          {product.name}
+                        </span>
+                        <span className="shrink-0 text-right tabular-nums">
+                          <span className="font-semibold">{formatMoney(product.revenue)}</span>
+                          <span className="block text-xs text-slate-500">{product.quantity} sold</span>
+                        </span>
+                      </>
+                    );
+                    return (
+                      <li key={product.productId}>
+                        {/* The editor needs catalog rights; without them the name alone still tells what sells. */}
+                        {can("catalog.manage") ? (
+                          <Link to={`/admin/products/${product.productId}`} className="flex items-center justify-between gap-3 py-2 text-sm hover:text-teal-700">
+                            {row}
+                          </Link>
+                        ) : (
+                          <div className="flex items-center justify-between gap-3 py-2 text-sm">{row}</div>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ol>
+              )
+            }
+          </QueryState>
+        </div>
       </Panel>
 
       <QueryState query={overview} label="orders and stock">

@@ -1,32 +1,53 @@
 import { formatMoney, ORDER_STATUSES, type OrderStatus, type PaymentStatus } from "@bbscart/core";
+import { orderListInput } from "@bbscart/core/schemas";
 import { Link } from "react-router";
-import { formatDateTime, orderStatusLabel, paymentStatusLabel } from "../../features/admin/format";
+import { dayAfter, dayStart, formatDateTime, orderStatusLabel, paymentStatusLabel } from "../../features/admin/format";
 import { OrderStatusBadge, PaymentStatusBadge } from "../../features/admin/order-status";
-import { PagedTable, PageHeader, Panel, SelectField } from "../../features/admin/ui";
+import { button, Empty, PagedTable, PageHeader, Panel, SelectField } from "../../features/admin/ui";
 import { SearchForm } from "../../features/admin/search-form";
 import { useUrlTable } from "../../features/admin/url-state";
-import { trpc } from "../../lib/trpc";
+import { Field } from "../../features/forms/field";
+import { validate } from "../../features/forms/field-errors";
+import { trpc, type RouterInputs } from "../../lib/trpc";
 
+type PaymentMethod = NonNullable<RouterInputs["admin"]["orders"]["list"]["paymentMethod"]>;
 const PAYMENT_STATUSES = Object.keys(paymentStatusLabel) as PaymentStatus[];
+const PAYMENT_METHODS: Record<PaymentMethod, string> = { wallet: "Wallet", card: "Card", cod: "Cash on delivery" };
 const orNull = <T extends string>(value: string, allowed: readonly T[]) => ((allowed as readonly string[]).includes(value) ? (value as T) : null);
 
 export function OrdersPage() {
-  const table = useUrlTable(["status", "payment", "q"] as const);
-  const { status, payment, q } = table.filters;
-  const orders = trpc.admin.orders.list.useQuery({
+  const table = useUrlTable(["status", "payment", "method", "from", "to", "userId", "q"] as const);
+  const { status, payment, method, from, to, userId, q } = table.filters;
+  // Checked with the API's own schema first, so a backwards date range is explained beside the field.
+  const input = validate(orderListInput, {
     status: orNull<OrderStatus>(status, ORDER_STATUSES),
     paymentStatus: orNull(payment, PAYMENT_STATUSES),
+    paymentMethod: orNull(method, Object.keys(PAYMENT_METHODS) as PaymentMethod[]),
+    userId: userId || null,
+    placedFrom: dayStart(from),
+    placedTo: dayAfter(to),
     search: q,
     cursor: table.cursor,
     limit: 20,
   });
-
+  const orders = trpc.admin.orders.list.useQuery(input.ok ? input.value : orderListInput.parse({}), { enabled: input.ok });
+  const errors = input.ok ? {} : input.errors;
 
   return (
     <>
       <PageHeader title="Orders" description="Newest first. Search by the start of an order number or a customer's email." />
       <Panel title="Filters">
-        <div className="grid gap-3 sm:grid-cols-[1fr_1fr_2fr]">
+        {userId && (
+          <p className="mb-3 flex flex-wrap items-center gap-3 rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-900" aria-live="polite">
+            <span>
+              Orders of one customer <span className="font-mono text-xs">{userId}</span>
+            </span>
+            <button type="button" className="font-medium text-teal-700 underline" onClick={() => table.setFilters({ userId: "" })}>
+              Show every customer
+            </button>
+          </p>
+        )}
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           <SelectField label="Status" value={status} onChange={(e) => table.setFilters({ status: e.target.value })}>
             <option value="">Any status</option>
             {ORDER_STATUSES.map((s) => (
@@ -43,47 +64,66 @@ export function OrdersPage() {
               </option>
             ))}
           </SelectField>
+          <SelectField label="Payment method" value={method} onChange={(e) => table.setFilters({ method: e.target.value })}>
+            <option value="">Any method</option>
+            {Object.entries(PAYMENT_METHODS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <Field label="Placed from" type="date" value={from} max={to || undefined} error={errors.placedFrom} onChange={(e) => table.setFilters({ from: e.target.value })} />
+          <Field label="Placed to" type="date" value={to} min={from || undefined} error={errors.placedTo} onChange={(e) => table.setFilters({ to: e.target.value })} />
           <SearchForm value={q} placeholder="Order number or email" onSearch={(value) => table.setFilters({ q: value })} />
         </div>
+        {Object.values(table.filters).some(Boolean) && (
+          <button type="button" className={`${button.secondary} mt-3`} onClick={() => table.setFilters({ status: "", payment: "", method: "", from: "", to: "", userId: "", q: "" })}>
+            Clear filters
+          </button>
+        )}
       </Panel>
 
       <div className="mt-6">
-        <PagedTable
-          query={orders}
-          label="orders"
-          empty="No orders match these filters."
-          pager={table}
-          head={
-            <>
-              <th scope="col" className="py-2 pr-3">Order</th>
-              <th scope="col" className="pr-3">Placed</th>
-              <th scope="col" className="pr-3 text-right">Items</th>
-              <th scope="col" className="pr-3 text-right">Total</th>
-              <th scope="col" className="pr-3">Status</th>
-              <th scope="col">Payment</th>
-            </>
-          }
-        >
-          {(order) => (
-            <tr key={order.id} className="hover:bg-slate-50">
-              <td className="py-2.5 pr-3">
-                <Link to={`/admin/orders/${order.id}`} className="font-mono font-medium text-teal-700 hover:underline">
-                  {order.id}
-                </Link>
-              </td>
-              <td className="pr-3 text-slate-600">{formatDateTime(order.placedAt)}</td>
-              <td className="pr-3 text-right tabular-nums">{order.itemCount}</td>
-              <td className="pr-3 text-right font-medium tabular-nums">{formatMoney(order.total)}</td>
-              <td className="pr-3">
-                <OrderStatusBadge status={order.status} />
-              </td>
-              <td className="space-x-1">
-                <PaymentStatusBadge status={order.payment.status} />
-                <span className="text-xs uppercase text-slate-500">{order.payment.method}</span>
-              </td>
-            </tr>
-          )}
-        </PagedTable>
+        {!input.ok ? (
+          <Empty>Correct the filters above to see orders.</Empty>
+        ) : (
+          <PagedTable
+            query={orders}
+            label="orders"
+            empty="No orders match these filters."
+            pager={table}
+            head={
+              <>
+                <th scope="col" className="py-2 pr-3">Order</th>
+                <th scope="col" className="pr-3">Placed</th>
+                <th scope="col" className="pr-3 text-right">Items</th>
+                <th scope="col" className="pr-3 text-right">Total</th>
+                <th scope="col" className="pr-3">Status</th>
+                <th scope="col">Payment</th>
+              </>
+            }
+          >
+            {(order) => (
+              <tr key={order.id} className="hover:bg-slate-50">
+                <td className="py-2.5 pr-3">
+                  <Link to={`/admin/orders/${order.id}`} className="font-mono font-medium text-teal-700 hover:underline">
+                    {order.id}
+                  </Link>
+                </td>
+                <td className="pr-3 text-slate-600">{formatDateTime(order.placedAt)}</td>
+                <td className="pr-3 text-right tabular-nums">{order.itemCount}</td>
+                <td className="pr-3 text-right font-medium tabular-nums">{formatMoney(order.total)}</td>
+                <td className="pr-3">
+                  <OrderStatusBadge status={order.status} />
+                </td>
+                <td className="space-x-1">
+                  <PaymentStatusBadge status={order.payment.status} />
+                  <span className="text-xs uppercase text-slate-500">{order.payment.method}</span>
+                </td>
+              </tr>
+            )}
+          </PagedTable>
+        )}
       </div>
     </>
   );
