@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { launch, supervise } from "./launch.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || "production" };
+// The demo takes no real money: it names the sandbox provider explicitly (production requires a choice).
+const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || "production", PAYMENT_PROVIDER: process.env.PAYMENT_PROVIDER || "sandbox" };
 
 // A fresh installation gets the demo store; an existing one is left exactly as it is.
 const seed = spawnSync(process.execPath, [path.join(root, "apps/api/dist/scripts/seed.js"), "--if-empty"], { env, stdio: "inherit" });
@@ -25,3 +26,4 @@ supervise([api.child, worker.child]);
 await worker.ready.catch(() => undefined);
 
 console.log(`\n  BBSCART is running at ${ready.url}\n  (API + web + worker; Ctrl+C stops all three)\n`);
+if (env.PAYMENT_PROVIDER === "sandbox") console.log("  Payments: SANDBOX — no real money (test card 4242 4242 4242 4242)\n");
