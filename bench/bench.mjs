@@ -1,0 +1,330 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the API against the physical limit, in the same run, on loopback.
+ *
+ *   npm run bench                 3 rounds, 3 s warm-up + 10 s measured per target, plus the catalog-size study
+ *   npm run bench -- --quick      1 round, 1 s + 3 s, small catalog-size study (a smoke run)
+ *   npm run bench -- --json       machine-readable result on stdout (progress goes to stderr)
+ *
+ * Other flags: --only id,id (e.g. sqlite-loop,checkout), --rounds N, --warmup S, --duration S, --connections 1,50, --no-scale, --no-build,
+ * --svg FILE (default docs/performance.svg on full runs, none on --quick), --out FILE (also write the
+ * JSON result there), --keep (keep the temp dir).
+ * See docs/performance.md for the method.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { measure } from "./lib/load.mjs";
+import { repoRoot } from "./lib/paths.mjs";
+import { freePort, hasTaskset, machineLoad, peakRss, pinned, SERVER_CORE, start, stop, waitForHttp } from "./lib/procs.mjs";
+import { addRatios, goals, renderSvg, renderText, summarise } from "./lib/report.mjs";
+import { growCatalog } from "./lib/scale.mjs";
+import { ADDRESS, freshTokens, prepareStore, startApi } from "./lib/store.mjs";
+import { mutationBody, query, queryPath } from "./lib/trpc.mjs";
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    rounds: { type: "string" },
+    warmup: { type: "string" },
+    duration: { type: "string" },
+    connections: { type: "string" },
+    "no-scale": { type: "boolean", default: false },
+    "no-build": { type: "boolean", default: false },
+    only: { type: "string" },
+    svg: { type: "string" },
+    out: { type: "string" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const quick = flags.quick;
+const rounds = Number(flags.rounds ?? (quick ? 1 : 3));
+const warmupS = Number(flags.warmup ?? (quick ? 1 : 3));
+const durationS = Number(flags.duration ?? (quick ? 3 : 10));
+const connections = (flags.connections ?? "1,50").split(",").map(Number);
+const scaleSizes = quick ? [200, 2_000] : [200, 2_000, 20_000];
+const scaleConnections = Math.max(...connections);
+const svgFile = flags.svg ?? (quick ? null : path.join(repoRoot, "docs/performance.svg"));
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
+
+if (!Number.isInteger(rounds) || rounds < 1 || !(durationS > 0) || !(warmupS >= 0) || connections.some((c) => !Number.isInteger(c) || c < 1)) {
+  process.stderr.write("bench: --rounds, --warmup, --duration and --connections must be positive numbers\n");
+  process.exit(2);
+}
+
+if (!flags["no-build"]) {
+  log("building the API (turbo)");
+  const built = spawnSync("npx", ["turbo", "run", "build", "--filter=@bbscart/api", "--output-logs=errors-only"], {
+    cwd: repoRoot,
+    stdio: ["ignore", 2, 2], // turbo's output goes to stderr, so --json keeps stdout clean
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+  });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+if (!hasTaskset) log("taskset or a second core is missing: server and load tool are not pinned");
+const { hasWrk } = await import("./lib/load.mjs");
+if (!hasWrk) log("wrk is not installed (apt-get install -y wrk): GET targets use autocannon, whose own CPU limits what it can measure");
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-bench-"));
+const redisPrefix = `bbscart-bench-${process.pid}`;
+const startedAt = new Date().toISOString();
+const loadBefore = os.loadavg()[0];
+
+let cleaning = false;
+async function cleanup() {
+  if (cleaning) return;
+  cleaning = true;
+  await deleteRedisKeys(redisPrefix).catch((error) => log(`could not remove Redis keys ${redisPrefix}:*: ${error.message}`));
+  if (!flags.keep) fs.rmSync(dir, { recursive: true, force: true });
+  else log(`kept ${dir}`);
+}
+
+/** Removes only this run's keys (SCAN + DEL on our own prefix; the shared Redis is never flushed). */
+async function deleteRedisKeys(prefix) {
+  const { createRequire } = await import("node:module");
+  const Redis = createRequire(path.join(repoRoot, "apps/api/package.json"))("ioredis");
+  const { parseEnv } = await import(path.join(repoRoot, "apps/api/dist/env.js"));
+  const redis = new (Redis.default ?? Redis)(parseEnv({ ...process.env, REDIS_PREFIX: prefix }).REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const children = new Set();
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    for (const child of children) child.kill("SIGKILL");
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+/** Runs `fn` with a server child that is always stopped afterwards. */
+async function withServer(startServer, fn) {
+  const server = await startServer();
+  children.add(server.child);
+  try {
+    return await fn(server);
+  } finally {
+    await stop(server.child);
+    children.delete(server.child);
+  }
+}
+
+async function startBaseline(kind) {
+  const port = await freePort();
+  const logFile = path.join(dir, `baseline-${kind}.log`);
+  const child = start(pinned(SERVER_CORE, [process.execPath, path.join(repoRoot, "bench/baselines/http-server.mjs"), kind, String(port), store.payloadFile]), { logFile });
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, { logFile });
+  return { child, port, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+function runSqliteLoop(round) {
+  const config = { dbFile: store.loopDb, synchronous: "FULL", warmupS, durationS, iterationStart: 36 ** 5 * (round + 1), ...store.checkoutTrace };
+  const argv = pinned(SERVER_CORE, [process.execPath, path.join(repoRoot, "bench/baselines/sqlite-loop.mjs"), JSON.stringify(config)]);
+  const out = spawnSync(argv[0], argv.slice(1), { cwd: repoRoot, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  const line = out.stdout.split("\n").find((l) => l.startsWith("LOOP_JSON "));
+  if (!line) throw new Error(`sqlite loop gave no result: ${out.stderr}`);
+  const r = JSON.parse(line.slice(10));
+  if (r.firstError || r.errors) log(`sqlite loop: ${r.errors} iterations did not write what the trace did (first error: ${r.firstError ?? "a row count differed"}) — its rate is not a valid floor`);
+  return { rate: r.rps, unit: "iter/s", p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors, timeouts: 0, rssPeak: r.rssPeak, serverCpu: r.cpu, tool: null };
+}
+
+function row(target, kind, conns, m, extra = {}) {
+  return {
+    target,
+    kind,
+    connections: conns,
+    unit: "req/s",
+    rate: m.rps,
+    reqPerS: m.rps,
+    p50Ms: m.p50Ms,
+    p99Ms: m.p99Ms,
+    errors: (m.errors ?? 0) + (m.non2xx ?? 0),
+    timeouts: m.timeouts ?? 0,
+    wireBytes: m.bytesPerResponse,
+    rssPeak: m.rssPeak,
+    serverCpu: m.serverCpu,
+    tool: m.tool,
+    toolCpu: m.toolCpu,
+    toolSaturated: m.toolSaturated,
+    ...extra,
+  };
+}
+
+const measureGet = (server, pathAndQuery, conns) => measure({ server: server.child, url: server.baseUrl + pathAndQuery, connections: conns, warmupS, durationS });
+
+// ---------------------------------------------------------------------------------------------
+log(`temporary folder ${dir}; Redis prefix ${redisPrefix}`);
+let store;
+try {
+  store = await prepareStore({ dir, redisPrefix, shoppers: Math.max(...connections), log });
+} catch (error) {
+  await cleanup();
+  throw error;
+}
+const listPath = queryPath("catalog.list", store.catalogInput);
+const slugPath = queryPath("catalog.bySlug", { slug: store.slug });
+const searchPath = queryPath("catalog.list", store.searchInput);
+
+const plan = [];
+for (const c of connections) plan.push({ id: "node-http", conns: c });
+for (const c of connections) plan.push({ id: "express", conns: c });
+plan.push({ id: "sqlite-loop", conns: null });
+for (const c of connections) plan.push({ id: "catalog-list", conns: c }, { id: "product-by-slug", conns: c }, { id: "search", conns: c });
+for (const c of connections) plan.push({ id: "checkout", conns: c });
+
+if (flags.only) {
+  const keep = new Set(flags.only.split(","));
+  plan.splice(0, plan.length, ...plan.filter((p) => keep.has(p.id)));
+}
+
+async function runOne({ id, conns }, round) {
+  switch (id) {
+    case "node-http":
+    case "express":
+      return withServer(
+        () => startBaseline(id === "node-http" ? "node" : "express"),
+        async (server) => row(id, "baseline", conns, await measureGet(server, listPath, conns), { bodyBytes: store.catalogBytes }),
+      );
+    case "sqlite-loop":
+      return { target: id, kind: "baseline", connections: null, ...runSqliteLoop(round) };
+    case "catalog-list":
+    case "product-by-slug":
+    case "search": {
+      const target = { "catalog-list": [listPath, store.catalogBytes], "product-by-slug": [slugPath, store.slugBytes], search: [searchPath, store.searchBytes] }[id];
+      return withServer(
+        () => startApi(store, { label: `api-${id}-${conns}-r${round}` }),
+        async (server) => row(id, "read", conns, await measureGet(server, target[0], conns), { bodyBytes: target[1] }),
+      );
+    }
+    case "checkout":
+      return withServer(
+        () => startApi(store, { label: `api-checkout-${conns}-r${round}` }),
+        async (server) => {
+          const tokens = await freshTokens(store, server.baseUrl, conns);
+          const m = await measure({
+            server: server.child,
+            url: server.baseUrl,
+            connections: conns,
+            warmupS,
+            durationS,
+            mode: "checkout",
+            checkout: { tokens, variantId: store.variantId, address: ADDRESS, deliveryOptionId: "standard", cartAddBody: mutationBody({ variantId: store.variantId, quantity: 1 }) },
+          });
+          if (m.failureSample) log(`checkout@${conns}: first failure: ${m.failureSample}`);
+          return row(id, "checkout", conns, m, {
+            unit: "orders/s",
+            rate: m.ordersPerS,
+            p50Ms: m.iterationP50Ms,
+            p99Ms: m.iterationP99Ms,
+            requestP50Ms: m.p50Ms,
+            requestP99Ms: m.p99Ms,
+            // Every non-2xx answer is also a failed cart.add or order.place; an order.place answered 200 but not confirmed counts too.
+            errors: (m.errors ?? 0) + m.failedCart + m.failedOrder,
+            bodyBytes: null,
+          });
+        },
+      );
+  }
+  throw new Error(`unknown target ${id}`);
+}
+
+const rows = [];
+let scale = [];
+try {
+  for (let round = 0; round < rounds; round++) {
+    const shift = Math.round((round * plan.length) / rounds);
+    const order = [...plan.slice(shift), ...plan.slice(0, shift)];
+    log(`round ${round + 1}/${rounds}: ${order.map((p) => `${p.id}${p.conns ? `@${p.conns}` : ""}`).join(", ")}`);
+    for (const item of order) {
+      const r = await runOne(item, round);
+      r.round = round;
+      rows.push(r);
+      log(`  ${r.target}${r.connections ? `@${r.connections}` : ""}: ${Math.round(r.rate)} ${r.unit}, p50 ${r.p50Ms?.toFixed(2)} ms, p99 ${r.p99Ms?.toFixed(2)} ms, errors ${r.errors}, timeouts ${r.timeouts}${r.toolSaturated ? ", LOAD TOOL SATURATED" : ""}`);
+    }
+  }
+
+  if (!flags["no-scale"]) {
+    const scaleStore = { dir: path.join(dir, "scale"), dataDir: path.join(dir, "scale", "data"), redisPrefix };
+    fs.mkdirSync(scaleStore.dataDir, { recursive: true });
+    for (const size of scaleSizes) {
+      log(`catalog size ${size}: writing products through the repositories`);
+      await growCatalog(scaleStore.dataDir, size);
+      await withServer(
+        () => startApi(scaleStore, { label: `api-scale-${size}` }),
+        async (server) => {
+          const categoryId = (await query(server.baseUrl, "catalog.list", { limit: 1 })).data.items[0].categoryId;
+          const targets = [
+            ["catalog-list", { limit: 20 }],
+            ["category+price sort", { limit: 20, categoryId, sort: "price_asc" }],
+            ["search", { search: store.searchInput.search, limit: 20 }],
+          ];
+          for (const [id, input] of targets) {
+            const first = await query(server.baseUrl, "catalog.list", input);
+            const m = await measureGet(server, queryPath("catalog.list", input), scaleConnections);
+            const r = { products: size, ...row(id, "scale", scaleConnections, m, { bodyBytes: first.bytes }) };
+            scale.push(r);
+            log(`  ${size} products, ${id}: ${Math.round(r.rate)} req/s, p99 ${r.p99Ms.toFixed(2)} ms`);
+          }
+        },
+      );
+    }
+  }
+} catch (error) {
+  for (const child of children) child.kill("SIGKILL");
+  await cleanup();
+  throw error;
+}
+
+addRatios(rows);
+const summary = summarise(rows);
+const result = {
+  meta: {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    rounds,
+    warmupS,
+    durationS,
+    connections,
+    scaleConnections,
+    pinning: hasTaskset,
+    wrk: hasWrk,
+    machine: machineLoad(),
+    loadBefore,
+    loadAfter: os.loadavg()[0],
+    store: {
+      products: store.products,
+      variantsOnPage: store.variantsOnPage,
+      catalogBytes: store.catalogBytes,
+      slugBytes: store.slugBytes,
+      searchBytes: store.searchBytes,
+      searchTerm: store.searchInput.search,
+      checkoutTransactions: store.checkoutTrace.transactions.length,
+      checkoutWrites: store.checkoutTrace.transactions.reduce((n, t) => n + t.statements.length, 0),
+      orderTotalMinor: store.orderTotalMinor,
+    },
+  },
+  summary,
+  goals: goals(summary),
+  scale,
+  rows,
+};
+if (svgFile) {
+  fs.writeFileSync(svgFile, renderSvg(result));
+  log(`chart written to ${path.relative(process.cwd(), svgFile)}`);
+}
+if (flags.out) fs.writeFileSync(flags.out, `${JSON.stringify(result, null, 2)}\n`);
+await cleanup();
+process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderText(result)}\n`);

@@ -1,0 +1,183 @@
+/** Medians, ratios, goals, the human-readable table and the SVG chart. */
+
+export const median = (values) => {
+  const v = values.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+};
+
+const MiB = 1024 * 1024;
+
+/** Per-round ratios: each API row against the baselines of the same round and connection count. */
+export function addRatios(rows) {
+  for (const row of rows) {
+    const same = (id, conns) => rows.find((r) => r.round === row.round && r.target === id && (conns === undefined || r.connections === conns));
+    if (row.kind === "read") {
+      row.vsExpress = row.rate / (same("express", row.connections)?.rate ?? NaN);
+      row.vsNode = row.rate / (same("node-http", row.connections)?.rate ?? NaN);
+    } else if (row.kind === "checkout") {
+      row.vsSqliteLoop = row.rate / (same("sqlite-loop")?.rate ?? NaN);
+    }
+  }
+}
+
+/** One summary line per target and connection count: medians over the rounds. */
+export function summarise(rows) {
+  const groups = new Map();
+  for (const row of rows) {
+    const key = `${row.target}@${row.connections}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(row);
+  }
+  return [...groups.values()].map((g) => {
+    const first = g[0];
+    const m = (field) => median(g.map((r) => r[field]));
+    return {
+      target: first.target,
+      kind: first.kind,
+      connections: first.connections,
+      unit: first.unit,
+      rounds: g.length,
+      rate: m("rate"),
+      reqPerS: m("reqPerS"),
+      p50Ms: m("p50Ms"),
+      p99Ms: m("p99Ms"),
+      errors: g.reduce((n, r) => n + (r.errors ?? 0), 0),
+      timeouts: g.reduce((n, r) => n + (r.timeouts ?? 0), 0),
+      bodyBytes: first.bodyBytes ?? null,
+      wireBytes: m("wireBytes"),
+      rssPeakMiB: Math.max(...g.map((r) => r.rssPeak ?? 0)) / MiB || null,
+      serverCpu: m("serverCpu"),
+      tool: first.tool,
+      toolCpu: m("toolCpu"),
+      toolSaturated: g.some((r) => r.toolSaturated),
+      vsExpress: m("vsExpress"),
+      vsNode: m("vsNode"),
+      vsSqliteLoop: m("vsSqliteLoop"),
+    };
+  });
+}
+
+/** The issue's goals, each with the figure it was judged on. */
+export function goals(summary) {
+  const get = (target, conns) => summary.find((s) => s.target === target && s.connections === conns);
+  const list = get("catalog-list", 50);
+  const checkout = get("checkout", 50);
+  const apiRows = summary.filter((s) => s.kind === "read" || s.kind === "checkout");
+  const rss = Math.max(...apiRows.map((s) => s.rssPeakMiB ?? 0));
+  const out = [];
+  if (list) {
+    out.push({ goal: "catalog list ≥ 40% of bare Express req/s (50 connections)", value: `${pct(list.vsExpress)}`, ok: list.vsExpress >= 0.4 });
+    out.push({ goal: "catalog list p99 ≤ 30 ms at 50 connections", value: `${fmt(list.p99Ms, 1)} ms`, ok: list.p99Ms <= 30 });
+  }
+  if (checkout) {
+    out.push({ goal: "checkout ≥ 400 orders/s from one API process (50 connections)", value: `${fmt(checkout.rate)} orders/s`, ok: checkout.rate >= 400 });
+    out.push({ goal: "checkout with zero errors and timeouts", value: `${checkout.errors} errors, ${checkout.timeouts} timeouts`, ok: checkout.errors === 0 && checkout.timeouts === 0 });
+    out.push({ goal: "checkout compared with the bare SQLite write loop (informational)", value: `${pct(checkout.vsSqliteLoop)} of the loop`, ok: null });
+  }
+  if (apiRows.length) out.push({ goal: "API RSS under load ≤ 250 MiB", value: `${fmt(rss, 0)} MiB peak`, ok: rss <= 250 });
+  return out;
+}
+
+export const fmt = (n, digits = 0) => (n === null || n === undefined || !Number.isFinite(n) ? "–" : n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+export const pct = (n) => (n === null || n === undefined || !Number.isFinite(n) ? "–" : `${(n * 100).toFixed(n < 0.1 ? 1 : 0)}%`);
+
+function table(headers, rows, alignRight) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (alignRight[i] ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+export function renderText(result) {
+  const { summary, scale, meta } = result;
+  const lines = [];
+  lines.push(`BBSCART bench — ${meta.startedAt} — ${meta.rounds} round(s) × (${meta.warmupS} s warm-up + ${meta.durationS} s measured), medians`);
+  lines.push(`machine: ${meta.machine.cores} cores (${meta.machine.cpu}), Node ${meta.machine.node}; load average ${fmt(meta.loadBefore, 2)} before, ${fmt(meta.loadAfter, 2)} after; server on core ${meta.pinning ? "0, load tool on core 1 (taskset)" : "any (no taskset)"}`);
+  lines.push(`store: ${meta.store.products} products; catalog page = 20 products, ${meta.store.variantsOnPage} variants, ${meta.store.catalogBytes} B; checkout = ${meta.store.checkoutTransactions} write transactions, ${meta.store.checkoutWrites} writes, synchronous=FULL`);
+  lines.push("");
+  const headers = ["target", "conns", "rate", "p50 ms", "p99 ms", "err/t.o.", "body B", "RSS MiB", "srv CPU", "load tool (CPU)", "vs express", "vs node:http", "vs sqlite loop"];
+  const rows = summary.map((s) => [
+    s.target,
+    s.connections ?? "–",
+    `${fmt(s.rate)} ${s.unit}`,
+    fmt(s.p50Ms, 2),
+    fmt(s.p99Ms, 2),
+    `${s.errors}/${s.timeouts}`,
+    s.bodyBytes ?? "–",
+    fmt(s.rssPeakMiB, 0),
+    s.serverCpu === null ? "–" : pct(s.serverCpu),
+    s.tool ? `${s.tool} (${pct(s.toolCpu)})${s.toolSaturated ? " SATURATED" : ""}` : "–",
+    s.kind === "read" ? pct(s.vsExpress) : "",
+    s.kind === "read" ? pct(s.vsNode) : "",
+    s.kind === "checkout" ? pct(s.vsSqliteLoop) : "",
+  ]);
+  lines.push(table(headers, rows, [false, true, true, true, true, true, true, true, true, false, true, true, true]));
+  lines.push("");
+  lines.push("checkout: rate = orders/s (each = cart.add + order.place by wallet), latency per iteration; sqlite-loop: the same writes without HTTP, tRPC or domain code.");
+  lines.push("");
+  for (const g of result.goals) lines.push(`${g.ok === null ? "·" : g.ok ? "PASS" : "FAIL"}  ${g.goal}: ${g.value}`);
+  if (scale?.length) {
+    lines.push("");
+    lines.push(`catalog size (${meta.scaleConnections} connections, 1 round each):`);
+    const sh = ["products", "target", "rate", "p50 ms", "p99 ms", "err/t.o.", "body B"];
+    const sr = scale.map((s) => [fmt(s.products), s.target, `${fmt(s.rate)} ${s.unit}`, fmt(s.p50Ms, 2), fmt(s.p99Ms, 2), `${s.errors}/${s.timeouts}`, s.bodyBytes]);
+    lines.push(table(sh, sr, [true, false, true, true, true, true, true]));
+  }
+  const saturated = summary.filter((s) => s.toolSaturated);
+  if (saturated.length) lines.push(`\nload tool saturated (≥ 90% of its core) on: ${saturated.map((s) => `${s.target}@${s.connections}`).join(", ")} — those rates are a floor, not the server's limit.`);
+  return lines.join("\n");
+}
+
+const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+
+/** A self-contained SVG: one panel of horizontal bars per group, values printed on the bars. */
+export function renderSvg(result) {
+  const { summary, scale, meta } = result;
+  const s = (target, conns) => summary.find((x) => x.target === target && x.connections === conns);
+  const conns = meta.connections;
+  const panels = [];
+  const readBars = [];
+  for (const target of ["node-http", "express", "catalog-list", "product-by-slug", "search"]) {
+    for (const c of conns) {
+      const row = s(target, c);
+      if (row) readBars.push({ label: `${target} @${c}`, value: row.rate, note: `p99 ${fmt(row.p99Ms, 1)} ms`, base: target === "node-http" || target === "express" });
+    }
+  }
+  panels.push({ title: "Reads — requests/s (median); grey = bare baselines returning the same catalog-page payload", bars: readBars });
+  const writeBars = [];
+  const loop = s("sqlite-loop", null);
+  if (loop) writeBars.push({ label: "sqlite-loop (bare writes)", value: loop.rate, note: `p99 ${fmt(loop.p99Ms, 2)} ms`, base: true });
+  for (const c of conns) {
+    const row = s("checkout", c);
+    if (row) writeBars.push({ label: `checkout @${c}`, value: row.rate, note: `p99 ${fmt(row.p99Ms, 1)} ms, ${row.errors} err`, base: false });
+  }
+  panels.push({ title: "Writes — checkouts/s (median), synchronous=FULL", bars: writeBars });
+  if (scale?.length) {
+    panels.push({
+      title: `Catalog size — requests/s at ${meta.scaleConnections} connections`,
+      bars: scale.map((x) => ({ label: `${x.target} @${fmt(x.products)}`, value: x.rate, note: `p99 ${fmt(x.p99Ms, 1)} ms`, base: false })),
+    });
+  }
+  const width = 900;
+  const labelW = 230;
+  const barH = 18;
+  const gap = 6;
+  let y = 48;
+  const parts = [];
+  parts.push(`<text x="16" y="24" font-size="16" font-weight="bold">BBSCART API vs the physical limit — ${esc(meta.startedAt.slice(0, 10))}, ${meta.rounds} round(s), ${meta.durationS} s each</text>`);
+  for (const panel of panels) {
+    parts.push(`<text x="16" y="${y}" font-size="13" font-weight="bold">${esc(panel.title)}</text>`);
+    y += 10;
+    const max = Math.max(1, ...panel.bars.map((b) => b.value ?? 0));
+    for (const bar of panel.bars) {
+      const w = ((bar.value ?? 0) / max) * (width - labelW - 200);
+      parts.push(`<text x="${labelW - 8}" y="${y + 13}" font-size="12" text-anchor="end">${esc(bar.label)}</text>`);
+      parts.push(`<rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${bar.base ? "#9aa4b1" : "#2f6fde"}"/>`);
+      parts.push(`<text x="${(labelW + w + 6).toFixed(1)}" y="${y + 13}" font-size="12">${esc(fmt(bar.value))} · ${esc(bar.note)}</text>`);
+      y += barH + gap;
+    }
+    y += 22;
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}" font-family="system-ui, sans-serif">\n<rect width="100%" height="100%" fill="#fff"/>\n${parts.join("\n")}\n</svg>\n`;
+}
