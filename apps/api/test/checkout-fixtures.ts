@@ -1,20 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { adjustmentTransfer, postTransfers, walletAccount, type Product, type User } from "@bbscart/core";
-import { inr, makeProduct, makeVariant } from "@bbscart/core/testing";
+import { inr, makeAddress, makeProduct, makeVariant } from "@bbscart/core/testing";
 import type { RunningApp } from "./harness.js";
 
-/** A delivery address as a shopper types it at checkout. */
-export const address = {
-  label: null,
-  name: "Asha Rao",
-  phone: "+919800000001",
-  line1: "12 MG Road",
-  line2: null,
-  city: "Bengaluru",
-  state: "Karnataka",
-  postalCode: "560001",
-  country: "IN",
-};
+/** A delivery address as a shopper types it at checkout: the builder's, without the saved-address id. */
+export const address = (({ id: _id, ...typed }) => ({ ...typed, label: null }))(makeAddress());
 
 export interface Shopper {
   user: User;

@@ -1,3 +1,4 @@
+import { makeCoupon } from "@bbscart/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Receipt } from "../src/services/checkout.service.js";
 import { addProduct, address, creditWallet, makeShoppers, newKey, stockOf, walletBalance, type Shopper } from "./checkout-fixtures.js";
@@ -106,21 +107,7 @@ describe("checkout over HTTP", () => {
   it("never redeems a coupon beyond its usage limit under 50 concurrent orders", async () => {
     const product = await addProduct(app, { stock: 100 });
     const code = `LIMIT${Date.now()}`;
-    await app.db.uow.run((repos) =>
-      repos.coupons.create({
-        code,
-        kind: "percentage",
-        percentBp: 1000,
-        maxDiscount: null,
-        active: true,
-        minOrder: null,
-        startsAt: null,
-        expiresAt: null,
-        usageLimit: 7,
-        usedCount: 0,
-        perCustomerLimit: null,
-      }),
-    );
+    await app.db.uow.run((repos) => repos.coupons.create(makeCoupon({ code, usageLimit: 7 })));
     const shoppers = await makeShoppers(app, 50);
     for (const shopper of shoppers) {
       await addToCart(app, shopper, product.variantId);

@@ -1,5 +1,5 @@
 import { applyOrderEvent, type OrderEvent } from "@bbscart/core";
-import { adminActor } from "@bbscart/core/testing";
+import { adminActor, makeCoupon } from "@bbscart/core/testing";
 import { decide } from "../../src/services/orders/decide.js";
 import { addProduct, address, newKey } from "../checkout-fixtures.js";
 import type { RowSet, World } from "./types.js";
@@ -44,21 +44,7 @@ export const checkoutRows: RowSet = {
       { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
       { type: "deliver" },
     ]);
-    await world.app.db.uow.run((repos) =>
-      repos.coupons.create({
-        code: "RBACTEN",
-        kind: "percentage",
-        percentBp: 1000,
-        maxDiscount: null,
-        active: true,
-        minOrder: null,
-        startsAt: null,
-        expiresAt: null,
-        usageLimit: null,
-        usedCount: 0,
-        perCustomerLimit: null,
-      }),
-    );
+    await world.app.db.uow.run((repos) => repos.coupons.create(makeCoupon({ code: "RBACTEN" })));
     // Every signed-in caller starts with something in the cart, for the cart rows and checkout.
     for (const caller of Object.values(world.callers)) {
       await world.app.services.cart.add({ userId: caller.user.id }, { variantId: product.variantId, quantity: 2 });
