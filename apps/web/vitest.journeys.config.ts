@@ -6,7 +6,8 @@ export default defineConfig({
     include: ["e2e/**/*.journey.ts"],
     globalSetup: ["e2e/global-setup.ts"],
     fileParallelism: false,
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // A journey is a whole shopper's session in a real browser on a 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -41,6 +41,11 @@ function journeyEnv(dataDir: string): NodeJS.ProcessEnv {
     REDIS_PREFIX: `journeys-${process.pid}`,
     PAYMENT_PROVIDER: "sandbox",
     LOG_LEVEL: "warn",
+    // Journeys wait for emails and webhooks: a retry or a relay of a lost enqueue comes in a second,
+    // not after production's longer backoffs.
+    NOTIFICATION_BACKOFF_MS: "500",
+    OUTBOX_RELAY_INTERVAL_MS: "1000",
+    PAYMENTS_BACKOFF_MS: "500",
   };
 }
 

@@ -21,7 +21,7 @@ async function resetLinkFor(to: string): Promise<string> {
         }
         return false;
       },
-      { timeout: 15_000 },
+      { timeout: 30_000 },
     )
     .toBe(true);
   return link!;
