@@ -1,7 +1,7 @@
 import type { Actor, Address } from "../account/user.js";
-import type { PricedLine } from "../cart/pricing.js";
+import type { PricedLine, Totals } from "../cart/pricing.js";
 import type { StockItem } from "../inventory/stock.js";
-import type { CurrencyCode, Money } from "../money/money.js";
+import type { Money } from "../money/money.js";
 import type { Notification } from "../notification/notification.js";
 import type { Payment } from "../payment/payment.js";
 import type { Transfer } from "../wallet/transfer.js";
@@ -56,19 +56,11 @@ export type HistoryEntry =
       readonly note: string | null;
     };
 
-export interface Order {
+/** A placed order keeps the cart's totals as they were priced (lines with their final amounts) for good. */
+export interface Order extends Totals {
   readonly id: string;
   readonly userId: string;
   readonly status: OrderStatus;
-  readonly currency: CurrencyCode;
-  readonly lines: readonly OrderLine[];
-  readonly subtotal: Money;
-  readonly discount: Money;
-  readonly deliveryFee: Money;
-  readonly tax: Money;
-  readonly total: Money;
-  readonly couponCode: string | null;
-  readonly deliveryOptionId: string;
   /** A copy: editing the address book later does not move a placed order. */
   readonly address: Address;
   readonly payment: Payment;
