@@ -2,13 +2,13 @@ import type { Actor, AdminPermission, User } from "@bbscart/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { CreateExpressContextOptions } from "@trpc/server/adapters/express";
 import type { Request, Response } from "express";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import { adminRefusal, loadCaller, readBearer, type Bearer } from "../auth/caller.js";
 import type { Logger } from "../logger.js";
 import { AppError } from "../services/app-error.js";
 import type { Services } from "../services/index.js";
 import { toTRPCError } from "./to-trpc-error.js";
+import { transformer } from "./transformer.js";
 
 export interface Context {
   services: Services;
@@ -41,7 +41,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer,
     // tRPC would otherwise decide from NODE_ENV and put stack traces in responses; ours go to the log.
     isDev: false,
     errorFormatter({ shape, error, ctx }) {
