@@ -1,0 +1,26 @@
+import { createHash } from "node:crypto";
+import jwt from "jsonwebtoken";
+import { describe, expect, it } from "vitest";
+import { AccessTokens, InvalidAccessToken, tokenAudience, tokenIssuer } from "./tokens.js";
+
+const secret = "a-signing-secret-of-at-least-32-characters";
+const kidOf = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 12);
+/** A token as signed from the secret string itself: what a process of an earlier release issued. */
+const issuedFromString = (key: string, algorithm: jwt.Algorithm = "HS256") =>
+  jwt.sign({}, key, { algorithm, keyid: kidOf(key), issuer: tokenIssuer, audience: tokenAudience, subject: "user-1", expiresIn: 60 });
+
+describe("access tokens signed with a key object made once", () => {
+  it("verifies its own tokens and tokens signed from the secret string, so sessions survive the upgrade", () => {
+    const tokens = new AccessTokens({ current: secret }, 60);
+    expect(tokens.verify(tokens.sign({ sub: "user-2" }).token)).toEqual({ sub: "user-2" });
+    expect(tokens.verify(issuedFromString(secret))).toEqual({ sub: "user-1" });
+  });
+
+  it("keeps verifying the previous secret's tokens after a rotation, and refuses other keys and algorithms", () => {
+    const previous = "the-previous-signing-secret-32-characters";
+    const tokens = new AccessTokens({ current: secret, previous }, 60);
+    expect(tokens.verify(issuedFromString(previous))).toEqual({ sub: "user-1" });
+    expect(() => tokens.verify(issuedFromString("an-unknown-secret-of-32-characters-long"))).toThrow(InvalidAccessToken);
+    expect(() => tokens.verify(issuedFromString(secret, "HS512"))).toThrow(/invalid algorithm/);
+  });
+});
