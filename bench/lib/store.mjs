@@ -45,7 +45,20 @@ export async function startApi(store, { extraEnv = {}, nodeArgs = [], label = "a
   return { child, port, baseUrl: `http://127.0.0.1:${port}`, logFile };
 }
 
-async function pool(items, size, fn) {
+/**
+ * Seeds the demo store into `store.dataDir` (created if missing) with the API's own seed script;
+ * returns the demo admin's password, printed once by the seed, and how many products it made.
+ */
+export function seedDemoStore(store, env = {}) {
+  fs.mkdirSync(store.dataDir, { recursive: true });
+  const seeded = spawnSync(process.execPath, [apiSeed], { env: { ...process.env, ...apiEnv(store, 0), ...env }, cwd: repoRoot, encoding: "utf8" });
+  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr || seeded.stdout}`);
+  const adminPassword = /admin@bbscart\.local\s+(\S+)/.exec(seeded.stdout)?.[1];
+  if (!adminPassword) throw new Error(`seed printed no admin password:\n${seeded.stdout}`);
+  return { adminPassword, products: Number(/(\d+) products/.exec(seeded.stdout)?.[1] ?? 0) };
+}
+
+export async function pool(items, size, fn) {
   const results = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -86,13 +99,9 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
  */
 export async function prepareStore({ dir, redisPrefix, shoppers, log }) {
   const store = { dir, dataDir: path.join(dir, "data"), redisPrefix };
-  fs.mkdirSync(store.dataDir, { recursive: true });
   log(`seeding the demo store into ${store.dataDir}`);
-  const seeded = spawnSync(process.execPath, [apiSeed], { env: { ...process.env, ...apiEnv(store, 0) }, cwd: repoRoot, encoding: "utf8" });
-  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr || seeded.stdout}`);
-  const adminPassword = /admin@bbscart\.local\s+(\S+)/.exec(seeded.stdout)?.[1];
-  if (!adminPassword) throw new Error(`seed printed no admin password:\n${seeded.stdout}`);
-  store.products = Number(/(\d+) products/.exec(seeded.stdout)?.[1] ?? 0);
+  const { adminPassword, products } = seedDemoStore(store);
+  store.products = products;
 
   const traceFile = path.join(dir, "checkout-trace.jsonl");
   const api = await startApi(store, { extraEnv: { BENCH_SQL_TRACE: traceFile }, nodeArgs: ["--require", path.join(repoRoot, "bench/lib/sql-trace.cjs")], label: "setup" });

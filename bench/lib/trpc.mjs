@@ -21,6 +21,8 @@ export class TrpcError extends Error {
   constructor(procedure, status, body) {
     super(`${procedure} → HTTP ${status}: ${body?.error?.json?.message ?? JSON.stringify(body).slice(0, 300)}`);
     this.status = status;
+    /** tRPC's error data (`code`, `httpStatus`, and the API's `reason`/`field` where it names them). */
+    this.data = body?.error?.json?.data ?? null;
   }
 }
 
@@ -31,12 +33,13 @@ async function decode(procedure, response) {
   return { data: superjson.deserialize(body.result.data), bytes: Buffer.byteLength(text), headers: response.headers };
 }
 
-export async function query(baseUrl, procedure, input, { token } = {}) {
+/** `signal` (optional) aborts a call that hangs, e.g. `AbortSignal.timeout(ms)` while a server is being killed. */
+export async function query(baseUrl, procedure, input, { token, signal } = {}) {
   const headers = token ? { authorization: `Bearer ${token}` } : {};
-  return decode(procedure, await fetch(baseUrl + queryPath(procedure, input), { headers }));
+  return decode(procedure, await fetch(baseUrl + queryPath(procedure, input), { headers, signal }));
 }
 
-export async function mutate(baseUrl, procedure, input, { token } = {}) {
+export async function mutate(baseUrl, procedure, input, { token, signal } = {}) {
   const headers = { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) };
-  return decode(procedure, await fetch(`${baseUrl}/trpc/${procedure}`, { method: "POST", headers, body: mutationBody(input) }));
+  return decode(procedure, await fetch(`${baseUrl}/trpc/${procedure}`, { method: "POST", headers, body: mutationBody(input), signal }));
 }

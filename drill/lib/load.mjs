@@ -1,0 +1,234 @@
+/**
+ * The drill's load: virtual shoppers and admins spread over both API processes, and the log of
+ * every response acknowledged to them — the promises the checks hold the shop to afterwards.
+ *
+ * Shoppers check out by wallet and by sandbox card (succeeding, declined then paid again with the
+ * failure's webhook held back until after the success, 3-D Secure), abandon or cancel card orders.
+ * Admins move orders along (pack → ship → deliver, cancels, returns), refund partially and in full
+ * to the wallet and the card, and credit and debit wallets — including debits larger than the
+ * balance, which the shop must refuse.
+ */
+import { setTimeout as delay } from "node:timers/promises";
+import { ADDRESS } from "../../bench/lib/store.mjs";
+import { DrillClient } from "./client.mjs";
+
+export const SHOPPER_PASSWORD = "drill-shopper-password-1";
+const CARDS = { succeeds: "4242 4242 4242 4242", declines: "4000 0000 0000 0002", threeDSecure: "4000 0025 0000 3155" };
+
+/** The acknowledged responses, by kind. Nothing enters here unless a client got a 2xx answer. */
+export function newAckLog() {
+  return { orders: [], cardPayments: [], shopperCancels: [], transitions: [], refunds: [], adjustments: [] };
+}
+
+export function newStats() {
+  return { requests: 0, retries: 0, failures: {}, gaveUp: {}, refused: {}, actions: {} };
+}
+
+const count = (bucket, key) => (bucket[key] = (bucket[key] ?? 0) + 1);
+
+function pickWeighted(random, weights) {
+  const total = Object.values(weights).reduce((a, b) => a + b, 0);
+  let r = random() * total;
+  for (const [key, weight] of Object.entries(weights)) {
+    r -= weight;
+    if (r < 0) return key;
+  }
+  return Object.keys(weights)[0];
+}
+
+/** One shopper's session: its cart, its key counter, its client. */
+class Shopper {
+  constructor(ctx, account, index) {
+    this.ctx = ctx;
+    this.account = account;
+    this.client = new DrillClient({ apis: ctx.apis, home: index, stats: ctx.stats, login: (c) => ctx.signIn(c, account.email) });
+    this.client.token = account.token;
+    this.keys = 0;
+    this.cart = new Set();
+  }
+
+  key() {
+    return `drill-${this.account.userId.slice(-8)}-${++this.keys}-${Math.floor(this.ctx.random() * 1e9)}`;
+  }
+
+  refused(label, outcome) {
+    count(this.ctx.stats.refused, `${label}: ${outcome.refused.reason ?? outcome.refused.status}`);
+  }
+
+  async fillCart() {
+    const { random, variants } = this.ctx;
+    const lines = 1 + Math.floor(random() * 2);
+    for (let i = 0; i < lines; i++) {
+      const variant = variants[Math.floor(random() * variants.length)];
+      const added = await this.client.mutate("cart.add", { variantId: variant.id, quantity: 1 + Math.floor(random() * 3) });
+      if (added.ok) this.cart.add(variant.id);
+      else if (added.refused) this.refused("cart.add", added);
+    }
+    return this.cart.size > 0;
+  }
+
+  async emptyCart() {
+    for (const variantId of this.cart) await this.client.mutate("cart.remove", { variantId });
+    this.cart.clear();
+  }
+
+  /** `order.place`, retried with the same idempotency key until answered; the receipt is logged. */
+  async place(paymentMethod) {
+    if (!(await this.fillCart())) return null;
+    const idempotencyKey = this.key();
+    const placed = await this.client.mutate("order.place", { address: ADDRESS, deliveryOptionId: "standard", paymentMethod, idempotencyKey });
+    if (!placed.ok) {
+      if (placed.refused) this.refused("order.place", placed);
+      // Refused (out of stock, wallet too short) or never answered: start the next checkout afresh.
+      await this.emptyCart();
+      return null;
+    }
+    this.cart.clear();
+    const receipt = placed.value;
+    this.ctx.acks.orders.push({
+      orderId: receipt.orderId,
+      userId: this.account.userId,
+      idempotencyKey,
+      paymentMethod,
+      totalMinor: receipt.total.minor,
+      status: receipt.status,
+      at: Date.now(),
+    });
+    return receipt;
+  }
+
+  async pay(receipt, card) {
+    const returnUrl = `/orders/${receipt.orderId}?paid=1`;
+    const paid = await this.client.payByCard(receipt.clientSecret, returnUrl, card);
+    if (!paid.ok) return "unknown";
+    return paid.value.status;
+  }
+
+  async cardCheckout() {
+    let receipt = await this.place("card");
+    if (!receipt?.clientSecret) return;
+    const intentId = receipt.clientSecret.split("_secret_")[0];
+    const flavour = pickWeighted(this.ctx.random, { succeeds: 5, declinedThenPaid: 3, threeDSecure: 2, abandoned: 1, cancelled: 1 });
+    count(this.ctx.stats.actions, `card: ${flavour}`);
+    if (flavour === "abandoned") return;
+    if (flavour === "cancelled") {
+      const cancelled = await this.client.mutate("order.cancel", { orderId: receipt.orderId, reason: "changed my mind" });
+      if (cancelled.ok) this.ctx.acks.shopperCancels.push({ orderId: receipt.orderId });
+      else if (cancelled.refused) this.refused("order.cancel", cancelled);
+      return;
+    }
+    if (flavour === "declinedThenPaid") {
+      // The decline's webhook reaches the shop only after the success's (see webhooks.mjs).
+      this.ctx.relay.holdFailuresOf(intentId);
+      if ((await this.pay(receipt, CARDS.declines)) !== "failed") return;
+      const again = await this.client.mutate("order.payment", { orderId: receipt.orderId });
+      if (!again.ok) return;
+      receipt = { ...receipt, clientSecret: again.value.clientSecret };
+    }
+    const status = await this.pay(receipt, flavour === "threeDSecure" ? CARDS.threeDSecure : CARDS.succeeds);
+    if (status === "succeeded") this.ctx.acks.cardPayments.push({ orderId: receipt.orderId, intentId });
+  }
+
+  async run(until) {
+    while (Date.now() < until) {
+      const action = pickWeighted(this.ctx.random, { wallet: 5, card: 5 });
+      count(this.ctx.stats.actions, action === "wallet" ? "wallet checkout" : "card checkout");
+      if (action === "wallet") await this.place("wallet");
+      else await this.cardCheckout();
+      await delay(this.ctx.pauseMs * this.ctx.random());
+    }
+  }
+}
+
+/** One admin at the console: acts on orders the shoppers were told about, and on wallets. */
+class Admin {
+  constructor(ctx, token, index) {
+    this.ctx = ctx;
+    this.client = new DrillClient({ apis: ctx.apis, home: index, stats: ctx.stats, login: (c) => ctx.signIn(c, "admin@bbscart.local", ctx.adminPassword) });
+    this.client.token = token;
+    this.keys = 0;
+  }
+
+  async transition(order, event) {
+    count(this.ctx.stats.actions, `admin ${event.type}`);
+    const done = await this.client.mutate("admin.orders.transition", { orderId: order.id, event });
+    if (done.ok) this.ctx.acks.transitions.push({ orderId: order.id, event: event.type, status: done.value.status });
+    else if (done.refused) count(this.ctx.stats.refused, `admin.orders.transition ${event.type}: ${done.refused.reason ?? done.refused.status}`);
+  }
+
+  /** A refund has no client key (the API names it), so an unanswered one is not repeated. */
+  async refund(order, full) {
+    const { random } = this.ctx;
+    const left = order.refundable.minor;
+    const amountMinor = full ? left : Math.max(1, Math.floor(left * (0.1 + random() * 0.3)));
+    const destinations = order.refundDestinations;
+    const destination = destinations[Math.floor(random() * destinations.length)];
+    count(this.ctx.stats.actions, `admin refund ${full ? "full" : "partial"} to ${destination}`);
+    const done = await this.client.mutate("admin.orders.refund", { orderId: order.id, amountMinor, destination, reason: "drill refund" }, { idempotent: false });
+    if (done.ok) {
+      const { refund } = done.value;
+      this.ctx.acks.refunds.push({ orderId: order.id, refundId: refund.id, amountMinor: refund.amount.minor, destination: refund.destination, status: refund.status });
+    } else if (done.refused) count(this.ctx.stats.refused, `admin.orders.refund: ${done.refused.reason ?? done.refused.status}`);
+  }
+
+  async adjust(userId, amountMinor, label) {
+    const idempotencyKey = `drill-adj-${++this.keys}-${Math.floor(this.ctx.random() * 1e9)}`;
+    count(this.ctx.stats.actions, `admin wallet ${label}`);
+    const done = await this.client.mutate("admin.wallet.adjust", { userId, amountMinor, reason: `drill ${label}`, idempotencyKey });
+    if (done.ok) this.ctx.acks.adjustments.push({ userId, amountMinor, idempotencyKey, transferId: done.value.transferId, label });
+    else if (done.refused) count(this.ctx.stats.refused, `admin.wallet.adjust ${label}: ${done.refused.reason ?? done.refused.status}`);
+  }
+
+  async wallets() {
+    const { random, shoppers } = this.ctx;
+    const shopper = shoppers[Math.floor(random() * shoppers.length)].account;
+    const kind = pickWeighted(random, { credit: 3, debit: 2, overdraw: 1 });
+    if (kind === "credit") return this.adjust(shopper.userId, 50_000, "credit");
+    if (kind === "debit") return this.adjust(shopper.userId, -2_000, "debit");
+    // Far more than any wallet holds: the guarded debit must refuse it.
+    return this.adjust(shopper.userId, -50_000_000, "overdraw");
+  }
+
+  async orders() {
+    const { random, acks } = this.ctx;
+    if (acks.orders.length === 0) return;
+    const ack = acks.orders[Math.floor(random() * acks.orders.length)];
+    const seen = await this.client.query("admin.orders.byId", { orderId: ack.orderId });
+    if (!seen.ok) return;
+    const order = seen.value;
+    const may = new Set(order.availableEvents);
+    const canRefund = order.refundable.minor > 0 && order.refundDestinations.length > 0;
+    const choice = pickWeighted(random, {
+      advance: 6,
+      cancel: may.has("cancel") && order.status !== "pending_payment" ? 1 : 0,
+      partialRefund: canRefund ? 1.5 : 0,
+      fullRefund: canRefund ? 0.5 : 0,
+    });
+    if (choice === "cancel") return this.transition(order, { type: "cancel", reason: "drill: admin cancels" });
+    if (choice === "partialRefund" || choice === "fullRefund") return this.refund(order, choice === "fullRefund");
+    if (may.has("pack")) return this.transition(order, { type: "pack" });
+    if (may.has("ship")) return this.transition(order, { type: "ship", carrier: "Drill Express", trackingNumber: `DRILL${Math.floor(random() * 1e8)}` });
+    if (may.has("deliver")) return this.transition(order, { type: "deliver" });
+    if (may.has("request_return")) return this.transition(order, { type: "request_return", reason: "drill: does not fit" });
+    if (may.has("approve_return")) return this.transition(order, { type: "approve_return" });
+    if (may.has("receive_return")) return this.transition(order, { type: "receive_return", restock: random() < 0.5 });
+  }
+
+  async run(until) {
+    while (Date.now() < until) {
+      if (this.ctx.random() < 0.25) await this.wallets();
+      else await this.orders();
+      await delay(this.ctx.pauseMs * this.ctx.random());
+    }
+  }
+}
+
+/**
+ * Runs every shopper and admin until `until`; resolves when all have stopped. `ctx` carries the
+ * APIs, the PRNG, the relay, the catalog variants, the signed-in accounts and the ack log.
+ */
+export async function runLoad(ctx, until) {
+  ctx.shoppers = ctx.accounts.map((account, i) => new Shopper(ctx, account, i));
+  const admins = ctx.adminTokens.map((token, i) => new Admin(ctx, token, i));
+  await Promise.all([...ctx.shoppers.map((s) => s.run(until)), ...admins.map((a) => a.run(until))]);
+}
