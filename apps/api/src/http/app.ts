@@ -9,6 +9,8 @@ import type { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
 import type { SandboxCheckout } from "../payments/sandbox-checkout.js";
 import type { SandboxPaymentProvider } from "../payments/sandbox-provider.js";
+import { docsRoutes } from "../rest/docs.js";
+import { restRoutes } from "../rest/routes.js";
 import { mutationLimit } from "../security/request-limit.js";
 import type { Services } from "../services/index.js";
 import { contextFactory } from "../trpc/init.js";
@@ -87,6 +89,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(uploadRoutes(deps.files));
   app.use(["/trpc", "/auth", "/api/admin/uploads"], mutationLimit(deps.redis, deps.http.redisPrefix, deps.http.mutationsPerMinute));
   app.use(adminUploadRoutes(deps.services, deps.http.uploadMaxBytes));
+  app.use("/api/v1", restRoutes({ router: appRouter, services: deps.services, redis: deps.redis, ...deps.http }));
+  app.use(docsRoutes());
   app.use("/auth", cookieParser());
   app.use(authRoutes(deps.services, { allowedOrigins: deps.http.allowedOrigins, cookies: deps.services.cookies }));
   app.use(

@@ -1,18 +1,56 @@
 import { orderIdInput, orderListInput, orderTransitionInput, refundIdInput, refundInput } from "@bbscart/core/schemas";
+import { rest } from "../rest/meta.js";
+import { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "../rest/outputs.js";
 import { adminProcedure, router } from "../trpc/init.js";
+
+const adminTag = { tags: ["Admin"] };
 
 export const adminOrdersRouter = router({
   list: adminProcedure("orders.manage")
+    .meta(
+      rest({
+        ...adminTag,
+        method: "GET",
+        path: "/admin/orders",
+        summary: "All orders, filtered",
+        description: "Needs `orders.manage`. Filters combine with AND; `placedFrom`/`placedTo` are ISO 8601 date-times. Cursor-paginated with a `Link` header.",
+      }),
+    )
     .input(orderListInput)
+    .output(adminOrderPageOutput)
     .query(({ ctx, input }) => ctx.services.adminOrders.list(ctx.actor, input)),
   byId: adminProcedure("orders.manage")
+    .meta(rest({ ...adminTag, method: "GET", path: "/admin/orders/{orderId}", summary: "One order with its customer, transfers and available events", description: "Needs `orders.manage`." }))
     .input(orderIdInput)
+    .output(adminOrderOutput)
     .query(({ ctx, input }) => ctx.services.adminOrders.detail(ctx.actor, input.orderId)),
   transition: adminProcedure("orders.manage")
+    .meta(
+      rest({
+        ...adminTag,
+        method: "POST",
+        path: "/admin/orders/{orderId}/events",
+        summary: "Advance, cancel or settle a return",
+        description:
+          "Needs `orders.manage`. `event.type` is one of `availableEvents`: `pack`, `ship` (with `carrier` and `trackingNumber`), `deliver`, `cancel` (with `reason`), " +
+          "`approve_return`, `reject_return` (with `reason`), `receive_return` (with `restock`).",
+      }),
+    )
     .input(orderTransitionInput)
+    .output(adminOrderOutput)
     .mutation(({ ctx, input }) => ctx.services.adminOrders.transition({ user: ctx.user, actor: ctx.actor, requestId: ctx.requestId }, input)),
   refund: adminProcedure("refunds.issue")
+    .meta(
+      rest({
+        ...adminTag,
+        method: "POST",
+        path: "/admin/orders/{orderId}/refunds",
+        summary: "Refund part or all of what was captured",
+        description: "Needs `refunds.issue`. To the wallet or back to the card; never more than `refundable`.",
+      }),
+    )
     .input(refundInput)
+    .output(adminRefundOutput)
     .mutation(({ ctx, input }) => ctx.services.adminOrders.refund({ user: ctx.user, actor: ctx.actor, requestId: ctx.requestId }, input)),
   retryRefund: adminProcedure("refunds.issue")
     .input(refundIdInput)

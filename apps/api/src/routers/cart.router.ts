@@ -2,17 +2,21 @@ import { actorFor } from "@bbscart/core";
 import { cartAddInput, cartCouponInput, cartGetInput, cartLineInput, cartRemoveInput, cartUpdateInput } from "@bbscart/core/schemas";
 import { TRPCError } from "@trpc/server";
 import { clearCartCookie, newCartId, readCartCookie, setCartCookie } from "../http/cart-cookie.js";
+import { rest } from "../rest/meta.js";
+import { cartOutput } from "../rest/outputs.js";
 import type { CartOwner } from "../services/cart.service.js";
 import { publicProcedure, router, type Context } from "../trpc/init.js";
 
 /**
  * Whose cart a request is about. A valid bearer token means the shopper's own cart; a guest
  * cookie arriving with it is merged into that cart first (the shopper just signed in) and then
- * cleared. Without a token the guest cookie names the cart, if there is one.
+ * cleared. Without a token the guest cookie names the cart, if there is one. /api/v1 has no
+ * cookies, so there a cart is always a signed-in shopper's.
  */
 async function ownerOf(ctx: Context): Promise<CartOwner | null> {
   const secure = ctx.services.cookies.secure;
-  const guestId = readCartCookie(ctx.req);
+  if (ctx.surface === "rest" && !ctx.bearer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to use a cart" });
+  const guestId = ctx.surface === "rest" ? null : readCartCookie(ctx.req);
   if (ctx.bearer) {
     if ("error" in ctx.bearer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has expired; sign in again" });
     const user = await ctx.services.db.repos.users.findById(ctx.bearer.userId);
@@ -35,16 +39,41 @@ async function ownerOrNew(ctx: Context): Promise<CartOwner> {
   return { guestId };
 }
 
+const cartTag = { tags: ["Cart"] };
+
 export const cartRouter = router({
-  get: publicProcedure.input(cartGetInput).query(async ({ ctx, input }) => ctx.services.cart.get(await ownerOf(ctx), input?.deliveryOptionId)),
-  add: publicProcedure.input(cartAddInput).mutation(async ({ ctx, input }) => ctx.services.cart.add(await ownerOrNew(ctx), input)),
+  get: publicProcedure
+    .meta(rest({ ...cartTag, method: "GET", path: "/cart", summary: "The signed-in shopper's cart", description: "Lines, totals for a delivery option (the store's first when `deliveryOptionId` is absent), and the problems that stop checkout, each with its fix." }))
+    .input(cartGetInput)
+    .output(cartOutput)
+    .query(async ({ ctx, input }) => ctx.services.cart.get(await ownerOf(ctx), input?.deliveryOptionId)),
+  add: publicProcedure
+    .meta(rest({ ...cartTag, method: "POST", path: "/cart/items", summary: "Add a variant to the cart", description: "Adds `quantity` (default 1) to the line of `variantId`, re-checking price and stock; answers with the whole cart." }))
+    .input(cartAddInput)
+    .output(cartOutput)
+    .mutation(async ({ ctx, input }) => ctx.services.cart.add(await ownerOrNew(ctx), input)),
   updateQuantity: publicProcedure
+    .meta(rest({ ...cartTag, method: "PATCH", path: "/cart/items/{variantId}", summary: "Change a line's quantity", description: "Zero removes the line." }))
     .input(cartUpdateInput)
+    .output(cartOutput)
     .mutation(async ({ ctx, input }) => ctx.services.cart.updateQuantity(await ownerOf(ctx), input)),
-  remove: publicProcedure.input(cartRemoveInput).mutation(async ({ ctx, input }) => ctx.services.cart.remove(await ownerOf(ctx), input.variantId)),
+  remove: publicProcedure
+    .meta(rest({ ...cartTag, method: "DELETE", path: "/cart/items/{variantId}", summary: "Remove a line" }))
+    .input(cartRemoveInput)
+    .output(cartOutput)
+    .mutation(async ({ ctx, input }) => ctx.services.cart.remove(await ownerOf(ctx), input.variantId)),
   acceptPrice: publicProcedure
+    .meta(rest({ ...cartTag, method: "POST", path: "/cart/items/{variantId}/accept-price", summary: "Accept a line's changed price", description: "The fix for a `PRICE_CHANGED` problem." }))
     .input(cartLineInput)
+    .output(cartOutput)
     .mutation(async ({ ctx, input }) => ctx.services.cart.acceptPrice(await ownerOf(ctx), input.variantId)),
-  applyCoupon: publicProcedure.input(cartCouponInput).mutation(async ({ ctx, input }) => ctx.services.cart.applyCoupon(await ownerOrNew(ctx), input.code)),
-  removeCoupon: publicProcedure.mutation(async ({ ctx }) => ctx.services.cart.removeCoupon(await ownerOf(ctx))),
+  applyCoupon: publicProcedure
+    .meta(rest({ ...cartTag, method: "PUT", path: "/cart/coupon", summary: "Apply a coupon code" }))
+    .input(cartCouponInput)
+    .output(cartOutput)
+    .mutation(async ({ ctx, input }) => ctx.services.cart.applyCoupon(await ownerOrNew(ctx), input.code)),
+  removeCoupon: publicProcedure
+    .meta(rest({ ...cartTag, method: "DELETE", path: "/cart/coupon", summary: "Remove the coupon" }))
+    .output(cartOutput)
+    .mutation(async ({ ctx }) => ctx.services.cart.removeCoupon(await ownerOf(ctx))),
 });

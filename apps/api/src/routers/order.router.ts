@@ -1,11 +1,50 @@
 import { myOrdersInput, orderIdInput, orderReasonInput, placeOrderInput } from "@bbscart/core/schemas";
+import { rest } from "../rest/meta.js";
+import { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "../rest/outputs.js";
 import { authedProcedure, router } from "../trpc/init.js";
 
+const orderTag = { tags: ["Orders"] };
+
 export const orderRouter = router({
-  place: authedProcedure.input(placeOrderInput).mutation(({ ctx, input }) => ctx.services.checkout.place(ctx.user, input)),
-  list: authedProcedure.input(myOrdersInput).query(({ ctx, input }) => ctx.services.orders.list(ctx.user, input)),
-  byId: authedProcedure.input(orderIdInput).query(({ ctx, input }) => ctx.services.orders.byId(ctx.user, input.orderId)),
-  payment: authedProcedure.input(orderIdInput).mutation(({ ctx, input }) => ctx.services.orders.payment(ctx.user, input.orderId)),
-  cancel: authedProcedure.input(orderReasonInput).mutation(({ ctx, input }) => ctx.services.orders.cancel(ctx.user, input)),
-  requestReturn: authedProcedure.input(orderReasonInput).mutation(({ ctx, input }) => ctx.services.orders.requestReturn(ctx.user, input)),
+  place: authedProcedure
+    .meta(
+      rest({
+        ...orderTag,
+        method: "POST",
+        path: "/orders",
+        summary: "Place an order from the cart",
+        description:
+          "Send an `Idempotency-Key` header (8–100 letters, digits, `-` or `_`), new for each checkout: a retry with the same key and body answers with the same order, " +
+          "the same key with a different body is refused with 409. Answers 201 with `Location: /api/v1/orders/{id}`. " +
+          "Stock is reserved at once; a wallet order is paid on placement, a card order answers with the `clientSecret` the payment page needs.",
+      }),
+    )
+    .input(placeOrderInput)
+    .output(placedOrderOutput)
+    .mutation(({ ctx, input }) => ctx.services.checkout.place(ctx.user, input)),
+  list: authedProcedure
+    .meta(rest({ ...orderTag, method: "GET", path: "/orders", summary: "The shopper's own orders, newest first", description: "Cursor-paginated with a `Link: <…>; rel=\"next\"` header." }))
+    .input(myOrdersInput)
+    .output(myOrdersOutput)
+    .query(({ ctx, input }) => ctx.services.orders.list(ctx.user, input)),
+  byId: authedProcedure
+    .meta(rest({ ...orderTag, method: "GET", path: "/orders/{orderId}", summary: "One of the shopper's orders", description: "With its timeline (`history`) and the `actions` the shopper may take now. Someone else's order is 404." }))
+    .input(orderIdInput)
+    .output(orderOutput)
+    .query(({ ctx, input }) => ctx.services.orders.byId(ctx.user, input.orderId)),
+  payment: authedProcedure
+    .meta(rest({ ...orderTag, method: "POST", path: "/orders/{orderId}/payment", summary: "Pay again by card", description: "For a card order still awaiting payment: a fresh `clientSecret` for the payment page." }))
+    .input(orderIdInput)
+    .output(paymentSessionOutput)
+    .mutation(({ ctx, input }) => ctx.services.orders.payment(ctx.user, input.orderId)),
+  cancel: authedProcedure
+    .meta(rest({ ...orderTag, method: "POST", path: "/orders/{orderId}/cancel", summary: "Cancel an order before it ships", description: "Releases the stock and refunds what was paid." }))
+    .input(orderReasonInput)
+    .output(orderOutput)
+    .mutation(({ ctx, input }) => ctx.services.orders.cancel(ctx.user, input)),
+  requestReturn: authedProcedure
+    .meta(rest({ ...orderTag, method: "POST", path: "/orders/{orderId}/return", summary: "Ask to return a delivered order", description: "Within the store's return window; staff approve or reject it." }))
+    .input(orderReasonInput)
+    .output(orderOutput)
+    .mutation(({ ctx, input }) => ctx.services.orders.requestReturn(ctx.user, input)),
 });

@@ -1,21 +1,32 @@
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { Redis } from "ioredis";
 
+/** How a surface says "over budget"; the default is the tRPC and /auth JSON error. */
+export type Refusal = (req: Request, res: Response, retryAfterSeconds: number) => void;
+
+const jsonRefusal: Refusal = (_req, res, retryAfterSeconds) => {
+  res.setHeader("Retry-After", String(retryAfterSeconds));
+  res.status(429).json({ error: { code: "TOO_MANY_REQUESTS", message: "Too many requests; try again shortly" } });
+};
+
+/** Reads never count; every verb that can change something does (tRPC mutations are POSTs, REST also has PUT/PATCH/DELETE). */
+const reads = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
- * A per-client-address budget for requests that change something (tRPC mutations, /auth), counted
- * in Redis so every API process shares it. Over budget → 429 with `Retry-After`.
+ * A per-client-address budget for requests that change something (tRPC mutations, /auth, REST
+ * writes), counted in Redis so every API process, and every surface, shares it: limiters with the
+ * same prefix spend the same points. Over budget → 429 with `Retry-After`.
  */
-export function mutationLimit(redis: Redis, prefix: string, perMinute: number): RequestHandler {
+export function mutationLimit(redis: Redis, prefix: string, perMinute: number, refuse: Refusal = jsonRefusal): RequestHandler {
   const limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:mutations`, points: perMinute, duration: 60 });
   return (req, res, next) => {
-    if (req.method !== "POST") return next();
+    if (reads.has(req.method)) return next();
     limiter.consume(req.ip ?? "unknown").then(
       () => next(),
       (rejection: unknown) => {
         if (!(rejection instanceof RateLimiterRes)) return next(rejection);
-        res.setHeader("Retry-After", String(Math.ceil(rejection.msBeforeNext / 1000)));
-        res.status(429).json({ error: { code: "TOO_MANY_REQUESTS", message: "Too many requests; try again shortly" } });
+        refuse(req, res, Math.ceil(rejection.msBeforeNext / 1000));
       },
     );
   };

@@ -2,6 +2,7 @@ import type { Actor, AdminPermission, User } from "@bbscart/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { CreateExpressContextOptions } from "@trpc/server/adapters/express";
 import type { Request, Response } from "express";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
 import { adminRefusal, loadCaller, readBearer, type Bearer } from "../auth/caller.js";
 import type { Logger } from "../logger.js";
@@ -21,19 +22,20 @@ export interface Context {
   res: Response;
   /** The bearer token's subject, or why it was refused; null when none was sent. */
   bearer: Bearer;
+  /** Which surface called: the web's tRPC endpoint, or /api/v1 (bearer only: no cookies read or set). */
+  surface: "rpc" | "rest";
 }
 
 /** Who may call a procedure: the rule every procedure declares by the builder it starts from. */
 export type Access = "public" | "authed" | `admin:${AdminPermission}`;
 
-export interface Meta {
-  access: Access;
-}
+/** `access` is set by the builder a procedure starts from; `openapi` exposes it under /api/v1. */
+export type Meta = OpenApiMeta<{ access: Access }>;
 
-export function contextFactory(services: Services) {
-  return ({ req, res }: CreateExpressContextOptions): Context => {
+export function contextFactory(services: Services, surface: Context["surface"] = "rpc") {
+  return ({ req, res }: Pick<CreateExpressContextOptions, "req" | "res">): Context => {
     const bearer = readBearer(services.tokens, req.headers.authorization);
-    return { services, log: req.log, requestId: req.id as string, ip: req.ip ?? "unknown", req, res, bearer };
+    return { services, log: req.log, requestId: req.id as string, ip: req.ip ?? "unknown", req, res, bearer, surface };
   };
 }
 

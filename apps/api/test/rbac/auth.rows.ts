@@ -1,7 +1,18 @@
 import { totp } from "../../src/auth/totp.js";
-import type { RowSet } from "./types.js";
+import type { RowSet, World } from "./types.js";
 
 let registrations = 0;
+
+/** A live refresh token of a brand-new account: each refresh or logout row spends one of its own. */
+async function freshRefreshToken(world: World): Promise<string> {
+  const signedIn = await world.app.services.auth.register({
+    email: `refresh-${process.pid}-${++registrations}@example.test`,
+    password: "a long enough passphrase",
+    name: "Refreshing Shopper",
+    phone: null,
+  });
+  return signedIn.refreshToken;
+}
 const address = { label: "Home", name: "Asha Rao", phone: "+919800000001", line1: "12 MG Road", line2: null, city: "Bengaluru", state: "Karnataka", postalCode: "560001", country: "IN" };
 
 export const authRows: RowSet = {
@@ -16,6 +27,8 @@ export const authRows: RowSet = {
       input: () => ({ email: `new-${process.pid}-${++registrations}@example.test`, password: "a long enough passphrase", name: "New Shopper" }),
     },
     "auth.login": { access: "public", input: (_, w) => ({ email: w.callers.shopper.email, password: w.callers.shopper.password }) },
+    "auth.refresh": { access: "public", input: async (_, w) => ({ refreshToken: await freshRefreshToken(w) }) },
+    "auth.logout": { access: "public", input: async (_, w) => ({ refreshToken: await freshRefreshToken(w) }) },
     "auth.requestPasswordReset": { access: "public", input: (_, w) => ({ email: w.callers.shopper.email }) },
     "auth.resetPassword": {
       access: "public",

@@ -45,6 +45,9 @@ export const changePasswordInput = z
   .object({ currentPassword: text("currentPassword", 128), newPassword: password("newPassword") })
   .refine((v) => v.currentPassword !== v.newPassword, { error: "newPassword must differ from currentPassword", path: ["newPassword"] });
 
+/** A mobile or partner client's refresh token, sent in the body because it keeps no cookies. */
+export const refreshTokenInput = z.object({ refreshToken: text("refreshToken", 200, 20) });
+
 export const requestPasswordResetInput = z.object({ email });
 
 export const resetPasswordInput = z.object({

@@ -1,0 +1,158 @@
+import { createHash } from "node:crypto";
+import express, { Router, type ErrorRequestHandler, type Request, type Response } from "express";
+import { getErrorShape } from "@trpc/server/unstable-core-do-not-import";
+import { TRPCError, type AnyRouter } from "@trpc/server";
+import type { Redis } from "ioredis";
+import { instanceofZodTypeKind, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
+import type { z } from "zod";
+import { mutationLimit } from "../security/request-limit.js";
+import type { Services } from "../services/index.js";
+import { contextFactory } from "../trpc/init.js";
+import { toTRPCError } from "../trpc/to-trpc-error.js";
+import { restDocument } from "./document.js";
+import { behaviour, restOperations, type RestOperation } from "./operations.js";
+import { fromFormattedError, problem, sendProblem, type FormattedError } from "./problem.js";
+
+export interface RestDeps {
+  router: AnyRouter;
+  services: Services;
+  redis: Redis;
+  bodyLimitBytes: number;
+  mutationsPerMinute: number;
+  redisPrefix: string;
+}
+
+type Query = Record<string, string | string[]>;
+
+/**
+ * Query strings carry text; the procedures' schemas want numbers and booleans. Each value is
+ * converted only where the schema's field is a number (`"24"` → 24) or a boolean (exactly
+ * `true`/`false`); anything else stays text, so the schema refuses it naming the field. The
+ * schemas themselves are never changed: the tRPC surface shares them.
+ */
+function typedQuery(schema: unknown, query: Query): Record<string, unknown> {
+  const object = schema ? (unwrapZodType(schema as z.ZodType, true) as unknown) : undefined;
+  const shape = object && instanceofZodTypeObject(object as z.ZodType) ? (object as z.ZodObject).shape : {};
+  const typed: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(query)) {
+    const value = Array.isArray(raw) ? raw[raw.length - 1]! : raw;
+    const field = shape[key] ? unwrapZodType(shape[key] as z.ZodType, false) : undefined;
+    if (field && instanceofZodTypeKind(field, "number") && /^-?\d+(\.\d+)?$/.test(value)) typed[key] = Number(value);
+    else if (field && instanceofZodTypeKind(field, "boolean") && (value === "true" || value === "false")) typed[key] = value === "true";
+    else typed[key] = value;
+  }
+  return typed;
+}
+
+function inputFor(operation: RestOperation, req: Request, pathParams: Record<string, string>): unknown {
+  const schema = operation.procedureDef._def.inputs[0];
+  if (!schema) return undefined;
+  const carriesBody = operation.method !== "GET" && operation.method !== "DELETE";
+  const body: unknown = carriesBody ? req.body : typedQuery(schema, req.query as Query);
+  if (body !== undefined && (typeof body !== "object" || body === null || Array.isArray(body))) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "The request body must be a JSON object" });
+  }
+  const input: Record<string, unknown> = { ...(body as Record<string, unknown> | undefined), ...pathParams };
+  if (behaviour.idempotencyHeader.has(operation.procedure)) input.idempotencyKey = req.get("Idempotency-Key");
+  return input;
+}
+
+/** A strong validator over the exact bytes sent: equal bodies, equal tags. */
+function etagOf(body: string): string {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+}
+
+function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((candidate) => {
+    const tag = candidate.trim();
+    return tag === "*" || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+/** The same request with `cursor` set to the next page's: what a client follows to read on. */
+function nextLink(req: Request, cursor: string): string {
+  const url = new URL(req.originalUrl, "http://placeholder");
+  url.searchParams.set("cursor", cursor);
+  return `<${url.pathname}${url.search}>; rel="next"`;
+}
+
+function sendSuccess(req: Request, res: Response, operation: RestOperation, data: unknown): void {
+  const body = JSON.stringify(data);
+  const location = behaviour.created[operation.procedure]?.(data);
+  if (location) res.setHeader("Location", location);
+  const cursor = (data as { nextCursor?: unknown } | null)?.nextCursor;
+  if (behaviour.paginated.has(operation.procedure) && typeof cursor === "string") res.setHeader("Link", nextLink(req, cursor));
+  if (behaviour.cached.has(operation.procedure)) {
+    const etag = etagOf(body);
+    res.setHeader("ETag", etag);
+    // Catalog data is public but changes: caches may keep it, and must ask again each time.
+    res.setHeader("Cache-Control", "no-cache");
+    if (matchesIfNoneMatch(req.get("If-None-Match"), etag)) {
+      res.status(304).end();
+      return;
+    }
+  } else {
+    res.setHeader("Cache-Control", "no-store");
+  }
+  res.status(location ? 201 : 200).type("application/json").send(body);
+}
+
+/**
+ * The REST surface: each request is matched to the procedure whose meta names its verb and path,
+ * and that procedure is called like any tRPC call (same middlewares, access checks, input and
+ * output schemas, services). What differs is only the wire: plain JSON, bearer tokens and no
+ * cookies, problem+json errors, status codes and headers of HTTP.
+ */
+export function restRoutes(deps: RestDeps): Router {
+  const operations = restOperations(deps.router);
+  // Relative, so the document is right behind any proxy or host name the API is reached by.
+  const document = restDocument(deps.router, operations, "/api/v1");
+  const createContext = contextFactory(deps.services, "rest");
+  const routes = Router();
+
+  routes.get("/openapi.json", (_req, res) => {
+    res.json(document);
+  });
+
+  routes.use(
+    mutationLimit(deps.redis, deps.redisPrefix, deps.mutationsPerMinute, (req, res, retryAfterSeconds) => {
+      res.setHeader("Retry-After", String(retryAfterSeconds));
+      sendProblem(res, problem({ status: 429, detail: "Too many requests; try again shortly", instance: req.originalUrl, requestId: req.id as string, code: "TOO_MANY_REQUESTS" }));
+    }),
+  );
+  routes.use(express.json({ limit: deps.bodyLimitBytes }));
+
+  routes.use(async (req, res) => {
+    const matches = operations.filter((operation) => operation.pattern.test(req.path));
+    const operation = matches.find((candidate) => candidate.method === req.method);
+    if (!operation) {
+      if (matches.length > 0) res.setHeader("Allow", matches.map((m) => m.method).join(", "));
+      const status = matches.length > 0 ? 405 : 404;
+      sendProblem(res, problem({ status, detail: `No operation ${req.method} ${req.originalUrl}`, instance: req.originalUrl, requestId: req.id as string, code: status === 405 ? "METHOD_NOT_SUPPORTED" : "NOT_FOUND" }));
+      return;
+    }
+    const ctx = createContext({ req, res });
+    let input: unknown;
+    try {
+      input = inputFor(operation, req, operation.pattern.exec(req.path)?.groups ?? {});
+      const caller = deps.router.createCaller(ctx) as Record<string, unknown>;
+      const call = operation.procedure.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+      sendSuccess(req, res, operation, await call(input));
+    } catch (cause) {
+      const error = toTRPCError(cause);
+      if (error.code === "INTERNAL_SERVER_ERROR") ctx.log.error({ err: error, path: operation.procedure }, "procedure failed");
+      const shape = getErrorShape({ config: deps.router._def._config, error, type: operation.type, path: operation.procedure, input, ctx }) as FormattedError;
+      sendProblem(res, fromFormattedError(shape, req.originalUrl));
+    }
+  });
+
+  /** Body parsing refusals (malformed JSON, too large) in the same problem+json as the rest. */
+  const onError: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, req, res, next) => {
+    if (typeof error.status !== "number" || error.status >= 500) return next(error);
+    const detail = error.type === "entity.parse.failed" ? "The request body is not valid JSON" : (error.message ?? "Bad request");
+    sendProblem(res, problem({ status: error.status, detail, instance: req.originalUrl, requestId: req.id as string, code: error.status === 413 ? "PAYLOAD_TOO_LARGE" : "PARSE_ERROR" }));
+  };
+  routes.use(onError);
+  return routes;
+}

@@ -1,0 +1,87 @@
+import { readFile } from "node:fs/promises";
+import { validate as validateOpenApi } from "@hyperjump/json-schema/openapi-3-1";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "./harness.js";
+import { clientTypes, liveDocument, schemaFile } from "./rest-client/generate.js";
+import { useTempDirs } from "./temp-dir.js";
+
+/** The 3.1 schema with the OAS dialect, so every schema object in the document is checked as well; bundled, so offline. */
+const schemaBase = "https://spec.openapis.org/oas/3.1/schema-base";
+
+type Document = { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, unknown> } };
+type Operation = { summary?: string; tags?: string[]; security?: unknown[]; responses: Record<string, { $ref?: string }> };
+
+describe("the OpenAPI document at /api/v1/openapi.json", () => {
+  const tempDir = useTempDirs();
+  let app: RunningApp;
+  let document: Document;
+
+  beforeAll(async () => {
+    app = await startApp({ dataDir: tempDir() });
+    const response = await fetch(`${app.url}/api/v1/openapi.json`);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    document = (await response.json()) as Document;
+  });
+  afterAll(() => app.close());
+
+  it("is a valid OpenAPI 3.1 document, its schemas included (checked offline against the published JSON Schemas)", async () => {
+    const output = await validateOpenApi(schemaBase, document as never, "BASIC");
+    expect(output.valid, JSON.stringify(output).slice(0, 2000)).toBe(true);
+
+    // The validator does refuse a broken document: a schema object that is not one.
+    const broken = structuredClone(document) as unknown as { components: { schemas: Record<string, unknown> } };
+    broken.components.schemas.Money = { type: 42 };
+    expect((await validateOpenApi(schemaBase, broken as never)).valid).toBe(false);
+  });
+
+  it("says who may call what, and documents every failure as problem+json", () => {
+    expect(document.openapi).toMatch(/^3\.1\./);
+    expect(document.servers).toEqual([{ url: "/api/v1" }]);
+    expect(Object.keys(document.components.securitySchemes)).toEqual(["bearer"]);
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+    for (const [route, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const name = `${method.toUpperCase()} ${route}`;
+        expect(operation.summary, name).toEqual(expect.any(String));
+        expect(operation.tags, name).toHaveLength(1);
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (Number(status) >= 400) expect(response.$ref, `${name} ${status}`).toBe(`#/components/responses/Problem${status}`);
+        }
+        if (operation.security) expect(operation.responses["401"], name).toBeDefined();
+        if (method !== "get") expect(operation.responses["422"] ?? operation.responses["429"], name).toBeDefined();
+      }
+    }
+    expect(document.paths["/products"]!.get!.security).toBeUndefined();
+    expect(document.paths["/orders"]!.post!.responses["201"]).toBeDefined();
+    expect(document.paths["/orders"]!.post!.responses["409"]).toBeDefined();
+  });
+
+  it("is served exactly as the checked-in typed client was generated from (run `npm run generate:openapi-client` after changing a procedure)", async () => {
+    expect(document).toEqual(JSON.parse(JSON.stringify(liveDocument())));
+    expect(await readFile(schemaFile, "utf8")).toBe(await clientTypes(document));
+  });
+
+  it("has human docs at /api/docs, served from npm under the app's Content-Security-Policy", async () => {
+    const page = await fetch(`${app.url}/api/docs`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const csp = page.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-eval");
+    // Every script the page loads is one of ours, from this origin: nothing inline, nothing from a CDN.
+    const scripts = [...html.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, inline] of scripts) {
+      expect(inline!.trim()).toBe("");
+      const src = /src="([^"]+)"/.exec(attributes!)![1]!;
+      expect(src.startsWith("/")).toBe(true);
+      const script = await fetch(`${app.url}${src}`);
+      expect(script.status, src).toBe(200);
+      expect(script.headers.get("content-type"), src).toContain("javascript");
+    }
+    expect(await (await fetch(`${app.url}/api/docs/init.js`)).text()).toContain("/api/v1/openapi.json");
+    const css = await fetch(`${app.url}/api/docs/assets/swagger-ui.css`);
+    expect(css.status).toBe(200);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+});
