@@ -125,6 +125,8 @@ describe("the REST surface's HTTP semantics", () => {
     const orderId = (first.body as { orderId: string }).orderId;
     expect(first.headers.get("location")).toBe(`/api/v1/orders/${orderId}`);
 
+    // Only catalog reads are tagged: an order is not a cacheable representation.
+    expect(first.headers.get("etag")).toBeNull();
     const replay = await rest(app.url, "POST", "/orders", { token: shopper.token, headers, body: order });
     expect(replay.status).toBe(201);
     expect((replay.body as { orderId: string }).orderId).toBe(orderId);

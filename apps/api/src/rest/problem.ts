@@ -81,5 +81,5 @@ export function fromFormattedError(error: FormattedError, instance: string): Pro
 /** Writes `body` as application/problem+json; a 401 also names the scheme to authenticate with (RFC 6750). */
 export function sendProblem(res: Response, body: Problem): void {
   if (body.status === 401) res.setHeader("WWW-Authenticate", 'Bearer realm="bbscart"');
-  res.status(body.status).type("application/problem+json").send(JSON.stringify(body));
+  res.status(body.status).type("application/problem+json").end(JSON.stringify(body));
 }

@@ -95,7 +95,8 @@ function sendSuccess(req: Request, res: Response, operation: RestOperation, data
   } else {
     res.setHeader("Cache-Control", "no-store");
   }
-  res.status(location ? 201 : 200).type("application/json").send(body);
+  // end(), not send(): Express would add a weak ETag (and 304s) of its own to every answer.
+  res.status(location ? 201 : 200).type("application/json").end(body);
 }
 
 /**
