@@ -83,5 +83,7 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
     const css = await fetch(`${app.url}/api/docs/assets/swagger-ui.css`);
     expect(css.status).toBe(200);
     expect(html).not.toMatch(/https?:\/\//);
+    // Nothing else of the npm package is served: its demo page would load a remote example API.
+    expect((await fetch(`${app.url}/api/docs/assets/index.html`)).status).toBe(404);
   });
 });

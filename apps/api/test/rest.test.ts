@@ -45,7 +45,9 @@ describe("the REST surface's HTTP semantics", () => {
     expect(body).toMatchObject({ type: "urn:bbscart:problem:unauthorized", title: "Unauthorized", status: 401, instance: "/api/v1/wallet" });
     expect(body.requestId).toEqual(expect.any(String));
 
-    expectProblem(await rest(app.url, "GET", "/wallet", { token: "not.a.jwt" }), "/wallet", "GET", 401);
+    const badToken = await rest(app.url, "GET", "/wallet", { token: "not.a.jwt" });
+    expectProblem(badToken, "/wallet", "GET", 401);
+    expect(badToken.headers.get("www-authenticate")).toBe('Bearer realm="bbscart", error="invalid_token"');
     // The web's refresh cookie means nothing here.
     expectProblem(await rest(app.url, "GET", "/auth/me", { headers: { cookie: shopper.refreshCookie } }), "/auth/me", "GET", 401);
     // Nor does a guest cart: carts on /api/v1 belong to signed-in shoppers, and no cookie is set.
@@ -63,6 +65,7 @@ describe("the REST surface's HTTP semantics", () => {
     const unknown = await rest(app.url, "GET", "/no-such-route");
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("content-type")).toContain(problemType);
+    expect((await fetch(`${app.url}/api/v1/categories`, { method: "HEAD" })).status).toBe(200);
     const wrongVerb = await rest(app.url, "PUT", "/orders", { token: shopper.token, body: {} });
     expect(wrongVerb.status).toBe(405);
     expect(wrongVerb.headers.get("allow")).toBe("POST, GET");

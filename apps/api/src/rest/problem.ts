@@ -78,8 +78,13 @@ export function fromFormattedError(error: FormattedError, instance: string): Pro
   });
 }
 
-/** Writes `body` as application/problem+json; a 401 also names the scheme to authenticate with (RFC 6750). */
+/**
+ * Writes `body` as application/problem+json. A 401 names the scheme to authenticate with, and says
+ * `invalid_token` when a token was sent, so a client knows to refresh rather than sign in (RFC 6750).
+ */
 export function sendProblem(res: Response, body: Problem): void {
-  if (body.status === 401) res.setHeader("WWW-Authenticate", 'Bearer realm="bbscart"');
+  if (body.status === 401) {
+    res.setHeader("WWW-Authenticate", res.req.headers.authorization ? 'Bearer realm="bbscart", error="invalid_token"' : 'Bearer realm="bbscart"');
+  }
   res.status(body.status).type("application/problem+json").end(JSON.stringify(body));
 }

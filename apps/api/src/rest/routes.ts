@@ -126,7 +126,9 @@ export function restRoutes(deps: RestDeps): Router {
 
   routes.use(async (req, res) => {
     const matches = operations.filter((operation) => operation.pattern.test(req.path));
-    const operation = matches.find((candidate) => candidate.method === req.method);
+    // HEAD is GET without the body (Node drops it), as HTTP says.
+    const method = req.method === "HEAD" ? "GET" : req.method;
+    const operation = matches.find((candidate) => candidate.method === method);
     if (!operation) {
       if (matches.length > 0) res.setHeader("Allow", matches.map((m) => m.method).join(", "));
       const status = matches.length > 0 ? 405 : 404;

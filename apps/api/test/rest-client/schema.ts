@@ -519,8 +519,8 @@ export interface components {
             phone: string | null;
             /** @enum {string} */
             role: "shopper" | "admin";
-            readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
-            readonly addresses: components["schemas"]["Address"][];
+            permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
+            addresses: components["schemas"]["Address"][];
             totpEnabled: boolean;
             /**
              * Format: date-time
@@ -541,7 +541,7 @@ export interface components {
             country: string;
         };
         ProductPage: {
-            readonly items: components["schemas"]["ProductSummary"][];
+            items: components["schemas"]["ProductSummary"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
@@ -551,13 +551,13 @@ export interface components {
             name: string;
             categoryId: string;
             /** @description Paths under /uploads, served by this API. */
-            readonly images: string[];
+            images: string[];
             priceRange: {
                 min: components["schemas"]["Money"];
                 max: components["schemas"]["Money"];
             } | null;
             inStock: boolean;
-            readonly variants: {
+            variants: {
                 id: string;
                 sku: string;
                 name: string;
@@ -578,13 +578,13 @@ export interface components {
             name: string;
             categoryId: string;
             /** @description Paths under /uploads, served by this API. */
-            readonly images: string[];
+            images: string[];
             priceRange: {
                 min: components["schemas"]["Money"];
                 max: components["schemas"]["Money"];
             } | null;
             inStock: boolean;
-            readonly variants: {
+            variants: {
                 id: string;
                 sku: string;
                 name: string;
@@ -601,7 +601,7 @@ export interface components {
             parentId: string | null;
         };
         Cart: {
-            readonly lines: {
+            lines: {
                 variantId: string;
                 quantity: number;
                 /** @description The price the shopper agreed to when adding the line. */
@@ -644,7 +644,7 @@ export interface components {
                 deliveryOptionId: string;
             };
             /** @description Empty when the cart can be checked out as it stands. */
-            readonly problems: components["schemas"]["CartProblem"][];
+            problems: components["schemas"]["CartProblem"][];
         };
         /** @description Something that stops checkout, with the cart action that fixes it. */
         CartProblem: {
@@ -891,7 +891,7 @@ export interface components {
         /** @enum {string} */
         PaymentMethod: "wallet" | "card" | "cod";
         OrderPage: {
-            readonly items: {
+            items: {
                 id: string;
                 status: components["schemas"]["OrderStatus"];
                 paymentStatus: components["schemas"]["PaymentStatus"];
@@ -1028,7 +1028,7 @@ export interface components {
             couponCode: string | null;
             deliveryOptionId: string;
             /** @description What the shopper may do to this order now. */
-            readonly actions: components["schemas"]["OrderEventType"][];
+            actions: components["schemas"]["OrderEventType"][];
         };
         Refund: {
             id: string;
@@ -1052,7 +1052,7 @@ export interface components {
         };
         WalletStatement: {
             balance: components["schemas"]["Money"];
-            readonly entries: {
+            entries: {
                 id: string;
                 /** @enum {string} */
                 kind: "top_up" | "order_payment" | "cod_collection" | "refund" | "adjustment" | "reversal";
@@ -1071,10 +1071,10 @@ export interface components {
             nextCursor: string | null;
         };
         AdminOrderPage: {
-            readonly items: {
-                readonly availableEvents: components["schemas"]["OrderEventType"][];
+            items: {
+                availableEvents: components["schemas"]["OrderEventType"][];
                 refundable: components["schemas"]["Money"];
-                readonly refundDestinations: ("wallet" | "card")[];
+                refundDestinations: ("wallet" | "card")[];
                 id: string;
                 userId: string;
                 status: components["schemas"]["OrderStatus"];
@@ -1210,15 +1210,15 @@ export interface components {
             total: components["schemas"]["Money"];
             couponCode: string | null;
             deliveryOptionId: string;
-            readonly availableEvents: components["schemas"]["OrderEventType"][];
+            availableEvents: components["schemas"]["OrderEventType"][];
             refundable: components["schemas"]["Money"];
-            readonly refundDestinations: ("wallet" | "card")[];
+            refundDestinations: ("wallet" | "card")[];
             customer: {
                 id: string;
                 email: string;
                 name: string;
             } | null;
-            readonly transfers: {
+            transfers: {
                 id: string;
                 /** @description A ledger account: `platform:<name>` or `wallet:<userId>`. */
                 debit: ("platform:card_clearing" | "platform:cod_receivable" | "platform:sales" | "platform:refunds" | "platform:adjustments") | string;
