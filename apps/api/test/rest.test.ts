@@ -103,6 +103,8 @@ describe("the REST surface's HTTP semantics", () => {
     const malformed = expectProblem(await rest(app.url, "POST", "/cart/items", { token: shopper.token, rawBody: "{not json" }), "/cart/items", "POST", 400);
     expect(malformed.detail).toMatch(/not valid JSON/);
     expectProblem(await rest(app.url, "POST", "/cart/items", { token: shopper.token, rawBody: "[1,2]" }), "/cart/items", "POST", 400);
+    const form = await rest(app.url, "POST", "/cart/items", { token: shopper.token, rawBody: `variantId=${variantId}`, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(expectProblem(form, "/cart/items", "POST", 415).detail).toMatch(/application\/json/);
   });
 
   it("reads query booleans and numbers as they are written, and leaves the tRPC surface's schemas strict", async () => {

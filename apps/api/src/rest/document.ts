@@ -56,6 +56,7 @@ const problems: Record<string, string> = {
   "403": "Signed in, but this operation needs a permission the account lacks.",
   "404": "No such resource, or it belongs to someone else.",
   "409": "Conflicts with the current state (e.g. an Idempotency-Key reused with a different body).",
+  "415": "The body was not sent as application/json.",
   "422": "The input was refused; `errors` names each field.",
   "429": "Over the request budget; retry after `Retry-After` seconds.",
 };
@@ -120,6 +121,7 @@ export function restDocument(router: AnyRouter, operations: RestOperation[], ser
     if (access.startsWith("admin:")) responses["403"] = ref("403");
     if (operation.path.includes("{")) responses["404"] = ref("404");
     if (operation.method !== "GET") responses["409"] = ref("409");
+    if (hasInput && operation.method !== "GET" && operation.method !== "DELETE") responses["415"] = ref("415");
     if (hasInput) responses["422"] = ref("422");
     if (operation.method !== "GET") responses["429"] = ref("429");
     entry.responses = responses;

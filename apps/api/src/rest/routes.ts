@@ -122,6 +122,14 @@ export function restRoutes(deps: RestDeps): Router {
       sendProblem(res, problem({ status: 429, detail: "Too many requests; try again shortly", instance: req.originalUrl, requestId: req.id as string, code: "TOO_MANY_REQUESTS" }));
     }),
   );
+  routes.use((req, res, next) => {
+    // A body in another format would otherwise reach the schema as nothing and be refused field by field.
+    if (req.is("application/json") === false) {
+      sendProblem(res, problem({ status: 415, detail: "Send the request body as application/json", instance: req.originalUrl, requestId: req.id as string, code: "UNSUPPORTED_MEDIA_TYPE" }));
+      return;
+    }
+    next();
+  });
   routes.use(express.json({ limit: deps.bodyLimitBytes }));
 
   routes.use(async (req, res) => {
