@@ -1,6 +1,6 @@
 import type { Connection } from "./connection.js";
 import { translateError } from "./errors.js";
-import type { WriteLock } from "./lock.js";
+import type { GroupCommit } from "./group-commit.js";
 
 /**
  * How a repository reaches the database. Repositories are written once against this and
@@ -18,13 +18,13 @@ export interface Executor {
 
 /**
  * Outside a unit of work: reads on the read-only connection (committed data, no waiting),
- * each write as its own `BEGIN IMMEDIATE` transaction under the write lock.
+ * each write as a unit of its own in the next group commit.
  */
 export class DirectExecutor implements Executor {
   constructor(
     private readonly writer: Connection,
     private readonly reader: Connection,
-    private readonly lock: WriteLock,
+    private readonly commits: GroupCommit,
   ) {}
 
   read<T>(fn: (connection: Connection) => T): Promise<T> {
@@ -32,9 +32,9 @@ export class DirectExecutor implements Executor {
   }
 
   write<T>(fn: (connection: Connection) => T): Promise<T> {
-    return this.lock.run(() => {
+    return this.commits.run(() => {
       try {
-        return this.writer.db.transaction(() => fn(this.writer)).immediate();
+        return fn(this.writer);
       } catch (error) {
         throw translateError(error);
       }

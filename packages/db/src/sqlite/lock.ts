@@ -12,12 +12,16 @@ export class WriteLock {
   /** Set while the current async context holds the lock, to turn a self-deadlock into an error. */
   private readonly holder = new AsyncLocalStorage<true>();
 
-  /** Runs `fn` once every earlier holder has finished; releases even when `fn` throws. */
-  async run<T>(fn: () => T | Promise<T>): Promise<T> {
+  /** Throws when the current async context holds the lock: waiting for it would wait for ourselves forever. */
+  refuseReentry(): void {
     if (this.holder.getStore()) {
-      // Waiting here would wait for ourselves forever.
       throw new Error("SQLite write lock requested inside a unit of work: use the repositories passed to uow.run");
     }
+  }
+
+  /** Runs `fn` once every earlier holder has finished; releases even when `fn` throws. */
+  async run<T>(fn: () => T | Promise<T>): Promise<T> {
+    this.refuseReentry();
     const previous = this.tail;
     let release!: () => void;
     this.tail = new Promise<void>((resolve) => {

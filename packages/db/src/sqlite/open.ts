@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { DatabaseHandle } from "@bbscart/core";
 import { defaultConnectionOptions, openReader, openWriter, type Synchronous } from "./connection.js";
 import { DirectExecutor } from "./executor.js";
+import { GroupCommit } from "./group-commit.js";
 import { WriteLock } from "./lock.js";
 import { migrate } from "./migrations/index.js";
 import { sqliteRepositories } from "./repositories/index.js";
@@ -50,12 +51,13 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
   }
   const reader = openReader(file, connection);
   const lock = new WriteLock();
+  const commits = new GroupCommit(writer, lock);
   const probe = reader.prepare("SELECT 1");
   return {
     engine: "sqlite",
     file,
-    uow: new SqliteUnitOfWork(writer, lock, sqliteRepositories),
-    repos: sqliteRepositories(new DirectExecutor(writer, reader, lock)),
+    uow: new SqliteUnitOfWork(writer, commits, sqliteRepositories),
+    repos: sqliteRepositories(new DirectExecutor(writer, reader, commits)),
     // A promise chain, so a driver throw (e.g. "database is closed") becomes a rejection.
     ping: () =>
       Promise.resolve().then(() => {

@@ -7,7 +7,7 @@ import { inr } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { SqliteBusyError } from "./errors.js";
 import { openSqlite, type SqliteHandle } from "./open.js";
-import { BUSY_ATTEMPTS } from "./unit-of-work.js";
+import { BUSY_ATTEMPTS } from "./group-commit.js";
 
 /** Another process holding the database's write lock (`BEGIN IMMEDIATE`) until it reads a line on stdin. */
 const HOLDER = `

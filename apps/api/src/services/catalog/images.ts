@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { err, ok, type FileStorage, type Result } from "@bbscart/core";
-import sharp from "sharp";
 import { AppError } from "../app-error.js";
 import { imageUrl } from "./views.js";
 
@@ -26,6 +25,9 @@ export async function storeProductImage(files: FileStorage, bytes: Uint8Array): 
   const refuse = () => err({ code: "UNSUPPORTED_IMAGE" as const, message: "file must be a JPEG, PNG or WebP image" });
   let webp: Buffer;
   try {
+    // Loaded on the first upload, not at start-up: libvips adds ~28 MiB to every API process,
+    // and most of them never see an upload.
+    const { default: sharp } = await import("sharp");
     const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" });
     const { format } = await image.metadata();
     if (!acceptedFormats.has(format)) return refuse();

@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { openReader, openWriter, type Connection } from "./connection.js";
+import { GroupCommit } from "./group-commit.js";
+import { WriteLock } from "./lock.js";
+
+const dirs: string[] = [];
+const connections: Connection[] = [];
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const connection of connections.splice(0)) connection.db.close();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A one-table database, a GroupCommit over its writer, the COMMITs it issues, and a reader that sees only committed rows. */
+function setup(maxUnits?: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-group-"));
+  dirs.push(dir);
+  const file = path.join(dir, "t.db");
+  const writer = openWriter(file, { synchronous: "FULL", busyTimeoutMs: 200 });
+  writer.db.exec("CREATE TABLE t (id TEXT PRIMARY KEY)");
+  const reader = openReader(file, { synchronous: "FULL", busyTimeoutMs: 200 });
+  connections.push(reader, writer);
+  const events: string[] = [];
+  /** Set to make COMMIT fail as a full disk would. */
+  const disk = { failing: false };
+  const exec = writer.db.exec.bind(writer.db);
+  vi.spyOn(writer.db, "exec").mockImplementation((sql: string) => {
+    if (sql === "COMMIT") {
+      if (disk.failing) throw new Error("disk I/O error");
+      events.push("commit");
+    }
+    return exec(sql);
+  });
+  const commits = new GroupCommit(writer, new WriteLock(), maxUnits);
+  const insert = (id: string) => () => writer.prepare("INSERT INTO t (id) VALUES (?)").run(id);
+  const committed = () => (reader.prepare("SELECT id FROM t ORDER BY id").all() as Array<{ id: string }>).map((row) => row.id);
+  return { writer, commits, events, disk, insert, committed };
+}
+
+describe("group commit", () => {
+  it("commits units that arrive together with one COMMIT (one disk flush), in arrival order", async () => {
+    const { commits, events, insert, committed } = setup();
+    const order: string[] = [];
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        commits.run(async () => {
+          await Promise.resolve();
+          order.push(`u${String(i).padStart(2, "0")}`);
+          insert(`u${String(i).padStart(2, "0")}`)();
+        }),
+      ),
+    );
+    expect(events.filter((e) => e === "commit")).toHaveLength(1);
+    expect(order).toEqual([...order].sort());
+    expect(committed()).toHaveLength(20);
+  });
+
+  it("acknowledges a unit only after the COMMIT that made it durable", async () => {
+    const { commits, events, insert } = setup();
+    await Promise.all(["a", "b", "c"].map((id) => commits.run(insert(id)).then(() => events.push(`ack ${id}`))));
+    expect(events).toEqual(["commit", "ack a", "ack b", "ack c"]);
+  });
+
+  it("rolls back only the unit that throws; the others of its group commit", async () => {
+    const { commits, insert, committed } = setup();
+    const results = await Promise.allSettled([
+      commits.run(insert("a")),
+      commits.run(() => {
+        insert("b")();
+        throw new Error("refused");
+      }),
+      commits.run(insert("a")), // a primary-key violation: SQLite's own error, also rolled back alone
+      commits.run(insert("c")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled"]);
+    expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error("refused"));
+    expect(committed()).toEqual(["a", "c"]);
+  });
+
+  it("fails every unit of the group, and keeps none of their writes, when the COMMIT fails", async () => {
+    const { writer, commits, disk, insert, committed } = setup();
+    disk.failing = true;
+    const results = await Promise.allSettled([commits.run(insert("a")), commits.run(insert("b"))]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(writer.db.inTransaction).toBe(false);
+    disk.failing = false;
+    await commits.run(insert("c"));
+    expect(committed()).toEqual(["c"]);
+  });
+
+  it("caps a group at maxUnits, so another process never waits behind an endless transaction", async () => {
+    const { commits, events, insert, committed } = setup(4);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => commits.run(insert(`u${i}`))));
+    expect(events.filter((e) => e === "commit")).toHaveLength(3);
+    expect(committed()).toHaveLength(10);
+  });
+
+  it("refuses a unit started from inside another, which would wait for itself forever", async () => {
+    const { commits, insert } = setup();
+    const error = await commits.run(() => commits.run(insert("inner"))).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/write lock requested inside a unit of work/);
+  });
+});

@@ -1,0 +1,105 @@
+import { setTimeout as delay } from "node:timers/promises";
+import type { Connection } from "./connection.js";
+import { isBusy, SqliteBusyError } from "./errors.js";
+import type { WriteLock } from "./lock.js";
+
+/** Attempts to open a write transaction while other processes hold the database's write lock; each waits up to `busy_timeout`. */
+export const BUSY_ATTEMPTS = 3;
+/** Pause after the n-th busy attempt: n × this, with the event loop free (the `busy_timeout` wait blocks it). */
+const BUSY_BACKOFF_MS = 25;
+/** Units per shared transaction: bounds how long another process waits for the write lock. */
+export const MAX_UNITS_PER_COMMIT = 64;
+
+interface Unit {
+  readonly body: () => unknown;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: with `synchronous = FULL` every COMMIT waits for the disk (fsync), and under load
+ * that wait, not the CPU, capped how many orders per second one process could take. Units of
+ * work that arrive while a transaction is running queue up; the next transaction runs them one
+ * after another, each inside its own SAVEPOINT (a unit that throws is rolled back alone), and
+ * commits them together: one disk flush for the whole group.
+ *
+ * Nothing is acknowledged early: a unit's promise settles with its value only after the COMMIT
+ * that made it durable; if that COMMIT fails, every unit of the group fails with it and none of
+ * their writes remain. Units run in arrival order, one at a time, under the in-process write lock.
+ */
+export class GroupCommit {
+  private readonly queue: Unit[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly writer: Connection,
+    private readonly lock: WriteLock,
+    private readonly maxUnits = MAX_UNITS_PER_COMMIT,
+  ) {}
+
+  /** Runs `body` in the next shared write transaction; settles once that transaction has committed. */
+  run<T>(body: () => T | Promise<T>): Promise<T> {
+    this.lock.refuseReentry();
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ body, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) await this.lock.run(() => this.group());
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** One transaction: BEGIN IMMEDIATE (retried while another process writes), the queued units, COMMIT. */
+  private async group(): Promise<void> {
+    const db = this.writer.db;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        db.exec("BEGIN IMMEDIATE");
+        break;
+      } catch (error) {
+        if (isBusy(error) && attempt < BUSY_ATTEMPTS) {
+          await delay(BUSY_BACKOFF_MS * attempt);
+          continue;
+        }
+        const failure = isBusy(error) ? new SqliteBusyError(attempt, error) : error;
+        for (const unit of this.queue.splice(0)) unit.reject(failure);
+        return;
+      }
+    }
+    const done: Array<{ unit: Unit; value: unknown }> = [];
+    while (this.queue.length > 0 && done.length < this.maxUnits) {
+      const unit = this.queue.shift()!;
+      try {
+        db.exec("SAVEPOINT unit_of_work");
+        const value = await unit.body();
+        db.exec("RELEASE unit_of_work");
+        done.push({ unit, value });
+      } catch (error) {
+        if (!db.inTransaction) {
+          // SQLite itself rolled the whole transaction back (disk full, I/O error): the units
+          // already run in it are lost too.
+          unit.reject(error);
+          for (const earlier of done) earlier.unit.reject(error);
+          return;
+        }
+        db.exec("ROLLBACK TO unit_of_work");
+        db.exec("RELEASE unit_of_work");
+        unit.reject(error);
+      }
+    }
+    try {
+      db.exec("COMMIT");
+    } catch (error) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      for (const { unit } of done) unit.reject(error);
+      return;
+    }
+    for (const { unit, value } of done) unit.resolve(value);
+  }
+}
