@@ -7,7 +7,7 @@
  *   npm run drill -- --duration N  N seconds of load
  *   npm run drill -- --json        machine-readable result on stdout (progress goes to stderr)
  *
- * Other flags: --no-build, --seed N (replay a run's choices), --shoppers N, --keep (keep the temp dir).
+ * Other flags: --no-build, --shoppers N, --keep (keep the temp dir).
  * It runs two API processes on one SQLite file, one worker and its own redis-server (AOF, fsync
  * always) from the built API, puts shoppers and admins to work on them, SIGKILLs an API process,
  * the worker and Redis while they work and restarts each, lets the system settle, and checks the
@@ -25,7 +25,6 @@ import { freePort } from "../bench/lib/procs.mjs";
 import { pool, seedDemoStore } from "../bench/lib/store.mjs";
 import { mutate, query } from "../bench/lib/trpc.mjs";
 import { backlog, openReadOnly, runChecks, stockSnapshot } from "./lib/checks.mjs";
-import { seededRandom } from "./lib/client.mjs";
 import { newAckLog, newStats, runLoad, SHOPPER_PASSWORD } from "./lib/load.mjs";
 import { renderText } from "./lib/report.mjs";
 import { ApiProcess, drillEnv, ensureRedisServer, OwnRedis, startSmtp, WorkerProcess } from "./lib/topology.mjs";
@@ -37,31 +36,33 @@ const { values: flags } = parseArgs({
     duration: { type: "string" },
     json: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
-    seed: { type: "string" },
     shoppers: { type: "string" },
     keep: { type: "boolean", default: false },
   },
 });
 const durationS = Number(flags.duration ?? (flags.short ? 20 : 120));
-const shopperCount = Number(flags.shoppers ?? (flags.short ? 3 : 6));
-const seed = Number(flags.seed ?? Math.floor(Math.random() * 2 ** 31));
+const shopperCount = Number(flags.shoppers ?? (flags.short ? 4 : 6));
 /** Faults come in rounds (API, worker, Redis); a short run has one, a long one a round per 30 s. */
 const rounds = Math.max(1, Math.floor(durationS / 30));
 /** How long the system may take to drain its queues once the load stops. */
 const quietDeadlineMs = flags.short ? 20_000 : 90_000;
-/** Units each contended variant starts with: few enough that checkouts run some of them out. */
-const HOT_STOCK = flags.short ? 60 : 200;
+/**
+ * The variants shoppers buy: three scarce ones that run out early in the run (checkouts race for the
+ * last units) and three plentiful ones that keep orders coming after that.
+ */
+const SCARCE_STOCK = flags.short ? 10 : 30;
+const PLENTIFUL_STOCK = 100_000;
 const HOT_VARIANTS = 6;
 const FUNDING_MINOR = 300_000;
 
-if (!Number.isInteger(durationS) || durationS < 5 || !Number.isInteger(shopperCount) || shopperCount < 1 || !Number.isInteger(seed)) {
-  process.stderr.write("drill: --duration (≥ 5 s), --shoppers and --seed must be whole numbers\n");
+if (!Number.isInteger(durationS) || durationS < 5 || !Number.isInteger(shopperCount) || shopperCount < 1) {
+  process.stderr.write("drill: --duration (≥ 5 s) and --shoppers must be whole numbers\n");
   process.exit(2);
 }
 
 const startedAt = Date.now();
 const log = (line) => process.stderr.write(`drill: [${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${line}\n`);
-const random = seededRandom(seed);
+const random = Math.random;
 
 if (!flags["no-build"]) {
   log("building the API (turbo)");
@@ -117,9 +118,9 @@ async function prepare(api, adminPassword, acks) {
   const db = openReadOnly(dbFile);
   const levels = stockSnapshot(db);
   db.close();
-  for (const variant of variants) {
+  for (const [i, variant] of variants.entries()) {
     const level = levels.get(variant.id);
-    const delta = HOT_STOCK - (level.on_hand - level.reserved);
+    const delta = (i < HOT_VARIANTS / 2 ? SCARCE_STOCK : PLENTIFUL_STOCK) - (level.on_hand - level.reserved);
     if (delta !== 0) await mutate(base, "admin.catalog.adjustStock", { variantId: variant.id, delta, reason: "drill: contended stock" }, { token: admin });
   }
   const accounts = await pool(Array.from({ length: shopperCount }, (_, i) => i), 4, async (i) => {
@@ -183,7 +184,7 @@ async function quiesce(acks) {
 async function main() {
   const acks = newAckLog();
   const stats = newStats();
-  log(`seed ${seed}; seeding the demo store into ${store.dataDir}`);
+  log(`seeding the demo store into ${store.dataDir}`);
   const { adminPassword } = seedDemoStore(store);
 
   const redis = await OwnRedis.start(dir);
@@ -204,12 +205,12 @@ async function main() {
   webhookSecret = JSON.parse(fs.readFileSync(path.join(store.dataDir, "secrets.json"), "utf8")).webhookSecret;
   log(`up: ${apis.map((a) => `${a.name} :${a.port}`).join(", ")}, worker, redis-server :${redis.port} (AOF always), SMTP ${smtp.url}`);
 
-  const ctx = { apis, random, relay, acks, stats, adminPassword, pauseMs: 1_000, signIn };
+  const ctx = { apis, random, relay, acks, stats, adminPassword, pauseMs: flags.short ? 500 : 400, signIn };
   Object.assign(ctx, await prepare(apis[0], adminPassword, acks));
   const initial = openReadOnly(dbFile);
   const initialStock = stockSnapshot(initial);
   initial.close();
-  log(`${shopperCount} shoppers funded, ${HOT_VARIANTS} variants at ${HOT_STOCK} units; load for ${durationS} s with ${rounds} round(s) of faults`);
+  log(`${shopperCount} shoppers funded, ${HOT_VARIANTS / 2} variants at ${SCARCE_STOCK} units and ${HOT_VARIANTS / 2} at ${PLENTIFUL_STOCK}; load for ${durationS} s with ${rounds} round(s) of faults`);
 
   const loadStart = Date.now();
   const until = loadStart + durationS * 1000;
@@ -240,7 +241,6 @@ async function main() {
   const ok = checks.every((c) => c.ok);
   return {
     ok,
-    seed,
     mode: flags.short ? "short" : "long",
     totalSeconds: (Date.now() - startedAt) / 1000,
     load: {

@@ -68,7 +68,7 @@ function ordersCheck(orders, acks) {
   for (const ack of acks.shopperCancels) {
     if (byId.get(ack.orderId)?.status !== "cancelled") problems.push(`acknowledged cancellation of ${ack.orderId}, but it is ${byId.get(ack.orderId)?.status}`);
   }
-  const summary = `${acks.orders.length} acknowledged orders found once each (${orders.length} in the database); ${perKey.size - twice.length}/${perKey.size} keys made one order; ${acks.transitions.length + acks.shopperCancels.length} acknowledged transitions in history`;
+  const summary = `${acks.orders.length} acknowledged orders, ${orders.length} in the database, ${twice.length} keys with two orders; ${acks.transitions.length + acks.shopperCancels.length} acknowledged transitions looked up in the history`;
   return check(1, "orders: acknowledged exist exactly once", problems, summary);
 }
 
@@ -114,7 +114,7 @@ function stockCheck(db, orders, initial) {
   }
   const units = [...committed.values()].reduce((a, b) => a + b, 0);
   const back = [...restocked.values()].reduce((a, b) => a + b, 0);
-  return check(2, "stock: initial = available + reserved + committed − restocked", problems, `${now.length} variants (${touched} touched): ${units} units committed, ${back} restocked, none negative`);
+  return check(2, "stock: initial = available + reserved + committed − restocked", problems, `${now.length} variants (${touched} touched): ${units} units committed, ${back} restocked`);
 }
 
 /** 3. Every wallet's cached balance equals the sum of its transfers and is not negative; acknowledged adjustments are in the ledger. */
@@ -144,7 +144,7 @@ function walletCheck(db, acks) {
   }
   const overdraws = acks.adjustments.filter((a) => a.label === "overdraw").length;
   if (overdraws > 0) problems.push(`${overdraws} debits larger than any balance were acknowledged`);
-  return check(3, "wallets: balance = Σ transfers, none negative", problems, `${wallets.size} wallets (Σ ${total} paise) match their ledger; ${acks.adjustments.length} acknowledged adjustments posted once`);
+  return check(3, "wallets: balance = Σ transfers, none negative", problems, `${wallets.size} wallets (Σ ${total} paise) against their ledger; ${acks.adjustments.length} acknowledged adjustments looked up`);
 }
 
 /** 4. Every order's captured − refunded equals its ledger transfers; acknowledged payments and refunds are booked. */
@@ -195,7 +195,7 @@ function paymentsCheck(db, orders, acks) {
       problems.push(`acknowledged refund ${ack.refundId} of ${ack.amountMinor} on ${ack.orderId} is ${refund ? `${refund.status}` : "missing"}${refund && !ledger.get(ack.orderId)?.ids.has(`refund:${ack.refundId}`) ? " and not in the ledger" : ""}`);
     }
   }
-  const summary = `${orders.length} orders: captured ${captured}, refunded ${refunded} paise, equal to the ledger; ${acks.cardPayments.length} acknowledged card payments captured; ${acks.refunds.length} acknowledged refunds booked; ${pending} pending`;
+  const summary = `${orders.length} orders (captured ${captured}, refunded ${refunded} paise) against the ledger; ${acks.cardPayments.length} acknowledged card payments, ${acks.refunds.length} acknowledged refunds looked up; ${pending} refunds pending`;
   return check(4, "payments: captured − refunded = ledger", problems, summary);
 }
 
@@ -216,14 +216,14 @@ function emailCheck(db, orders, inbox) {
   for (const order of confirmed) {
     const outboxId = `order:${order.id}:confirmed:email`;
     const copies = byMessageId.get(messageIdOf(outboxId)) ?? [];
-    if (copies.length === 0) problems.push(`confirmation of order ${order.id} never reached SMTP (outbox: ${outbox.get(messageIdOf(outboxId))?.status ?? "no message"})`);
+    if (copies.length === 0) problems.push(`confirmation of order ${order.id}: no message ${messageIdOf(outboxId)} reached SMTP (outbox: ${outbox.get(messageIdOf(outboxId))?.status ?? "no message"})`);
     else if (!copies.every((mail) => mail.to.includes(emails.get(order.user_id)))) problems.push(`confirmation of order ${order.id} went to ${copies[0].to.join(", ")}`);
   }
   for (const messageId of byMessageId.keys()) if (!outbox.has(messageId)) problems.push(`SMTP received ${messageId}, which no outbox message carries`);
   // Copies of one message are the one allowed kind of repeat: a second message for the same event would carry another id.
   const repeats = [...byMessageId.values()].filter((copies) => copies.length > 1);
   const extra = repeats.reduce((a, copies) => a + copies.length - 1, 0);
-  return check(5, "email: every confirmation delivered", problems, `${confirmed.length} confirmed orders, all confirmations received; ${inbox.length} messages in all, ${extra} same-Message-ID copies of ${repeats.length}`);
+  return check(5, "email: every confirmation delivered", problems, `${confirmed.length} confirmed orders; ${inbox.length} messages received, ${extra} same-Message-ID copies of ${repeats.length}`);
 }
 
 /** 6. No BullMQ job left in `active` (read from the drill's Redis, under its prefix, with every process stopped). */
@@ -255,7 +255,7 @@ function webhooksCheck(db, relay) {
   }
   for (const id of relay.events.keys()) if (!stored.has(id)) problems.push(`event ${id} sent by the provider was never stored`);
   const s = relay.stats;
-  return check(7, "webhooks: every stored event processed", problems, `${rows.length} events stored and processed; ${s.duplicatesPosted} re-posted (${s.duplicatesAcknowledged} acknowledged as duplicates), ${s.late} delivered after a newer event`);
+  return check(7, "webhooks: every stored event processed", problems, `${rows.length} events stored; ${s.duplicatesPosted} re-posted (${s.duplicatesAcknowledged} acknowledged as duplicates), ${s.late} delivered after a newer event`);
 }
 
 export async function runChecks({ dbFile, acks, initialStock, inbox, redisUrl, redisPrefix, relay }) {

@@ -19,18 +19,6 @@ function networkCode(error) {
   return error?.cause?.code ?? error?.code ?? error?.name ?? "ERROR";
 }
 
-/** A small seeded PRNG (mulberry32), so a run's choices can be replayed with --seed. */
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export class DrillClient {
   /** `home` picks which API process this client tries first, so clients spread over both. */
   constructor({ apis, home, stats, login }) {

@@ -58,8 +58,12 @@ class Shopper {
   async fillCart() {
     const { random, variants } = this.ctx;
     const lines = 1 + Math.floor(random() * 2);
+    const scarce = variants.slice(0, variants.length / 2);
+    const plentiful = variants.slice(variants.length / 2);
     for (let i = 0; i < lines; i++) {
-      const variant = variants[Math.floor(random() * variants.length)];
+      // One line in four races for the scarce units; the rest keep orders coming once those are gone.
+      const from = random() < 0.25 ? scarce : plentiful;
+      const variant = from[Math.floor(random() * from.length)];
       const added = await this.client.mutate("cart.add", { variantId: variant.id, quantity: 1 + Math.floor(random() * 3) });
       if (added.ok) this.cart.add(variant.id);
       else if (added.refused) this.refused("cart.add", added);

@@ -12,7 +12,7 @@ export function renderText(result) {
   const firstFault = result.faults[0]?.at ?? 0;
   const lines = [
     "",
-    `BBSCART fault drill (${result.mode}, seed ${result.seed}) — 2 API processes on one SQLite file, 1 worker, own redis-server (AOF, fsync always)`,
+    `BBSCART fault drill (${result.mode}) — 2 API processes on one SQLite file, 1 worker, own redis-server (AOF, fsync always)`,
     "",
     `load      ${load.seconds.toFixed(1)} s, ${load.shoppers} shoppers + ${load.admins} admins, ${load.requests} requests (${load.retries} retries)`,
     `acked     ${a.orders} orders (${a.walletOrders} wallet, ${a.cardOrders} card), ${a.cardPayments} card payments, ${a.transitions} admin transitions, ${a.shopperCancels} shopper cancels, ${a.refunds} refunds, ${a.adjustments} wallet adjustments`,

@@ -50,14 +50,34 @@ function redisPong(port) {
   });
 }
 
+/**
+ * A child the drill kills and restarts: SIGKILL for a fault (no goodbye, as a crash), SIGTERM with
+ * `graceMs` for the end of the run (the process drains as in production).
+ */
+class Part {
+  constructor(graceMs) {
+    this.graceMs = graceMs;
+    this.child = null;
+  }
+
+  async kill() {
+    this.child.kill("SIGKILL");
+    await this.child.exited;
+  }
+
+  async close() {
+    if (this.child) await stop(this.child, this.graceMs);
+  }
+}
+
 /** The drill's own redis-server: persistence on (AOF, fsync always), so a SIGKILL loses no acknowledged write. */
-export class OwnRedis {
+export class OwnRedis extends Part {
   constructor(dir, port) {
+    super(2_000);
     this.dir = dir;
     this.port = port;
     this.url = `redis://127.0.0.1:${port}`;
     this.logFile = path.join(dir, "redis.log");
-    this.child = null;
   }
 
   static async start(dir) {
@@ -77,15 +97,6 @@ export class OwnRedis {
       await delay(50);
     }
   }
-
-  async kill() {
-    this.child.kill("SIGKILL");
-    await this.child.exited;
-  }
-
-  async close() {
-    if (this.child) await stop(this.child, 2_000);
-  }
 }
 
 /**
@@ -98,7 +109,9 @@ export function drillEnv({ redis, redisPrefix, smtpUrl, publicUrl }) {
     REDIS_URL: redis.url,
     REDIS_PREFIX: redisPrefix,
     PUBLIC_URL: publicUrl,
-    SMTP_URL: smtpUrl,
+    // Pooled (nodemailer's `pool=true`): smtp-server delays every greeting by 100 ms, so a connection
+    // per message would make the test inbox, not the shop, set how fast the outbox drains.
+    SMTP_URL: `${smtpUrl}?pool=true`,
     LOG_LEVEL: "warn",
     SHUTDOWN_TIMEOUT_MS: "3000",
     LOGIN_FAILS_PER_ACCOUNT_IP: "1000",
@@ -118,15 +131,15 @@ export function drillEnv({ redis, redisPrefix, smtpUrl, publicUrl }) {
 }
 
 /** One API process on a fixed port (kept across restarts, so clients and the relay find it again). */
-export class ApiProcess {
+export class ApiProcess extends Part {
   constructor(store, name, port, env) {
+    super(5_000);
     this.store = store;
     this.name = name;
     this.port = port;
     this.env = env;
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.logFile = path.join(store.dir, `${name}.log`);
-    this.child = null;
     this.up = false;
   }
 
@@ -136,25 +149,24 @@ export class ApiProcess {
     this.up = true;
   }
 
-  async kill() {
+  kill() {
     this.up = false;
-    this.child.kill("SIGKILL");
-    await this.child.exited;
+    return super.kill();
   }
 
-  async close() {
+  close() {
     this.up = false;
-    if (this.child) await stop(this.child, 5_000);
+    return super.close();
   }
 }
 
 /** The worker process; "ready" once its log says so (it has no port). */
-export class WorkerProcess {
+export class WorkerProcess extends Part {
   constructor(store, env) {
+    super(5_000);
     this.store = store;
     this.env = env;
     this.logFile = path.join(store.dir, "worker.log");
-    this.child = null;
   }
 
   async start() {
@@ -170,15 +182,6 @@ export class WorkerProcess {
       await delay(100);
     }
   }
-
-  async kill() {
-    this.child.kill("SIGKILL");
-    await this.child.exited;
-  }
-
-  async close() {
-    if (this.child) await stop(this.child, 5_000);
-  }
 }
 
 /** An SMTP server (smtp-server) in this process that keeps every message with its Message-ID and recipients. */
@@ -188,7 +191,7 @@ export async function startSmtp() {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
-    // No DNS here: a reverse lookup per connection would make the inbox, not the worker, the bottleneck.
+    // No DNS on this machine: skip the reverse lookup of every connecting client.
     disableReverseLookup: true,
     logger: false,
     onData(stream, session, callback) {
