@@ -136,36 +136,35 @@ async function prepare(api, adminPassword, acks) {
   return { variants, accounts, adminTokens: [admin, second] };
 }
 
-/** Waits for `at`, then injects one fault and measures how long until the restarted part is ready. */
+/** How long a killed part stays down before its supervisor (here, the drill) starts it again. */
+const DOWNTIME_MS = { api: 500, worker: 500, redis: 1_000 };
+
+/**
+ * Waits for `at`, then injects one fault: SIGKILL, `DOWNTIME_MS` down, restart. Records how long until
+ * the part was ready again, from the kill and from the restart.
+ */
 async function injectFault(fault, topology, at) {
   await delay(Math.max(0, at - Date.now()));
   const { apis, worker, redis } = topology;
-  const record = { kind: fault, target: "", at: Date.now() };
-  if (fault === "api") {
-    const api = apis[topology.nextApi++ % apis.length];
-    record.target = api.name;
-    await api.kill();
-    log(`SIGKILL ${api.name}; restarting it`);
-    await delay(500);
-    await api.start();
-  } else if (fault === "worker") {
-    record.target = "worker";
-    await worker.kill();
-    log("SIGKILL worker; restarting it");
-    await delay(500);
-    await worker.start();
-  } else {
-    record.target = `redis-server :${redis.port}`;
-    await redis.kill();
-    log(`SIGKILL redis-server :${redis.port}; restarting it on the same port and AOF`);
-    await delay(1_000);
+  const api = fault === "api" ? apis[topology.nextApi++ % apis.length] : null;
+  const part = { api, worker, redis }[fault];
+  const record = { kind: fault, target: api?.name ?? (fault === "worker" ? "worker" : `redis-server :${redis.port}`), at: Date.now() };
+  await part.kill();
+  log(`SIGKILL ${record.target}; restarting it${fault === "redis" ? " on the same port and AOF" : ""}`);
+  await delay(DOWNTIME_MS[fault]);
+  const restartedAt = Date.now();
+  if (fault === "redis") {
     await redis.resume();
     // Recovered when both API processes answer /readyz again (their Redis connections are back).
-    for (const api of apis) {
-      while (!(await fetch(`${api.baseUrl}/readyz`).then((r) => r.ok, () => false))) await delay(100);
+    for (const each of apis) {
+      while (!(await fetch(`${each.baseUrl}/readyz`).then((r) => r.ok, () => false))) await delay(100);
     }
+  } else {
+    await part.start();
   }
+  record.downMs = DOWNTIME_MS[fault];
   record.recoveredMs = Date.now() - record.at;
+  record.readyAfterRestartMs = Date.now() - restartedAt;
   return record;
 }
 

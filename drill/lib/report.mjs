@@ -21,10 +21,12 @@ export function renderText(result) {
     `webhooks  ${w.received} from the provider, ${w.forwarded} forwarded (${w.forwardFailed} failed), ${w.held} held back and ${w.late} delivered late, ${w.duplicatesPosted} re-posted`,
     `email     ${result.emails} messages received by SMTP`,
     "",
-    "faults    (recovered = the restarted part ready again; next order = first order acknowledged after the kill)",
+    "faults    (recovered = ready again after the kill, of which down = kept down before the restart; next order = first order acknowledged after the kill)",
   ];
   for (const f of result.faults) {
-    lines.push(`  t+${((f.at - firstFault) / 1000).toFixed(1).padStart(5)} s  SIGKILL ${f.target.padEnd(20)} recovered in ${s(f.recoveredMs).padStart(6)}, next order ${s(f.nextOrderAckMs)}`);
+    lines.push(
+      `  t+${((f.at - firstFault) / 1000).toFixed(1).padStart(5)} s  SIGKILL ${f.target.padEnd(20)} recovered in ${s(f.recoveredMs).padStart(6)} (down ${s(f.downMs)}), next order ${s(f.nextOrderAckMs)}`,
+    );
   }
   const q = result.quiesce;
   lines.push("", q.quiet ? `quiet     ${s(q.ms)} after the load (queues drained)` : `quiet     NOT within ${s(q.ms)}: ${JSON.stringify(q.backlog)}`, "");
