@@ -94,6 +94,7 @@ export function composeApp(infra: Infrastructure) {
       allowedOrigins: origins,
       mutationsPerMinute: env.MUTATIONS_PER_IP_PER_MINUTE,
       redisPrefix: env.REDIS_PREFIX,
+      catalogCacheEntries: env.CATALOG_CACHE_ENTRIES,
     },
     webDistDir: env.NODE_ENV === "production" ? env.WEB_DIST_DIR : undefined,
   });

@@ -71,6 +71,8 @@ const envSchema = z.object({
   LOGIN_FAILS_PER_ACCOUNT_WINDOW_SECONDS: integer(1, 86_400).default(3_600),
   /** Mutations (and /auth calls) per client IP per minute. */
   MUTATIONS_PER_IP_PER_MINUTE: integer(1, 1_000_000).default(300),
+  /** Catalog answers kept in memory per API process, reused until anything is committed (0 turns the cache off). */
+  CATALOG_CACHE_ENTRIES: integer(0, 100_000).default(1_000),
   /** Largest JSON body accepted; bigger ones get 413. */
   BODY_LIMIT_BYTES: integer(1_024, 10_485_760).default(102_400),
   /** Largest image an admin may upload; bigger ones get 413. */

@@ -16,6 +16,7 @@ import type { Services } from "../services/index.js";
 import { contextFactory } from "../trpc/init.js";
 import { appRouter } from "../trpc/root.js";
 import { adminUploadRoutes } from "./admin-uploads.js";
+import { catalogResponseCache } from "./catalog-cache.js";
 import { authRoutes } from "./auth-routes.js";
 import { healthRoutes, type Probe } from "./health.js";
 import { requestId } from "./request-id.js";
@@ -46,6 +47,8 @@ export interface AppDeps {
     mutationsPerMinute: number;
     /** Namespaces rate-limit counters in the shared Redis. */
     redisPrefix: string;
+    /** Catalog answers kept in memory (0: none). */
+    catalogCacheEntries: number;
   };
   /** When set, the built web app is served from here (production: one process is a whole shop). */
   webDistDir?: string | undefined;
@@ -93,6 +96,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(docsRoutes());
   app.use("/auth", cookieParser());
   app.use(authRoutes(deps.services, { allowedOrigins: deps.http.allowedOrigins, cookies: deps.services.cookies }));
+  app.use("/trpc", catalogResponseCache(deps.services.db.dataVersion, deps.http.catalogCacheEntries));
   app.use(
     "/trpc",
     createExpressMiddleware({

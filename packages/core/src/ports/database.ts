@@ -19,5 +19,10 @@ export interface DatabaseHandle {
   readonly repos: Repositories;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
+  /**
+   * A number that changes whenever anything is committed, by this process or any other; absent
+   * where the engine cannot tell that cheaply (MongoDB). Lets a reader cache answers safely.
+   */
+  readonly dataVersion?: () => number;
   close(): Promise<void>;
 }

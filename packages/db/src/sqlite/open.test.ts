@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { makeOrder, makePricingLine, makeProduct } from "@bbscart/core/testing";
+import { inr, makeOrder, makePricingLine, makeProduct } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../index.js";
 import { migrations } from "./migrations/index.js";
@@ -45,6 +45,22 @@ describe("openDatabase without MONGODB_URI", () => {
     const db = await openDatabase({ dataDir: tempDir(), sqliteSynchronous: "NORMAL" });
     await db.close();
     await expect(db.ping()).rejects.toThrow();
+  });
+});
+
+describe("dataVersion", () => {
+  it("stays put while nothing is written, and moves on a commit by this handle or by another process", async () => {
+    const db = open();
+    const before = db.dataVersion();
+    await db.repos.products.search({ search: null, categoryId: null, minPriceMinor: null, maxPriceMinor: null, inStock: null, includeInactive: true, sort: "newest", cursor: null, limit: 5 });
+    expect(db.dataVersion()).toBe(before);
+    await db.uow.run((repos) => repos.ledger.credit("wallet:user-version", inr(100)));
+    const afterOwnWrite = db.dataVersion();
+    expect(afterOwnWrite).not.toBe(before);
+    const other = new Database(db.file);
+    other.exec("CREATE TABLE elsewhere (x); INSERT INTO elsewhere VALUES (1)");
+    other.close();
+    expect(db.dataVersion()).not.toBe(afterOwnWrite);
   });
 });
 

@@ -25,6 +25,7 @@ export interface SqliteOptions {
 export interface SqliteHandle extends DatabaseHandle {
   /** The database file, for the backup and migrate scripts and for tests that share it across processes. */
   readonly file: string;
+  readonly dataVersion: () => number;
 }
 
 export const sqliteFileName = "bbscart.db";
@@ -53,6 +54,9 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
   const lock = new WriteLock();
   const commits = new GroupCommit(writer, lock);
   const probe = reader.prepare("SELECT 1");
+  // On the read connection, data_version changes when any other connection — our writer or
+  // another process — commits: a cheap "has anything changed?" for answer caches.
+  const version = reader.db.prepare("PRAGMA data_version").pluck();
   return {
     engine: "sqlite",
     file,
@@ -63,6 +67,7 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
       Promise.resolve().then(() => {
         probe.get();
       }),
+    dataVersion: () => version.get() as number,
     // Waits for the unit of work in flight, so closing never cuts a transaction in half.
     close: () =>
       lock.run(() => {
