@@ -182,7 +182,7 @@ const plan = [];
 for (const c of connections) plan.push({ id: "node-http", conns: c });
 for (const c of connections) plan.push({ id: "express", conns: c });
 plan.push({ id: "sqlite-loop", conns: null });
-for (const c of connections) plan.push({ id: "catalog-list", conns: c }, { id: "product-by-slug", conns: c }, { id: "search", conns: c });
+for (const c of connections) plan.push({ id: "catalog-list", conns: c }, { id: "catalog-uncached", conns: c }, { id: "product-by-slug", conns: c }, { id: "search", conns: c });
 for (const c of connections) plan.push({ id: "checkout", conns: c });
 
 if (flags.only) {
@@ -201,11 +201,19 @@ async function runOne({ id, conns }, round) {
     case "sqlite-loop":
       return { target: id, kind: "baseline", connections: null, ...runSqliteLoop(round) };
     case "catalog-list":
+    case "catalog-uncached":
     case "product-by-slug":
     case "search": {
-      const target = { "catalog-list": [listPath, store.catalogBytes], "product-by-slug": [slugPath, store.slugBytes], search: [searchPath, store.searchBytes] }[id];
+      const target = {
+        "catalog-list": [listPath, store.catalogBytes],
+        "catalog-uncached": [listPath, store.catalogBytes],
+        "product-by-slug": [slugPath, store.slugBytes],
+        search: [searchPath, store.searchBytes],
+      }[id];
+      // The same page with the answer cache off: the work every cache miss does.
+      const extraEnv = id === "catalog-uncached" ? { CATALOG_CACHE_ENTRIES: "0" } : {};
       return withServer(
-        () => startApi(store, { label: `api-${id}-${conns}-r${round}` }),
+        () => startApi(store, { label: `api-${id}-${conns}-r${round}`, extraEnv }),
         async (server) => row(id, "read", conns, await measureGet(server, target[0], conns), { bodyBytes: target[1] }),
       );
     }
@@ -263,7 +271,8 @@ try {
       log(`catalog size ${size}: writing products through the repositories`);
       await growCatalog(scaleStore.dataDir, size);
       await withServer(
-        () => startApi(scaleStore, { label: `api-scale-${size}` }),
+        // Cache off: this study is about how the queries grow, not about answers kept in memory.
+        () => startApi(scaleStore, { label: `api-scale-${size}`, extraEnv: { CATALOG_CACHE_ENTRIES: "0" } }),
         async (server) => {
           const categoryId = (await query(server.baseUrl, "catalog.list", { limit: 1 })).data.items[0].categoryId;
           const targets = [
