@@ -80,8 +80,9 @@ export class DrillClient {
   }
 
   /**
-   * The browser's side of a sandbox card payment: the card form posted to /sandbox/pay (and the
-   * "Authorise" step for a 3-D Secure card), following nothing but reading the 303's redirect_status.
+   * The browser's side of a sandbox card payment: the card page opened, its form posted to
+   * /sandbox/pay (and the "Authorise" step for a 3-D Secure card), following nothing but reading the
+   * 303's redirect_status.
    * Repeatable: the sandbox moves an intent only from the states a payment may start from.
    */
   async payByCard(clientSecret, returnUrl, cardNumber) {
@@ -97,9 +98,16 @@ export class DrillClient {
       await response.arrayBuffer();
       if (response.status === 303) return { status: new URL(response.headers.get("location"), base).searchParams.get("redirect_status") };
       if (response.status === 200) return { status: "authorise" };
-      const error = new TrpcError(pathName, response.status, {});
-      throw error;
+      throw new TrpcError(pathName, response.status, {});
     };
+    // The page first, as the browser opens it (the client secret in the query is its credential).
+    const page = await this.attempt("sandbox.page", async (base) => {
+      const query = new URLSearchParams({ client_secret: clientSecret, return_url: returnUrl });
+      const response = await fetch(`${base}/sandbox/pay?${query}`, { redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      await response.arrayBuffer();
+      if (response.status !== 200 && response.status !== 303) throw new TrpcError("/sandbox/pay", response.status, {});
+    });
+    if (!page.ok) return page;
     const paid = await this.attempt("sandbox.pay", (base) => post(base, "/sandbox/pay", { card_number: cardNumber, expiry: "12/34", cvc: "123" }));
     if (!paid.ok || paid.value.status !== "authorise") return paid;
     return this.attempt("sandbox.authorise", (base) => post(base, "/sandbox/pay/authorise", { decision: "authorise" }));
