@@ -55,6 +55,26 @@ describe("health and readiness", () => {
   });
 });
 
+describe("writes while Redis is down", () => {
+  it("keeps answering writes, counting the per-address budget in memory until Redis is back", async () => {
+    const redis = await OwnRedis.start();
+    const app = await startApp({ dataDir: tempDir(), redisUrl: redis.url, variables: { MUTATIONS_PER_IP_PER_MINUTE: "3" } });
+    try {
+      await redis.stop();
+      const add = () => call(app.url, "cart.add", { variantId: "no-such-variant", quantity: 1 });
+      const answers = [await add(), await add(), await add(), await add()];
+      // The first three reach the procedure (which refuses the unknown variant); the fourth is over budget.
+      expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 429]);
+      expect(answers[3]!.headers.get("retry-after")).toMatch(/^\d+$/);
+    } finally {
+      // Closing drains the queues, which needs Redis back.
+      await redis.resume();
+      await app.close();
+      await redis.stop();
+    }
+  });
+});
+
 describe("request ids and security headers", () => {
   it("echoes a well-formed x-request-id and mints one otherwise", async () => {
     const { url } = await start();

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from "express";
-import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { Redis } from "ioredis";
 
 /** How a surface says "over budget"; the default is the tRPC and /auth JSON error. */
@@ -17,9 +17,20 @@ const reads = new Set(["GET", "HEAD", "OPTIONS"]);
  * A per-client-address budget for requests that change something (tRPC mutations, /auth, REST
  * writes), counted in Redis so every API process, and every surface, shares it: limiters with the
  * same prefix spend the same points. Over budget → 429 with `Retry-After`.
+ *
+ * While Redis is unreachable each process counts in its own memory instead: the budget is looser
+ * for that while (one per process), but the shop keeps taking orders rather than failing every
+ * write because a counter could not be read.
  */
 export function mutationLimit(redis: Redis, prefix: string, perMinute: number, refuse: Refusal = jsonRefusal): RequestHandler {
-  const limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:mutations`, points: perMinute, duration: 60 });
+  const keyPrefix = `${prefix}:mutations`;
+  const limiter = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix,
+    points: perMinute,
+    duration: 60,
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix, points: perMinute, duration: 60 }),
+  });
   return (req, res, next) => {
     if (reads.has(req.method)) return next();
     limiter.consume(req.ip ?? "unknown").then(
