@@ -84,6 +84,8 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   app.use(cors({ origin: [...deps.http.allowedOrigins], credentials: true, maxAge: 600 }));
+  // First after the headers every answer needs: a kept catalog answer skips every route below.
+  app.use("/trpc", catalogResponseCache(deps.services.db.dataVersion, deps.http.catalogCacheEntries));
 
   app.use(healthRoutes(deps.readiness, deps.readinessTimeoutMs));
   // Raw body for the signature, before any parser; the provider is neither rate limited nor CSRF-checked here.
@@ -96,7 +98,6 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(docsRoutes());
   app.use("/auth", cookieParser());
   app.use(authRoutes(deps.services, { allowedOrigins: deps.http.allowedOrigins, cookies: deps.services.cookies }));
-  app.use("/trpc", catalogResponseCache(deps.services.db.dataVersion, deps.http.catalogCacheEntries));
   app.use(
     "/trpc",
     createExpressMiddleware({
