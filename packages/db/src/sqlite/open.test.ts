@@ -85,9 +85,13 @@ describe("migrations", () => {
     handles.splice(0);
     // Back to version 2: the order exists, its lines only in the order's JSON.
     const raw = new Database(db.file);
-    raw.exec("DROP TABLE order_lines; DROP INDEX orders_payment_method_placed; DELETE FROM schema_migrations WHERE version = 3");
+    raw.exec(
+      "DROP TABLE order_lines; DROP INDEX orders_payment_method_placed; " +
+        "DROP INDEX products_category_price_asc; DROP INDEX products_category_price_desc; DROP INDEX products_category_name; " +
+        "DELETE FROM schema_migrations WHERE version >= 3",
+    );
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([3]);
+    expect(migrateSqlite(db.file)).toEqual([3, 4]);
     const reopened = open(dataDir);
     expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
       { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { initialSchema } from "./001-initial.js";
 import { failureTimes } from "./002-failure-times.js";
 import { orderReports } from "./003-order-reports.js";
+import { categorySorts } from "./004-category-sorts.js";
 
 export interface Migration {
   readonly version: number;
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: "initial", sql: initialSchema },
   { version: 2, name: "failure-times", sql: failureTimes },
   { version: 3, name: "order-reports", sql: orderReports },
+  { version: 4, name: "category-sorts", sql: categorySorts },
 ];
 
 /**

@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { CatalogQuery, CatalogSort } from "@bbscart/core";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Connection } from "./connection.js";
+import { openSqlite } from "./open.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const listing = (sort: CatalogSort, categoryId: string | null): CatalogQuery => ({
+  search: null,
+  categoryId,
+  minPriceMinor: null,
+  maxPriceMinor: null,
+  inStock: null,
+  includeInactive: false,
+  sort,
+  cursor: null,
+  limit: 20,
+});
+
+/** The query plan of every product-listing SELECT the repository really runs for `query`. */
+async function plansFor(query: CatalogQuery): Promise<string[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-plans-"));
+  dirs.push(dataDir);
+  const db = openSqlite({ dataDir });
+  const prepared = vi.spyOn(Connection.prototype, "prepare");
+  await db.repos.products.search(query);
+  const statements = prepared.mock.calls.map(([sql]) => sql);
+  prepared.mockRestore();
+  await db.close();
+  const inspector = new Database(path.join(dataDir, "bbscart.db"), { readonly: true });
+  try {
+    return statements
+      .filter((sql) => /FROM products p/.test(sql))
+      .map((sql) => {
+        const params = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 1);
+        const rows = inspector.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>;
+        return rows.map((row) => row.detail).join(" | ");
+      });
+  } finally {
+    inspector.close();
+  }
+}
+
+describe("product listing query plans", () => {
+  const sorts: CatalogSort[] = ["newest", "price_asc", "price_desc", "name_asc"];
+
+  it.each(sorts)("walk an index for %s, with or without a category, never sorting the matches in a temporary B-tree", async (sort) => {
+    for (const categoryId of [null, "category-1"]) {
+      const plans = await plansFor(listing(sort, categoryId));
+      expect(plans).toHaveLength(1);
+      expect(plans[0]).toMatch(/USING INDEX products_/);
+      expect(plans[0]).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+});
