@@ -17,6 +17,8 @@ export class TestSmtpServer extends EventEmitter {
   readonly received: ReceivedMail[] = [];
   /** Connections refused so far, while `refuseNext` lasts. */
   refused = 0;
+  /** Connections opened so far, accepted or refused. */
+  connections = 0;
   private refusals = 0;
   private holdMs = 0;
 
@@ -56,6 +58,7 @@ export class TestSmtpServer extends EventEmitter {
   }
 
   private connect(callback: (error?: Error) => void): void {
+    this.connections += 1;
     if (this.refusals === 0) return callback();
     this.refusals -= 1;
     this.refused += 1;
