@@ -24,10 +24,11 @@ function setup(maxUnits?: number) {
   const reader = openReader(file, { synchronous: "FULL", busyTimeoutMs: 200 });
   connections.push(reader, writer);
   const events: string[] = [];
-  /** Set to make COMMIT fail as a full disk would. */
-  const disk = { failing: false };
+  /** Set to make COMMIT (or any statement in `alsoFailing`) fail as a full disk would. */
+  const disk = { failing: false, alsoFailing: new Set<string>() };
   const exec = writer.db.exec.bind(writer.db);
   vi.spyOn(writer.db, "exec").mockImplementation((sql: string) => {
+    if (disk.alsoFailing.has(sql)) throw new Error(`disk I/O error on ${sql}`);
     if (sql === "COMMIT") {
       if (disk.failing) throw new Error("disk I/O error");
       events.push("commit");
@@ -88,6 +89,22 @@ describe("group commit", () => {
     expect(writer.db.inTransaction).toBe(false);
     disk.failing = false;
     await commits.run(insert("c"));
+    expect(committed()).toEqual(["c"]);
+  });
+
+  it("settles every unit, and keeps none of the failed group's writes, when SQLite cannot even roll a unit back", async () => {
+    const { commits, disk, insert, committed } = setup();
+    disk.alsoFailing.add("ROLLBACK TO unit_of_work");
+    const results = await Promise.allSettled([
+      commits.run(insert("a")),
+      commits.run(() => {
+        insert("b")();
+        throw new Error("refused");
+      }),
+      commits.run(insert("c")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "fulfilled"]);
+    expect((results[0] as PromiseRejectedResult).reason).toEqual(new Error("disk I/O error on ROLLBACK TO unit_of_work"));
     expect(committed()).toEqual(["c"]);
   });
 

@@ -50,6 +50,9 @@ export class GroupCommit {
     this.draining = true;
     try {
       while (this.queue.length > 0) await this.lock.run(() => this.group());
+    } catch (error) {
+      // Only the lock itself can throw here (group settles its own units): never leave a caller waiting.
+      for (const unit of this.queue.splice(0)) unit.reject(error);
     } finally {
       this.draining = false;
     }
@@ -57,11 +60,44 @@ export class GroupCommit {
 
   /** One transaction: BEGIN IMMEDIATE (retried while another process writes), the queued units, COMMIT. */
   private async group(): Promise<void> {
+    if (!(await this.begin())) return;
     const db = this.writer.db;
+    const done: Array<{ unit: Unit; value: unknown }> = [];
+    try {
+      while (this.queue.length > 0 && done.length < this.maxUnits) {
+        const unit = this.queue.shift()!;
+        try {
+          db.exec("SAVEPOINT unit_of_work");
+          const value = await unit.body();
+          db.exec("RELEASE unit_of_work");
+          done.push({ unit, value });
+        } catch (error) {
+          unit.reject(error);
+          // SQLite itself rolled the whole transaction back (disk full, I/O error): the units
+          // already run in it are lost too.
+          if (!db.inTransaction) throw error;
+          db.exec("ROLLBACK TO unit_of_work");
+          db.exec("RELEASE unit_of_work");
+        }
+      }
+      db.exec("COMMIT");
+    } catch (error) {
+      try {
+        if (db.inTransaction) db.exec("ROLLBACK");
+      } finally {
+        for (const { unit } of done) unit.reject(error);
+      }
+      return;
+    }
+    for (const { unit, value } of done) unit.resolve(value);
+  }
+
+  /** Opens the group's transaction; false (every queued unit failed) when it cannot be opened. */
+  private async begin(): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
-        db.exec("BEGIN IMMEDIATE");
-        break;
+        this.writer.db.exec("BEGIN IMMEDIATE");
+        return true;
       } catch (error) {
         if (isBusy(error) && attempt < BUSY_ATTEMPTS) {
           await delay(BUSY_BACKOFF_MS * attempt);
@@ -69,37 +105,8 @@ export class GroupCommit {
         }
         const failure = isBusy(error) ? new SqliteBusyError(attempt, error) : error;
         for (const unit of this.queue.splice(0)) unit.reject(failure);
-        return;
+        return false;
       }
     }
-    const done: Array<{ unit: Unit; value: unknown }> = [];
-    while (this.queue.length > 0 && done.length < this.maxUnits) {
-      const unit = this.queue.shift()!;
-      try {
-        db.exec("SAVEPOINT unit_of_work");
-        const value = await unit.body();
-        db.exec("RELEASE unit_of_work");
-        done.push({ unit, value });
-      } catch (error) {
-        if (!db.inTransaction) {
-          // SQLite itself rolled the whole transaction back (disk full, I/O error): the units
-          // already run in it are lost too.
-          unit.reject(error);
-          for (const earlier of done) earlier.unit.reject(error);
-          return;
-        }
-        db.exec("ROLLBACK TO unit_of_work");
-        db.exec("RELEASE unit_of_work");
-        unit.reject(error);
-      }
-    }
-    try {
-      db.exec("COMMIT");
-    } catch (error) {
-      if (db.inTransaction) db.exec("ROLLBACK");
-      for (const { unit } of done) unit.reject(error);
-      return;
-    }
-    for (const { unit, value } of done) unit.resolve(value);
   }
 }
