@@ -39,6 +39,8 @@ describe.skipIf(noBrowser)("a shopper who forgot their password resets it from t
 
     await page.goto("/sign-in");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
+    // The sign-in form has an Email field too: type only once the reset page has replaced it.
+    await page.getByRole("heading", { name: "Reset your password" }).waitFor();
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Email me a reset link" }).click();
     await page.getByText("we have emailed it a link").waitFor();

@@ -1,4 +1,4 @@
-import type { FormEvent } from "react";
+import { startTransition, useOptimistic, type FormEvent } from "react";
 import type { RouterOutputs } from "../../lib/trpc";
 import { sortLabels, type CatalogQuery, type CatalogSort } from "../../lib/catalog-query";
 import { formText } from "../forms/field-errors";
@@ -18,6 +18,14 @@ export function CatalogFilters({
   currency: string;
   onChange: (next: CatalogQuery) => void;
 }) {
+  // The router applies a new URL in a transition; until it lands, controls show the choice just
+  // made instead of snapping back to the old URL's value (a checkbox would flicker unchecked).
+  const [shown, setShown] = useOptimistic(query);
+  const apply = (next: CatalogQuery) =>
+    startTransition(() => {
+      setShown(next);
+      onChange(next);
+    });
   const applyPrice = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -25,7 +33,7 @@ export function CatalogFilters({
       const value = formText(form, name).trim();
       return value === "" || Number.isNaN(Number(value)) ? null : Math.max(0, Math.floor(Number(value)));
     };
-    onChange({ ...query, min: read("min"), max: read("max") });
+    apply({ ...shown, min: read("min"), max: read("max") });
   };
   return (
     <section aria-label="Filters" className="flex flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-4 text-sm">
@@ -33,7 +41,7 @@ export function CatalogFilters({
         <label htmlFor="filter-category" className="font-medium text-slate-700">
           Category
         </label>
-        <select id="filter-category" className={input} value={query.category ?? ""} onChange={(e) => onChange({ ...query, category: e.target.value || null })}>
+        <select id="filter-category" className={input} value={shown.category ?? ""} onChange={(e) => apply({ ...shown, category: e.target.value || null })}>
           <option value="">All categories</option>
           {categories.map((category) => (
             <option key={category.id} value={category.slug}>
@@ -42,19 +50,19 @@ export function CatalogFilters({
           ))}
         </select>
       </div>
-      <form onSubmit={applyPrice} className="flex flex-col gap-1" key={`${query.min}-${query.max}`}>
+      <form onSubmit={applyPrice} className="flex flex-col gap-1" key={`${shown.min}-${shown.max}`}>
         <fieldset className="flex flex-col gap-1">
           <legend className="mb-1 font-medium text-slate-700">Price ({currency})</legend>
           <div className="flex items-center gap-2">
             <label className="sr-only" htmlFor="filter-min">
               Minimum price
             </label>
-            <input id="filter-min" name="min" inputMode="numeric" placeholder="Min" defaultValue={query.min ?? ""} className={`${input} w-full min-w-0`} />
+            <input id="filter-min" name="min" inputMode="numeric" placeholder="Min" defaultValue={shown.min ?? ""} className={`${input} w-full min-w-0`} />
             <span aria-hidden="true">–</span>
             <label className="sr-only" htmlFor="filter-max">
               Maximum price
             </label>
-            <input id="filter-max" name="max" inputMode="numeric" placeholder="Max" defaultValue={query.max ?? ""} className={`${input} w-full min-w-0`} />
+            <input id="filter-max" name="max" inputMode="numeric" placeholder="Max" defaultValue={shown.max ?? ""} className={`${input} w-full min-w-0`} />
           </div>
         </fieldset>
         <button type="submit" className={`${button.secondary} mt-1 py-1.5`}>
@@ -62,14 +70,14 @@ export function CatalogFilters({
         </button>
       </form>
       <label className="flex items-center gap-2">
-        <input type="checkbox" className="h-4 w-4 accent-teal-700" checked={query.inStock} onChange={(e) => onChange({ ...query, inStock: e.target.checked })} />
+        <input type="checkbox" className="h-4 w-4 accent-teal-700" checked={shown.inStock} onChange={(e) => apply({ ...shown, inStock: e.target.checked })} />
         In stock only
       </label>
       <div className="flex flex-col gap-1">
         <label htmlFor="filter-sort" className="font-medium text-slate-700">
           Sort by
         </label>
-        <select id="filter-sort" className={input} value={query.sort} onChange={(e) => onChange({ ...query, sort: e.target.value as CatalogSort })}>
+        <select id="filter-sort" className={input} value={shown.sort} onChange={(e) => apply({ ...shown, sort: e.target.value as CatalogSort })}>
           {Object.entries(sortLabels).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
