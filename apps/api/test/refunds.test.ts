@@ -2,6 +2,9 @@ import { walletAccount, type Order, type RefundRecord } from "@bbscart/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, type TestAccount } from "./accounts.js";
 import { seedOrder, seedVariant, type SeededVariant } from "./admin-orders-fixtures.js";
+import { createLogger } from "../src/logger.js";
+import { randomIds } from "../src/runtime.js";
+import { reconcilePayments } from "../src/services/payments/reconcile.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { useTempDirs } from "./temp-dir.js";
 import { call } from "./trpc-http.js";
@@ -58,6 +61,34 @@ describe("refunds over HTTP", () => {
     expect(await app.db.repos.ledger.balance(walletAccount(shopper.user.id), "INR")).toEqual({ minor: walletBefore.minor + toWallet, currency: "INR" });
     const audits = await app.db.repos.audit.list({ cursor: null, limit: 20, actorId: null, action: "order.refund", targetType: "order", targetId: order.id, from: null, to: null });
     expect(audits.items).toHaveLength(accepted.length);
+  });
+
+  it("asks the provider again for a card refund left pending, from reconciliation, and settles it once", async () => {
+    const order = await seedOrder(app, { userId: shopper.user.id, variant, status: "delivered" });
+    const working = app.provider.refund.bind(app.provider);
+    app.provider.refund = () => Promise.reject(new Error("provider unavailable"));
+    let pending: RefundResult;
+    try {
+      pending = (await refund({ orderId: order.id, amountMinor: 3_000, destination: "card" })).data as RefundResult;
+    } finally {
+      app.provider.refund = working;
+    }
+    expect(pending.refund.status).toBe("pending");
+    const reconcile = (now: Date) =>
+      reconcilePayments(
+        { db: app.db, clock: { now: () => now }, ids: randomIds, log: createLogger(app.env, "worker"), provider: app.provider, deliver: () => Promise.resolve() },
+        { awaitingAfterMs: 60_000, limit: 50 },
+      );
+    // Not yet: a refund just asked for may still be on its way to the provider.
+    expect(await reconcile(new Date())).toEqual([]);
+    const later = new Date(Date.now() + 120_000);
+    expect(await reconcile(later)).toEqual([{ orderId: order.id, action: "refunded" }]);
+    expect((await app.db.repos.orders.findById(order.id))!.payment.refunds[0]).toMatchObject({ id: pending.refund.id, status: "succeeded" });
+    expect((await refundTransfers(order.id)).map((t) => [t.id, t.amount.minor])).toEqual([[`refund:${pending.refund.id}`, 3_000]]);
+    expect(app.provider.refunds.filter((r) => r.idempotencyKey === `refund:${pending.refund.id}`)).toHaveLength(1);
+    expect(await reconcile(later)).toEqual([]);
+    const audits = await app.db.repos.audit.list({ cursor: null, limit: 10, actorId: "system:reconciliation", action: "payment.reconcile.refunded", targetType: "order", targetId: order.id, from: null, to: null });
+    expect(audits.items).toHaveLength(1);
   });
 
   it("leaves a card refund pending and reserved when the provider fails, and settles it on retry", async () => {

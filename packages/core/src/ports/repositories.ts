@@ -223,6 +223,11 @@ export interface OrderRepository {
   findExpired(now: Date, limit: number): Promise<readonly Order[]>;
   /** `pending_payment` card orders with a payment intent placed before `placedBefore`: reconciliation asks the provider. */
   findAwaitingPayment(placedBefore: Date, limit: number): Promise<readonly Order[]>;
+  /**
+   * Orders holding a card refund still `pending` since before `requestedBefore` (the provider was
+   * never reached, or did not answer), oldest orders first: reconciliation asks the provider again.
+   */
+  findWithPendingRefunds(requestedBefore: Date, limit: number): Promise<readonly Order[]>;
   countByStatus(): Promise<Readonly<Record<OrderStatus, number>>>;
   /** Orders placed and not cancelled, by day in `timeZone`, between `from` and `to`. */
   salesByDay(query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): Promise<readonly DailySales[]>;

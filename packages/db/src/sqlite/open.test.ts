@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { expectOk, recordRefund } from "@bbscart/core";
 import { inr, makeOrder, makePricingLine, makeProduct } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../index.js";
@@ -88,14 +89,34 @@ describe("migrations", () => {
     raw.exec(
       "DROP TABLE order_lines; DROP INDEX orders_payment_method_placed; " +
         "DROP INDEX products_category_price_asc; DROP INDEX products_category_price_desc; DROP INDEX products_category_name; " +
+        "DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; " +
         "DELETE FROM schema_migrations WHERE version >= 3",
     );
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([3, 4]);
+    expect(migrateSqlite(db.file)).toEqual([3, 4, 5]);
     const reopened = open(dataDir);
     expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
       { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
     ]);
+  });
+
+  it("005 finds the pending card refunds of orders saved before it", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    const paid = makeOrder({ status: "delivered", paymentMethod: "card" });
+    const at = new Date("2026-11-20T10:00:00Z");
+    const refund = { id: "refund-1", amount: paid.total, destination: "card" as const, reason: "never arrived", at, status: "pending" as const, settledAt: null };
+    await db.repos.orders.create({ ...paid, payment: expectOk(recordRefund(paid.payment, refund), "test refund") });
+    await db.close();
+    handles.splice(0);
+    // Back to version 4: the refund is only in the order's JSON.
+    const raw = new Database(db.file);
+    raw.exec("DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; DELETE FROM schema_migrations WHERE version = 5");
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual([5]);
+    const reopened = open(dataDir);
+    expect((await reopened.repos.orders.findWithPendingRefunds(new Date(at.getTime() + 1), 5)).map((order) => order.id)).toEqual([paid.id]);
+    expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
   });
 
   it("refuse a database written by a newer build", async () => {

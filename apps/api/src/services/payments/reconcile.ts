@@ -1,6 +1,6 @@
-import type { Actor, JsonValue, Order, Repositories } from "@bbscart/core";
+import { refundProviderKey, type Actor, type JsonValue, type Order, type Repositories } from "@bbscart/core";
 import { processOrderExpiry } from "../../jobs/order-expiry.js";
-import type { ProviderCallDeps } from "../orders/provider-calls.js";
+import { providerCalls, type ProviderCallDeps } from "../orders/provider-calls.js";
 import type { CommerceDeps } from "../commerce-deps.js";
 import { orderPayments } from "./order-payments.js";
 
@@ -12,7 +12,7 @@ export type ReconcileDeps = ProviderCallDeps & Pick<CommerceDeps, "ids">;
 
 export interface Repair {
   orderId: string;
-  action: "confirmed" | "expired";
+  action: "confirmed" | "expired" | "refunded";
 }
 
 const snapshot = (order: Order): JsonValue => ({ status: order.status, paymentStatus: order.payment.status, captured: order.payment.captured.minor });
@@ -22,10 +22,12 @@ const snapshot = (order: Order): JsonValue => ({ status: order.status, paymentSt
  * - an unpaid card order past its expiry: its intent is cancelled at the provider first (so no
  *   payment can land after the stock is gone), then the order is expired and its stock released;
  *   if the provider says the intent had succeeded, the order is confirmed instead;
- * - a card order still waiting though its intent succeeded (the webhook never came): confirmed.
+ * - a card order still waiting though its intent succeeded (the webhook never came): confirmed;
+ * - a card refund left pending (the provider was unreachable when it was asked, or the process died
+ *   before asking): asked again under the same idempotency key, and settled once accepted.
  * A payment that lands after all on a cancelled order is refunded by core when its event arrives.
  * Every repair writes an audit entry as `system:reconciliation`, in the repair's own unit of work
- * where the repair is ours (confirmations); expiry runs through the order-expiry job's own code.
+ * where the repair is ours (confirmations, refunds); expiry runs through the order-expiry job's own code.
  */
 export async function reconcilePayments(deps: ReconcileDeps, options: { awaitingAfterMs: number; limit: number }): Promise<Repair[]> {
   const { db, clock, ids, provider, log } = deps;
@@ -82,6 +84,23 @@ export async function reconcilePayments(deps: ReconcileDeps, options: { awaiting
       await confirmIfPaid(order, intentId);
     } catch (error) {
       log.warn({ err: error, orderId: order.id }, "reconciliation could not ask the provider about an order");
+    }
+  }
+  const calls = providerCalls(deps);
+  for (const order of await db.repos.orders.findWithPendingRefunds(awaitingBefore, options.limit)) {
+    const intentId = order.payment.providerIntentId;
+    // Only card refunds wait for the provider, and a card refund is accepted only with an intent to refund to.
+    if (!intentId) continue;
+    for (const refund of order.payment.refunds) {
+      if (refund.status !== "pending" || refund.at >= awaitingBefore) continue;
+      const call = { type: "refund", intentId, refundId: refund.id, amount: refund.amount, idempotencyKey: refundProviderKey(refund.id) } as const;
+      try {
+        if (await calls.refundAtProvider(order.id, call, record("refunded", "a card refund was left pending; the provider accepted it when asked again"))) {
+          repairs.push({ orderId: order.id, action: "refunded" });
+        }
+      } catch (error) {
+        log.warn({ err: error, orderId: order.id, refundId: refund.id }, "reconciliation could not settle a pending card refund");
+      }
     }
   }
   return repairs;

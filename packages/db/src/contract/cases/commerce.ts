@@ -1,4 +1,4 @@
-import { attachPaymentIntent, money, ORDER_STATUSES, type Coupon, type Order, type OrderListQuery } from "@bbscart/core";
+import { attachPaymentIntent, expectOk, money, ORDER_STATUSES, recordRefund, type Coupon, type Order, type OrderListQuery } from "@bbscart/core";
 import { inr, makeCart, makeCoupon, makeOrder, makePricingLine, makeSettings, makeUser } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import { itNeeds, type ContractContext } from "../context.js";
@@ -188,6 +188,38 @@ export function commerceCases(context: ContractContext): void {
     expect((await orders.findExpired(at(29), 10)).map((o) => o.id)).toEqual(["early"]);
     expect((await orders.findAwaitingPayment(at(60), 10)).map((o) => o.id)).toEqual(["early"]);
     expect(await orders.findAwaitingPayment(at(-10), 10)).toEqual([]);
+  });
+
+  it("orders: pending card refunds are found until settled, requested before the cutoff, oldest orders first", async () => {
+    const { orders } = context.db.repos;
+    const paid = makeOrder({ status: "delivered", paymentMethod: "card" });
+    const refund = (id: string, minutes: number, status: "pending" | "succeeded") => ({
+      id,
+      amount: inr(100),
+      destination: "card" as const,
+      reason: "damaged in transit",
+      at: at(minutes),
+      status,
+      settledAt: status === "pending" ? null : at(minutes),
+    });
+    const withRefunds = (id: string, placed: number, refunds: ReturnType<typeof refund>[]) => {
+      let payment = paid.payment;
+      for (const r of refunds) payment = expectOk(recordRefund(payment, r), "test refund");
+      return { ...paid, id, placedAt: at(placed), payment };
+    };
+    await orders.create(withRefunds("old-pending", -30, [refund("r1", 10, "succeeded"), refund("r2", 20, "pending")]));
+    await orders.create(withRefunds("new-pending", -20, [refund("r3", 40, "pending")]));
+    await orders.create(withRefunds("settled", -40, [refund("r4", 5, "succeeded")]));
+    await orders.create({ ...paid, id: "no-refund", placedAt: at(-50) });
+    expect((await orders.findWithPendingRefunds(at(60), 10)).map((o) => o.id)).toEqual(["old-pending", "new-pending"]);
+    expect((await orders.findWithPendingRefunds(at(30), 10)).map((o) => o.id)).toEqual(["old-pending"]);
+    expect((await orders.findWithPendingRefunds(at(60), 1)).map((o) => o.id)).toEqual(["old-pending"]);
+
+    // Settled, it is no longer found (the saved order carries the refund's new status).
+    const stored = (await orders.findById("old-pending"))!;
+    const settledPayment = { ...stored.payment, refunds: stored.payment.refunds.map((r) => (r.id === "r2" ? { ...r, status: "succeeded" as const, settledAt: at(25) } : r)) };
+    expect(await orders.save({ ...stored, payment: settledPayment, version: stored.version + 1 }, stored.version)).toBe(true);
+    expect((await orders.findWithPendingRefunds(at(60), 10)).map((o) => o.id)).toEqual(["new-pending"]);
   });
 
   /** Five orders: four confirmed, one cancelled; 18:15Z and 18:45Z on the 15th straddle midnight in Asia/Kolkata (UTC+5:30). */

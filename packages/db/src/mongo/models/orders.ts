@@ -146,6 +146,11 @@ orderSchema.index({ "payment.providerIntentId": 1 }, { name: "payment_intent", p
 orderSchema.index({ status: 1, expiresAt: 1, _id: 1 }, { name: "status_expires" });
 // `findAwaitingPayment`: pending card orders by placement time.
 orderSchema.index({ status: 1, "payment.method": 1, placedAt: 1, _id: 1 }, { name: "status_method_placed" });
+// `findWithPendingRefunds`: orders holding a card refund still pending (few at any time, hence partial).
+orderSchema.index(
+  { "payment.refunds.status": 1, "payment.refunds.at": 1 },
+  { name: "refund_pending", partialFilterExpression: { "payment.refunds.status": "pending" } },
+);
 
 /** The order id is the `_id`. */
 export const orderUniqueIndexes: UniqueIndexNames = { _id_: "orders.id" };

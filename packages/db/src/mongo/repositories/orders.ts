@@ -62,6 +62,14 @@ export function orderRepository({ models: { orders, products, users }, session }
         .lean<OrderDoc[]>();
       return docs.map(toOrder);
     },
+    async findWithPendingRefunds(requestedBefore, limit) {
+      const docs = await orders
+        .find({ "payment.refunds": { $elemMatch: { status: "pending", at: { $lt: requestedBefore } } } }, null, { session })
+        .sort({ placedAt: 1, _id: 1 })
+        .limit(limit)
+        .lean<OrderDoc[]>();
+      return docs.map(toOrder);
+    },
     async countByStatus() {
       const groups = await orders.aggregate<{ _id: OrderStatus; count: number }>([{ $group: { _id: "$status", count: { $sum: 1 } } }]).session(session ?? null);
       const counts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;

@@ -3,6 +3,7 @@ import { initialSchema } from "./001-initial.js";
 import { failureTimes } from "./002-failure-times.js";
 import { orderReports } from "./003-order-reports.js";
 import { categorySorts } from "./004-category-sorts.js";
+import { pendingRefunds } from "./005-pending-refunds.js";
 
 export interface Migration {
   readonly version: number;
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: "failure-times", sql: failureTimes },
   { version: 3, name: "order-reports", sql: orderReports },
   { version: 4, name: "category-sorts", sql: categorySorts },
+  { version: 5, name: "pending-refunds", sql: pendingRefunds },
 ];
 
 /**

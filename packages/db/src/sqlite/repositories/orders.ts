@@ -97,15 +97,22 @@ function orderParams(order: Order) {
     idempotency_key: order.idempotencyKey,
     placed_at: toMs(order.placedAt),
     expires_at: toMsOrNull(order.expiresAt),
+    refund_pending_since: pendingSince(order),
     version: order.version,
     details: encodeJson(details),
   };
 }
 
+/** The oldest pending refund's time, or null: what reconciliation's partial index holds. */
+function pendingSince(order: Order): number | null {
+  const pending = order.payment.refunds.filter((refund) => refund.status === "pending").map((refund) => toMs(refund.at));
+  return pending.length > 0 ? Math.min(...pending) : null;
+}
+
 const COLUMNS = [
   "id", "user_id", "status", "payment_status", "payment_method", "payment_intent_id", "currency", "subtotal_minor",
   "discount_minor", "delivery_fee_minor", "tax_minor", "total_minor", "coupon_code", "idempotency_key", "placed_at",
-  "expires_at", "version", "details",
+  "expires_at", "refund_pending_since", "version", "details",
 ] as const satisfies ReadonlyArray<keyof ReturnType<typeof orderParams>>;
 
 const INSERT = `INSERT INTO orders (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((column) => `@${column}`).join(", ")})`;
@@ -256,6 +263,14 @@ export function sqliteOrders(ex: Executor): OrderRepository {
                AND placed_at < ? ORDER BY placed_at, id LIMIT ?`,
             )
             .all(toMs(placedBefore), limit),
+        ),
+      ),
+    findWithPendingRefunds: (requestedBefore, limit) =>
+      ex.read((c) =>
+        list(
+          c
+            .prepare("SELECT * FROM orders WHERE refund_pending_since IS NOT NULL AND refund_pending_since < ? ORDER BY placed_at, id LIMIT ?")
+            .all(toMs(requestedBefore), limit),
         ),
       ),
     countByStatus: () =>
