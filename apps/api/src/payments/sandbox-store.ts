@@ -1,3 +1,4 @@
+import { PaymentProviderUnavailableError } from "@bbscart/core";
 import type { Redis } from "ioredis";
 
 /** Stripe's own status names, so the sandbox's events read exactly like test-mode events. */
@@ -69,20 +70,24 @@ export class SandboxStore {
     private readonly prefix: string,
   ) {}
 
+  /** A Redis call; a failure while Redis is not connected means the sandbox is unreachable, not a bug. */
+  private async call<T>(command: () => Promise<T>): Promise<T> {
+    try {
+      return await command();
+    } catch (error) {
+      if (this.redis.status !== "ready") throw new PaymentProviderUnavailableError("the sandbox payment provider's Redis is unreachable", { cause: error });
+      throw error;
+    }
+  }
+
   private intentKey = (id: string) => `${this.prefix}:sandbox:intent:${id}`;
   private requestKey = (key: string) => `${this.prefix}:sandbox:key:${key}`;
   private refundKey = (key: string) => `${this.prefix}:sandbox:refund:${key}`;
 
   /** Stores `intent` unless its idempotency key made one already; returns the key's intent. */
   async create(intent: SandboxIntent): Promise<SandboxIntent> {
-    const id = (await this.redis.eval(
-      createScript,
-      2,
-      this.requestKey(intent.idempotencyKey),
-      this.intentKey(intent.id),
-      String(ttlSeconds),
-      JSON.stringify(intent),
-      intent.id,
+    const id = (await this.call(() =>
+      this.redis.eval(createScript, 2, this.requestKey(intent.idempotencyKey), this.intentKey(intent.id), String(ttlSeconds), JSON.stringify(intent), intent.id),
     )) as string;
     const stored = await this.find(id);
     if (!stored) throw new Error(`sandbox intent ${id} vanished`);
@@ -90,7 +95,7 @@ export class SandboxStore {
   }
 
   async find(id: string): Promise<SandboxIntent | null> {
-    const raw = await this.redis.get(this.intentKey(id));
+    const raw = await this.call(() => this.redis.get(this.intentKey(id)));
     return raw ? (JSON.parse(raw) as SandboxIntent) : null;
   }
 
@@ -104,12 +109,12 @@ export class SandboxStore {
     to: SandboxStatus,
     lastError: SandboxIntent["lastError"] = null,
   ): Promise<{ moved: boolean; intent: SandboxIntent } | null> {
-    const raw = (await this.redis.eval(transitionScript, 1, this.intentKey(id), to, JSON.stringify(lastError), ...from)) as string | null;
+    const raw = (await this.call(() => this.redis.eval(transitionScript, 1, this.intentKey(id), to, JSON.stringify(lastError), ...from))) as string | null;
     return raw ? { moved: raw.startsWith("1"), intent: JSON.parse(raw.slice(1)) as SandboxIntent } : null;
   }
 
   /** Records a refund once per key; returns the refund id (the first one for a repeated key). */
   async refund(intentId: string, key: string, amountMinor: number, refundId: string): Promise<string> {
-    return (await this.redis.eval(refundScript, 2, this.intentKey(intentId), this.refundKey(key), refundId, String(amountMinor), String(ttlSeconds))) as string;
+    return (await this.call(() => this.redis.eval(refundScript, 2, this.intentKey(intentId), this.refundKey(key), refundId, String(amountMinor), String(ttlSeconds)))) as string;
   }
 }

@@ -31,6 +31,7 @@ const titles: Record<number, string> = {
   422: "Unprocessable Content",
   429: "Too Many Requests",
   500: "Internal Server Error",
+  503: "Service Unavailable",
 };
 
 /** The shape the tRPC errorFormatter (trpc/init.ts) gives every error: the one mapping, reused here. */
