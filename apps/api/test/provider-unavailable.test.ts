@@ -1,20 +1,10 @@
-import net from "node:net";
-import { once } from "node:events";
 import { PaymentProviderUnavailableError } from "@bbscart/core";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { SandboxStore } from "../src/payments/sandbox-store.js";
 import { toTRPCError } from "../src/trpc/to-trpc-error.js";
-
-/** A port nothing listens on: Redis "down" without touching the machine's Redis. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from "./own-redis.js";
 
 const clients: Redis[] = [];
 afterEach(() => {
@@ -23,7 +13,7 @@ afterEach(() => {
 
 describe("a payment provider that cannot be reached", () => {
   it("is reported by the sandbox as unavailable, not as a bug, while its Redis is down", async () => {
-    const redis = new Redis({ port: await closedPort(), host: "127.0.0.1", lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const redis = new Redis({ port: await freePort(), host: "127.0.0.1", lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
     clients.push(redis);
     const store = new SandboxStore(redis, "provider-unavailable-test");
     await expect(store.find("pi_1")).rejects.toBeInstanceOf(PaymentProviderUnavailableError);

@@ -30,6 +30,16 @@ describe("refunds over HTTP", () => {
   afterAll(() => app.close());
 
   const refund = (input: Record<string, unknown>) => call(app.url, "admin.orders.refund", { reason: "damaged in transit", ...input }, { token: admin.token });
+  /** Runs `fn` while the provider refuses every refund, as when it cannot be reached. */
+  const whileProviderDown = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const working = app.provider.refund.bind(app.provider);
+    app.provider.refund = () => Promise.reject(new Error("provider unavailable"));
+    try {
+      return await fn();
+    } finally {
+      app.provider.refund = working;
+    }
+  };
   const refundTransfers = async (orderId: string) => (await app.db.repos.ledger.byReference(orderId)).filter((t) => t.kind === "refund");
 
   it("never refunds more than was captured when ten admins refund at once; the ledger agrees", async () => {
@@ -65,14 +75,7 @@ describe("refunds over HTTP", () => {
 
   it("asks the provider again for a card refund left pending, from reconciliation, and settles it once", async () => {
     const order = await seedOrder(app, { userId: shopper.user.id, variant, status: "delivered" });
-    const working = app.provider.refund.bind(app.provider);
-    app.provider.refund = () => Promise.reject(new Error("provider unavailable"));
-    let pending: RefundResult;
-    try {
-      pending = (await refund({ orderId: order.id, amountMinor: 3_000, destination: "card" })).data as RefundResult;
-    } finally {
-      app.provider.refund = working;
-    }
+    const pending = (await whileProviderDown(() => refund({ orderId: order.id, amountMinor: 3_000, destination: "card" }))).data as RefundResult;
     expect(pending.refund.status).toBe("pending");
     const reconcile = (now: Date) =>
       reconcilePayments(
@@ -93,14 +96,7 @@ describe("refunds over HTTP", () => {
 
   it("leaves a card refund pending and reserved when the provider fails, and settles it on retry", async () => {
     const order = await seedOrder(app, { userId: shopper.user.id, variant, status: "delivered" });
-    const working = app.provider.refund.bind(app.provider);
-    app.provider.refund = () => Promise.reject(new Error("provider unavailable"));
-    let first: RefundResult;
-    try {
-      first = (await refund({ orderId: order.id, amountMinor: 5_000, destination: "card" })).data as RefundResult;
-    } finally {
-      app.provider.refund = working;
-    }
+    const first = (await whileProviderDown(() => refund({ orderId: order.id, amountMinor: 5_000, destination: "card" }))).data as RefundResult;
     expect(first.refund).toMatchObject({ status: "pending", settledAt: null, amount: { minor: 5_000 } });
     expect(first.order.payment.status).toBe("partially_refunded");
     expect(first.order.refundable.minor).toBe(order.total.minor - 5_000);
