@@ -1,5 +1,5 @@
 import path from "node:path";
-import Database from "better-sqlite3";
+import { openDatabase } from "@bbscart/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, type TestAccount } from "./accounts.js";
 import { createProduct, ok, suiteDir } from "./catalog-fixtures.js";
@@ -53,9 +53,10 @@ describe("the catalog answer cache", () => {
   it("never serves an answer from before a commit by another process sharing the database", async () => {
     await names();
     expect((await listing()).headers.get("x-cache")).toBe("hit");
-    const other = new Database(path.join(data.dir, "bbscart.db"));
-    other.prepare("UPDATE products SET name = 'Lamp renamed elsewhere' WHERE id = ?").run(productId);
-    other.close();
+    // A second handle on the same file: its own connections, as another API process has.
+    const other = await openDatabase({ dataDir: data.dir });
+    await other.repos.products.update(productId, { name: "Lamp renamed elsewhere", updatedAt: new Date() });
+    await other.close();
     expect(await names()).toEqual(["Lamp renamed elsewhere"]);
   });
 
