@@ -34,11 +34,44 @@ const nodeIoModules = [
   "crypto",
 ];
 
+/** The API layers above the services: a service that reached up into one would turn the data flow around. */
+const layersAboveServices = ["jobs", "http", "routers", "trpc", "rest", "contract"];
+
+const noLayerAboveServices = {
+  regex: `^(\\.\\./)+(${layersAboveServices.join("|")})/`,
+  message: "Services never import jobs, http, routers, trpc, rest or the output contract: they are called by them.",
+};
+
+const serviceInternalsMessage =
+  "Reach a service area through its public index.js (services/<area>/index.js); its other files are its own.";
+
 const processEnvMessage =
   "Only apps/api/src/env.ts reads process.env; take configuration from the validated env object.";
 
 /** @type {import("eslint").Linter.Config[]} */
 export const boundaries = [
+  {
+    // Services own the logic; the layers above call them, never the other way round.
+    files: ["apps/api/src/services/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noLayerAboveServices] }] },
+  },
+  {
+    files: ["apps/api/src/services/*/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        // `../<area>/<file>` from inside another area: only that area's index.js is public.
+        { patterns: [noLayerAboveServices, { regex: "^\\.\\./(?!\\.)[^/]+/(?!index\\.js$)", message: serviceInternalsMessage }] },
+      ],
+    },
+  },
+  {
+    files: ["apps/api/src/**/*.ts"],
+    ignores: ["apps/api/src/services/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "(^|/)services/[^/]+/(?!index\\.js$)", message: serviceInternalsMessage }] }],
+    },
+  },
   {
     files: ["packages/core/src/**/*.ts"],
     rules: {

@@ -50,6 +50,37 @@ describe("only apps/api/src/env.ts reads process.env", () => {
   });
 });
 
+describe("services own the logic; the layers above reach them only through each area's index", () => {
+  const probe = (from) => `import { x } from "${from}";\nexport default x;\n`;
+
+  it.each(["../../jobs/queues.js", "../../http/app.js", "../../routers/cart.router.js", "../../trpc/init.js", "../../rest/routes.js", "../../contract/orders.js"])(
+    "rejects a service importing %s",
+    async (from) => {
+      expect(await lint("apps/api/src/services/orders/probe.ts", probe(from))).toContain("no-restricted-imports");
+    },
+  );
+
+  it("holds for the services' own wiring too, which may import adapters", async () => {
+    expect(await lint("apps/api/src/services/probe.ts", probe("../jobs/queues.js"))).toContain("no-restricted-imports");
+    expect(await lint("apps/api/src/services/probe.ts", probe("../auth/tokens.js"))).toEqual([]);
+  });
+
+  it("rejects one area reaching into another's files, and accepts its index and its own files", async () => {
+    expect(await lint("apps/api/src/services/checkout/probe.ts", probe("../orders/decide.js"))).toContain("no-restricted-imports");
+    for (const from of ["../orders/index.js", "./fingerprint.js", "../../logger.js", "../../auth/totp.js"]) {
+      expect(await lint("apps/api/src/services/checkout/probe.ts", probe(from))).toEqual([]);
+    }
+  });
+
+  it("rejects routers, jobs and the edge reaching a service area's internals", async () => {
+    for (const file of ["apps/api/src/routers/probe.ts", "apps/api/src/jobs/probe.ts", "apps/api/src/http/probe.ts"]) {
+      expect(await lint(file, probe("../services/orders/decide.js"))).toContain("no-restricted-imports");
+      expect(await lint(file, probe("../services/orders/index.js"))).toEqual([]);
+      expect(await lint(file, probe("../services/index.js"))).toEqual([]);
+    }
+  });
+});
+
 describe("the repository's lint configuration", () => {
   it("applies every boundary block", async () => {
     const { default: config } = await import("./index.js");

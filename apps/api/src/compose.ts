@@ -1,14 +1,14 @@
 import type { Clock, DatabaseHandle, FileStorage, IdGenerator, PaymentProvider } from "@bbscart/core";
-import type { JobScheduler } from "./jobs/scheduler.js";
+import type { JobScheduler } from "./services/common/index.js";
 import type { Redis } from "ioredis";
 import { AccessTokens } from "./auth/tokens.js";
 import { allowedOrigins } from "./config/origins.js";
 import type { Secrets } from "./config/secrets.js";
 import type { Env } from "./env.js";
 import { createApp } from "./http/app.js";
-import { stripeSignatures } from "./payments/create-provider.js";
-import { sandboxCheckout } from "./payments/sandbox-checkout.js";
-import { SandboxPaymentProvider } from "./payments/sandbox-provider.js";
+import { stripeSignatures } from "./providers/create-provider.js";
+import { sandboxCheckout } from "./providers/sandbox-checkout.js";
+import { SandboxPaymentProvider } from "./providers/sandbox-provider.js";
 import type { Logger } from "./logger.js";
 import { QueueInspector } from "./jobs/queue-health.js";
 import { randomIds, systemClock } from "./runtime.js";

@@ -9,7 +9,7 @@ import { uploadsDir } from "./config/paths.js";
 import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
 import { StartupError } from "./lifecycle/startup-error.js";
 import { BullJobScheduler } from "./jobs/queues.js";
-import { createPaymentProvider } from "./payments/create-provider.js";
+import { createPaymentProvider } from "./providers/create-provider.js";
 import { connectRedis } from "./redis.js";
 import { systemClock } from "./runtime.js";
 

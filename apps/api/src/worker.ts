@@ -1,7 +1,7 @@
 import { openDatabase } from "@bbscart/db";
 import { startWorkers } from "./jobs/workers.js";
 import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
-import { createPaymentProvider } from "./payments/create-provider.js";
+import { createPaymentProvider } from "./providers/create-provider.js";
 import { connectRedis } from "./redis.js";
 import { systemClock } from "./runtime.js";
 

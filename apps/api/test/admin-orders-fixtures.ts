@@ -13,7 +13,7 @@ import {
   type Transition,
 } from "@bbscart/core";
 import { adminActor, inr, makeAddress, makePricingLine, makeProduct, makeVariant, systemActor } from "@bbscart/core/testing";
-import { applyEffects } from "../src/services/orders/effects.js";
+import { applyEffects } from "../src/services/orders/index.js";
 import type { RunningApp } from "./harness.js";
 
 /*

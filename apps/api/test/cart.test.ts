@@ -1,6 +1,6 @@
 import { inr } from "@bbscart/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CartView } from "../src/services/cart/review.js";
+import type { CartView } from "../src/services/cart/index.js";
 import { addProduct, makeShoppers } from "./checkout-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { useTempDirs } from "./temp-dir.js";

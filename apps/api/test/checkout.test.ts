@@ -1,6 +1,6 @@
 import { makeCoupon } from "@bbscart/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Receipt } from "../src/services/checkout.service.js";
+import type { Receipt } from "../src/services/checkout/index.js";
 import { addProduct, address, creditWallet, makeShoppers, newKey, stockOf, walletBalance, type Shopper } from "./checkout-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { useTempDirs } from "./temp-dir.js";

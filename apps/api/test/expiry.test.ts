@@ -1,11 +1,11 @@
 import { once } from "node:events";
 import type { Clock } from "@bbscart/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ExpiryNotDue, processOrderExpiry, type OrderExpiryDeps } from "../src/jobs/order-expiry.js";
+import { ExpiryNotDue, expireOrder, type OrderExpiryDeps } from "../src/services/orders/index.js";
 import { orderExpiryWorker } from "../src/jobs/order-expiry-worker.js";
 import { BullJobScheduler } from "../src/jobs/queues.js";
 import { createLogger } from "../src/logger.js";
-import type { Receipt } from "../src/services/checkout.service.js";
+import type { Receipt } from "../src/services/checkout/index.js";
 import { addProduct, address, creditWallet, makeShoppers, newKey, stockOf, type Shopper } from "./checkout-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { useTempDirs } from "./temp-dir.js";
@@ -52,11 +52,11 @@ describe("unpaid orders expire", () => {
     expect(await stockOf(app, product.variantId)).toEqual({ onHand: 2, reserved: 1 });
 
     // Default settings hold stock for 30 minutes; a job running early changes nothing and asks to be retried.
-    await expect(processOrderExpiry(at(new Date(now.getTime() + minutes(29))), { orderId: receipt.orderId })).rejects.toBeInstanceOf(ExpiryNotDue);
+    await expect(expireOrder(at(new Date(now.getTime() + minutes(29))), receipt.orderId)).rejects.toBeInstanceOf(ExpiryNotDue);
     expect(await stockOf(app, product.variantId)).toEqual({ onHand: 2, reserved: 1 });
 
     const late = at(new Date(now.getTime() + minutes(31)));
-    expect(await processOrderExpiry(late, { orderId: receipt.orderId })).toBe("expired");
+    expect(await expireOrder(late, receipt.orderId)).toBe("expired");
     const order = await app.db.repos.orders.findById(receipt.orderId);
     expect(order?.status).toBe("cancelled");
     expect(order?.history.at(-1)).toMatchObject({ kind: "status", event: "expire", actor: { kind: "system" } });
@@ -64,16 +64,16 @@ describe("unpaid orders expire", () => {
     expect((await app.provider.retrieveIntent(order!.payment.providerIntentId!)).status).toBe("cancelled");
     expect(delivered.length).toBeGreaterThan(0);
 
-    expect(await processOrderExpiry(late, { orderId: receipt.orderId })).toBe("unchanged");
+    expect(await expireOrder(late, receipt.orderId)).toBe("unchanged");
     expect(await stockOf(app, product.variantId)).toEqual({ onHand: 2, reserved: 0 });
-    expect(await processOrderExpiry(late, { orderId: "no-such-order" })).toBe("unchanged");
+    expect(await expireOrder(late, "no-such-order")).toBe("unchanged");
   });
 
   it("leaves a paid order alone however late the job runs", async () => {
     const product = await addProduct(app, { stock: 2 });
     await creditWallet(app, shopper.user.id, 500_000);
     const receipt = await checkout(product.variantId, "wallet");
-    expect(await processOrderExpiry(at(new Date(now.getTime() + minutes(120))), { orderId: receipt.orderId })).toBe("unchanged");
+    expect(await expireOrder(at(new Date(now.getTime() + minutes(120))), receipt.orderId)).toBe("unchanged");
     expect((await app.db.repos.orders.findById(receipt.orderId))?.status).toBe("confirmed");
     expect(await stockOf(app, product.variantId)).toEqual({ onHand: 1, reserved: 0 });
   });

@@ -10,7 +10,7 @@ import { parseEnv, type Env } from "../src/env.js";
 import { BullJobScheduler } from "../src/jobs/queues.js";
 import { startWorkers } from "../src/jobs/workers.js";
 import { createLogger } from "../src/logger.js";
-import { InProcessPaymentProvider } from "../src/payments/in-process-provider.js";
+import { InProcessPaymentProvider } from "../src/providers/in-process-provider.js";
 import { systemClock } from "../src/runtime.js";
 import { connectRedis } from "../src/redis.js";
 import type { Services } from "../src/services/index.js";

@@ -1,7 +1,6 @@
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueuePaymentEvent } from "../src/jobs/payments-queue.js";
-import { bullConnection, queueNames } from "../src/jobs/queues.js";
+import { bullConnection, enqueuePaymentEvent, queueNames } from "../src/jobs/queues.js";
 import { addProduct, makeShoppers, newKey, stockOf, walletBalance, type Shopper } from "./checkout-fixtures.js";
 import { eventually, orderOf, placeCardOrder, startSandboxApp, type SandboxApp } from "./payments-fixtures.js";
 import { useTempDirs } from "./temp-dir.js";

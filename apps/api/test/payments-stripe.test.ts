@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import { money, WebhookSignatureError } from "@bbscart/core";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stripeSignatures } from "../src/payments/create-provider.js";
-import { stripeClient, StripePaymentProvider } from "../src/payments/stripe-provider.js";
+import { stripeSignatures } from "../src/providers/create-provider.js";
+import { stripeClient, StripePaymentProvider } from "../src/providers/stripe-provider.js";
 import { testSecrets } from "./harness.js";
 
 interface Seen {

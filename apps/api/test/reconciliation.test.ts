@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.js";
 import { randomIds } from "../src/runtime.js";
-import { reconcilePayments, type ReconcileDeps } from "../src/services/payments/reconcile.js";
+import { reconcilePayments, type ReconcileDeps } from "../src/services/payments/index.js";
 import { addProduct, makeShoppers, stockOf, type Shopper } from "./checkout-fixtures.js";
 import { orderOf, placeCardOrder, startSandboxApp, type SandboxApp } from "./payments-fixtures.js";
 import { useTempDirs } from "./temp-dir.js";

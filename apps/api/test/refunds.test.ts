@@ -4,7 +4,7 @@ import { createAccount, type TestAccount } from "./accounts.js";
 import { seedOrder, seedVariant, type SeededVariant } from "./admin-orders-fixtures.js";
 import { createLogger } from "../src/logger.js";
 import { randomIds } from "../src/runtime.js";
-import { reconcilePayments } from "../src/services/payments/reconcile.js";
+import { reconcilePayments } from "../src/services/payments/index.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { useTempDirs } from "./temp-dir.js";
 import { call } from "./trpc-http.js";

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue } from "bullmq";
-import { enqueuePaymentEvent } from "../src/jobs/payments-queue.js";
-import { bullConnection, queueNames } from "../src/jobs/queues.js";
+import { bullConnection, enqueuePaymentEvent, queueNames } from "../src/jobs/queues.js";
 import { addProduct, makeShoppers, stockOf, type Shopper } from "./checkout-fixtures.js";
 import { eventually, intentEvent, orderOf, placeCardOrder, postWebhook, startSandboxApp, type SandboxApp } from "./payments-fixtures.js";
 import { useTempDirs } from "./temp-dir.js";

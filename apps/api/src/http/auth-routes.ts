@@ -1,8 +1,8 @@
 import { Router } from "express";
-import { AppError } from "../services/app-error.js";
+import { AppError, type CookiePolicy } from "../services/common/index.js";
 import type { Services } from "../services/index.js";
 import { requireOrigin } from "../security/origin.js";
-import { clearRefreshCookie, readRefreshCookie, setRefreshCookie, type CookiePolicy } from "./refresh-cookie.js";
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from "./refresh-cookie.js";
 
 /**
  * The only cookie-authenticated routes. Both refuse a foreign `Origin` (CSRF), and neither accepts

@@ -1,14 +1,9 @@
 import type { Request, Response } from "express";
+import type { CookiePolicy } from "../services/common/index.js";
 
 export const refreshCookieName = "bbs_refresh";
 /** The cookie is sent only to the refresh and logout routes, never with ordinary API calls. */
 export const refreshCookiePath = "/auth";
-
-export interface CookiePolicy {
-  /** Over https the cookie is `Secure`; plain-http demos on localhost must work too. */
-  secure: boolean;
-  maxAgeDays: number;
-}
 
 export function setRefreshCookie(res: Response, token: string, policy: CookiePolicy): void {
   res.cookie(refreshCookieName, token, {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import express, { type Response } from "express";
-import { cardOutcome, type Attempt, type SandboxCheckout } from "../payments/sandbox-checkout.js";
-import { authoriseForm, cardForm, messagePage } from "../payments/sandbox-page.js";
-import type { SandboxPaymentProvider } from "../payments/sandbox-provider.js";
+import { cardOutcome, type Attempt, type SandboxCheckout } from "../providers/sandbox-checkout.js";
+import { authoriseForm, cardForm, messagePage } from "../providers/sandbox-page.js";
+import type { SandboxPaymentProvider } from "../providers/sandbox-provider.js";
 
 /**
  * Where a shopper may be sent back to: a path of this shop, or a page of the web app's own origins.

@@ -1,6 +1,6 @@
 import { WebhookSignatureError } from "@bbscart/core";
 import express from "express";
-import type { PaymentIntake } from "../services/payments/intake.js";
+import type { PaymentIntake } from "../services/payments/index.js";
 
 /**
  * `POST /webhooks/stripe`: Stripe's events (and the sandbox's, signed the same way). The body stays

@@ -1,6 +1,6 @@
 import { Worker } from "bullmq";
-import { deliverOutboxMessage, type NotificationDeps } from "./notifications.js";
-import { queueNames, workerOptions, type WorkerEnv } from "./queues.js";
+import { deliverOutboxMessage, UndeliverableMessage, type NotificationDeps } from "../services/notifications/index.js";
+import { queueNames, runJob, workerOptions, type WorkerEnv } from "./queues.js";
 
 function outboxIdOf(data: unknown): string {
   const outboxId = (data as { outboxId?: unknown } | null)?.outboxId;
@@ -10,7 +10,7 @@ function outboxIdOf(data: unknown): string {
 
 /** The BullMQ worker of the `notifications` queue; attempts and backoff are set on the jobs (jobs/queues.ts). */
 export function notificationsWorker(env: WorkerEnv, deps: NotificationDeps): Worker {
-  const worker = new Worker(queueNames.notifications, (job) => deliverOutboxMessage(deps, outboxIdOf(job.data)), workerOptions(env));
+  const worker = new Worker(queueNames.notifications, (job) => runJob(() => deliverOutboxMessage(deps, outboxIdOf(job.data)), UndeliverableMessage), workerOptions(env));
   worker.on("failed", (job, error) =>
     deps.log.warn({ err: error, jobId: job?.id, attempts: job?.attemptsMade, outboxId: (job?.data as { outboxId?: unknown } | undefined)?.outboxId }, "notification attempt failed"),
   );

@@ -1,11 +1,11 @@
 import { Worker } from "bullmq";
-import { processOrderExpiry, type OrderExpiryDeps, type OrderExpiryJob } from "./order-expiry.js";
+import { expireOrder, type OrderExpiryDeps } from "../services/orders/index.js";
 import { queueNames, workerOptions, type WorkerEnv } from "./queues.js";
 
-function jobData(data: unknown): OrderExpiryJob {
+function orderIdOf(data: unknown): string {
   const orderId = (data as { orderId?: unknown } | null)?.orderId;
   if (typeof orderId !== "string" || orderId === "") throw new Error("order-expiry job without an orderId");
-  return { orderId };
+  return orderId;
 }
 
 /**
@@ -13,7 +13,7 @@ function jobData(data: unknown): OrderExpiryJob {
  * by the scheduler; a job whose worker died is handed to another (the processor is idempotent).
  */
 export function orderExpiryWorker(env: WorkerEnv, deps: OrderExpiryDeps): Worker {
-  const worker = new Worker(queueNames.orderExpiry, (job) => processOrderExpiry(deps, jobData(job.data)), workerOptions(env));
+  const worker = new Worker(queueNames.orderExpiry, (job) => expireOrder(deps, orderIdOf(job.data)), workerOptions(env));
   worker.on("failed", (job, error) => deps.log.warn({ err: error, jobId: job?.id, attempts: job?.attemptsMade }, "order expiry failed"));
   return worker;
 }

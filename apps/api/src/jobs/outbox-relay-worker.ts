@@ -1,8 +1,8 @@
 import { Queue, Worker } from "bullmq";
 import type { Env } from "../env.js";
 import type { Logger } from "../logger.js";
-import { relayOutbox, type OutboxRelayDeps } from "./outbox-relay.js";
-import { bullConnection, queueNames, workerOptions, type WorkerEnv } from "./queues.js";
+import { relayOutbox, type OutboxRelayDeps } from "../services/notifications/index.js";
+import { bullConnection, enqueueOutbox, queueNames, workerOptions, type WorkerEnv } from "./queues.js";
 
 export type OutboxRelayEnv = WorkerEnv & Pick<Env, "OUTBOX_RELAY_INTERVAL_MS">;
 
@@ -11,7 +11,7 @@ export type OutboxRelayEnv = WorkerEnv & Pick<Env, "OUTBOX_RELAY_INTERVAL_MS">;
  * process (BullMQ's job scheduler), not one per process. Messages at least one interval old count
  * as lost, which leaves the API that long to queue its own.
  */
-export async function outboxRelayWorker(env: OutboxRelayEnv, deps: OutboxRelayDeps & { log: Logger }): Promise<{ worker: Worker; queue: Queue }> {
+export async function outboxRelayWorker(env: OutboxRelayEnv, deps: Omit<OutboxRelayDeps, "enqueue"> & { log: Logger; notifications: Queue }): Promise<{ worker: Worker; queue: Queue }> {
   const queue = new Queue(queueNames.outboxRelay, {
     connection: bullConnection(env),
     prefix: env.REDIS_PREFIX,
@@ -22,7 +22,7 @@ export async function outboxRelayWorker(env: OutboxRelayEnv, deps: OutboxRelayDe
   const worker = new Worker(
     queueNames.outboxRelay,
     async () => {
-      const queued = await relayOutbox(deps, env.OUTBOX_RELAY_INTERVAL_MS);
+      const queued = await relayOutbox({ ...deps, enqueue: (outboxIds) => enqueueOutbox(deps.notifications, outboxIds) }, env.OUTBOX_RELAY_INTERVAL_MS);
       if (queued > 0) deps.log.warn({ queued }, "outbox relay queued messages whose enqueue was lost");
       return queued;
     },

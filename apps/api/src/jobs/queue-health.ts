@@ -1,26 +1,7 @@
 import { Queue, type Job } from "bullmq";
 import type { Redis } from "ioredis";
+import type { FailedJob, QueueCounts, QueueHealth } from "../services/operations/index.js";
 import { allQueueNames, type QueueName } from "./queues.js";
-
-export interface QueueCounts {
-  readonly queue: QueueName;
-  readonly waiting: number;
-  readonly active: number;
-  readonly delayed: number;
-  readonly completed: number;
-  readonly failed: number;
-}
-
-export interface FailedJob {
-  readonly id: string;
-  readonly name: string;
-  readonly data: unknown;
-  readonly error: string;
-  readonly attemptsMade: number;
-  readonly maxAttempts: number;
-  readonly createdAt: Date;
-  readonly failedAt: Date | null;
-}
 
 const toFailedJob = (job: Job): FailedJob => ({
   id: job.id ?? "",
@@ -38,8 +19,8 @@ const toFailedJob = (job: Job): FailedJob => ({
  * writes through the API's own Redis client (which fails fast while Redis is down) rather than a
  * connection per queue, and never closes it.
  */
-export class QueueInspector {
-  private readonly queues: ReadonlyMap<QueueName, Queue>;
+export class QueueInspector implements QueueHealth {
+  private readonly queues: ReadonlyMap<string, Queue>;
 
   constructor(redis: Redis, prefix: string) {
     this.queues = new Map(allQueueNames.map((name) => [name, new Queue(name, { connection: redis, prefix })]));
@@ -47,10 +28,6 @@ export class QueueInspector {
 
   names(): readonly QueueName[] {
     return allQueueNames;
-  }
-
-  has(name: string): name is QueueName {
-    return this.queues.has(name as QueueName);
   }
 
   async counts(): Promise<QueueCounts[]> {
@@ -63,29 +40,32 @@ export class QueueInspector {
   }
 
   /** Failed jobs, most recently failed first, by offset into the failed set. */
-  async failed(queue: QueueName, offset: number, limit: number): Promise<{ jobs: FailedJob[]; total: number }> {
+  async failed(queue: string, offset: number, limit: number): Promise<{ jobs: FailedJob[]; total: number }> {
     const [jobs, total] = await Promise.all([this.queue(queue).getFailed(offset, offset + limit - 1), this.queue(queue).getFailedCount()]);
     return { jobs: (jobs as Job[]).filter(Boolean).map(toFailedJob), total };
   }
 
   /** The failed job, or null when it is not (or no longer) in the failed set. */
-  async failedJob(queue: QueueName, jobId: string): Promise<FailedJob | null> {
+  async failedJob(queue: string, jobId: string): Promise<FailedJob | null> {
     const job = await this.queue(queue).getJob(jobId);
     return job && (await job.isFailed()) ? toFailedJob(job as Job) : null;
   }
 
   /** Moves a failed job back to waiting with its attempts reset. */
-  async retry(queue: QueueName, jobId: string): Promise<void> {
+  async retry(queue: string, jobId: string): Promise<void> {
     const job = await this.queue(queue).getJob(jobId);
     await job?.retry("failed", { resetAttemptsMade: true });
   }
 
-  async discard(queue: QueueName, jobId: string): Promise<void> {
+  async discard(queue: string, jobId: string): Promise<void> {
     const job = await this.queue(queue).getJob(jobId);
     await job?.remove();
   }
 
-  private queue(name: QueueName): Queue {
-    return this.queues.get(name)!;
+  /** Names come checked against `names()` by the operations service; an unknown one is a bug. */
+  private queue(name: string): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`no queue named ${name}`);
+    return queue;
   }
 }

@@ -1,8 +1,7 @@
-import { Queue, type ConnectionOptions, type JobsOptions, type WorkerOptions } from "bullmq";
+import { Queue, UnrecoverableError, type ConnectionOptions, type JobsOptions, type WorkerOptions } from "bullmq";
 import type { Clock } from "@bbscart/core";
 import type { Env } from "../env.js";
-import { enqueuePaymentEvent, paymentsQueue } from "./payments-queue.js";
-import type { JobScheduler } from "./scheduler.js";
+import type { JobScheduler } from "../services/common/index.js";
 
 /** Every queue the worker serves, by name; the admin's queue health lists them all. */
 export const queueNames = {
@@ -50,6 +49,19 @@ export function workerOptions(env: WorkerEnv): WorkerOptions {
   };
 }
 
+/**
+ * Runs a job's service call. An error the service marks as final (nothing a retry could change)
+ * fails the job at once and leaves it in the failed set; any other error is retried with backoff.
+ */
+export async function runJob<T>(call: () => Promise<T>, final: new (...args: never[]) => Error): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof final) throw new UnrecoverableError(error.message);
+    throw error;
+  }
+}
+
 /** Retries with exponential backoff (each wait twice the last); completed jobs are trimmed, failed ones kept for the admin. */
 export function retryingJobs(attempts: number, backoffMs: number): JobsOptions {
   return { attempts, backoff: { type: "exponential", delay: backoffMs }, removeOnComplete: 1000 };
@@ -65,6 +77,23 @@ export function retryingQueue(name: QueueName, prefix: string, connection: Conne
 /** The `notifications` queue, as the API (after commits) and the outbox relay add to it. */
 export function notificationsQueue(env: NotificationQueueEnv, connection: ConnectionOptions): Queue {
   return retryingQueue(queueNames.notifications, env.REDIS_PREFIX, connection, { attempts: env.NOTIFICATION_ATTEMPTS, backoffMs: env.NOTIFICATION_BACKOFF_MS });
+}
+
+export type PaymentsQueueEnv = Pick<Env, "REDIS_PREFIX" | "PAYMENTS_ATTEMPTS" | "PAYMENTS_BACKOFF_MS">;
+
+/** The `payments` queue: stored webhook events to process, plus the relay's and reconciliation's runs. */
+export function paymentsQueue(env: PaymentsQueueEnv, connection: ConnectionOptions): Queue {
+  return retryingQueue(queueNames.payments, env.REDIS_PREFIX, connection, { attempts: env.PAYMENTS_ATTEMPTS, backoffMs: env.PAYMENTS_BACKOFF_MS });
+}
+
+/**
+ * One job per stored event, its id derived from the event id: the intake and a re-delivery add one
+ * job while BullMQ holds it. The relay passes the event's attempt count, so it can add a fresh job
+ * once the first is gone or failed; the event's claim makes any duplicate run harmless.
+ */
+export async function enqueuePaymentEvent(queue: Queue, eventId: string, attempt = 0): Promise<void> {
+  const jobId = bullJobId(attempt > 0 ? `event-${eventId}-${attempt}` : `event-${eventId}`);
+  await queue.add("event", { eventId }, { jobId });
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   variantAddInput,
   variantUpdateInput,
 } from "@bbscart/core/schemas";
-import { adminCall } from "../services/catalog/deps.js";
+import { adminCall } from "../services/common/index.js";
 import { adminProcedure, router } from "../trpc/init.js";
 
 const manage = adminProcedure("catalog.manage");

@@ -14,7 +14,7 @@ import {
 import { setRefreshCookie } from "../http/refresh-cookie.js";
 import { rest } from "../rest/meta.js";
 import { accountOutput, okOutput, sessionOutput } from "../rest/outputs.js";
-import type { SignedIn } from "../services/auth.service.js";
+import type { SignedIn } from "../services/accounts/index.js";
 import { authedProcedure, publicProcedure, router, type Context } from "../trpc/init.js";
 
 /**

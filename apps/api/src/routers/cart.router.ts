@@ -1,10 +1,10 @@
 import { actorFor } from "@bbscart/core";
 import { cartAddInput, cartCouponInput, cartGetInput, cartLineInput, cartRemoveInput, cartUpdateInput } from "@bbscart/core/schemas";
-import { TRPCError } from "@trpc/server";
 import { clearCartCookie, newCartId, readCartCookie, setCartCookie } from "../http/cart-cookie.js";
 import { rest } from "../rest/meta.js";
 import { cartOutput } from "../rest/outputs.js";
-import type { CartOwner } from "../services/cart.service.js";
+import type { CartOwner } from "../services/cart/index.js";
+import { AppError } from "../services/common/index.js";
 import { publicProcedure, router, type Context } from "../trpc/init.js";
 
 /**
@@ -15,12 +15,12 @@ import { publicProcedure, router, type Context } from "../trpc/init.js";
  */
 async function ownerOf(ctx: Context): Promise<CartOwner | null> {
   const secure = ctx.services.cookies.secure;
-  if (ctx.surface === "rest" && !ctx.bearer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to use a cart" });
+  if (ctx.surface === "rest" && !ctx.bearer) throw new AppError("UNAUTHORIZED", "Sign in to use a cart");
   const guestId = ctx.surface === "rest" ? null : readCartCookie(ctx.req);
   if (ctx.bearer) {
-    if ("error" in ctx.bearer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has expired; sign in again" });
+    if ("error" in ctx.bearer) throw new AppError("UNAUTHORIZED", "Your session has expired; sign in again");
     const user = await ctx.services.db.repos.users.findById(ctx.bearer.userId);
-    if (!user || !actorFor(user)) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+    if (!user || !actorFor(user)) throw new AppError("UNAUTHORIZED", "Sign in to continue");
     if (guestId) {
       await ctx.services.cart.mergeGuest(user.id, guestId);
       clearCartCookie(ctx.res, secure);

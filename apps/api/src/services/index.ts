@@ -1,28 +1,20 @@
 import type { Clock, DatabaseHandle, FileStorage, IdGenerator, PaymentProvider } from "@bbscart/core";
 import type { AccessTokens } from "../auth/tokens.js";
-import type { CookiePolicy } from "../http/refresh-cookie.js";
-import type { QueueInspector } from "../jobs/queue-health.js";
-import type { JobScheduler } from "../jobs/scheduler.js";
 import type { Logger } from "../logger.js";
-import { queueOutbox } from "../notifications/queue-outbox.js";
 import type { LoginThrottle } from "../security/login-throttle.js";
-import { accountService } from "./account.service.js";
-import { adminOrdersService } from "./admin-orders.service.js";
-import { authService } from "./auth.service.js";
-import { cartService } from "./cart.service.js";
-import { catalogService } from "./catalog.service.js";
-import { checkoutService } from "./checkout.service.js";
-import type { CommerceDeps } from "./commerce-deps.js";
-import { dashboardService } from "./dashboard.service.js";
-import { operationsService } from "./operations.service.js";
-import { paymentsAdmin } from "./payments/admin.js";
-import { paymentIntake } from "./payments/intake.js";
-import { ordersService } from "./orders.service.js";
-import { Sessions } from "./sessions.js";
-import { settingsService } from "./settings.service.js";
-import { systemService } from "./system.service.js";
-import { usersService } from "./users.service.js";
-import { walletService } from "./wallet.service.js";
+import { accountService, authService, Sessions, usersService } from "./accounts/index.js";
+import { cartService } from "./cart/index.js";
+import { catalogService } from "./catalog/index.js";
+import { checkoutService } from "./checkout/index.js";
+import type { CommerceDeps, CookiePolicy, JobScheduler } from "./common/index.js";
+import { couponsService } from "./coupons/index.js";
+import { queueOutbox } from "./notifications/index.js";
+import { operationsService, systemService, type QueueHealth } from "./operations/index.js";
+import { adminOrdersService, ordersService } from "./orders/index.js";
+import { paymentIntake, paymentsAdmin } from "./payments/index.js";
+import { dashboardService } from "./reports/index.js";
+import { settingsService } from "./settings/index.js";
+import { walletService } from "./wallet/index.js";
 
 export interface ServiceDeps {
   db: DatabaseHandle;
@@ -34,8 +26,8 @@ export interface ServiceDeps {
   throttle: LoginThrottle;
   provider: PaymentProvider;
   jobs: JobScheduler;
-  /** BullMQ queue health for the admin. */
-  queues: QueueInspector;
+  /** Job queue health for the admin. */
+  queues: QueueHealth;
   /** Product images (uploads and the seed's). */
   files: FileStorage;
   /** The shop's address as shoppers see it, for links in messages. */
@@ -86,6 +78,7 @@ export function createServices(deps: ServiceDeps) {
     account: accountService({ db, clock, ids }),
     users: usersService({ db, clock, ids }),
     catalog: catalogService({ ...commerce, files: deps.files }),
+    coupons: couponsService(commerce),
     settings: settingsService(commerce),
     cart: cartService(commerce),
     checkout: checkoutService(commerce),

@@ -1,12 +1,12 @@
 import { PaymentProviderUnavailableError, type Actor, type AdminPermission, type User } from "@bbscart/core";
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC } from "@trpc/server";
 import type { CreateExpressContextOptions } from "@trpc/server/adapters/express";
 import type { Request, Response } from "express";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
 import { adminRefusal, loadCaller, readBearer, type Bearer } from "../auth/caller.js";
 import type { Logger } from "../logger.js";
-import { AppError } from "../services/app-error.js";
+import { AppError } from "../services/common/index.js";
 import type { Services } from "../services/index.js";
 import { PROVIDER_RETRY_AFTER_SECONDS, toTRPCError } from "./to-trpc-error.js";
 import { transformer } from "./transformer.js";
@@ -94,7 +94,7 @@ export const authedProcedure = t.procedure
   .use(mapErrors)
   .use(async ({ ctx, next }) => {
     const caller = await loadCaller(ctx.services.db.repos.users, ctx.bearer);
-    if ("refusal" in caller) throw new TRPCError({ code: "UNAUTHORIZED", message: caller.refusal });
+    if ("refusal" in caller) throw new AppError("UNAUTHORIZED", caller.refusal);
     return next({ ctx: caller });
   })
   .meta({ access: "authed" });
@@ -105,7 +105,7 @@ export const adminProcedure = (permission: AdminPermission) =>
     .use(({ ctx, next }) => {
       const { user, actor } = ctx as typeof ctx & { user: User; actor: Actor };
       const refusal = adminRefusal(user, actor, permission, ctx.services.policy.adminTotpRequired);
-      if (refusal) throw new TRPCError({ code: "FORBIDDEN", message: refusal });
+      if (refusal) throw new AppError("FORBIDDEN", refusal);
       return next();
     })
     .meta({ access: `admin:${permission}` });

@@ -1,6 +1,6 @@
-import { isDuplicateKey, PaymentProviderUnavailableError } from "@bbscart/core";
+import { PaymentProviderUnavailableError } from "@bbscart/core";
 import { TRPCError } from "@trpc/server";
-import { AppError, type AppErrorCode } from "../services/app-error.js";
+import { adapterRefusal, AppError, type AppErrorCode } from "../services/common/index.js";
 
 const codes: Record<AppErrorCode, TRPCError["code"]> = {
   BAD_REQUEST: "BAD_REQUEST",
@@ -16,15 +16,16 @@ const codes: Record<AppErrorCode, TRPCError["code"]> = {
 export const PROVIDER_RETRY_AFTER_SECONDS = 5;
 
 /**
- * The one place where failures become tRPC errors. Expected refusals keep their message; a unique
- * index that a service did not anticipate is still a conflict, not a crash; an unreachable payment
- * provider is 503 (try again); anything else is a bug and becomes a generic 500 (its details go to
- * the log, not to the caller).
+ * The one place where failures become tRPC errors. Refusals keep their message (services map core
+ * refusal values through the one table in `services/common/refusals.ts`); an adapter's failure that
+ * is the caller's doing (a foreign cursor, a unique-index clash) is the refusal the same module
+ * names; an unreachable payment provider is 503 (try again); anything else is a bug and becomes a
+ * generic 500 (its details go to the log, not to the caller).
  */
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
-  if (error instanceof AppError) return new TRPCError({ code: codes[error.code], message: error.message, cause: error });
-  if (isDuplicateKey(error)) return new TRPCError({ code: "CONFLICT", message: "This record already exists", cause: error });
+  const refusal = error instanceof AppError ? error : adapterRefusal(error);
+  if (refusal) return new TRPCError({ code: codes[refusal.code], message: refusal.message, cause: refusal });
   if (error instanceof PaymentProviderUnavailableError) {
     return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The payment service cannot be reached just now; please try again in a few seconds", cause: error });
   }

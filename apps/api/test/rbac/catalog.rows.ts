@@ -1,11 +1,11 @@
-import { defaultStoreSettings } from "@bbscart/core";
+import { actorFor, defaultStoreSettings } from "@bbscart/core";
 import type { RowSet, World } from "./types.js";
 
 let made = 0;
 /** A fresh suffix per call: creating rows succeed once per run, for the one caller allowed. */
 const fresh = () => `${process.pid}-${++made}`;
 
-const asAdmin = (w: World) => ({ adminId: w.callers.adminWith.user.id, requestId: null });
+const asAdmin = (w: World) => ({ user: w.callers.adminWith.user, actor: actorFor(w.callers.adminWith.user)!, requestId: null });
 
 export const catalogRows: RowSet = {
   async prepare(world) {
@@ -23,7 +23,7 @@ export const catalogRows: RowSet = {
       });
     const shown = await product(`Rbac kettle ${fresh()}`);
     const archived = await product(`Rbac lamp ${fresh()}`);
-    const coupon = await world.app.services.settings.createCoupon(asAdmin(world), {
+    const coupon = await world.app.services.coupons.createCoupon(asAdmin(world), {
       kind: "fixed",
       amountMinor: 1000,
       code: `RBAC${process.pid}`,

@@ -1,6 +1,6 @@
 import { applyOrderEvent, type OrderEvent } from "@bbscart/core";
 import { adminActor, makeCoupon } from "@bbscart/core/testing";
-import { decide } from "../../src/services/orders/decide.js";
+import { decide } from "../../src/services/orders/index.js";
 import { addProduct, address, newKey } from "../checkout-fixtures.js";
 import type { RowSet, World } from "./types.js";
 

@@ -4,3 +4,4 @@ export * from "./order.payment.js";
 export * from "./order.settlement.js";
 export * from "./place.js";
 export * from "./returns.js";
+export * from "./checkout.js";

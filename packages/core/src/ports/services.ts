@@ -84,6 +84,8 @@ export interface PaymentProvider {
   refund(input: { readonly intentId: string; readonly amount: Money; readonly idempotencyKey: string }): Promise<{ readonly refundId: string }>;
   /** Verifies the signature over the raw body; throws `WebhookSignatureError` when it does not match. */
   parseWebhook(rawBody: Uint8Array, signature: string): PaymentEvent;
+  /** Reads back an event stored by the intake (its verified raw body), for processing later or again. */
+  decodeStoredEvent(payload: string): PaymentEvent;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { available, fixFor, lineName, reviewCart, type Cart, type CartReview, type Repositories, type StoreSettings } from "@bbscart/core";
-import { loadSettings } from "../settings.js";
+import { loadSettings } from "../common/index.js";
 
 /**
  * Re-checks a cart against the live catalog, coupon and settings (core's `reviewCart`): the

@@ -1,9 +1,8 @@
 import { type Category, type Repositories } from "@bbscart/core";
 import type { categoryInput, categoryUpdateInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { AppError, notFound } from "../app-error.js";
-import { auditAs, type AdminCall, type CatalogDeps } from "./deps.js";
-import { namingClashes, slugFor } from "./refusals.js";
+import { type AdminCall, AppError, auditAs, type CatalogDeps, notFound } from "../common/index.js";
+import { slugFor } from "./slug.js";
 import { categoryView } from "./views.js";
 
 const badParent = (message: string) => new AppError("BAD_REQUEST", message, { field: "parentId" });
@@ -24,30 +23,26 @@ export function categoryAdmin({ db, clock, ids }: Pick<CatalogDeps, "db" | "cloc
   return {
     async createCategory(call: AdminCall, input: z.output<typeof categoryInput>) {
       const slug = slugFor(input);
-      return namingClashes(() =>
-        db.uow.run(async (repos) => {
-          await requireParent(repos, input.parentId, null);
-          const category: Category = { id: ids.next(), slug, name: input.name, parentId: input.parentId };
-          await repos.categories.create(category);
-          await record(repos, call, { action: "category.create", targetType: "category", targetId: category.id, before: null, after: categoryView(category) });
-          return categoryView(category);
-        }),
-      );
+      return db.uow.run(async (repos) => {
+        await requireParent(repos, input.parentId, null);
+        const category: Category = { id: ids.next(), slug, name: input.name, parentId: input.parentId };
+        await repos.categories.create(category);
+        await record(repos, call, { action: "category.create", targetType: "category", targetId: category.id, before: null, after: categoryView(category) });
+        return categoryView(category);
+      });
     },
 
     async updateCategory(call: AdminCall, input: z.output<typeof categoryUpdateInput>) {
       const { categoryId, ...patch } = input;
-      return namingClashes(() =>
-        db.uow.run(async (repos) => {
-          const before = await repos.categories.findById(categoryId);
-          if (!before) throw notFound("Category");
-          if (patch.parentId !== undefined) await requireParent(repos, patch.parentId, categoryId);
-          const after = await repos.categories.update(categoryId, patch);
-          if (!after) throw notFound("Category");
-          await record(repos, call, { action: "category.update", targetType: "category", targetId: categoryId, before: categoryView(before), after: categoryView(after) });
-          return categoryView(after);
-        }),
-      );
+      return db.uow.run(async (repos) => {
+        const before = await repos.categories.findById(categoryId);
+        if (!before) throw notFound("Category");
+        if (patch.parentId !== undefined) await requireParent(repos, patch.parentId, categoryId);
+        const after = await repos.categories.update(categoryId, patch);
+        if (!after) throw notFound("Category");
+        await record(repos, call, { action: "category.update", targetType: "category", targetId: categoryId, before: categoryView(before), after: categoryView(after) });
+        return categoryView(after);
+      });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { err, ok, type FileStorage, type Result } from "@bbscart/core";
-import { AppError } from "../app-error.js";
+import { AppError } from "../common/index.js";
 import { imageUrl } from "./views.js";
 
 /** Formats an admin may upload, as sharp names them after reading the bytes (never the file name). */

@@ -1,11 +1,9 @@
 import { money, type Product, type Repositories, type Variant } from "@bbscart/core";
 import type { productCreateInput, productIdInput, productUpdateInput, variantAddInput, variantCreateInput, variantUpdateInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { AppError, notFound } from "../app-error.js";
-import { loadSettings } from "../settings.js";
-import { auditAs, type AdminCall, type CatalogDeps } from "./deps.js";
+import { type AdminCall, AppError, auditAs, type CatalogDeps, loadSettings, notFound } from "../common/index.js";
 import { requireStoredImages } from "./images.js";
-import { namingClashes, slugFor } from "./refusals.js";
+import { slugFor } from "./slug.js";
 import { adminProductView, adminVariantView, productSnapshot, variantSnapshot } from "./views.js";
 
 async function requireCategory(repos: Repositories, categoryId: string): Promise<void> {
@@ -35,48 +33,44 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
   async function updateProduct(call: AdminCall, input: z.output<typeof productUpdateInput>, action = "product.update") {
     const { productId, images, ...fields } = input;
     if (images) await requireStoredImages(files, images);
-    return namingClashes(() =>
-      db.uow.run(async (repos) => {
-        const before = await repos.products.findById(productId);
-        if (!before) throw notFound("Product");
-        if (fields.categoryId !== undefined) await requireCategory(repos, fields.categoryId);
-        const after = await repos.products.update(productId, { ...fields, ...(images ? { images } : {}), updatedAt: clock.now() });
-        if (!after) throw notFound("Product");
-        await record(repos, call, { action, targetType: "product", targetId: productId, before: productSnapshot(before), after: productSnapshot(after) });
-        return adminProductView(after);
-      }),
-    );
+    return db.uow.run(async (repos) => {
+      const before = await repos.products.findById(productId);
+      if (!before) throw notFound("Product");
+      if (fields.categoryId !== undefined) await requireCategory(repos, fields.categoryId);
+      const after = await repos.products.update(productId, { ...fields, ...(images ? { images } : {}), updatedAt: clock.now() });
+      if (!after) throw notFound("Product");
+      await record(repos, call, { action, targetType: "product", targetId: productId, before: productSnapshot(before), after: productSnapshot(after) });
+      return adminProductView(after);
+    });
   }
 
   return {
     async createProduct(call: AdminCall, input: z.output<typeof productCreateInput>) {
       await requireStoredImages(files, input.images);
       const slug = slugFor(input);
-      return namingClashes(() =>
-        db.uow.run(async (repos) => {
-          await requireCategory(repos, input.categoryId);
-          const now = clock.now();
-          const id = ids.next();
-          const { currency } = await loadSettings(repos);
-          const variants = input.variants.map((variant) => newVariant(currency, ids.next(), id, variant));
-          const product: Product = {
-            id,
-            slug,
-            name: input.name,
-            description: input.description,
-            categoryId: input.categoryId,
-            active: input.active,
-            images: input.images,
-            taxRateBp: input.taxRateBp,
-            variants,
-            createdAt: now,
-            updatedAt: now,
-          };
-          await repos.products.create(product);
-          await record(repos, call, { action: "product.create", targetType: "product", targetId: id, before: null, after: productSnapshot(product) });
-          return adminProductView(product);
-        }),
-      );
+      return db.uow.run(async (repos) => {
+        await requireCategory(repos, input.categoryId);
+        const now = clock.now();
+        const id = ids.next();
+        const { currency } = await loadSettings(repos);
+        const variants = input.variants.map((variant) => newVariant(currency, ids.next(), id, variant));
+        const product: Product = {
+          id,
+          slug,
+          name: input.name,
+          description: input.description,
+          categoryId: input.categoryId,
+          active: input.active,
+          images: input.images,
+          taxRateBp: input.taxRateBp,
+          variants,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await repos.products.create(product);
+        await record(repos, call, { action: "product.create", targetType: "product", targetId: id, before: null, after: productSnapshot(product) });
+        return adminProductView(product);
+      });
     },
 
     updateProduct: (call: AdminCall, input: z.output<typeof productUpdateInput>) => updateProduct(call, input),
@@ -86,30 +80,26 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
 
     async addVariant(call: AdminCall, input: z.output<typeof variantAddInput>) {
       const { productId, ...fields } = input;
-      return namingClashes(() =>
-        db.uow.run(async (repos) => {
-          if (!(await repos.products.findById(productId))) throw notFound("Product");
-          const variant = newVariant((await loadSettings(repos)).currency, ids.next(), productId, fields);
-          await repos.products.addVariant(variant);
-          await record(repos, call, { action: "variant.create", targetType: "variant", targetId: variant.id, before: null, after: variantSnapshot(variant) });
-          return adminVariantView(variant);
-        }),
-      );
+      return db.uow.run(async (repos) => {
+        if (!(await repos.products.findById(productId))) throw notFound("Product");
+        const variant = newVariant((await loadSettings(repos)).currency, ids.next(), productId, fields);
+        await repos.products.addVariant(variant);
+        await record(repos, call, { action: "variant.create", targetType: "variant", targetId: variant.id, before: null, after: variantSnapshot(variant) });
+        return adminVariantView(variant);
+      });
     },
 
     async updateVariant(call: AdminCall, input: z.output<typeof variantUpdateInput>) {
       const { variantId, priceMinor, ...fields } = input;
-      return namingClashes(() =>
-        db.uow.run(async (repos) => {
-          const before = (await repos.products.findEntries([variantId])).get(variantId)?.variant;
-          if (!before) throw notFound("Variant");
-          const price = priceMinor === undefined ? {} : { price: money(priceMinor, before.price.currency) };
-          const after = await repos.products.updateVariant(variantId, { ...fields, ...price });
-          if (!after) throw notFound("Variant");
-          await record(repos, call, { action: "variant.update", targetType: "variant", targetId: variantId, before: variantSnapshot(before), after: variantSnapshot(after) });
-          return adminVariantView(after);
-        }),
-      );
+      return db.uow.run(async (repos) => {
+        const before = (await repos.products.findEntries([variantId])).get(variantId)?.variant;
+        if (!before) throw notFound("Variant");
+        const price = priceMinor === undefined ? {} : { price: money(priceMinor, before.price.currency) };
+        const after = await repos.products.updateVariant(variantId, { ...fields, ...price });
+        if (!after) throw notFound("Variant");
+        await record(repos, call, { action: "variant.update", targetType: "variant", targetId: variantId, before: variantSnapshot(before), after: variantSnapshot(after) });
+        return adminVariantView(after);
+      });
     },
   };
 }

@@ -1,8 +1,7 @@
 import type { CatalogQuery, DatabaseHandle } from "@bbscart/core";
 import type { catalogListInput, productSlugInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { notFound } from "../app-error.js";
-import { pageWithCursor } from "./refusals.js";
+import { notFound } from "../common/index.js";
 import { adminProductView, categoryView, productCard, productDetail } from "./views.js";
 
 type ListInput = z.output<typeof catalogListInput>;
@@ -25,7 +24,7 @@ export function catalogReads(db: DatabaseHandle) {
   return {
     /** Search and filters run in the database (full-text index, keyset pages); inactive products never appear. */
     async list(input: ListInput) {
-      const page = await pageWithCursor(() => db.repos.products.search(catalogQuery(input, false)));
+      const page = await db.repos.products.search(catalogQuery(input, false));
       return { items: page.items.map(productCard), nextCursor: page.nextCursor };
     },
 
@@ -41,7 +40,7 @@ export function catalogReads(db: DatabaseHandle) {
     },
 
     async adminList(input: ListInput) {
-      const page = await pageWithCursor(() => db.repos.products.search(catalogQuery(input, true)));
+      const page = await db.repos.products.search(catalogQuery(input, true));
       return { items: page.items.map(adminProductView), nextCursor: page.nextCursor };
     },
 

@@ -1,8 +1,7 @@
 import { adjustOnHand, available, type StockLevel } from "@bbscart/core";
 import type { stockAdjustmentInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { AppError, notFound } from "../app-error.js";
-import { auditAs, type AdminCall, type CatalogDeps } from "./deps.js";
+import { type AdminCall, AppError, auditAs, type CatalogDeps, notFound } from "../common/index.js";
 
 const belowReserved = (level: StockLevel, delta: number) =>
   new AppError("CONFLICT", `delta ${delta} would leave ${level.onHand + delta} on hand, below the ${level.reserved} reserved for placed orders`, {

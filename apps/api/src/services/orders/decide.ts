@@ -1,5 +1,6 @@
 import { err, ok, transact, type DatabaseHandle, type Order, type ProviderCall, type Repositories, type Result, type Transition } from "@bbscart/core";
-import { applyEffects, type EffectRefusal } from "./effects.js";
+import type { DecideRefusal } from "../common/index.js";
+import { applyEffects } from "./effects.js";
 
 export interface Decided {
   order: Order;
@@ -7,8 +8,6 @@ export interface Decided {
   /** Provider calls to make now that the decision is committed. */
   afterCommit: readonly ProviderCall[];
 }
-
-export type DecideRefusal<E> = E | EffectRefusal | { code: "ORDER_NOT_FOUND" } | { code: "ORDER_BUSY" };
 
 /** How many times a decision is re-made on fresh state after losing a compare-and-set race. */
 const attempts = 3;

@@ -4,15 +4,10 @@ import {
   outboxMessagesFor,
   postTransfers,
   type Effect,
-  type LedgerError,
   type Repositories,
   type Result,
 } from "@bbscart/core";
-
-export type EffectRefusal =
-  | { code: "OUT_OF_STOCK"; sku: string; variantId: string }
-  | { code: "COUPON_UNAVAILABLE"; couponCode: string }
-  | LedgerError;
+import type { EffectRefusal } from "../common/index.js";
 
 /** Channels every notification goes out on; SMS is skipped by delivery when a user has no phone. */
 const channels = ["email", "sms"] as const;

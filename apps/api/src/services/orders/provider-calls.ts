@@ -1,7 +1,6 @@
 import { attachPaymentIntent, intentCallFor, ok, settleRefund, type Order, type ProviderCall, type Repositories } from "@bbscart/core";
-import type { CommerceDeps } from "../commerce-deps.js";
+import { type CommerceDeps, refused } from "../common/index.js";
 import { decide } from "./decide.js";
-import { orderRefusal } from "./refusals.js";
 
 type RefundCall = Extract<ProviderCall, { type: "refund" }>;
 type IntentCall = Extract<ProviderCall, { type: "create_intent" }>;
@@ -54,7 +53,7 @@ export function providerCalls(deps: ProviderCallDeps) {
       decision: (order) => settleRefund(order, { refundId, now: clock.now() }),
       ...(onSaved ? { onSaved } : {}),
     });
-    if (!result.ok) throw orderRefusal(result.error);
+    if (!result.ok) throw refused(result.error);
     await deps.deliver(result.value.outboxIds);
     return result.value.order;
   }

@@ -1,5 +1,5 @@
 import { isDuplicateKey, type PaymentEvent, type WebhookEvent } from "@bbscart/core";
-import type { CommerceDeps } from "../commerce-deps.js";
+import type { CommerceDeps } from "../common/index.js";
 
 export type PaymentIntakeDeps = Pick<CommerceDeps, "db" | "clock" | "log" | "provider" | "jobs">;
 

@@ -12,9 +12,8 @@ import {
   type Result,
   type Transition,
 } from "@bbscart/core";
-import { decide } from "../orders/decide.js";
-import { providerCalls, type ProviderCallDeps } from "../orders/provider-calls.js";
-import { loadSettings } from "../settings.js";
+import { decide, type ProviderCallDeps, providerCalls } from "../orders/index.js";
+import { loadSettings } from "../common/index.js";
 import { PaymentEventRejected } from "./rejected.js";
 
 /** Writes that commit with the order change (the event's processed mark, a reconciliation record). */

@@ -1,8 +1,6 @@
 import type { Actor, PaymentEvent, Repositories } from "@bbscart/core";
-import { paymentEventOf, type WireEvent } from "../../payments/stripe-events.js";
-import type { ProviderCallDeps } from "../orders/provider-calls.js";
-import { providerCalls } from "../orders/provider-calls.js";
-import { AppError } from "../app-error.js";
+import { type ProviderCallDeps, providerCalls } from "../orders/index.js";
+import { AppError } from "../common/index.js";
 import { orderPayments } from "./order-payments.js";
 import { PaymentEventRejected } from "./rejected.js";
 import { topUps } from "./top-ups.js";
@@ -30,7 +28,7 @@ export async function processPaymentEvent(deps: PaymentEventDeps, eventId: strin
   try {
     const stored = await db.repos.webhooks.find(eventId);
     if (!stored) throw new Error(`webhook event ${eventId} vanished after its claim`);
-    const event = paymentEventOf(JSON.parse(stored.payload) as WireEvent);
+    const event = deps.provider.decodeStoredEvent(stored.payload);
     await apply(deps, event, (repos) => repos.webhooks.markProcessed(eventId, clock.now()));
     return "processed";
   } catch (error) {

@@ -1,7 +1,6 @@
 import { refundProviderKey, type Actor, type JsonValue, type Order, type Repositories } from "@bbscart/core";
-import { processOrderExpiry } from "../../jobs/order-expiry.js";
-import { providerCalls, type ProviderCallDeps } from "../orders/provider-calls.js";
-import type { CommerceDeps } from "../commerce-deps.js";
+import { expireOrder, type ProviderCallDeps, providerCalls } from "../orders/index.js";
+import type { CommerceDeps } from "../common/index.js";
 import { orderPayments } from "./order-payments.js";
 
 /** Who reconciliation's repairs are recorded as: `admin.payments.reconciliations` lists its audit entries. */
@@ -65,7 +64,7 @@ export async function reconcilePayments(deps: ReconcileDeps, options: { awaiting
         if (await confirmIfPaid(order, intentId)) continue;
         await provider.cancelIntent(intentId, `order:${order.id}:cancel-intent`);
       }
-      if ((await processOrderExpiry(deps, { orderId: order.id })) === "expired") {
+      if ((await expireOrder(deps, order.id)) === "expired") {
         const after = await db.repos.orders.findById(order.id);
         if (after) await record("expired", "unpaid past its expiry; payment intent cancelled first")(db.repos, { before: order, after });
         repairs.push({ orderId: order.id, action: "expired" });

@@ -13,10 +13,8 @@ import {
 } from "@bbscart/core";
 import type { walletTopUpInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { AppError } from "../app-error.js";
-import type { CommerceDeps } from "../commerce-deps.js";
-import { applyEffects } from "../orders/effects.js";
-import { loadSettings } from "../settings.js";
+import { loadSettings, refused, type CommerceDeps } from "../common/index.js";
+import { applyEffects } from "../orders/index.js";
 import { PaymentEventRejected } from "./rejected.js";
 
 /** A top-up is remembered as its request key (scope `wallet_top_up`) → the intent that pays it, with the amount as the request's fingerprint. */
@@ -41,8 +39,7 @@ export function topUps(deps: Pick<CommerceDeps, "db" | "clock" | "provider" | "d
 
   async function start(user: User, input: z.output<typeof walletTopUpInput>): Promise<TopUpStarted> {
     const amount = money(input.amountMinor, (await loadSettings(db.repos)).currency);
-    const reused = () =>
-      new AppError("CONFLICT", "idempotencyKey was already used for a different top-up", { field: "idempotencyKey", reason: "IDEMPOTENCY_KEY_REUSED" });
+    const reused = () => refused({ code: "IDEMPOTENCY_KEY_REUSED", what: "top-up" });
     const earlier = await db.repos.idempotency.find(user.id, "wallet_top_up", input.idempotencyKey);
     if (earlier && !replayOf(earlier, fingerprint(amount)).ok) throw reused();
     // The provider answers the same key with the same intent, so a retry after a crash here is harmless.

@@ -13,15 +13,9 @@ import {
 } from "@bbscart/core";
 import type { walletAdjustmentInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import type { AdminContext } from "../admin-orders/context.js";
-import { AppError, notFound } from "../app-error.js";
-import { audit } from "../audit.js";
-import type { CommerceDeps } from "../commerce-deps.js";
-import { applyEffects, type EffectRefusal } from "../orders/effects.js";
-import { requireSecondFactor } from "../second-factor.js";
-import { loadSettings } from "../settings.js";
-
-type AdjustRefusal = EffectRefusal | { readonly code: "USER_NOT_FOUND" };
+import { type AdjustmentRefusal, type AdminCall, audit, type CommerceDeps, type EffectRefusal, loadSettings, type Refusal, refused } from "../common/index.js";
+import { applyEffects } from "../orders/index.js";
+import { requireSecondFactor } from "../accounts/index.js";
 
 interface Adjusted {
   readonly transferId: string;
@@ -32,20 +26,11 @@ interface Adjusted {
   readonly outboxIds: readonly string[];
 }
 
-function adjustRefusal(error: AdjustRefusal, currency: string): AppError {
-  switch (error.code) {
-    case "USER_NOT_FOUND":
-      return notFound("User");
-    case "INSUFFICIENT_FUNDS":
-      return new AppError("BAD_REQUEST", `amountMinor would take the wallet below zero (balance ${formatMoney(money(error.balance.minor, currency))})`, {
-        field: "amountMinor",
-        reason: error.code,
-      });
-    case "TRANSFER_ID_CONFLICT":
-      return new AppError("CONFLICT", "idempotencyKey was already used for a different adjustment", { field: "idempotencyKey", reason: error.code });
-    default:
-      throw new Error(`unexpected refusal of a wallet adjustment: ${JSON.stringify(error)}`);
-  }
+/** What the ledger's refusals mean for an adjustment: a debit past the balance, or a key reused for another adjustment. */
+function adjustmentRefusal(error: EffectRefusal | AdjustmentRefusal): Refusal {
+  if (error.code === "INSUFFICIENT_FUNDS") return { code: "ADJUSTMENT_EXCEEDS_BALANCE", balance: error.balance };
+  if (error.code === "TRANSFER_ID_CONFLICT") return { code: "IDEMPOTENCY_KEY_REUSED", what: "adjustment" };
+  return error;
 }
 
 /**
@@ -54,11 +39,11 @@ function adjustRefusal(error: AdjustRefusal, currency: string): AppError {
  * client's key, so a repeated request posts nothing new and answers as the first did; a debit
  * never takes the wallet below zero (the ledger's guarded debit decides, not a prior read).
  */
-export async function adjustWallet(deps: CommerceDeps, admin: AdminContext, input: z.output<typeof walletAdjustmentInput>) {
+export async function adjustWallet(deps: CommerceDeps, admin: AdminCall, input: z.output<typeof walletAdjustmentInput>) {
   const { db, clock, ids } = deps;
   await requireSecondFactor(admin.user, input.totpCode, clock.now());
   const { currency } = await loadSettings(db.repos);
-  const outcome = await transact(db.uow, async (repos): Promise<Result<Adjusted, AdjustRefusal>> => {
+  const outcome = await transact(db.uow, async (repos): Promise<Result<Adjusted, EffectRefusal | AdjustmentRefusal>> => {
     const target = await repos.users.findById(input.userId);
     if (!target) return err({ code: "USER_NOT_FOUND" as const });
     const now = clock.now();
@@ -93,7 +78,7 @@ export async function adjustWallet(deps: CommerceDeps, admin: AdminContext, inpu
     });
     return ok({ transferId: transfer.id, balance, replayed: false, outboxIds: applied.value.outboxIds });
   });
-  if (!outcome.ok) throw adjustRefusal(outcome.error, currency);
+  if (!outcome.ok) throw refused(adjustmentRefusal(outcome.error));
   const { outboxIds, ...result } = outcome.value;
   await deps.deliver(outboxIds);
   return result;

@@ -1,6 +1,6 @@
 import { money, statement, type AccountId, type CurrencyCode, type DatabaseHandle } from "@bbscart/core";
 import { z } from "zod";
-import { AppError } from "../app-error.js";
+import { AppError } from "../common/index.js";
 
 /**
  * Where the next page starts: the ledger's own cursor, and the balance just before the oldest

@@ -1,0 +1,169 @@
+import {
+  checkPasswordResetToken,
+  isDuplicateKey,
+  newUser,
+  normalizeEmail,
+  outboxMessagesFor,
+  type Clock,
+  type DatabaseHandle,
+  type IdGenerator,
+  type User,
+} from "@bbscart/core";
+import type { loginInput, registerInput, resetPasswordInput } from "@bbscart/core/schemas";
+import type { z } from "zod";
+import { hashPassword, verifyPassword } from "../../auth/passwords.js";
+import { hashToken, resetTokenFor, type AccessTokens } from "../../auth/tokens.js";
+import type { LoginThrottle } from "../../security/login-throttle.js";
+import { accountView, type AccountView } from "./account-view.js";
+import { AppError } from "../common/index.js";
+import type { Sessions } from "./sessions.js";
+
+export interface AuthDeps {
+  db: DatabaseHandle;
+  clock: Clock;
+  ids: IdGenerator;
+  sessions: Sessions;
+  tokens: AccessTokens;
+  throttle: LoginThrottle;
+  /** Derives password-reset tokens; shared by every process. */
+  secret: string;
+  resetTtlMinutes: number;
+  /** Sends committed outbox messages now (the worker takes this over with queues). */
+  deliver: (outboxIds: readonly string[]) => Promise<void>;
+}
+
+export interface SignedIn {
+  account: AccountView;
+  accessToken: string;
+  expiresIn: number;
+  /** For the HttpOnly cookie; never in a response body. */
+  refreshToken: string;
+}
+
+const badCredentials = () => new AppError("UNAUTHORIZED", "Email or password is incorrect");
+
+/** Registration, sign-in, refresh, sign-out and password recovery. */
+export function authService(deps: AuthDeps) {
+  const { db, clock, ids, sessions, tokens } = deps;
+
+  const signedIn = (user: User, refreshToken: string): SignedIn => {
+    const access = tokens.sign({ sub: user.id });
+    return { account: accountView(user), accessToken: access.token, expiresIn: access.expiresIn, refreshToken };
+  };
+
+  return {
+    async register(input: z.output<typeof registerInput>): Promise<SignedIn> {
+      const user = newUser({
+        id: ids.next(),
+        email: input.email,
+        name: input.name,
+        phone: input.phone,
+        passwordHash: await hashPassword(input.password),
+        now: clock.now(),
+      });
+      try {
+        const refreshToken = await db.uow.run(async (repos) => {
+          await repos.users.create(user);
+          return sessions.start(repos, user.id);
+        });
+        return signedIn(user, refreshToken);
+      } catch (error) {
+        if (isDuplicateKey(error, "users.email")) {
+          throw new AppError("CONFLICT", "An account with this email already exists", { field: "email" });
+        }
+        throw error;
+      }
+    },
+
+    async login(input: z.output<typeof loginInput>, ip: string): Promise<SignedIn> {
+      const email = normalizeEmail(input.email);
+      const verdict = await deps.throttle.check(email, ip);
+      if (!verdict.allowed) {
+        throw new AppError("TOO_MANY_REQUESTS", "Too many sign-in attempts; try again later", {
+          retryAfterSeconds: verdict.retryAfterSeconds,
+        });
+      }
+      const user = await db.repos.users.findByEmail(email);
+      const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
+      if (!user || !valid || user.disabled) {
+        await deps.throttle.recordFailure(email, ip);
+        throw badCredentials();
+      }
+      await deps.throttle.recordSuccess(email, ip);
+      return signedIn(user, await db.uow.run((repos) => sessions.start(repos, user.id)));
+    },
+
+    async refresh(presented: string): Promise<Omit<SignedIn, "account"> & { account: AccountView }> {
+      const outcome = await db.uow.run((repos) => sessions.rotate(repos, presented));
+      if (outcome.kind !== "rotated") throw new AppError("UNAUTHORIZED", "Your session has ended; please sign in again");
+      const user = await db.repos.users.findById(outcome.userId);
+      if (!user || user.disabled) throw new AppError("UNAUTHORIZED", "Your session has ended; please sign in again");
+      return signedIn(user, outcome.refreshToken);
+    },
+
+    async logout(presented: string): Promise<void> {
+      await db.uow.run((repos) => sessions.end(repos, presented));
+    },
+
+    /** Always "ok": whether the email has an account is not revealed. */
+    async requestPasswordReset(rawEmail: string): Promise<void> {
+      const user = await db.repos.users.findByEmail(normalizeEmail(rawEmail));
+      if (!user || user.disabled) return;
+      const now = clock.now();
+      const resetId = ids.next();
+      const messages = outboxMessagesFor(
+        {
+          template: "password_reset",
+          userId: user.id,
+          dedupeKey: `password_reset:${resetId}`,
+          data: { resetId, expiresInMinutes: String(deps.resetTtlMinutes) },
+        },
+        ["email"],
+        now,
+      );
+      await db.uow.run(async (repos) => {
+        await repos.passwordResets.create({
+          id: resetId,
+          userId: user.id,
+          tokenHash: hashToken(resetTokenFor(resetId, deps.secret)),
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + deps.resetTtlMinutes * 60_000),
+          usedAt: null,
+        });
+        for (const message of messages) await repos.outbox.enqueue(message);
+      });
+      await deps.deliver(messages.map((message) => message.id));
+    },
+
+    /** Sets a new password from a reset link; every session of the account ends. */
+    async resetPassword(input: z.output<typeof resetPasswordInput>): Promise<void> {
+      const invalid = () => new AppError("BAD_REQUEST", "This reset link is invalid or has expired", { field: "token" });
+      const passwordHash = await hashPassword(input.newPassword);
+      await db.uow.run(async (repos) => {
+        const now = clock.now();
+        const token = await repos.passwordResets.findByHash(hashToken(input.token));
+        if (!token || !checkPasswordResetToken(token, now).ok) throw invalid();
+        if (!(await repos.passwordResets.consume(token.id, now))) throw invalid();
+        await repos.users.update(token.userId, { passwordHash, updatedAt: now });
+        await repos.sessions.revokeAllForUser(token.userId, now);
+      });
+    },
+
+    /** Changes the password after checking the current one; other sessions end, this one continues. */
+    async changePassword(user: User, input: { currentPassword: string; newPassword: string }): Promise<SignedIn> {
+      if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+        throw new AppError("BAD_REQUEST", "The current password is incorrect", { field: "currentPassword" });
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      const refreshToken = await db.uow.run(async (repos) => {
+        const now = clock.now();
+        await repos.users.update(user.id, { passwordHash, updatedAt: now });
+        await repos.sessions.revokeAllForUser(user.id, now);
+        return sessions.start(repos, user.id);
+      });
+      return signedIn({ ...user, passwordHash }, refreshToken);
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof authService>;

@@ -1,0 +1,121 @@
+import {
+  acceptPrice,
+  addItem,
+  available,
+  isPurchasable,
+  mergeCarts,
+  removeItem,
+  setCoupon,
+  setQuantity,
+  type Cart,
+  type CartError,
+  type Repositories,
+  type Result,
+} from "@bbscart/core";
+import { AppError, type CommerceDeps, loadSettings, refused } from "../common/index.js";
+import { cartView, reviewStoredCart, type CartView } from "./review.js";
+
+/** Whose cart: a signed-in shopper's (by user id) or a guest's (by the `cart_id` cookie). */
+export type CartOwner = { userId: string; guestId?: never } | { guestId: string; userId?: never };
+
+const unwrap = (result: Result<Cart, CartError>): Cart => {
+  if (!result.ok) throw refused(result.error);
+  return result.value;
+};
+
+/**
+ * The server-side cart. Every change is load → core decides → save in one unit of work, and
+ * every answer is the whole cart re-checked against the live catalog (totals and problems).
+ */
+export function cartService(deps: CommerceDeps) {
+  const { db, clock, ids } = deps;
+
+  async function load(repos: Repositories, owner: CartOwner | null): Promise<Cart> {
+    const stored = owner?.userId ? await repos.carts.findByUser(owner.userId) : owner?.guestId ? await repos.carts.findByGuest(owner.guestId) : null;
+    if (stored) return stored;
+    const { currency } = await loadSettings(repos);
+    return { id: ids.next(), userId: owner?.userId ?? null, guestId: owner?.guestId ?? null, currency, lines: [], couponCode: null, updatedAt: clock.now() };
+  }
+
+  async function view(repos: Repositories, cart: Cart, owner: CartOwner | null, deliveryOptionId?: string): Promise<CartView> {
+    return cartView(cart, await reviewStoredCart(repos, cart, { userId: owner?.userId ?? null, deliveryOptionId, now: clock.now() }));
+  }
+
+  /** A sellable variant, or not found: an archived product is as gone to a shopper as a missing one. */
+  async function sellable(repos: Repositories, variantId: string) {
+    const entry = (await repos.products.findEntries([variantId])).get(variantId);
+    if (!entry || !isPurchasable(entry)) throw new AppError("NOT_FOUND", "This product is not available", { field: "variantId" });
+    return entry;
+  }
+
+  /** One change to the cart in one unit of work; without an owner (a guest with no cookie) nothing is saved. */
+  function change(owner: CartOwner | null, decide: (cart: Cart, repos: Repositories, now: Date) => Promise<Cart> | Cart): Promise<CartView> {
+    return db.uow.run(async (repos) => {
+      const cart = await load(repos, owner);
+      const next = await decide(cart, repos, clock.now());
+      if (owner && next !== cart) await repos.carts.save(next);
+      return view(repos, next, owner);
+    });
+  }
+
+  return {
+    async get(owner: CartOwner | null, deliveryOptionId?: string): Promise<CartView> {
+      return view(db.repos, await load(db.repos, owner), owner, deliveryOptionId);
+    },
+
+    add(owner: CartOwner, input: { variantId: string; quantity: number }) {
+      return change(owner, async (cart, repos, now) => {
+        const { variant } = await sellable(repos, input.variantId);
+        return unwrap(addItem(cart, { variantId: variant.id, quantity: input.quantity, unitPrice: variant.price }, now));
+      });
+    },
+
+    updateQuantity(owner: CartOwner | null, input: { variantId: string; quantity: number }) {
+      return change(owner, (cart, _repos, now) => unwrap(setQuantity(cart, input.variantId, input.quantity, now)));
+    },
+
+    remove(owner: CartOwner | null, variantId: string) {
+      return change(owner, (cart, _repos, now) => (cart.lines.some((l) => l.variantId === variantId) ? removeItem(cart, variantId, now) : cart));
+    },
+
+    /** The shopper saw the new price of a line and takes it. */
+    acceptPrice(owner: CartOwner | null, variantId: string) {
+      return change(owner, async (cart, repos, now) => {
+        if (!cart.lines.some((l) => l.variantId === variantId)) throw refused({ code: "NOT_IN_CART", variantId });
+        return acceptPrice(cart, variantId, (await sellable(repos, variantId)).variant.price, now);
+      });
+    },
+
+    /** Refused with the coupon's reason when it does not apply to this cart now; later problems show on the cart. */
+    applyCoupon(owner: CartOwner, code: string) {
+      return change(owner, async (cart, repos, now) => {
+        const next = setCoupon(cart, code, now);
+        const { review } = await reviewStoredCart(repos, next, { userId: owner.userId ?? null, now });
+        const refused = review.problems.find((p) => p.code === "COUPON_INVALID");
+        if (refused) throw new AppError("BAD_REQUEST", `This coupon cannot be used (${refused.reason.replaceAll("_", " ")})`, { field: "code", reason: refused.reason });
+        return next;
+      });
+    },
+
+    removeCoupon(owner: CartOwner | null) {
+      return change(owner, (cart, _repos, now) => (cart.couponCode === null ? cart : setCoupon(cart, null, now)));
+    },
+
+    /**
+     * A guest signed in: the guest cart joins the shopper's (core `mergeCarts`, capped at the
+     * stock available now) and is deleted, in one unit of work. False when there was no guest cart.
+     */
+    mergeGuest(userId: string, guestId: string): Promise<boolean> {
+      return db.uow.run(async (repos) => {
+        const guest = await repos.carts.findByGuest(guestId);
+        if (!guest) return false;
+        const mine = await load(repos, { userId });
+        const entries = await repos.products.findEntries(guest.lines.map((line) => line.variantId));
+        const stock = new Map([...entries].map(([variantId, entry]) => [variantId, isPurchasable(entry) ? available(entry.variant.stock) : 0]));
+        await repos.carts.save(mergeCarts(mine, guest, { now: clock.now(), available: stock }));
+        await repos.carts.delete(guest.id);
+        return true;
+      });
+    },
+  };
+}

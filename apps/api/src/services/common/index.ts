@@ -1,0 +1,18 @@
+/** What every service area shares: refusals, audit, the admin call, the dependencies and the ports they are wired with. */
+export { AppError, notFound, type AppErrorCode, type AppErrorDetails } from "./app-error.js";
+export { audit, type AuditWrite } from "./audit.js";
+export { adminCall, auditAs, type AdminCall } from "./admin-call.js";
+export type { CatalogDeps, CommerceDeps, CookiePolicy } from "./deps.js";
+export type { JobScheduler } from "./job-scheduler.js";
+export {
+  adapterRefusal,
+  refused,
+  type AdjustmentRefusal,
+  type CheckoutRefusal,
+  type DecideRefusal,
+  type EffectRefusal,
+  type ItemsRefusal,
+  type OrderRefusal,
+  type Refusal,
+} from "./refusals.js";
+export { loadSettings } from "./settings.js";

@@ -1,0 +1,85 @@
+import { applyOrderEvent, type Actor, type OrderEvent } from "@bbscart/core";
+import type { orderListInput, orderTransitionInput, refundIdInput, refundInput } from "@bbscart/core/schemas";
+import type { z } from "zod";
+import { type AdminCall, audit, type CommerceDeps, loadSettings, notFound, refused } from "../common/index.js";
+import { refunds } from "./refunds.js";
+import { adminOrderView, auditSnapshot, orderSummary, type Viewer } from "./admin-view.js";
+import { decide } from "./decide.js";
+
+/** The text an admin gave with an action (why it was cancelled or rejected), kept as the audit entry's reason. */
+function reasonOf(event: OrderEvent): string | null {
+  return "reason" in event ? event.reason : null;
+}
+
+/**
+ * Admins running orders: list and filter, the order page with its ledger transfers, every
+ * transition the state machine allows them (each decided by core, saved with compare-and-set,
+ * audited in the same unit of work), and refunds.
+ */
+export function adminOrdersService(deps: CommerceDeps) {
+  const { db, clock, ids } = deps;
+  const money = refunds(deps);
+
+  const viewer = async (actor: Actor): Promise<Viewer> => ({ actor, now: clock.now(), settings: await loadSettings(db.repos) });
+
+  async function detail(actor: Actor, orderId: string) {
+    const order = await db.repos.orders.findById(orderId);
+    if (!order) throw notFound("Order");
+    const [customer, transfers] = await Promise.all([db.repos.users.findById(order.userId), db.repos.ledger.byReference(order.id)]);
+    return adminOrderView(order, await viewer(actor), { customer, transfers });
+  }
+
+  return {
+    async list(actor: Actor, input: z.output<typeof orderListInput>) {
+      const page = await db.repos.orders.list(input);
+      const as = await viewer(actor);
+      return { items: page.items.map((order) => orderSummary(order, as)), nextCursor: page.nextCursor };
+    },
+
+    detail,
+
+    async transition(admin: AdminCall, input: z.output<typeof orderTransitionInput>) {
+      const result = await decide(db, input.orderId, {
+        now: () => clock.now(),
+        visible: () => true,
+        decision: async (order, repos) => applyOrderEvent(order, input.event, { actor: admin.actor, now: clock.now(), settings: await loadSettings(repos) }),
+        onSaved: (repos, { before, after }) =>
+          audit(repos, clock, ids, {
+            actorId: admin.user.id,
+            requestId: admin.requestId,
+            action: `order.${input.event.type}`,
+            targetType: "order",
+            targetId: after.id,
+            reason: reasonOf(input.event),
+            before: auditSnapshot(before),
+            after: auditSnapshot(after),
+          }),
+      });
+      if (!result.ok) throw refused(result.error);
+      await deps.deliver(result.value.outboxIds);
+      // A cancelled paid card order has a refund waiting for the provider.
+      await money.runProviderCalls(result.value.order, result.value.afterCommit);
+      return detail(admin.actor, input.orderId);
+    },
+
+    async refund(admin: AdminCall, input: z.output<typeof refundInput>) {
+      const outcome = await money.refund(admin, input);
+      return { refund: outcome.refund, order: await detail(admin.actor, outcome.orderId) };
+    },
+
+    async retryRefund(admin: AdminCall, input: z.output<typeof refundIdInput>) {
+      const outcome = await money.retry(admin, input);
+      return { refund: outcome.refund, order: await detail(admin.actor, outcome.orderId) };
+    },
+
+    /**
+     * The provider confirmed a card refund (its webhook, or the answer to our call): book it. Safe
+     * to repeat. The payments issue's webhook processing calls this.
+     */
+    async settleRefund(orderId: string, refundId: string) {
+      return money.settle(orderId, refundId);
+    },
+  };
+}
+
+export type AdminOrdersService = ReturnType<typeof adminOrdersService>;

@@ -1,0 +1,82 @@
+import { applyOrderEvent, availableEvents, type Actor, type Order, type OrderEvent, type PageRequest, type User } from "@bbscart/core";
+import { AppError, type CommerceDeps, loadSettings, notFound, refused } from "../common/index.js";
+import { providerCalls } from "./provider-calls.js";
+import { decide } from "./decide.js";
+
+const shopper = (user: User): Actor => ({ kind: "shopper", userId: user.id });
+const owns = (user: User) => (order: Order) => order.userId === user.id;
+
+/** A row of "my orders". */
+function summaryOf(order: Order) {
+  return {
+    id: order.id,
+    status: order.status,
+    paymentStatus: order.payment.status,
+    paymentMethod: order.payment.method,
+    total: order.total,
+    placedAt: order.placedAt,
+    itemCount: order.lines.reduce((count, line) => count + line.quantity, 0),
+    firstItem: order.lines[0]?.name ?? null,
+  };
+}
+
+/**
+ * The shopper's side of their orders: list, detail with its timeline and the actions open to
+ * them, cancel and return. Object-level: someone else's order is not found. Changes go through
+ * `decide` with core's state machine and the shopper as actor; money and stock move as core says.
+ */
+export function ordersService(deps: CommerceDeps) {
+  const { db, clock } = deps;
+
+  async function detail(user: User, order: Order) {
+    const settings = await loadSettings(db.repos);
+    return { ...order, actions: availableEvents(order, { actor: shopper(user), now: clock.now(), settings }) };
+  }
+
+  async function act(user: User, orderId: string, event: OrderEvent) {
+    const decided = await decide(db, orderId, {
+      now: () => clock.now(),
+      visible: owns(user),
+      decision: async (order, repos) => applyOrderEvent(order, event, { actor: shopper(user), now: clock.now(), settings: await loadSettings(repos) }),
+    });
+    if (!decided.ok) throw refused(decided.error);
+    await deps.deliver(decided.value.outboxIds);
+    await providerCalls(deps).run(decided.value.order, decided.value.afterCommit);
+    return detail(user, decided.value.order);
+  }
+
+  return {
+    async list(user: User, page: PageRequest) {
+      const result = await db.repos.orders.listForUser(user.id, page);
+      return { items: result.items.map(summaryOf), nextCursor: result.nextCursor };
+    },
+
+    async byId(user: User, orderId: string) {
+      const order = await db.repos.orders.findById(orderId);
+      if (!order || !owns(user)(order)) throw notFound("Order");
+      return detail(user, order);
+    },
+
+    /**
+     * The client secret for paying (again) a card order still awaiting payment, e.g. after a declined
+     * card: the attached intent's, or one created under the key placement uses, so never a second intent.
+     */
+    async payment(user: User, orderId: string): Promise<{ clientSecret: string }> {
+      const order = await db.repos.orders.findById(orderId);
+      if (!order || !owns(user)(order)) throw notFound("Order");
+      if (order.payment.method !== "card") {
+        throw new AppError("PRECONDITION_FAILED", `This order is paid by ${order.payment.method}, not by card`, { reason: "NOT_A_CARD_ORDER" });
+      }
+      if (order.status !== "pending_payment") {
+        throw new AppError("CONFLICT", `An order that is ${order.status.replaceAll("_", " ")} is not awaiting payment`, { reason: "NOT_AWAITING_PAYMENT" });
+      }
+      return { clientSecret: await providerCalls(deps).orderClientSecret(order) };
+    },
+
+    /** Before shipping only (the state machine says when); stock is released and paid money returned. */
+    cancel: (user: User, input: { orderId: string; reason: string }) => act(user, input.orderId, { type: "cancel", reason: input.reason }),
+
+    /** Within the return window after delivery. */
+    requestReturn: (user: User, input: { orderId: string; reason: string }) => act(user, input.orderId, { type: "request_return", reason: input.reason }),
+  };
+}

@@ -1,0 +1,116 @@
+import { available, money, type DailySales } from "@bbscart/core";
+import type { salesReportInput } from "@bbscart/core/schemas";
+import type { z } from "zod";
+import { type CommerceDeps, loadSettings } from "../common/index.js";
+
+/** How many low-stock variants the dashboard lists (lowest first). */
+const LOW_STOCK_LIMIT = 20;
+/** How many best sellers the dashboard lists. */
+const TOP_PRODUCTS_LIMIT = 10;
+
+/** "YYYY-MM-DD" of an instant in an IANA time zone. */
+function dayIn(timeZone: string, at: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/** The calendar day `n` days after `day` (negative goes back); pure date arithmetic, so DST cannot skip a day. */
+function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** How far the wall clock in `timeZone` is ahead of UTC at `at`, in milliseconds. */
+function offsetAt(timeZone: string, at: number): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }).formatToParts(new Date(at));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  return wall - (at - (at % 1000));
+}
+
+/** The instant a calendar day begins in `timeZone` (the offset is checked again at that instant, for DST). */
+function startOfDay(timeZone: string, day: string): Date {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  const guess = midnightUtc - offsetAt(timeZone, midnightUtc);
+  return new Date(midnightUtc - offsetAt(timeZone, guess));
+}
+
+/**
+ * The admin dashboard's figures, every "day" in the store's time zone: sales per day, today's
+ * totals, orders by status, low-stock variants and top products — each one indexed query, never
+ * a scan of all orders.
+ */
+export function dashboardService(deps: CommerceDeps) {
+  const { db, clock } = deps;
+
+  /** The last `days` calendar days, today included: their first day and the instants [from, to) they span. */
+  async function period(days: number) {
+    const { timeZone, currency } = await loadSettings(db.repos);
+    const today = dayIn(timeZone, clock.now());
+    const first = addDays(today, 1 - days);
+    return { timeZone, currency, first, from: startOfDay(timeZone, first), to: startOfDay(timeZone, addDays(today, 1)) };
+  }
+
+  /** Sales for `days` calendar days ending today, every day present (zero when nothing sold). */
+  async function salesByDay(days: number) {
+    const { timeZone, currency, first, from, to } = await period(days);
+    const rows = await db.repos.orders.salesByDay({ from, to, timeZone });
+    const byDay = new Map<string, DailySales>(rows.filter((row) => row.total.currency === currency).map((row) => [row.day, row]));
+    const series = Array.from({ length: days }, (_, i) => {
+      const day = addDays(first, i);
+      return { day, orders: byDay.get(day)?.orders ?? 0, total: byDay.get(day)?.total ?? money(0, currency) };
+    });
+    return { timeZone, currency, series };
+  }
+
+  return {
+    async sales(input: z.output<typeof salesReportInput>) {
+      const { timeZone, currency, series } = await salesByDay(input.days);
+      const orders = series.reduce((n, day) => n + day.orders, 0);
+      const total = money(series.reduce((n, day) => n + day.total.minor, 0), currency);
+      return { timeZone, days: series, orders, total };
+    },
+
+    /** Best sellers of the period by units, in the store's currency. */
+    async topProducts(input: z.output<typeof salesReportInput>) {
+      const { timeZone, currency, from, to } = await period(input.days);
+      const products = await db.repos.orders.topProducts({ from, to, currency, limit: TOP_PRODUCTS_LIMIT });
+      return { timeZone, currency, products };
+    },
+
+    async overview() {
+      const settings = await loadSettings(db.repos);
+      const [{ series }, byStatus, lowStock] = await Promise.all([
+        salesByDay(1),
+        db.repos.orders.countByStatus(),
+        db.repos.products.lowStock(settings.lowStockThreshold, LOW_STOCK_LIMIT),
+      ]);
+      const today = series[0]!;
+      return {
+        timeZone: settings.timeZone,
+        today: { day: today.day, orders: today.orders, total: today.total },
+        byStatus,
+        lowStockThreshold: settings.lowStockThreshold,
+        lowStock: lowStock.map(({ product, variant }) => ({
+          productId: product.id,
+          productName: product.name,
+          variantId: variant.id,
+          sku: variant.sku,
+          variantName: variant.name,
+          onHand: variant.stock.onHand,
+          available: available(variant.stock),
+        })),
+      };
+    },
+  };
+}
+
+export type DashboardService = ReturnType<typeof dashboardService>;

@@ -1,0 +1,2 @@
+/** The owner's figures: the admin dashboard. */
+export { dashboardService, type DashboardService } from "./dashboard.service.js";
