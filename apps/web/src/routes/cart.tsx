@@ -4,7 +4,8 @@ import { CartProblems } from "../features/cart/cart-problems";
 import { CartTotals } from "../features/cart/cart-totals";
 import { CouponForm } from "../features/cart/coupon-form";
 import { useCart, useCartActions } from "../features/cart/use-cart";
-import { EmptyState, PageTitle, QueryView } from "../features/ui/states";
+import { PageHeader } from "../features/ui/layout";
+import { EmptyState, QueryView } from "../features/ui/states";
 import { button, panel } from "../features/ui/styles";
 
 export function CartPage() {
@@ -12,8 +13,8 @@ export function CartPage() {
   const actions = useCartActions();
   return (
     <>
-      <PageTitle>Your cart</PageTitle>
-      <QueryView query={cart} loading="Loading your cart…">
+      <PageHeader title="Your cart" />
+      <QueryView query={cart} label="your cart">
         {(view) =>
           view.lines.length === 0 ? (
             <EmptyState title="Your cart is empty">

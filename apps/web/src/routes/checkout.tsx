@@ -8,9 +8,10 @@ import { CartProblems } from "../features/cart/cart-problems";
 import { CartTotals } from "../features/cart/cart-totals";
 import { cartSignature, useCart, useCartActions, type CartView } from "../features/cart/use-cart";
 import { ChoiceCard } from "../features/checkout/choices";
-import { serverErrors } from "../features/forms/field-errors";
 import { FormError } from "../features/forms/field";
-import { EmptyState, ErrorState, Loading, PageTitle, Panel } from "../features/ui/states";
+import { serverErrors } from "../features/forms/field-errors";
+import { PageHeader, Panel } from "../features/ui/layout";
+import { EmptyState, ErrorState, Loading } from "../features/ui/states";
 import { button, panel } from "../features/ui/styles";
 import { checkoutKey, finishCheckout, orderPaymentUrl } from "../lib/checkout-key";
 import { trpc, type RouterInputs, type RouterOutputs } from "../lib/trpc";
@@ -22,7 +23,7 @@ type Me = RouterOutputs["auth"]["me"];
 export function CheckoutPage() {
   return (
     <SignedIn>
-      <PageTitle>Checkout</PageTitle>
+      <PageHeader title="Checkout" />
       <CheckoutData />
     </SignedIn>
   );

@@ -1,25 +1,18 @@
 import { requestPasswordResetInput } from "@bbscart/core/schemas";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { AuthCard } from "../features/auth/auth-card";
-import { serverErrors, validate, type FieldErrors } from "../features/forms/field-errors";
 import { Field, FormError, SubmitButton } from "../features/forms/field";
+import { useSchemaForm } from "../features/forms/use-schema-form";
 import { trpc } from "../lib/trpc";
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
-  const [errors, setErrors] = useState<FieldErrors>({});
   const request = trpc.auth.requestPasswordReset.useMutation();
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const { errors, submit: send } = useSchemaForm(requestPasswordResetInput, request);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = validate(requestPasswordResetInput, { email: new FormData(event.currentTarget).get("email") });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
-    try {
-      await request.mutateAsync(parsed.value);
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
+    return send({ email: new FormData(event.currentTarget).get("email") });
   };
   return (
     <AuthCard title="Reset your password" footer={<Link to="/sign-in" className="font-semibold text-teal-700 hover:underline">Back to sign in</Link>}>

@@ -27,7 +27,7 @@ export function HomePage() {
         <h2 id="categories-heading" className="mb-4 text-xl font-bold">
           Shop by category
         </h2>
-        <QueryView query={categories} loading="Loading categories…">
+        <QueryView query={categories} label="categories">
           {(list) => (
             <ul className="flex flex-wrap gap-2">
               {list.map((category) => (
@@ -49,7 +49,7 @@ export function HomePage() {
         <h2 id="featured-heading" className="mb-4 text-xl font-bold">
           New in the shop
         </h2>
-        <QueryView query={featured} loading="Loading products…">
+        <QueryView query={featured} label="products">
           {(page) => <ProductGrid products={page.items} label="New products" />}
         </QueryView>
       </section>

@@ -5,9 +5,11 @@ import { addressLine } from "../features/account/address-form";
 import { SignedIn } from "../features/auth/signed-in";
 import { awaitingCard, PayAgain } from "../features/orders/card-payment";
 import { OrderActions } from "../features/orders/order-actions";
-import { formatDate, methodLabels, paymentLabels, StatusBadge, type OrderDetail } from "../features/orders/status";
+import { methodLabels, paymentLabels, OrderStatusBadge, type OrderDetail } from "../features/orders/status";
 import { OrderProgress, OrderTimeline } from "../features/orders/timeline";
-import { ErrorState, Loading, Panel } from "../features/ui/states";
+import { Panel } from "../features/ui/layout";
+import { ErrorState, Loading } from "../features/ui/states";
+import { formatDateTime } from "../lib/format-date";
 import { trpc } from "../lib/trpc";
 
 export function OrderPage() {
@@ -55,9 +57,11 @@ function OrderView() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Order {data.id.slice(-8).toUpperCase()}</h1>
-          <p className="text-sm text-slate-500">Placed {formatDate(data.placedAt)}</p>
+          <p className="text-sm text-slate-500">Placed {formatDateTime(data.placedAt)}</p>
         </div>
-        <StatusBadge status={data.status} />
+        <span data-testid="order-status">
+          <OrderStatusBadge status={data.status} />
+        </span>
       </div>
       <OrderProgress order={data} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_22rem]">

@@ -1,15 +1,17 @@
 import { formatMoney } from "@bbscart/core";
 import { Link } from "react-router";
 import { SignedIn } from "../features/auth/signed-in";
-import { formatDate, methodLabels, StatusBadge } from "../features/orders/status";
-import { EmptyState, ErrorState, Loading, PageTitle } from "../features/ui/states";
+import { methodLabels, OrderStatusBadge } from "../features/orders/status";
+import { PageHeader } from "../features/ui/layout";
+import { EmptyState, ErrorState, Loading } from "../features/ui/states";
 import { button, panel } from "../features/ui/styles";
+import { formatDateTime } from "../lib/format-date";
 import { trpc } from "../lib/trpc";
 
 export function OrdersPage() {
   return (
     <SignedIn>
-      <PageTitle>My orders</PageTitle>
+      <PageHeader title="My orders" />
       <OrderList />
     </SignedIn>
   );
@@ -41,12 +43,14 @@ function OrderList() {
                   {order.itemCount > 1 && <span className="font-normal text-slate-500"> and {order.itemCount - 1} more</span>}
                 </span>
                 <span className="text-sm text-slate-500">
-                  {formatDate(order.placedAt)} · {methodLabels[order.paymentMethod]}
+                  {formatDateTime(order.placedAt)} · {methodLabels[order.paymentMethod]}
                 </span>
               </span>
               <span className="flex items-center gap-3">
                 <span className="font-semibold tabular-nums">{formatMoney(order.total)}</span>
-                <StatusBadge status={order.status} />
+                <span data-testid="order-status">
+                  <OrderStatusBadge status={order.status} />
+                </span>
               </span>
             </Link>
           </li>

@@ -1,37 +1,27 @@
 import { registerInput } from "@bbscart/core/schemas";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { AuthCard } from "../features/auth/auth-card";
 import { nextPage } from "../features/auth/next-page";
 import { session } from "../features/auth/session";
-import { serverErrors, validate, type FieldErrors } from "../features/forms/field-errors";
 import { Field, FormError, SubmitButton } from "../features/forms/field";
+import { useSchemaForm } from "../features/forms/use-schema-form";
 import { trpc } from "../lib/trpc";
 
 export function RegisterPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [errors, setErrors] = useState<FieldErrors>({});
   const register = trpc.auth.register.useMutation();
+  const { errors, submit: send } = useSchemaForm(registerInput, register);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = validate(registerInput, {
-      name: form.get("name"),
-      email: form.get("email"),
-      password: form.get("password"),
-      phone: form.get("phone") || null,
-    });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
-    try {
-      const result = await register.mutateAsync(parsed.value);
+    const values = { name: form.get("name"), email: form.get("email"), password: form.get("password"), phone: form.get("phone") || null };
+    return send(values, (result) => {
       session.signedIn({ accessToken: result.accessToken, account: result.account });
-      await navigate(nextPage(params, "/account"));
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
+      return navigate(nextPage(params, "/account"));
+    });
   };
 
   return (

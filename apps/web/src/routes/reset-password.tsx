@@ -1,27 +1,20 @@
 import { resetPasswordInput } from "@bbscart/core/schemas";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { AuthCard } from "../features/auth/auth-card";
-import { serverErrors, validate, type FieldErrors } from "../features/forms/field-errors";
 import { Field, FormError, SubmitButton } from "../features/forms/field";
+import { useSchemaForm } from "../features/forms/use-schema-form";
 import { trpc } from "../lib/trpc";
 
 /** The page the emailed link opens (`/reset-password?token=…`). */
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
-  const [errors, setErrors] = useState<FieldErrors>({});
   const reset = trpc.auth.resetPassword.useMutation();
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const { errors, submit: send } = useSchemaForm(resetPasswordInput, reset);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = validate(resetPasswordInput, { token, newPassword: new FormData(event.currentTarget).get("newPassword") });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
-    try {
-      await reset.mutateAsync(parsed.value);
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
+    return send({ token, newPassword: new FormData(event.currentTarget).get("newPassword") });
   };
   return (
     <AuthCard title="Choose a new password">

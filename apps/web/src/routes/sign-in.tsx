@@ -1,32 +1,26 @@
 import { loginInput } from "@bbscart/core/schemas";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { AuthCard } from "../features/auth/auth-card";
 import { nextPage } from "../features/auth/next-page";
 import { session } from "../features/auth/session";
-import { serverErrors, validate, type FieldErrors } from "../features/forms/field-errors";
 import { Field, FormError, SubmitButton } from "../features/forms/field";
+import { useSchemaForm } from "../features/forms/use-schema-form";
 import { trpc } from "../lib/trpc";
 
 export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [errors, setErrors] = useState<FieldErrors>({});
   const login = trpc.auth.login.useMutation();
+  const { errors, submit: send } = useSchemaForm(loginInput, login);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = validate(loginInput, { email: form.get("email"), password: form.get("password") });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
-    try {
-      const result = await login.mutateAsync(parsed.value);
+    return send({ email: form.get("email"), password: form.get("password") }, (result) => {
       session.signedIn({ accessToken: result.accessToken, account: result.account });
-      await navigate(nextPage(params, "/"));
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
+      return navigate(nextPage(params, "/"));
+    });
   };
 
   return (

@@ -2,10 +2,11 @@ import { formatMoney } from "@bbscart/core";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { SignedIn } from "../features/auth/signed-in";
-import { formatDate } from "../features/orders/status";
-import { EmptyState, ErrorState, Loading, PageTitle, Panel } from "../features/ui/states";
-import { TopUpForm } from "../features/wallet/top-up-form";
+import { PageHeader, Panel } from "../features/ui/layout";
+import { EmptyState, ErrorState, Loading } from "../features/ui/states";
 import { button, panel } from "../features/ui/styles";
+import { TopUpForm } from "../features/wallet/top-up-form";
+import { formatDateTime } from "../lib/format-date";
 import { trpc, type RouterOutputs } from "../lib/trpc";
 
 type Entry = RouterOutputs["wallet"]["statement"]["entries"][number];
@@ -22,7 +23,7 @@ const kindLabels: Record<Entry["kind"], string> = {
 export function WalletPage() {
   return (
     <SignedIn>
-      <PageTitle>My wallet</PageTitle>
+      <PageHeader title="My wallet" />
       <Wallet />
     </SignedIn>
   );
@@ -97,7 +98,7 @@ function Wallet() {
               <tbody className="divide-y divide-slate-100">
                 {entries.map((entry) => (
                   <tr key={entry.id} data-testid="statement-row">
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-500">{formatDate(entry.at)}</td>
+                    <td className="whitespace-nowrap px-4 py-2 text-slate-500">{formatDateTime(entry.at)}</td>
                     <td className="px-4 py-2">
                       {kindLabels[entry.kind]}
                       {entry.memo && <span className="block text-xs text-slate-500">{entry.memo}</span>}

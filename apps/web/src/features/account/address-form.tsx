@@ -1,8 +1,9 @@
 import { addressInput } from "@bbscart/core/schemas";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
-import { formText, serverErrors, validate, type FieldErrors } from "../forms/field-errors";
 import { Field, FormError, SubmitButton } from "../forms/field";
+import { formText } from "../forms/field-errors";
+import { useSchemaForm } from "../forms/use-schema-form";
 import { button } from "../ui/styles";
 
 export type Address = RouterOutputs["auth"]["me"]["addresses"][number];
@@ -15,15 +16,16 @@ export const addressLine = (a: Address) => [a.line1, a.line2, a.city, a.state, a
  * API's refusals beside the fields) and hands the saved one back.
  */
 export function AddressForm({ onSaved, onCancel }: { onSaved: (address: Address) => void; onCancel?: () => void }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
   const utils = trpc.useUtils();
   const add = trpc.auth.addAddress.useMutation({ onSuccess: (me) => utils.auth.me.setData(undefined, me) });
+  const { errors, submit: send } = useSchemaForm(addressInput, add);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => formText(form, name);
-    const parsed = validate(addressInput, {
+    await send(
+      {
       label: value("label"),
       name: value("name"),
       phone: value("phone"),
@@ -33,16 +35,12 @@ export function AddressForm({ onSaved, onCancel }: { onSaved: (address: Address)
       state: value("state"),
       postalCode: value("postalCode"),
       country: "IN",
-    });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
-    try {
-      const me = await add.mutateAsync(parsed.value);
-      const saved = me.addresses.at(-1);
-      if (saved) onSaved(saved);
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
+      },
+      (me) => {
+        const saved = me.addresses.at(-1);
+        if (saved) onSaved(saved);
+      },
+    );
   };
 
   return (

@@ -2,10 +2,12 @@ import { ADMIN_PERMISSIONS, type AdminPermission } from "@bbscart/core";
 import { adminUserUpdateInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
-import { serverErrors, validate, type FieldErrors } from "../forms/field-errors";
-import { Field, FormError } from "../forms/field";
-import { button, ConfirmDialog, SelectField, Status } from "./ui";
-import { formText } from "./form-text";
+import { Field, FormError, SelectField } from "../forms/field";
+import { formText } from "../forms/field-errors";
+import { useSchemaForm } from "../forms/use-schema-form";
+import { ConfirmDialog } from "../ui/dialog";
+import { Status } from "../ui/layout";
+import { button } from "../ui/styles";
 
 export type AdminUser = RouterOutputs["admin"]["users"]["list"]["items"][number];
 
@@ -31,22 +33,12 @@ export const totpFrom = (form: FormData) => formText(form, "totpCode") || undefi
 /** Role, permissions, and the disabled flag of one account; disabling asks once more first. */
 export function CustomerAccess({ user, onSaved }: { user: AdminUser; onSaved: () => void }) {
   const update = trpc.admin.users.update.useMutation({ onSuccess: onSaved });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, submit: save } = useSchemaForm(adminUserUpdateInput, update);
   const [saved, setSaved] = useState<string | null>(null);
   const [role, setRole] = useState(user.role);
   const [confirming, setConfirming] = useState(false);
 
-  const send = async (changes: Omit<Parameters<typeof update.mutateAsync>[0], "userId">, done: string) => {
-    const parsed = validate(adminUserUpdateInput, { userId: user.id, ...changes });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
-    try {
-      await update.mutateAsync(parsed.value);
-      setSaved(done);
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
-  };
+  const send = (changes: Omit<Parameters<typeof update.mutateAsync>[0], "userId">, done: string) => save({ userId: user.id, ...changes }, () => setSaved(done));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,14 +1,18 @@
 import { formatMoney } from "@bbscart/core";
 import { walletAdjustmentInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
+import { formatDateTime } from "../../lib/format-date";
 import { trpc } from "../../lib/trpc";
-import { serverErrors, validate, type FieldErrors } from "../forms/field-errors";
-import { Field, FormError } from "../forms/field";
+import { Field, FormError, TextAreaField } from "../forms/field";
+import { formText } from "../forms/field-errors";
+import { useSchemaForm } from "../forms/use-schema-form";
+import { ConfirmDialog } from "../ui/dialog";
+import { Status } from "../ui/layout";
+import { QueryView } from "../ui/states";
+import { button } from "../ui/styles";
+import { Pager, Table } from "../ui/table";
 import { parseAmount } from "./amount";
 import { SecondFactorField, totpFrom } from "./customer-access";
-import { formatDateTime } from "./format";
-import { button, ConfirmDialog, Pager, QueryState, Status, Table, TextAreaField } from "./ui";
-import { formText } from "./form-text";
 
 /** One key per adjustment form: a double submit or a retried request moves the money once. */
 const newKey = () => `adj-${crypto.randomUUID()}`;
@@ -19,7 +23,7 @@ export function CustomerWallet({ userId }: { userId: string }) {
   const statement = trpc.admin.wallet.statement.useQuery({ userId, cursor: cursors.at(-1) ?? null, limit: 10 });
   const utils = trpc.useUtils();
   const adjust = trpc.admin.wallet.adjust.useMutation({ onSuccess: () => void utils.admin.wallet.statement.invalidate({ userId }) });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, check, send: sendChecked } = useSchemaForm(walletAdjustmentInput, adjust);
   const [key, setKey] = useState(newKey);
   const [pending, setPending] = useState<Parameters<typeof adjust.mutateAsync>[0] | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -31,28 +35,24 @@ export function CustomerWallet({ userId }: { userId: string }) {
     const magnitude = parseAmount(formText(form, "amount"), currency);
     if (magnitude === null) return setErrors({ amountMinor: "amountMinor must be an amount such as 100.00" });
     const amountMinor = form.get("direction") === "debit" ? -magnitude : magnitude;
-    const parsed = validate(walletAdjustmentInput, { userId, amountMinor, reason: form.get("reason"), idempotencyKey: key, totpCode: totpFrom(form) });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
+    const checked = check({ userId, amountMinor, reason: form.get("reason"), idempotencyKey: key, totpCode: totpFrom(form) });
+    if (!checked) return;
     setDone(null);
-    setPending(parsed.value);
+    setPending(checked);
   };
 
   const send = async () => {
     if (!pending) return;
-    try {
-      await adjust.mutateAsync(pending);
+    await sendChecked(pending, () => {
       setDone(`${pending.amountMinor > 0 ? "Credited" : "Debited"} ${formatMoney({ minor: Math.abs(pending.amountMinor), currency })}.`);
       setKey(newKey());
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
+    });
     setPending(null);
   };
 
   return (
     <div className="flex flex-col gap-4">
-      <QueryState query={statement} label="the wallet statement">
+      <QueryView query={statement} label="the wallet statement">
         {(data) => (
           <>
             <p className="text-sm text-slate-600">
@@ -88,7 +88,7 @@ export function CustomerWallet({ userId }: { userId: string }) {
             <Pager page={cursors.length + 1} nextCursor={data.nextCursor} onNext={(c) => setCursors([...cursors, c])} onPrevious={() => setCursors(cursors.slice(0, -1))} />
           </>
         )}
-      </QueryState>
+      </QueryView>
       <form noValidate onSubmit={review} className="flex flex-col gap-3 border-t border-slate-100 pt-4" aria-label="Adjust wallet">
         <h3 className="font-semibold">Credit or debit</h3>
         <FormError message={errors.form ?? errors.idempotencyKey} />

@@ -1,12 +1,6 @@
 /** The shop's words for statuses, so admins and shoppers read the same ones. */
 export { statusLabels as orderStatusLabel, paymentLabels as paymentStatusLabel } from "../orders/status";
 
-const dateTime = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short" });
-const date = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium" });
-
-export const formatDateTime = (at: Date) => dateTime.format(at);
-export const formatDate = (at: Date) => date.format(at);
-
 /** "2024-05-01" (a day in the store's time zone, as the API sends it) as "1 May". */
 export function formatDay(day: string, style: "short" | "long" = "short"): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];

@@ -2,11 +2,13 @@ import type { OrderEventType } from "@bbscart/core";
 import { orderTransitionInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { trpc, type RouterInputs, type RouterOutputs } from "../../lib/trpc";
-import { serverErrors, validate, type FieldErrors } from "../forms/field-errors";
-import { Field, FormError } from "../forms/field";
+import { Field, FormError, TextAreaField } from "../forms/field";
+import { formText } from "../forms/field-errors";
+import { useSchemaForm } from "../forms/use-schema-form";
+import { Dialog } from "../ui/dialog";
+import { Status } from "../ui/layout";
+import { button } from "../ui/styles";
 import { orderStatusLabel } from "./format";
-import { button, Dialog, Status, TextAreaField } from "./ui";
-import { formText } from "./form-text";
 
 export type AdminOrder = RouterOutputs["admin"]["orders"]["byId"];
 type OrderEvent = RouterInputs["admin"]["orders"]["transition"]["event"];
@@ -37,24 +39,17 @@ export function OrderActions({ order }: { order: AdminOrder }) {
     },
   });
   const [open, setOpen] = useState<OrderEventType | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, submit: send } = useSchemaForm(orderTransitionInput, transition);
   const [done, setDone] = useState<string | null>(null);
 
   const events = order.availableEvents.filter((event) => actions[event]);
   if (events.length === 0) return <p className="text-sm text-slate-500">No action is open for this order now.</p>;
 
-  const run = async (event: OrderEvent) => {
-    const parsed = validate(orderTransitionInput, { orderId: order.id, event });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
-    try {
-      const updated = await transition.mutateAsync(parsed.value);
+  const run = (event: OrderEvent) =>
+    send({ orderId: order.id, event }, (updated) => {
       setOpen(null);
       setDone(`Done: the order is now ${orderStatusLabel[updated.status].toLowerCase()}.`);
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
-  };
+    });
 
   const submit = (type: OrderEventType) => (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from "react";
 import { FormError } from "../forms/field";
-import { button } from "./ui";
+import { button } from "../ui/styles";
 import { uploadImage, type StoredImage } from "./upload-image";
 
 const MAX_IMAGES = 10;

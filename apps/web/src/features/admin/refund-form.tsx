@@ -1,15 +1,19 @@
 import { formatMoney } from "@bbscart/core";
 import { refundInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
-import { trpc, type RouterInputs } from "../../lib/trpc";
-import { serverErrors, validate, type FieldErrors } from "../forms/field-errors";
-import { Field, FormError } from "../forms/field";
+import type { z } from "zod";
+import { trpc } from "../../lib/trpc";
+import { Field, FormError, TextAreaField } from "../forms/field";
+import { formText } from "../forms/field-errors";
+import { useSchemaForm } from "../forms/use-schema-form";
+import { ConfirmDialog } from "../ui/dialog";
+import { Status } from "../ui/layout";
+import { button } from "../ui/styles";
 import { amountText, parseAmount } from "./amount";
 import type { AdminOrder } from "./order-actions";
-import { button, ConfirmDialog, Status, TextAreaField } from "./ui";
-import { formText } from "./form-text";
 
-type Refund = RouterInputs["admin"]["orders"]["refund"];
+/** A refund as the schema passed it, waiting for the admin to confirm. */
+type Refund = z.output<typeof refundInput>;
 const destinationLabel = { wallet: "Store wallet (instant)", card: "Original card" } as const;
 
 /**
@@ -24,7 +28,7 @@ export function RefundForm({ order }: { order: AdminOrder }) {
       void utils.admin.dashboard.invalidate();
     },
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, check, send: sendChecked } = useSchemaForm(refundInput, refund);
   const [pending, setPending] = useState<Refund | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const currency = order.refundable.currency;
@@ -36,24 +40,17 @@ export function RefundForm({ order }: { order: AdminOrder }) {
     const form = new FormData(event.currentTarget);
     const amountMinor = parseAmount(formText(form, "amount"), currency);
     if (amountMinor === null) return setErrors({ amountMinor: "amount must be an amount such as 250.00" });
-    const parsed = validate(refundInput, { orderId: order.id, amountMinor, destination: form.get("destination"), reason: form.get("reason") });
-    if (!parsed.ok) return setErrors(parsed.errors);
+    const checked = check({ orderId: order.id, amountMinor, destination: form.get("destination"), reason: form.get("reason") });
+    if (!checked) return;
     if (amountMinor > order.refundable.minor) return setErrors({ amountMinor: `amount must be at most ${formatMoney(order.refundable)}` });
-    setErrors({});
     setDone(null);
-    setPending(parsed.value);
+    setPending(checked);
   };
 
   const send = async () => {
     if (!pending) return;
-    try {
-      const result = await refund.mutateAsync(pending);
-      setDone(`Refunded ${formatMoney(result.refund.amount)} (${result.refund.status}).`);
-      setPending(null);
-    } catch (error) {
-      setErrors(serverErrors(error));
-      setPending(null);
-    }
+    await sendChecked(pending, (result) => setDone(`Refunded ${formatMoney(result.refund.amount)} (${result.refund.status}).`));
+    setPending(null);
   };
 
   return (

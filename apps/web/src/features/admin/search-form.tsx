@@ -1,7 +1,7 @@
 import type { FormEvent } from "react";
 import { Field } from "../forms/field";
-import { formText } from "./form-text";
-import { button } from "./ui";
+import { formText } from "../forms/field-errors";
+import { button } from "../ui/styles";
 
 /** A search box that applies on submit (Enter or the button), so the URL changes once per search, not per key. */
 export function SearchForm({ label = "Search", value, placeholder, onSearch }: { label?: string; value: string; placeholder?: string; onSearch: (q: string) => void }) {

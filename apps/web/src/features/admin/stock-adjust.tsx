@@ -1,29 +1,25 @@
 import { stockAdjustmentInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { trpc } from "../../lib/trpc";
-import { serverErrors, validate, type FieldErrors } from "../forms/field-errors";
 import { Field, FormError } from "../forms/field";
-import { formText } from "./form-text";
-import { button, Dialog } from "./ui";
+import { formText } from "../forms/field-errors";
+import { useSchemaForm } from "../forms/use-schema-form";
+import { Dialog } from "../ui/dialog";
+import { button } from "../ui/styles";
 
 /** A counted correction of one variant's on-hand stock, with the reason the audit log keeps. */
 export function StockAdjustButton({ variantId, label, onDone }: { variantId: string; label: string; onDone: () => void }) {
   const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const adjust = trpc.admin.catalog.adjustStock.useMutation();
+  const { errors, setErrors, submit: send } = useSchemaForm(stockAdjustmentInput, adjust);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = validate(stockAdjustmentInput, { variantId, delta: Number(formText(form, "delta")), reason: form.get("reason") });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    try {
-      await adjust.mutateAsync(parsed.value);
+    return send({ variantId, delta: Number(formText(form, "delta")), reason: form.get("reason") }, () => {
       setOpen(false);
       onDone();
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
+    });
   };
 
   return (

@@ -1,12 +1,13 @@
 import { variantAddInput, variantUpdateInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
-import { serverErrors, validate, type FieldErrors } from "../forms/field-errors";
 import { Field, FormError } from "../forms/field";
+import { formText } from "../forms/field-errors";
+import { useSchemaForm } from "../forms/use-schema-form";
+import { Badge, Panel, Status } from "../ui/layout";
+import { button } from "../ui/styles";
 import { amountText, parseAmount } from "./amount";
 import { StockAdjustButton } from "./stock-adjust";
-import { Badge, button, Panel, Status } from "./ui";
-import { formText } from "./form-text";
 
 type AdminProduct = RouterOutputs["admin"]["catalog"]["product"];
 type Variant = AdminProduct["variants"][number];
@@ -32,25 +33,19 @@ export function VariantEditor({ product, currency }: { product: AdminProduct; cu
 }
 
 function VariantRow({ variant, currency, onSaved }: { variant: Variant; currency: string; onSaved: () => void }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
   const update = trpc.admin.catalog.updateVariant.useMutation();
+  const { errors, setErrors, submit: send } = useSchemaForm(variantUpdateInput, update);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const priceMinor = parseAmount(formText(form, "price"), currency);
     if (priceMinor === null) return setErrors({ priceMinor: priceError });
-    const parsed = validate(variantUpdateInput, { variantId: variant.id, sku: form.get("sku"), name: form.get("name"), priceMinor, active: form.get("active") === "on" });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
-    try {
-      await update.mutateAsync(parsed.value);
+    await send({ variantId: variant.id, sku: form.get("sku"), name: form.get("name"), priceMinor, active: form.get("active") === "on" }, () => {
       setSaved("Saved.");
       onSaved();
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
+    });
   };
 
   const label = `${variant.sku}${variant.name ? ` (${variant.name})` : ""}`;
@@ -86,25 +81,19 @@ function VariantRow({ variant, currency, onSaved }: { variant: Variant; currency
 }
 
 function AddVariant({ productId, currency, onAdded }: { productId: string; currency: string; onAdded: () => void }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [formKey, setFormKey] = useState(0);
   const add = trpc.admin.catalog.addVariant.useMutation();
+  const { errors, setErrors, submit: send } = useSchemaForm(variantAddInput, add);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const priceMinor = parseAmount(formText(form, "price"), currency);
     if (priceMinor === null) return setErrors({ priceMinor: priceError });
-    const parsed = validate(variantAddInput, { productId, sku: form.get("sku"), name: form.get("name"), priceMinor, stockOnHand: Number(formText(form, "stock") || 0) });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    try {
-      await add.mutateAsync(parsed.value);
-      setErrors({});
+    await send({ productId, sku: form.get("sku"), name: form.get("name"), priceMinor, stockOnHand: Number(formText(form, "stock") || 0) }, () => {
       setFormKey((k) => k + 1);
       onAdded();
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
+    });
   };
 
   return (

@@ -1,7 +1,17 @@
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { button, input } from "../ui/styles";
 
-/** A labelled input whose error is announced to screen readers and tied to the input. */
-export function Field({ label, error, ...input }: { label: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
+interface ControlIds {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/**
+ * The one label-and-error frame every field uses: the label names the control, and the error is
+ * announced to screen readers and tied to the control by `aria-describedby`.
+ */
+function Labelled({ label, error, children }: { label: string; error?: string | undefined; children: (control: ControlIds) => ReactNode }) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -9,13 +19,7 @@ export function Field({ label, error, ...input }: { label: string; error?: strin
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        className="rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30 aria-[invalid]:border-red-500"
-        {...input}
-      />
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? errorId : undefined })}
       {error && (
         <p id={errorId} role="alert" className="text-sm text-red-600">
           {error}
@@ -23,6 +27,31 @@ export function Field({ label, error, ...input }: { label: string; error?: strin
       )}
     </div>
   );
+}
+
+interface FieldProps {
+  label: string;
+  error?: string | undefined;
+}
+
+export function Field({ label, error, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return <Labelled label={label} error={error}>{(control) => <input {...control} className={input} {...rest} />}</Labelled>;
+}
+
+export function SelectField({ label, error, children, ...rest }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <Labelled label={label} error={error}>
+      {(control) => (
+        <select {...control} className={input} {...rest}>
+          {children}
+        </select>
+      )}
+    </Labelled>
+  );
+}
+
+export function TextAreaField({ label, error, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <Labelled label={label} error={error}>{(control) => <textarea {...control} rows={3} className={input} {...rest} />}</Labelled>;
 }
 
 export function FormError({ message }: { message?: string | undefined }) {
@@ -36,11 +65,7 @@ export function FormError({ message }: { message?: string | undefined }) {
 
 export function SubmitButton({ busy, children }: { busy: boolean; children: string }) {
   return (
-    <button
-      type="submit"
-      disabled={busy}
-      className="rounded-lg bg-teal-700 px-4 py-2.5 font-semibold text-white shadow-sm hover:bg-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 disabled:opacity-60"
-    >
+    <button type="submit" disabled={busy} className={button.primary}>
       {busy ? "Please wait…" : children}
     </button>
   );

@@ -1,10 +1,10 @@
 import { formatMoney } from "@bbscart/core";
-import { trpc } from "../../lib/trpc";
 import { orderPaymentUrl } from "../../lib/checkout-key";
-import { serverErrors } from "../forms/field-errors";
+import { trpc } from "../../lib/trpc";
 import { FormError } from "../forms/field";
+import { serverErrors } from "../forms/field-errors";
 import { button } from "../ui/styles";
-import type { OrderDetail } from "./status";
+import { type OrderDetail } from "./status";
 
 /** True while a card order is waiting for the provider's webhook to confirm or refuse it. */
 export const awaitingCard = (order: OrderDetail) => order.payment.method === "card" && order.status === "pending_payment";

@@ -1,9 +1,11 @@
+import { orderReasonInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { trpc } from "../../lib/trpc";
-import { formText, serverErrors } from "../forms/field-errors";
-import { FormError } from "../forms/field";
-import { button, input } from "../ui/styles";
-import type { OrderDetail } from "./status";
+import { FormError, TextAreaField } from "../forms/field";
+import { formText } from "../forms/field-errors";
+import { useSchemaForm } from "../forms/use-schema-form";
+import { button } from "../ui/styles";
+import { type OrderDetail } from "./status";
 
 type Kind = "cancel" | "request_return";
 
@@ -19,7 +21,6 @@ const copy: Record<Kind, { open: string; confirm: string; prompt: string }> = {
 export function OrderActions({ order }: { order: OrderDetail }) {
   const kinds = (["cancel", "request_return"] as const).filter((kind) => order.actions.includes(kind));
   const [open, setOpen] = useState<Kind | null>(null);
-  const [error, setError] = useState<string | undefined>();
   const utils = trpc.useUtils();
   const onSuccess = (next: OrderDetail) => {
     utils.order.byId.setData({ orderId: order.id }, next);
@@ -29,15 +30,15 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   };
   const cancel = trpc.order.cancel.useMutation({ onSuccess });
   const requestReturn = trpc.order.requestReturn.useMutation({ onSuccess });
+  // Both take the same input; the open form decides which one is sent.
+  const { errors, submit: send } = useSchemaForm(orderReasonInput, {
+    mutateAsync: (input) => (open === "cancel" ? cancel : requestReturn).mutateAsync(input),
+  });
   if (kinds.length === 0) return null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const reason = formText(new FormData(event.currentTarget), "reason").trim();
-    if (reason.length < 3) return setError("reason must be at least 3 characters");
-    setError(undefined);
-    const mutation = open === "cancel" ? cancel : requestReturn;
-    mutation.mutate({ orderId: order.id, reason }, { onError: (failure) => setError(Object.values(serverErrors(failure)).join(" ")) });
+    return send({ orderId: order.id, reason: formText(new FormData(event.currentTarget), "reason") });
   };
 
   if (!open) {
@@ -52,12 +53,9 @@ export function OrderActions({ order }: { order: OrderDetail }) {
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-2" aria-label={copy[open].open}>
-      <label htmlFor="order-reason" className="text-sm font-medium text-slate-700">
-        {copy[open].prompt}
-      </label>
-      <textarea id="order-reason" name="reason" rows={2} maxLength={500} className={input} aria-invalid={error ? true : undefined} />
-      <FormError message={error} />
+    <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-2" aria-label={copy[open].open}>
+      <TextAreaField label={copy[open].prompt} name="reason" rows={2} maxLength={500} error={errors.reason} />
+      <FormError message={errors.form ?? errors.orderId} />
       <div className="flex flex-wrap gap-3">
         <button type="submit" className={open === "cancel" ? button.danger : button.primary} disabled={cancel.isPending || requestReturn.isPending}>
           {copy[open].confirm}

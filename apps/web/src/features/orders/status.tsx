@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "../../lib/trpc";
+import { Badge, type Tone } from "../ui/layout";
 
 export type OrderDetail = RouterOutputs["order"]["byId"];
 export type OrderStatus = OrderDetail["status"];
@@ -31,19 +32,27 @@ export const methodLabels: Record<OrderDetail["payment"]["method"], string> = {
   cod: "Cash on delivery",
 };
 
-const tone: Partial<Record<OrderStatus, string>> = {
-  pending_payment: "bg-amber-100 text-amber-900",
-  cancelled: "bg-slate-200 text-slate-700",
-  delivered: "bg-emerald-100 text-emerald-900",
-  return_rejected: "bg-red-100 text-red-800",
+const orderTone: Record<OrderStatus, Tone> = {
+  pending_payment: "amber",
+  confirmed: "blue",
+  packed: "blue",
+  shipped: "blue",
+  delivered: "teal",
+  cancelled: "slate",
+  return_requested: "amber",
+  return_approved: "amber",
+  return_rejected: "slate",
+  return_received: "slate",
 };
 
-export function StatusBadge({ status }: { status: OrderStatus }) {
-  return (
-    <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${tone[status] ?? "bg-teal-100 text-teal-900"}`} data-testid="order-status">
-      {statusLabels[status]}
-    </span>
-  );
-}
+const paymentTone: Record<PaymentStatus, Tone> = {
+  unpaid: "amber",
+  authorized: "blue",
+  paid: "teal",
+  partially_refunded: "amber",
+  refunded: "slate",
+};
 
-export const formatDate = (date: Date) => date.toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" });
+/** An order's status in the shop's words and colours, the same for shoppers and admins. */
+export const OrderStatusBadge = ({ status }: { status: OrderStatus }) => <Badge tone={orderTone[status]}>{statusLabels[status]}</Badge>;
+export const PaymentStatusBadge = ({ status }: { status: PaymentStatus }) => <Badge tone={paymentTone[status]}>{paymentLabels[status]}</Badge>;

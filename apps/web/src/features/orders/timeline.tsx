@@ -1,5 +1,6 @@
 import { formatMoney } from "@bbscart/core";
-import { formatDate, statusLabels, type OrderDetail, type OrderStatus } from "./status";
+import { formatDateTime } from "../../lib/format-date";
+import { statusLabels, type OrderDetail, type OrderStatus } from "./status";
 
 const path: OrderStatus[] = ["pending_payment", "confirmed", "packed", "shipped", "delivered"];
 
@@ -39,7 +40,7 @@ export function OrderTimeline({ order }: { order: OrderDetail }) {
           <span className="absolute -left-[1.72rem] top-1 h-3 w-3 rounded-full border-2 border-white bg-teal-600" aria-hidden="true" />
           <p className="font-medium">{entryText(entry)}</p>
           <p className="text-sm text-slate-500">
-            <time dateTime={entry.at.toISOString()}>{formatDate(entry.at)}</time>
+            <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
             {entry.note && ` · ${entry.note}`}
           </p>
         </li>

@@ -1,5 +1,5 @@
-import { useId, type ReactNode } from "react";
-import { button, panel } from "./styles";
+import type { ReactNode } from "react";
+import { button } from "./styles";
 
 /** A polite "loading" line that screen readers announce. */
 export function Loading({ label }: { label: string }) {
@@ -25,7 +25,8 @@ export function ErrorState({ error, onRetry, title = "Something went wrong" }: {
   );
 }
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+/** What a list says when it has nothing to show, with an optional next step. */
+export function EmptyState({ title, children }: { title: ReactNode; children?: ReactNode }) {
   return (
     <div className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
       <p className="text-lg font-semibold">{title}</p>
@@ -34,41 +35,18 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-interface QueryLike<T> {
+export interface QueryLike<T> {
   data: T | undefined;
   error: unknown;
-  isPending: boolean;
   refetch: () => unknown;
 }
 
 /**
- * Renders a query's three states the same way everywhere: loading, failed (with "Try again")
- * and loaded. Pages only say what the loaded state looks like.
+ * Renders a query's three states the same way everywhere: "Loading {label}…", "Could not load
+ * {label}" (with "Try again") and loaded. Pages only say what the loaded state looks like.
  */
-export function QueryView<T>({ query, loading, children }: { query: QueryLike<T>; loading: string; children: (data: T) => ReactNode }) {
+export function QueryView<T>({ query, label, children }: { query: QueryLike<T>; label: string; children: (data: T) => ReactNode }) {
   if (query.data !== undefined) return <>{children(query.data)}</>;
-  if (query.error) return <ErrorState error={query.error} onRetry={query.refetch} />;
-  return <Loading label={loading} />;
-}
-
-export function PageTitle({ children, aside }: { children: ReactNode; aside?: ReactNode }) {
-  return (
-    <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
-      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{children}</h1>
-      {aside}
-    </div>
-  );
-}
-
-/** A white card with its own heading, which also names the region for screen readers. */
-export function Panel({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className={panel} aria-labelledby={id}>
-      <h2 id={id} className="mb-3 text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
+  if (query.error) return <ErrorState error={query.error} onRetry={query.refetch} title={`Could not load ${label}`} />;
+  return <Loading label={`Loading ${label}…`} />;
 }

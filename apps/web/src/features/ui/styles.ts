@@ -1,4 +1,4 @@
-/** Shared class lists, so every button and panel in the shop looks and focuses the same way. */
+/** Shared class lists, so every button, panel and input in the shop and the console looks and focuses the same way. */
 const focus = "focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2";
 
 export const button = {
@@ -11,4 +11,4 @@ export const button = {
 export const panel = "rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6";
 
 export const input =
-  "rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30";
+  "rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30 aria-[invalid]:border-red-500";

@@ -3,8 +3,9 @@ import { walletTopUpInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { cardPaymentUrl, newRequestKey } from "../../lib/checkout-key";
 import { trpc } from "../../lib/trpc";
-import { formText, serverErrors, validate, type FieldErrors } from "../forms/field-errors";
 import { Field, FormError, SubmitButton } from "../forms/field";
+import { formText } from "../forms/field-errors";
+import { useSchemaForm } from "../forms/use-schema-form";
 
 /**
  * Adds money by card: `wallet.topUp` opens a payment (one per form, however often it is
@@ -13,22 +14,19 @@ import { Field, FormError, SubmitButton } from "../forms/field";
  */
 export function TopUpForm({ currency }: { currency: string }) {
   const [key] = useState(newRequestKey);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const topUp = trpc.wallet.topUp.useMutation({
     onSuccess: (started) => window.location.assign(cardPaymentUrl(started.clientSecret, "/wallet?topup=1")),
   });
+  const { errors, submit: send } = useSchemaForm(walletTopUpInput, topUp);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const whole = Number(formText(new FormData(event.currentTarget), "amount"));
-    const parsed = validate(walletTopUpInput, { amountMinor: Math.round(whole * 10 ** minorDigits(currency)), idempotencyKey: key });
-    if (!parsed.ok) return setErrors({ amount: parsed.errors.amountMinor ?? "Enter an amount", form: parsed.errors.idempotencyKey ?? "" });
-    setErrors({});
-    topUp.mutate(parsed.value, { onError: (error) => setErrors(serverErrors(error)) });
+    return send({ amountMinor: Math.round(whole * 10 ** minorDigits(currency)), idempotencyKey: key });
   };
   return (
-    <form noValidate onSubmit={submit} className="flex flex-col gap-3" aria-label="Add money">
-      <FormError message={errors.form || undefined} />
-      <Field label={`Amount (${currency})`} name="amount" inputMode="decimal" placeholder="500" error={errors.amount ?? errors.amountMinor} />
+    <form noValidate onSubmit={(e) => void submit(e)} className="flex flex-col gap-3" aria-label="Add money">
+      <FormError message={errors.form ?? errors.idempotencyKey} />
+      <Field label={`Amount (${currency})`} name="amount" inputMode="decimal" placeholder="500" error={errors.amountMinor} />
       <SubmitButton busy={topUp.isPending || topUp.isSuccess}>Add money by card</SubmitButton>
     </form>
   );

@@ -1,11 +1,14 @@
 import type { FormEvent } from "react";
-import { dayAfter, dayStart, formatDateTime } from "../../features/admin/format";
-import { button, PagedTable, PageHeader, Panel, SelectField } from "../../features/admin/ui";
-import { useAdmin } from "../../features/admin/use-admin";
+import { dayAfter, dayStart } from "../../features/admin/format";
 import { useUrlTable } from "../../features/admin/url-state";
-import { Field } from "../../features/forms/field";
+import { useAdmin } from "../../features/admin/use-admin";
+import { Field, SelectField } from "../../features/forms/field";
+import { formText } from "../../features/forms/field-errors";
+import { PageHeader, Panel } from "../../features/ui/layout";
+import { button } from "../../features/ui/styles";
+import { PagedTable } from "../../features/ui/table";
+import { formatDateTime } from "../../lib/format-date";
 import { trpc } from "../../lib/trpc";
-import { formText } from "../../features/admin/form-text";
 
 const FILTERS = ["actor", "targetType", "targetId", "action", "from", "to"] as const;
 const TARGET_TYPES = ["order", "product", "variant", "category", "user", "coupon", "settings", "job"];

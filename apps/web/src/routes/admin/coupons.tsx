@@ -2,13 +2,16 @@ import { formatMoney } from "@bbscart/core";
 import { couponCreateInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { parseAmount, parseScaled, scaledText } from "../../features/admin/amount";
-import { formatDate } from "../../features/admin/format";
-import { Badge, button, Dialog, PagedTable, PageHeader, SelectField } from "../../features/admin/ui";
 import { useUrlTable } from "../../features/admin/url-state";
-import { serverErrors, validate, type FieldErrors } from "../../features/forms/field-errors";
-import { Field, FormError } from "../../features/forms/field";
+import { Field, FormError, SelectField } from "../../features/forms/field";
+import { formText } from "../../features/forms/field-errors";
+import { useSchemaForm } from "../../features/forms/use-schema-form";
+import { Dialog } from "../../features/ui/dialog";
+import { Badge, PageHeader } from "../../features/ui/layout";
+import { button } from "../../features/ui/styles";
+import { PagedTable } from "../../features/ui/table";
+import { formatDate } from "../../lib/format-date";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
-import { formText } from "../../features/admin/form-text";
 
 type Coupon = RouterOutputs["admin"]["settings"]["coupons"]["list"]["items"][number];
 
@@ -95,7 +98,7 @@ function CouponForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => 
   const store = trpc.catalog.storeInfo.useQuery();
   const create = trpc.admin.settings.coupons.create.useMutation();
   const [kind, setKind] = useState<"percentage" | "fixed">("percentage");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, submit: send } = useSchemaForm(couponCreateInput, create);
   const currency = store.data?.currency ?? "INR";
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -117,14 +120,7 @@ function CouponForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => 
       usageLimit: optionalInt("usageLimit"),
       perCustomerLimit: optionalInt("perCustomerLimit"),
     };
-    const parsed = validate(couponCreateInput, values);
-    if (!parsed.ok) return setErrors(parsed.errors);
-    try {
-      await create.mutateAsync(parsed.value);
-      onDone();
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
+    await send(values, onDone);
   };
 
   return (

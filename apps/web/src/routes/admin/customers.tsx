@@ -1,11 +1,13 @@
 import { Link, useSearchParams } from "react-router";
 import { CustomerAccess, type AdminUser } from "../../features/admin/customer-access";
 import { CustomerWallet } from "../../features/admin/customer-wallet";
-import { formatDate } from "../../features/admin/format";
-import { Badge, PagedTable, PageHeader, Panel, SelectField } from "../../features/admin/ui";
-import { useAdmin } from "../../features/admin/use-admin";
 import { SearchForm } from "../../features/admin/search-form";
 import { useUrlTable } from "../../features/admin/url-state";
+import { useAdmin } from "../../features/admin/use-admin";
+import { SelectField } from "../../features/forms/field";
+import { Badge, PageHeader, Panel } from "../../features/ui/layout";
+import { PagedTable } from "../../features/ui/table";
+import { formatDate } from "../../lib/format-date";
 import { trpc } from "../../lib/trpc";
 
 /**

@@ -2,8 +2,9 @@ import { formatMoney, ORDER_STATUSES } from "@bbscart/core";
 import { Link, useSearchParams } from "react-router";
 import { formatDay, orderStatusLabel } from "../../features/admin/format";
 import { SalesChart } from "../../features/admin/sales-chart";
-import { Empty, PageHeader, Panel, QueryState } from "../../features/admin/ui";
 import { useAdmin } from "../../features/admin/use-admin";
+import { PageHeader, Panel } from "../../features/ui/layout";
+import { EmptyState, QueryView } from "../../features/ui/states";
 import { trpc } from "../../lib/trpc";
 
 const tile = "block rounded-2xl border border-slate-200 bg-white p-4 shadow-sm hover:border-teal-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600";
@@ -19,7 +20,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description="Every figure counts orders placed and not cancelled, by day in the store's time zone." />
-      <QueryState query={overview} label="today's figures">
+      <QueryView query={overview} label="today's figures">
         {(data) => (
           <div className="grid gap-4 sm:grid-cols-3">
             <Link to="/admin/orders" className={tile} data-testid="today-sales">
@@ -36,7 +37,7 @@ export function DashboardPage() {
             </Link>
           </div>
         )}
-      </QueryState>
+      </QueryView>
 
       <Panel
         className="mt-6"
@@ -57,7 +58,7 @@ export function DashboardPage() {
           </div>
         }
       >
-        <QueryState query={sales} label="sales">
+        <QueryView query={sales} label="sales">
           {(data) => (
             <>
               <p className="mb-3 text-sm text-slate-600" aria-live="polite">
@@ -66,15 +67,15 @@ export function DashboardPage() {
               <SalesChart days={data.days} currency={data.total.currency} />
             </>
           )}
-        </QueryState>
+        </QueryView>
       </Panel>
 
       <Panel className="mt-6" title={`Top products, last ${days} days`}>
         <div data-testid="top-products">
-          <QueryState query={top} label="top products">
+          <QueryView query={top} label="top products">
             {(data) =>
               data.products.length === 0 ? (
-                <Empty>No products sold in these {days} days.</Empty>
+                <EmptyState title={`No products sold in these ${days} days.`} />
               ) : (
                 <ol className="divide-y divide-slate-100">
                   {data.products.map((product, rank) => {
@@ -106,11 +107,11 @@ export function DashboardPage() {
                 </ol>
               )
             }
-          </QueryState>
+          </QueryView>
         </div>
       </Panel>
 
-      <QueryState query={overview} label="orders and stock">
+      <QueryView query={overview} label="orders and stock">
         {(data) => (
           <div className="mt-6 grid gap-6 lg:grid-cols-2">
             <Panel title="Orders by status">
@@ -134,7 +135,7 @@ export function DashboardPage() {
               }
             >
               {data.lowStock.length === 0 ? (
-                <Empty>Every variant is above the threshold.</Empty>
+                <EmptyState title="Every variant is above the threshold." />
               ) : (
                 <ul className="divide-y divide-slate-100">
                   {data.lowStock.map((row) => (
@@ -154,7 +155,7 @@ export function DashboardPage() {
             </Panel>
           </div>
         )}
-      </QueryState>
+      </QueryView>
     </>
   );
 }

@@ -1,7 +1,11 @@
 import { useState } from "react";
-import { formatDateTime } from "../../features/admin/format";
-import { Badge, button, ConfirmDialog, Empty, PageHeader, Panel, QueryState, Table } from "../../features/admin/ui";
 import { useUrlTable } from "../../features/admin/url-state";
+import { ConfirmDialog } from "../../features/ui/dialog";
+import { Badge, PageHeader, Panel } from "../../features/ui/layout";
+import { EmptyState, QueryView } from "../../features/ui/states";
+import { button } from "../../features/ui/styles";
+import { Table } from "../../features/ui/table";
+import { formatDateTime } from "../../lib/format-date";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
 
 type FailedJob = RouterOutputs["admin"]["operations"]["failed"]["items"][number];
@@ -18,7 +22,7 @@ export function OperationsPage() {
     <>
       <PageHeader title="Operations" description="Background queues (notifications, payments, order expiry): what waits, what runs, what failed." />
       <Panel title="Queues" actions={<span className="text-xs text-slate-500">refreshes every 10 s</span>}>
-        <QueryState query={health} label="queue health">
+        <QueryView query={health} label="queue health">
           {(queues) => (
             <Table
               caption="Jobs per queue"
@@ -51,7 +55,7 @@ export function OperationsPage() {
               ))}
             </Table>
           )}
-        </QueryState>
+        </QueryView>
       </Panel>
       {queue && <FailedJobs queue={queue} offset={offset} onOffset={(next) => table.setFilters({ queue, offset: next ? String(next) : "" })} />}
     </>
@@ -74,10 +78,10 @@ function FailedJobs({ queue, offset, onOffset }: { queue: string; offset: number
           {error.message}
         </p>
       )}
-      <QueryState query={failed} label="failed jobs">
+      <QueryView query={failed} label="failed jobs">
         {(page) =>
           page.items.length === 0 ? (
-            <Empty>No failed jobs in this queue.</Empty>
+            <EmptyState title="No failed jobs in this queue." />
           ) : (
             <>
               <ul className="divide-y divide-slate-100" aria-live="polite">
@@ -117,7 +121,7 @@ function FailedJobs({ queue, offset, onOffset }: { queue: string; offset: number
             </>
           )
         }
-      </QueryState>
+      </QueryView>
       <ConfirmDialog
         open={discarding !== null}
         title="Discard this job?"

@@ -1,19 +1,23 @@
 import { formatMoney, type Money } from "@bbscart/core";
 import { Link, useParams } from "react-router";
-import { formatDateTime, orderStatusLabel } from "../../features/admin/format";
+import { orderStatusLabel } from "../../features/admin/format";
 import { OrderActions, type AdminOrder } from "../../features/admin/order-actions";
-import { OrderStatusBadge, PaymentStatusBadge } from "../../features/admin/order-status";
 import { RefundForm } from "../../features/admin/refund-form";
-import { Badge, button, PageHeader, Panel, QueryState, Table } from "../../features/admin/ui";
+import { OrderStatusBadge, PaymentStatusBadge } from "../../features/orders/status";
+import { Badge, PageHeader, Panel } from "../../features/ui/layout";
+import { QueryView } from "../../features/ui/states";
+import { button } from "../../features/ui/styles";
+import { Table } from "../../features/ui/table";
+import { formatDateTime } from "../../lib/format-date";
 import { trpc } from "../../lib/trpc";
 
 export function OrderDetailPage() {
   const { orderId = "" } = useParams();
   const order = trpc.admin.orders.byId.useQuery({ orderId });
   return (
-    <QueryState query={order} label="the order">
+    <QueryView query={order} label="the order">
       {(data) => <OrderView order={data} />}
-    </QueryState>
+    </QueryView>
   );
 }
 

@@ -1,13 +1,17 @@
 import { formatMoney, ORDER_STATUSES, type OrderStatus, type PaymentStatus } from "@bbscart/core";
 import { orderListInput } from "@bbscart/core/schemas";
 import { Link } from "react-router";
-import { dayAfter, dayStart, formatDateTime, orderStatusLabel, paymentStatusLabel } from "../../features/admin/format";
-import { OrderStatusBadge, PaymentStatusBadge } from "../../features/admin/order-status";
-import { button, Empty, PagedTable, PageHeader, Panel, SelectField } from "../../features/admin/ui";
+import { dayAfter, dayStart, orderStatusLabel, paymentStatusLabel } from "../../features/admin/format";
 import { SearchForm } from "../../features/admin/search-form";
 import { useUrlTable } from "../../features/admin/url-state";
-import { Field } from "../../features/forms/field";
+import { Field, SelectField } from "../../features/forms/field";
 import { validate } from "../../features/forms/field-errors";
+import { OrderStatusBadge, PaymentStatusBadge } from "../../features/orders/status";
+import { PageHeader, Panel } from "../../features/ui/layout";
+import { EmptyState } from "../../features/ui/states";
+import { button } from "../../features/ui/styles";
+import { PagedTable } from "../../features/ui/table";
+import { formatDateTime } from "../../lib/format-date";
 import { trpc, type RouterInputs } from "../../lib/trpc";
 
 type PaymentMethod = NonNullable<RouterInputs["admin"]["orders"]["list"]["paymentMethod"]>;
@@ -85,7 +89,7 @@ export function OrdersPage() {
 
       <div className="mt-6">
         {!input.ok ? (
-          <Empty>Correct the filters above to see orders.</Empty>
+          <EmptyState title="Correct the filters above to see orders." />
         ) : (
           <PagedTable
             query={orders}

@@ -1,8 +1,10 @@
 import { Link } from "react-router";
-import { formatDateTime } from "../../features/admin/format";
-import { Badge, PagedTable, PageHeader, Panel, SelectField, type Tone } from "../../features/admin/ui";
-import { useAdmin } from "../../features/admin/use-admin";
 import { useUrlTable } from "../../features/admin/url-state";
+import { useAdmin } from "../../features/admin/use-admin";
+import { SelectField } from "../../features/forms/field";
+import { Badge, PageHeader, Panel, type Tone } from "../../features/ui/layout";
+import { PagedTable } from "../../features/ui/table";
+import { formatDateTime } from "../../lib/format-date";
 import { trpc, type RouterInputs, type RouterOutputs } from "../../lib/trpc";
 
 type WebhookStatus = NonNullable<RouterInputs["admin"]["payments"]["webhookEvents"]["status"]>;

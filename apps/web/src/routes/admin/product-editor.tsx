@@ -3,13 +3,15 @@ import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { parseAmount, parseScaled, scaledText } from "../../features/admin/amount";
 import { ProductImages } from "../../features/admin/product-images";
-import { button, PageHeader, Panel, QueryState, SelectField, Status, TextAreaField } from "../../features/admin/ui";
 import type { StoredImage } from "../../features/admin/upload-image";
 import { VariantEditor } from "../../features/admin/variant-editor";
-import { serverErrors, validate, type FieldErrors } from "../../features/forms/field-errors";
-import { Field, FormError } from "../../features/forms/field";
+import { Field, FormError, SelectField, TextAreaField } from "../../features/forms/field";
+import { formText } from "../../features/forms/field-errors";
+import { useSchemaForm } from "../../features/forms/use-schema-form";
+import { PageHeader, Panel, Status } from "../../features/ui/layout";
+import { QueryView } from "../../features/ui/states";
+import { button } from "../../features/ui/styles";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
-import { formText } from "../../features/admin/form-text";
 
 type AdminProduct = RouterOutputs["admin"]["catalog"]["product"];
 
@@ -23,12 +25,12 @@ export function ProductEditorPage() {
       <Link to="/admin/products" className="text-sm font-medium text-teal-700 hover:underline">
         ← All products
       </Link>
-      <QueryState query={store} label="the store's currency">
+      <QueryView query={store} label="the store's currency">
         {({ currency }) =>
           productId === undefined ? (
             <ProductForm product={null} currency={currency} />
           ) : (
-            <QueryState query={product} label="the product">
+            <QueryView query={product} label="the product">
               {(data) => (
                 <>
                   <ProductForm key={data.id} product={data} currency={currency} />
@@ -37,10 +39,10 @@ export function ProductEditorPage() {
                   </div>
                 </>
               )}
-            </QueryState>
+            </QueryView>
           )
         }
-      </QueryState>
+      </QueryView>
     </>
   );
 }
@@ -52,7 +54,10 @@ function ProductForm({ product, currency }: { product: AdminProduct | null; curr
   const create = trpc.admin.catalog.createProduct.useMutation();
   const update = trpc.admin.catalog.updateProduct.useMutation();
   const [images, setImages] = useState<StoredImage[]>(product?.images ?? []);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const creating = useSchemaForm(productCreateInput, create);
+  const updating = useSchemaForm(productUpdateInput, update);
+  // One form or the other for this page's whole life: the route remounts it for another product.
+  const { errors, setErrors } = product ? updating : creating;
   const [saved, setSaved] = useState<string | null>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -71,27 +76,16 @@ function ProductForm({ product, currency }: { product: AdminProduct | null; curr
       images: images.map((image) => image.key),
     };
     setSaved(null);
-    try {
-      if (product) {
-        const parsed = validate(productUpdateInput, { productId: product.id, ...fields });
-        if (!parsed.ok) return setErrors(parsed.errors);
-        setErrors({});
-        const updated = await update.mutateAsync(parsed.value);
+    if (product) {
+      return updating.submit({ productId: product.id, ...fields }, (updated) => {
         utils.admin.catalog.product.setData({ productId: product.id }, updated);
         setSaved("Product saved.");
-      } else {
-        const priceMinor = parseAmount(text("price"), currency);
-        if (priceMinor === null) return setErrors({ "variants.0.priceMinor": "priceMinor must be an amount such as 499.00" });
-        const variant = { sku: text("sku"), name: text("variantName"), priceMinor, stockOnHand: Number(text("stock") || 0) };
-        const parsed = validate(productCreateInput, { ...fields, variants: [variant] });
-        if (!parsed.ok) return setErrors(parsed.errors);
-        setErrors({});
-        const created = await create.mutateAsync(parsed.value);
-        await navigate(`/admin/products/${created.id}`, { replace: true });
-      }
-    } catch (error) {
-      setErrors(serverErrors(error));
+      });
     }
+    const priceMinor = parseAmount(text("price"), currency);
+    if (priceMinor === null) return setErrors({ "variants.0.priceMinor": "priceMinor must be an amount such as 499.00" });
+    const variant = { sku: text("sku"), name: text("variantName"), priceMinor, stockOnHand: Number(text("stock") || 0) };
+    return creating.submit({ ...fields, variants: [variant] }, (created) => navigate(`/admin/products/${created.id}`, { replace: true }));
   };
 
   const busy = create.isPending || update.isPending;

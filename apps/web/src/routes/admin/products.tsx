@@ -1,8 +1,11 @@
 import { formatMoney } from "@bbscart/core";
 import { Link } from "react-router";
-import { Badge, button, PagedTable, PageHeader, Panel, SelectField } from "../../features/admin/ui";
 import { SearchForm } from "../../features/admin/search-form";
 import { useUrlTable } from "../../features/admin/url-state";
+import { SelectField } from "../../features/forms/field";
+import { Badge, PageHeader, Panel } from "../../features/ui/layout";
+import { button } from "../../features/ui/styles";
+import { PagedTable } from "../../features/ui/table";
 import { trpc } from "../../lib/trpc";
 
 const SORTS = { newest: "Newest", name_asc: "Name A–Z", price_asc: "Price, low to high", price_desc: "Price, high to low" } as const;

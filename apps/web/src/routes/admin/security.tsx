@@ -1,8 +1,10 @@
 import { totpConfirmInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
-import { button, PageHeader, Panel, QueryState, Status } from "../../features/admin/ui";
-import { serverErrors, validate, type FieldErrors } from "../../features/forms/field-errors";
 import { Field, FormError } from "../../features/forms/field";
+import { useSchemaForm } from "../../features/forms/use-schema-form";
+import { PageHeader, Panel, Status } from "../../features/ui/layout";
+import { QueryView } from "../../features/ui/states";
+import { button } from "../../features/ui/styles";
 import { trpc } from "../../lib/trpc";
 
 /**
@@ -14,27 +16,19 @@ export function SecurityPage() {
   const utils = trpc.useUtils();
   const begin = trpc.auth.beginTotp.useMutation();
   const confirm = trpc.auth.confirmTotp.useMutation({ onSuccess: (account) => utils.auth.me.setData(undefined, account) });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, submit: send } = useSchemaForm(totpConfirmInput, confirm);
   const [done, setDone] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = validate(totpConfirmInput, { code: new FormData(event.currentTarget).get("code") });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    try {
-      await confirm.mutateAsync(parsed.value);
-      setErrors({});
-      setDone("Two-step sign-in is on.");
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
+    return send({ code: new FormData(event.currentTarget).get("code") }, () => setDone("Two-step sign-in is on."));
   };
 
   return (
     <>
       <PageHeader title="My security" description="Protect your admin account with an authenticator app (Google Authenticator, 1Password, Aegis…)." />
       <Panel title="Two-step sign-in" className="max-w-2xl">
-        <QueryState query={me} label="your account">
+        <QueryView query={me} label="your account">
           {(account) =>
             account.totpEnabled ? (
               <p className="text-sm text-teal-800" data-testid="totp-on">
@@ -71,7 +65,7 @@ export function SecurityPage() {
               </div>
             )
           }
-        </QueryState>
+        </QueryView>
         <Status message={done} />
       </Panel>
     </>

@@ -2,11 +2,13 @@ import type { DeliveryOption } from "@bbscart/core";
 import { storeSettingsInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { amountText, parseAmount, parseScaled, scaledText } from "../../features/admin/amount";
-import { button, PageHeader, Panel, QueryState, Status } from "../../features/admin/ui";
-import { serverErrors, validate, type FieldErrors } from "../../features/forms/field-errors";
 import { Field, FormError } from "../../features/forms/field";
+import { formText } from "../../features/forms/field-errors";
+import { useSchemaForm } from "../../features/forms/use-schema-form";
+import { PageHeader, Panel, Status } from "../../features/ui/layout";
+import { QueryView } from "../../features/ui/states";
+import { button } from "../../features/ui/styles";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
-import { formText } from "../../features/admin/form-text";
 
 type Settings = RouterOutputs["admin"]["settings"]["get"];
 
@@ -15,9 +17,9 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title="Store settings" description="Tax, delivery, returns, payment time limit and the store's time zone." />
-      <QueryState query={settings} label="the settings">
+      <QueryView query={settings} label="the settings">
         {(data) => <SettingsForm key={JSON.stringify(data)} settings={data} />}
-      </QueryState>
+      </QueryView>
     </>
   );
 }
@@ -31,7 +33,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const save = trpc.admin.settings.update.useMutation({ onSuccess: (next) => utils.admin.settings.get.setData(undefined, next) });
   // Rows carry a local key so removing one keeps what was typed into the others.
   const [options, setOptions] = useState<(DeliveryOption & { row: number })[]>(() => settings.deliveryOptions.map((option, row) => ({ ...option, row })));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, submit: send } = useSchemaForm(storeSettingsInput, save);
   const [saved, setSaved] = useState<string | null>(null);
   const { currency } = settings;
 
@@ -56,16 +58,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
         etaDays: { min: int(text(`o${i}.etaMin`)), max: int(text(`o${i}.etaMax`)) },
       })),
     };
-    const parsed = validate(storeSettingsInput, values);
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
     setSaved(null);
-    try {
-      await save.mutateAsync(parsed.value);
-      setSaved("Settings saved.");
-    } catch (error) {
-      setErrors(serverErrors(error));
-    }
+    await send(values, () => setSaved("Settings saved."));
   };
 
   const e = (path: string) => errors[path];

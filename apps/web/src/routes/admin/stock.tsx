@@ -1,13 +1,15 @@
 import { stockAdjustmentInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { button, Empty, PageHeader, Pager, Panel, QueryState, SelectField, Status, Table } from "../../features/admin/ui";
 import { SearchForm } from "../../features/admin/search-form";
 import { useUrlTable } from "../../features/admin/url-state";
-import { serverErrors, validate, type FieldErrors } from "../../features/forms/field-errors";
-import { Field, FormError } from "../../features/forms/field";
+import { Field, FormError, SelectField } from "../../features/forms/field";
+import { type FieldErrors, formText, serverErrors, validate } from "../../features/forms/field-errors";
+import { PageHeader, Panel, Status } from "../../features/ui/layout";
+import { EmptyState, QueryView } from "../../features/ui/states";
+import { button } from "../../features/ui/styles";
+import { Pager, Table } from "../../features/ui/table";
 import { trpc } from "../../lib/trpc";
-import { formText } from "../../features/admin/form-text";
 
 /**
  * Bulk stock adjustment after a count or a delivery: type the change beside each variant, give one
@@ -85,10 +87,10 @@ export function StockPage() {
         </div>
       </Panel>
       <div className="mt-6">
-        <QueryState query={products} label="stock">
+        <QueryView query={products} label="stock">
           {(page) =>
             page.items.length === 0 ? (
-              <Empty>No products match.</Empty>
+              <EmptyState title="No products match." />
             ) : (
               <form key={formKey} noValidate onSubmit={(e) => void apply(e)} aria-label="Stock adjustments">
                 <Panel title={`Variants, page ${table.page}`}>
@@ -152,7 +154,7 @@ export function StockPage() {
               </form>
             )
           }
-        </QueryState>
+        </QueryView>
       </div>
     </>
   );
