@@ -18,7 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { measure } from "./lib/load.mjs";
 import { repoRoot } from "./lib/paths.mjs";
-import { freePort, hasTaskset, machineLoad, peakRss, pinned, SERVER_CORE, start, stop, waitForHttp } from "./lib/procs.mjs";
+import { freePort, hasTaskset, machineLoad, pinned, SERVER_CORE, start, stop, waitForHttp } from "./lib/procs.mjs";
 import { addRatios, goals, renderSvg, renderText, summarise } from "./lib/report.mjs";
 import { growCatalog } from "./lib/scale.mjs";
 import { ADDRESS, freshTokens, prepareStore, startApi } from "./lib/store.mjs";
@@ -229,7 +229,7 @@ async function runOne({ id, conns }, round) {
             warmupS,
             durationS,
             mode: "checkout",
-            checkout: { tokens, variantId: store.variantId, address: ADDRESS, deliveryOptionId: "standard", cartAddBody: mutationBody({ variantId: store.variantId, quantity: 1 }) },
+            checkout: { tokens, address: ADDRESS, deliveryOptionId: "standard", cartAddBody: mutationBody({ variantId: store.variantId, quantity: 1 }) },
           });
           if (m.failureSample) log(`checkout@${conns}: first failure: ${m.failureSample}`);
           return row(id, "checkout", conns, m, {

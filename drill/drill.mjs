@@ -190,22 +190,25 @@ async function main() {
   running.push(redis);
   const smtp = await startSmtp();
   running.push(smtp);
+  /** @type {ApiProcess[]} */
   const apis = [];
   let webhookSecret = null;
   const relay = await startWebhookRelay({ apis, secret: () => webhookSecret, random, log });
   running.push(relay);
   const env = drillEnv({ redis, redisPrefix: store.redisPrefix, smtpUrl: smtp.url, publicUrl: relay.url });
-  for (const name of ["api-a", "api-b"]) apis.push(new ApiProcess(store, name, await freePort(), env));
+  const first = new ApiProcess(store, "api-a", await freePort(), env);
+  const second = new ApiProcess(store, "api-b", await freePort(), env);
+  apis.push(first, second);
   const worker = new WorkerProcess(store, env);
   running.push(...apis, worker);
   // The first process writes secrets.json; the others read it.
-  await apis[0].start();
-  await Promise.all([apis[1].start(), worker.start()]);
+  await first.start();
+  await Promise.all([second.start(), worker.start()]);
   webhookSecret = JSON.parse(fs.readFileSync(path.join(store.dataDir, "secrets.json"), "utf8")).webhookSecret;
   log(`up: ${apis.map((a) => `${a.name} :${a.port}`).join(", ")}, worker, redis-server :${redis.port} (AOF always), SMTP ${smtp.url}`);
 
   const ctx = { apis, random, relay, acks, stats, adminPassword, pauseMs: flags.short ? 500 : 400, signIn };
-  Object.assign(ctx, await prepare(apis[0], adminPassword, acks));
+  Object.assign(ctx, await prepare(first, adminPassword, acks));
   const initial = openReadOnly(dbFile);
   const initialStock = stockSnapshot(initial);
   initial.close();
@@ -276,7 +279,7 @@ let result;
 try {
   result = await main();
 } catch (error) {
-  log(`failed: ${error.stack ?? error.message}`);
+  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   log(`logs kept in ${dir}`);
   await shutdown();
   process.exit(1);

@@ -2,13 +2,19 @@ import { fork } from "node:child_process";
 
 /**
  * Starts a Node entry point as a child with an IPC channel and resolves with the child and its
- * "ready" message; rejects if the child exits first (it has already printed why).
+ * "ready" message; rejects if the child exits first (it has already printed why), with an error
+ * carrying its exit `code`.
+ * @param {string} entry
+ * @param {{ env?: NodeJS.ProcessEnv; execArgv?: string[] }} [options]
+ * @returns {{ child: import("node:child_process").ChildProcess; ready: Promise<{ url?: string }> }}
  */
 export function launch(entry, { env = process.env, execArgv = [] } = {}) {
   const child = fork(entry, [], { env, execArgv, stdio: "inherit" });
   const ready = new Promise((resolve, reject) => {
     child.on("message", (message) => {
-      if (message?.type === "ready") resolve(message);
+      // What a child sends over IPC is any serializable value; only its "ready" object matters here.
+      const sent = /** @type {{ type?: unknown; url?: string } | null} */ (message);
+      if (sent?.type === "ready") resolve(sent);
     });
     child.once("exit", (code, signal) => reject(Object.assign(new Error("exited before ready"), { code: code ?? 1, signal })));
   });

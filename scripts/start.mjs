@@ -18,7 +18,7 @@ let ready;
 try {
   ready = await api.ready;
 } catch (error) {
-  process.exit(error.code);
+  process.exit(/** @type {{ code: number }} */ (error).code);
 }
 // The worker starts once the API is up, so a shared problem (Redis down) is reported once, by the API.
 const worker = launch(path.join(root, "apps/api/dist/worker.js"), { env });

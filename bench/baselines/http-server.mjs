@@ -10,6 +10,7 @@ import path from "node:path";
 import { repoRoot } from "../lib/paths.mjs";
 
 const [kind, port, payloadFile] = process.argv.slice(2);
+if (!payloadFile) throw new Error("usage: node http-server.mjs <node|express> <port> <payload file>");
 const body = fs.readFileSync(payloadFile);
 
 let server;

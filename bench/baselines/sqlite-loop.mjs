@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { repoRoot } from "../lib/paths.mjs";
 
+if (!process.argv[2]) throw new Error("usage: node sqlite-loop.mjs <json config>");
 const config = JSON.parse(process.argv[2]);
 const Database = createRequire(path.join(repoRoot, "packages/db/package.json"))("better-sqlite3");
 
@@ -65,7 +66,7 @@ function once() {
     } catch (error) {
       if (db.inTransaction) db.exec("ROLLBACK");
       ok = false;
-      firstError ??= String(error.message);
+      firstError ??= String(error instanceof Error ? error.message : error);
     }
   }
   if (!ok) errors += 1;

@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 
+if (!process.argv[2]) throw new Error("usage: node autocannon-run.mjs <json config>");
 const config = JSON.parse(process.argv[2]);
 
 function percentile(sorted, p) {
@@ -25,7 +26,7 @@ function checkoutRequests(stats) {
   const run = randomBytes(4).toString("hex");
   let nextKey = 0;
   let spare = 0;
-  const { tokens, variantId, address, deliveryOptionId, cartAddBody } = config.checkout;
+  const { tokens, address, deliveryOptionId, cartAddBody } = config.checkout;
   const free = [...tokens];
   return [
     {

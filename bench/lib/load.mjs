@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { cpuSeconds, LOAD_CORE, peakRss, pinned, start } from "./procs.mjs";
+import { cpuSeconds, LOAD_CORE, peakRss, pinned } from "./procs.mjs";
 import { repoRoot } from "./paths.mjs";
 
 export const hasWrk = spawnSync("wrk", ["--version"]).error === undefined;
@@ -67,6 +67,7 @@ function watchCpu(pid) {
  * Measures `url` (GET) or a checkout sequence against `server` (a running child). Returns req/s,
  * latency percentiles in ms, error counts, bytes per response, the tool's and the server's CPU
  * (fraction of one core) and the server's peak RSS.
+ * @param {{ server: import("./procs.mjs").Child; url: string; connections: number; warmupS: number; durationS: number; mode?: "get" | "checkout"; checkout?: object; tool?: "wrk" | "autocannon" }} options
  */
 export async function measure({ server, url, connections, warmupS, durationS, mode = "get", checkout, tool }) {
   const useWrk = mode === "get" && (tool ?? (hasWrk ? "wrk" : "autocannon")) === "wrk";

@@ -42,16 +42,32 @@ export function peakRss(pid) {
   }
 }
 
-/** Spawns a process with stdout/stderr appended to `logFile`; returns the child. */
+/**
+ * A child started by {@link start}: `exited` settles once, when it is gone.
+ * @typedef {import("node:child_process").ChildProcess & { exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }} Child
+ */
+
+/**
+ * Spawns a process with stdout/stderr appended to `logFile`; returns the child.
+ * @param {string[]} argv
+ * @param {{ env?: NodeJS.ProcessEnv; logFile?: string; cwd?: string }} [options]
+ * @returns {Child}
+ */
 export function start(argv, { env, logFile, cwd } = {}) {
   const out = logFile ? fs.openSync(logFile, "a") : "ignore";
-  const child = spawn(argv[0], argv.slice(1), { env: { ...process.env, ...env }, cwd, stdio: ["ignore", out, out] });
+  const spawned = spawn(/** @type {string} */ (argv[0]), argv.slice(1), { env: { ...process.env, ...env }, cwd, stdio: ["ignore", out, out] });
   if (typeof out === "number") fs.closeSync(out);
+  const child = /** @type {Child} */ (spawned);
   child.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   return child;
 }
 
-/** Waits until `url` answers 200, failing early if the process exits. */
+/**
+ * Waits until `url` answers 200, failing early if the process exits.
+ * @param {string} url
+ * @param {Child} child
+ * @param {{ timeoutMs?: number; logFile?: string }} [options]
+ */
 export async function waitForHttp(url, child, { timeoutMs = 30_000, logFile } = {}) {
   const deadline = Date.now() + timeoutMs;
   let gone = false;
@@ -69,7 +85,10 @@ export async function waitForHttp(url, child, { timeoutMs = 30_000, logFile } = 
   throw new Error(`no answer from ${url} after ${timeoutMs} ms${logFile ? `; see ${logFile}` : ""}`);
 }
 
-/** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
+/**
+ * SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone.
+ * @param {Child} child
+ */
 export async function stop(child, graceMs = 10_000) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill("SIGTERM");
@@ -78,14 +97,18 @@ export async function stop(child, graceMs = 10_000) {
   clearTimeout(timer);
 }
 
-/** A free TCP port on loopback. */
+/**
+ * A free TCP port on loopback.
+ * @returns {Promise<number>}
+ */
 export async function freePort() {
   const net = await import("node:net");
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
+      // Listening on a TCP address, so the address is an AddressInfo, never a pipe name.
+      const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });

@@ -37,6 +37,10 @@ export function apiEnv(store, port, extra = {}) {
 }
 
 /** Starts a fresh API process pinned to the server core; resolves once /healthz answers. */
+/**
+ * @param {{ dir: string; dataDir: string; redisPrefix: string }} store
+ * @param {{ extraEnv?: NodeJS.ProcessEnv; nodeArgs?: string[]; label?: string }} [options]
+ */
 export async function startApi(store, { extraEnv = {}, nodeArgs = [], label = "api" } = {}) {
   const port = await freePort();
   const logFile = path.join(store.dir, `${label}.log`);
@@ -72,9 +76,15 @@ export async function pool(items, size, fn) {
   return results;
 }
 
-/** Write transactions of a trace slice: only INSERT/UPDATE/DELETE, in their BEGIN…COMMIT groups. */
+/**
+ * Write transactions of a trace slice: only INSERT/UPDATE/DELETE, in their BEGIN…COMMIT groups.
+ * @typedef {{ statements: { sql: string; args: (string | number | null | { id?: unknown })[]; changes: number }[] }} TracedTransaction
+ * @returns {TracedTransaction[]}
+ */
 function writeTransactions(lines) {
+  /** @type {TracedTransaction[]} */
   const transactions = [];
+  /** @type {TracedTransaction | null} */
   let current = null;
   for (const line of lines) {
     const entry = JSON.parse(line);

@@ -33,12 +33,30 @@ async function decode(procedure, response) {
   return { data: superjson.deserialize(body.result.data), bytes: Buffer.byteLength(text), headers: response.headers };
 }
 
-/** `signal` (optional) aborts a call that hangs, e.g. `AbortSignal.timeout(ms)` while a server is being killed. */
+/**
+ * Who calls (`token`, optional) and when to give up: `signal` (optional) aborts a call that hangs,
+ * e.g. `AbortSignal.timeout(ms)` while a server is being killed.
+ * @typedef {{ token?: string | null; signal?: AbortSignal }} CallOptions
+ */
+
+/**
+ * @param {string} baseUrl
+ * @param {string} procedure
+ * @param {unknown} input
+ * @param {CallOptions} [options]
+ */
 export async function query(baseUrl, procedure, input, { token, signal } = {}) {
+  /** @type {Record<string, string>} */
   const headers = token ? { authorization: `Bearer ${token}` } : {};
   return decode(procedure, await fetch(baseUrl + queryPath(procedure, input), { headers, signal }));
 }
 
+/**
+ * @param {string} baseUrl
+ * @param {string} procedure
+ * @param {unknown} input
+ * @param {CallOptions} [options]
+ */
 export async function mutate(baseUrl, procedure, input, { token, signal } = {}) {
   const headers = { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) };
   return decode(procedure, await fetch(`${baseUrl}/trpc/${procedure}`, { method: "POST", headers, body: mutationBody(input), signal }));

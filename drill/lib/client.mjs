@@ -88,7 +88,7 @@ export class DrillClient {
   async payByCard(clientSecret, returnUrl, cardNumber) {
     const form = (fields) => ({
       method: "POST",
-      redirect: "manual",
+      redirect: /** @type {const} */ ("manual"),
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ client_secret: clientSecret, return_url: returnUrl, ...fields }).toString(),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -96,7 +96,7 @@ export class DrillClient {
     const post = async (base, pathName, fields) => {
       const response = await fetch(`${base}${pathName}`, form(fields));
       await response.arrayBuffer();
-      if (response.status === 303) return { status: new URL(response.headers.get("location"), base).searchParams.get("redirect_status") };
+      if (response.status === 303) return { status: new URL(response.headers.get("location") ?? "", base).searchParams.get("redirect_status") };
       if (response.status === 200) return { status: "authorise" };
       throw new TrpcError(pathName, response.status, {});
     };

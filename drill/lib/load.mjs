@@ -15,7 +15,18 @@ import { DrillClient } from "./client.mjs";
 export const SHOPPER_PASSWORD = "drill-shopper-password-1";
 const CARDS = { succeeds: "4242 4242 4242 4242", declines: "4000 0000 0000 0002", threeDSecure: "4000 0025 0000 3155" };
 
-/** The acknowledged responses, by kind. Nothing enters here unless a client got a 2xx answer. */
+/**
+ * The acknowledged responses, by kind. Nothing enters here unless a client got a 2xx answer.
+ * @typedef {{
+ *   orders: { orderId: string; userId: string; idempotencyKey: string; paymentMethod: string; totalMinor: number; status: string; at: number }[];
+ *   cardPayments: { orderId: string; intentId: string }[];
+ *   shopperCancels: { orderId: string }[];
+ *   transitions: { orderId: string; event: string; status: string }[];
+ *   refunds: { orderId: string; refundId: string; amountMinor: number; destination: string; status: string }[];
+ *   adjustments: { userId: string; amountMinor: number; idempotencyKey: string; transferId: string; label: string }[];
+ * }} AckLog
+ * @returns {AckLog}
+ */
 export function newAckLog() {
   return { orders: [], cardPayments: [], shopperCancels: [], transitions: [], refunds: [], adjustments: [] };
 }

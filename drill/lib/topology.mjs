@@ -149,11 +149,13 @@ export class ApiProcess extends Part {
     this.up = true;
   }
 
+  /** @override */
   kill() {
     this.up = false;
     return super.kill();
   }
 
+  /** @override */
   close() {
     this.up = false;
     return super.close();
@@ -199,7 +201,7 @@ export async function startSmtp() {
       stream.on("data", (chunk) => chunks.push(chunk));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        const header = raw.split(/\r?\n\r?\n/, 1)[0];
+        const header = raw.split(/\r?\n\r?\n/, 1)[0] ?? "";
         received.push({
           messageId: /^Message-ID:\s*(.+)$/im.exec(header)?.[1]?.trim() ?? null,
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
@@ -217,6 +219,6 @@ export async function startSmtp() {
   return {
     url: `smtp://127.0.0.1:${server.server.address().port}`,
     received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => /** @type {Promise<void>} */ (new Promise((resolve) => server.close(() => resolve()))),
   };
 }

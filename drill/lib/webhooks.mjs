@@ -52,7 +52,11 @@ export async function startWebhookRelay({ apis, secret, random, log }) {
     return { status: response.status, body: await response.text() };
   }
 
-  /** Posts a stored payload, freshly signed, until an API acknowledges it (or the attempts run out). */
+  /**
+   * Posts a stored payload, freshly signed, until an API acknowledges it (or the attempts run out).
+   * @param {string} payload
+   * @param {{ avoid?: unknown; counts: string }} options
+   */
   async function repost(payload, { avoid, counts }) {
     for (let attempt = 0; attempt < 20; attempt++) {
       const api = pick(attempt === 0 ? avoid : undefined);
@@ -107,7 +111,7 @@ export async function startWebhookRelay({ apis, secret, random, log }) {
         if (answer.status !== 200) return;
       } catch (error) {
         stats.forwardFailed += 1;
-        res.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ error: String(error.message) }));
+        res.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ error: String(error instanceof Error ? error.message : error) }));
         return;
       }
       if (event.type === "payment_intent.succeeded" && held.has(intentId)) {
@@ -133,7 +137,8 @@ export async function startWebhookRelay({ apis, secret, random, log }) {
   await once(server, "listening");
 
   return {
-    url: `http://127.0.0.1:${server.address().port}`,
+    // Listening on a TCP address, so the address is an AddressInfo, never a pipe name.
+    url: `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (server.address()).port}`,
     stats,
     events,
     /** The next `payment_failed` event of this intent arrives only after its `succeeded` event. */
@@ -148,6 +153,6 @@ export async function startWebhookRelay({ apis, secret, random, log }) {
       }
       await Promise.all([...pending]);
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => /** @type {Promise<void>} */ (new Promise((resolve) => server.close(() => resolve()))),
   };
 }

@@ -32,8 +32,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.js", "**/*.mjs"],
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // CommonJS where Node needs it (a `node --require` preload): `require` is how such a file imports.
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["scripts/**", "tooling/**", "**/*.config.ts", "**/e2e/**", "**/test/**", "apps/api/src/scripts/**"],

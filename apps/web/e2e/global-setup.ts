@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
 import { chromium, type BrowserServer } from "playwright-core";
 import type { TestProject } from "vitest/node";
 import { chromiumArgs, locateOrInstallChromium } from "./chromium";
@@ -29,6 +30,9 @@ export interface DemoAccount {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
+/** Every key the server and the worker write starts with `<prefix>:` (queues, limits, sandbox intents). */
+const redisPrefix = `journeys-${process.pid}`;
+
 /** What the server, the worker and the seed share: one data directory, one queue prefix, the sandbox provider. */
 function journeyEnv(dataDir: string): NodeJS.ProcessEnv {
   return {
@@ -38,7 +42,7 @@ function journeyEnv(dataDir: string): NodeJS.ProcessEnv {
     PORT: "0",
     DATA_DIR: dataDir,
     REDIS_URL: testEnv.redisUrl,
-    REDIS_PREFIX: `journeys-${process.pid}`,
+    REDIS_PREFIX: redisPrefix,
     PAYMENT_PROVIDER: "sandbox",
     LOG_LEVEL: "warn",
     // Journeys wait for emails and webhooks: a retry or a relay of a lost enqueue comes in a second,
@@ -76,6 +80,19 @@ async function start(entry: string, dataDir: string): Promise<{ child: ChildProc
   return { child, ready };
 }
 
+/** Removes this run's keys, and only them: the Redis is shared, so it is never flushed. */
+async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(testEnv.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 }) as AsyncIterable<string[]>) {
+      if (keys.length > 0) await redis.unlink(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -85,32 +102,43 @@ async function stop(child: ChildProcess): Promise<void> {
 
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-journeys-"));
-  fs.mkdirSync(path.join(repoRoot, "test-results"), { recursive: true });
-  const accounts = seed(dataDir);
-  const server = await start("apps/api/dist/server.js", dataDir);
-  // The real worker beside the server: webhooks, order expiry and emails are processed as in production.
-  const worker = await start("apps/api/dist/worker.js", dataDir);
-  if (!server.ready.url) throw new Error("the server announced no URL");
-  project.provide("baseUrl", server.ready.url);
-  project.provide("dataDir", dataDir);
-  project.provide("demoAdmin", accounts.demoAdmin);
-  project.provide("demoShopper", accounts.demoShopper);
-
-  const lookup = locateOrInstallChromium((line) => console.warn(line));
+  const children: ChildProcess[] = [];
   let browser: BrowserServer | undefined;
-  if ("path" in lookup) {
-    browser = await chromium.launchServer({ executablePath: lookup.path, headless: true, args: chromiumArgs });
-    project.provide("browserEndpoint", browser.wsEndpoint());
-    project.provide("skipReason", null);
-  } else {
-    console.warn(`\n${"!".repeat(78)}\n!! BROWSER JOURNEYS SKIPPED: ${lookup.skipReason}\n${"!".repeat(78)}\n`);
-    project.provide("browserEndpoint", null);
-    project.provide("skipReason", lookup.skipReason);
-  }
-
-  return async () => {
+  // Also run when setup itself fails half-way: whatever started is stopped and its keys go with it.
+  const teardown = async () => {
     await browser?.close();
-    await Promise.all([stop(server.child), stop(worker.child)]);
+    // The processes stop first, so no key is written after the sweep.
+    await Promise.all(children.map(stop));
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await deleteRedisKeys(redisPrefix);
   };
+  try {
+    fs.mkdirSync(path.join(repoRoot, "test-results"), { recursive: true });
+    const accounts = seed(dataDir);
+    const server = await start("apps/api/dist/server.js", dataDir);
+    children.push(server.child);
+    // The real worker beside the server: webhooks, order expiry and emails are processed as in production.
+    const worker = await start("apps/api/dist/worker.js", dataDir);
+    children.push(worker.child);
+    if (!server.ready.url) throw new Error("the server announced no URL");
+    project.provide("baseUrl", server.ready.url);
+    project.provide("dataDir", dataDir);
+    project.provide("demoAdmin", accounts.demoAdmin);
+    project.provide("demoShopper", accounts.demoShopper);
+
+    const lookup = locateOrInstallChromium((line) => console.warn(line));
+    if ("path" in lookup) {
+      browser = await chromium.launchServer({ executablePath: lookup.path, headless: true, args: chromiumArgs });
+      project.provide("browserEndpoint", browser.wsEndpoint());
+      project.provide("skipReason", null);
+    } else {
+      console.warn(`\n${"!".repeat(78)}\n!! BROWSER JOURNEYS SKIPPED: ${lookup.skipReason}\n${"!".repeat(78)}\n`);
+      project.provide("browserEndpoint", null);
+      project.provide("skipReason", lookup.skipReason);
+    }
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
 }
