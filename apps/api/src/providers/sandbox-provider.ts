@@ -1,8 +1,8 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { money, type PaymentEvent, type PaymentIntent, type PaymentProvider } from "@bbscart/core";
+import { money, type PaymentIntent, type PaymentProvider } from "@bbscart/core";
 import { intentMetadata } from "./intent-metadata.js";
 import type { SandboxIntent, SandboxStatus, SandboxStore } from "./sandbox-store.js";
-import { paymentEventOf, type StripeSignatures, type WireEvent } from "./stripe-events.js";
+import { StripeFormatWebhooks, type StripeSignatures } from "./stripe-events.js";
 
 const token = (bytes: number) => randomBytes(bytes).toString("hex");
 
@@ -22,13 +22,15 @@ function intentOf(intent: SandboxIntent): PaymentIntent {
  * call is the same code path as with Stripe. Cancels and refunds succeed at once and, as the order
  * code settles them on acceptance, send no webhook of their own.
  */
-export class SandboxPaymentProvider implements PaymentProvider {
+export class SandboxPaymentProvider extends StripeFormatWebhooks implements PaymentProvider {
   readonly name = "sandbox" as const;
 
   constructor(
     private readonly store: SandboxStore,
-    private readonly signatures: StripeSignatures,
-  ) {}
+    signatures: StripeSignatures,
+  ) {
+    super(signatures);
+  }
 
   async createIntent(input: Parameters<PaymentProvider["createIntent"]>[0]): Promise<PaymentIntent> {
     const id = `pi_sandbox_${token(12)}`;
@@ -65,13 +67,6 @@ export class SandboxPaymentProvider implements PaymentProvider {
     return { refundId: await this.store.refund(input.intentId, input.idempotencyKey, input.amount.minor, `re_sandbox_${token(12)}`) };
   }
 
-  parseWebhook(rawBody: Uint8Array, signature: string): PaymentEvent {
-    return this.signatures.verify(rawBody, signature);
-  }
-
-  decodeStoredEvent(payload: string): PaymentEvent {
-    return paymentEventOf(JSON.parse(payload) as WireEvent);
-  }
 
   /** The intent a client secret belongs to (the card page's only credential), or null. */
   async intentBySecret(clientSecret: string): Promise<SandboxIntent | null> {

@@ -93,3 +93,16 @@ export class StripeSignatures {
     return this.webhooks.generateTestHeaderString({ payload, secret: this.secret, ...(timestamp === undefined ? {} : { timestamp }) });
   }
 }
+
+/** The webhook side every provider speaking Stripe's wire format shares (Stripe itself and the sandbox). */
+export abstract class StripeFormatWebhooks {
+  constructor(protected readonly signatures: StripeSignatures) {}
+
+  parseWebhook(rawBody: Uint8Array, signature: string): PaymentEvent {
+    return this.signatures.verify(rawBody, signature);
+  }
+
+  decodeStoredEvent(payload: string): PaymentEvent {
+    return paymentEventOf(JSON.parse(payload) as WireEvent);
+  }
+}

@@ -1,7 +1,7 @@
-import { money, type PaymentEvent, type PaymentIntent, type PaymentProvider } from "@bbscart/core";
+import { money, type PaymentIntent, type PaymentProvider } from "@bbscart/core";
 import Stripe from "stripe";
 import { intentMetadata, refundMetadata } from "./intent-metadata.js";
-import { paymentEventOf, type StripeSignatures, type WireEvent } from "./stripe-events.js";
+import { StripeFormatWebhooks, type StripeSignatures } from "./stripe-events.js";
 
 /** Stripe's intent statuses in the port's words: everything before a result is "requires_payment". */
 function statusOf(status: Stripe.PaymentIntent.Status): PaymentIntent["status"] {
@@ -36,13 +36,15 @@ export function stripeClient(secretKey: string, endpoint?: StripeEndpoint): Stri
  * key, so a request retried after a crash (ours or the network's) charges, cancels or refunds once.
  * Intents and refunds carry our ids in their metadata, which the webhook processing checks.
  */
-export class StripePaymentProvider implements PaymentProvider {
+export class StripePaymentProvider extends StripeFormatWebhooks implements PaymentProvider {
   readonly name = "stripe" as const;
 
   constructor(
     private readonly stripe: Stripe,
-    private readonly signatures: StripeSignatures,
-  ) {}
+    signatures: StripeSignatures,
+  ) {
+    super(signatures);
+  }
 
   async createIntent(input: Parameters<PaymentProvider["createIntent"]>[0]): Promise<PaymentIntent> {
     const intent = await this.stripe.paymentIntents.create(
@@ -79,11 +81,4 @@ export class StripePaymentProvider implements PaymentProvider {
     return { refundId: refund.id };
   }
 
-  parseWebhook(rawBody: Uint8Array, signature: string): PaymentEvent {
-    return this.signatures.verify(rawBody, signature);
-  }
-
-  decodeStoredEvent(payload: string): PaymentEvent {
-    return paymentEventOf(JSON.parse(payload) as WireEvent);
-  }
 }
