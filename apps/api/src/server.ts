@@ -39,7 +39,7 @@ runMain("api", async ({ env, log, secrets }) => {
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST;
   const url = env.PUBLIC_URL ?? `http://${shownHost}:${port}`;
 
-  const jobs = new BullJobScheduler(env, systemClock);
+  const jobs = new BullJobScheduler(env, systemClock, log);
   const { app } = composeApp({
     env,
     log,

@@ -85,7 +85,7 @@ describe("unpaid orders expire", () => {
     const expiresAt = (await app.db.repos.orders.findById(receipt.orderId))!.expiresAt!;
     const env = { ...app.env, REDIS_PREFIX: `${app.env.REDIS_PREFIX}:expiry`, QUEUE_LOCK_MS: 1_000, ORDER_EXPIRY_BACKOFF_MS: 10 };
     // The scheduler's clock stands 300 ms before the expiry, the worker's just after it.
-    const scheduler = new BullJobScheduler(env, { now: () => new Date(expiresAt.getTime() - 300) });
+    const scheduler = new BullJobScheduler(env, { now: () => new Date(expiresAt.getTime() - 300) }, at(expiresAt).log);
     const worker = orderExpiryWorker(env, at(new Date(expiresAt.getTime() + 1_000)));
     try {
       const completed = once(worker, "completed");

@@ -58,7 +58,7 @@ export async function startApp(options: {
   const log = createLogger(env, "api");
   const db = await openDatabase({ dataDir: env.DATA_DIR, sqliteSynchronous: env.SQLITE_SYNCHRONOUS });
   const redis = await connectRedis(env, log, { failFast: true });
-  const jobs = new BullJobScheduler(env, options.clock ?? systemClock);
+  const jobs = new BullJobScheduler(env, options.clock ?? systemClock, log);
   const provider = new InProcessPaymentProvider();
   const payments = options.paymentProvider?.(redis, env) ?? provider;
   const server = http.createServer();

@@ -1,3 +1,4 @@
+import { outageOf } from "../outage.js";
 import cookieParser from "cookie-parser";
 import cors from "cors";
 import express, { type ErrorRequestHandler } from "express";
@@ -118,6 +119,13 @@ export function createApp(deps: AppDeps): express.Express {
     const status = (error as { status?: unknown }).status;
     if (typeof status === "number" && status >= 400 && status < 500) {
       res.status(status).json({ error: { code: "BAD_REQUEST", message: (error as Error).message } });
+      return;
+    }
+    const outage = outageOf(error);
+    if (outage) {
+      req.log.warn({ err: error }, "a dependency is unavailable");
+      res.setHeader("Retry-After", String(outage.retryAfterSeconds));
+      res.status(503).json({ error: { code: "SERVICE_UNAVAILABLE", message: outage.message, requestId: req.id } });
       return;
     }
     req.log.error({ err: error }, "unhandled error");

@@ -1,6 +1,7 @@
 import { Queue, UnrecoverableError, type ConnectionOptions, type JobsOptions, type WorkerOptions } from "bullmq";
 import type { Clock } from "@bbscart/core";
 import type { Env } from "../env.js";
+import type { Logger } from "../logger.js";
 import type { JobScheduler } from "../services/common/index.js";
 
 /** Every queue the worker serves, by name; the admin's queue health lists them all. */
@@ -26,6 +27,23 @@ export function bullConnection(env: Pick<Env, "REDIS_URL">): ConnectionOptions {
  */
 export function producerConnection(env: Pick<Env, "REDIS_URL">): ConnectionOptions {
   return { url: env.REDIS_URL, maxRetriesPerRequest: 1 };
+}
+
+/** How often a queue's lost connection is logged again: while Redis is down, BullMQ reports it every few hundred milliseconds. */
+const CONNECTION_ERROR_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * Sends a queue's connection errors to the log, once a minute at most. Without a listener BullMQ
+ * prints each one with its stack to stderr; the commands themselves fail and are handled by callers.
+ */
+export function logQueueErrors<Q extends Pick<Queue, "on" | "name">>(queue: Q, log: Logger): Q {
+  let lastLogged = 0;
+  queue.on("error", (error: Error) => {
+    if (Date.now() - lastLogged < CONNECTION_ERROR_LOG_INTERVAL_MS) return;
+    lastLogged = Date.now();
+    log.warn({ err: error, queue: queue.name }, "queue cannot reach Redis; its commands fail until Redis is back");
+  });
+  return queue;
 }
 
 /** BullMQ reserves `:` in job ids (it separates key parts), so derived ids use `-`. */
@@ -123,15 +141,20 @@ export class BullJobScheduler implements JobScheduler {
   private readonly notifications: Queue;
   private readonly payments: Queue;
 
-  constructor(env: QueueEnv, private readonly clock: Clock) {
+  constructor(
+    env: QueueEnv,
+    private readonly clock: Clock,
+    log: Logger,
+  ) {
     this.orderExpiry = new Queue(queueNames.orderExpiry, {
-      connection: bullConnection(env),
+      connection: producerConnection(env),
       prefix: env.REDIS_PREFIX,
       // A failed expiry (database busy, order not due yet) is retried later.
       defaultJobOptions: { ...retryingJobs(env.ORDER_EXPIRY_ATTEMPTS, env.ORDER_EXPIRY_BACKOFF_MS), removeOnFail: 5000 },
     });
     this.notifications = notificationsQueue(env, producerConnection(env));
     this.payments = paymentsQueue(env, producerConnection(env));
+    for (const queue of [this.orderExpiry, this.notifications, this.payments]) logQueueErrors(queue, log);
   }
 
   async scheduleOrderExpiry(orderId: string, at: Date): Promise<void> {

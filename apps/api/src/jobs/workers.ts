@@ -45,7 +45,7 @@ function crashFaults(env: Env): NotificationDeps["faults"] {
 export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const { env, log, db, clock } = deps;
   // Messages the worker itself causes (an expired order's notice) are queued like the API's.
-  const scheduler = new BullJobScheduler(env, clock);
+  const scheduler = new BullJobScheduler(env, clock, log);
   const notifier = notifierFor(env);
   const notifications = notificationsQueue(env, bullConnection(env));
   const relay = await outboxRelayWorker(env, { db, clock, log, notifications });

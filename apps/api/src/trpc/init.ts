@@ -1,4 +1,4 @@
-import { PaymentProviderUnavailableError, type Actor, type AdminPermission, type User } from "@bbscart/core";
+import type { Actor, AdminPermission, User } from "@bbscart/core";
 import { initTRPC } from "@trpc/server";
 import type { CreateExpressContextOptions } from "@trpc/server/adapters/express";
 import type { Request, Response } from "express";
@@ -8,7 +8,8 @@ import { adminRefusal, loadCaller, readBearer, type Bearer } from "../auth/calle
 import type { Logger } from "../logger.js";
 import { AppError } from "../services/common/index.js";
 import type { Services } from "../services/index.js";
-import { PROVIDER_RETRY_AFTER_SECONDS, toTRPCError } from "./to-trpc-error.js";
+import { outageOf } from "../outage.js";
+import { toTRPCError } from "./to-trpc-error.js";
 import { transformer } from "./transformer.js";
 
 export interface Context {
@@ -80,7 +81,8 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
   if (cause instanceof AppError && cause.details.retryAfterSeconds !== undefined) {
     ctx.res.setHeader("Retry-After", String(cause.details.retryAfterSeconds));
   }
-  if (cause instanceof PaymentProviderUnavailableError) ctx.res.setHeader("Retry-After", String(PROVIDER_RETRY_AFTER_SECONDS));
+  const outage = outageOf(cause);
+  if (outage) ctx.res.setHeader("Retry-After", String(outage.retryAfterSeconds));
   throw toTRPCError(cause);
 });
 

@@ -109,6 +109,18 @@ export function checkoutService(deps: CommerceDeps) {
       return ok({ order, outboxIds: applied.value.outboxIds, afterCommit });
     });
 
+  /**
+   * The order is committed: a queue that cannot take its expiry job (Redis away) must not turn the
+   * shopper's answer into an error. Reconciliation expires unpaid orders past their time anyway.
+   */
+  async function scheduleExpiry(orderId: string, at: Date): Promise<void> {
+    try {
+      await deps.jobs.scheduleOrderExpiry(orderId, at);
+    } catch (error) {
+      deps.log.warn({ err: error, orderId }, "order expiry not scheduled; reconciliation expires the order if it stays unpaid");
+    }
+  }
+
   return {
     async place(user: User, input: PlaceOrderInput): Promise<Receipt> {
       let outcome: Result<Placed, OrderRefusal | CheckoutRefusal> | undefined;
@@ -123,7 +135,7 @@ export function checkoutService(deps: CommerceDeps) {
       if (!outcome.ok) throw refused(outcome.error);
       const { order, outboxIds, afterCommit } = outcome.value;
       await deps.deliver(outboxIds);
-      if (order.status === "pending_payment" && order.expiresAt) await deps.jobs.scheduleOrderExpiry(order.id, order.expiresAt);
+      if (order.status === "pending_payment" && order.expiresAt) await scheduleExpiry(order.id, order.expiresAt);
       // The only provider call a checkout asks for is a card order's intent; its client secret is the answer's.
       const wantsIntent = afterCommit.some((call) => call.type === "create_intent");
       return {
