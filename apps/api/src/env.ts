@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { isMongoUri } from "@bbscart/db/mongo-uri";
 import { StartupError } from "./lifecycle/startup-error.js";
 
 /**
@@ -43,7 +44,11 @@ const envSchema = z.object({
   PUBLIC_URL: url(["http", "https"]).optional(),
   DATA_DIR: z.string().min(1).default(path.join(repoRoot, "data")),
   WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, "apps/web/dist")),
-  MONGODB_URI: url(["mongodb", "mongodb+srv"]).optional(),
+  /** A replica set's seed list (`mongodb://h1:27017,h2:27017/bbscart?replicaSet=rs0`) is not a WHATWG URL: the driver's own parser decides. */
+  MONGODB_URI: z
+    .string()
+    .refine(isMongoUri, { error: "must be a URL starting with mongodb:// or mongodb+srv://" })
+    .optional(),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
   REDIS_URL: url(["redis", "rediss"]).default("redis://127.0.0.1:6379"),
   REDIS_PREFIX: z
@@ -125,6 +130,9 @@ const envSchema = z.object({
   RECONCILE_AFTER_MS: integer(0, 86_400_000).default(600_000),
 });
 
+/** Every variable the API and the worker read: deployment checks refuse a name outside this list (a typo is silently ignored otherwise). */
+export const envVariableNames = Object.keys(envSchema.shape) as readonly (keyof typeof envSchema.shape)[];
+
 export type Env = Omit<z.output<typeof envSchema>, "PAYMENT_PROVIDER"> & { PAYMENT_PROVIDER: "stripe" | "sandbox" };
 
 export class EnvError extends StartupError {
@@ -136,8 +144,7 @@ export class EnvError extends StartupError {
  * `PORT= npm start` behaves like no PORT at all. Throws {@link EnvError} with one line per problem.
  */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const keys = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
-  const raw = Object.fromEntries(keys.map((key) => [key, source[key] === "" ? undefined : source[key]]));
+  const raw = Object.fromEntries(envVariableNames.map((key) => [key, source[key] === "" ? undefined : source[key]]));
   const result = envSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {

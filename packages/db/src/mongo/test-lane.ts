@@ -4,6 +4,7 @@ import mongoose from "mongoose";
 import type { DatabaseHandle } from "@bbscart/core";
 import { openMongo } from "./open.js";
 import type { MongoLane } from "./test-env.js";
+import { withDatabase } from "./uri.js";
 
 /** A running MongoDB for one test file: opens fresh databases, and removes them at the end. */
 export interface LaneServer {
@@ -39,13 +40,6 @@ function startEmulator(binary: string): Promise<{ uri: string; child: ChildProce
     child.once("error", (error) => fail(error.message));
     child.once("exit", (code) => fail(`exited with ${code}`));
   });
-}
-
-/** `uri` with its database path replaced by `database` (query options such as replicaSet kept). */
-function withDatabase(uri: string, database: string): string {
-  const url = new URL(uri);
-  url.pathname = `/${database}`;
-  return url.toString();
 }
 
 /** Connects to the lane's server: the real MongoDB named by MONGODB_URI, or a fresh emulator process. */
