@@ -106,6 +106,10 @@ const envSchema = z.object({
   NOTIFICATION_BACKOFF_MS: integer(10, 3_600_000).default(10_000),
   /** The outbox relay runs this often and queues pending messages at least this old (lost enqueues). */
   OUTBOX_RELAY_INTERVAL_MS: integer(100, 3_600_000).default(5_000),
+  /** A failed notification is revived by the relay (its job ran out of retries, or was lost) until it has failed this often in all. */
+  OUTBOX_REVIVAL_MAX_ATTEMPTS: integer(1, 1_000).default(30),
+  /** …and never sooner than this after its last failure, so a queue retry that runs late still comes first. */
+  OUTBOX_REVIVAL_MIN_DELAY_MS: integer(100, 86_400_000).default(60_000),
   /** Tests only (honoured when NODE_ENV=test): the worker SIGKILLs itself at this point of a delivery. */
   NOTIFICATION_CRASH_POINT: z.enum(["before-send", "after-send"]).optional(),
   READINESS_TIMEOUT_MS: integer(50, 30_000).default(1_000),

@@ -1,3 +1,4 @@
+import { outboxMessagesFor } from "@bbscart/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAccount, type TestAccount } from "./accounts.js";
 import { makeShoppers, type Shopper } from "./checkout-fixtures.js";
@@ -36,7 +37,16 @@ describe("queue health and failed jobs for admins over HTTP", () => {
     app = await startApp({
       dataDir: tempDir(),
       workers: true,
-      variables: { SMTP_URL: smtp.url, NOTIFICATION_ATTEMPTS: "2", NOTIFICATION_BACKOFF_MS: "10", MUTATIONS_PER_IP_PER_MINUTE: "100000" },
+      variables: {
+        SMTP_URL: smtp.url,
+        NOTIFICATION_ATTEMPTS: "2",
+        NOTIFICATION_BACKOFF_MS: "10",
+        MUTATIONS_PER_IP_PER_MINUTE: "100000",
+        // Messages that used their two queue attempts wait for an admin; fewer failures are revived.
+        OUTBOX_REVIVAL_MAX_ATTEMPTS: "2",
+        OUTBOX_REVIVAL_MIN_DELAY_MS: "1500",
+        OUTBOX_RELAY_INTERVAL_MS: "300",
+      },
     });
     admin = await createAccount(app, { role: "admin", permissions: ["operations.view"] });
     shoppers = await makeShoppers(app, 2);
@@ -73,7 +83,8 @@ describe("queue health and failed jobs for admins over HTTP", () => {
     expect(smtp.received).toHaveLength(1);
     expect((await as("admin.operations.discard", { queue: "notifications", jobId: discarded.id, reason: null })).status).toBe(200);
     expect(await notifications()).toMatchObject({ waiting: 0, active: 0, failed: 0, completed: 1 });
-    expect((await app.db.repos.outbox.find(discarded.data.outboxId))?.status).toBe("failed");
+    // Discarded for good: the relay does not revive it.
+    expect((await app.db.repos.outbox.find(discarded.data.outboxId))?.status).toBe("discarded");
 
     // Gone from the failed set: a second retry or discard finds nothing.
     expect((await as("admin.operations.retry", { queue: "notifications", jobId: retried.id })).status).toBe(404);
@@ -84,6 +95,34 @@ describe("queue health and failed jobs for admins over HTTP", () => {
       ["queue.discard", `notifications/${discarded.id}`, null],
       ["queue.retry", `notifications/${retried.id}`, "SMTP fixed"],
     ]);
+  });
+
+  it("revives a failed message whose queue job was lost, and lets an admin retry one that waits for them", async () => {
+    // Failed once, its job gone (Redis lost it): nothing in BullMQ would ever run it again.
+    const message = (dedupeKey: string) => outboxMessagesFor({ template: "wallet_credited", userId: shoppers[0]!.user.id, dedupeKey, data: { amountMinor: "100" } }, ["email"], new Date())[0]!;
+    const lost = message(`lost-job-${Date.now()}`);
+    await app.db.uow.run(async (repos) => {
+      await repos.outbox.enqueue(lost);
+      await repos.outbox.markFailed(lost.id, "smtp down", new Date());
+    });
+    await vi.waitFor(async () => expect((await app.db.repos.outbox.find(lost.id))?.status).toBe("sent"), { timeout: 10_000 });
+
+    // Out of revivals (two failures in all): it waits, listed for an admin, whose retry needs no job.
+    const stuck = message(`stuck-${Date.now()}`);
+    await app.db.uow.run(async (repos) => {
+      await repos.outbox.enqueue(stuck);
+      await repos.outbox.markFailed(stuck.id, "smtp down", new Date());
+      await repos.outbox.markFailed(stuck.id, "smtp still down", new Date());
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await app.db.repos.outbox.find(stuck.id))?.status).toBe("failed");
+    const listed = (await as("admin.operations.failedMessages", {})).data as { items: { id: string; attempts: number; lastError: string }[] };
+    expect(listed.items.find((m) => m.id === stuck.id)).toMatchObject({ attempts: 2, lastError: "smtp still down" });
+    expect((await as("admin.operations.retryMessage", { outboxId: stuck.id, reason: "SMTP fixed" })).status).toBe(200);
+    await vi.waitFor(async () => expect((await app.db.repos.outbox.find(stuck.id))?.status).toBe("sent"), { timeout: 10_000 });
+    expect((await as("admin.operations.retryMessage", { outboxId: stuck.id, reason: null })).status).toBe(409);
+    const audit = (await as("admin.audit.list", { actorId: admin.user.id, action: "notification.retry" })).data as { items: { targetId: string; reason: string | null }[] };
+    expect(audit.items).toEqual([expect.objectContaining({ targetId: stuck.id, reason: "SMTP fixed" })]);
   });
 
   it("answers an unknown queue with a 400 naming the field", async () => {

@@ -4,14 +4,18 @@ import type { Logger } from "../logger.js";
 import { relayOutbox, type OutboxRelayDeps } from "../services/notifications/index.js";
 import { bullConnection, enqueueOutbox, queueNames, workerOptions, type WorkerEnv } from "./queues.js";
 
-export type OutboxRelayEnv = WorkerEnv & Pick<Env, "OUTBOX_RELAY_INTERVAL_MS">;
+export type OutboxRelayEnv = WorkerEnv & Pick<Env, "OUTBOX_RELAY_INTERVAL_MS" | "OUTBOX_REVIVAL_MAX_ATTEMPTS" | "OUTBOX_REVIVAL_MIN_DELAY_MS" | "NOTIFICATION_ATTEMPTS" | "NOTIFICATION_BACKOFF_MS">;
+
+const DAY_MS = 86_400_000;
 
 /**
  * Runs {@link relayOutbox} as a repeatable BullMQ job: one run per interval across every worker
  * process (BullMQ's job scheduler), not one per process. Messages at least one interval old count
- * as lost, which leaves the API that long to queue its own.
+ * as lost, which leaves the API that long to queue its own. Failed messages are revived with the
+ * queue's own backoff, never sooner than their job's last retry would have run (hence the cap of at
+ * least the queue's longest wait).
  */
-export async function outboxRelayWorker(env: OutboxRelayEnv, deps: Omit<OutboxRelayDeps, "enqueue"> & { log: Logger; notifications: Queue }): Promise<{ worker: Worker; queue: Queue }> {
+export async function outboxRelayWorker(env: OutboxRelayEnv, deps: Pick<OutboxRelayDeps, "db" | "clock"> & { log: Logger; notifications: Queue }): Promise<{ worker: Worker; queue: Queue }> {
   const queue = new Queue(queueNames.outboxRelay, {
     connection: bullConnection(env),
     prefix: env.REDIS_PREFIX,
@@ -22,9 +26,22 @@ export async function outboxRelayWorker(env: OutboxRelayEnv, deps: Omit<OutboxRe
   const worker = new Worker(
     queueNames.outboxRelay,
     async () => {
-      const queued = await relayOutbox({ ...deps, enqueue: (outboxIds) => enqueueOutbox(deps.notifications, outboxIds) }, env.OUTBOX_RELAY_INTERVAL_MS);
-      if (queued > 0) deps.log.warn({ queued }, "outbox relay queued messages whose enqueue was lost");
-      return queued;
+      const relayed = await relayOutbox(
+        {
+          ...deps,
+          enqueue: (jobs) => enqueueOutbox(deps.notifications, jobs),
+          revival: {
+            backoffMs: env.NOTIFICATION_BACKOFF_MS,
+            minDelayMs: env.OUTBOX_REVIVAL_MIN_DELAY_MS,
+            maxDelayMs: Math.max(DAY_MS, env.NOTIFICATION_BACKOFF_MS * 2 ** env.NOTIFICATION_ATTEMPTS),
+            maxAttempts: env.OUTBOX_REVIVAL_MAX_ATTEMPTS,
+          },
+        },
+        env.OUTBOX_RELAY_INTERVAL_MS,
+      );
+      if (relayed.queued > 0) deps.log.warn({ queued: relayed.queued }, "outbox relay queued messages whose enqueue was lost");
+      if (relayed.revived > 0) deps.log.warn({ revived: relayed.revived }, "outbox relay revived failed messages whose retries had ended");
+      return relayed;
     },
     workerOptions(env),
   );

@@ -2,7 +2,7 @@ import { Queue, UnrecoverableError, type ConnectionOptions, type JobsOptions, ty
 import type { Clock } from "@bbscart/core";
 import type { Env } from "../env.js";
 import type { Logger } from "../logger.js";
-import type { JobScheduler } from "../services/common/index.js";
+import type { JobScheduler, OutboxJob } from "../services/common/index.js";
 
 /** Every queue the worker serves, by name; the admin's queue health lists them all. */
 export const queueNames = {
@@ -115,12 +115,19 @@ export async function enqueuePaymentEvent(queue: Queue, eventId: string, attempt
 }
 
 /**
- * One job per outbox message, its id derived from the message id: adding a message that is already
- * queued (the relay racing the API) adds nothing while BullMQ still holds that job.
+ * One job per outbox message and generation, its id derived from both: adding a message that is
+ * already queued (the relay racing the API) adds nothing while BullMQ still holds that job; a later
+ * generation (a revival, an admin's retry) is a job of its own.
  */
-export async function enqueueOutbox(queue: Queue, outboxIds: readonly string[]): Promise<void> {
-  if (outboxIds.length === 0) return;
-  await queue.addBulk(outboxIds.map((outboxId) => ({ name: "deliver", data: { outboxId }, opts: { jobId: bullJobId(outboxId) } })));
+export async function enqueueOutbox(queue: Queue, jobs: readonly OutboxJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await queue.addBulk(
+    jobs.map(({ outboxId, generation }) => ({
+      name: "deliver",
+      data: { outboxId },
+      opts: { jobId: bullJobId(generation === 0 ? outboxId : `${outboxId}:g${generation}`) },
+    })),
+  );
 }
 
 export type QueueEnv = Pick<
@@ -163,7 +170,14 @@ export class BullJobScheduler implements JobScheduler {
   }
 
   enqueueNotifications(outboxIds: readonly string[]): Promise<void> {
-    return enqueueOutbox(this.notifications, outboxIds);
+    return enqueueOutbox(
+      this.notifications,
+      outboxIds.map((outboxId) => ({ outboxId, generation: 0 })),
+    );
+  }
+
+  enqueueNotificationJobs(jobs: readonly OutboxJob[]): Promise<void> {
+    return enqueueOutbox(this.notifications, jobs);
   }
 
   enqueuePaymentEvent(eventId: string): Promise<void> {

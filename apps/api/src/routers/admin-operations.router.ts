@@ -1,4 +1,4 @@
-import { failedJobActionInput, failedJobsInput } from "@bbscart/core/schemas";
+import { failedJobActionInput, failedJobsInput, failedMessagesInput, messageRetryInput } from "@bbscart/core/schemas";
 import { adminProcedure, router } from "../trpc/init.js";
 
 export const adminOperationsRouter = router({
@@ -10,4 +10,8 @@ export const adminOperationsRouter = router({
   discard: adminProcedure("operations.view")
     .input(failedJobActionInput)
     .mutation(({ ctx, input }) => ctx.services.operations.discard(ctx.user, input, ctx.requestId)),
+  failedMessages: adminProcedure("operations.view").input(failedMessagesInput).query(({ ctx, input }) => ctx.services.operations.failedMessages(input)),
+  retryMessage: adminProcedure("operations.view")
+    .input(messageRetryInput)
+    .mutation(({ ctx, input }) => ctx.services.operations.retryMessage(ctx.user, input, ctx.requestId)),
 });

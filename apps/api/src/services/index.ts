@@ -86,7 +86,7 @@ export function createServices(deps: ServiceDeps) {
     adminOrders: adminOrdersService(commerce),
     wallet: walletService(commerce),
     dashboard: dashboardService(commerce),
-    operations: operationsService({ db, clock, ids, queues: deps.queues }),
+    operations: operationsService({ db, clock, ids, queues: deps.queues, jobs: deps.jobs }),
     payments: { intake: paymentIntake(commerce), admin: paymentsAdmin(db) },
   };
 }

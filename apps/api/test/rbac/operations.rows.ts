@@ -9,5 +9,7 @@ export const operationsRows: RowSet = {
     // Past the access check, a job that is not in the failed set is simply not found.
     "admin.operations.retry": { access: "admin:operations.view", input: () => noSuchJob, expect: { adminWith: "NOT_FOUND" } },
     "admin.operations.discard": { access: "admin:operations.view", input: () => noSuchJob, expect: { adminWith: "NOT_FOUND" } },
+    "admin.operations.failedMessages": { access: "admin:operations.view", input: () => ({}) },
+    "admin.operations.retryMessage": { access: "admin:operations.view", input: () => ({ outboxId: "no-such-message:email", reason: null }), expect: { adminWith: "NOT_FOUND" } },
   },
 };

@@ -31,12 +31,16 @@ export interface Notification {
 export type Channel = "email" | "sms";
 
 /** One notification on one channel, as queued in the outbox and retried by the worker. */
+/** `discarded`: an admin gave up on a failed message; nothing revives it. */
+export const OUTBOX_STATUSES = ["pending", "sent", "failed", "discarded"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
 export interface OutboxMessage {
   /** `${dedupeKey}:${channel}`: the same decision always yields the same message id. */
   readonly id: string;
   readonly channel: Channel;
   readonly notification: Notification;
-  readonly status: "pending" | "sent" | "failed";
+  readonly status: OutboxStatus;
   readonly attempts: number;
   readonly createdAt: Date;
   readonly sentAt: Date | null;
@@ -62,4 +66,30 @@ export function outboxMessagesFor(notification: Notification, channels: readonly
     lastError: null,
     lastFailedAt: null,
   }));
+}
+
+/** How failed messages are brought back when their queue job is gone. */
+export interface RevivalPolicy {
+  /** The first retry's delay; each failure doubles it, as the queue's own backoff does. */
+  readonly backoffMs: number;
+  /** The shortest wait after a failure: room for the queue's own retry to start, however late its scheduler runs. */
+  readonly minDelayMs: number;
+  /** The longest wait between two revivals. */
+  readonly maxDelayMs: number;
+  /** After this many failed attempts in all, a message waits for an admin. */
+  readonly maxAttempts: number;
+}
+
+/**
+ * Whether a failed message is due to be queued again. Its wait, `backoffMs × 2^attempts` (at least
+ * `minDelayMs`, at most `maxDelayMs`), is always longer than the wait before its live queue job's
+ * next retry (`backoffMs × 2^(tries − 1)`, with tries ≤ attempts), so a message is revived only once
+ * its job has run out of retries or was lost (Redis restarted without its data) — not beside a job
+ * that is still retrying.
+ */
+export function revivalDue(message: OutboxMessage, now: Date, policy: RevivalPolicy): boolean {
+  if (message.status !== "failed" || message.attempts >= policy.maxAttempts) return false;
+  const failedAt = message.lastFailedAt ?? message.createdAt;
+  const wait = Math.min(Math.max(policy.backoffMs * 2 ** Math.min(message.attempts, 40), policy.minDelayMs), policy.maxDelayMs);
+  return now.getTime() - failedAt.getTime() >= wait;
 }

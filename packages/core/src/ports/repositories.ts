@@ -311,6 +311,8 @@ export interface OutboxRepository {
   markSent(id: string, at: Date): Promise<void>;
   /** attempts += 1; the error and `at` (as lastFailedAt) kept for the failed-jobs view. */
   markFailed(id: string, error: string, at: Date): Promise<void>;
+  /** Guarded: failed → discarded (an admin gave up on it). False when it is not failed (delivered meanwhile, or gone). */
+  markDiscarded(id: string): Promise<boolean>;
   list(query: PageRequest & { readonly status: OutboxMessage["status"] | null }): Promise<Page<OutboxMessage>>;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, int, optionalText, text } from "./fields.js";
+import { id, int, optionalText, pageInput, text } from "./fields.js";
 
 /** A BullMQ queue by name; the API answers an unknown one with a 400 naming `queue`. */
 const queue = text("queue", 50);
@@ -14,5 +14,14 @@ export const failedJobsInput = z.object({
 export const failedJobActionInput = z.object({
   queue,
   jobId: id("jobId"),
+  reason: optionalText("reason", 500),
+});
+
+/** Notifications that failed their last attempt, newest first (from the outbox, whatever the queue holds). */
+export const failedMessagesInput = z.object({ ...pageInput });
+
+/** Queues a failed notification again, even when its queue job is gone; audited with the reason. */
+export const messageRetryInput = z.object({
+  outboxId: text("outboxId", 300),
   reason: optionalText("reason", 500),
 });

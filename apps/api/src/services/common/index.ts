@@ -3,7 +3,7 @@ export { AppError, notFound, type AppErrorCode, type AppErrorDetails } from "./a
 export { audit, type AuditWrite } from "./audit.js";
 export { adminCall, auditAs, type AdminCall } from "./admin-call.js";
 export type { CatalogDeps, CommerceDeps, CookiePolicy } from "./deps.js";
-export type { JobScheduler } from "./job-scheduler.js";
+export type { JobScheduler, OutboxJob } from "./job-scheduler.js";
 export {
   adapterRefusal,
   refused,

@@ -4,7 +4,7 @@ import { ConfirmDialog } from "../../features/ui/dialog";
 import { Badge, PageHeader, Panel } from "../../features/ui/layout";
 import { EmptyState, QueryView } from "../../features/ui/states";
 import { button } from "../../features/ui/styles";
-import { Table } from "../../features/ui/table";
+import { PagedTable, Table } from "../../features/ui/table";
 import { formatDateTime } from "../../lib/format-date";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
 
@@ -58,7 +58,61 @@ export function OperationsPage() {
         </QueryView>
       </Panel>
       {queue && <FailedJobs queue={queue} offset={offset} onOffset={(next) => table.setFilters({ queue, offset: next ? String(next) : "" })} />}
+      <FailedMessages />
     </>
+  );
+}
+
+/**
+ * Notifications whose last attempt failed, read from the outbox rather than the queue: they are
+ * here even when Redis lost their jobs, and "Send again" queues a fresh job whatever the queue holds.
+ */
+function FailedMessages() {
+  const utils = trpc.useUtils();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const failed = trpc.admin.operations.failedMessages.useQuery({ cursor: cursors.at(-1) ?? null, limit: PAGE });
+  const retry = trpc.admin.operations.retryMessage.useMutation({ onSuccess: () => void utils.admin.operations.failedMessages.invalidate() });
+
+  return (
+    <section className="mt-6" aria-label="Failed notifications">
+      {retry.error && (
+        <p role="alert" className="mb-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+          {retry.error.message}
+        </p>
+      )}
+      <PagedTable
+        query={failed}
+        label="failed notifications"
+        empty="No notification is waiting after a failed attempt."
+        head={
+          <>
+            <th scope="col" className="py-2 pr-3">Message</th>
+            <th scope="col" className="pr-3">Last error</th>
+            <th scope="col" className="pr-3 text-right">Attempts</th>
+            <th scope="col" className="sr-only">Actions</th>
+          </>
+        }
+        pager={{ page: cursors.length, next: (cursor) => setCursors([...cursors, cursor]), previous: () => setCursors(cursors.slice(0, -1)) }}
+      >
+        {(message) => (
+          <tr key={message.id}>
+            <td className="py-2 pr-3">
+              <span className="font-medium">{message.template.replaceAll("_", " ")}</span> by {message.channel}
+              <span className="block font-mono text-xs text-slate-500">{message.id}</span>
+            </td>
+            <td className="break-words pr-3 text-sm text-red-700">
+              {message.lastError} {message.lastFailedAt && <span className="text-xs text-slate-500">({formatDateTime(message.lastFailedAt)})</span>}
+            </td>
+            <td className="pr-3 text-right tabular-nums">{message.attempts}</td>
+            <td>
+              <button type="button" className={button.secondary} disabled={retry.isPending} onClick={() => retry.mutate({ outboxId: message.id, reason: null })}>
+                Send again<span className="sr-only"> {message.id}</span>
+              </button>
+            </td>
+          </tr>
+        )}
+      </PagedTable>
+    </section>
   );
 }
 

@@ -59,6 +59,14 @@ export function operationsCases(context: ContractContext): void {
     const all = await allPages((page) => outbox.list({ ...page, status: null }), 2);
     expect(all.map((items) => items.map((m) => m.id))).toEqual([["order:o2:placed:email", "order:o1:placed:sms"], ["order:o1:placed:email"]]);
     expect((await outbox.list({ cursor: null, limit: 5, status: "pending" })).items.map((m) => m.id)).toEqual(["order:o2:placed:email"]);
+
+    // Only a failed message can be discarded, once; a sent or pending one is left as it is.
+    expect(await outbox.markDiscarded("order:o1:placed:sms")).toBe(true);
+    expect(await outbox.markDiscarded("order:o1:placed:sms")).toBe(false);
+    expect(await outbox.markDiscarded("order:o1:placed:email")).toBe(false);
+    expect(await outbox.markDiscarded("order:o2:placed:email")).toBe(false);
+    expect(await outbox.find("order:o1:placed:sms")).toMatchObject({ status: "discarded", attempts: 2 });
+    expect((await outbox.list({ cursor: null, limit: 5, status: "discarded" })).items.map((m) => m.id)).toEqual(["order:o1:placed:sms"]);
   });
 
   it("audit: entries keep their snapshots and are listed newest first by actor, action, target and time", async () => {

@@ -19,7 +19,7 @@ interface WriteMethods {
   idempotency: "claim";
   ledger: "append" | "debitIfSufficient" | "credit";
   webhooks: "insert" | "claimForProcessing" | "markProcessed" | "markFailed";
-  outbox: "enqueue" | "markSent" | "markFailed";
+  outbox: "enqueue" | "markSent" | "markFailed" | "markDiscarded";
   audit: "append";
   settings: "save";
 }
@@ -175,6 +175,14 @@ const cases: { readonly [R in keyof WriteMethods]: { readonly [M in WriteMethods
     enqueue: { write: (r) => r.outbox.enqueue(makeOutbox({ id: "m2" })), observe: (r) => r.outbox.find("m2") },
     markSent: { write: (r) => r.outbox.markSent("order:o1:placed:email", at(1)), observe: (r) => r.outbox.find("order:o1:placed:email") },
     markFailed: { write: (r) => r.outbox.markFailed("order:o1:placed:email", "x", at(1)), observe: (r) => r.outbox.find("order:o1:placed:email") },
+    // Failed first in the same unit of work, so the discard has something to change.
+    markDiscarded: {
+      write: async (r) => {
+        await r.outbox.markFailed("order:o1:placed:email", "x", at(1));
+        return r.outbox.markDiscarded("order:o1:placed:email");
+      },
+      observe: (r) => r.outbox.find("order:o1:placed:email"),
+    },
   },
   audit: {
     append: {
@@ -194,7 +202,7 @@ const table = Object.entries(cases).flatMap(([repository, methods]) =>
 export function rollbackCases(context: ContractContext): void {
   it("classifies every repository method as a read or a write", () => {
     expect(everyMethodClassified).toBe(true);
-    expect(table).toHaveLength(41);
+    expect(table).toHaveLength(42);
   });
 
   // Each case first proves the rollback leaves the state as it was, then that the same write

@@ -31,6 +31,10 @@ export function outboxRepository({ models: { outbox }, session }: RepoContext): 
     async markFailed(id, error, at) {
       await outbox.updateOne({ _id: id }, { $set: { status: "failed", lastError: error, lastFailedAt: at }, $inc: { attempts: 1 } }, { session });
     },
+    async markDiscarded(id) {
+      const result = await outbox.updateOne({ _id: id, status: "failed" }, { $set: { status: "discarded" } }, { session });
+      return result.modifiedCount === 1;
+    },
     list({ status, ...page }) {
       return findPage(outbox, session, { filter: status ? { status } : {}, sort: { field: "createdAt", direction: -1 }, page }, toMessage);
     },

@@ -63,6 +63,7 @@ export function sqliteOutbox(ex: Executor): OutboxRepository {
         c.prepare("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, last_failed_at = ? WHERE id = ?").run(error, toMs(at), id),
       );
     },
+    markDiscarded: (id) => ex.write((c) => c.prepare("UPDATE outbox SET status = 'discarded' WHERE id = ? AND status = 'failed'").run(id).changes === 1),
     list: (query) =>
       ex.read((c) =>
         keysetPage(c, {
