@@ -97,6 +97,28 @@ describe("payment webhooks", () => {
     expect(await orderOf(app, receipt.orderId)).toMatchObject({ status: "confirmed", payment: { status: "paid", failedAttempts: [{}] } });
   });
 
+  it("releases an unpaid order at once when the provider cancels its payment, and ignores the cancellation once paid", async () => {
+    const { product, receipt } = await cardOrder();
+    expect(await stockOf(app, product.variantId)).toEqual({ onHand: 3, reserved: 1 });
+    const cancelled = await intentEvent(app, receipt.clientSecret!, "payment_intent.canceled", "canceled");
+    expect((await postWebhook(app, cancelled)).status).toBe(200);
+    const order = await eventually(async () => {
+      const current = await orderOf(app, receipt.orderId);
+      return current.status === "cancelled" ? current : null;
+    });
+    // Long before its expiry: the stock is back for other shoppers, and nothing is cancelled twice.
+    expect(order.cancelReason).toBe("payment cancelled by the payment provider");
+    expect(await stockOf(app, product.variantId)).toEqual({ onHand: 3, reserved: 0 });
+
+    const paid = await cardOrder();
+    await postWebhook(app, await intentEvent(app, paid.receipt.clientSecret!, "payment_intent.succeeded", "succeeded"));
+    await eventually(async () => ((await orderOf(app, paid.receipt.orderId)).status === "confirmed" ? true : null));
+    const late = await intentEvent(app, paid.receipt.clientSecret!, "payment_intent.canceled", "canceled");
+    expect((await postWebhook(app, late)).status).toBe(200);
+    await eventually(async () => ((await app.db.repos.webhooks.find(eventId(late)))?.status === "processed" ? true : null));
+    expect((await orderOf(app, paid.receipt.orderId)).status).toBe("confirmed");
+  });
+
   it("refunds a payment that succeeds after its order was cancelled", async () => {
     const { product, receipt } = await cardOrder();
     // The shopper pays just as they cancel: the money is taken, the webhook arrives after the cancellation.

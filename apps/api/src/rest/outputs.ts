@@ -22,7 +22,7 @@ export const moneyOutput = z
 
 const orderStatus = z.enum(ORDER_STATUSES).meta({ id: "OrderStatus" });
 const orderEvent = z
-  .enum(["confirm", "pack", "ship", "deliver", "cancel", "expire", "request_return", "approve_return", "reject_return", "receive_return"])
+  .enum(["confirm", "pack", "ship", "deliver", "cancel", "expire", "payment_cancelled", "request_return", "approve_return", "reject_return", "receive_return"])
   .meta({ id: "OrderEventType" });
 const paymentMethod = z.enum(["wallet", "card", "cod"]).meta({ id: "PaymentMethod" });
 const paymentStatus = z.enum(["unpaid", "authorized", "paid", "partially_refunded", "refunded"]).meta({ id: "PaymentStatus" });

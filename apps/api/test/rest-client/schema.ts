@@ -973,7 +973,7 @@ export interface components {
                     process: string;
                 };
                 /** @enum {string} */
-                event: "place" | "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "request_return" | "approve_return" | "reject_return" | "receive_return";
+                event: "place" | "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "payment_cancelled" | "request_return" | "approve_return" | "reject_return" | "receive_return";
                 from: components["schemas"]["OrderStatus"] | null;
                 to: components["schemas"]["OrderStatus"];
                 note: string | null;
@@ -1046,7 +1046,7 @@ export interface components {
             settledAt: string | null;
         };
         /** @enum {string} */
-        OrderEventType: "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "request_return" | "approve_return" | "reject_return" | "receive_return";
+        OrderEventType: "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "payment_cancelled" | "request_return" | "approve_return" | "reject_return" | "receive_return";
         WalletBalance: {
             balance: components["schemas"]["Money"];
         };
@@ -1156,7 +1156,7 @@ export interface components {
                     process: string;
                 };
                 /** @enum {string} */
-                event: "place" | "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "request_return" | "approve_return" | "reject_return" | "receive_return";
+                event: "place" | "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "payment_cancelled" | "request_return" | "approve_return" | "reject_return" | "receive_return";
                 from: components["schemas"]["OrderStatus"] | null;
                 to: components["schemas"]["OrderStatus"];
                 note: string | null;

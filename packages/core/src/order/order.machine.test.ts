@@ -126,6 +126,18 @@ describe("order state machine: decisions", () => {
     expect(apply({ ...pending, expiresAt: null }, { type: "expire" }, systemActor).ok).toBe(false);
   });
 
+  it("releases an unpaid order at once when the provider cancels its payment, without cancelling the intent again", () => {
+    const pending = makeOrder({ status: "pending_payment", paymentMethod: "card" });
+    const withIntent = { ...pending, payment: { ...pending.payment, providerIntentId: "pi_gone" } };
+    const released = value(apply(withIntent, { type: "payment_cancelled" }, systemActor, at("2025-01-15T10:00:00Z")));
+    expect(released.order).toMatchObject({ status: "cancelled", cancelReason: "payment cancelled by the payment provider", expiresAt: null });
+    expect(released.effects[0]).toEqual({ type: "release_stock", items: [{ variantId: "var-1", sku: "KURTA-BLU-M", quantity: 1 }] });
+    expect(released.afterCommit).toEqual([]);
+    expect(apply(withIntent, { type: "payment_cancelled" }, shopperActor())).toMatchObject({ ok: false, error: { code: "NOT_ALLOWED" } });
+    const partly = { ...withIntent, payment: { ...withIntent.payment, captured: inr(1) } };
+    expect(apply(partly, { type: "payment_cancelled" }, systemActor)).toEqual({ ok: false, error: { code: "GUARD_FAILED", event: "payment_cancelled", reason: "already_paid" } });
+  });
+
   it("does not expire an order whose money arrived", () => {
     const pending = makeOrder({ status: "pending_payment" });
     const partly = { ...pending, payment: { ...pending.payment, captured: inr(1) } };
@@ -160,7 +172,8 @@ describe("order state machine: decisions", () => {
     expect(availableEvents(makeOrder(), { actor: adminActor, now: T0, settings })).toEqual(["pack", "cancel"]);
     expect(availableEvents(makeOrder(), { actor: shopperActor(), now: T0, settings })).toEqual(["cancel"]);
     expect(availableEvents(makeOrder(), { actor: shopperActor("other"), now: T0, settings })).toEqual([]);
-    expect(availableEvents(makeOrder({ status: "pending_payment" }), { actor: systemActor, now: T0, settings })).toEqual([]);
+    // Before its expiry the system may only release an unpaid order whose payment the provider cancelled.
+    expect(availableEvents(makeOrder({ status: "pending_payment" }), { actor: systemActor, now: T0, settings })).toEqual(["payment_cancelled"]);
   });
 });
 
@@ -174,6 +187,7 @@ describe("order state machine: properties", () => {
       { type: "deliver" },
       { type: "cancel", reason: "r" },
       { type: "expire" },
+      { type: "payment_cancelled" },
       { type: "request_return", reason: "r" },
       { type: "approve_return" },
       { type: "reject_return", reason: "r" },
@@ -246,6 +260,6 @@ describe("order state machine: properties", () => {
 
   it("every event type appears in the table", () => {
     const used = new Set<OrderEventType>(ORDER_STATUSES.flatMap((s) => transitionsFrom(s).map((t) => t.event)));
-    expect(used.size).toBe(10);
+    expect(used.size).toBe(11);
   });
 });

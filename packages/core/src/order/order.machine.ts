@@ -14,6 +14,7 @@ export type OrderEvent =
   | { readonly type: "deliver" }
   | { readonly type: "cancel"; readonly reason: string }
   | { readonly type: "expire" }
+  | { readonly type: "payment_cancelled" }
   | { readonly type: "request_return"; readonly reason: string }
   | { readonly type: "approve_return" }
   | { readonly type: "reject_return"; readonly reason: string }
@@ -34,6 +35,8 @@ export const orderTransitions = {
     confirm: { to: "confirmed", by: ["system"] },
     cancel: { to: "cancelled", by: ["shopper", "admin"] },
     expire: { to: "cancelled", by: ["system"] },
+    // The provider cancelled the order's payment (intent or order): it can no longer be paid through it.
+    payment_cancelled: { to: "cancelled", by: ["system"] },
   },
   confirmed: {
     pack: { to: "packed", by: ["admin"] },
@@ -109,6 +112,7 @@ const guards: { readonly [E in OrderEventType]?: (order: Order, context: Decisio
     if (order.payment.captured.minor > 0) return "already_paid";
     return order.expiresAt && now.getTime() >= order.expiresAt.getTime() ? null : "not_expired";
   },
+  payment_cancelled: (order) => (order.payment.captured.minor > 0 ? "already_paid" : null),
   request_return: (order, { now, settings }) => {
     const deadline = (order.deliveredAt?.getTime() ?? 0) + settings.returnWindowDays * DAY_MS;
     return now.getTime() <= deadline ? null : "return_window_closed";
@@ -120,12 +124,13 @@ type Reaction<E extends OrderEvent> = (order: Order, event: E, context: Decision
 const done = (order: Order, effects: Effect[] = [], afterCommit: ProviderCall[] = []): Result<Transition, PaymentError> =>
   ok({ order, effects, afterCommit });
 
-function cancelled(order: Order, context: DecisionContext, from: OrderStatus): Result<Transition, PaymentError> {
+/** `intentGone`: the provider cancelled the intent itself, so there is nothing left to cancel there. */
+function cancelled(order: Order, context: DecisionContext, from: OrderStatus, intentGone = false): Result<Transition, PaymentError> {
   const unpaid = from === "pending_payment";
   const coupon: Effect[] = unpaid && order.couponCode ? [{ type: "release_coupon", couponCode: order.couponCode, userId: order.userId }] : [];
   const intentId = order.payment.providerIntentId;
   const cancelIntent: ProviderCall[] =
-    unpaid && intentId !== null && order.payment.captured.minor === 0
+    unpaid && !intentGone && intentId !== null && order.payment.captured.minor === 0
       ? [{ type: "cancel_intent", intentId, idempotencyKey: `order:${order.id}:cancel-intent` }]
       : [];
   const stock: Effect = { type: unpaid ? "release_stock" : "restock", items: stockItems(order) };
@@ -156,6 +161,7 @@ const reactions: { readonly [E in OrderEvent as E["type"]]: Reaction<E> } = {
   },
   cancel: (order, { reason }, context, from) => cancelled({ ...order, cancelReason: reason }, context, from),
   expire: (order, _event, context, from) => cancelled({ ...order, cancelReason: "payment not received in time" }, context, from),
+  payment_cancelled: (order, _event, context, from) => cancelled({ ...order, cancelReason: "payment cancelled by the payment provider" }, context, from, true),
   request_return: (order, { reason }) => done({ ...order, returnReason: reason }, [orderNotification(order, "return_requested", "return_requested")]),
   approve_return: (order) => done(order, [orderNotification(order, "return_approved", "return_approved")]),
   reject_return: (order, { reason }) => done(order, [orderNotification(order, "return_rejected", "return_rejected", { reason })]),

@@ -31,6 +31,7 @@ export type OrderEventType =
   | "deliver"
   | "cancel"
   | "expire"
+  | "payment_cancelled"
   | "request_return"
   | "approve_return"
   | "reject_return"

@@ -111,8 +111,8 @@ export function orderPayments(deps: ProviderCallDeps, actor: Actor) {
 
     /**
      * The intent was cancelled at the provider. Ours are cancelled when their order is, so this is
-     * usually a repeat; for an order still waiting, it expires (stock released) once due, and until
-     * then the cancellation is remembered like a failed attempt.
+     * usually a repeat; an order still waiting can no longer be paid through it, so it is released at
+     * once (stock and coupon back) rather than held until its expiry (decision 015).
      */
     canceled: (facts: IntentFacts, onSaved: OnSaved) =>
       run(
@@ -121,9 +121,7 @@ export function orderPayments(deps: ProviderCallDeps, actor: Actor) {
           const problem = mismatch(order, facts, null);
           if (problem) return err<Mismatch>({ code: "PAYMENT_MISMATCH", problem });
           if (!awaitingPayment(order)) return unchanged(order);
-          const now = clock.now();
-          if (order.expiresAt && now >= order.expiresAt) return applyOrderEvent(order, { type: "expire" }, { actor, now, settings: await loadSettings(repos) });
-          return ok(recordPaymentFailure(order, { reason: "payment cancelled at the provider", providerRef: facts.intentId, actor, now }));
+          return applyOrderEvent(order, { type: "payment_cancelled" }, { actor, now: clock.now(), settings: await loadSettings(repos) });
         },
         onSaved,
       ),
