@@ -238,7 +238,7 @@ async function main() {
     const next = acks.orders.find((a) => a.at > fault.at);
     fault.nextOrderAckMs = next ? next.at - fault.at : null;
   }
-  const checks = await runChecks({ dbFile, acks, initialStock, inbox: smtp.received, redisUrl: redis.url, redisPrefix: store.redisPrefix, relay });
+  const checks = await runChecks({ dbFile, acks, initialStock, inbox: smtp.received, redisUrl: redis.url, redisPrefix: store.redisPrefix, relay, stats });
   await shutdown();
   const ok = checks.every((c) => c.ok);
   return {

@@ -258,7 +258,22 @@ function webhooksCheck(db, relay) {
   return check(7, "webhooks: every stored event processed", problems, `${rows.length} events stored; ${s.duplicatesPosted} re-posted (${s.duplicatesAcknowledged} acknowledged as duplicates), ${s.late} delivered after a newer event`);
 }
 
-export async function runChecks({ dbFile, acks, initialStock, inbox, redisUrl, redisPrefix, relay }) {
+/**
+ * 8. No request was answered 500, shopper, admin or webhook: while a process or Redis is down the API
+ * answers 503 with Retry-After (or the connection fails), never an unexplained internal error.
+ * @param {{ failures: Record<string, number> }} stats
+ * @param {{ stats: { serverErrors: number } }} relay
+ */
+function serverErrorsCheck(stats, relay) {
+  const problems = [];
+  const answered500 = stats.failures["HTTP 500"] ?? 0;
+  if (answered500 > 0) problems.push(`${answered500} client request(s) answered 500 (see api-*.log with --keep)`);
+  if (relay.stats.serverErrors > 0) problems.push(`${relay.stats.serverErrors} webhook post(s) answered 500`);
+  const outages = stats.failures["HTTP 503"] ?? 0;
+  return check(8, "errors: no request answered 500", problems, `${outages} answered 503 (a dependency down), none 500`);
+}
+
+export async function runChecks({ dbFile, acks, initialStock, inbox, redisUrl, redisPrefix, relay, stats }) {
   const db = openReadOnly(dbFile);
   try {
     const orders = readOrders(db);
@@ -270,6 +285,7 @@ export async function runChecks({ dbFile, acks, initialStock, inbox, redisUrl, r
       emailCheck(db, orders, inbox),
       await queuesCheck(redisUrl, redisPrefix),
       webhooksCheck(db, relay),
+      serverErrorsCheck(stats, relay),
     ];
   } finally {
     db.close();

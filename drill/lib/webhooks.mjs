@@ -29,7 +29,7 @@ export async function startWebhookRelay({ apis, secret, random, log }) {
   const order = []; // event ids in arrival order
   const heldIntents = new Set();
   const held = new Map(); // intentId → [payload]
-  const stats = { received: 0, forwarded: 0, forwardFailed: 0, held: 0, late: 0, duplicatesPosted: 0, duplicatesAcknowledged: 0, repostFailed: 0 };
+  const stats = { received: 0, forwarded: 0, forwardFailed: 0, held: 0, late: 0, duplicatesPosted: 0, duplicatesAcknowledged: 0, repostFailed: 0, serverErrors: 0 };
   const pending = new Set();
 
   const liveApis = () => {
@@ -68,6 +68,8 @@ export async function startWebhookRelay({ apis, secret, random, log }) {
           if (JSON.parse(answer.body).duplicate === true) stats.duplicatesAcknowledged += 1;
           return true;
         }
+        // A 503 is an outage said plainly (try again); a 500 is a bug the drill must report.
+        if (answer.status === 500) stats.serverErrors += 1;
       } catch {
         /* the API is down or restarting: try again, elsewhere */
       }
@@ -107,6 +109,7 @@ export async function startWebhookRelay({ apis, secret, random, log }) {
       try {
         const answer = await post(api, raw, req.headers["stripe-signature"] ?? "");
         stats.forwarded += 1;
+        if (answer.status === 500) stats.serverErrors += 1;
         res.writeHead(answer.status, { "content-type": "application/json" }).end(answer.body);
         if (answer.status !== 200) return;
       } catch (error) {
