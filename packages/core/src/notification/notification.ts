@@ -28,7 +28,12 @@ export interface Notification {
   readonly data: Readonly<Record<string, string>>;
 }
 
-export type Channel = "email" | "sms";
+/** Every notification goes out on each channel; delivery skips SMS for a user with no phone. */
+export const CHANNELS = ["email", "sms"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const OUTBOX_STATUSES = ["pending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** One notification on one channel, as queued in the outbox and retried by the worker. */
 export interface OutboxMessage {
@@ -36,7 +41,7 @@ export interface OutboxMessage {
   readonly id: string;
   readonly channel: Channel;
   readonly notification: Notification;
-  readonly status: "pending" | "sent" | "failed";
+  readonly status: OutboxStatus;
   readonly attempts: number;
   readonly createdAt: Date;
   readonly sentAt: Date | null;

@@ -1,5 +1,5 @@
 import { Schema } from "mongoose";
-import type { Channel, OutboxMessage } from "@bbscart/core";
+import { CHANNELS, OUTBOX_STATUSES, type Channel, type OutboxMessage } from "@bbscart/core";
 import { collectionOptions, nullable, stringId } from "./shared.js";
 
 /**
@@ -21,7 +21,7 @@ export interface OutboxDoc {
 export const outboxSchema = new Schema<OutboxDoc>(
   {
     _id: stringId,
-    channel: { type: String, required: true, enum: ["email", "sms"] },
+    channel: { type: String, required: true, enum: CHANNELS },
     notification: {
       type: new Schema(
         {
@@ -35,7 +35,7 @@ export const outboxSchema = new Schema<OutboxDoc>(
       ),
       required: true,
     },
-    status: { type: String, required: true, enum: ["pending", "sent", "failed"] },
+    status: { type: String, required: true, enum: OUTBOX_STATUSES },
     attempts: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     sentAt: nullable(Date),
