@@ -1,6 +1,6 @@
 import { orderIdInput, orderListInput, orderTransitionInput, refundIdInput, refundInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "../rest/outputs.js";
+import { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "../contract/index.js";
 import { adminProcedure, router } from "../trpc/init.js";
 
 const adminTag = { tags: ["Admin"] };

@@ -13,7 +13,7 @@ import {
 } from "@bbscart/core/schemas";
 import { setRefreshCookie } from "../http/refresh-cookie.js";
 import { rest } from "../rest/meta.js";
-import { accountOutput, okOutput, sessionOutput } from "../rest/outputs.js";
+import { accountOutput, okOutput, sessionOutput } from "../contract/index.js";
 import type { SignedIn } from "../services/accounts/index.js";
 import { authedProcedure, publicProcedure, router, type Context } from "../trpc/init.js";
 

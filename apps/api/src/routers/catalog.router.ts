@@ -1,6 +1,6 @@
 import { catalogListInput, productSlugInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { categoriesOutput, productOutput, productPageOutput } from "../rest/outputs.js";
+import { categoriesOutput, productOutput, productPageOutput } from "../contract/index.js";
 import { publicProcedure, router } from "../trpc/init.js";
 
 export const catalogRouter = router({

@@ -1,6 +1,6 @@
 import { myOrdersInput, orderIdInput, orderReasonInput, placeOrderInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "../rest/outputs.js";
+import { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "../contract/index.js";
 import { authedProcedure, router } from "../trpc/init.js";
 
 const orderTag = { tags: ["Orders"] };

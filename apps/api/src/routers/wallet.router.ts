@@ -1,6 +1,6 @@
 import { walletStatementInput, walletTopUpInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { walletBalanceOutput, walletStatementOutput } from "../rest/outputs.js";
+import { walletBalanceOutput, walletStatementOutput } from "../contract/index.js";
 import { authedProcedure, router } from "../trpc/init.js";
 
 /** The signed-in user's own wallet: no procedure takes a user id, so no one can ask for another's. */
