@@ -12,6 +12,7 @@ export const adminOrdersRouter = router({
         ...adminTag,
         method: "GET",
         path: "/admin/orders",
+        paginated: true,
         summary: "All orders, filtered",
         description: "Needs `orders.manage`. Filters combine with AND; `placedFrom`/`placedTo` are ISO 8601 date-times. Cursor-paginated with a `Link` header.",
       }),

@@ -15,6 +15,7 @@ export const walletRouter = router({
         tags: ["Wallet"],
         method: "GET",
         path: "/wallet/statement",
+        paginated: true,
         summary: "Wallet entries, newest first",
         description: "Each entry with the change and the balance after it. Cursor-paginated with a `Link: <…>; rel=\"next\"` header.",
       }),
