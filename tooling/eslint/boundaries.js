@@ -48,8 +48,53 @@ const serviceInternalsMessage =
 const processEnvMessage =
   "Only apps/api/src/env.ts reads process.env; take configuration from the validated env object.";
 
+/** @param {import("estree").Node | null | undefined} node */
+const isStringLiteral = (node) => node?.type === "Literal" && typeof node.value === "string";
+
+/**
+ * A list of enum values written out where core's `as const` list should be used: the first
+ * argument of any `.enum([...])` call (zod) or the value of an `enum: [...]` property (mongoose),
+ * when it names a string literal.
+ * @type {import("eslint").Rule.RuleModule}
+ */
+const enumListsInCore = {
+  meta: {
+    type: "problem",
+    messages: {
+      literal:
+        "Enum values are listed once, `as const` in packages/core (e.g. PAYMENT_METHODS); derive this schema or model from that list.",
+    },
+    schema: [],
+  },
+  create(context) {
+    /** @param {import("estree").Node | null | undefined} list */
+    const check = (list) => {
+      if (list?.type === "ArrayExpression" && list.elements.some(isStringLiteral)) context.report({ node: list, messageId: "literal" });
+    };
+    return {
+      CallExpression(node) {
+        const callee = node.callee;
+        const name = callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : null;
+        if (name === "enum") check(node.arguments[0]);
+      },
+      Property(node) {
+        const key = node.key.type === "Identifier" ? node.key.name : node.key.type === "Literal" ? node.key.value : null;
+        if (key === "enum") check(node.value);
+      },
+    };
+  },
+};
+
 /** @type {import("eslint").Linter.Config[]} */
 export const boundaries = [
+  {
+    // One list per enum: core owns it; schemas, the output contract and models derive from it.
+    // env.ts lists the values of settings, which are the API's own and written nowhere else.
+    files: ["apps/**/*.{ts,tsx}", "packages/**/*.ts"],
+    ignores: ["packages/core/**", "apps/api/src/env.ts"],
+    plugins: { bbscart: { rules: { "enum-lists-in-core": enumListsInCore } } },
+    rules: { "bbscart/enum-lists-in-core": "error" },
+  },
   {
     // Services own the logic; the layers above call them, never the other way round.
     files: ["apps/api/src/services/*.ts"],

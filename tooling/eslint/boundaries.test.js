@@ -81,6 +81,29 @@ describe("services own the logic; the layers above reach them only through each 
   });
 });
 
+describe("enum values are listed once, in core", () => {
+  it.each([
+    ["apps/api/src/contract/orders.ts", 'import { z } from "zod";\nexport const method = z.enum(["wallet", "card", "cod"]);\n'],
+    ["apps/web/src/routes/probe.tsx", 'import { z } from "zod";\nexport const method = z.enum(["wallet", "card"]).optional();\n'],
+    ["packages/db/src/mongo/models/probe.ts", 'export const schema = { method: { type: String, enum: ["wallet", "card", "cod"] } };\n'],
+    ["apps/api/test/probe.test.ts", 'export const schema = { "enum": ["pending", "sent"] };\n'],
+  ])("rejects a literal list in %s", async (file, code) => {
+    expect(await lint(file, code)).toContain("bbscart/enum-lists-in-core");
+  });
+
+  it("accepts a list derived from core's, and literal lists in core itself", async () => {
+    const derived = 'import { PAYMENT_METHODS } from "@bbscart/core";\nimport { z } from "zod";\nexport const a = z.enum(PAYMENT_METHODS);\nexport const b = { enum: PAYMENT_METHODS };\n';
+    expect(await lint("apps/api/src/contract/orders.ts", derived)).toEqual([]);
+    expect(await lint("packages/db/src/mongo/models/probe.ts", derived)).toEqual([]);
+    const core = 'import { z } from "zod";\nexport const LIST = ["a", "b"] as const;\nexport const s = z.enum(["a", "b"]);\n';
+    expect(await lint("packages/core/src/schemas/probe.ts", core)).toEqual([]);
+  });
+
+  it("leaves the API's settings to env.ts, the one place they are listed", async () => {
+    expect(await lint("apps/api/src/env.ts", 'import { z } from "zod";\nexport const level = z.enum(["info", "debug"]);\n')).toEqual([]);
+  });
+});
+
 describe("the repository's lint configuration", () => {
   it("applies every boundary block", async () => {
     const { default: config } = await import("./index.js");

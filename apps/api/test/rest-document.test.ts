@@ -56,6 +56,25 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
     expect(document.paths["/orders"]!.post!.responses["409"]).toBeDefined();
   });
 
+  it("shows each REST behaviour on exactly the operations whose rest({...}) meta declares it", () => {
+    type Traced = Operation & { parameters?: { in: string; name: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> };
+    const where = (trait: (operation: Traced) => boolean) =>
+      Object.entries(document.paths).flatMap(([route, operations]) =>
+        Object.entries(operations)
+          .filter(([, operation]) => trait(operation as Traced))
+          .map(([method]) => `${method.toUpperCase()} ${route}`),
+      );
+    expect(where((o) => o.responses["201"]?.headers?.Location !== undefined)).toEqual(["POST /orders"]);
+    expect(where((o) => (o.parameters ?? []).some((p) => p.in === "header" && p.name === "Idempotency-Key"))).toEqual(["POST /orders"]);
+    expect(where((o) => o.responses["304"] !== undefined && o.responses["200"]?.headers?.ETag !== undefined)).toEqual([
+      "GET /products",
+      "GET /products/{slug}",
+      "GET /categories",
+    ]);
+    expect(where((o) => o.responses["200"]?.headers?.Link !== undefined).sort()).toEqual(["GET /admin/orders", "GET /orders", "GET /products", "GET /wallet/statement"]);
+    expect(where((o) => !o.security && o.responses["401"] !== undefined).sort()).toEqual(["POST /auth/login", "POST /auth/refresh"]);
+  });
+
   it("is served exactly as the checked-in typed client was generated from (run `npm run generate:openapi-client` after changing a procedure)", async () => {
     expect(document).toEqual(JSON.parse(JSON.stringify(liveDocument())));
     expect(await readFile(schemaFile, "utf8")).toBe(await clientTypes(document));

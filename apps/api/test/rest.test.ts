@@ -164,6 +164,33 @@ describe("the REST surface's HTTP semantics", () => {
     expect(changed.headers.get("etag")).not.toBe(before);
   });
 
+  it("links the next page of the shopper's orders and wallet statement, and none from the last", async () => {
+    const buyer = await createAccount(app);
+    await creditWallet(app, buyer.user.id, 1_000_000);
+    for (const attempt of [1, 2]) {
+      await rest(app.url, "POST", "/cart/items", { token: buyer.token, body: { variantId, quantity: 1 } });
+      const placed = await rest(app.url, "POST", "/orders", {
+        token: buyer.token,
+        headers: { "Idempotency-Key": `paged-${attempt}-${Date.now()}` },
+        body: { address, deliveryOptionId: "standard", paymentMethod: "wallet" },
+      });
+      expect(placed.status).toBe(201);
+    }
+    for (const path of ["/orders", "/wallet/statement"]) {
+      const first = await rest(app.url, "GET", `${path}?limit=1`, { token: buyer.token });
+      const cursor = (first.body as { nextCursor: string | null }).nextCursor;
+      expect(cursor, path).toEqual(expect.any(String));
+      const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.get("link") ?? "");
+      expect(next, path).not.toBeNull();
+      const url = new URL(next![1]!, app.url);
+      expect(url.pathname).toBe(`/api/v1${path}`);
+      expect(url.searchParams.get("cursor")).toBe(cursor);
+      const all = await rest(app.url, "GET", `${path}?limit=100`, { token: buyer.token });
+      expect((all.body as { nextCursor: string | null }).nextCursor, path).toBeNull();
+      expect(all.headers.get("link"), path).toBeNull();
+    }
+  });
+
   it("rotates a body refresh token, and treats a replayed one as theft that ends the whole sign-in", async () => {
     const login = await rest(app.url, "POST", "/auth/login", { body: { email: shopper.email, password: shopper.password } });
     expect(login.status).toBe(200);

@@ -1,4 +1,5 @@
 export * from "./result.js";
+export * from "./enum.js";
 export * from "./money/index.js";
 export * from "./account/index.js";
 export * from "./settings/index.js";

@@ -1,6 +1,6 @@
 import type { AnyRouter } from "@trpc/server";
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
-import { behaviour, type RestOperation } from "./operations.js";
+import type { RestOperation } from "./operations.js";
 
 type Json = Record<string, unknown>;
 type Operation = { parameters?: Json[]; requestBody?: { content: Record<string, { schema: Json }> }; responses: Record<string, Json>; security?: unknown[] };
@@ -99,24 +99,24 @@ export function restDocument(router: AnyRouter, operations: RestOperation[], ser
     const responses: Record<string, Json> = {};
     const ref = (status: string) => ({ $ref: `#/components/responses/Problem${status}` });
 
-    if (behaviour.created[operation.procedure]) {
+    if (operation.behaviour.created) {
       responses["201"] = { ...success, description: "Created.", headers: { Location: header({ type: "string" }, "The created resource.") } };
     } else {
       responses["200"] = success;
     }
     const headers: Json = {};
-    if (behaviour.paginated.has(operation.procedure)) headers.Link = header({ type: "string" }, 'RFC 8288 `<…>; rel="next"` while there is a next page.');
-    if (behaviour.cached.has(operation.procedure)) {
+    if (operation.behaviour.paginated) headers.Link = header({ type: "string" }, 'RFC 8288 `<…>; rel="next"` while there is a next page.');
+    if (operation.behaviour.cached) {
       headers.ETag = header({ type: "string" }, "Send back as If-None-Match.");
       entry.parameters = [...(entry.parameters ?? []), { in: "header", name: "If-None-Match", required: false, schema: { type: "string" }, description: "An ETag from an earlier answer." }];
       responses["304"] = { description: "Not modified since the ETag sent.", headers: { ETag: headers.ETag } };
     }
     if (Object.keys(headers).length > 0) responses["200"] = { ...success, headers };
-    if (behaviour.idempotencyHeader.has(operation.procedure)) withIdempotencyHeader(entry);
+    if (operation.behaviour.idempotencyHeader) withIdempotencyHeader(entry);
 
     const hasInput = operation.procedureDef._def.inputs.length > 0;
     if (operation.method !== "GET") responses["400"] = ref("400");
-    if ((entry.security && entry.security.length > 0) || behaviour.refusesCredentials.has(operation.procedure)) responses["401"] = ref("401");
+    if ((entry.security && entry.security.length > 0) || operation.behaviour.refusesCredentials) responses["401"] = ref("401");
     const access = (operation.procedureDef._def.meta as { access?: string } | undefined)?.access ?? "";
     if (access.startsWith("admin:")) responses["403"] = ref("403");
     if (operation.path.includes("{")) responses["404"] = ref("404");

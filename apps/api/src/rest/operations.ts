@@ -1,5 +1,6 @@
 import { forEachOpenApiProcedure, getPathRegExp, normalizePath } from "trpc-to-openapi";
 import type { AnyProcedure, AnyRouter } from "@trpc/server";
+import { restBehaviour, type RestBehaviour } from "./meta.js";
 
 /** Where a procedure lives under /api/v1, as its `.meta({ openapi })` declares it. */
 export interface RestOperation {
@@ -11,26 +12,9 @@ export interface RestOperation {
   type: "query" | "mutation";
   procedureDef: AnyProcedure;
   pattern: RegExp;
+  /** What its `rest({...})` meta says it does beyond being called (201, ETag, Link…). */
+  behaviour: RestBehaviour;
 }
-
-/**
- * How each exposed procedure behaves beyond calling it, by procedure path. Everything else about
- * an operation (path, verb, docs, access) is on the procedure itself.
- */
-export const behaviour = {
-  /** Answer 201 with a Location naming what was created. */
-  created: {
-    "order.place": (data: unknown) => `/api/v1/orders/${encodeURIComponent((data as { orderId: string }).orderId)}`,
-  } as Record<string, (data: unknown) => string>,
-  /** Catalog reads: ETag on the body, 304 on a matching If-None-Match. */
-  cached: new Set(["catalog.list", "catalog.bySlug", "catalog.categories"]),
-  /** Cursor pages: a `Link: <…>; rel="next"` header while `nextCursor` is set. */
-  paginated: new Set(["catalog.list", "order.list", "wallet.statement", "admin.orders.list"]),
-  /** Public operations that still refuse bad credentials with a 401. */
-  refusesCredentials: new Set(["auth.login", "auth.refresh"]),
-  /** The idempotency key travels in the `Idempotency-Key` header instead of the body. */
-  idempotencyHeader: new Set(["order.place"]),
-};
 
 /** Every procedure with REST meta, in router order. */
 export function restOperations(router: AnyRouter): RestOperation[] {
@@ -44,6 +28,7 @@ export function restOperations(router: AnyRouter): RestOperation[] {
       type: type as RestOperation["type"],
       procedureDef: procedure as unknown as AnyProcedure,
       pattern: getPathRegExp(template),
+      behaviour: restBehaviour(meta),
     });
   });
   return operations;

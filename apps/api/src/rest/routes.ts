@@ -10,7 +10,8 @@ import type { Services } from "../services/index.js";
 import { contextFactory } from "../trpc/init.js";
 import { toTRPCError } from "../trpc/to-trpc-error.js";
 import { restDocument } from "./document.js";
-import { behaviour, restOperations, type RestOperation } from "./operations.js";
+import { locationOf } from "./meta.js";
+import { restOperations, type RestOperation } from "./operations.js";
 import { fromFormattedError, problem, sendProblem, type FormattedError } from "./problem.js";
 
 export interface RestDeps {
@@ -53,7 +54,7 @@ function inputFor(operation: RestOperation, req: Request, pathParams: Record<str
     throw new TRPCError({ code: "BAD_REQUEST", message: "The request body must be a JSON object" });
   }
   const input: Record<string, unknown> = { ...(body as Record<string, unknown> | undefined), ...pathParams };
-  if (behaviour.idempotencyHeader.has(operation.procedure)) input.idempotencyKey = req.get("Idempotency-Key");
+  if (operation.behaviour.idempotencyHeader) input.idempotencyKey = req.get("Idempotency-Key");
   return input;
 }
 
@@ -79,11 +80,13 @@ function nextLink(req: Request, cursor: string): string {
 
 function sendSuccess(req: Request, res: Response, operation: RestOperation, data: unknown): void {
   const body = JSON.stringify(data);
-  const location = behaviour.created[operation.procedure]?.(data);
+  const created = operation.behaviour.created;
+  // baseUrl is where the surface is mounted (/api/v1), so the Location is right wherever that is.
+  const location = created ? `${req.baseUrl}${locationOf(created, data)}` : undefined;
   if (location) res.setHeader("Location", location);
   const cursor = (data as { nextCursor?: unknown } | null)?.nextCursor;
-  if (behaviour.paginated.has(operation.procedure) && typeof cursor === "string") res.setHeader("Link", nextLink(req, cursor));
-  if (behaviour.cached.has(operation.procedure)) {
+  if (operation.behaviour.paginated && typeof cursor === "string") res.setHeader("Link", nextLink(req, cursor));
+  if (operation.behaviour.cached) {
     const etag = etagOf(body);
     res.setHeader("ETag", etag);
     // Catalog data is public but changes: caches may keep it, and must ask again each time.

@@ -1,6 +1,6 @@
 import { orderIdInput, orderListInput, orderTransitionInput, refundIdInput, refundInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "../rest/outputs.js";
+import { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "../contract/index.js";
 import { adminProcedure, router } from "../trpc/init.js";
 
 const adminTag = { tags: ["Admin"] };
@@ -12,6 +12,7 @@ export const adminOrdersRouter = router({
         ...adminTag,
         method: "GET",
         path: "/admin/orders",
+        paginated: true,
         summary: "All orders, filtered",
         description: "Needs `orders.manage`. Filters combine with AND; `placedFrom`/`placedTo` are ISO 8601 date-times. Cursor-paginated with a `Link` header.",
       }),

@@ -1,6 +1,6 @@
 import { adminWalletStatementInput, walletAdjustmentInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { walletAdjustmentOutput } from "../rest/outputs.js";
+import { walletAdjustmentOutput } from "../contract/index.js";
 import { adminProcedure, router } from "../trpc/init.js";
 
 export const adminWalletRouter = router({

@@ -13,7 +13,7 @@ import {
 } from "@bbscart/core/schemas";
 import { setRefreshCookie } from "../http/refresh-cookie.js";
 import { rest } from "../rest/meta.js";
-import { accountOutput, okOutput, sessionOutput } from "../rest/outputs.js";
+import { accountOutput, okOutput, sessionOutput } from "../contract/index.js";
 import type { SignedIn } from "../services/accounts/index.js";
 import { authedProcedure, publicProcedure, router, type Context } from "../trpc/init.js";
 
@@ -50,6 +50,7 @@ export const authRouter = router({
         ...authTag,
         method: "POST",
         path: "/auth/login",
+        refusesCredentials: true,
         protect: false,
         summary: "Sign in with email and password",
         description: "Throttled per account and per address. Answers with an access token and a refresh token; keep the refresh token in the platform's secure storage.",
@@ -64,6 +65,7 @@ export const authRouter = router({
         ...authTag,
         method: "POST",
         path: "/auth/refresh",
+        refusesCredentials: true,
         protect: false,
         summary: "Trade a refresh token for a new pair",
         description:

@@ -2,7 +2,7 @@ import { actorFor } from "@bbscart/core";
 import { cartAddInput, cartCouponInput, cartGetInput, cartLineInput, cartRemoveInput, cartUpdateInput } from "@bbscart/core/schemas";
 import { clearCartCookie, newCartId, readCartCookie, setCartCookie } from "../http/cart-cookie.js";
 import { rest } from "../rest/meta.js";
-import { cartOutput } from "../rest/outputs.js";
+import { cartOutput } from "../contract/index.js";
 import type { CartOwner } from "../services/cart/index.js";
 import { AppError } from "../services/common/index.js";
 import { publicProcedure, router, type Context } from "../trpc/init.js";

@@ -1,6 +1,6 @@
 import { catalogListInput, productSlugInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { categoriesOutput, productOutput, productPageOutput } from "../rest/outputs.js";
+import { categoriesOutput, productOutput, productPageOutput } from "../contract/index.js";
 import { publicProcedure, router } from "../trpc/init.js";
 
 export const catalogRouter = router({
@@ -9,6 +9,8 @@ export const catalogRouter = router({
       rest({
         method: "GET",
         path: "/products",
+        cached: true,
+        paginated: true,
         tags: ["Catalog"],
         protect: false,
         summary: "List and search products",
@@ -25,6 +27,7 @@ export const catalogRouter = router({
       rest({
         method: "GET",
         path: "/products/{slug}",
+        cached: true,
         tags: ["Catalog"],
         protect: false,
         summary: "One product with its variants",
@@ -39,6 +42,7 @@ export const catalogRouter = router({
       rest({
         method: "GET",
         path: "/categories",
+        cached: true,
         tags: ["Catalog"],
         protect: false,
         summary: "All categories",

@@ -1,6 +1,6 @@
 import { myOrdersInput, orderIdInput, orderReasonInput, placeOrderInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "../rest/outputs.js";
+import { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "../contract/index.js";
 import { authedProcedure, router } from "../trpc/init.js";
 
 const orderTag = { tags: ["Orders"] };
@@ -12,6 +12,8 @@ export const orderRouter = router({
         ...orderTag,
         method: "POST",
         path: "/orders",
+        created: "/orders/{orderId}",
+        idempotencyHeader: true,
         summary: "Place an order from the cart",
         description:
           "Send an `Idempotency-Key` header (8–100 letters, digits, `-` or `_`), new for each checkout: a retry with the same key and body answers with the same order, " +
@@ -23,7 +25,7 @@ export const orderRouter = router({
     .output(placedOrderOutput)
     .mutation(({ ctx, input }) => ctx.services.checkout.place(ctx.user, input)),
   list: authedProcedure
-    .meta(rest({ ...orderTag, method: "GET", path: "/orders", summary: "The shopper's own orders, newest first", description: "Cursor-paginated with a `Link: <…>; rel=\"next\"` header." }))
+    .meta(rest({ ...orderTag, method: "GET", path: "/orders", paginated: true, summary: "The shopper's own orders, newest first", description: "Cursor-paginated with a `Link: <…>; rel=\"next\"` header." }))
     .input(myOrdersInput)
     .output(myOrdersOutput)
     .query(({ ctx, input }) => ctx.services.orders.list(ctx.user, input)),

@@ -1,6 +1,6 @@
 import { walletStatementInput, walletTopUpInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { walletBalanceOutput, walletStatementOutput } from "../rest/outputs.js";
+import { walletBalanceOutput, walletStatementOutput } from "../contract/index.js";
 import { authedProcedure, router } from "../trpc/init.js";
 
 /** The signed-in user's own wallet: no procedure takes a user id, so no one can ask for another's. */
@@ -15,6 +15,7 @@ export const walletRouter = router({
         tags: ["Wallet"],
         method: "GET",
         path: "/wallet/statement",
+        paginated: true,
         summary: "Wallet entries, newest first",
         description: "Each entry with the change and the balance after it. Cursor-paginated with a `Link: <…>; rel=\"next\"` header.",
       }),

@@ -1,5 +1,8 @@
+import { allOf } from "../enum.js";
+
 /** Roles decide which procedures a caller may reach; admin permissions refine the admin role. */
-export type Role = "shopper" | "admin";
+export const ROLES = ["shopper", "admin"] as const;
+export type Role = (typeof ROLES)[number];
 
 export const ADMIN_PERMISSIONS = [
   "orders.manage",
@@ -56,6 +59,7 @@ export type Actor =
   | { readonly kind: "system"; readonly process: string };
 
 export type ActorKind = Actor["kind"];
+export const ACTOR_KINDS = allOf<ActorKind>()(["shopper", "admin", "system"]);
 
 /** One spelling per mailbox, so the unique index on email catches "A@x.com" vs "a@x.com". */
 export function normalizeEmail(email: string): string {

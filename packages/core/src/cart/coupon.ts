@@ -1,5 +1,6 @@
 import { min, type Money } from "../money/money.js";
 import { percentOf } from "../money/tax.js";
+import { allOf } from "../enum.js";
 import { err, ok, type Result } from "../result.js";
 
 interface CouponRules {
@@ -22,15 +23,20 @@ export type Coupon = CouponRules &
     | { readonly kind: "fixed"; readonly amount: Money }
   );
 
-export type CouponRejectionReason =
-  | "not_found"
-  | "inactive"
-  | "not_started"
-  | "expired"
-  | "minimum_not_met"
-  | "usage_limit_reached"
-  | "customer_limit_reached"
-  | "currency_mismatch";
+export const COUPON_KINDS = allOf<Coupon["kind"]>()(["percentage", "fixed"]);
+export type CouponKind = Coupon["kind"];
+
+export const COUPON_REJECTION_REASONS = [
+  "not_found",
+  "inactive",
+  "not_started",
+  "expired",
+  "minimum_not_met",
+  "usage_limit_reached",
+  "customer_limit_reached",
+  "currency_mismatch",
+] as const;
+export type CouponRejectionReason = (typeof COUPON_REJECTION_REASONS)[number];
 
 export interface CouponRejection {
   readonly code: "COUPON_INVALID";

@@ -2,6 +2,10 @@ import type { Money } from "../money/money.js";
 import type { StockLevel } from "../inventory/stock.js";
 import { available } from "../inventory/stock.js";
 
+/** How a catalog listing may be ordered; `relevance` ranks search matches first. */
+export const CATALOG_SORTS = ["relevance", "newest", "price_asc", "price_desc", "name_asc"] as const;
+export type CatalogSort = (typeof CATALOG_SORTS)[number];
+
 export interface Category {
   readonly id: string;
   readonly slug: string;

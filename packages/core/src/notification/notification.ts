@@ -28,13 +28,15 @@ export interface Notification {
   readonly data: Readonly<Record<string, string>>;
 }
 
-export type Channel = "email" | "sms";
+/** Every notification goes out on each channel; delivery skips SMS for a user with no phone. */
+export const CHANNELS = ["email", "sms"] as const;
+export type Channel = (typeof CHANNELS)[number];
 
-/** One notification on one channel, as queued in the outbox and retried by the worker. */
 /** `discarded`: an admin gave up on a failed message; nothing revives it. */
 export const OUTBOX_STATUSES = ["pending", "sent", "failed", "discarded"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
+/** One notification on one channel, as queued in the outbox and retried by the worker. */
 export interface OutboxMessage {
   /** `${dedupeKey}:${channel}`: the same decision always yields the same message id. */
   readonly id: string;

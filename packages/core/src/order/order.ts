@@ -5,6 +5,7 @@ import type { Money } from "../money/money.js";
 import type { Notification } from "../notification/notification.js";
 import type { Payment } from "../payment/payment.js";
 import type { Transfer } from "../wallet/transfer.js";
+import { allOf } from "../enum.js";
 import { ok, type Result } from "../result.js";
 
 export const ORDER_STATUSES = [
@@ -24,18 +25,25 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** An order line keeps its final amounts (subtotal, discount, total, tax) for refunds. */
 export type OrderLine = PricedLine;
 
-export type OrderEventType =
-  | "confirm"
-  | "pack"
-  | "ship"
-  | "deliver"
-  | "cancel"
-  | "expire"
-  | "payment_cancelled"
-  | "request_return"
-  | "approve_return"
-  | "reject_return"
-  | "receive_return";
+export const ORDER_EVENT_TYPES = [
+  "confirm",
+  "pack",
+  "ship",
+  "deliver",
+  "cancel",
+  "expire",
+  "payment_cancelled",
+  "request_return",
+  "approve_return",
+  "reject_return",
+  "receive_return",
+] as const;
+export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
+
+/** What a status entry of the timeline records: placement, then the machine's events. */
+export const ORDER_STATUS_EVENTS = ["place", ...ORDER_EVENT_TYPES] as const;
+/** What a payment entry of the timeline records. */
+export const PAYMENT_EVENTS = ["captured", "failed", "refunded"] as const;
 
 /** A timeline entry: a status change, or something that happened to the payment. */
 export type HistoryEntry =
@@ -43,7 +51,7 @@ export type HistoryEntry =
       readonly kind: "status";
       readonly at: Date;
       readonly actor: Actor;
-      readonly event: OrderEventType | "place";
+      readonly event: (typeof ORDER_STATUS_EVENTS)[number];
       readonly from: OrderStatus | null;
       readonly to: OrderStatus;
       readonly note: string | null;
@@ -52,10 +60,12 @@ export type HistoryEntry =
       readonly kind: "payment";
       readonly at: Date;
       readonly actor: Actor;
-      readonly event: "captured" | "failed" | "refunded";
+      readonly event: (typeof PAYMENT_EVENTS)[number];
       readonly amount: Money | null;
       readonly note: string | null;
     };
+
+export const HISTORY_KINDS = allOf<HistoryEntry["kind"]>()(["status", "payment"]);
 
 /** A placed order keeps the cart's totals as they were priced (lines with their final amounts) for good. */
 export interface Order extends Totals {

@@ -1,1 +1,2 @@
 export * from "./payment.js";
+export * from "./webhook.js";

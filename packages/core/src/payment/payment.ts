@@ -1,10 +1,13 @@
 import { add, subtract, zero, type Money } from "../money/money.js";
 import { err, expectOk, ok, type Result } from "../result.js";
 
-export type PaymentMethod = "wallet" | "card" | "cod";
-export type PaymentStatus = "unpaid" | "authorized" | "paid" | "partially_refunded" | "refunded";
+export const PAYMENT_METHODS = ["wallet", "card", "cod"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const PAYMENT_STATUSES = ["unpaid", "authorized", "paid", "partially_refunded", "refunded"] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 /** Where refunded money goes: the shopper's wallet, or back to the card charged. */
-export type RefundDestination = "wallet" | "card";
+export const REFUND_DESTINATIONS = ["wallet", "card"] as const;
+export type RefundDestination = (typeof REFUND_DESTINATIONS)[number];
 
 export interface FailedAttempt {
   readonly at: Date;
@@ -17,7 +20,8 @@ export interface FailedAttempt {
  * from the moment its amount is reserved until the provider confirms it (`succeeded`) or
  * refuses it (`failed`, which gives the amount back to what may still be refunded).
  */
-export type RefundStatus = "pending" | "succeeded" | "failed";
+export const REFUND_STATUSES = ["pending", "succeeded", "failed"] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 export interface RefundRecord {
   /** Also the provider's idempotency key (`refund:<id>`), so a retried call refunds once. */

@@ -2,13 +2,14 @@ import type { RefreshToken, PasswordResetToken } from "../account/session.js";
 import type { Address, AdminPermission, Role, User } from "../account/user.js";
 import type { Cart } from "../cart/cart.js";
 import type { Coupon } from "../cart/coupon.js";
-import type { CatalogEntry, Category, Product, Variant } from "../catalog/catalog.js";
+import type { CatalogEntry, CatalogSort, Category, Product, Variant } from "../catalog/catalog.js";
 import type { IdempotencyRecord, IdempotencyScope } from "../idempotency/idempotency.js";
 import type { StockLevel } from "../inventory/stock.js";
 import type { CurrencyCode, Money } from "../money/money.js";
 import type { OutboxMessage } from "../notification/notification.js";
 import type { Order, OrderStatus } from "../order/order.js";
 import type { PaymentMethod, PaymentStatus } from "../payment/payment.js";
+import type { WebhookStatus } from "../payment/webhook.js";
 import type { StoreSettings } from "../settings/settings.js";
 import type { AccountId } from "../wallet/accounts.js";
 import type { Transfer } from "../wallet/transfer.js";
@@ -81,7 +82,6 @@ export interface CategoryRepository {
   list(): Promise<readonly Category[]>;
 }
 
-export type CatalogSort = "relevance" | "newest" | "price_asc" | "price_desc" | "name_asc";
 
 /**
  * A storefront or admin listing. `search` is full-text over name and description (FTS5 in
@@ -268,7 +268,6 @@ export interface LedgerRepository {
   byReference(reference: string): Promise<readonly Transfer[]>;
 }
 
-export type WebhookStatus = "received" | "processing" | "processed" | "failed";
 
 export interface WebhookEvent {
   /** The provider's event id: unique, so intake is exactly once. */

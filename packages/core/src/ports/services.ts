@@ -1,5 +1,5 @@
 import type { Money } from "../money/money.js";
-import type { Notification } from "../notification/notification.js";
+import type { Channel, Notification } from "../notification/notification.js";
 
 /** The only source of "now" outside tests; core receives the value, never the clock. */
 export interface Clock {
@@ -13,7 +13,7 @@ export interface IdGenerator {
 
 /** A notification rendered for one channel, ready to hand to a transport. */
 export interface OutgoingMessage {
-  readonly channel: "email" | "sms";
+  readonly channel: Channel;
   readonly to: string;
   readonly subject: string | null;
   readonly body: string;
@@ -31,7 +31,7 @@ export interface Notifier {
 
 /** Renders a notification for a channel; the worker holds the templates. */
 export interface NotificationRenderer {
-  render(notification: Notification, channel: "email" | "sms"): { readonly subject: string | null; readonly body: string };
+  render(notification: Notification, channel: Channel): { readonly subject: string | null; readonly body: string };
 }
 
 export interface PaymentIntent {

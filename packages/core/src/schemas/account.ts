@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ADMIN_PERMISSIONS } from "../account/user.js";
-import { dateTime, email, id, optionalText, pageInput, password, phone, text } from "./fields.js";
+import { ADMIN_PERMISSIONS, ROLES } from "../account/user.js";
+import { dateTime, email, id, oneOf, optionalText, pageInput, password, phone, text } from "./fields.js";
 
 /** The 6-digit code of an authenticator app (sign-in, step-up for sensitive admin actions). */
 export const totpCode = z.string({ error: "code must be text" }).trim().regex(/^\d{6}$/, { error: "code must be the 6 digits your authenticator app shows" });
@@ -57,13 +57,13 @@ export const resetPasswordInput = z.object({
 
 export const adminUserListInput = z.object({
   search: optionalText("search", 100),
-  role: z.enum(["shopper", "admin"], { error: "role must be shopper or admin" }).nullable().default(null),
+  role: oneOf("role", ROLES).nullable().default(null),
   ...pageInput,
 });
 
 export const adminUserUpdateInput = z.object({
   userId: id("userId"),
-  role: z.enum(["shopper", "admin"], { error: "role must be shopper or admin" }).optional(),
+  role: oneOf("role", ROLES).optional(),
   permissions: z.array(z.enum(ADMIN_PERMISSIONS, { error: "permissions must be known admin permissions" })).optional(),
   disabled: z.boolean({ error: "disabled must be true or false" }).optional(),
   /** The acting admin's current code, required for role changes once they have enrolled TOTP. */

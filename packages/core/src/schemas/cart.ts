@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MAX_LINE_QUANTITY } from "../cart/cart.js";
+import { PAYMENT_METHODS } from "../payment/payment.js";
 import { addressInput } from "./account.js";
-import { id, int, pageInput, text } from "./fields.js";
+import { id, int, oneOf, pageInput, text } from "./fields.js";
 
 export const cartAddInput = z.object({
   variantId: id("variantId"),
@@ -25,7 +26,7 @@ export const cartCouponInput = z.object({
   code: text("code", 40).transform((code) => code.toUpperCase()),
 });
 
-export const paymentMethodInput = z.enum(["wallet", "card", "cod"], { error: "paymentMethod must be wallet, card or cod" });
+export const paymentMethodInput = oneOf("paymentMethod", PAYMENT_METHODS);
 
 /**
  * Checkout: one of a saved address (`addressId`) or a new one (`address`), a delivery option,

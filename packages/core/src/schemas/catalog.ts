@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CATALOG_SORTS } from "../catalog/catalog.js";
 import { amountMinor, id, int, optionalText, pageInput, slug, text } from "./fields.js";
 
 export const catalogListInput = z
@@ -8,11 +9,7 @@ export const catalogListInput = z
     minPrice: amountMinor("minPrice").nullable().default(null),
     maxPrice: amountMinor("maxPrice").nullable().default(null),
     inStock: z.boolean({ error: "inStock must be true or false" }).nullable().default(null),
-    sort: z
-      .enum(["relevance", "newest", "price_asc", "price_desc", "name_asc"], {
-        error: "sort must be one of relevance, newest, price_asc, price_desc, name_asc",
-      })
-      .default("relevance"),
+    sort: z.enum(CATALOG_SORTS, { error: `sort must be one of ${CATALOG_SORTS.join(", ")}` }).default("relevance"),
     ...pageInput,
   })
   .refine((q) => q.minPrice === null || q.maxPrice === null || q.minPrice <= q.maxPrice, {

@@ -27,6 +27,13 @@ export const optionalText = (field: string, max: number) =>
 
 export const id = (field: string) => text(field, 100);
 
+/** "a, b or c": how a refusal names the values a field may take. */
+const listed = (values: readonly string[]) => (values.length > 1 ? `${values.slice(0, -1).join(", ")} or ${values.at(-1)}` : (values[0] ?? ""));
+
+/** One of an enum's values, from the enum's list in core; the refusal names each value allowed. */
+export const oneOf = <const L extends readonly [string, ...string[]]>(field: string, values: L) =>
+  z.enum(values, { error: `${field} must be ${listed(values)}` });
+
 export const int = (field: string, min: number, max: number) =>
   z
     .number({ error: `${field} must be a number` })

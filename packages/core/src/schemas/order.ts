@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "../order/order.js";
-import { amountMinor, dateTime, id, int, optionalText, pageInput, text } from "./fields.js";
+import { PAYMENT_METHODS, PAYMENT_STATUSES, REFUND_DESTINATIONS } from "../payment/payment.js";
+import { amountMinor, dateTime, id, int, oneOf, optionalText, pageInput, text } from "./fields.js";
 
 export const orderIdInput = z.object({ orderId: id("orderId") });
 
@@ -8,11 +9,8 @@ export const orderIdInput = z.object({ orderId: id("orderId") });
 export const orderListInput = z
   .object({
     status: z.enum(ORDER_STATUSES, { error: "status must be an order status" }).nullable().default(null),
-    paymentStatus: z
-      .enum(["unpaid", "authorized", "paid", "partially_refunded", "refunded"], { error: "paymentStatus must be a payment status" })
-      .nullable()
-      .default(null),
-    paymentMethod: z.enum(["wallet", "card", "cod"], { error: "paymentMethod must be wallet, card or cod" }).nullable().default(null),
+    paymentStatus: z.enum(PAYMENT_STATUSES, { error: "paymentStatus must be a payment status" }).nullable().default(null),
+    paymentMethod: oneOf("paymentMethod", PAYMENT_METHODS).nullable().default(null),
     userId: id("userId").nullable().default(null),
     placedFrom: dateTime("placedFrom").nullable().default(null),
     placedTo: dateTime("placedTo").nullable().default(null),
@@ -47,7 +45,7 @@ export const orderTransitionInput = z.object({ orderId: id("orderId"), event: or
 export const refundInput = z.object({
   orderId: id("orderId"),
   amountMinor: amountMinor("amountMinor", 1),
-  destination: z.enum(["wallet", "card"], { error: "destination must be wallet or card" }),
+  destination: oneOf("destination", REFUND_DESTINATIONS),
   reason,
   /** Units returned, when the refund is for specific items; the API can price them with refundForUnits. */
   items: z.array(z.object({ variantId: id("variantId"), quantity: int("quantity", 1, 99) })).default([]),

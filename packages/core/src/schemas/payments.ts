@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { pageInput } from "./fields.js";
+import { WEBHOOK_STATUSES } from "../payment/webhook.js";
+import { oneOf, pageInput } from "./fields.js";
 
 /** Recent webhook events for the payments health view, optionally one processing state only. */
 export const webhookEventsInput = z.object({
-  status: z.enum(["received", "processing", "processed", "failed"], { error: "status must be received, processing, processed or failed" }).optional(),
+  status: oneOf("status", WEBHOOK_STATUSES).optional(),
   ...pageInput,
 });
 

@@ -2,7 +2,8 @@ import type { Money } from "../money/money.js";
 import { err, ok, type Result } from "../result.js";
 import { PLATFORM_ACCOUNTS, walletAccount, type AccountId } from "./accounts.js";
 
-export type TransferKind = "top_up" | "order_payment" | "cod_collection" | "refund" | "adjustment" | "reversal";
+export const TRANSFER_KINDS = ["top_up", "order_payment", "cod_collection", "refund", "adjustment", "reversal"] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
 
 /**
  * One immutable ledger entry: `amount` leaves `debit` and arrives in `credit`. A balance is

@@ -1,4 +1,5 @@
 import {
+  CHANNELS,
   err,
   ok,
   outboxMessagesFor,
@@ -8,9 +9,6 @@ import {
   type Result,
 } from "@bbscart/core";
 import type { EffectRefusal } from "../common/index.js";
-
-/** Channels every notification goes out on; SMS is skipped by delivery when a user has no phone. */
-const channels = ["email", "sms"] as const;
 
 /**
  * Carries out a decision's effects inside the caller's unit of work, in order, through the guarded
@@ -64,7 +62,7 @@ export async function applyEffects(
         await repos.coupons.releaseRedemption(effect.couponCode, effect.userId);
         break;
       case "notify":
-        for (const message of outboxMessagesFor(effect.notification, channels, context.now)) {
+        for (const message of outboxMessagesFor(effect.notification, CHANNELS, context.now)) {
           if (await repos.outbox.enqueue(message)) outboxIds.push(message.id);
         }
         break;

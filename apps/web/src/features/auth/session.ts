@@ -5,11 +5,13 @@
  * `/auth/refresh` for one.
  */
 
+import type { Role } from "@bbscart/core";
+
 export interface Account {
   id: string;
   email: string;
   name: string;
-  role: "shopper" | "admin";
+  role: Role;
   permissions: string[];
 }
 

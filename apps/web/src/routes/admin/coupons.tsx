@@ -1,4 +1,4 @@
-import { formatMoney } from "@bbscart/core";
+import { formatMoney, type CouponKind } from "@bbscart/core";
 import { couponCreateInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { parseAmount, parseScaled, scaledText } from "../../features/admin/amount";
@@ -97,7 +97,7 @@ export function CouponsPage() {
 function CouponForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const store = trpc.catalog.storeInfo.useQuery();
   const create = trpc.admin.settings.coupons.create.useMutation();
-  const [kind, setKind] = useState<"percentage" | "fixed">("percentage");
+  const [kind, setKind] = useState<CouponKind>("percentage");
   const { errors, submit: send } = useSchemaForm(couponCreateInput, create);
   const currency = store.data?.currency ?? "INR";
 

@@ -1,4 +1,4 @@
-import { formatMoney, ORDER_STATUSES, type OrderStatus, type PaymentStatus } from "@bbscart/core";
+import { formatMoney, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, type OrderStatus, type PaymentMethod } from "@bbscart/core";
 import { orderListInput } from "@bbscart/core/schemas";
 import { Link } from "react-router";
 import { dayAfter, dayStart, orderStatusLabel, paymentStatusLabel } from "../../features/admin/format";
@@ -12,11 +12,9 @@ import { EmptyState } from "../../features/ui/states";
 import { button } from "../../features/ui/styles";
 import { PagedTable } from "../../features/ui/table";
 import { formatDateTime } from "../../lib/format-date";
-import { trpc, type RouterInputs } from "../../lib/trpc";
+import { trpc } from "../../lib/trpc";
 
-type PaymentMethod = NonNullable<RouterInputs["admin"]["orders"]["list"]["paymentMethod"]>;
-const PAYMENT_STATUSES = Object.keys(paymentStatusLabel) as PaymentStatus[];
-const PAYMENT_METHODS: Record<PaymentMethod, string> = { wallet: "Wallet", card: "Card", cod: "Cash on delivery" };
+const paymentMethodLabel: Record<PaymentMethod, string> = { wallet: "Wallet", card: "Card", cod: "Cash on delivery" };
 const orNull = <T extends string>(value: string, allowed: readonly T[]) => ((allowed as readonly string[]).includes(value) ? (value as T) : null);
 
 export function OrdersPage() {
@@ -26,7 +24,7 @@ export function OrdersPage() {
   const input = validate(orderListInput, {
     status: orNull<OrderStatus>(status, ORDER_STATUSES),
     paymentStatus: orNull(payment, PAYMENT_STATUSES),
-    paymentMethod: orNull(method, Object.keys(PAYMENT_METHODS) as PaymentMethod[]),
+    paymentMethod: orNull(method, PAYMENT_METHODS),
     userId: userId || null,
     placedFrom: dayStart(from),
     placedTo: dayAfter(to),
@@ -70,9 +68,9 @@ export function OrdersPage() {
           </SelectField>
           <SelectField label="Payment method" value={method} onChange={(e) => table.setFilters({ method: e.target.value })}>
             <option value="">Any method</option>
-            {Object.entries(PAYMENT_METHODS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
+            {PAYMENT_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {paymentMethodLabel[m]}
               </option>
             ))}
           </SelectField>

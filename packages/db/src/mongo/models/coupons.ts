@@ -1,11 +1,12 @@
 import { Schema } from "mongoose";
+import { COUPON_KINDS, type CouponKind } from "@bbscart/core";
 import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions, moneySchema, nullable, stringId, type MoneyDoc } from "./shared.js";
 
 /** A coupon keyed by its upper-case code; the kind-specific fields are null for the other kind. */
 export interface CouponDoc {
   _id: string;
-  kind: "percentage" | "fixed";
+  kind: CouponKind;
   percentBp: number | null;
   maxDiscount: MoneyDoc | null;
   amount: MoneyDoc | null;
@@ -21,7 +22,7 @@ export interface CouponDoc {
 export const couponSchema = new Schema<CouponDoc>(
   {
     _id: stringId,
-    kind: { type: String, required: true, enum: ["percentage", "fixed"] },
+    kind: { type: String, required: true, enum: COUPON_KINDS },
     percentBp: nullable(Number),
     maxDiscount: nullable(moneySchema),
     amount: nullable(moneySchema),

@@ -1,5 +1,5 @@
 import { Schema } from "mongoose";
-import { ORDER_STATUSES, type Order } from "@bbscart/core";
+import { ACTOR_KINDS, HISTORY_KINDS, ORDER_STATUSES, PAYMENT_METHODS, REFUND_DESTINATIONS, REFUND_STATUSES, type Order } from "@bbscart/core";
 import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions, moneySchema, nullable, stringId } from "./shared.js";
 
@@ -47,7 +47,7 @@ const lineSchema = new Schema(
 
 const paymentSchema = new Schema(
   {
-    method: { type: String, required: true, enum: ["wallet", "card", "cod"] },
+    method: { type: String, required: true, enum: PAYMENT_METHODS },
     status: { type: String, required: true },
     amountDue: { type: moneySchema, required: true },
     authorized: { type: moneySchema, required: true },
@@ -65,10 +65,10 @@ const paymentSchema = new Schema(
           {
             id: { type: String, required: true },
             amount: { type: moneySchema, required: true },
-            destination: { type: String, required: true, enum: ["wallet", "card"] },
+            destination: { type: String, required: true, enum: REFUND_DESTINATIONS },
             reason: { type: String, required: true },
             at: { type: Date, required: true },
-            status: { type: String, required: true, enum: ["pending", "succeeded", "failed"] },
+            status: { type: String, required: true, enum: REFUND_STATUSES },
             settledAt: nullable(Date),
           },
           subdocument,
@@ -83,7 +83,7 @@ const paymentSchema = new Schema(
 /** `Actor`: `userId` and `permissions` for people, `process` for the system. */
 const actorSchema = new Schema(
   {
-    kind: { type: String, required: true, enum: ["shopper", "admin", "system"] },
+    kind: { type: String, required: true, enum: ACTOR_KINDS },
     userId: String,
     permissions: { type: [String], default: undefined },
     process: String,
@@ -94,7 +94,7 @@ const actorSchema = new Schema(
 /** `HistoryEntry`: status entries carry from/to, payment entries an amount. */
 const historySchema = new Schema(
   {
-    kind: { type: String, required: true, enum: ["status", "payment"] },
+    kind: { type: String, required: true, enum: HISTORY_KINDS },
     at: { type: Date, required: true },
     actor: { type: actorSchema, required: true },
     event: { type: String, required: true },

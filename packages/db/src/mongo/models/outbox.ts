@@ -1,5 +1,5 @@
 import { Schema } from "mongoose";
-import { OUTBOX_STATUSES, type Channel, type OutboxMessage } from "@bbscart/core";
+import { CHANNELS, OUTBOX_STATUSES, type Channel, type OutboxMessage } from "@bbscart/core";
 import { collectionOptions, nullable, stringId } from "./shared.js";
 
 /**
@@ -21,7 +21,7 @@ export interface OutboxDoc {
 export const outboxSchema = new Schema<OutboxDoc>(
   {
     _id: stringId,
-    channel: { type: String, required: true, enum: ["email", "sms"] },
+    channel: { type: String, required: true, enum: CHANNELS },
     notification: {
       type: new Schema(
         {

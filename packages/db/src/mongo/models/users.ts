@@ -1,5 +1,5 @@
 import { Schema } from "mongoose";
-import type { Address, AdminPermission, Role } from "@bbscart/core";
+import { ROLES, type Address, type AdminPermission, type Role } from "@bbscart/core";
 import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions, nullable, stringId } from "./shared.js";
 
@@ -41,7 +41,7 @@ export const userSchema = new Schema<UserDoc>(
     name: { type: String, required: true },
     phone: nullable(String),
     passwordHash: { type: String, required: true },
-    role: { type: String, required: true, enum: ["shopper", "admin"] },
+    role: { type: String, required: true, enum: ROLES },
     permissions: { type: [String], default: [] },
     disabled: { type: Boolean, required: true },
     totp: nullable(new Schema({ secret: { type: String, required: true }, confirmedAt: nullable(Date) }, { _id: false, strict: "throw" })),

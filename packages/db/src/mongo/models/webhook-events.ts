@@ -1,5 +1,5 @@
 import { Schema } from "mongoose";
-import type { WebhookStatus } from "@bbscart/core";
+import { WEBHOOK_STATUSES, type WebhookStatus } from "@bbscart/core";
 import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions, nullable, stringId } from "./shared.js";
 
@@ -25,7 +25,7 @@ export const webhookEventSchema = new Schema<WebhookEventDoc>(
     type: { type: String, required: true },
     payload: { type: String, required: true },
     receivedAt: { type: Date, required: true },
-    status: { type: String, required: true, enum: ["received", "processing", "processed", "failed"] },
+    status: { type: String, required: true, enum: WEBHOOK_STATUSES },
     attempts: { type: Number, required: true },
     claimedAt: nullable(Date),
     lastError: nullable(String),

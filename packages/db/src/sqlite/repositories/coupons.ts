@@ -1,4 +1,4 @@
-import { money, type Coupon, type CouponDiscount, type CouponPatch, type CouponRepository, type Money } from "@bbscart/core";
+import { money, type Coupon, type CouponDiscount, type CouponKind, type CouponPatch, type CouponRepository, type Money } from "@bbscart/core";
 import { fromFlag, fromMsOrNull, toFlag, toMsOrNull } from "../codec.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
@@ -6,7 +6,7 @@ import { updateReturning, type PatchEncoders } from "./patch.js";
 
 interface CouponRow {
   code: string;
-  kind: "percentage" | "fixed";
+  kind: CouponKind;
   percent_bp: number | null;
   value_minor: number | null;
   value_currency: string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import type * as outputs from "../src/rest/outputs.js";
+import type * as outputs from "../src/contract/index.js";
 import type { Services } from "../src/services/index.js";
 
 /**
@@ -50,7 +50,7 @@ const checks = {
   adminRefund: true satisfies Same<Out<typeof outputs.adminRefundOutput>, Returned<Services["adminOrders"]["refund"]>>,
 };
 
-describe("REST output schemas", () => {
+describe("the output contract", () => {
   it("each equals the type its service returns", () => {
     expect(Object.values(checks).every(Boolean)).toBe(true);
   });

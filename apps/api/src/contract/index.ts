@@ -1,0 +1,14 @@
+/*
+ * The output contract: one schema per value a procedure returns, for tRPC and REST alike. Each
+ * describes every field its service returns (an object schema drops unknown keys, so a field missing
+ * here would vanish from the web's responses too); test/contract.test.ts holds each one equal to its
+ * service's type. Enum values come from core's lists, never written out here. Only the API uses
+ * these, so they live here rather than beside core's shared input schemas.
+ */
+export { accountOutput, sessionOutput } from "./accounts.js";
+export { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "./admin.js";
+export { cartOutput } from "./cart.js";
+export { categoriesOutput, categoryOutput, productOutput, productPageOutput } from "./catalog.js";
+export { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "./orders.js";
+export { moneyOutput, okOutput } from "./shared.js";
+export { walletAdjustmentOutput, walletBalanceOutput, walletStatementOutput } from "./wallet.js";

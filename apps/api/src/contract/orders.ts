@@ -1,0 +1,124 @@
+import {
+  ORDER_EVENT_TYPES,
+  ORDER_STATUS_EVENTS,
+  ORDER_STATUSES,
+  PAYMENT_EVENTS,
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  REFUND_DESTINATIONS,
+  REFUND_STATUSES,
+} from "@bbscart/core";
+import { z } from "zod";
+import { addressOutput, permissionOutput } from "./accounts.js";
+import { totalsShape } from "./cart.js";
+import { at, list, moneyOutput, nextCursor } from "./shared.js";
+
+export const orderStatusOutput = z.enum(ORDER_STATUSES).meta({ id: "OrderStatus" });
+export const orderEventOutput = z.enum(ORDER_EVENT_TYPES).meta({ id: "OrderEventType" });
+export const paymentMethodOutput = z.enum(PAYMENT_METHODS).meta({ id: "PaymentMethod" });
+export const paymentStatusOutput = z.enum(PAYMENT_STATUSES).meta({ id: "PaymentStatus" });
+export const refundDestinationOutput = z.enum(REFUND_DESTINATIONS);
+
+export const placedOrderOutput = z
+  .object({
+    orderId: z.string(),
+    status: orderStatusOutput,
+    paymentMethod: paymentMethodOutput,
+    total: moneyOutput,
+    placedAt: at("When the order was placed."),
+    clientSecret: z.string().nullable().meta({ description: "Card orders: the secret the payment page confirms the payment with." }),
+  })
+  .meta({ id: "PlacedOrder" });
+
+export const myOrdersOutput = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        status: orderStatusOutput,
+        paymentStatus: paymentStatusOutput,
+        paymentMethod: paymentMethodOutput,
+        total: moneyOutput,
+        placedAt: at("When the order was placed."),
+        itemCount: z.number().int(),
+        firstItem: z.string().nullable(),
+      }),
+    ),
+    nextCursor,
+  })
+  .meta({ id: "OrderPage" });
+
+const historyActor = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("shopper"), userId: z.string() }),
+  z.object({ kind: z.literal("admin"), userId: z.string(), permissions: list(permissionOutput) }),
+  z.object({ kind: z.literal("system"), process: z.string() }),
+]);
+
+export const refundOutput = z
+  .object({
+    id: z.string(),
+    amount: moneyOutput,
+    destination: refundDestinationOutput,
+    reason: z.string(),
+    at: at("When the refund was issued."),
+    status: z.enum(REFUND_STATUSES),
+    settledAt: at("When the provider confirmed it.").nullable(),
+  })
+  .meta({ id: "Refund" });
+
+/** Every field of an order, as both the shopper's and the admin's views return it. */
+export const orderShape = {
+  id: z.string(),
+  userId: z.string(),
+  status: orderStatusOutput,
+  address: addressOutput,
+  payment: z.object({
+    method: paymentMethodOutput,
+    status: paymentStatusOutput,
+    amountDue: moneyOutput,
+    authorized: moneyOutput,
+    captured: moneyOutput,
+    refunded: moneyOutput,
+    providerIntentId: z.string().nullable(),
+    captureRefs: list(z.string()),
+    failedAttempts: list(z.object({ at: at("When the attempt failed."), reason: z.string(), providerRef: z.string().nullable() })),
+    refunds: list(refundOutput),
+  }),
+  tracking: z.object({ carrier: z.string(), trackingNumber: z.string() }).nullable(),
+  returnReason: z.string().nullable(),
+  restocked: z.boolean().nullable(),
+  cancelReason: z.string().nullable(),
+  idempotencyKey: z.string(),
+  placedAt: at("When the order was placed."),
+  expiresAt: at("When an unpaid order lapses.").nullable(),
+  deliveredAt: at("When the order was delivered.").nullable(),
+  history: list(
+    z.discriminatedUnion("kind", [
+      z.object({
+        kind: z.literal("status"),
+        at: at("When it happened."),
+        actor: historyActor,
+        event: z.enum(ORDER_STATUS_EVENTS),
+        from: orderStatusOutput.nullable(),
+        to: orderStatusOutput,
+        note: z.string().nullable(),
+      }),
+      z.object({
+        kind: z.literal("payment"),
+        at: at("When it happened."),
+        actor: historyActor,
+        event: z.enum(PAYMENT_EVENTS),
+        amount: moneyOutput.nullable(),
+        note: z.string().nullable(),
+      }),
+    ]),
+  ),
+  version: z.number().int(),
+  ...totalsShape,
+};
+
+export const orderOutput = z
+  .object({ ...orderShape, actions: z.array(orderEventOutput).meta({ description: "What the shopper may do to this order now." }) })
+  .meta({ id: "Order" });
+
+export const paymentSessionOutput = z.object({ clientSecret: z.string() });
