@@ -145,7 +145,11 @@ export interface InventoryRepository {
 export interface CartRepository {
   findByUser(userId: string): Promise<Cart | null>;
   findByGuest(guestId: string): Promise<Cart | null>;
-  /** Replaces the cart with this id (carts belong to one shopper; last write wins). */
+  /**
+   * Replaces the cart with this id (carts belong to one shopper; last write wins). An owner has
+   * at most one cart: saving a second cart (another id) for the same user or guest is refused with
+   * `DuplicateKeyError("carts.owner")`, so two first adds racing cannot split a shopper's cart.
+   */
   save(cart: Cart): Promise<void>;
   delete(cartId: string): Promise<void>;
 }

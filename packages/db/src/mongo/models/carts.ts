@@ -1,4 +1,5 @@
 import { Schema } from "mongoose";
+import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions, moneySchema, nullable, stringId, type MoneyDoc } from "./shared.js";
 
 export interface CartLineDoc {
@@ -38,5 +39,10 @@ export const cartSchema = new Schema<CartDoc>(
   },
   collectionOptions("carts"),
 );
-cartSchema.index({ userId: 1 }, { name: "user", partialFilterExpression: { userId: { $type: "string" } } });
-cartSchema.index({ guestId: 1 }, { name: "guest", partialFilterExpression: { guestId: { $type: "string" } } });
+// One cart per owner. The partial filters are ranges (`$gt: ""` holds every non-empty string and no
+// null): the planner proves `{ userId: "u1" }` falls inside a range, never inside a `$type` filter,
+// so these indexes also serve every cart read (ADR 080).
+cartSchema.index({ userId: 1 }, { unique: true, name: "user_unique", partialFilterExpression: { userId: { $gt: "" } } });
+cartSchema.index({ guestId: 1 }, { unique: true, name: "guest_unique", partialFilterExpression: { guestId: { $gt: "" } } });
+
+export const cartUniqueIndexes: UniqueIndexNames = { user_unique: "carts.owner", guest_unique: "carts.owner" };
