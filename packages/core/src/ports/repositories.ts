@@ -233,7 +233,10 @@ export interface OrderRepository {
    */
   findWithPendingRefunds(requestedBefore: Date, limit: number): Promise<readonly Order[]>;
   countByStatus(): Promise<Readonly<Record<OrderStatus, number>>>;
-  /** Orders placed and not cancelled, by day in `timeZone`, between `from` and `to`. */
+  /**
+   * Orders placed and not cancelled, by day in `timeZone`, between `from` and `to`: one row per day
+   * and currency (money of two currencies is never added), ordered by day, then currency.
+   */
   salesByDay(query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): Promise<readonly DailySales[]>;
   /**
    * The `limit` best-selling products in orders placed in [`from`, `to`), not cancelled, in

@@ -286,6 +286,23 @@ export function commerceCases(context: ContractContext): void {
     ]);
   });
 
+  itNeeds(context, ["aggregationExpressions"], "orders: sales of two currencies on one day are one row per currency, never one sum", async () => {
+    const { orders } = context.db.repos;
+    const rupees = orderOf("o-inr", [[1, 2, 10000]]);
+    const dollars = orderOf("o-usd", [[2, 1, 2500]], { currency: "USD" });
+    await orders.create({ ...dollars, placedAt: new Date("2025-01-16T09:00:00Z") });
+    await orders.create({ ...rupees, placedAt: new Date("2025-01-16T10:00:00Z") });
+    await orders.create({ ...dollars, id: "o-usd-2", placedAt: new Date("2025-01-16T11:00:00Z") });
+    await orders.create({ ...rupees, id: "o-inr-2", placedAt: new Date("2025-01-17T10:00:00Z") });
+    const sales = await orders.salesByDay({ from: new Date("2025-01-15T00:00:00Z"), to: new Date("2025-01-18T00:00:00Z"), timeZone: "Asia/Kolkata" });
+    // By day, then by currency.
+    expect(sales).toEqual([
+      { day: "2025-01-16", orders: 1, total: rupees.total },
+      { day: "2025-01-16", orders: 2, total: money(dollars.total.minor * 2, "USD") },
+      { day: "2025-01-17", orders: 1, total: rupees.total },
+    ]);
+  });
+
   it("idempotency: a key is claimed once per user and scope", async () => {
     const { idempotency } = context.db.repos;
     await idempotency.claim(makeIdempotency());
