@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import type { DatabaseHandle } from "@bbscart/core";
 import { createIndexes, registerModels } from "./models/index.js";
+import { fillSortKeys } from "./repositories/catalog-mapping.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
 import { mongoUnitOfWork } from "./unit-of-work.js";
@@ -29,6 +30,7 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     await connection.asPromise();
     const models = registerModels(connection);
     await createIndexes(models);
+    await fillSortKeys(models);
     return {
       engine: "mongodb",
       uow: mongoUnitOfWork(connection, models),
