@@ -10,6 +10,8 @@ export interface MongoOptions {
   uri: string;
   /** How long to look for a reachable primary before an operation fails. */
   serverSelectionTimeoutMs?: number;
+  /** How long a unit of work may keep re-running after write conflicts before it gives up (default 5 s). */
+  transactionRetryBudgetMs?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     await fillSortKeys(models);
     return {
       engine: "mongodb",
-      uow: mongoUnitOfWork(connection, models),
+      uow: mongoUnitOfWork(connection, models, options.transactionRetryBudgetMs ?? 5_000),
       repos: createRepositories(repoContext(models, connection, undefined)),
       ping: async () => {
         const db = connection.db;
