@@ -26,6 +26,20 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
     await expect(db.ping()).resolves.toBeUndefined();
   });
 
+  it("declares retention (TTL) indexes for sessions, password resets, idempotency keys and guest carts", async () => {
+    const raw = await server.connectRaw(db);
+    try {
+      const ttl = async (collection: string) =>
+        (await raw.db!.collection(collection).indexes()).filter((index) => index.expireAfterSeconds !== undefined).map((index) => [index.name, index.expireAfterSeconds]);
+      expect(await ttl("sessions")).toEqual([["expires_ttl", 0]]);
+      expect(await ttl("password_resets")).toEqual([["expires_ttl", 0]]);
+      expect(await ttl("idempotency_keys")).toEqual([["created_ttl", 30 * 86_400]]);
+      expect(await ttl("carts")).toEqual([["guest_ttl", 30 * 86_400]]);
+    } finally {
+      await raw.close();
+    }
+  });
+
   it("round-trips a user and maps the email index to users.email", async () => {
     const user = makeUser({ id: "u-smoke", email: "smoke@example.com", totp: { secret: "s", confirmedAt: null } });
     await db.repos.users.create(user);
