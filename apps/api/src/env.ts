@@ -49,6 +49,8 @@ const envSchema = z.object({
     .string()
     .refine(isMongoUri, { error: "must be a URL starting with mongodb:// or mongodb+srv://" })
     .optional(),
+  /** MongoDB only: how long a unit of work may keep re-running after write conflicts before it fails. */
+  MONGODB_TRANSACTION_RETRY_MS: integer(50, 120_000).default(5_000),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
   REDIS_URL: url(["redis", "rediss"]).default("redis://127.0.0.1:6379"),
   REDIS_PREFIX: z

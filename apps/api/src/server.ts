@@ -21,6 +21,7 @@ runMain("api", async ({ env, log, secrets }) => {
   const db = await openDatabase({
     dataDir: env.DATA_DIR,
     mongodbUri: env.MONGODB_URI,
+    mongoTransactionRetryMs: env.MONGODB_TRANSACTION_RETRY_MS,
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
   });
   const redis = await connectRedis(env, log, { failFast: true });

@@ -12,7 +12,7 @@ const CLOSE_MARGIN_MS = 1_000;
 runMain("worker", async ({ env, log, secrets }) => {
   const redis = await connectRedis(env, log, { failFast: false });
   // Its own connection: the worker commits decisions (expiry, delivery markers) like the API does.
-  const db = await openDatabase({ dataDir: env.DATA_DIR, mongodbUri: env.MONGODB_URI, sqliteSynchronous: env.SQLITE_SYNCHRONOUS });
+  const db = await openDatabase({ dataDir: env.DATA_DIR, mongodbUri: env.MONGODB_URI, mongoTransactionRetryMs: env.MONGODB_TRANSACTION_RETRY_MS, sqliteSynchronous: env.SQLITE_SYNCHRONOUS });
   const workers = await startWorkers({
     env,
     log,

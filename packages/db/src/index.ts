@@ -2,6 +2,7 @@ import type { DatabaseHandle } from "@bbscart/core";
 import { openMongo } from "./mongo/open.js";
 import { openSqlite } from "./sqlite/open.js";
 
+export { TransactionRetryTimeoutError } from "./mongo/unit-of-work.js";
 export { backupSqlite, migrateSqlite, openSqlite, sqliteFileName, type SqliteHandle, type SqliteOptions } from "./sqlite/open.js";
 
 export interface DatabaseOptions {
@@ -9,11 +10,15 @@ export interface DatabaseOptions {
   /** Set → MongoDB (a replica set); unset → SQLite at `dataDir/bbscart.db`. */
   mongodbUri?: string | undefined;
   sqliteSynchronous?: "FULL" | "NORMAL";
+  /** MongoDB only: how long a unit of work may keep re-running after write conflicts (default 5 s). */
+  mongoTransactionRetryMs?: number | undefined;
 }
 
 /** The one place the engine is chosen; callers only ever see the {@link DatabaseHandle} port. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  if (options.mongodbUri) return openMongo({ uri: options.mongodbUri });
+  if (options.mongodbUri) {
+    return openMongo({ uri: options.mongodbUri, ...(options.mongoTransactionRetryMs === undefined ? {} : { transactionRetryBudgetMs: options.mongoTransactionRetryMs }) });
+  }
   return openSqlite({
     dataDir: options.dataDir,
     ...(options.sqliteSynchronous ? { synchronous: options.sqliteSynchronous } : {}),

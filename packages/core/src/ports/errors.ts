@@ -11,6 +11,7 @@ export type UniqueKey =
   | "products.slug"
   | "variants.sku"
   | "coupons.code"
+  | "carts.owner"
   | "orders.id"
   | "idempotency_keys.user_scope_key"
   | "ledger_transfers.id"

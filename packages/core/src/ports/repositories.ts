@@ -145,7 +145,11 @@ export interface InventoryRepository {
 export interface CartRepository {
   findByUser(userId: string): Promise<Cart | null>;
   findByGuest(guestId: string): Promise<Cart | null>;
-  /** Replaces the cart with this id (carts belong to one shopper; last write wins). */
+  /**
+   * Replaces the cart with this id (carts belong to one shopper; last write wins). An owner has
+   * at most one cart: saving a second cart (another id) for the same user or guest is refused with
+   * `DuplicateKeyError("carts.owner")`, so two first adds racing cannot split a shopper's cart.
+   */
   save(cart: Cart): Promise<void>;
   delete(cartId: string): Promise<void>;
 }
@@ -229,7 +233,10 @@ export interface OrderRepository {
    */
   findWithPendingRefunds(requestedBefore: Date, limit: number): Promise<readonly Order[]>;
   countByStatus(): Promise<Readonly<Record<OrderStatus, number>>>;
-  /** Orders placed and not cancelled, by day in `timeZone`, between `from` and `to`. */
+  /**
+   * Orders placed and not cancelled, by day in `timeZone`, between `from` and `to`: one row per day
+   * and currency (money of two currencies is never added), ordered by day, then currency.
+   */
   salesByDay(query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): Promise<readonly DailySales[]>;
   /**
    * The `limit` best-selling products in orders placed in [`from`, `to`), not cancelled, in

@@ -1,7 +1,9 @@
+import { mongo } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuplicateKeyError, type DatabaseHandle } from "@bbscart/core";
 import { makeOrder, makeProduct, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
 import { laneSkipReason, mongoLane } from "./test-env.js";
+import { TransactionRetryTimeoutError } from "./unit-of-work.js";
 import { startLaneServer, type LaneServer } from "./test-lane.js";
 
 /**
@@ -22,6 +24,20 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
 
   it("answers ping", async () => {
     await expect(db.ping()).resolves.toBeUndefined();
+  });
+
+  it("declares retention (TTL) indexes for sessions, password resets, idempotency keys and guest carts", async () => {
+    const raw = await server.connectRaw(db);
+    try {
+      const ttl = async (collection: string) =>
+        (await raw.db!.collection(collection).indexes()).filter((index) => index.expireAfterSeconds !== undefined).map((index) => [index.name, index.expireAfterSeconds]);
+      expect(await ttl("sessions")).toEqual([["expires_ttl", 0]]);
+      expect(await ttl("password_resets")).toEqual([["expires_ttl", 0]]);
+      expect(await ttl("idempotency_keys")).toEqual([["created_ttl", 30 * 86_400]]);
+      expect(await ttl("carts")).toEqual([["guest_ttl", 30 * 86_400]]);
+    } finally {
+      await raw.close();
+    }
   });
 
   it("round-trips a user and maps the email index to users.email", async () => {
@@ -76,6 +92,24 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
     await db.uow.run((repos) => repos.orders.create(order));
     expect(await db.repos.orders.findById("o-commit")).toEqual(order);
     await expect(db.repos.orders.create(order)).rejects.toEqual(new DuplicateKeyError("orders.id"));
+  });
+
+  it("stops re-running a unit of work that keeps conflicting once its retry budget is spent, committing nothing", async () => {
+    const quick = await server.open({ transactionRetryBudgetMs: 200 });
+    let runs = 0;
+    const started = Date.now();
+    const conflicting = quick.uow.run(async (repos) => {
+      runs += 1;
+      await repos.ledger.append(makeTransfer({ id: `t-conflict-${runs}` }));
+      // What the server answers a transaction that lost a write conflict: the driver re-runs on this label.
+      throw new mongo.MongoServerError({ message: "simulated write conflict", code: 112, errorLabels: ["TransientTransactionError"] });
+    });
+    await expect(conflicting).rejects.toBeInstanceOf(TransactionRetryTimeoutError);
+    // The driver alone would have kept going for 120 s.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(runs).toBeGreaterThan(1);
+    expect(await quick.repos.ledger.findTransfer("t-conflict-1")).toBeNull();
+    await quick.close();
   });
 });
 

@@ -5,11 +5,11 @@ import { InvalidCursorError } from "@bbscart/core";
  * in the same direction), and the opaque cursor is the last item's (value, id). The next
  * page starts strictly after it, so inserts between requests never repeat or skip items.
  *
- * `null` sorts before every value in MongoDB (ascending), so the "after" filter treats it as
- * the lowest value: that keeps products without a price in a stable place under price sorts.
+ * Sort fields are never null (a product without a price sorts by a stored sentinel key), so the
+ * position after a cursor is one range on the sort field and a tie-break on `_id`.
  */
 
-export type SortValue = string | number | Date | null;
+export type SortValue = string | number | Date;
 
 export interface KeysetSort {
   readonly field: string;
@@ -40,7 +40,7 @@ function decodeCursor(sort: KeysetSort, cursor: string): Position {
   }
   if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[1] !== "string" || parsed[2] !== sortTag(sort)) throw new InvalidCursorError();
   const [raw, id] = parsed as [unknown, string, string];
-  if (raw === null || typeof raw === "string" || typeof raw === "number") return { value: raw, id };
+  if (typeof raw === "string" || typeof raw === "number") return { value: raw, id };
   if (typeof raw === "object" && typeof (raw as { date?: unknown }).date === "string") return { value: new Date((raw as { date: string }).date), id };
   throw new InvalidCursorError();
 }
@@ -50,19 +50,18 @@ export function sortSpec(sort: KeysetSort): Record<string, 1 | -1> {
   return { [sort.field]: sort.direction, _id: sort.direction };
 }
 
-/** The filter selecting items strictly after `cursor` in `sort` order; `{}` for the first page. */
+/**
+ * The filter selecting items strictly after `cursor` in `sort` order; `{}` for the first page. The
+ * top-level range bounds the index scan to the rest of the listing; the `$or` alone is no range
+ * the planner can scan by, so every page would start from the first key again.
+ */
 export function afterCursor(sort: KeysetSort, cursor: string | null): Filter {
   if (cursor === null) return {};
   const { value, id } = decodeCursor(sort, cursor);
   const beyond = sort.direction === 1 ? "$gt" : "$lt";
   if (sort.field === "_id") return { _id: { [beyond]: id } };
-  const sameValueLaterId: Filter = { [sort.field]: value, _id: { [beyond]: id } };
-  if (value === null) {
-    // Ascending: all non-null values follow the nulls. Descending: the nulls come last.
-    return sort.direction === 1 ? { $or: [sameValueLaterId, { [sort.field]: { $ne: null } }] } : sameValueLaterId;
-  }
-  const laterValue: Filter = { [sort.field]: { [beyond]: value } };
-  return sort.direction === 1 ? { $or: [laterValue, sameValueLaterId] } : { $or: [laterValue, sameValueLaterId, { [sort.field]: null }] };
+  const from = sort.direction === 1 ? "$gte" : "$lte";
+  return { [sort.field]: { [from]: value }, $or: [{ [sort.field]: { [beyond]: value } }, { [sort.field]: value, _id: { [beyond]: id } }] };
 }
 
 /**

@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import type { DatabaseHandle } from "@bbscart/core";
 import { createIndexes, registerModels } from "./models/index.js";
+import { fillSortKeys } from "./repositories/catalog-mapping.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
 import { mongoUnitOfWork } from "./unit-of-work.js";
@@ -9,6 +10,8 @@ export interface MongoOptions {
   uri: string;
   /** How long to look for a reachable primary before an operation fails. */
   serverSelectionTimeoutMs?: number;
+  /** How long a unit of work may keep re-running after write conflicts before it gives up (default 5 s). */
+  transactionRetryBudgetMs?: number;
 }
 
 /**
@@ -29,9 +32,10 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     await connection.asPromise();
     const models = registerModels(connection);
     await createIndexes(models);
+    await fillSortKeys(models);
     return {
       engine: "mongodb",
-      uow: mongoUnitOfWork(connection, models),
+      uow: mongoUnitOfWork(connection, models, options.transactionRetryBudgetMs ?? 5_000),
       repos: createRepositories(repoContext(models, connection, undefined)),
       ping: async () => {
         const db = connection.db;

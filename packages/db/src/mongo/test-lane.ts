@@ -1,15 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import mongoose from "mongoose";
+import mongoose, { type Connection } from "mongoose";
 import type { DatabaseHandle } from "@bbscart/core";
-import { openMongo } from "./open.js";
+import { openMongo, type MongoOptions } from "./open.js";
 import type { MongoLane } from "./test-env.js";
 import { withDatabase } from "./uri.js";
 
 /** A running MongoDB for one test file: opens fresh databases, and removes them at the end. */
 export interface LaneServer {
-  /** A handle on a new, empty database of its own. */
-  open(): Promise<DatabaseHandle>;
+  /** A handle on a new, empty database of its own (with `options` of `openMongo` other than the URI). */
+  open(options?: Omit<MongoOptions, "uri">): Promise<DatabaseHandle>;
+  /** A plain connection to the database of `handle` (one this server opened), to inspect what the adapter built. */
+  connectRaw(handle: DatabaseHandle): Promise<Connection>;
   /** Closes every handle, drops their databases (real MongoDB) or stops the emulator. */
   stop(): Promise<void>;
 }
@@ -50,11 +52,16 @@ export async function startLaneServer(lane: Exclude<MongoLane, { kind: "absent" 
   const opened: { handle: DatabaseHandle; uri: string }[] = [];
 
   return {
-    async open() {
+    async open(options = {}) {
       const uri = withDatabase(baseUri, `${prefix}_${opened.length}`);
-      const handle = await openMongo({ uri, serverSelectionTimeoutMs: 10_000 });
+      const handle = await openMongo({ serverSelectionTimeoutMs: 10_000, ...options, uri });
       opened.push({ handle, uri });
       return handle;
+    },
+    connectRaw(handle) {
+      const entry = opened.find((candidate) => candidate.handle === handle);
+      if (!entry) throw new Error("connectRaw: that handle was not opened by this lane server");
+      return mongoose.createConnection(entry.uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
     },
     async stop() {
       await Promise.allSettled(opened.map(({ handle }) => handle.close()));

@@ -10,6 +10,8 @@ const uniqueKeys: Readonly<Record<string, UniqueKey>> = {
   "products.slug": "products.slug",
   "variants.sku": "variants.sku",
   "coupons.code": "coupons.code",
+  "carts.user_id": "carts.owner",
+  "carts.guest_id": "carts.owner",
   "orders.id": "orders.id",
   "idempotency_keys.user_id, idempotency_keys.scope, idempotency_keys.key": "idempotency_keys.user_scope_key",
   "ledger_transfers.id": "ledger_transfers.id",

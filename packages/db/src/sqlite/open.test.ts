@@ -28,6 +28,9 @@ afterEach(async () => {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/** Migration 006 undone: the carts' owner indexes as version 5 left them. */
+const before006 = "DROP INDEX carts_user_unique; DROP INDEX carts_guest_unique; CREATE INDEX carts_user ON carts (user_id, updated_at); CREATE INDEX carts_guest ON carts (guest_id, updated_at); ";
+
 describe("openDatabase without MONGODB_URI", () => {
   it("creates DATA_DIR/bbscart.db in WAL mode, migrated, and answers pings", async () => {
     const dataDir = tempDir();
@@ -90,10 +93,11 @@ describe("migrations", () => {
       "DROP TABLE order_lines; DROP INDEX orders_payment_method_placed; " +
         "DROP INDEX products_category_price_asc; DROP INDEX products_category_price_desc; DROP INDEX products_category_name; " +
         "DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; " +
+        before006 +
         "DELETE FROM schema_migrations WHERE version >= 3",
     );
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([3, 4, 5]);
+    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6]);
     const reopened = open(dataDir);
     expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
       { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
@@ -111,12 +115,31 @@ describe("migrations", () => {
     handles.splice(0);
     // Back to version 4: the refund is only in the order's JSON.
     const raw = new Database(db.file);
-    raw.exec("DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; DELETE FROM schema_migrations WHERE version = 5");
+    raw.exec(`DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; ${before006} DELETE FROM schema_migrations WHERE version >= 5`);
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([5]);
+    expect(migrateSqlite(db.file)).toEqual([5, 6]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findWithPendingRefunds(new Date(at.getTime() + 1), 5)).map((order) => order.id)).toEqual([paid.id]);
     expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
+  });
+
+  it("006 folds an owner's duplicate carts into the one updated last, then holds one cart per owner", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.close();
+    handles.splice(0);
+    const raw = new Database(db.file);
+    raw.exec(`${before006} DELETE FROM schema_migrations WHERE version >= 6`);
+    const insert = raw.prepare("INSERT INTO carts (id, user_id, guest_id, currency, lines, coupon_code, updated_at) VALUES (?, ?, ?, 'INR', '[]', NULL, ?)");
+    for (const [id, user, guest, at] of [["u-old", "user-1", null, 1], ["u-new", "user-1", null, 2], ["g-new", null, "guest-1", 4], ["g-old", null, "guest-1", 3], ["other", "user-2", null, 1]] as const) {
+      insert.run(id, user, guest, at);
+    }
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual([6]);
+    const reopened = open(dataDir);
+    expect((await reopened.repos.carts.findByUser("user-1"))?.id).toBe("u-new");
+    expect((await reopened.repos.carts.findByGuest("guest-1"))?.id).toBe("g-new");
+    expect((await reopened.repos.carts.findByUser("user-2"))?.id).toBe("other");
   });
 
   it("refuse a database written by a newer build", async () => {

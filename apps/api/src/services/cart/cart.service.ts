@@ -2,6 +2,7 @@ import {
   acceptPrice,
   addItem,
   available,
+  isDuplicateKey,
   isPurchasable,
   mergeCarts,
   removeItem,
@@ -48,14 +49,25 @@ export function cartService(deps: CommerceDeps) {
     return entry;
   }
 
-  /** One change to the cart in one unit of work; without an owner (a guest with no cookie) nothing is saved. */
-  function change(owner: CartOwner | null, decide: (cart: Cart, repos: Repositories, now: Date) => Promise<Cart> | Cart): Promise<CartView> {
-    return db.uow.run(async (repos) => {
-      const cart = await load(repos, owner);
-      const next = await decide(cart, repos, clock.now());
-      if (owner && next !== cart) await repos.carts.save(next);
-      return view(repos, next, owner);
-    });
+  /**
+   * One change to the cart in one unit of work; without an owner (a guest with no cookie) nothing is
+   * saved. An owner has one cart (the store refuses a second), so when two first changes race and
+   * the other one's new cart won, this change is made again on that cart.
+   */
+  async function change(owner: CartOwner | null, decide: (cart: Cart, repos: Repositories, now: Date) => Promise<Cart> | Cart): Promise<CartView> {
+    const attempt = () =>
+      db.uow.run(async (repos) => {
+        const cart = await load(repos, owner);
+        const next = await decide(cart, repos, clock.now());
+        if (owner && next !== cart) await repos.carts.save(next);
+        return view(repos, next, owner);
+      });
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isDuplicateKey(error, "carts.owner")) throw error;
+      return attempt();
+    }
   }
 
   return {

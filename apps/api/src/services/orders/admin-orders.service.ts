@@ -77,7 +77,7 @@ export function adminOrdersService(deps: CommerceDeps) {
      * to repeat. The payments issue's webhook processing calls this.
      */
     async settleRefund(orderId: string, refundId: string) {
-      return money.settle(orderId, refundId);
+      return (await money.settle(orderId, refundId)).order;
     },
   };
 }

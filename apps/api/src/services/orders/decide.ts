@@ -5,6 +5,12 @@ import { applyEffects } from "./effects.js";
 export interface Decided {
   order: Order;
   outboxIds: string[];
+  /**
+   * Whether the committed attempt saved a change (so `onSaved` ran in it). Returned from the unit of
+   * work rather than noted by `onSaved`: a unit of work may run its callback again, and a flag set
+   * by an attempt that rolled back would outlive it.
+   */
+  saved: boolean;
   /** Provider calls to make now that the decision is committed. */
   afterCommit: readonly ProviderCall[];
 }
@@ -37,12 +43,12 @@ export async function decide<E>(
       const decided = await options.decision(current, repos);
       if (!decided.ok) return decided;
       const { order, effects, afterCommit } = decided.value;
-      if (order === current) return ok({ order, outboxIds: [], afterCommit });
+      if (order === current) return ok({ order, outboxIds: [], afterCommit, saved: false });
       if (!(await repos.orders.save(order, current.version))) return ok("lost_race");
       const applied = await applyEffects(repos, effects, { now: options.now(), currency: order.currency });
       if (!applied.ok) return applied;
       await options.onSaved?.(repos, { before: current, after: order });
-      return ok({ order, outboxIds: applied.value.outboxIds, afterCommit });
+      return ok({ order, outboxIds: applied.value.outboxIds, afterCommit, saved: true });
     });
     if (!outcome.ok) return outcome;
     if (outcome.value !== "lost_race") return ok(outcome.value);

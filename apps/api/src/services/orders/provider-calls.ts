@@ -45,8 +45,11 @@ export function providerCalls(deps: ProviderCallDeps) {
     return createOrderIntent(order.userId, intentCallFor(order));
   }
 
-  /** Books a pending card refund the provider confirmed; a repeat changes nothing. `onSaved` adds the caller's audit entry. */
-  async function settle(orderId: string, refundId: string, onSaved?: OnSaved): Promise<Order> {
+  /**
+   * Books a pending card refund the provider confirmed; a repeat changes nothing (`saved` false).
+   * `onSaved` adds the caller's writes (an audit entry, the webhook's processed mark).
+   */
+  async function settle(orderId: string, refundId: string, onSaved?: OnSaved): Promise<{ order: Order; saved: boolean }> {
     const result = await decide(db, orderId, {
       now: () => clock.now(),
       visible: () => true,
@@ -55,7 +58,7 @@ export function providerCalls(deps: ProviderCallDeps) {
     });
     if (!result.ok) throw refused(result.error);
     await deps.deliver(result.value.outboxIds);
-    return result.value.order;
+    return { order: result.value.order, saved: result.value.saved };
   }
 
   /** Asks the provider for a reserved refund (same idempotency key every time) and settles it if accepted. */

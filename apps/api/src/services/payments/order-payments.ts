@@ -62,16 +62,7 @@ export function orderPayments(deps: ProviderCallDeps, actor: Actor) {
 
   /** Runs one decision; returns whether it changed the order (so `onSaved` ran). */
   async function run(facts: IntentFacts, decision: (order: Order, repos: Repositories) => Promise<Result<Transition, unknown>>, onSaved: OnSaved) {
-    let saved = false;
-    const result = await decide(db, await orderIdFor(facts), {
-      now: () => clock.now(),
-      visible: () => true,
-      decision,
-      onSaved: async (repos, change) => {
-        saved = true;
-        await onSaved(repos, change);
-      },
-    });
+    const result = await decide(db, await orderIdFor(facts), { now: () => clock.now(), visible: () => true, decision, onSaved });
     if (!result.ok) {
       const refusal = result.error as { code: string; problem?: string };
       // Lost every compare-and-set race: transient, the queue retries. Anything else is final.
@@ -80,7 +71,7 @@ export function orderPayments(deps: ProviderCallDeps, actor: Actor) {
     }
     await deps.deliver(result.value.outboxIds);
     await providerCalls(deps).run(result.value.order, result.value.afterCommit);
-    return { saved, order: result.value.order };
+    return { saved: result.value.saved, order: result.value.order };
   }
 
   return {

@@ -61,17 +61,13 @@ async function apply(deps: PaymentEventDeps, event: PaymentEvent, markProcessed:
     case "refund_succeeded": {
       const order = await deps.db.repos.orders.findByPaymentIntent(event.intentId);
       if (!order) throw new PaymentEventRejected(`no order is paid through intent ${event.intentId}`);
-      let saved = false;
-      try {
-        await providerCalls(deps).settle(order.id, event.refundId, async (repos) => {
-          saved = true;
-          await markProcessed(repos);
+      const settled = await providerCalls(deps)
+        .settle(order.id, event.refundId, (repos) => markProcessed(repos))
+        .catch((error: unknown) => {
+          if (error instanceof AppError) throw new PaymentEventRejected(`refund ${event.refundId} of order ${order.id}: ${error.message}`);
+          throw error;
         });
-      } catch (error) {
-        if (error instanceof AppError) throw new PaymentEventRejected(`refund ${event.refundId} of order ${order.id}: ${error.message}`);
-        throw error;
-      }
-      if (!saved) await alone();
+      if (!settled.saved) await alone();
       return;
     }
   }

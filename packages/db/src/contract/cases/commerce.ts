@@ -1,4 +1,4 @@
-import { attachPaymentIntent, expectOk, money, ORDER_STATUSES, recordRefund, type Coupon, type Order, type OrderListQuery } from "@bbscart/core";
+import { attachPaymentIntent, DuplicateKeyError, expectOk, money, ORDER_STATUSES, recordRefund, type Coupon, type Order, type OrderListQuery } from "@bbscart/core";
 import { inr, makeCart, makeCoupon, makeOrder, makePricingLine, makeSettings, makeUser } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import { itNeeds, type ContractContext } from "../context.js";
@@ -39,6 +39,42 @@ export function commerceCases(context: ContractContext): void {
     expect(await carts.findByUser("user-1")).toBeNull();
     expect(await carts.findByGuest("nobody")).toBeNull();
   });
+
+  it("carts: one per owner — a second cart for a user or a guest is refused, re-saving the same cart is not", async () => {
+    const { carts } = context.db.repos;
+    const line = { variantId: "var-1", quantity: 1, unitPrice: inr(129900) };
+    await carts.save(makeCart([line]));
+    await carts.save(makeCart([], { id: "cart-g", userId: null, guestId: "guest-1" }));
+    await expectDuplicate(carts.save(makeCart([], { id: "cart-2" })), "carts.owner");
+    await expectDuplicate(carts.save(makeCart([], { id: "cart-g2", userId: null, guestId: "guest-1" })), "carts.owner");
+    await carts.save(makeCart([{ ...line, quantity: 3 }], { updatedAt: at(1) }));
+    expect(await carts.findByUser("user-1")).toEqual(makeCart([{ ...line, quantity: 3 }], { updatedAt: at(1) }));
+    expect(await carts.findByGuest("guest-1")).toEqual(makeCart([], { id: "cart-g", userId: null, guestId: "guest-1" }));
+    // Once the cart is gone (checked out), the owner may start a new one.
+    await carts.delete("cart-1");
+    await carts.save(makeCart([], { id: "cart-3" }));
+    expect((await carts.findByUser("user-1"))?.id).toBe("cart-3");
+  });
+
+  itNeeds(context, ["transactionIsolation"], "carts: 10 concurrent first adds of one owner end in one cart holding every line", async () => {
+    const { db } = context;
+    // Each add is what the cart service does: find the owner's cart or start one, add a line, save;
+    // a save refused because another first add won is re-run and finds that cart.
+    const add = async (n: number): Promise<void> => {
+      try {
+        await db.uow.run(async (repos) => {
+          const cart = (await repos.carts.findByUser("user-1")) ?? makeCart([], { id: `cart-${n}` });
+          await repos.carts.save({ ...cart, lines: [...cart.lines, { variantId: `var-${n}`, quantity: 1, unitPrice: inr(100) }] });
+        });
+      } catch (error) {
+        if (error instanceof DuplicateKeyError && error.key === "carts.owner") return add(n);
+        throw error;
+      }
+    };
+    await Promise.all(Array.from({ length: 10 }, (_, n) => add(n)));
+    const cart = await db.repos.carts.findByUser("user-1");
+    expect(cart?.lines.map((l) => l.variantId).sort()).toEqual(Array.from({ length: 10 }, (_, n) => `var-${n}`).sort());
+  }, 30_000);
 
   it("coupons: both kinds round-trip; codes are unique; update patches rules; listed by code in pages", async () => {
     const { coupons } = context.db.repos;
@@ -247,6 +283,23 @@ export function commerceCases(context: ContractContext): void {
     expect(sales).toEqual([
       { day: "2025-01-15", orders: 1, total: base.total },
       { day: "2025-01-16", orders: 2, total: inr(base.total.minor * 2) },
+    ]);
+  });
+
+  itNeeds(context, ["aggregationExpressions"], "orders: sales of two currencies on one day are one row per currency, never one sum", async () => {
+    const { orders } = context.db.repos;
+    const rupees = orderOf("o-inr", [[1, 2, 10000]]);
+    const dollars = orderOf("o-usd", [[2, 1, 2500]], { currency: "USD" });
+    await orders.create({ ...dollars, placedAt: new Date("2025-01-16T09:00:00Z") });
+    await orders.create({ ...rupees, placedAt: new Date("2025-01-16T10:00:00Z") });
+    await orders.create({ ...dollars, id: "o-usd-2", placedAt: new Date("2025-01-16T11:00:00Z") });
+    await orders.create({ ...rupees, id: "o-inr-2", placedAt: new Date("2025-01-17T10:00:00Z") });
+    const sales = await orders.salesByDay({ from: new Date("2025-01-15T00:00:00Z"), to: new Date("2025-01-18T00:00:00Z"), timeZone: "Asia/Kolkata" });
+    // By day, then by currency.
+    expect(sales).toEqual([
+      { day: "2025-01-16", orders: 1, total: rupees.total },
+      { day: "2025-01-16", orders: 2, total: money(dollars.total.minor * 2, "USD") },
+      { day: "2025-01-17", orders: 1, total: rupees.total },
     ]);
   });
 

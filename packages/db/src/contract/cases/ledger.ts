@@ -1,7 +1,7 @@
 import { postTransfers, transact } from "@bbscart/core";
 import { inr, makeTransfer } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
-import type { ContractContext } from "../context.js";
+import { itNeeds, type ContractContext } from "../context.js";
 import { allPages, at, expectDuplicate } from "../fixtures.js";
 
 export function ledgerCases(context: ContractContext): void {
@@ -32,6 +32,23 @@ export function ledgerCases(context: ContractContext): void {
     expect(await ledger.debitIfSufficient("platform:card_clearing", inr(500), null)).toBe(true);
     expect(await ledger.balance("platform:card_clearing", "INR")).toEqual(inr(-1000));
     expect(await ledger.balance("platform:card_clearing", "USD")).toEqual({ minor: 0, currency: "USD" });
+  });
+
+  itNeeds(context, ["transactionIsolation"], "a platform account moved by 40 concurrent postings keeps its cached balance equal to the derived one", async () => {
+    const { db } = context;
+    // Each posting in its own unit of work, as checkouts do: captured payments credit sales and debit card clearing.
+    await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        transact(db.uow, (repos) =>
+          postTransfers(repos.ledger, [makeTransfer({ id: `t-sale-${n}`, debit: "platform:card_clearing", credit: "platform:sales", amount: inr(100 + n), kind: "order_payment" })], "INR"),
+        ),
+      ),
+    );
+    const total = inr(40 * 100 + (39 * 40) / 2);
+    expect(await db.repos.ledger.balance("platform:sales", "INR")).toEqual(total);
+    expect(await db.repos.ledger.derivedBalance("platform:sales", "INR")).toEqual(total);
+    expect(await db.repos.ledger.balance("platform:card_clearing", "INR")).toEqual(inr(-total.minor));
+    expect(await db.repos.ledger.derivedBalance("platform:card_clearing", "INR")).toEqual(inr(-total.minor));
   });
 
   it("posting through the port keeps cached and derived balances equal, and statements list newest first", async () => {

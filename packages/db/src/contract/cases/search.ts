@@ -109,6 +109,47 @@ export function searchCases(context: ContractContext): void {
     expect(await walk("relevance")).toEqual(["hidden", "saree", "shirt", "kurta"]);
   });
 
+  it("sorts names without regard to case (as SQLite's NOCASE), in pages", async () => {
+    const { products } = context.db.repos;
+    for (const [id, name, created] of [["p-cherry", "cherry", 1], ["p-banana", "Banana", 2], ["p-apple", "apple", 3], ["p-apple2", "APPLE", 4]] as const) {
+      await products.create(product(id, { name, description: "", categoryId: "c", created }, [{ sku: `${id}-1`, price: 100, onHand: 1 }]));
+    }
+    const walk = async (categoryId: string | null) =>
+      (await allPages((page) => products.search(query({ ...page, sort: "name_asc", categoryId })), 1)).flat().map((p) => p.id);
+    // Equal names ("apple", "APPLE") by id.
+    expect(await walk(null)).toEqual(["p-apple", "p-apple2", "p-banana", "p-cherry"]);
+    expect(await walk("c")).toEqual(["p-apple", "p-apple2", "p-banana", "p-cherry"]);
+    // A rename moves the product to its new place.
+    await products.update("p-cherry", { name: "Aubergine", updatedAt: at(9) });
+    expect(await walk(null)).toEqual(["p-apple", "p-apple2", "p-cherry", "p-banana"]);
+  });
+
+  it("sorts a product without an active price last, in both price orders and in pages", async () => {
+    await seedCatalog(context.db);
+    const { products } = context.db.repos;
+    await products.create(product("unpriced", { name: "Draft Dupatta", description: "", categoryId: "kurtas", created: 5 }, [{ sku: "DRA-1", price: 100, onHand: 1, active: false }]));
+    const walk = async (sort: CatalogQuery["sort"], categoryId: string | null = null) =>
+      (await allPages((page) => products.search(query({ ...page, sort, categoryId })), 1)).flat().map((p) => p.id);
+    expect(await walk("price_asc")).toEqual(["shirt", "kurta", "saree", "unpriced"]);
+    expect(await walk("price_desc")).toEqual(["saree", "kurta", "shirt", "unpriced"]);
+    expect(await walk("price_desc", "kurtas")).toEqual(["kurta", "shirt", "unpriced"]);
+    // A price filter never takes the missing price for a price.
+    expect(await ids(context.db, { minPriceMinor: 100000 })).toEqual(["saree", "kurta"]);
+    // Its variant going on sale gives it its price and its place.
+    await products.updateVariant("unpriced-v0", { active: true });
+    expect(await walk("price_asc")).toEqual(["unpriced", "shirt", "kurta", "saree"]);
+  });
+
+  itNeeds(context, ["aggregationExpressions"], "ranks equally relevant products by id, in pages", async () => {
+    const { products } = context.db.repos;
+    // Same name, description and category, SKUs of one length: equal relevance on both engines.
+    for (const [id, created] of [["tie-c", 1], ["tie-a", 2], ["tie-b", 3]] as const) {
+      await products.create(product(id, { name: "Chiffon Dupatta", description: "Light.", categoryId: "c", created }, [{ sku: `SKU-${id}`, price: 100, onHand: 1 }]));
+    }
+    const pages = await allPages((page) => products.search(query({ ...page, search: "dupatta", sort: "relevance" })), 1);
+    expect(pages.flat().map((p) => p.id)).toEqual(["tie-a", "tie-b", "tie-c"]);
+  });
+
   it("a page boundary does not move when products are added meanwhile", async () => {
     await seedCatalog(context.db);
     const first = await context.db.repos.products.search(query({ limit: 2 }));

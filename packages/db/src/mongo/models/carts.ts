@@ -1,5 +1,9 @@
 import { Schema } from "mongoose";
+import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions, moneySchema, nullable, stringId, type MoneyDoc } from "./shared.js";
+
+/** How long a guest cart is kept after its last change: the cart cookie's 30 days. */
+export const GUEST_CART_RETENTION_SECONDS = 30 * 86_400;
 
 export interface CartLineDoc {
   variantId: string;
@@ -38,5 +42,13 @@ export const cartSchema = new Schema<CartDoc>(
   },
   collectionOptions("carts"),
 );
-cartSchema.index({ userId: 1 }, { name: "user", partialFilterExpression: { userId: { $type: "string" } } });
-cartSchema.index({ guestId: 1 }, { name: "guest", partialFilterExpression: { guestId: { $type: "string" } } });
+// One cart per owner. The partial filters are ranges (`$gt: ""` holds every non-empty string and no
+// null): the planner proves `{ userId: "u1" }` falls inside a range, never inside a `$type` filter,
+// so these indexes also serve every cart read (ADR 080).
+cartSchema.index({ userId: 1 }, { unique: true, name: "user_unique", partialFilterExpression: { userId: { $gt: "" } } });
+cartSchema.index({ guestId: 1 }, { unique: true, name: "guest_unique", partialFilterExpression: { guestId: { $gt: "" } } });
+
+// Retention: a guest cart untouched for 30 days (the cart cookie's lifetime) can no longer be reached; the server deletes it.
+cartSchema.index({ updatedAt: 1 }, { name: "guest_ttl", expireAfterSeconds: GUEST_CART_RETENTION_SECONDS, partialFilterExpression: { guestId: { $gt: "" } } });
+
+export const cartUniqueIndexes: UniqueIndexNames = { user_unique: "carts.owner", guest_unique: "carts.owner" };

@@ -3,6 +3,9 @@ import type { IdempotencyScope } from "@bbscart/core";
 import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions } from "./shared.js";
 
+/** How long a claimed key is kept: 30 days. */
+export const IDEMPOTENCY_RETENTION_SECONDS = 30 * 86_400;
+
 export interface IdempotencyKeyDoc {
   userId: string;
   scope: IdempotencyScope;
@@ -24,5 +27,7 @@ export const idempotencyKeySchema = new Schema<IdempotencyKeyDoc>(
   collectionOptions("idempotency_keys"),
 );
 idempotencyKeySchema.index({ userId: 1, scope: 1, key: 1 }, { unique: true, name: "user_scope_key_unique" });
+// Retention: kept 30 days, far past any replay window (checkout replays for 24 h, then refuses the key as expired).
+idempotencyKeySchema.index({ createdAt: 1 }, { name: "created_ttl", expireAfterSeconds: IDEMPOTENCY_RETENTION_SECONDS });
 
 export const idempotencyKeyUniqueIndexes: UniqueIndexNames = { user_scope_key_unique: "idempotency_keys.user_scope_key" };

@@ -59,7 +59,34 @@ export function registerModels(connection: Connection): Models {
   };
 }
 
+/**
+ * Indexes earlier versions declared and this one replaced under a new name (MongoDB refuses to
+ * change an index's options in place). Dropped at open so they cost no writes; see ADR 080.
+ */
+const retiredIndexes: Partial<Record<keyof Models, readonly string[]>> = {
+  carts: ["user", "guest"],
+  products: ["price", "name", "category_price", "category_name"],
+  orders: ["payment_intent"],
+};
+
+const NAMESPACE_NOT_FOUND = 26;
+
+/** Drops the retired indexes a database still has; a fresh database has none, and nothing is asked to drop. */
+async function dropRetired(models: Models): Promise<void> {
+  for (const [name, retired] of Object.entries(retiredIndexes) as [keyof Models, readonly string[]][]) {
+    const { collection } = models[name];
+    const indexes = await collection.indexes().catch((error: unknown) => {
+      // A database that never had the collection has no retired index on it either.
+      if ((error as { code?: unknown }).code === NAMESPACE_NOT_FOUND) return [];
+      throw error;
+    });
+    const present = new Set(indexes.map((index) => index.name));
+    for (const index of retired.filter((candidate) => present.has(candidate))) await collection.dropIndex(index);
+  }
+}
+
 /** Builds every declared index; open awaits it, so a handle never serves before its unique indexes exist. */
 export async function createIndexes(models: Models): Promise<void> {
+  await dropRetired(models);
   for (const model of Object.values(models) as Model<unknown>[]) await model.createIndexes();
 }

@@ -38,7 +38,11 @@ transferSchema.index({ debit: 1, "amount.currency": 1 }, { name: "debit_currency
 /** The transfer id is the `_id`. */
 export const transferUniqueIndexes: UniqueIndexNames = { _id_: "ledger_transfers.id" };
 
-/** The cached balance of one account in one currency; `_id` is `balanceId(account, currency)`. */
+/**
+ * The cached balance of one account in one currency: `_id` is `balanceId(account, currency)` for an
+ * account with a floor (a wallet), or one of `balanceBucketIds(…)` for an account without one, whose
+ * balance is the sum of its buckets (ADR 082).
+ */
 export interface BalanceDoc {
   _id: string;
   account: AccountId;
@@ -58,4 +62,11 @@ export const balanceSchema = new Schema<BalanceDoc>(
 
 export function balanceId(account: AccountId, currency: string): string {
   return `${currency}|${account}`;
+}
+
+/** How many documents an account without a floor spreads its balance over. */
+export const BALANCE_BUCKETS = 16;
+
+export function balanceBucketIds(account: AccountId, currency: string): string[] {
+  return Array.from({ length: BALANCE_BUCKETS }, (_, bucket) => `${balanceId(account, currency)}#${bucket}`);
 }

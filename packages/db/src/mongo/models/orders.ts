@@ -141,7 +141,8 @@ orderSchema.index({ userId: 1, placedAt: -1, _id: -1 }, { name: "user_placed_des
 orderSchema.index({ status: 1, placedAt: -1, _id: -1 }, { name: "status_placed_desc" });
 orderSchema.index({ "payment.status": 1, placedAt: -1, _id: -1 }, { name: "payment_status_placed_desc" });
 orderSchema.index({ "payment.method": 1, placedAt: -1, _id: -1 }, { name: "payment_method_placed_desc" });
-orderSchema.index({ "payment.providerIntentId": 1 }, { name: "payment_intent", partialFilterExpression: { "payment.providerIntentId": { $type: "string" } } });
+// Partial on a range, not `$type`: only a range lets the planner use it for `{ intentId: "pi_1" }` (ADR 080).
+orderSchema.index({ "payment.providerIntentId": 1 }, { name: "payment_intent_set", partialFilterExpression: { "payment.providerIntentId": { $gt: "" } } });
 // `findExpired`: pending orders by expiry.
 orderSchema.index({ status: 1, expiresAt: 1, _id: 1 }, { name: "status_expires" });
 // `findAwaitingPayment`: pending card orders by placement time.

@@ -24,5 +24,7 @@ export const passwordResetSchema = new Schema<PasswordResetDoc>(
   collectionOptions("password_resets"),
 );
 passwordResetSchema.index({ tokenHash: 1 }, { unique: true, name: "token_hash_unique" });
+// Retention: a reset token past its expiry can never be used; the server deletes it.
+passwordResetSchema.index({ expiresAt: 1 }, { name: "expires_ttl", expireAfterSeconds: 0 });
 
 export const passwordResetUniqueIndexes: UniqueIndexNames = { token_hash_unique: "password_resets.token_hash" };

@@ -28,6 +28,11 @@ export interface ProductDoc {
   searchTokens: string[];
   /** Distinct words of the name and SKUs: a query word found here ranks the product higher. */
   nameTokens: string[];
+  /** The name as SQLite's NOCASE compares it: the `name_asc` sort key. */
+  nameKey: string;
+  /** `minPriceMinor`, or a sentinel that sorts a product without a price last: the sort keys of `price_asc` and `price_desc`. */
+  priceAscKey: number;
+  priceDescKey: number;
 }
 
 export const productSchema = new Schema<ProductDoc>(
@@ -47,6 +52,9 @@ export const productSchema = new Schema<ProductDoc>(
     minPriceMinor: nullable(Number),
     searchTokens: { type: [String], default: [] },
     nameTokens: { type: [String], default: [] },
+    nameKey: { type: String, required: true },
+    priceAscKey: { type: Number, required: true },
+    priceDescKey: { type: Number, required: true },
   },
   collectionOptions("products"),
 );
@@ -54,12 +62,16 @@ productSchema.index({ slug: 1 }, { unique: true, name: "slug_unique" });
 // Multikey: each anchored prefix regex of a search (`/^kur/`) is a range scan on it. Text
 // indexes cannot match prefixes, so search does not use `$text` (ADR 027).
 productSchema.index({ searchTokens: 1 }, { name: "search_tokens" });
-// Listing paths: each sort with `_id` as the tie-breaker the cursor relies on, with and without a category.
+// Listing paths: each sort key with `_id` as the tie-breaker the cursor relies on, with and without
+// a category. Names and prices sort by stored keys (case folded as SQLite's NOCASE, missing prices
+// last both ways), so both engines list in one order (ADR 081).
 productSchema.index({ createdAt: -1, _id: -1 }, { name: "newest" });
-productSchema.index({ minPriceMinor: 1, _id: 1 }, { name: "price" });
-productSchema.index({ name: 1, _id: 1 }, { name: "name" });
+productSchema.index({ priceAscKey: 1, _id: 1 }, { name: "price_asc" });
+productSchema.index({ priceDescKey: -1, _id: -1 }, { name: "price_desc" });
+productSchema.index({ nameKey: 1, _id: 1 }, { name: "name_key" });
 productSchema.index({ categoryId: 1, createdAt: -1, _id: -1 }, { name: "category_newest" });
-productSchema.index({ categoryId: 1, minPriceMinor: 1, _id: 1 }, { name: "category_price" });
-productSchema.index({ categoryId: 1, name: 1, _id: 1 }, { name: "category_name" });
+productSchema.index({ categoryId: 1, priceAscKey: 1, _id: 1 }, { name: "category_price_asc" });
+productSchema.index({ categoryId: 1, priceDescKey: -1, _id: -1 }, { name: "category_price_desc" });
+productSchema.index({ categoryId: 1, nameKey: 1, _id: 1 }, { name: "category_name_key" });
 
 export const productUniqueIndexes: UniqueIndexNames = { slug_unique: "products.slug" };

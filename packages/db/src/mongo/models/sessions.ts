@@ -30,5 +30,7 @@ export const sessionSchema = new Schema<SessionDoc>(
 sessionSchema.index({ tokenHash: 1 }, { unique: true, name: "token_hash_unique" });
 sessionSchema.index({ familyId: 1 }, { name: "family" });
 sessionSchema.index({ userId: 1 }, { name: "user" });
+// Retention: a refresh token past its expiry is refused anyway; the server deletes it (TTL monitor, about once a minute).
+sessionSchema.index({ expiresAt: 1 }, { name: "expires_ttl", expireAfterSeconds: 0 });
 
 export const sessionUniqueIndexes: UniqueIndexNames = { token_hash_unique: "sessions.token_hash" };

@@ -1,5 +1,6 @@
 import type { Cart, CartRepository } from "@bbscart/core";
-import type { CartDoc } from "../models/carts.js";
+import { translateDuplicateKey } from "../errors.js";
+import { cartUniqueIndexes, type CartDoc } from "../models/carts.js";
 import type { RepoContext } from "./context.js";
 import { fromDoc, toDoc } from "./mapping.js";
 
@@ -17,7 +18,9 @@ export function cartRepository({ models: { carts }, session }: RepoContext): Car
     },
     async save(cart) {
       const { _id, ...fields } = toDoc(cart);
-      await carts.replaceOne({ _id }, fields, { upsert: true, session });
+      // A second cart for an owner breaks `user_unique`/`guest_unique`; two first saves racing in
+      // transactions conflict on that index key instead, and the later one re-runs and finds the cart.
+      await translateDuplicateKey(cartUniqueIndexes, () => carts.replaceOne({ _id }, fields, { upsert: true, session }));
     },
     async delete(cartId) {
       await carts.deleteOne({ _id: cartId }, { session });

@@ -33,20 +33,43 @@ export function variantDoc(variant: Variant, position: number): VariantDoc {
   };
 }
 
+/**
+ * Sort keys for a missing price: no price sorts last both ways, as on SQLite
+ * (`IFNULL(min_price_minor, 9007199254740991)` ascending, `IFNULL(…, -1)` descending).
+ */
+export const NO_PRICE_LAST_ASC = Number.MAX_SAFE_INTEGER;
+export const NO_PRICE_LAST_DESC = -1;
+
 /** The fields a product derives from its variants; rewritten whenever a variant changes. */
-export function variantDenormals(variants: readonly Pick<VariantDoc, "sku" | "active" | "price">[]): Pick<ProductDoc, "skus" | "minPriceMinor"> {
+export function variantDenormals(
+  variants: readonly Pick<VariantDoc, "sku" | "active" | "price">[],
+): Pick<ProductDoc, "skus" | "minPriceMinor" | "priceAscKey" | "priceDescKey"> {
   const prices = variants.filter((v) => v.active).map((v) => v.price.minor);
-  return { skus: variants.map((v) => v.sku), minPriceMinor: prices.length > 0 ? Math.min(...prices) : null };
+  const minPriceMinor = prices.length > 0 ? Math.min(...prices) : null;
+  return { skus: variants.map((v) => v.sku), minPriceMinor, ...priceKeys(minPriceMinor) };
+}
+
+/** The price sort keys of a cheapest price (null: none active). */
+export function priceKeys(minPriceMinor: number | null): Pick<ProductDoc, "priceAscKey" | "priceDescKey"> {
+  return { priceAscKey: minPriceMinor ?? NO_PRICE_LAST_ASC, priceDescKey: minPriceMinor ?? NO_PRICE_LAST_DESC };
+}
+
+/**
+ * A name's sort key: ASCII letters lower-cased, everything else as written — exactly what SQLite's
+ * `COLLATE NOCASE` compares, so both engines list names in one order (ADR 081).
+ */
+export function nameKey(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
 /** What a product's search tokens derive from. */
 export type SearchSources = Pick<ProductDoc, "name" | "description" | "categoryName" | "skus">;
 
-/** The search tokens of a product; rewritten whenever one of their sources changes (ADR 027). */
-export function searchDenormals(sources: SearchSources): Pick<ProductDoc, "searchTokens" | "nameTokens"> {
+/** The search tokens and name sort key of a product; rewritten whenever one of their sources changes (ADR 027). */
+export function textDenormals(sources: SearchSources): Pick<ProductDoc, "searchTokens" | "nameTokens" | "nameKey"> {
   const named = [sources.name, ...sources.skus].flatMap((text) => searchWords(text));
   const all = [...named, ...searchWords(sources.description), ...searchWords(sources.categoryName)];
-  return { searchTokens: [...new Set(all)], nameTokens: [...new Set(named)] };
+  return { searchTokens: [...new Set(all)], nameTokens: [...new Set(named)], nameKey: nameKey(sources.name) };
 }
 
 export function productDoc(product: Product, categoryName: string): ProductDoc {
@@ -64,7 +87,7 @@ export function productDoc(product: Product, categoryName: string): ProductDoc {
     updatedAt: product.updatedAt,
     categoryName,
     ...derived,
-    ...searchDenormals({ name: product.name, description: product.description, categoryName, skus: derived.skus }),
+    ...textDenormals({ name: product.name, description: product.description, categoryName, skus: derived.skus }),
   };
 }
 
@@ -106,4 +129,16 @@ export async function entriesFor(models: Models, session: ClientSession | undefi
     const variant = product?.variants.find((candidate) => candidate.id === v._id);
     return product && variant ? [{ product, variant }] : [];
   });
+}
+
+/**
+ * Gives products stored before the name and price sort keys existed their keys (ADR 081). Runs at
+ * open; on a database written by this version it reads nothing (no product lacks a key).
+ */
+export async function fillSortKeys({ products }: Models): Promise<void> {
+  const missing = await products.find({ nameKey: { $exists: false } }, { name: 1, minPriceMinor: 1 }).lean<Pick<ProductDoc, "_id" | "name" | "minPriceMinor">[]>();
+  if (missing.length === 0) return;
+  await products.bulkWrite(
+    missing.map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $set: { nameKey: nameKey(doc.name), ...priceKeys(doc.minPriceMinor) } } } })),
+  );
 }

@@ -3,7 +3,7 @@ import type { Category, CategoryRepository } from "@bbscart/core";
 import { translateDuplicateKey } from "../errors.js";
 import { categoryUniqueIndexes, type CategoryDoc } from "../models/categories.js";
 import type { Models } from "../models/index.js";
-import { searchDenormals, type SearchSources } from "./catalog-mapping.js";
+import { textDenormals, type SearchSources } from "./catalog-mapping.js";
 import type { RepoContext } from "./context.js";
 import { definedFields, fromDoc, toDoc } from "./mapping.js";
 
@@ -17,7 +17,7 @@ async function renameOnProducts({ products }: Models, categoryId: string, catego
   if (docs.length === 0) return;
   await products.bulkWrite(
     docs.map((doc) => ({
-      updateOne: { filter: { _id: doc._id }, update: { $set: { categoryName, ...searchDenormals({ ...doc, categoryName }) } } },
+      updateOne: { filter: { _id: doc._id }, update: { $set: { categoryName, ...textDenormals({ ...doc, categoryName }) } } },
     })),
     { session: tx },
   );

@@ -1,6 +1,7 @@
-import type { AccountId, CurrencyCode, LedgerRepository, Money, Transfer } from "@bbscart/core";
+import { randomInt } from "node:crypto";
+import { balanceFloor, type AccountId, type CurrencyCode, type LedgerRepository, type Money, type Transfer } from "@bbscart/core";
 import { translateDuplicateKey } from "../errors.js";
-import { balanceId, transferUniqueIndexes, type BalanceDoc, type TransferDoc } from "../models/ledger.js";
+import { BALANCE_BUCKETS, balanceBucketIds, balanceId, transferUniqueIndexes, type BalanceDoc, type TransferDoc } from "../models/ledger.js";
 import type { RepoContext } from "./context.js";
 import { findPage } from "./mapping.js";
 
@@ -23,6 +24,18 @@ export function ledgerRepository({ models: { transfers, balances }, session }: R
   const key = (account: AccountId, amount: Money) => ({ _id: balanceId(account, amount.currency) });
   const creation = (account: AccountId, amount: Money) => ({ account, currency: amount.currency });
 
+  /**
+   * An unguarded `$inc` of an account's cached balance. An account with a floor (a wallet) keeps
+   * one document, where its guard is checked. One without (the platform's) spreads over bucket
+   * documents: every captured payment moves `platform:sales` and `platform:card_clearing`, and on
+   * one document each, concurrent checkouts would all conflict there and re-run whole. Its balance
+   * is the sum of the buckets (ADR 082).
+   */
+  async function move(account: AccountId, amount: Money, minor: number): Promise<void> {
+    const _id = balanceFloor(account) === null ? balanceBucketIds(account, amount.currency)[randomInt(BALANCE_BUCKETS)]! : balanceId(account, amount.currency);
+    await balances.updateOne({ _id }, { $inc: { minor }, $setOnInsert: creation(account, amount) }, { upsert: true, session });
+  }
+
   async function sumOf(side: "debit" | "credit", account: AccountId, currency: CurrencyCode): Promise<number> {
     const [total] = await transfers
       .aggregate<{ minor: number }>([{ $match: { [side]: account, "amount.currency": currency } }, { $group: { _id: null, minor: { $sum: "$amount.minor" } } }])
@@ -40,7 +53,7 @@ export function ledgerRepository({ models: { transfers, balances }, session }: R
     },
     async debitIfSufficient(account, amount, floor) {
       if (floor === null) {
-        await balances.updateOne(key(account, amount), { $inc: { minor: -amount.minor }, $setOnInsert: creation(account, amount) }, { upsert: true, session });
+        await move(account, amount, -amount.minor);
         return true;
       }
       // A missing balance counts as zero: create it at zero (a no-op in value) so the guard has a document to test.
@@ -49,11 +62,13 @@ export function ledgerRepository({ models: { transfers, balances }, session }: R
       return result.matchedCount === 1;
     },
     async credit(account, amount) {
-      await balances.updateOne(key(account, amount), { $inc: { minor: amount.minor }, $setOnInsert: creation(account, amount) }, { upsert: true, session });
+      await move(account, amount, amount.minor);
     },
     async balance(account, currency) {
-      const doc = await balances.findById(balanceId(account, currency), { minor: 1 }, { session }).lean<Pick<BalanceDoc, "minor">>();
-      return { minor: doc?.minor ?? 0, currency };
+      // The single document, plus the buckets of an account without a floor (by `_id`, so the primary index serves it).
+      const ids = [balanceId(account, currency), ...(balanceFloor(account) === null ? balanceBucketIds(account, currency) : [])];
+      const docs = await balances.find({ _id: { $in: ids } }, { minor: 1 }, { session }).lean<Pick<BalanceDoc, "minor">[]>();
+      return { minor: docs.reduce((sum, doc) => sum + doc.minor, 0), currency };
     },
     async derivedBalance(account, currency) {
       const [credits, debits] = await Promise.all([sumOf("credit", account, currency), sumOf("debit", account, currency)]);

@@ -7,21 +7,24 @@ import { withVariants } from "./catalog-mapping.js";
 import type { RepoContext } from "./context.js";
 import { escapeRegex } from "./mapping.js";
 
-type Ranked = ProductDoc & { score?: number };
+type Ranked = ProductDoc & { rank?: number };
 
-/** Relevance ranks by the score of a search; without one it means newest. */
+/**
+ * The stored key each sort reads. Relevance ranks by the negated score of a search so that, like
+ * SQLite's bm25 order, ties go by ascending id; without a search it means newest.
+ */
 function keysetFor(sort: CatalogSort, searching: boolean): KeysetSort {
   switch (sort) {
     case "relevance":
-      return searching ? { field: "score", direction: -1 } : { field: "createdAt", direction: -1 };
+      return searching ? { field: "rank", direction: 1 } : { field: "createdAt", direction: -1 };
     case "newest":
       return { field: "createdAt", direction: -1 };
     case "price_asc":
-      return { field: "minPriceMinor", direction: 1 };
+      return { field: "priceAscKey", direction: 1 };
     case "price_desc":
-      return { field: "minPriceMinor", direction: -1 };
+      return { field: "priceDescKey", direction: -1 };
     case "name_asc":
-      return { field: "name", direction: 1 };
+      return { field: "nameKey", direction: 1 };
   }
 }
 
@@ -61,26 +64,31 @@ function stockStages(inStock: boolean): PipelineStage[] {
 }
 
 /**
- * Relevance of a product that matched every word: how many query words begin a word of its
- * name or SKUs. A name hit outranks a description or category hit; the score is an integer,
+ * Relevance of a product that matched every word, negated: minus how many query words begin a word
+ * of its name or SKUs. A name hit outranks a description or category hit; the rank is an integer,
  * so the keyset cursor compares it exactly.
  */
-function relevanceScore(words: readonly string[]): Record<string, unknown> {
+function relevanceRank(words: readonly string[]): Record<string, unknown> {
   const nameHit = (word: string) => ({
-    $cond: [{ $anyElementTrue: [{ $map: { input: "$nameTokens", in: { $regexMatch: { input: "$$this", regex: prefixPattern(word) } } } }] }, 1, 0],
+    $cond: [{ $anyElementTrue: [{ $map: { input: "$nameTokens", in: { $regexMatch: { input: "$$this", regex: prefixPattern(word) } } } }] }, -1, 0],
   });
   return { $add: words.map(nameHit) };
 }
 
-/** The storefront and admin listing: prefix word search, filters, one of five sorts, keyset pages. */
+/**
+ * The storefront and admin listing: prefix word search, filters, one of five sorts, keyset pages.
+ * Sorted before the stock join: the sort is read from an index and the join runs only on the
+ * products read until the page is full, not on every product that matched.
+ */
 export async function searchProducts({ models, session }: RepoContext, query: CatalogQuery): Promise<Page<Product>> {
   const words = [...new Set(searchWords(query.search))];
   const sort = keysetFor(query.sort, words.length > 0);
   const pipeline: PipelineStage[] = [{ $match: productFilter(query, words) }];
-  if (sort.field === "score") pipeline.push({ $addFields: { score: relevanceScore(words) } });
-  if (query.inStock !== null) pipeline.push(...stockStages(query.inStock));
+  if (sort.field === "rank") pipeline.push({ $addFields: { rank: relevanceRank(words) } });
   if (query.cursor !== null) pipeline.push({ $match: afterCursor(sort, query.cursor) });
-  pipeline.push({ $sort: sortSpec(sort) }, { $limit: query.limit + 1 }, { $project: { searchTokens: 0, nameTokens: 0 } });
+  pipeline.push({ $sort: sortSpec(sort) });
+  if (query.inStock !== null) pipeline.push(...stockStages(query.inStock));
+  pipeline.push({ $limit: query.limit + 1 }, { $project: { searchTokens: 0, nameTokens: 0 } });
 
   const docs = await models.products.aggregate<Ranked>(pipeline).session(session ?? null);
   const page = toPage(docs, query.limit, sort, (doc) => doc);

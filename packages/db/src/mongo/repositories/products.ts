@@ -4,7 +4,7 @@ import { translateDuplicateKey } from "../errors.js";
 import type { CategoryDoc } from "../models/categories.js";
 import { productUniqueIndexes, type ProductDoc } from "../models/products.js";
 import { variantUniqueIndexes, type VariantDoc } from "../models/variants.js";
-import { entriesFor, productDoc, searchDenormals, toVariant, variantDenormals, variantDoc, withVariants, type SearchSources } from "./catalog-mapping.js";
+import { entriesFor, productDoc, textDenormals, toVariant, variantDenormals, variantDoc, withVariants, type SearchSources } from "./catalog-mapping.js";
 import type { RepoContext } from "./context.js";
 import { definedFields } from "./mapping.js";
 import { searchProducts } from "./product-search.js";
@@ -31,7 +31,7 @@ export function productRepository(ctx: RepoContext): ProductRepository {
     const product = await products.findById(productId, { name: 1, description: 1, categoryName: 1 }, { session: tx }).lean<Omit<SearchSources, "skus">>();
     if (!product) return;
     const derived = variantDenormals(docs);
-    await products.updateOne({ _id: productId }, { $set: { ...derived, ...searchDenormals({ ...product, skus: derived.skus }) } }, { session: tx });
+    await products.updateOne({ _id: productId }, { $set: { ...derived, ...textDenormals({ ...product, skus: derived.skus }) } }, { session: tx });
   }
 
   async function loadOne(filter: { _id: string } | { slug: string }, tx: ClientSession | undefined) {
@@ -67,7 +67,7 @@ export function productRepository(ctx: RepoContext): ProductRepository {
         );
         if (!doc) return null;
         // The tokens follow the name, description and category written just above, in the same transaction.
-        await products.updateOne({ _id: id }, { $set: searchDenormals(doc) }, { session: tx });
+        await products.updateOne({ _id: id }, { $set: textDenormals(doc) }, { session: tx });
         const [product] = await withVariants(models, tx, [doc]);
         return product ?? null;
       });

@@ -23,15 +23,15 @@ const toCart = (row: CartRow): Cart => ({
 });
 
 export function sqliteCarts(ex: Executor): CartRepository {
-  /** A shopper normally has one cart; if a merge left two, the latest is theirs. */
-  const latest = (column: "user_id" | "guest_id", owner: string) =>
+  /** An owner's one cart (unique partial indexes `carts_user_unique`, `carts_guest_unique`). */
+  const ownedBy = (column: "user_id" | "guest_id", owner: string) =>
     ex.read((c) => {
-      const row = c.prepare(`SELECT * FROM carts WHERE ${column} = ? ORDER BY updated_at DESC, id DESC LIMIT 1`).get(owner) as CartRow | undefined;
+      const row = c.prepare(`SELECT * FROM carts WHERE ${column} = ?`).get(owner) as CartRow | undefined;
       return row ? toCart(row) : null;
     });
   return {
-    findByUser: (userId) => latest("user_id", userId),
-    findByGuest: (guestId) => latest("guest_id", guestId),
+    findByUser: (userId) => ownedBy("user_id", userId),
+    findByGuest: (guestId) => ownedBy("guest_id", guestId),
     save: (cart) =>
       ex.write((c) => {
         c.prepare(

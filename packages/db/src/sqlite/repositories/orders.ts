@@ -153,11 +153,13 @@ function salesByDay(connection: Connection, query: { readonly from: Date; readon
     const seen = byDay.get(key) ?? { orders: 0, minor: 0, currency: row.currency };
     byDay.set(key, { orders: seen.orders + 1, minor: seen.minor + row.total_minor, currency: row.currency });
   }
-  return [...byDay.entries()].map(([key, value]) => ({
-    day: key.slice(0, key.indexOf("|")),
-    orders: value.orders,
-    total: money(value.minor, value.currency),
-  }));
+  return [...byDay.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => ({
+      day: key.slice(0, key.indexOf("|")),
+      orders: value.orders,
+      total: money(value.minor, value.currency),
+    }));
 }
 
 /**
