@@ -3,9 +3,11 @@ import { engineLabel } from "../../lib/engine-label";
 import { trpc } from "../../lib/trpc";
 import { useSession } from "../auth/use-session";
 import { itemCount, useCart } from "../cart/use-cart";
+import { useRouteTitle } from "./page-meta";
 
 /** Header, main content and footer shared by every shop page. */
 export function AppShell() {
+  useRouteTitle();
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
