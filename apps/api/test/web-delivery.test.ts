@@ -223,7 +223,7 @@ describe("the first HTML of public pages", () => {
     expect(search.html).not.toContain("<script>x");
 
     const home = await page(`${app.url}/`);
-    expect(home.html).toContain("<title>BBSCART — everyday essentials, delivered</title>");
+    expect(home.html).toContain("<title>Everyday essentials, delivered — BBSCART</title>");
     expect(home.html).toContain(`<meta property="og:url" content="${app.url}/" />`);
 
     expect((await page(`${app.url}/search?category=nope`)).status).toBe(404);

@@ -44,7 +44,7 @@ export function shopPageHeads(deps: ShopPagesDeps) {
     };
 
     if (req.path === "/") {
-      return page({ title: `${site} — everyday essentials, delivered`, description: `Shop groceries, home care and more at ${site}: fair prices, delivered.`, canonical: absolute("/"), type: "website" });
+      return page({ title: `Everyday essentials, delivered — ${site}`, description: `Shop groceries, home care and more at ${site}: fair prices, delivered.`, canonical: absolute("/"), type: "website" });
     }
 
     const product = /^\/p\/([^/]+)$/.exec(req.path);
