@@ -1,5 +1,6 @@
 import type { RouteObject } from "react-router";
 import type { PageHandle } from "../features/layout/page-meta";
+import { Loading } from "../features/ui/states";
 import { CartPage } from "./cart";
 import { HomePage } from "./home";
 import { NotFoundPage } from "./not-found";
@@ -14,7 +15,7 @@ const title = (text: string): PageHandle => ({ title: text });
  * first download; pages behind a form or a sign-in arrive on demand, with the zod schemas they
  * validate with, which keeps the first download small on a phone.
  */
-export const shopRoutes: RouteObject[] = [
+const pages: RouteObject[] = [
   { index: true, handle: title("Everyday essentials, delivered"), element: <HomePage /> },
   { path: "search", element: <SearchPage /> },
   { path: "p/:slug", element: <ProductPage /> },
@@ -30,3 +31,10 @@ export const shopRoutes: RouteObject[] = [
   { path: "wallet", handle: title("Your wallet"), lazy: async () => ({ Component: (await import("./wallet")).WalletPage }) },
   { path: "*", handle: title("Page not found"), element: <NotFoundPage /> },
 ];
+
+/** A page shown while a lazy page's code arrives on first load, inside the shop's shell (React Router asks for one). */
+function PageLoading() {
+  return <Loading label="Loading the page…" />;
+}
+
+export const shopRoutes: RouteObject[] = pages.map((route) => (route.lazy ? { ...route, HydrateFallback: PageLoading } : route));
