@@ -46,7 +46,7 @@ export function AdminLayout({ children }: { children: ReactNode }) {
             onClick={() => setMenuOpen(false)}
             className={({ isActive }) =>
               `block rounded-lg px-3 py-2 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-400 ${
-                isActive ? "bg-teal-600 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"
+                isActive ? "bg-teal-700 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"
               }`
             }
           >
