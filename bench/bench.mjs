@@ -6,7 +6,10 @@
  *   npm run bench -- --quick      1 round, 1 s + 3 s, small catalog-size study (a smoke run)
  *   npm run bench -- --json       machine-readable result on stdout (progress goes to stderr)
  *
- * Other flags: --only id,id (e.g. sqlite-loop,checkout), --rounds N, --warmup S, --duration S, --connections 1,50, --no-scale, --no-build,
+ *   npm run bench -- --only web   the shop in headless Chromium as a phone on slow 4G sees it (see lib/web.mjs)
+ *
+ * Other flags: --only id,id (e.g. sqlite-loop,checkout,web), --web-runs N (loads per page, default 5),
+ * --web-root DIR (measure the built checkout in DIR instead of this one: before/after tables), --rounds N, --warmup S, --duration S, --connections 1,50, --no-scale, --no-build,
  * --svg FILE (default docs/performance.svg on full runs, none on --quick), --out FILE (also write the
  * JSON result there), --keep (keep the temp dir).
  * See docs/performance.md for the method.
@@ -21,8 +24,9 @@ import { repoRoot } from "./lib/paths.mjs";
 import { freePort, hasTaskset, machineLoad, pinned, SERVER_CORE, start, stop, waitForHttp } from "./lib/procs.mjs";
 import { addRatios, goals, renderSvg, renderText, summarise } from "./lib/report.mjs";
 import { growCatalog } from "./lib/scale.mjs";
-import { ADDRESS, freshTokens, prepareStore, startApi } from "./lib/store.mjs";
+import { ADDRESS, apiEnv, freshTokens, prepareStore, seedDemoStore, startApi } from "./lib/store.mjs";
 import { mutationBody, query, queryPath } from "./lib/trpc.mjs";
+import { benchWeb, renderWebText, WEB_GOALS, WEB_PROFILE } from "./lib/web.mjs";
 
 const { values: flags } = parseArgs({
   options: {
@@ -38,6 +42,8 @@ const { values: flags } = parseArgs({
     svg: { type: "string" },
     out: { type: "string" },
     keep: { type: "boolean", default: false },
+    "web-runs": { type: "string" },
+    "web-root": { type: "string" },
   },
 });
 const quick = flags.quick;
@@ -55,9 +61,17 @@ if (!Number.isInteger(rounds) || rounds < 1 || !(durationS > 0) || !(warmupS >= 
   process.exit(2);
 }
 
+const only = flags.only ? new Set(flags.only.split(",")) : null;
+const webRuns = Number(flags["web-runs"] ?? (quick ? 2 : 5));
+if (!Number.isInteger(webRuns) || webRuns < 1) {
+  process.stderr.write("bench: --web-runs must be a positive integer\n");
+  process.exit(2);
+}
+
 if (!flags["no-build"]) {
-  log("building the API (turbo)");
-  const built = spawnSync("npx", ["turbo", "run", "build", "--filter=@bbscart/api", "--output-logs=errors-only"], {
+  log(only?.has("web") ? "building the API and the web app (turbo)" : "building the API (turbo)");
+  const filters = ["--filter=@bbscart/api", ...(only?.has("web") ? ["--filter=@bbscart/web"] : [])];
+  const built = spawnSync("npx", ["turbo", "run", "build", ...filters, "--output-logs=errors-only"], {
     cwd: repoRoot,
     stdio: ["ignore", 2, 2], // turbo's output goes to stderr, so --json keeps stdout clean
     env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
@@ -122,6 +136,37 @@ async function withServer(startServer, fn) {
   }
 }
 
+/**
+ * The `web` target: a demo store seeded into its own data directory, served by the built API with
+ * the built web app (of this checkout, or of `--web-root`), measured by lib/web.mjs.
+ */
+async function runWebTarget() {
+  const root = flags["web-root"] ? path.resolve(flags["web-root"]) : repoRoot;
+  const webStore = { dir, dataDir: path.join(dir, "web-data"), redisPrefix };
+  seedDemoStore(webStore);
+  const port = await freePort();
+  const logFile = path.join(dir, "api-web.log");
+  const env = apiEnv(webStore, port, { WEB_DIST_DIR: path.join(root, "apps/web/dist") });
+  const child = start(pinned(SERVER_CORE, [process.execPath, path.join(root, "apps/api/dist/server.js")]), { env, logFile, cwd: root });
+  children.add(child);
+  try {
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${baseUrl}/healthz`, child, { logFile });
+    const category = (await query(baseUrl, "catalog.categories", undefined)).data[0];
+    const product = (await query(baseUrl, "catalog.list", { limit: 1, sort: "name_asc" })).data.items[0];
+    const pages = [
+      { name: "home", path: "/" },
+      { name: "category", path: `/search?category=${encodeURIComponent(category.slug)}` },
+      { name: "product", path: `/p/${encodeURIComponent(product.slug)}` },
+    ];
+    log(`web: measuring ${root === repoRoot ? "this checkout" : root}, ${webRuns} cold loads per page`);
+    return { root, rows: await benchWeb({ baseUrl, pages, runs: webRuns, log }) };
+  } finally {
+    await stop(child);
+    children.delete(child);
+  }
+}
+
 async function startBaseline(kind) {
   const port = await freePort();
   const logFile = path.join(dir, `baseline-${kind}.log`);
@@ -167,6 +212,22 @@ const measureGet = (server, pathAndQuery, conns) => measure({ server: server.chi
 
 // ---------------------------------------------------------------------------------------------
 log(`temporary folder ${dir}; Redis prefix ${redisPrefix}`);
+let web = null;
+if (only?.has("web")) {
+  try {
+    web = await runWebTarget();
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  if (only.size === 1) {
+    await cleanup();
+    const result = { meta: { startedAt, finishedAt: new Date().toISOString(), profile: WEB_PROFILE, goals: WEB_GOALS, machine: machineLoad(), loadBefore, loadAfter: os.loadavg()[0], root: web.root }, web: web.rows };
+    if (flags.out) fs.writeFileSync(flags.out, `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderWebText(web.rows)}\n`);
+    process.exit(web.rows.every((r) => r.pass.js && r.pass.lcp && r.pass.cls) ? 0 : 1);
+  }
+}
 let store;
 try {
   store = await prepareStore({ dir, redisPrefix, shoppers: Math.max(...connections), log });
@@ -185,10 +246,7 @@ plan.push({ id: "sqlite-loop", conns: null });
 for (const c of connections) plan.push({ id: "catalog-list", conns: c }, { id: "catalog-uncached", conns: c }, { id: "product-by-slug", conns: c }, { id: "search", conns: c });
 for (const c of connections) plan.push({ id: "checkout", conns: c });
 
-if (flags.only) {
-  const keep = new Set(flags.only.split(","));
-  plan.splice(0, plan.length, ...plan.filter((p) => keep.has(p.id)));
-}
+if (only) plan.splice(0, plan.length, ...plan.filter((p) => only.has(p.id)));
 
 async function runOne({ id, conns }, round) {
   switch (id) {
@@ -329,6 +387,7 @@ const result = {
   goals: goals(summary),
   scale,
   rows,
+  ...(web ? { web: web.rows } : {}),
 };
 if (svgFile) {
   fs.writeFileSync(svgFile, renderSvg(result));
@@ -336,4 +395,4 @@ if (svgFile) {
 }
 if (flags.out) fs.writeFileSync(flags.out, `${JSON.stringify(result, null, 2)}\n`);
 await cleanup();
-process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderText(result)}\n`);
+process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderText(result)}\n${web ? `\n${renderWebText(web.rows)}\n` : ""}`);

@@ -95,7 +95,9 @@ export function composeApp(infra: Infrastructure) {
       mutationsPerMinute: env.MUTATIONS_PER_IP_PER_MINUTE,
       redisPrefix: env.REDIS_PREFIX,
       catalogCacheEntries: env.CATALOG_CACHE_ENTRIES,
+      compressionThresholdBytes: env.COMPRESSION_THRESHOLD_BYTES,
     },
+    shopPages: { publicUrl: infra.publicUrl, sitemapUrlsPerFile: env.SITEMAP_URLS_PER_FILE },
     webDistDir: env.NODE_ENV === "production" ? env.WEB_DIST_DIR : undefined,
   });
   return { app, services };

@@ -80,6 +80,10 @@ const envSchema = z.object({
   MUTATIONS_PER_IP_PER_MINUTE: integer(1, 1_000_000).default(300),
   /** Catalog answers kept in memory per API process, reused until anything is committed (0 turns the cache off). */
   CATALOG_CACHE_ENTRIES: integer(0, 100_000).default(1_000),
+  /** Responses (API JSON, HTML) at least this big are sent brotli- or gzip-compressed to clients that accept it. */
+  COMPRESSION_THRESHOLD_BYTES: integer(0, 10_485_760).default(1_024),
+  /** URLs per sitemap file; past it /sitemap.xml becomes an index of /sitemap-N.xml files (the protocol's cap is 50,000). */
+  SITEMAP_URLS_PER_FILE: integer(1, 50_000).default(50_000),
   /** Largest JSON body accepted; bigger ones get 413. */
   BODY_LIMIT_BYTES: integer(1_024, 10_485_760).default(102_400),
   /** Largest image an admin may upload; bigger ones get 413. */

@@ -79,6 +79,16 @@ describe("accounts over HTTP", () => {
     expect((await cookieRoute(app, "refresh", shopper.refreshCookie)).status).toBe(200);
   });
 
+  it("answers a refresh without any cookie with 204 and no session, so an anonymous visit logs no error", async () => {
+    const anonymous = await cookieRoute(app, "refresh", "");
+    expect(anonymous.status).toBe(204);
+    expect(anonymous.headers.get("set-cookie")).toBeNull();
+    expect(await anonymous.text()).toBe("");
+    // A cookie that no longer works is still refused, and cleared.
+    const stale = await cookieRoute(app, "refresh", "bbs_refresh=not-a-live-token");
+    expect(stale.status).toBe(401);
+  });
+
   it("ends the session family at logout", async () => {
     const shopper = await createAccount(app);
     const out = await cookieRoute(app, "logout", shopper.refreshCookie);

@@ -18,10 +18,12 @@ import { contextFactory } from "../trpc/init.js";
 import { appRouter } from "../trpc/root.js";
 import { adminUploadRoutes } from "./admin-uploads.js";
 import { catalogResponseCache } from "./catalog-cache.js";
+import { responseCompression } from "./compression.js";
 import { authRoutes } from "./auth-routes.js";
 import { healthRoutes, type Probe } from "./health.js";
 import { requestId } from "./request-id.js";
 import { sandboxPayRoutes } from "./sandbox-pay.js";
+import { shopPageHeads, sitemapRoutes, type ShopPagesDeps } from "./shop-pages.js";
 import { uploadRoutes } from "./uploads.js";
 import { webAppRoutes } from "./web.js";
 import { webhookRoutes } from "./webhooks.js";
@@ -50,7 +52,11 @@ export interface AppDeps {
     redisPrefix: string;
     /** Catalog answers kept in memory (0: none). */
     catalogCacheEntries: number;
+    /** Smallest response body worth compressing. */
+    compressionThresholdBytes: number;
   };
+  /** Canonical URLs, sitemap and robots.txt. */
+  shopPages: Pick<ShopPagesDeps, "publicUrl" | "sitemapUrlsPerFile">;
   /** When set, the built web app is served from here (production: one process is a whole shop). */
   webDistDir?: string | undefined;
 }
@@ -85,8 +91,10 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   app.use(cors({ origin: [...deps.http.allowedOrigins], credentials: true, maxAge: 600 }));
-  // First after the headers every answer needs: a kept catalog answer skips every route below.
+  // First after the headers every answer needs: a kept catalog answer skips every route below,
+  // compression included — the cache keeps the bytes as compressed for that Accept-Encoding.
   app.use("/trpc", catalogResponseCache(deps.services.db.dataVersion, deps.http.catalogCacheEntries));
+  app.use(responseCompression(deps.http.compressionThresholdBytes));
 
   app.use(healthRoutes(deps.readiness, deps.readinessTimeoutMs));
   // Raw body for the signature, before any parser; the provider is neither rate limited nor CSRF-checked here.
@@ -110,7 +118,9 @@ export function createApp(deps: AppDeps): express.Express {
       },
     }),
   );
-  if (deps.webDistDir) app.use(webAppRoutes(deps.webDistDir));
+  const shopPages = { catalog: deps.services.catalog, settings: deps.services.settings, ...deps.shopPages };
+  app.use(sitemapRoutes(shopPages));
+  if (deps.webDistDir) app.use(webAppRoutes(deps.webDistDir, shopPageHeads(shopPages)));
 
   app.use((req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: `No route for ${req.method} ${req.path}` } });

@@ -15,7 +15,9 @@ export function authRoutes(services: Services, options: { allowedOrigins: readon
   routes.post("/auth/refresh", async (req, res) => {
     const presented = readRefreshCookie(req);
     if (!presented) {
-      res.status(401).json({ error: { code: "UNAUTHORIZED", message: "Sign in to continue" } });
+      // Every page load of an anonymous visitor asks; "no session" is an answer, not an error for the console.
+      res.setHeader("Cache-Control", "no-store");
+      res.status(204).end();
       return;
     }
     try {

@@ -10,6 +10,8 @@ interface Entry {
   /** The database's data version the answer was computed at (read before the query ran). */
   readonly version: number;
   readonly contentType: string;
+  /** As sent: compressed by `responseCompression` when the request accepted it and the body was big enough. */
+  readonly contentEncoding: string | undefined;
   readonly body: Buffer;
 }
 
@@ -25,6 +27,10 @@ interface Entry {
  * everything (orders included); that is coarse but cannot miss a change. Without a data version
  * (MongoDB) or with `maxEntries` 0 nothing is cached. At most `maxEntries` answers are kept,
  * least recently used first out.
+ *
+ * Mounted before `responseCompression`, it sees and keeps the bytes as they leave compressed, keyed by
+ * the request's Accept-Encoding as well as its URL: a hit is sent as stored, so it costs no
+ * compression CPU, and a client that accepts only gzip (or nothing) never gets brotli.
  */
 export function catalogResponseCache(dataVersion: (() => number) | undefined, maxEntries: number): RequestHandler {
   const entries = new Map<string, Entry>();
@@ -38,12 +44,14 @@ export function catalogResponseCache(dataVersion: (() => number) | undefined, ma
 
   return (req, res, next) => {
     if (req.method !== "GET" || !req.path.slice(1).split(",").every((procedure) => CACHEABLE.has(procedure))) return next();
-    const key = req.originalUrl;
+    const key = `${req.headers["accept-encoding"] ?? ""}\n${req.originalUrl}`;
     const version = dataVersion();
     const hit = entries.get(key);
     if (hit && hit.version === version) {
       remember(key, hit);
       res.setHeader("Content-Type", hit.contentType);
+      res.setHeader("Vary", "Accept-Encoding");
+      if (hit.contentEncoding) res.setHeader("Content-Encoding", hit.contentEncoding);
       res.setHeader("X-Cache", "hit");
       res.end(hit.body);
       return;
@@ -51,7 +59,10 @@ export function catalogResponseCache(dataVersion: (() => number) | undefined, ma
     res.setHeader("X-Cache", "miss");
     captureBody(res, (body) => {
       const contentType = res.getHeader("Content-Type");
-      if (res.statusCode === 200 && typeof contentType === "string") remember(key, { version, contentType, body });
+      const contentEncoding = res.getHeader("Content-Encoding");
+      if (res.statusCode === 200 && typeof contentType === "string") {
+        remember(key, { version, contentType, contentEncoding: typeof contentEncoding === "string" ? contentEncoding : undefined, body });
+      }
     });
     next();
   };

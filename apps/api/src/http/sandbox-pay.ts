@@ -36,12 +36,15 @@ function redirectLocation(target: URL, attempt: Extract<Attempt, { kind: "redire
 export function sandboxPayRoutes(deps: { provider: SandboxPaymentProvider; checkout: SandboxCheckout; allowedOrigins: readonly string[] }) {
   const routes = express.Router();
   const form = express.urlencoded({ extended: false, limit: "8kb" });
+  // CSP host sources cannot name an IPv6 literal ([::1]); browsers reject the whole source with a
+  // console error. A page served from such an origin is covered by 'self'.
+  const formTargets = ["'self'", ...deps.allowedOrigins.filter((origin) => !new URL(origin).hostname.startsWith("["))].join(" ");
 
   const send = (res: Response, status: number, render: (nonce: string) => string) => {
     const nonce = randomBytes(16).toString("base64");
     res.setHeader(
       "Content-Security-Policy",
-      `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self' ${deps.allowedOrigins.join(" ")}; frame-ancestors 'none'; base-uri 'none'`,
+      `default-src 'none'; style-src 'nonce-${nonce}'; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`,
     );
     res.setHeader("Cache-Control", "no-store");
     res.setHeader("Referrer-Policy", "no-referrer");

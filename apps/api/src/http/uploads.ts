@@ -1,9 +1,12 @@
+import { createHash } from "node:crypto";
 import { Router } from "express";
 import type { FileStorage } from "@bbscart/core";
 
 /**
  * Serves stored uploads (product images) under `/uploads/<key>`. Every response is inert content:
  * `nosniff` so a browser never reinterprets it, and a CSP that forbids it from running anything.
+ * Each carries an ETag of its bytes, so a client revalidating (a reload, or a file seeded under a
+ * fixed name rather than a hash) gets a 304 instead of the image again.
  */
 export function uploadRoutes(files: FileStorage): Router {
   const routes = Router();
@@ -14,13 +17,19 @@ export function uploadRoutes(files: FileStorage): Router {
       res.status(404).json({ error: { code: "NOT_FOUND", message: "No such file" } });
       return;
     }
+    const etag = `"${createHash("sha256").update(file.bytes).digest("base64url").slice(0, 27)}"`;
     res.set({
+      ETag: etag,
       "Content-Type": file.contentType,
       "Content-Length": String(file.size),
       "Cache-Control": "public, max-age=31536000, immutable",
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'",
     });
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
     res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
   });
   return routes;

@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import { useCartActions } from "../features/cart/use-cart";
 import { ProductImage } from "../features/catalog/product-image";
 import { serverErrors } from "../features/forms/field-errors";
+import { usePageMeta } from "../features/layout/page-meta";
 import { ErrorState, Loading } from "../features/ui/states";
 import { button } from "../features/ui/styles";
 import { trpc, type RouterOutputs } from "../lib/trpc";
@@ -13,8 +14,10 @@ type Product = RouterOutputs["catalog"]["bySlug"];
 export function ProductPage() {
   const { slug = "" } = useParams();
   const product = trpc.catalog.bySlug.useQuery({ slug }, { enabled: slug !== "" });
+  const missing = product.error?.data?.code === "NOT_FOUND";
+  usePageMeta(product.data?.name ?? (missing ? "Product not found" : null), product.data?.description.slice(0, 160));
   if (product.data) return <ProductDetail key={product.data.id} product={product.data} />;
-  if (product.error?.data?.code === "NOT_FOUND") {
+  if (missing) {
     return (
       <section className="py-16 text-center">
         <h1 className="text-2xl font-bold">This product is not available</h1>

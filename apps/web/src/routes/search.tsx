@@ -3,6 +3,7 @@ import { useSearchParams } from "react-router";
 import { CatalogFilters } from "../features/catalog/filters";
 import { ProductGrid } from "../features/catalog/product-card";
 import { SearchBox } from "../features/catalog/search-box";
+import { usePageMeta } from "../features/layout/page-meta";
 import { EmptyState, ErrorState, Loading } from "../features/ui/states";
 import { button } from "../features/ui/styles";
 import { listInput, paramsFromQuery, queryFromParams, type CatalogQuery } from "../lib/catalog-query";
@@ -43,6 +44,7 @@ export function SearchPage() {
   });
   const items = results.data?.pages.flatMap((page) => page.items) ?? [];
   const heading = query.q ? `Results for “${query.q}”` : (category?.name ?? "All products");
+  usePageMeta(query.category && !categories.data ? null : heading);
 
   return (
     <div className="flex flex-col gap-6">

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { add, formatMoney, isCurrencyCode, min, minorDigits, money, multiply, subtract, sum, zero } from "./money.js";
+import { add, decimalString, formatMoney, isCurrencyCode, min, minorDigits, money, multiply, subtract, sum, zero } from "./money.js";
 
 const inr = (minor: number) => money(minor, "INR");
 
@@ -64,6 +64,14 @@ describe("money", () => {
     expect(formatMoney(inr(-5))).toBe("-₹0.05");
     expect(formatMoney(money(1500, "JPY"), "en-US")).toBe("¥1,500");
     expect(formatMoney(inr(Number.MAX_SAFE_INTEGER))).toBe("₹9,00,71,99,25,47,409.91");
+  });
+
+  it("writes a machine-readable decimal in major units without floats", () => {
+    expect(decimalString(inr(129900))).toBe("1299.00");
+    expect(decimalString(inr(-5))).toBe("-0.05");
+    expect(decimalString(money(1500, "JPY"))).toBe("1500");
+    expect(decimalString(money(250, "KWD"))).toBe("0.250");
+    expect(decimalString(inr(Number.MAX_SAFE_INTEGER))).toBe("90071992547409.91");
   });
 
   it("addition is commutative and subtract undoes add (property)", () => {

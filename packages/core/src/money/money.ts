@@ -91,14 +91,19 @@ export function minorDigits(currency: CurrencyCode): number {
 }
 
 /**
- * Display text such as "₹1,299.00". The decimal is built from the integers as a string,
- * so no float ever touches the amount, even near the safe-integer limit.
+ * The amount as a plain decimal string in major units ("1299.00", "-5", "0.250"), built from the
+ * integers as a string so no float ever touches it, even near the safe-integer limit. This is the
+ * form machine readers expect (schema.org prices, payment gateways).
  */
-export function formatMoney(amount: Money, locale = "en-IN"): string {
+export function decimalString(amount: Money): `${number}` {
   const digits = minorDigits(amount.currency);
   const magnitude = Math.abs(amount.minor).toString().padStart(digits + 1, "0");
   const whole = magnitude.slice(0, magnitude.length - digits);
   const fraction = digits > 0 ? `.${magnitude.slice(magnitude.length - digits)}` : "";
-  const decimal = `${amount.minor < 0 ? "-" : ""}${whole}${fraction}` as `${number}`;
-  return new Intl.NumberFormat(locale, { style: "currency", currency: amount.currency }).format(decimal);
+  return `${amount.minor < 0 ? "-" : ""}${whole}${fraction}` as `${number}`;
+}
+
+/** Display text such as "₹1,299.00", formatted from {@link decimalString} (never a float). */
+export function formatMoney(amount: Money, locale = "en-IN"): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: amount.currency }).format(decimalString(amount));
 }

@@ -35,6 +35,20 @@ export function catalogReads(db: DatabaseHandle) {
       return productDetail(product, await db.repos.categories.findById(product.categoryId));
     },
 
+    /**
+     * Every product on sale, as the sitemap lists them (slug and last change), read in keyset pages of
+     * `pageSize` so a catalog of any size is walked without holding it all at once.
+     */
+    async *activeProducts(pageSize = 1000): AsyncGenerator<{ slug: string; updatedAt: Date }> {
+      const everything = { search: null, categoryId: null, minPrice: null, maxPrice: null, inStock: null, sort: "newest" as const, limit: pageSize };
+      let cursor: string | null = null;
+      do {
+        const page = await db.repos.products.search(catalogQuery({ ...everything, cursor }, false));
+        for (const product of page.items) yield { slug: product.slug, updatedAt: product.updatedAt };
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+    },
+
     async categories() {
       return (await db.repos.categories.list()).map(categoryView);
     },

@@ -2,6 +2,7 @@ import type { AdminPermission } from "@bbscart/core";
 import { useState, type ReactNode } from "react";
 import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { signOut } from "../auth/session";
+import { usePageMeta } from "../layout/page-meta";
 import { useAdmin } from "./use-admin";
 
 interface Section {
@@ -33,6 +34,8 @@ export function AdminLayout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const visible = sections.filter((section) => section.permission === null || can(section.permission));
+  const current = visible.find((section) => pathname.startsWith(section.to));
+  usePageMeta(`${current?.label ?? "Console"} · Admin`);
 
   const nav = (
     <ul className="flex flex-col gap-1">
@@ -43,7 +46,7 @@ export function AdminLayout({ children }: { children: ReactNode }) {
             onClick={() => setMenuOpen(false)}
             className={({ isActive }) =>
               `block rounded-lg px-3 py-2 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-400 ${
-                isActive ? "bg-teal-600 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"
+                isActive ? "bg-teal-700 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"
               }`
             }
           >
@@ -79,7 +82,7 @@ export function AdminLayout({ children }: { children: ReactNode }) {
               Menu
             </button>
             <span className="text-sm text-slate-500 lg:hidden" aria-hidden="true">
-              {visible.find((section) => pathname.startsWith(section.to))?.label}
+              {current?.label}
             </span>
           </div>
           <div className="flex items-center gap-4 text-sm">

@@ -10,8 +10,8 @@ export function SearchForm({ label = "Search", value, placeholder, onSearch }: {
     onSearch(formText(new FormData(event.currentTarget), "q").trim());
   };
   return (
-    <form role="search" onSubmit={submit} className="flex items-end gap-2" key={value}>
-      <div className="flex-1">
+    <form role="search" onSubmit={submit} className="flex min-w-0 items-end gap-2" key={value}>
+      <div className="min-w-0 flex-1">
         <Field label={label} name="q" type="search" defaultValue={value} placeholder={placeholder} />
       </div>
       <button type="submit" className={button.secondary}>

@@ -52,7 +52,8 @@ export function refreshSession(): Promise<string | null> {
   inFlight ??= (async () => {
     try {
       const response = await fetch("/auth/refresh", { method: "POST", credentials: "same-origin" });
-      if (!response.ok) {
+      // 204: no refresh cookie at all, i.e. an anonymous visitor.
+      if (!response.ok || response.status === 204) {
         set({ status: "anonymous" });
         return null;
       }

@@ -15,7 +15,7 @@ function Labelled({ label, error, children }: { label: string; error?: string | 
   const id = useId();
   const errorId = `${id}-error`;
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
         {label}
       </label>

@@ -3,9 +3,11 @@ import { engineLabel } from "../../lib/engine-label";
 import { trpc } from "../../lib/trpc";
 import { useSession } from "../auth/use-session";
 import { itemCount, useCart } from "../cart/use-cart";
+import { useRouteTitle } from "./page-meta";
 
 /** Header, main content and footer shared by every shop page. */
 export function AppShell() {
+  useRouteTitle();
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -13,7 +15,8 @@ export function AppShell() {
       </a>
       <SandboxBanner />
       <Header />
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
+      {/* At least a screen tall: the footer starts below the fold, so content arriving later never pushes visible things (layout shift). */}
+      <main id="main" className="mx-auto min-h-screen w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
         <Outlet />
       </main>
       <Footer />
@@ -32,7 +35,7 @@ function Header() {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>BBSCART</span>
         </Link>
-        <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm font-medium sm:gap-3">
+        <nav aria-label="Main" className="flex w-full flex-wrap items-center gap-1 text-sm font-medium sm:w-auto sm:gap-3">
           <NavLink to="/search" className={navLink}>
             Shop
           </NavLink>
@@ -59,7 +62,14 @@ function CartLink() {
 
 function AccountLinks() {
   const current = useSession();
-  if (current.status === "unknown") return <span className="px-2 text-slate-400">…</span>;
+  // While the session is being asked for, hold the place of the likeliest answer so nothing moves when it comes.
+  if (current.status === "unknown") {
+    return (
+      <span className={`${navLink({ isActive: false })} invisible`} aria-hidden="true">
+        Sign in
+      </span>
+    );
+  }
   if (current.status === "anonymous") {
     return (
       <NavLink to="/sign-in" className={navLink}>
@@ -92,7 +102,10 @@ function SandboxBanner() {
   const info = trpc.system.info.useQuery();
   if (info.data?.paymentProvider !== "sandbox") return null;
   return (
-    <p className="bg-amber-300 px-4 py-1.5 text-center text-sm font-semibold text-amber-950" data-testid="sandbox-banner">
+    // Pinned over the bottom edge rather than inserted above the header: it appears once the API has
+    // answered, and pushing the whole page down then was the shop's largest layout shift. It lets
+    // clicks through to whatever it covers; the footer leaves room for it.
+    <p className="pointer-events-none fixed inset-x-0 bottom-0 z-40 bg-amber-300 px-4 py-1.5 text-center text-sm font-semibold text-amber-950" data-testid="sandbox-banner">
       SANDBOX — no real money. Pay with test card 4242 4242 4242 4242.
     </p>
   );
@@ -101,7 +114,7 @@ function SandboxBanner() {
 function Footer() {
   const info = trpc.system.info.useQuery();
   return (
-    <footer className="border-t border-slate-200 bg-white px-4 py-4 text-center text-sm text-slate-500" aria-live="polite">
+    <footer className="border-t border-slate-200 bg-white px-4 pb-12 pt-4 text-center text-sm text-slate-500" aria-live="polite">
       {info.isPending && <span>Connecting to the store…</span>}
       {info.isError && <span role="alert">The store is unreachable right now. Please try again shortly.</span>}
       {info.data && (

@@ -14,11 +14,15 @@ export function PageHeader({ title, description, actions }: { title: ReactNode; 
   );
 }
 
-/** A white card with its own heading, which also names the region for screen readers. */
+/**
+ * A white card with its own heading, which also names the region for screen readers. `min-w-0`: in a
+ * grid or flex row a card holding a wide table shrinks to the screen and lets the table scroll,
+ * instead of pushing the page sideways.
+ */
 export function Panel({ title, actions, children, className = "" }: { title: string; actions?: ReactNode; children: ReactNode; className?: string }) {
   const id = useId();
   return (
-    <section className={`${panel} ${className}`} aria-labelledby={id}>
+    <section className={`${panel} min-w-0 ${className}`} aria-labelledby={id}>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 id={id} className="text-lg font-semibold text-slate-900">
           {title}

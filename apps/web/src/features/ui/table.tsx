@@ -3,10 +3,14 @@ import { Panel } from "./layout";
 import { EmptyState, QueryView, type QueryLike } from "./states";
 import { button } from "./styles";
 
-/** A responsive table: scrolls sideways on a phone instead of squashing columns. */
+/**
+ * A responsive table: scrolls sideways on a phone instead of squashing columns. The scroller is
+ * `relative` so visually hidden (absolutely positioned) captions and headers are clipped with the
+ * table rather than stretching the whole page sideways.
+ */
 export function Table({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
   return (
-    <div className="-mx-4 overflow-x-auto sm:mx-0">
+    <div className="relative -mx-4 overflow-x-auto sm:mx-0">
       <table className="w-full min-w-[30rem] border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">

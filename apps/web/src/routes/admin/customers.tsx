@@ -107,7 +107,7 @@ function CustomerDetail({ user, onClose, onSaved }: { user: AdminUser; onClose: 
           </div>
         }
       >
-        <dl className="mb-4 grid grid-cols-[7rem_1fr] gap-1 text-sm">
+        <dl className="mb-4 grid grid-cols-[7rem_minmax(0,1fr)] gap-1 text-sm [&>dd]:break-words">
           <dt className="text-slate-500">Email</dt>
           <dd>{user.email}</dd>
           <dt className="text-slate-500">Phone</dt>

@@ -82,7 +82,7 @@ export function DashboardPage() {
                     const row = (
                       <>
                         <span className="min-w-0">
-                          <span className="mr-2 text-slate-400 tabular-nums">{rank + 1}.</span>
+                          <span className="mr-2 text-slate-500 tabular-nums">{rank + 1}.</span>
                           {product.name}
                         </span>
                         <span className="shrink-0 text-right tabular-nums">
