@@ -48,11 +48,12 @@ describe("pricing", () => {
     expect(deliveryFee(standard, inr(49900))).toEqual(inr(0));
   });
 
-  it("prices an empty cart as delivery only, ignoring the coupon", () => {
+  it("prices an empty cart at zero: no coupon, no delivery fee", () => {
     const totals = price([], makeCoupon());
     expect(totals.lines).toEqual([]);
     expect(totals.discount).toEqual(inr(0));
-    expect(totals.total).toEqual(inr(4900));
+    expect(totals.deliveryFee).toEqual(inr(0));
+    expect(totals.total).toEqual(inr(0));
   });
 
   it("refuses a line in another currency and amounts out of range", () => {
