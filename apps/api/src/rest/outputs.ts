@@ -124,6 +124,28 @@ const totalsShape = {
   deliveryOptionId: z.string(),
 };
 
+/* Receipts (issue 17): the rows every page and email shows, derived once by core's `receiptOf`. */
+const receiptOutput = z
+  .object({
+    rows: list(
+      z.discriminatedUnion("kind", [
+        z.object({
+          kind: z.literal("line"),
+          variantId: z.string(),
+          label: z.string(),
+          quantity: z.number().int(),
+          unitPrice: moneyOutput.meta({ description: "List price, before any discount." }),
+          amount: moneyOutput.meta({ description: "unitPrice × quantity." }),
+        }),
+        z.object({ kind: z.literal("discount"), label: z.string(), amount: moneyOutput.meta({ description: "Negative." }) }),
+        z.object({ kind: z.literal("delivery"), label: z.string(), amount: moneyOutput }),
+      ]),
+    ),
+    total: moneyOutput,
+    taxIncluded: moneyOutput.meta({ description: "Tax already inside the rows (prices include tax); not added again." }),
+  })
+  .meta({ id: "Receipt", description: "Rows whose amounts add up to `total` exactly: lines at list price, discount, delivery." });
+
 const cartFix = z.discriminatedUnion("action", [
   z.object({ action: z.literal("acceptPrice"), variantId: z.string() }),
   z.object({ action: z.literal("updateQuantity"), variantId: z.string(), quantity: z.number().int() }),
@@ -182,6 +204,7 @@ export const cartOutput = z
     deliveryOptionId: z.string(),
     updatedAt: at("When the cart last changed."),
     totals: z.object(totalsShape),
+    receipt: receiptOutput,
     problems: z.array(cartProblem).meta({ description: "Empty when the cart can be checked out as it stands." }),
   })
   .meta({ id: "Cart" });
@@ -281,6 +304,7 @@ const orderShape = {
   ),
   version: z.number().int(),
   ...totalsShape,
+  receipt: receiptOutput,
 };
 
 export const orderOutput = z

@@ -1,6 +1,7 @@
 import {
   availableEvents,
   hasPermission,
+  receiptOf,
   refundable,
   refundDestinations,
   type Actor,
@@ -47,6 +48,7 @@ export function adminOrderView(order: Order, viewer: Viewer, extra: { customer: 
   return {
     ...order,
     customer: extra.customer ? { id: extra.customer.id, email: extra.customer.email, name: extra.customer.name } : null,
+    receipt: receiptOf(order),
     transfers: [...extra.transfers],
     ...actions(order, viewer),
   };
