@@ -29,7 +29,7 @@ export const behaviour = {
   /** Public operations that still refuse bad credentials with a 401. */
   refusesCredentials: new Set(["auth.login", "auth.refresh"]),
   /** The idempotency key travels in the `Idempotency-Key` header instead of the body. */
-  idempotencyHeader: new Set(["order.place"]),
+  idempotencyHeader: new Set(["order.place", "admin.orders.refund"]),
 };
 
 /** Every procedure with REST meta, in router order. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_LINE_QUANTITY } from "../cart/cart.js";
 import { addressInput } from "./account.js";
-import { id, int, pageInput, text } from "./fields.js";
+import { id, idempotencyKey, int, pageInput, text } from "./fields.js";
 
 export const cartAddInput = z.object({
   variantId: id("variantId"),
@@ -37,9 +37,7 @@ export const placeOrderInput = z
     address: addressInput.optional(),
     deliveryOptionId: id("deliveryOptionId"),
     paymentMethod: paymentMethodInput,
-    idempotencyKey: z
-      .string({ error: "idempotencyKey must be text" })
-      .regex(/^[A-Za-z0-9_-]{8,100}$/, { error: "idempotencyKey must be 8–100 letters, digits, dashes or underscores" }),
+    idempotencyKey,
   })
   .refine((v) => (v.addressId === undefined) !== (v.address === undefined), {
     error: "address: give either addressId or address, not both",
