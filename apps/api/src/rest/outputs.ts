@@ -209,9 +209,13 @@ export const cartOutput = z
   })
   .meta({ id: "Cart" });
 
+/* Order numbers (issue 17): what people quote, `BB-10423`, on every order output. */
+const orderNumberOutput = z.string().meta({ description: "The store's short sequential order number, e.g. BB-10423: what people quote." });
+
 export const placedOrderOutput = z
   .object({
     orderId: z.string(),
+    orderNumber: orderNumberOutput,
     status: orderStatus,
     paymentMethod,
     total: moneyOutput,
@@ -225,6 +229,7 @@ export const myOrdersOutput = z
     items: z.array(
       z.object({
         id: z.string(),
+        number: orderNumberOutput,
         status: orderStatus,
         paymentStatus,
         paymentMethod,
@@ -258,6 +263,7 @@ const refundOutput = z
 
 const orderShape = {
   id: z.string(),
+  number: orderNumberOutput,
   userId: z.string(),
   status: orderStatus,
   address: addressOutput,
@@ -353,6 +359,7 @@ export const adminOrderPageOutput = z
       z.object({
         ...adminOrderExtras,
         id: z.string(),
+        number: orderNumberOutput,
         userId: z.string(),
         status: orderStatus,
         placedAt: at("When the order was placed."),

@@ -56,7 +56,7 @@ function OrderView() {
       <Banner order={data} placed={params.get("placed") === "1"} returnedFromCard={returnedFromCard} declined={declined} patient={patient} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold tracking-tight">Order {data.id.slice(-8).toUpperCase()}</h1>
+          <h1 className="text-2xl font-bold tracking-tight">Order <span data-testid="order-number">{data.number}</span></h1>
           <p className="text-sm text-slate-500">Placed {formatDateTime(data.placedAt)}</p>
         </div>
         <span data-testid="order-status">

@@ -14,6 +14,8 @@ export type PlaceOrderError =
 
 export interface PlaceOrderInput {
   readonly orderId: string;
+  /** The store's next order number (`orderNumber(sequence)`), allocated in the placing unit of work. */
+  readonly orderNumber: string;
   readonly userId: string;
   /** From `reviewCart` with no problems: the amounts the order keeps for good. */
   readonly totals: Totals;
@@ -39,6 +41,7 @@ export function placeOrder(input: PlaceOrderInput): Result<Transition, PlaceOrde
   const actor: Actor = { kind: "shopper", userId: input.userId };
   const order: Order = {
     id: input.orderId,
+    number: input.orderNumber,
     userId: input.userId,
     status: "pending_payment",
     currency: totals.currency,

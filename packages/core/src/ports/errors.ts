@@ -12,6 +12,7 @@ export type UniqueKey =
   | "variants.sku"
   | "coupons.code"
   | "orders.id"
+  | "orders.number"
   | "idempotency_keys.user_scope_key"
   | "ledger_transfers.id"
   | "webhook_events.id"

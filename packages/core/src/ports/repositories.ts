@@ -187,7 +187,7 @@ export interface OrderListQuery extends PageRequest {
   /** Inclusive lower and exclusive upper bound on `placedAt`. */
   readonly placedFrom: Date | null;
   readonly placedTo: Date | null;
-  /** Order id prefix or customer email. */
+  /** Order number (`BB-10423`, or just `10423`), order id prefix, customer email, or phone (the order's or the customer's, ending with the digits given). */
   readonly search: string | null;
 }
 
@@ -217,6 +217,13 @@ export interface OrderRepository {
    */
   save(order: Order, expectedVersion: number): Promise<boolean>;
   findByPaymentIntent(intentId: string): Promise<Order | null>;
+  /**
+   * The next value (1, 2, …) of the store's order-number sequence: a counter incremented inside
+   * the caller's unit of work, so a placement that rolls back gives its number back and two
+   * concurrent placements never get the same one. `create` refuses a second order with the same
+   * number (`DuplicateKeyError("orders.number")`).
+   */
+  nextNumber(): Promise<number>;
   listForUser(userId: string, page: PageRequest): Promise<Page<Order>>;
   list(query: OrderListQuery): Promise<Page<Order>>;
   /** `pending_payment` orders whose `expiresAt` ≤ now, oldest first. */

@@ -11,6 +11,7 @@ const uniqueKeys: Readonly<Record<string, UniqueKey>> = {
   "variants.sku": "variants.sku",
   "coupons.code": "coupons.code",
   "orders.id": "orders.id",
+  "orders.number": "orders.number",
   "idempotency_keys.user_id, idempotency_keys.scope, idempotency_keys.key": "idempotency_keys.user_scope_key",
   "ledger_transfers.id": "ledger_transfers.id",
   "webhook_events.id": "webhook_events.id",

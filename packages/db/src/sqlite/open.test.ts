@@ -65,6 +65,10 @@ describe("dataVersion", () => {
   });
 });
 
+/** Takes a database back from version 6: no order numbers, no counters. */
+const undoOrderNumbers =
+  "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ";
+
 describe("migrations", () => {
   it("apply once: reopening or migrating again applies nothing", async () => {
     const db = open();
@@ -87,13 +91,14 @@ describe("migrations", () => {
     // Back to version 2: the order exists, its lines only in the order's JSON.
     const raw = new Database(db.file);
     raw.exec(
-      "DROP TABLE order_lines; DROP INDEX orders_payment_method_placed; " +
+      undoOrderNumbers +
+        "DROP TABLE order_lines; DROP INDEX orders_payment_method_placed; " +
         "DROP INDEX products_category_price_asc; DROP INDEX products_category_price_desc; DROP INDEX products_category_name; " +
         "DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; " +
         "DELETE FROM schema_migrations WHERE version >= 3",
     );
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([3, 4, 5]);
+    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6]);
     const reopened = open(dataDir);
     expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
       { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
@@ -111,12 +116,31 @@ describe("migrations", () => {
     handles.splice(0);
     // Back to version 4: the refund is only in the order's JSON.
     const raw = new Database(db.file);
-    raw.exec("DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; DELETE FROM schema_migrations WHERE version = 5");
+    raw.exec(undoOrderNumbers + "DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; DELETE FROM schema_migrations WHERE version >= 5");
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([5]);
+    expect(migrateSqlite(db.file)).toEqual([5, 6]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findWithPendingRefunds(new Date(at.getTime() + 1), 5)).map((order) => order.id)).toEqual([paid.id]);
     expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
+  });
+
+  it("006 numbers the orders saved before it in the order they were placed, and the sequence continues after them", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    const second = { ...makeOrder({ id: "second" }), placedAt: new Date("2026-11-20T10:00:00Z") };
+    const first = { ...makeOrder({ id: "first" }), placedAt: new Date("2026-11-19T10:00:00Z") };
+    await db.repos.orders.create(second);
+    await db.repos.orders.create(first);
+    await db.close();
+    handles.splice(0);
+    const raw = new Database(db.file);
+    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version = 6");
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual([6]);
+    const reopened = open(dataDir);
+    expect((await reopened.repos.orders.findById("first"))?.number).toBe("BB-10001");
+    expect((await reopened.repos.orders.findById("second"))?.number).toBe("BB-10002");
+    expect(await reopened.repos.orders.nextNumber()).toBe(3);
   });
 
   it("refuse a database written by a newer build", async () => {

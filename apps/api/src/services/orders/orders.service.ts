@@ -10,6 +10,7 @@ const owns = (user: User) => (order: Order) => order.userId === user.id;
 function summaryOf(order: Order) {
   return {
     id: order.id,
+    number: order.number,
     status: order.status,
     paymentStatus: order.payment.status,
     paymentMethod: order.payment.method,

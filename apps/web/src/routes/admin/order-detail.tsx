@@ -29,7 +29,7 @@ function OrderView({ order }: { order: AdminOrder }) {
         ← All orders
       </Link>
       <PageHeader
-        title={`Order ${order.id}`}
+        title={`Order ${order.number}`}
         description={`Placed ${formatDateTime(order.placedAt)}${order.customer ? ` by ${order.customer.name} (${order.customer.email})` : ""}`}
         actions={
           <div className="flex items-center gap-2" data-testid="order-status">

@@ -1,11 +1,15 @@
-import { ORDER_STATUSES, type Order, type OrderRepository, type OrderStatus } from "@bbscart/core";
+import { ORDER_NUMBER_PREFIX, ORDER_STATUSES, type Order, type OrderRepository, type OrderStatus } from "@bbscart/core";
 import { translateDuplicateKey } from "../errors.js";
-import { orderUniqueIndexes, type OrderDoc } from "../models/orders.js";
+import { COUNTERS_COLLECTION, orderUniqueIndexes, type OrderDoc } from "../models/orders.js";
 import type { UserDoc } from "../models/users.js";
 import type { RepoContext } from "./context.js";
 import { escapeRegex, findPage, fromDoc, toDoc } from "./mapping.js";
 
-const toOrder = (doc: OrderDoc): Order => fromDoc<Order>(doc);
+/** An order stored before order numbers existed reads with its id's tail, as it was shown then. */
+const toOrder = (doc: OrderDoc): Order => {
+  const order = fromDoc<Order>(doc);
+  return (order.number as string | undefined) === undefined ? { ...order, number: order.id.slice(-8).toUpperCase() } : order;
+};
 const newestFirst = { field: "placedAt", direction: -1 } as const;
 
 export function orderRepository({ models: { orders, products, users }, session }: RepoContext): OrderRepository {
@@ -22,6 +26,14 @@ export function orderRepository({ models: { orders, products, users }, session }
       const { _id, ...fields } = toDoc(order);
       const result = await orders.replaceOne({ _id, version: expectedVersion }, fields, { session });
       return result.matchedCount === 1;
+    },
+    async nextNumber() {
+      // One document per sequence; `$inc` in the caller's transaction, so a rolled-back placement gives its number back.
+      const counter = await orders.db
+        .collection<{ _id: string; value: number }>(COUNTERS_COLLECTION)
+        .findOneAndUpdate({ _id: "order_number" }, { $inc: { value: 1 } }, { upsert: true, returnDocument: "after", session });
+      if (!counter) throw new Error("the order-number counter was not returned after its upsert");
+      return counter.value;
     },
     async findByPaymentIntent(intentId) {
       const doc = await orders.findOne({ "payment.providerIntentId": intentId }, null, { session }).lean<OrderDoc>();
@@ -41,8 +53,19 @@ export function orderRepository({ models: { orders, products, users }, session }
       }
       const term = search?.trim();
       if (term) {
-        const customer = await users.findOne({ email: term.toLowerCase() }, { _id: 1 }, { session }).lean<Pick<UserDoc, "_id">>();
-        filter.$or = [{ _id: { $regex: `^${escapeRegex(term)}` } }, ...(customer ? [{ userId: customer._id }] : [])];
+        // Number (with or without its prefix), id prefix, the customer's email, or a phone by the digits it ends with.
+        const digits = term.replace(/[\s()+-]/g, "");
+        const phone = /^\d{6,15}$/.test(digits) ? { $regex: `${digits}$` } : null;
+        const customers = await users
+          .find({ $or: [{ email: term.toLowerCase() }, ...(phone ? [{ phone }] : [])] }, { _id: 1 }, { session })
+          .limit(50)
+          .lean<Array<Pick<UserDoc, "_id">>>();
+        filter.$or = [
+          { number: /^\d+$/.test(term) ? `${ORDER_NUMBER_PREFIX}${term}` : term.toUpperCase() },
+          { _id: { $regex: `^${escapeRegex(term)}` } },
+          ...(phone ? [{ "address.phone": phone }] : []),
+          ...(customers.length > 0 ? [{ userId: { $in: customers.map((customer) => customer._id) } }] : []),
+        ];
       }
       return findPage(orders, session, { filter, sort: newestFirst, page }, toOrder);
     },

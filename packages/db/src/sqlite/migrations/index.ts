@@ -4,6 +4,7 @@ import { failureTimes } from "./002-failure-times.js";
 import { orderReports } from "./003-order-reports.js";
 import { categorySorts } from "./004-category-sorts.js";
 import { pendingRefunds } from "./005-pending-refunds.js";
+import { orderNumbers } from "./006-order-numbers.js";
 
 export interface Migration {
   readonly version: number;
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: "order-reports", sql: orderReports },
   { version: 4, name: "category-sorts", sql: categorySorts },
   { version: 5, name: "pending-refunds", sql: pendingRefunds },
+  { version: 6, name: "order-numbers", sql: orderNumbers },
 ];
 
 /**
