@@ -29,10 +29,10 @@ export function orderRepository({ models: { orders, products, users }, session }
     },
     async nextNumber() {
       // One document per sequence; `$inc` in the caller's transaction, so a rolled-back placement gives its number back.
-      const counter = await orders.db
-        .collection<{ _id: string; value: number }>(COUNTERS_COLLECTION)
-        .findOneAndUpdate({ _id: "order_number" }, { $inc: { value: 1 } }, { upsert: true, returnDocument: "after", session });
-      if (!counter) throw new Error("the order-number counter was not returned after its upsert");
+      const counters = orders.db.collection<{ _id: string; value: number }>(COUNTERS_COLLECTION);
+      await counters.updateOne({ _id: "order_number" }, { $inc: { value: 1 } }, { upsert: true, session });
+      const counter = await counters.findOne({ _id: "order_number" }, { session });
+      if (!counter) throw new Error("the order-number counter is missing right after its upsert");
       return counter.value;
     },
     async findByPaymentIntent(intentId) {
