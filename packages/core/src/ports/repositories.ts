@@ -4,6 +4,7 @@ import type { Cart } from "../cart/cart.js";
 import type { Coupon } from "../cart/coupon.js";
 import type { CatalogEntry, Category, Product, Variant } from "../catalog/catalog.js";
 import type { IdempotencyRecord, IdempotencyScope } from "../idempotency/idempotency.js";
+import type { DailyFigures } from "../order/figures.js";
 import type { StockLevel } from "../inventory/stock.js";
 import type { CurrencyCode, Money } from "../money/money.js";
 import type { OutboxMessage } from "../notification/notification.js";
@@ -236,6 +237,12 @@ export interface OrderRepository {
    */
   findWithPendingRefunds(requestedBefore: Date, limit: number): Promise<readonly Order[]>;
   countByStatus(): Promise<Readonly<Record<OrderStatus, number>>>;
+  /**
+   * The owner's figures of orders placed in [`from`, `to`), by day in `timeZone` and currency:
+   * paid orders only (captured > 0: card, wallet, or cash collected at delivery), their captured
+   * and refunded amounts. Unpaid orders (awaiting payment, cancelled before it) are left out.
+   */
+  salesFigures(query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): Promise<readonly DailyFigures[]>;
   /** Orders placed and not cancelled, by day in `timeZone`, between `from` and `to`. */
   salesByDay(query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): Promise<readonly DailySales[]>;
   /**

@@ -266,6 +266,29 @@ export function commerceCases(context: ContractContext): void {
     ]);
   });
 
+  itNeeds(context, ["aggregationExpressions"], "orders: the owner's figures count paid orders only, by the store's day and by currency, with their refunds", async () => {
+    const { orders } = context.db.repos;
+    const on = (order: Order, iso: string): Order => ({ ...order, placedAt: new Date(iso) });
+    const card = orderOf("card", [[1, 1, 10_000]]);
+    await orders.create(on(card, "2025-01-15T20:00:00Z")); // 16 Jan in Kolkata
+    const refunded = orderOf("refunded", [[1, 2, 10_000]]);
+    const refund = { id: "r1", amount: inr(5_000), destination: "card" as const, reason: "damaged", at: at(1), status: "succeeded" as const, settledAt: at(1) };
+    await orders.create(on({ ...refunded, payment: expectOk(recordRefund(refunded.payment, refund), "test refund") }, "2025-01-16T05:00:00Z"));
+    await orders.create(on(orderOf("usd", [[2, 1, 3_000]], { currency: "USD" }), "2025-01-16T06:00:00Z"));
+    await orders.create(on(orderOf("unpaid", [[1, 1, 10_000]], { status: "pending_payment" }), "2025-01-16T07:00:00Z"));
+    await orders.create(on(orderOf("cancelled-unpaid", [[1, 1, 10_000]], { status: "cancelled" }), "2025-01-16T08:00:00Z"));
+    await orders.create(on(makeOrder({ id: "cod-open", paymentMethod: "cod", status: "shipped" }), "2025-01-16T09:00:00Z"));
+    const codDelivered = makeOrder({ id: "cod-paid", paymentMethod: "cod", status: "delivered" });
+    await orders.create(on(codDelivered, "2025-01-14T20:00:00Z")); // 15 Jan in Kolkata
+    const figures = await orders.salesFigures({ from: new Date("2025-01-14T00:00:00Z"), to: new Date("2025-01-17T00:00:00Z"), timeZone: "Asia/Kolkata" });
+    const inrDay = (day: string, n: number, gross: number, refunds: number) => ({ day, currency: "INR", orders: n, gross: inr(gross), refunds: inr(refunds) });
+    expect([...figures].sort((a, b) => `${a.day}${a.currency}`.localeCompare(`${b.day}${b.currency}`))).toEqual([
+      inrDay("2025-01-15", 1, codDelivered.payment.captured.minor, 0),
+      inrDay("2025-01-16", 2, card.total.minor + refunded.total.minor, 5_000),
+      { day: "2025-01-16", currency: "USD", orders: 1, gross: money(orderOf("x", [[2, 1, 3_000]], { currency: "USD" }).total.minor, "USD"), refunds: money(0, "USD") },
+    ]);
+  });
+
   it("idempotency: a key is claimed once per user and scope", async () => {
     const { idempotency } = context.db.repos;
     await idempotency.claim(makeIdempotency());

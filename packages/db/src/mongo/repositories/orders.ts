@@ -109,6 +109,30 @@ export function orderRepository({ models: { orders, products, users }, session }
         .session(session ?? null);
       return days.map((day) => ({ day: day._id, orders: day.orders, total: { minor: day.minor, currency: day.currency } }));
     },
+    async salesFigures({ from, to, timeZone }) {
+      // Paid orders only (captured > 0), grouped by the store's day and by currency, never mixing two currencies.
+      const rows = await orders
+        .aggregate<{ _id: { day: string; currency: string }; orders: number; gross: number; refunds: number }>([
+          { $match: { placedAt: { $gte: from, $lt: to }, "payment.captured.minor": { $gt: 0 } } },
+          {
+            $group: {
+              _id: { day: { $dateToString: { date: "$placedAt", format: "%Y-%m-%d", timezone: timeZone } }, currency: "$currency" },
+              orders: { $sum: 1 },
+              gross: { $sum: "$payment.captured.minor" },
+              refunds: { $sum: "$payment.refunded.minor" },
+            },
+          },
+          { $sort: { "_id.day": 1, "_id.currency": 1 } },
+        ])
+        .session(session ?? null);
+      return rows.map((row) => ({
+        day: row._id.day,
+        currency: row._id.currency,
+        orders: row.orders,
+        gross: { minor: row.gross, currency: row._id.currency },
+        refunds: { minor: row.refunds, currency: row._id.currency },
+      }));
+    },
     async topProducts({ from, to, currency, limit }) {
       // The period's orders through `placed_desc`; the best sellers are then named from the catalog by `_id`.
       const best = await orders

@@ -2,6 +2,7 @@ import {
   ORDER_NUMBER_PREFIX,
   ORDER_STATUSES,
   money,
+  type DailyFigures,
   type DailySales,
   type Order,
   type OrderRepository,
@@ -184,6 +185,36 @@ function salesByDay(connection: Connection, query: { readonly from: Date; readon
   }));
 }
 
+/** Days × currencies of paid orders, added up as they come: the day is the store's, so SQLite's UTC-offset dates cannot do it. */
+function figuresByDay(
+  rows: Iterable<{ placedAt: Date; currency: string; capturedMinor: number; refundedMinor: number }>,
+  timeZone: string,
+): DailyFigures[] {
+  const day = dayIn(timeZone);
+  const byKey = new Map<string, { day: string; currency: string; orders: number; gross: number; refunds: number }>();
+  for (const row of rows) {
+    if (row.capturedMinor <= 0) continue;
+    const key = `${day(row.placedAt)}|${row.currency}`;
+    const seen = byKey.get(key) ?? { day: day(row.placedAt), currency: row.currency, orders: 0, gross: 0, refunds: 0 };
+    byKey.set(key, { ...seen, orders: seen.orders + 1, gross: seen.gross + row.capturedMinor, refunds: seen.refunds + row.refundedMinor });
+  }
+  return [...byKey.values()].map((v) => ({ day: v.day, currency: v.currency, orders: v.orders, gross: money(v.gross, v.currency), refunds: money(v.refunds, v.currency) }));
+}
+
+/** Paid orders of the period through the `placed_at` index; captured and refunded amounts come from the payment's JSON. */
+function salesFigures(connection: Connection, query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): DailyFigures[] {
+  const rows = connection
+    .prepare(
+      `SELECT placed_at, currency, json_extract(details, '$.payment.captured.minor') AS captured, json_extract(details, '$.payment.refunded.minor') AS refunded
+       FROM orders WHERE placed_at >= ? AND placed_at < ? ORDER BY placed_at`,
+    )
+    .all(toMs(query.from), toMs(query.to)) as Array<{ placed_at: number; currency: string; captured: number; refunded: number }>;
+  return figuresByDay(
+    rows.map((row) => ({ placedAt: fromMs(row.placed_at), currency: row.currency, capturedMinor: row.captured, refundedMinor: row.refunded })),
+    query.timeZone,
+  );
+}
+
 /**
  * The period's lines through `order_lines_placed`, each order's status and currency by its
  * primary key; the `limit` best sellers are then named from the catalog.
@@ -306,6 +337,7 @@ export function sqliteOrders(ex: Executor): OrderRepository {
         return counts;
       }),
     salesByDay: (query) => ex.read((c) => salesByDay(c, query)),
+    salesFigures: (query) => ex.read((c) => salesFigures(c, query)),
     topProducts: (query) => ex.read((c) => topProducts(c, query)),
   };
 }
