@@ -2,7 +2,7 @@
  * How a drill client talks to the shop while processes die under it: each call goes to one API
  * process and, when it fails in a way that says nothing (connection refused or reset, timeout,
  * 5xx, 429), again to the other one — with the same input, so an idempotency key stays the same.
- * Calls that are not idempotent (an admin refund) are retried only when the request never left
+ * Calls marked not idempotent are retried only when the request never left
  * (connection refused). A 4xx is the shop's answer and is returned, not retried.
  */
 import { setTimeout as delay } from "node:timers/promises";

@@ -171,7 +171,7 @@ class Admin {
     else if (done.refused) count(this.ctx.stats.refused, `admin.orders.transition ${event.type}: ${done.refused.reason ?? done.refused.status}`);
   }
 
-  /** A refund has no client key (the API names it), so an unanswered one is not repeated. */
+  /** A refund carries its own key, so an unanswered one is repeated like any idempotent call and refunds once. */
   async refund(order, full) {
     const { random } = this.ctx;
     const left = order.refundable.minor;
@@ -179,7 +179,8 @@ class Admin {
     const destinations = order.refundDestinations;
     const destination = destinations[Math.floor(random() * destinations.length)];
     count(this.ctx.stats.actions, `admin refund ${full ? "full" : "partial"} to ${destination}`);
-    const done = await this.client.mutate("admin.orders.refund", { orderId: order.id, amountMinor, destination, reason: "drill refund" }, { idempotent: false });
+    const idempotencyKey = `drill-refund-${++this.keys}-${Math.floor(random() * 1e9)}`;
+    const done = await this.client.mutate("admin.orders.refund", { orderId: order.id, amountMinor, destination, reason: "drill refund", idempotencyKey });
     if (done.ok) {
       const { refund } = done.value;
       this.ctx.acks.refunds.push({ orderId: order.id, refundId: refund.id, amountMinor: refund.amount.minor, destination: refund.destination, status: refund.status });

@@ -4,6 +4,7 @@ import {
   attachPaymentIntent,
   defaultStoreSettings,
   expectOk,
+  orderNumber,
   placeOrder,
   priceLines,
   recordPaymentSuccess,
@@ -69,7 +70,7 @@ export async function seedOrder(
   const line = makePricingLine({ variantId: variant.variantId, productId: variant.productId, sku: variant.sku, quantity: options.quantity ?? 1, unitPrice: inr(variant.priceMinor) });
   const totals = expectOk(priceLines({ currency: settings.currency, lines: [line], coupon: null, delivery: settings.deliveryOptions[0]! }), "fixture totals");
   const placed = expectOk(
-    placeOrder({ orderId: `order-${randomUUID()}`, userId: options.userId, totals, address: makeAddress(), paymentMethod: method, idempotencyKey: randomUUID(), now, settings }),
+    placeOrder({ orderId: `order-${randomUUID()}`, orderNumber: orderNumber(await app.db.repos.orders.nextNumber()), userId: options.userId, totals, address: makeAddress(), paymentMethod: method, idempotencyKey: randomUUID(), now, settings }),
     "fixture placement",
   );
   let order = await persist(app, placed, null, now);

@@ -1,8 +1,9 @@
 import { inr } from "@bbscart/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CartView } from "../src/services/cart/index.js";
-import { addProduct, makeShoppers } from "./checkout-fixtures.js";
+import { addProduct, address, makeShoppers } from "./checkout-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
+import { rest } from "./rest-client/http.js";
 import { useTempDirs } from "./temp-dir.js";
 import { call } from "./trpc-http.js";
 
@@ -55,6 +56,42 @@ describe("cart over HTTP", () => {
     const missing = await call(app.url, "cart.updateQuantity", { variantId: "var-missing", quantity: 1 }, { token });
     expect(missing.status).toBe(404);
     expect(((await call(app.url, "cart.remove", { variantId: product.variantId }, { token })).data as CartView).lines).toEqual([]);
+  });
+
+  it("keeps the accepted price and PRICE_CHANGED when more units are added (tRPC and REST), up or down, and checkout refuses until accepted", async () => {
+    const [shopper] = await makeShoppers(app, 1);
+    const token = shopper!.token;
+    for (const [newPrice, label] of [[15_000, "rise"], [7_000, "drop"]] as const) {
+      const product = await addProduct(app, { stock: 50, priceMinor: 10_000 });
+      await call(app.url, "cart.add", { variantId: product.variantId, quantity: 2 }, { token });
+      await app.db.uow.run((repos) => repos.products.updateVariant(product.variantId, { price: inr(newPrice) }));
+      const changed = (problems: CartView["problems"]) => problems.filter((p) => p.code === "PRICE_CHANGED" && p.variantId === product.variantId);
+
+      const viaTrpc = (await call(app.url, "cart.add", { variantId: product.variantId, quantity: 1 }, { token })).data as CartView;
+      const line = () => viaTrpc.lines.find((l) => l.variantId === product.variantId);
+      expect(line()?.quantity, label).toBe(3);
+      expect(line()?.unitPrice, label).toEqual(inr(10_000));
+      expect(changed(viaTrpc.problems), label).toMatchObject([{ was: inr(10_000), now: inr(newPrice) }]);
+
+      const viaRest = await rest(app.url, "POST", "/cart/items", { token, body: { variantId: product.variantId, quantity: 1 } });
+      const restCart = viaRest.body as CartView;
+      expect(restCart.lines.find((l) => l.variantId === product.variantId)).toMatchObject({ quantity: 4, unitPrice: inr(10_000) });
+      expect(changed(restCart.problems), label).toHaveLength(1);
+      const setQuantity = await rest(app.url, "PATCH", `/cart/items/${product.variantId}`, { token, body: { quantity: 5 } });
+      expect(changed((setQuantity.body as CartView).problems), label).toHaveLength(1);
+
+      const refused = await call(
+        app.url,
+        "order.place",
+        { address, deliveryOptionId: "standard", paymentMethod: "cod", idempotencyKey: `price-${label}-${Date.now()}` },
+        { token },
+      );
+      expect(refused.error?.data, label).toMatchObject({ code: "PRECONDITION_FAILED", reason: "PRICE_CHANGED" });
+      const accepted = (await call(app.url, "cart.acceptPrice", { variantId: product.variantId }, { token })).data as CartView;
+      expect(changed(accepted.problems), label).toEqual([]);
+      expect(accepted.lines.find((l) => l.variantId === product.variantId)?.unitPrice, label).toEqual(inr(newPrice));
+      await call(app.url, "cart.remove", { variantId: product.variantId }, { token });
+    }
   });
 
   it("merges the guest cart into the shopper's at sign-in, capped at the stock, and drops the guest cookie", async () => {

@@ -1,8 +1,10 @@
 import { makeCoupon } from "@bbscart/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Receipt } from "../src/services/checkout/index.js";
+import { createAccount } from "./accounts.js";
 import { addProduct, address, creditWallet, makeShoppers, newKey, stockOf, walletBalance, type Shopper } from "./checkout-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
+import { rest } from "./rest-client/http.js";
 import { useTempDirs } from "./temp-dir.js";
 import { call } from "./trpc-http.js";
 
@@ -180,4 +182,59 @@ describe("checkout over HTTP", () => {
     expect((await app.provider.retrieveIntent(order!.payment.providerIntentId!)).status).toBe("cancelled");
     expect(app.provider.refunds.filter((r) => r.intentId === order!.payment.providerIntentId)).toEqual([]);
   });
+
+  it("numbers 200 concurrent checkouts with distinct consecutive order numbers; refused ones use none; the admin finds each by number", async () => {
+    const product = await addProduct(app, { stock: 150 });
+    const shoppers = await makeShoppers(app, 200);
+    for (const shopper of shoppers) await addToCart(app, shopper, product.variantId);
+    const results = await Promise.all(shoppers.map((shopper) => place(app, shopper)));
+    const placed = results.filter((r) => r.data).map((r) => r.data as Receipt);
+    expect(placed).toHaveLength(150);
+    const sequence = placed.map((r) => Number(/^BB-(\d+)$/.exec(r.orderNumber)?.[1])).sort((a, b) => a - b);
+    const first = sequence[0]!;
+    expect(sequence).toEqual(Array.from({ length: 150 }, (_, i) => first + i));
+    // The 50 refused checkouts rolled their numbers back: the next order takes the next number.
+    const [late] = await makeShoppers(app, 1);
+    const more = await addProduct(app, { stock: 1 });
+    await addToCart(app, late!, more.variantId);
+    expect(((await place(app, late!)).data as Receipt).orderNumber).toBe(`BB-${first + 150}`);
+
+    const admin = await createAccount(app, { role: "admin", permissions: ["orders.manage"] });
+    const sample = placed[17]!;
+    const found = await call(app.url, "admin.orders.list", { search: sample.orderNumber }, { token: admin.token });
+    expect((found.data as { items: { id: string; number: string }[] }).items.map((o) => [o.id, o.number])).toEqual([[sample.orderId, sample.orderNumber]]);
+  });
+
+  it("answers every order with receipt rows (list price × quantity, discount, delivery) that add up to the total", async () => {
+    const product = await addProduct(app, { stock: 10, priceMinor: 38_505 });
+    const code = `TENOFF${Date.now()}`;
+    await app.db.uow.run((repos) => repos.coupons.create(makeCoupon({ code, percentBp: 1000 })));
+    const [shopper] = await makeShoppers(app, 1);
+    await addToCart(app, shopper!, product.variantId, 3);
+    await call(app.url, "cart.applyCoupon", { code }, { token: shopper!.token });
+    const cart = (await call(app.url, "cart.get", undefined, { token: shopper!.token })).data as { receipt: Receipt17 };
+    expectAddsUp(cart.receipt);
+    const placed = (await place(app, shopper!)).data as Receipt;
+    const order = (await call(app.url, "order.byId", { orderId: placed.orderId }, { token: shopper!.token })).data as { number: string; receipt: Receipt17; total: { minor: number } };
+    expect(order.number).toBe(placed.orderNumber);
+    expect(order.receipt.rows.map((row) => [row.kind, row.amount.minor])).toEqual([
+      ["line", 115_515],
+      ["discount", -11_552],
+      ["delivery", 0],
+    ]);
+    expect(order.receipt.total.minor).toBe(order.total.minor);
+    expectAddsUp(order.receipt);
+    const viaRest = await rest(app.url, "GET", `/orders/${placed.orderId}`, { token: shopper!.token });
+    expect((viaRest.body as { receipt: Receipt17 }).receipt).toEqual(order.receipt);
+  });
 });
+
+interface Receipt17 {
+  rows: { kind: string; amount: { minor: number }; unitPrice?: { minor: number }; quantity?: number }[];
+  total: { minor: number };
+}
+
+function expectAddsUp(receipt: Receipt17) {
+  expect(receipt.rows.reduce((sum, row) => sum + row.amount.minor, 0)).toBe(receipt.total.minor);
+  for (const row of receipt.rows.filter((r) => r.kind === "line")) expect(row.amount.minor).toBe(row.unitPrice!.minor * row.quantity!);
+}

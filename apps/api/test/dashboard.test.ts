@@ -11,10 +11,16 @@ const NOW = new Date("2025-01-16T15:00:00Z");
 
 interface Sales {
   timeZone: string;
-  days: { day: string; orders: number; total: { minor: number } }[];
+  days: { day: string; orders: number; gross: { minor: number }; refunds: { minor: number }; net: { minor: number } }[];
   orders: number;
-  total: { minor: number };
+  gross: { minor: number };
+  refunds: { minor: number };
+  net: { minor: number };
+  averageOrderValue: { minor: number };
 }
+
+/** A refund the dashboard must net off: ₹10 of today's delivered order. */
+const REFUNDED = 1_000;
 
 describe("admin dashboard figures over HTTP", () => {
   const tempDir = useTempDirs();
@@ -23,6 +29,7 @@ describe("admin dashboard figures over HTTP", () => {
   let cheap: SeededVariant;
   let dear: SeededVariant;
   let scarce: SeededVariant;
+  let awaiting: SeededVariant;
   const totals: Record<string, number> = {};
 
   beforeAll(async () => {
@@ -33,6 +40,7 @@ describe("admin dashboard figures over HTTP", () => {
     cheap = await seedVariant(app, { stock: 100, priceMinor: 10_000 });
     dear = await seedVariant(app, { stock: 100, priceMinor: 250_000 });
     scarce = await seedVariant(app, { stock: 2, priceMinor: 10_000 });
+    awaiting = await seedVariant(app, { stock: 100, priceMinor: 5_000 });
     const at = async (name: string, iso: string, options: { variant?: SeededVariant; status?: "confirmed" | "delivered" | "pending_payment" } = {}) => {
       const order = await seedOrder(app, { userId: shopper.user.id, variant: options.variant ?? cheap, status: options.status ?? "confirmed", placedAt: new Date(iso) });
       totals[name] = order.total.minor;
@@ -40,7 +48,13 @@ describe("admin dashboard figures over HTTP", () => {
     };
     await at("lastNightNy", "2025-01-16T04:30:00Z"); // 15 Jan, 23:30 in New York
     await at("todayEarly", "2025-01-16T05:30:00Z", { variant: dear }); // 16 Jan, 00:30
-    await at("todayLate", "2025-01-16T14:00:00Z", { status: "delivered" });
+    const late = await at("todayLate", "2025-01-16T14:00:00Z", { status: "delivered" });
+    await app.services.adminOrders.refund(
+      { user: admin.user, actor: { kind: "admin", userId: admin.user.id, permissions: ["refunds.issue"] }, requestId: null },
+      { orderId: late.id, amountMinor: REFUNDED, destination: "wallet", reason: "one item damaged", items: [], idempotencyKey: "dashboard-refund" },
+    );
+    // Placed today and never paid: no sale.
+    await at("todayUnpaid", "2025-01-16T15:00:00Z", { status: "pending_payment", variant: awaiting });
     const cancelled = await at("todayCancelled", "2025-01-16T13:00:00Z", { status: "pending_payment" });
     await app.services.adminOrders.transition({ user: admin.user, actor: { kind: "admin", userId: admin.user.id, permissions: ["orders.manage"] }, requestId: null }, {
       orderId: cancelled.id,
@@ -55,23 +69,31 @@ describe("admin dashboard figures over HTTP", () => {
 
   const sales = async (days: number) => (await call(app.url, "admin.dashboard.sales", { days }, { token: admin.token })).data as Sales;
 
-  it("sums sales by calendar day in the store's time zone for the last 7 days, cancelled orders excluded", async () => {
+  it("gives gross, refunds and net of paid orders by calendar day in the store's time zone for the last 7 days; unpaid and cancelled-unpaid orders count nowhere", async () => {
     const week = await sales(7);
     expect(week.timeZone).toBe("America/New_York");
     expect(week.days.map((d) => d.day)).toEqual(["2025-01-10", "2025-01-11", "2025-01-12", "2025-01-13", "2025-01-14", "2025-01-15", "2025-01-16"]);
-    const byDay = Object.fromEntries(week.days.map((d) => [d.day, [d.orders, d.total.minor]]));
-    expect(byDay["2025-01-10"]).toEqual([1, totals.firstDayOfWeek]);
-    expect(byDay["2025-01-12"]).toEqual([0, 0]);
-    expect(byDay["2025-01-15"]).toEqual([1, totals.lastNightNy]);
-    expect(byDay["2025-01-16"]).toEqual([2, totals.todayEarly! + totals.todayLate!]);
-    expect(week).toMatchObject({ orders: 4, total: { minor: totals.firstDayOfWeek! + totals.lastNightNy! + totals.todayEarly! + totals.todayLate! } });
+    const byDay = Object.fromEntries(week.days.map((d) => [d.day, [d.orders, d.gross.minor, d.refunds.minor, d.net.minor]]));
+    expect(byDay["2025-01-10"]).toEqual([1, totals.firstDayOfWeek, 0, totals.firstDayOfWeek]);
+    expect(byDay["2025-01-12"]).toEqual([0, 0, 0, 0]);
+    expect(byDay["2025-01-15"]).toEqual([1, totals.lastNightNy, 0, totals.lastNightNy]);
+    const today = totals.todayEarly! + totals.todayLate!;
+    expect(byDay["2025-01-16"]).toEqual([2, today, REFUNDED, today - REFUNDED]);
+    const gross = totals.firstDayOfWeek! + totals.lastNightNy! + today;
+    expect(week).toMatchObject({
+      orders: 4,
+      gross: { minor: gross },
+      refunds: { minor: REFUNDED },
+      net: { minor: gross - REFUNDED },
+      averageOrderValue: { minor: Math.round(gross / 4) },
+    });
   });
 
   it("covers 30 days, today included, and nothing older", async () => {
     const month = await sales(30);
     expect(month.days).toHaveLength(30);
-    expect(month.days[0]).toMatchObject({ day: "2024-12-18", orders: 1, total: { minor: totals.monthAgo } });
-    expect(month.days.find((d) => d.day === "2025-01-09")).toMatchObject({ orders: 1, total: { minor: totals.beforeTheWeek } });
+    expect(month.days[0]).toMatchObject({ day: "2024-12-18", orders: 1, gross: { minor: totals.monthAgo } });
+    expect(month.days.find((d) => d.day === "2025-01-09")).toMatchObject({ orders: 1, gross: { minor: totals.beforeTheWeek } });
     expect(month.orders).toBe(6);
     expect((await call(app.url, "admin.dashboard.sales", { days: 14 }, { token: admin.token })).error?.data.fieldErrors).toEqual([
       { path: "days", message: "days must be 7 or 30" },
@@ -92,12 +114,15 @@ describe("admin dashboard figures over HTTP", () => {
       products: [
         { productId: cheap.productId, name: "Cotton Kurta", quantity: 3, revenue: { minor: 3 * cheap.priceMinor, currency: "INR" } },
         { productId: dear.productId, name: "Cotton Kurta", quantity: 1, revenue: { minor: dear.priceMinor, currency: "INR" } },
+        // Best sellers count what is ordered and not cancelled, so an order awaiting payment is here (it is in no sales figure).
+        { productId: awaiting.productId, name: "Cotton Kurta", quantity: 1, revenue: { minor: awaiting.priceMinor, currency: "INR" } },
       ],
     });
     const month = await top(30);
     expect(month.products.map((p) => [p.productId, p.quantity])).toEqual([
       [cheap.productId, 5],
       [dear.productId, 1],
+      [awaiting.productId, 1],
     ]);
     expect((await call(app.url, "admin.dashboard.topProducts", { days: 1 }, { token: admin.token })).error?.data.fieldErrors).toEqual([
       { path: "days", message: "days must be 7 or 30" },
@@ -106,13 +131,20 @@ describe("admin dashboard figures over HTTP", () => {
 
   it("gives today's totals, orders by status and variants at or below the low-stock threshold", async () => {
     const overview = (await call(app.url, "admin.dashboard.overview", undefined, { token: admin.token })).data as {
-      today: { day: string; orders: number; total: { minor: number } };
+      today: { day: string; orders: number; gross: { minor: number }; refunds: { minor: number }; net: { minor: number } };
       byStatus: Record<string, number>;
       lowStockThreshold: number;
       lowStock: { variantId: string; sku: string; available: number }[];
     };
-    expect(overview.today).toEqual({ day: "2025-01-16", orders: 2, total: { minor: totals.todayEarly! + totals.todayLate!, currency: "INR" } });
-    expect(overview.byStatus).toMatchObject({ confirmed: 6, delivered: 1, cancelled: 1, pending_payment: 0, shipped: 0 });
+    const today = totals.todayEarly! + totals.todayLate!;
+    expect(overview.today).toEqual({
+      day: "2025-01-16",
+      orders: 2,
+      gross: { minor: today, currency: "INR" },
+      refunds: { minor: REFUNDED, currency: "INR" },
+      net: { minor: today - REFUNDED, currency: "INR" },
+    });
+    expect(overview.byStatus).toMatchObject({ confirmed: 6, delivered: 1, cancelled: 1, pending_payment: 1, shipped: 0 });
     expect(overview.lowStockThreshold).toBe(3);
     expect(overview.lowStock.map((v) => [v.sku, v.available])).toEqual([[scarce.sku, 2]]);
   });

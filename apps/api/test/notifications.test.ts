@@ -59,14 +59,15 @@ describe("notifications through the queue, delivered by the worker", () => {
     const product = await addProduct(app, { stock: 3 });
     await call(app.url, "cart.add", { variantId: product.variantId, quantity: 1 }, { token: shopper.token });
     const placed = await call(app.url, "order.place", { address, deliveryOptionId: "standard", paymentMethod: "cod", idempotencyKey: newKey() }, { token: shopper.token });
-    const { orderId } = placed.data as { orderId: string };
+    const { orderId, orderNumber } = placed.data as { orderId: string; orderNumber: string };
 
     await vi.waitFor(() => expect(sms.requests.length).toBeGreaterThanOrEqual(1), { timeout: 10_000 });
-    const request = sms.requests.find((r) => JSON.stringify(r.body).includes(orderId))!;
+    // People read the short order number, not the id.
+    const request = sms.requests.find((r) => JSON.stringify(r.body).includes(orderNumber))!;
     expect(request.headers.authorization).toBe("Bearer sms-token-1");
     expect(request.body).toEqual({
       to: "+919800000042",
-      body: expect.stringContaining(orderId) as unknown,
+      body: expect.stringContaining(`order ${orderNumber}`) as unknown,
       messageId: `<order-${orderId}-placed-sms@bbscart>`,
     });
     expect(request.headers["idempotency-key"]).toBe(`<order-${orderId}-placed-sms@bbscart>`);

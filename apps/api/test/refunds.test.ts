@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { walletAccount, type Order, type RefundRecord } from "@bbscart/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, type TestAccount } from "./accounts.js";
@@ -7,6 +8,7 @@ import { randomIds } from "../src/runtime.js";
 import { reconcilePayments } from "../src/services/payments/index.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { useTempDirs } from "./temp-dir.js";
+import { rest } from "./rest-client/http.js";
 import { call } from "./trpc-http.js";
 
 interface RefundResult {
@@ -29,7 +31,8 @@ describe("refunds over HTTP", () => {
   });
   afterAll(() => app.close());
 
-  const refund = (input: Record<string, unknown>) => call(app.url, "admin.orders.refund", { reason: "damaged in transit", ...input }, { token: admin.token });
+  const refund = (input: Record<string, unknown>) =>
+    call(app.url, "admin.orders.refund", { reason: "damaged in transit", idempotencyKey: randomUUID(), ...input }, { token: admin.token });
   /** Runs `fn` while the provider refuses every refund, as when it cannot be reached. */
   const whileProviderDown = async <T>(fn: () => Promise<T>): Promise<T> => {
     const working = app.provider.refund.bind(app.provider);
@@ -143,5 +146,61 @@ describe("refunds over HTTP", () => {
     expect(forbidden.error?.data.code).toBe("FORBIDDEN");
     const view = await call(app.url, "admin.orders.byId", { orderId: unpaid.id }, { token: clerk.token });
     expect(view.data).toMatchObject({ refundDestinations: [] });
+  });
+
+  it("answers 20 concurrent retries of one refund key with one refund, to the card and to the wallet", async () => {
+    for (const destination of ["card", "wallet"] as const) {
+      const order = await seedOrder(app, { userId: shopper.user.id, variant, status: "delivered" });
+      const idempotencyKey = `retry-${destination}-${randomUUID()}`;
+      const results = await Promise.all(Array.from({ length: 20 }, () => refund({ orderId: order.id, amountMinor: 1_500, destination, idempotencyKey })));
+      expect(results.map((r) => r.error?.message ?? null)).toEqual(Array.from({ length: 20 }, () => null));
+      const ids = new Set(results.map((r) => (r.data as RefundResult).refund.id));
+      expect(ids.size).toBe(1);
+      const stored = (await app.db.repos.orders.findById(order.id))!;
+      expect(stored.payment.refunds.map((r) => [r.id, r.amount.minor])).toEqual([[[...ids][0], 1_500]]);
+      expect(stored.payment.refunded.minor).toBe(1_500);
+      expect((await refundTransfers(order.id)).map((t) => t.amount.minor)).toEqual([1_500]);
+      if (destination === "card") expect(app.provider.refunds.filter((r) => r.intentId === `pi_${order.id}`)).toHaveLength(1);
+      const audits = await app.db.repos.audit.list({ cursor: null, limit: 50, actorId: null, action: "order.refund", targetType: "order", targetId: order.id, from: null, to: null });
+      expect(audits.items).toHaveLength(1);
+    }
+  });
+
+  it("answers a later retry with the first refund as it is now, and refuses the same key with another body (409)", async () => {
+    const order = await seedOrder(app, { userId: shopper.user.id, variant, status: "delivered" });
+    const idempotencyKey = `later-${randomUUID()}`;
+    const pending = (await whileProviderDown(() => refund({ orderId: order.id, amountMinor: 2_000, destination: "card", idempotencyKey }))).data as RefundResult;
+    expect(pending.refund.status).toBe("pending");
+    const retried = (await refund({ orderId: order.id, amountMinor: 2_000, destination: "card", idempotencyKey })).data as RefundResult;
+    expect(retried.refund).toMatchObject({ id: pending.refund.id, amount: { minor: 2_000 } });
+    expect((await app.db.repos.orders.findById(order.id))!.payment.refunds).toHaveLength(1);
+
+    for (const other of [{ amountMinor: 2_001 }, { destination: "wallet" }, { reason: "another reason" }]) {
+      const conflict = await refund({ orderId: order.id, amountMinor: 2_000, destination: "card", idempotencyKey, ...other });
+      expect(conflict.error?.data).toMatchObject({ code: "CONFLICT", reason: "IDEMPOTENCY_KEY_REUSED", fieldErrors: [{ path: "idempotencyKey" }] });
+    }
+    const elsewhere = await seedOrder(app, { userId: shopper.user.id, variant, status: "delivered" });
+    expect((await refund({ orderId: elsewhere.id, amountMinor: 2_000, destination: "card", idempotencyKey })).error?.data).toMatchObject({ code: "CONFLICT" });
+    expect((await app.db.repos.orders.findById(elsewhere.id))!.payment.refunds).toEqual([]);
+    // A key is required: without one nothing is refunded.
+    const keyless = await call(app.url, "admin.orders.refund", { orderId: order.id, amountMinor: 100, destination: "wallet", reason: "no key" }, { token: admin.token });
+    expect(keyless.error?.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: [{ path: "idempotencyKey" }] });
+  });
+
+  it("takes the key as the Idempotency-Key header over REST: a retry answers with the first refund, another body is 409", async () => {
+    const order = await seedOrder(app, { userId: shopper.user.id, variant, status: "delivered" });
+    const headers = { "Idempotency-Key": `rest-${randomUUID()}` };
+    const body = { amountMinor: 1_000, destination: "wallet", reason: "late delivery", items: [] };
+    const path = `/admin/orders/${order.id}/refunds`;
+    const first = await rest(app.url, "POST", path, { token: admin.token, headers, body });
+    expect(first.status).toBe(200);
+    const again = await rest(app.url, "POST", path, { token: admin.token, headers, body });
+    expect((again.body as RefundResult).refund.id).toBe((first.body as RefundResult).refund.id);
+    const conflict = await rest(app.url, "POST", path, { token: admin.token, headers, body: { ...body, amountMinor: 999 } });
+    expect(conflict.status).toBe(409);
+    expect((conflict.body as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(["idempotencyKey"]);
+    const keyless = await rest(app.url, "POST", path, { token: admin.token, body });
+    expect(keyless.status).toBe(422);
+    expect((await app.db.repos.orders.findById(order.id))!.payment.refunds).toHaveLength(1);
   });
 });

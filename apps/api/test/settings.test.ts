@@ -80,4 +80,23 @@ describe("store settings and coupons over HTTP", () => {
       after: { kind: "fixed", amountMinor: 15000, usageLimit: 50 },
     });
   });
+
+  it("lists each coupon with the status it has now: expired, scheduled, used up, disabled or active", async () => {
+    const day = 86_400_000;
+    const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
+    await as("admin.settings.coupons.create", { kind: "fixed", code: "MONSOON50", amountMinor: 5000, expiresAt: iso(-30), usageLimit: 1000 });
+    await as("admin.settings.coupons.create", { kind: "fixed", code: "LATER10", amountMinor: 1000, startsAt: iso(3), expiresAt: iso(10) });
+    await as("admin.settings.coupons.create", { kind: "fixed", code: "ONCEONLY", amountMinor: 1000, usageLimit: 1 });
+    await as("admin.settings.coupons.create", { kind: "fixed", code: "SWITCHEDOFF", amountMinor: 1000, active: false });
+    await as("admin.settings.coupons.create", { kind: "fixed", code: "OPEN10", amountMinor: 1000, expiresAt: iso(30) });
+    expect(await app.db.repos.coupons.redeemIfAvailable("ONCEONLY", "someone")).toBe(true);
+    const listed = (await as("admin.settings.coupons.list", { limit: 100 })).data as { items: { code: string; status: string }[] };
+    const status = Object.fromEntries(listed.items.map((c) => [c.code, c.status]));
+    expect(status).toMatchObject({ MONSOON50: "expired", LATER10: "scheduled", ONCEONLY: "used_up", SWITCHEDOFF: "disabled", OPEN10: "active" });
+    // Editing the expiry brings it back, audited like any change.
+    await as("admin.settings.coupons.update", { code: "MONSOON50", expiresAt: iso(30) });
+    const again = (await as("admin.settings.coupons.list", { limit: 100 })).data as { items: { code: string; status: string }[] };
+    expect(again.items.find((c) => c.code === "MONSOON50")?.status).toBe("active");
+    expect((await auditOf("MONSOON50")).map((e) => e.action).sort()).toEqual(["coupon.create", "coupon.update"]);
+  });
 });

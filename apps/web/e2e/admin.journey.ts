@@ -6,7 +6,10 @@ import { noBrowser, screenshotPath, useJourney } from "./journey";
  * Arranges what the admin will work on, as a shopper would have done it: an account, wallet money
  * (credited by the demo admin), and an order of two units paid from the wallet.
  */
-async function placeWalletOrder(baseUrl: string, email: string): Promise<{ orderId: string; shopper: Awaited<ReturnType<typeof signInOverHttp>> }> {
+async function placeWalletOrder(
+  baseUrl: string,
+  email: string,
+): Promise<{ orderId: string; orderNumber: string; shopper: Awaited<ReturnType<typeof signInOverHttp>> }> {
   const account = { email, password: "a journey passphrase" };
   const registered = await fetch(`${baseUrl}/trpc/auth.register`, {
     method: "POST",
@@ -20,13 +23,13 @@ async function placeWalletOrder(baseUrl: string, email: string): Promise<{ order
   const variant = catalog.items.flatMap((product) => product.variants).find((v) => v.inStock);
   if (!variant) throw new Error("the seeded catalog has nothing in stock");
   await shopper.mutate("cart.add", { variantId: variant.id, quantity: 2 });
-  const placed = await shopper.mutate<{ orderId: string }>("order.place", {
+  const placed = await shopper.mutate<{ orderId: string; orderNumber: string }>("order.place", {
     address: { name: "Asha Journey", phone: "+91 98765 43210", line1: "12 MG Road", city: "Bengaluru", state: "Karnataka", postalCode: "560001" },
     deliveryOptionId: "standard",
     paymentMethod: "wallet",
     idempotencyKey: `admin_journey_${Date.now()}`,
   });
-  return { orderId: placed.orderId, shopper };
+  return { orderId: placed.orderId, orderNumber: placed.orderNumber, shopper };
 }
 
 describe.skipIf(noBrowser)("an admin ships an order, refunds part of it to the wallet and edits a product", () => {
@@ -51,18 +54,20 @@ describe.skipIf(noBrowser)("an admin ships an order, refunds part of it to the w
     await page.screenshot({ path: screenshotPath("admin-dashboard"), fullPage: true });
   });
 
-  it("finds the order in the list, filtered and searched, with the filters in the URL", async () => {
+  it("finds the order in the list by the number the customer quotes, filtered, with the filters in the URL", async () => {
     const { page } = journey;
     await page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: "Orders" }).click();
     await page.getByLabel("Status").selectOption("confirmed");
     await page.waitForURL(/status=confirmed/);
-    await page.getByLabel("Search").fill(order.orderId);
+    // As read out on the phone: the digits alone.
+    await page.getByLabel("Search").fill(order.orderNumber.replace("BB-", ""));
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/q=/);
-    await page.getByRole("link", { name: order.orderId }).waitFor();
+    await page.getByRole("link", { name: order.orderNumber }).waitFor();
+    expect(await page.getByRole("link", { name: /^BB-\d+$/ }).count()).toBe(1);
     await page.screenshot({ path: screenshotPath("admin-orders"), fullPage: true });
-    await page.getByRole("link", { name: order.orderId }).click();
-    await page.getByRole("heading", { name: `Order ${order.orderId}` }).waitFor();
+    await page.getByRole("link", { name: order.orderNumber }).click();
+    await page.getByRole("heading", { name: `Order ${order.orderNumber}` }).waitFor();
   });
 
   it("packs the order and ships it with a tracking number, offered only the actions the order allows", async () => {

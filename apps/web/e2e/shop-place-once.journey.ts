@@ -43,4 +43,32 @@ describe.skipIf(noBrowser)("placing an order happens once", () => {
     await page.unroute("**/trpc/order.place**");
     expect(await orderCount()).toBe(2);
   });
+
+  it("the tab that loses the race to place the same cart says the order was placed in the other tab and links to it", async () => {
+    const { page } = journey;
+    await addToCart(page, "chai glasses", "Steel Chai Glasses", "Small");
+    const other = await page.context().newPage();
+    try {
+      for (const tab of [page, other]) {
+        await openCheckout(tab);
+        await choosePayment(tab, "Cash on delivery");
+        await tab.getByRole("button", { name: /^Place order/ }).waitFor();
+      }
+      await page.getByRole("button", { name: /^Place order/ }).click();
+      await page.getByText("Thank you! Your order is confirmed.").waitFor();
+      const placedNumber = await page.getByTestId("order-number").textContent();
+
+      await other.getByRole("button", { name: /^Place order/ }).click();
+      await other.getByText("This order was placed in another tab").waitFor();
+      expect(await other.getByTestId("placed-elsewhere").textContent()).toContain(placedNumber);
+      // Nothing to pay for here: no lone delivery fee.
+      expect(await other.getByText("Delivery", { exact: true }).count()).toBe(0);
+      await other.screenshot({ path: screenshotPath("4-placed-in-another-tab"), fullPage: true });
+      await other.getByRole("link", { name: `View order ${placedNumber}` }).click();
+      await other.getByTestId("order-number").waitFor();
+      expect(await other.getByTestId("order-number").textContent()).toBe(placedNumber);
+    } finally {
+      await other.close();
+    }
+  });
 });

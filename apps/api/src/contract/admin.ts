@@ -1,6 +1,6 @@
 import { PLATFORM_ACCOUNTS } from "@bbscart/core";
 import { z } from "zod";
-import { orderEventOutput, orderShape, orderStatusOutput, paymentMethodOutput, paymentStatusOutput, refundDestinationOutput, refundOutput } from "./orders.js";
+import { orderEventOutput, orderNumberOutput, orderShape, orderStatusOutput, paymentMethodOutput, paymentStatusOutput, refundDestinationOutput, refundOutput } from "./orders.js";
 import { at, moneyOutput, nextCursor } from "./shared.js";
 import { transferKindOutput } from "./wallet.js";
 
@@ -16,6 +16,7 @@ export const adminOrderPageOutput = z
       z.object({
         ...adminOrderExtras,
         id: z.string(),
+        number: orderNumberOutput,
         userId: z.string(),
         status: orderStatusOutput,
         placedAt: at("When the order was placed."),

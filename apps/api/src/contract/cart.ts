@@ -29,6 +29,28 @@ export const totalsShape = {
   deliveryOptionId: z.string(),
 };
 
+/** The rows every page and email shows, derived once by core's `receiptOf`. */
+export const receiptOutput = z
+  .object({
+    rows: list(
+      z.discriminatedUnion("kind", [
+        z.object({
+          kind: z.literal("line"),
+          variantId: z.string(),
+          label: z.string(),
+          quantity: z.number().int(),
+          unitPrice: moneyOutput.meta({ description: "List price, before any discount." }),
+          amount: moneyOutput.meta({ description: "unitPrice × quantity." }),
+        }),
+        z.object({ kind: z.literal("discount"), label: z.string(), amount: moneyOutput.meta({ description: "Negative." }) }),
+        z.object({ kind: z.literal("delivery"), label: z.string(), amount: moneyOutput }),
+      ]),
+    ),
+    total: moneyOutput,
+    taxIncluded: moneyOutput.meta({ description: "Tax already inside the rows (prices include tax); not added again." }),
+  })
+  .meta({ id: "Receipt", description: "Rows whose amounts add up to `total` exactly: lines at list price, discount, delivery." });
+
 const cartFix = z.discriminatedUnion("action", [
   z.object({ action: z.literal("acceptPrice"), variantId: z.string() }),
   z.object({ action: z.literal("updateQuantity"), variantId: z.string(), quantity: z.number().int() }),
@@ -76,6 +98,7 @@ export const cartOutput = z
     deliveryOptionId: z.string(),
     updatedAt: at("When the cart last changed."),
     totals: z.object(totalsShape),
+    receipt: receiptOutput,
     problems: z.array(cartProblem).meta({ description: "Empty when the cart can be checked out as it stands." }),
   })
   .meta({ id: "Cart" });

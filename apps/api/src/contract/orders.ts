@@ -10,7 +10,7 @@ import {
 } from "@bbscart/core";
 import { z } from "zod";
 import { addressOutput, permissionOutput } from "./accounts.js";
-import { totalsShape } from "./cart.js";
+import { receiptOutput, totalsShape } from "./cart.js";
 import { at, list, moneyOutput, nextCursor } from "./shared.js";
 
 export const orderStatusOutput = z.enum(ORDER_STATUSES).meta({ id: "OrderStatus" });
@@ -19,9 +19,13 @@ export const paymentMethodOutput = z.enum(PAYMENT_METHODS).meta({ id: "PaymentMe
 export const paymentStatusOutput = z.enum(PAYMENT_STATUSES).meta({ id: "PaymentStatus" });
 export const refundDestinationOutput = z.enum(REFUND_DESTINATIONS);
 
+/** What people quote, `BB-10423`, on every order output. */
+export const orderNumberOutput = z.string().meta({ description: "The store's short sequential order number, e.g. BB-10423: what people quote." });
+
 export const placedOrderOutput = z
   .object({
     orderId: z.string(),
+    orderNumber: orderNumberOutput,
     status: orderStatusOutput,
     paymentMethod: paymentMethodOutput,
     total: moneyOutput,
@@ -35,6 +39,7 @@ export const myOrdersOutput = z
     items: z.array(
       z.object({
         id: z.string(),
+        number: orderNumberOutput,
         status: orderStatusOutput,
         paymentStatus: paymentStatusOutput,
         paymentMethod: paymentMethodOutput,
@@ -69,6 +74,7 @@ export const refundOutput = z
 /** Every field of an order, as both the shopper's and the admin's views return it. */
 export const orderShape = {
   id: z.string(),
+  number: orderNumberOutput,
   userId: z.string(),
   status: orderStatusOutput,
   address: addressOutput,
@@ -115,6 +121,7 @@ export const orderShape = {
   ),
   version: z.number().int(),
   ...totalsShape,
+  receipt: receiptOutput,
 };
 
 export const orderOutput = z

@@ -17,8 +17,8 @@ const amount = (d: Data, key: "amountMinor" | "totalMinor" = "amountMinor") => {
 };
 
 const templates: Record<NotificationTemplate, Template> = {
-  order_placed: { subject: (d) => `We received your ${order(d)}`, body: (d) => [`Thanks! Your ${order(d)} for ${amount(d, "totalMinor")} is placed.`, d.link ?? ""] },
-  order_confirmed: { subject: (d) => `Your ${order(d)} is confirmed`, body: (d) => [`Your ${order(d)} is confirmed and will be packed soon.`, d.link ?? ""] },
+  order_placed: { subject: (d) => `We received your ${order(d)}`, body: (d) => [`Thanks! Your ${order(d)} for ${amount(d, "totalMinor")} is placed.`, d.receipt ?? "", d.link ?? ""] },
+  order_confirmed: { subject: (d) => `Your ${order(d)} is confirmed`, body: (d) => [`Your ${order(d)} is confirmed and will be packed soon.`, d.receipt ?? "", d.link ?? ""] },
   order_shipped: {
     subject: (d) => `Your ${order(d)} is on its way`,
     body: (d) => [`Your ${order(d)} has shipped with ${d.carrier ?? "our courier"} (tracking ${d.trackingNumber ?? "-"}).`, d.link ?? ""],

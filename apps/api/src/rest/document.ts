@@ -65,7 +65,7 @@ const header = (schema: Json, text: string) => ({ schema, description: text });
 
 /**
  * The generated document, finished for a reader: every failure as problem+json, the headers this
- * surface adds (Location, Link, ETag, Retry-After), the Idempotency-Key header for checkout, and
+ * surface adds (Location, Link, ETag, Retry-After), the Idempotency-Key header for checkout and refunds, and
  * prose a mobile developer can start from.
  */
 export function restDocument(router: AnyRouter, operations: RestOperation[], serverUrl: string): OpenAPIObject {
@@ -129,7 +129,7 @@ export function restDocument(router: AnyRouter, operations: RestOperation[], ser
   return document;
 }
 
-/** Checkout's idempotency key is a header here (the adapter copies it into the input), not a body field. */
+/** An idempotency key (checkout, refunds) is a header here (the adapter copies it into the input), not a body field. */
 function withIdempotencyHeader(entry: Operation): void {
   entry.parameters = [
     ...(entry.parameters ?? []),
@@ -137,7 +137,7 @@ function withIdempotencyHeader(entry: Operation): void {
       in: "header",
       name: "Idempotency-Key",
       required: true,
-      description: "New for each checkout; retrying with the same key and body returns the same order.",
+      description: "New for each request; retrying with the same key and body answers as the first did (the same order or refund); the same key with another body is 409.",
       schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" },
     },
   ];

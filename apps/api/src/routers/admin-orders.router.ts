@@ -46,6 +46,7 @@ export const adminOrdersRouter = router({
         ...adminTag,
         method: "POST",
         path: "/admin/orders/{orderId}/refunds",
+        idempotencyHeader: true,
         summary: "Refund part or all of what was captured",
         description: "Needs `refunds.issue`. To the wallet or back to the card; never more than `refundable`.",
       }),

@@ -24,7 +24,7 @@ export const moneyRows: RowSet = {
     try {
       const pending = await app.services.adminOrders.refund(
         { user: admin, actor: actorFor(admin)!, requestId: null },
-        { orderId: withPending.id, amountMinor: 1_000, destination: "card", reason: "damaged box", items: [] },
+        { orderId: withPending.id, amountMinor: 1_000, destination: "card", reason: "damaged box", items: [], idempotencyKey: "rbac-pending-refund" },
       );
       world.fixtures.pendingRefundOrderId = withPending.id;
       world.fixtures.pendingRefundId = pending.refund.id;
@@ -38,7 +38,7 @@ export const moneyRows: RowSet = {
     "admin.orders.transition": { access: "admin:orders.manage", input: (_, w) => ({ orderId: w.fixtures.confirmedOrderId, event: { type: "pack" } }) },
     "admin.orders.refund": {
       access: "admin:refunds.issue",
-      input: (_, w) => ({ orderId: w.fixtures.deliveredOrderId, amountMinor: 100, destination: "wallet", reason: "goodwill" }),
+      input: (_, w) => ({ orderId: w.fixtures.deliveredOrderId, amountMinor: 100, destination: "wallet", reason: "goodwill", idempotencyKey: "rbac-goodwill-refund" }),
     },
     "admin.orders.retryRefund": {
       access: "admin:refunds.issue",

@@ -643,8 +643,37 @@ export interface components {
                 couponCode: string | null;
                 deliveryOptionId: string;
             };
+            receipt: components["schemas"]["Receipt"];
             /** @description Empty when the cart can be checked out as it stands. */
             problems: components["schemas"]["CartProblem"][];
+        };
+        /** @description Rows whose amounts add up to `total` exactly: lines at list price, discount, delivery. */
+        Receipt: {
+            readonly rows: ({
+                /** @constant */
+                kind: "line";
+                variantId: string;
+                label: string;
+                quantity: number;
+                /** @description List price, before any discount. */
+                unitPrice: components["schemas"]["Money"];
+                /** @description unitPrice × quantity. */
+                amount: components["schemas"]["Money"];
+            } | {
+                /** @constant */
+                kind: "discount";
+                label: string;
+                /** @description Negative. */
+                amount: components["schemas"]["Money"];
+            } | {
+                /** @constant */
+                kind: "delivery";
+                label: string;
+                amount: components["schemas"]["Money"];
+            })[];
+            total: components["schemas"]["Money"];
+            /** @description Tax already inside the rows (prices include tax); not added again. */
+            taxIncluded: components["schemas"]["Money"];
         };
         /** @description Something that stops checkout, with the cart action that fixes it. */
         CartProblem: {
@@ -875,6 +904,8 @@ export interface components {
         };
         PlacedOrder: {
             orderId: string;
+            /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
+            orderNumber: string;
             status: components["schemas"]["OrderStatus"];
             paymentMethod: components["schemas"]["PaymentMethod"];
             total: components["schemas"]["Money"];
@@ -893,6 +924,8 @@ export interface components {
         OrderPage: {
             items: {
                 id: string;
+                /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
+                number: string;
                 status: components["schemas"]["OrderStatus"];
                 paymentStatus: components["schemas"]["PaymentStatus"];
                 paymentMethod: components["schemas"]["PaymentMethod"];
@@ -912,6 +945,8 @@ export interface components {
         PaymentStatus: "unpaid" | "authorized" | "paid" | "partially_refunded" | "refunded";
         Order: {
             id: string;
+            /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
+            number: string;
             userId: string;
             status: components["schemas"]["OrderStatus"];
             address: components["schemas"]["Address"];
@@ -1027,6 +1062,7 @@ export interface components {
             total: components["schemas"]["Money"];
             couponCode: string | null;
             deliveryOptionId: string;
+            receipt: components["schemas"]["Receipt"];
             /** @description What the shopper may do to this order now. */
             actions: components["schemas"]["OrderEventType"][];
         };
@@ -1076,6 +1112,8 @@ export interface components {
                 refundable: components["schemas"]["Money"];
                 refundDestinations: ("wallet" | "card")[];
                 id: string;
+                /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
+                number: string;
                 userId: string;
                 status: components["schemas"]["OrderStatus"];
                 /**
@@ -1095,6 +1133,8 @@ export interface components {
         };
         AdminOrder: {
             id: string;
+            /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
+            number: string;
             userId: string;
             status: components["schemas"]["OrderStatus"];
             address: components["schemas"]["Address"];
@@ -1210,6 +1250,7 @@ export interface components {
             total: components["schemas"]["Money"];
             couponCode: string | null;
             deliveryOptionId: string;
+            receipt: components["schemas"]["Receipt"];
             availableEvents: components["schemas"]["OrderEventType"][];
             refundable: components["schemas"]["Money"];
             refundDestinations: ("wallet" | "card")[];
@@ -1865,7 +1906,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description New for each checkout; retrying with the same key and body returns the same order. */
+                /** @description New for each request; retrying with the same key and body answers as the first did (the same order or refund); the same key with another body is 409. */
                 "Idempotency-Key": string;
             };
             path?: never;
@@ -2217,7 +2258,10 @@ export interface operations {
     "admin-orders-refund": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description New for each request; retrying with the same key and body answers as the first did (the same order or refund); the same key with another body is 409. */
+                "Idempotency-Key": string;
+            };
             path: {
                 orderId: string;
             };

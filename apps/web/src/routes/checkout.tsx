@@ -8,10 +8,11 @@ import { CartProblems } from "../features/cart/cart-problems";
 import { CartTotals } from "../features/cart/cart-totals";
 import { cartSignature, useCart, useCartActions, type CartView } from "../features/cart/use-cart";
 import { ChoiceCard } from "../features/checkout/choices";
+import { EmptyCheckout } from "../features/checkout/placed-elsewhere";
 import { FormError } from "../features/forms/field";
 import { serverErrors } from "../features/forms/field-errors";
 import { PageHeader, Panel } from "../features/ui/layout";
-import { EmptyState, ErrorState, Loading } from "../features/ui/states";
+import { ErrorState, Loading } from "../features/ui/states";
 import { button, panel } from "../features/ui/styles";
 import { checkoutKey, finishCheckout, orderPaymentUrl } from "../lib/checkout-key";
 import { trpc, type RouterInputs, type RouterOutputs } from "../lib/trpc";
@@ -52,18 +53,15 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
   const actions = useCartActions();
   const wallet = trpc.wallet.balance.useQuery();
   const place = trpc.order.place.useMutation();
+  // When this tab last saw the cart with items: an order placed after that emptied it.
+  const [seenSince, setSeenSince] = useState<Date | null>(null);
+  const filledAt = cart.data && cart.data.lines.length > 0 ? cart.data.updatedAt : null;
+  if (filledAt && filledAt.getTime() !== seenSince?.getTime()) setSeenSince(filledAt);
 
   if (cart.error && !cart.data) return <ErrorState error={cart.error} onRetry={cart.refetch} />;
   if (!cart.data) return <Loading label="Loading your cart…" />;
-  if (cart.data.lines.length === 0 && place.isIdle) {
-    return (
-      <EmptyState title="Your cart is empty">
-        <Link to="/search" className={button.link}>
-          Find something you like
-        </Link>
-      </EmptyState>
-    );
-  }
+  // Empty unless this tab's own order emptied it (then it is on its way to the order page).
+  if (cart.data.lines.length === 0 && !place.isSuccess) return <EmptyCheckout since={seenSince} />;
   const view: CartView = cart.data;
   const walletShort = paymentMethod === "wallet" && wallet.data !== undefined && wallet.data.balance.minor < view.totals.total.minor;
 

@@ -1,10 +1,10 @@
-import { formatMoney } from "@bbscart/core";
 import { useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { addressLine } from "../features/account/address-form";
 import { SignedIn } from "../features/auth/signed-in";
 import { awaitingCard, PayAgain } from "../features/orders/card-payment";
 import { OrderActions } from "../features/orders/order-actions";
+import { ReceiptRows } from "../features/orders/receipt";
 import { methodLabels, paymentLabels, OrderStatusBadge, type OrderDetail } from "../features/orders/status";
 import { OrderProgress, OrderTimeline } from "../features/orders/timeline";
 import { Panel } from "../features/ui/layout";
@@ -56,7 +56,7 @@ function OrderView() {
       <Banner order={data} placed={params.get("placed") === "1"} returnedFromCard={returnedFromCard} declined={declined} patient={patient} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold tracking-tight">Order {data.id.slice(-8).toUpperCase()}</h1>
+          <h1 className="text-2xl font-bold tracking-tight">Order <span data-testid="order-number">{data.number}</span></h1>
           <p className="text-sm text-slate-500">Placed {formatDateTime(data.placedAt)}</p>
         </div>
         <span data-testid="order-status">
@@ -67,21 +67,7 @@ function OrderView() {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="flex flex-col gap-6">
           <Panel title="Items">
-            <ul className="divide-y divide-slate-200">
-              {data.lines.map((line) => (
-                <li key={line.variantId} className="flex justify-between gap-3 py-2 text-sm">
-                  <span>
-                    {line.name} <span className="text-slate-500">× {line.quantity}</span>
-                  </span>
-                  <span className="tabular-nums">{formatMoney(line.total)}</span>
-                </li>
-              ))}
-            </ul>
-            <dl className="mt-3 flex flex-col gap-1 border-t border-slate-200 pt-3 text-sm">
-              {data.discount.minor > 0 && <Row label={`Discount${data.couponCode ? ` (${data.couponCode})` : ""}`} value={`− ${formatMoney(data.discount)}`} />}
-              <Row label="Delivery" value={data.deliveryFee.minor === 0 ? "Free" : formatMoney(data.deliveryFee)} />
-              <Row label="Total" value={formatMoney(data.total)} strong />
-            </dl>
+            <ReceiptRows receipt={data.receipt} />
           </Panel>
           <Panel title="Timeline">
             <OrderTimeline order={data} />
@@ -115,15 +101,6 @@ function OrderView() {
       <Link to="/orders" className="font-semibold text-teal-700 hover:underline">
         ← All my orders
       </Link>
-    </div>
-  );
-}
-
-function Row({ label, value, strong = false }: { label: string; value: string; strong?: boolean }) {
-  return (
-    <div className={`flex justify-between ${strong ? "text-base font-bold" : ""}`}>
-      <dt className={strong ? "" : "text-slate-600"}>{label}</dt>
-      <dd className="tabular-nums">{value}</dd>
     </div>
   );
 }

@@ -43,7 +43,7 @@ function OrderList() {
                   {order.itemCount > 1 && <span className="font-normal text-slate-500"> and {order.itemCount - 1} more</span>}
                 </span>
                 <span className="text-sm text-slate-500">
-                  {formatDateTime(order.placedAt)} · {methodLabels[order.paymentMethod]}
+                  <span className="font-mono">{order.number}</span> · {formatDateTime(order.placedAt)} · {methodLabels[order.paymentMethod]}
                 </span>
               </span>
               <span className="flex items-center gap-3">

@@ -13,6 +13,16 @@ describe("cart", () => {
     expect(twice.ok && twice.value.updatedAt).toBe(later);
   });
 
+  it("keeps the accepted price when more units of a re-priced line are added, up or down", () => {
+    const cart = makeCart([line("v1", 2)]);
+    for (const now of [inr(1500), inr(700)]) {
+      const added = addItem(cart, { variantId: "v1", quantity: 1, unitPrice: now }, later);
+      expect(added.ok && added.value.lines).toEqual([{ variantId: "v1", quantity: 3, unitPrice: inr(1000) }]);
+    }
+    const fresh = addItem(cart, { variantId: "v2", quantity: 1, unitPrice: inr(1500) }, later);
+    expect(fresh.ok && fresh.value.lines[1]).toEqual({ variantId: "v2", quantity: 1, unitPrice: inr(1500) });
+  });
+
   it("refuses more than the per-line limit", () => {
     const cart = makeCart([line("v1", MAX_LINE_QUANTITY)]);
     expect(addItem(cart, line("v1", 1), later)).toEqual({ ok: false, error: { code: "QUANTITY_LIMIT", variantId: "v1", max: MAX_LINE_QUANTITY } });

@@ -39,12 +39,15 @@ function withLine(cart: Cart, line: CartLine, now: Date): Cart {
 
 /**
  * Adds units of a variant. Adding a variant already in the cart increases that line, so the
- * same variant is always one line. Refused beyond `MAX_LINE_QUANTITY`.
+ * same variant is always one line, and the line keeps the price the shopper last accepted: a
+ * price change since then stays a PRICE_CHANGED problem until they accept it (`acceptPrice`),
+ * rather than being taken silently because more units were added. Refused beyond `MAX_LINE_QUANTITY`.
  */
 export function addItem(cart: Cart, item: CartLine, now: Date): Result<Cart, CartError> {
-  const quantity = quantityOf(cart, item.variantId) + item.quantity;
+  const existing = cart.lines.find((line) => line.variantId === item.variantId);
+  const quantity = (existing?.quantity ?? 0) + item.quantity;
   if (quantity > MAX_LINE_QUANTITY) return err({ code: "QUANTITY_LIMIT", variantId: item.variantId, max: MAX_LINE_QUANTITY });
-  return ok(withLine(cart, { ...item, quantity }, now));
+  return ok(withLine(cart, { ...item, quantity, unitPrice: existing?.unitPrice ?? item.unitPrice }, now));
 }
 
 /** Sets a line's quantity; zero removes the line. */
@@ -88,7 +91,9 @@ export function mergeCarts(userCart: Cart, guestCart: Cart, context: { readonly 
   for (const line of guestCart.lines) {
     const cap = Math.min(MAX_LINE_QUANTITY, context.available.get(line.variantId) ?? 0);
     const quantity = Math.min(cap, quantityOf(merged, line.variantId) + line.quantity);
-    merged = quantity > 0 ? withLine(merged, { ...line, quantity }, now) : removeItem(merged, line.variantId, now);
+    // The shopper's own line keeps the price they accepted; a guest-only line brings the price the guest saw.
+    const unitPrice = merged.lines.find((l) => l.variantId === line.variantId)?.unitPrice ?? line.unitPrice;
+    merged = quantity > 0 ? withLine(merged, { ...line, quantity, unitPrice }, now) : removeItem(merged, line.variantId, now);
   }
   return merged;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { money } from "../money/money.js";
 import { inr, makeCoupon, T0 } from "../testing/builders.js";
-import { checkCoupon, couponDiscount } from "./coupon.js";
+import { checkCoupon, couponDiscount, couponStatus } from "./coupon.js";
 
 const context = { subtotal: inr(100000), now: T0, customerUses: 0 };
 const reason = (result: ReturnType<typeof checkCoupon>) => (result.ok ? null : result.error.reason);
@@ -42,5 +42,15 @@ describe("coupons", () => {
   it("never discounts more than the subtotal", () => {
     expect(couponDiscount(makeCoupon({ kind: "fixed", amount: inr(50000) }), inr(30000))).toEqual(inr(30000));
     expect(couponDiscount(makeCoupon({ kind: "fixed", amount: inr(500) }), inr(30000))).toEqual(inr(500));
+  });
+
+  it("derives the status an admin sees: disabled, scheduled, expired, used up or active", () => {
+    const now = new Date("2025-12-04T10:00:00Z");
+    expect(couponStatus(makeCoupon({ expiresAt: new Date("2025-11-04T00:00:00Z") }), now)).toBe("expired");
+    expect(couponStatus(makeCoupon({ expiresAt: now }), now)).toBe("expired");
+    expect(couponStatus(makeCoupon({ startsAt: new Date("2025-12-05T00:00:00Z") }), now)).toBe("scheduled");
+    expect(couponStatus(makeCoupon({ usageLimit: 3, usedCount: 3 }), now)).toBe("used_up");
+    expect(couponStatus(makeCoupon({ active: false, expiresAt: new Date("2025-11-04T00:00:00Z") }), now)).toBe("disabled");
+    expect(couponStatus(makeCoupon({ startsAt: new Date("2025-12-01T00:00:00Z"), expiresAt: new Date("2025-12-31T00:00:00Z"), usageLimit: 3, usedCount: 2 }), now)).toBe("active");
   });
 });

@@ -79,3 +79,20 @@ export function couponDiscount(coupon: Coupon, subtotal: Money): Money {
         : percentOf(subtotal, coupon.percentBp);
   return min(raw, subtotal);
 }
+
+/** What an admin sees a coupon as, now; derived, never stored, so it cannot go stale. */
+export const COUPON_STATUSES = ["disabled", "scheduled", "expired", "used_up", "active"] as const;
+export type CouponStatus = (typeof COUPON_STATUSES)[number];
+
+/**
+ * A coupon's status at `now`, in the order an admin needs to know it: switched off first, then
+ * not started yet, then past its expiry (the MONSOON50 that expired in November is not "active"
+ * in December), then out of redemptions; otherwise active. The same rules `checkCoupon` applies.
+ */
+export function couponStatus(coupon: Coupon, now: Date): CouponStatus {
+  if (!coupon.active) return "disabled";
+  if (coupon.startsAt && now.getTime() < coupon.startsAt.getTime()) return "scheduled";
+  if (coupon.expiresAt && now.getTime() >= coupon.expiresAt.getTime()) return "expired";
+  if (coupon.usageLimit !== null && coupon.usedCount >= coupon.usageLimit) return "used_up";
+  return "active";
+}

@@ -3,3 +3,4 @@ export * from "./coupon.js";
 export * from "./pricing.js";
 export * from "./review.js";
 export * from "./fixes.js";
+export * from "./receipt.js";

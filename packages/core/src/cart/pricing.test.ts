@@ -5,6 +5,7 @@ import { inr, makeCoupon, makePricingLine } from "../testing/builders.js";
 import type { DeliveryOption } from "../settings/settings.js";
 import type { Coupon } from "./coupon.js";
 import { deliveryFee, priceLines, type Totals } from "./pricing.js";
+import { receiptOf } from "./receipt.js";
 
 const standard: DeliveryOption = { id: "standard", label: "Standard", feeMinor: 4900, freeOverMinor: 49900, etaDays: { min: 3, max: 5 } };
 const express: DeliveryOption = { id: "express", label: "Express", feeMinor: 14900, freeOverMinor: null, etaDays: { min: 1, max: 2 } };
@@ -48,11 +49,12 @@ describe("pricing", () => {
     expect(deliveryFee(standard, inr(49900))).toEqual(inr(0));
   });
 
-  it("prices an empty cart as delivery only, ignoring the coupon", () => {
+  it("prices an empty cart at zero: no coupon, no delivery fee", () => {
     const totals = price([], makeCoupon());
     expect(totals.lines).toEqual([]);
     expect(totals.discount).toEqual(inr(0));
-    expect(totals.total).toEqual(inr(4900));
+    expect(totals.deliveryFee).toEqual(inr(0));
+    expect(totals.total).toEqual(inr(0));
   });
 
   it("refuses a line in another currency and amounts out of range", () => {
@@ -68,7 +70,7 @@ describe("pricing", () => {
     expect(priceLines({ currency: "INR", lines: noRoomForDelivery, coupon: null, delivery: express }).ok).toBe(false);
   });
 
-  it("makes discounts and tax of any cart add up to the total exactly (property)", () => {
+  it("makes discounts, tax and the receipt rows of any cart add up to the total exactly (property)", () => {
     const line = fc.record({
       quantity: fc.integer({ min: 1, max: 99 }),
       unit: fc.integer({ min: 0, max: 10_000_000 }),
@@ -76,11 +78,20 @@ describe("pricing", () => {
     });
     const coupon = fc.oneof(
       fc.constant(null),
-      fc.integer({ min: 1, max: 10000 }).map((bp) => makeCoupon({ percentBp: bp })),
+      fc
+        .tuple(fc.integer({ min: 1, max: 10000 }), fc.option(fc.integer({ min: 1, max: 10_000_000 })))
+        .map(([bp, cap]) => makeCoupon({ percentBp: bp, maxDiscount: cap === null ? null : inr(cap) })),
       fc.integer({ min: 1, max: 50_000_000 }).map((minor) => makeCoupon({ kind: "fixed", amount: inr(minor) })),
     );
+    const anyDelivery = fc.record({
+      id: fc.constant("any"),
+      label: fc.constant("Any"),
+      feeMinor: fc.integer({ min: 0, max: 100_000 }),
+      freeOverMinor: fc.option(fc.integer({ min: 0, max: 10_000_000 })),
+      etaDays: fc.constant({ min: 1, max: 2 }),
+    });
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), coupon, fc.constantFrom(standard, express), (specs, c, delivery) => {
+      fc.property(fc.array(line, { maxLength: 12 }), coupon, fc.oneof(fc.constantFrom(standard, express), anyDelivery), (specs, c, delivery) => {
         const lines = specs.map((s, i) => makePricingLine({ variantId: `v${i}`, quantity: s.quantity, unitPrice: inr(s.unit), taxRateBp: s.taxRateBp }));
         const t = price(lines, c, delivery);
         const total = (xs: readonly { minor: number }[]) => xs.reduce((a, x) => a + x.minor, 0);
@@ -95,6 +106,17 @@ describe("pricing", () => {
           expect(l.tax.minor).toBeLessThanOrEqual(l.total.minor);
         }
         expect(t.total.minor).toBeGreaterThanOrEqual(0);
+        if (lines.length === 0) expect(t.total.minor).toBe(0);
+
+        // What every page and email shows: lines at list price × quantity, discount, delivery — adding up to the total.
+        const receipt = receiptOf(t);
+        expect(total(receipt.rows.map((row) => row.amount))).toBe(receipt.total.minor);
+        expect(receipt.total).toEqual(t.total);
+        expect(receipt.rows.filter((row) => row.kind === "line")).toHaveLength(lines.length);
+        for (const row of receipt.rows) {
+          if (row.kind === "line") expect(row.amount.minor).toBe(row.unitPrice.minor * row.quantity);
+          if (row.kind === "discount") expect(row.amount.minor).toBeLessThan(0);
+        }
       }),
     );
   });

@@ -54,7 +54,7 @@ export function deliveryFee(option: DeliveryOption, discountedSubtotal: Money): 
 /**
  * Prices lines: line subtotals, the coupon discount spread over lines in proportion to their
  * subtotals with `allocate` (no paisa lost), delivery, and the tax included in each line's
- * discounted total, rounded half up per line. The coupon must already have passed
+ * discounted total, rounded half up per line; no lines, no delivery fee. The coupon must already have passed
  * `checkCoupon`. Refuses lines in another currency and amounts beyond the safe range.
  */
 export function priceLines(input: {
@@ -84,7 +84,8 @@ export function priceLines(input: {
     return { ...line, subtotal: lineSubtotal, discount: lineDiscount, total, tax: includedTax(total, line.taxRateBp) };
   });
   const discounted = expectOk(subtract(subtotal.value, discount), "priceLines");
-  const fee = deliveryFee(input.delivery, discounted);
+  // Nothing to deliver, nothing to charge: an empty cart (e.g. the tab whose order was placed in another) totals zero.
+  const fee = input.lines.length > 0 ? deliveryFee(input.delivery, discounted) : zero(currency);
   const total = add(discounted, fee);
   if (!total.ok) return total;
   return ok({

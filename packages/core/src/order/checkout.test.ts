@@ -15,6 +15,7 @@ const totals = expectOk(
 );
 const input = (paymentMethod: PaymentMethod, walletBalance: number | null = null) => ({
   orderId: "o1",
+  orderNumber: "BB-10001",
   userId: "u1",
   totals,
   address: makeAddress(),

@@ -5,3 +5,4 @@ export * from "./order.settlement.js";
 export * from "./place.js";
 export * from "./returns.js";
 export * from "./checkout.js";
+export * from "./figures.js";

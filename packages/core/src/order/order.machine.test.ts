@@ -78,7 +78,7 @@ describe("order state machine: decisions", () => {
     const shipped = value(apply(makeOrder({ status: "packed" }), { type: "ship", carrier: "BlueDart", trackingNumber: "BD9" }));
     expect(shipped.order.tracking).toEqual({ carrier: "BlueDart", trackingNumber: "BD9" });
     expect(shipped.effects).toEqual([
-      { type: "notify", notification: { template: "order_shipped", userId: "user-1", dedupeKey: "order:order-1:shipped", data: { orderId: "order-1", carrier: "BlueDart", trackingNumber: "BD9" } } },
+      { type: "notify", notification: { template: "order_shipped", userId: "user-1", dedupeKey: "order:order-1:shipped", data: { orderId: "order-1", orderNumber: "BB-ORDER-1", carrier: "BlueDart", trackingNumber: "BD9" } } },
     ]);
     const delivered = value(apply(shipped.order, { type: "deliver" }, systemActor, at("2025-01-18T10:00:00Z")));
     expect(delivered.order.deliveredAt).toEqual(at("2025-01-18T10:00:00Z"));

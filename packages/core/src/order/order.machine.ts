@@ -1,4 +1,5 @@
 import { hasPermission, type Actor, type ActorKind } from "../account/user.js";
+import { receiptOf, receiptText } from "../cart/receipt.js";
 import { outstanding } from "../payment/payment.js";
 import type { PaymentError } from "../payment/payment.js";
 import { err, ok, type Result } from "../result.js";
@@ -145,7 +146,7 @@ function cancelled(order: Order, context: DecisionContext, from: OrderStatus, in
 /** What each transition does besides changing the status: fields set and effects to perform. */
 const reactions: { readonly [E in OrderEvent as E["type"]]: Reaction<E> } = {
   confirm: (order) =>
-    done({ ...order, expiresAt: null }, [{ type: "commit_stock", items: stockItems(order) }, orderNotification(order, "order_confirmed", "confirmed")]),
+    done({ ...order, expiresAt: null }, [{ type: "commit_stock", items: stockItems(order) }, orderNotification(order, "order_confirmed", "confirmed", { receipt: receiptText(receiptOf(order)).join("\n") })]),
   pack: (order) => done(order),
   ship: (order, { carrier, trackingNumber }) =>
     done({ ...order, tracking: { carrier, trackingNumber } }, [orderNotification(order, "order_shipped", "shipped", { carrier, trackingNumber })]),

@@ -123,7 +123,7 @@ describe("payments arriving", () => {
     expect(failed.order.status).toBe("pending_payment");
     expect(failed.order.payment.failedAttempts).toEqual([{ at: T0, reason: "card_declined", providerRef: "pi_1" }]);
     expect(failed.effects).toEqual([
-      { type: "notify", notification: { template: "payment_failed", userId: "user-1", dedupeKey: "order:order-1:payment_failed:1", data: { orderId: "order-1", reason: "card_declined" } } },
+      { type: "notify", notification: { template: "payment_failed", userId: "user-1", dedupeKey: "order:order-1:payment_failed:1", data: { orderId: "order-1", orderNumber: "BB-ORDER-1", reason: "card_declined" } } },
     ]);
     const paid = recordPaymentSuccess(failed.order, { amount: pending.total, ref: "pi_2", actor: systemActor, now: T0, settings });
     expect(paid.ok && paid.value.order.status).toBe("confirmed");

@@ -70,6 +70,8 @@ export const HISTORY_KINDS = allOf<HistoryEntry["kind"]>()(["status", "payment"]
 /** A placed order keeps the cart's totals as they were priced (lines with their final amounts) for good. */
 export interface Order extends Totals {
   readonly id: string;
+  /** What people quote: the store's short sequential number (`BB-10423`), allocated when placed. */
+  readonly number: string;
   readonly userId: string;
   readonly status: OrderStatus;
   /** A copy: editing the address book later does not move a placed order. */
@@ -120,6 +122,18 @@ export interface Transition {
   readonly afterCommit: readonly ProviderCall[];
 }
 
+/** What every order number starts with; the sequence after it is the store's, one per placed order. */
+export const ORDER_NUMBER_PREFIX = "BB-";
+
+/**
+ * The number people read for the `sequence`-th order (1, 2, …): counted from 10001 so every
+ * number has the same five digits for a long while and does not look like a first order.
+ */
+export function orderNumber(sequence: number): string {
+  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`orderNumber: ${sequence} is not a sequence number`);
+  return `${ORDER_NUMBER_PREFIX}${10000 + sequence}`;
+}
+
 /** The stock an order's lines hold. */
 export function stockItems(order: Order): StockItem[] {
   return order.lines.map((line) => ({ variantId: line.variantId, sku: line.sku, quantity: line.quantity }));
@@ -134,7 +148,7 @@ export function orderNotification(
 ): Effect {
   return {
     type: "notify",
-    notification: { template, userId: order.userId, dedupeKey: `order:${order.id}:${event}`, data: { orderId: order.id, ...data } },
+    notification: { template, userId: order.userId, dedupeKey: `order:${order.id}:${event}`, data: { orderId: order.id, orderNumber: order.number, ...data } },
   };
 }
 

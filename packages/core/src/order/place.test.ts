@@ -17,6 +17,7 @@ const totals = expectOk(
 );
 const input = (overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput => ({
   orderId: "o1",
+  orderNumber: "BB-10001",
   userId: "u1",
   totals,
   address: makeAddress(),

@@ -1,5 +1,6 @@
 import type { Actor, Address } from "../account/user.js";
 import type { Totals } from "../cart/pricing.js";
+import { receiptOf, receiptText } from "../cart/receipt.js";
 import { combineItems } from "../inventory/stock.js";
 import { newPayment, type PaymentMethod } from "../payment/payment.js";
 import { err, ok, type Result } from "../result.js";
@@ -13,6 +14,8 @@ export type PlaceOrderError =
 
 export interface PlaceOrderInput {
   readonly orderId: string;
+  /** The store's next order number (`orderNumber(sequence)`), allocated in the placing unit of work. */
+  readonly orderNumber: string;
   readonly userId: string;
   /** From `reviewCart` with no problems: the amounts the order keeps for good. */
   readonly totals: Totals;
@@ -38,6 +41,7 @@ export function placeOrder(input: PlaceOrderInput): Result<Transition, PlaceOrde
   const actor: Actor = { kind: "shopper", userId: input.userId };
   const order: Order = {
     id: input.orderId,
+    number: input.orderNumber,
     userId: input.userId,
     status: "pending_payment",
     currency: totals.currency,
@@ -64,7 +68,7 @@ export function placeOrder(input: PlaceOrderInput): Result<Transition, PlaceOrde
   };
   const effects: Effect[] = [{ type: "reserve_stock", items: combineItems(stockItems(order)) }];
   if (order.couponCode) effects.push({ type: "redeem_coupon", couponCode: order.couponCode, userId: order.userId });
-  effects.push(orderNotification(order, "order_placed", "placed", { totalMinor: String(order.total.minor) }));
+  effects.push(orderNotification(order, "order_placed", "placed", { totalMinor: String(order.total.minor), receipt: receiptText(receiptOf(order)).join("\n") }));
   const afterCommit: ProviderCall[] = input.paymentMethod === "card" && order.total.minor > 0 ? [intentCallFor(order)] : [];
   return ok({ order, effects, afterCommit });
 }

@@ -13,6 +13,7 @@ export type UniqueKey =
   | "coupons.code"
   | "carts.owner"
   | "orders.id"
+  | "orders.number"
   | "idempotency_keys.user_scope_key"
   | "ledger_transfers.id"
   | "webhook_events.id"

@@ -4,6 +4,7 @@ import type { Cart } from "../cart/cart.js";
 import type { Coupon } from "../cart/coupon.js";
 import type { CatalogEntry, CatalogSort, Category, Product, Variant } from "../catalog/catalog.js";
 import type { IdempotencyRecord, IdempotencyScope } from "../idempotency/idempotency.js";
+import type { DailyFigures } from "../order/figures.js";
 import type { StockLevel } from "../inventory/stock.js";
 import type { CurrencyCode, Money } from "../money/money.js";
 import type { OutboxMessage } from "../notification/notification.js";
@@ -191,7 +192,7 @@ export interface OrderListQuery extends PageRequest {
   /** Inclusive lower and exclusive upper bound on `placedAt`. */
   readonly placedFrom: Date | null;
   readonly placedTo: Date | null;
-  /** Order id prefix or customer email. */
+  /** Order number (`BB-10423`, or just `10423`), order id prefix, customer email, or phone (the order's or the customer's, ending with the digits given). */
   readonly search: string | null;
 }
 
@@ -221,6 +222,13 @@ export interface OrderRepository {
    */
   save(order: Order, expectedVersion: number): Promise<boolean>;
   findByPaymentIntent(intentId: string): Promise<Order | null>;
+  /**
+   * The next value (1, 2, …) of the store's order-number sequence: a counter incremented inside
+   * the caller's unit of work, so a placement that rolls back gives its number back and two
+   * concurrent placements never get the same one. `create` refuses a second order with the same
+   * number (`DuplicateKeyError("orders.number")`).
+   */
+  nextNumber(): Promise<number>;
   listForUser(userId: string, page: PageRequest): Promise<Page<Order>>;
   list(query: OrderListQuery): Promise<Page<Order>>;
   /** `pending_payment` orders whose `expiresAt` ≤ now, oldest first. */
@@ -233,6 +241,12 @@ export interface OrderRepository {
    */
   findWithPendingRefunds(requestedBefore: Date, limit: number): Promise<readonly Order[]>;
   countByStatus(): Promise<Readonly<Record<OrderStatus, number>>>;
+  /**
+   * The owner's figures of orders placed in [`from`, `to`), by day in `timeZone` and currency:
+   * paid orders only (captured > 0: card, wallet, or cash collected at delivery), their captured
+   * and refunded amounts. Unpaid orders (awaiting payment, cancelled before it) are left out.
+   */
+  salesFigures(query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): Promise<readonly DailyFigures[]>;
   /**
    * Orders placed and not cancelled, by day in `timeZone`, between `from` and `to`: one row per day
    * and currency (money of two currencies is never added), ordered by day, then currency.

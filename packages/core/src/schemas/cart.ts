@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_LINE_QUANTITY } from "../cart/cart.js";
 import { PAYMENT_METHODS } from "../payment/payment.js";
 import { addressInput } from "./account.js";
-import { id, int, oneOf, pageInput, text } from "./fields.js";
+import { id, idempotencyKey, int, oneOf, pageInput, text } from "./fields.js";
 
 export const cartAddInput = z.object({
   variantId: id("variantId"),
@@ -38,9 +38,7 @@ export const placeOrderInput = z
     address: addressInput.optional(),
     deliveryOptionId: id("deliveryOptionId"),
     paymentMethod: paymentMethodInput,
-    idempotencyKey: z
-      .string({ error: "idempotencyKey must be text" })
-      .regex(/^[A-Za-z0-9_-]{8,100}$/, { error: "idempotencyKey must be 8–100 letters, digits, dashes or underscores" }),
+    idempotencyKey,
   })
   .refine((v) => (v.addressId === undefined) !== (v.address === undefined), {
     error: "address: give either addressId or address, not both",

@@ -74,3 +74,8 @@ export const pageInput = {
   cursor: z.string({ error: "cursor must be text" }).max(500, { error: "cursor is too long" }).nullable().default(null),
   limit: int("limit", 1, 100).default(24),
 };
+
+/** Chosen by the client once per form or request, so a double submit or a retried request acts once. */
+export const idempotencyKey = z
+  .string({ error: "idempotencyKey must be text" })
+  .regex(/^[A-Za-z0-9_-]{8,100}$/, { error: "idempotencyKey must be 8–100 letters, digits, dashes or underscores" });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "../order/order.js";
 import { PAYMENT_METHODS, PAYMENT_STATUSES, REFUND_DESTINATIONS } from "../payment/payment.js";
-import { amountMinor, dateTime, id, int, oneOf, optionalText, pageInput, text } from "./fields.js";
+import { amountMinor, dateTime, id, idempotencyKey, int, oneOf, optionalText, pageInput, text } from "./fields.js";
 
 export const orderIdInput = z.object({ orderId: id("orderId") });
 
@@ -49,6 +49,8 @@ export const refundInput = z.object({
   reason,
   /** Units returned, when the refund is for specific items; the API can price them with refundForUnits. */
   items: z.array(z.object({ variantId: id("variantId"), quantity: int("quantity", 1, 99) })).default([]),
+  /** A retry with the same key answers with the first refund; the same key with another body is refused (409). */
+  idempotencyKey,
 });
 
 /** Retry the provider call of a refund still pending (its earlier call failed or was never confirmed). */

@@ -125,10 +125,11 @@ describe("order, wallet, coupon and settings schemas", () => {
     expect(orderTransitionInput.parse({ orderId: "o1", event: { type: "ship", carrier: "DTDC", trackingNumber: "D1" } }).event.type).toBe("ship");
     expect(messages(orderTransitionInput, { orderId: "o1", event: { type: "ship", carrier: "DTDC" } })).toEqual(["trackingNumber must be text"]);
     expect(messages(orderTransitionInput, { orderId: "o1", event: { type: "confirm" } })).toEqual(["type must be a known order action"]);
-    expect(refundInput.parse({ orderId: "o1", amountMinor: 500, destination: "wallet", reason: "damaged" }).items).toEqual([]);
+    expect(refundInput.parse({ orderId: "o1", amountMinor: 500, destination: "wallet", reason: "damaged", idempotencyKey: "refund-0001" }).items).toEqual([]);
     expect(messages(refundInput, { orderId: "o1", amountMinor: 0, destination: "bank", reason: "damaged" })).toEqual([
       "amountMinor must be at least 1",
       "destination must be wallet or card",
+      "idempotencyKey must be text",
     ]);
   });
 

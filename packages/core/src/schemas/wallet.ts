@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { totpCode } from "./account.js";
-import { id, int, MAX_AMOUNT_MINOR, pageInput, text } from "./fields.js";
-
-/** Chosen by the client once per form, so a double submit or a retried request moves money once. */
-const idempotencyKey = z
-  .string({ error: "idempotencyKey must be text" })
-  .regex(/^[A-Za-z0-9_-]{8,100}$/, { error: "idempotencyKey must be 8–100 letters, digits, dashes or underscores" });
+import { id, idempotencyKey, int, MAX_AMOUNT_MINOR, pageInput, text } from "./fields.js";
 
 /** Top-ups between ₹10 and ₹1,00,000. */
 export const walletTopUpInput = z.object({

@@ -186,6 +186,7 @@ export interface MakeOrderOptions {
   readonly lines?: PricingLine[];
   readonly coupon?: Coupon | null;
   readonly id?: string;
+  readonly number?: string;
   readonly userId?: string;
   readonly settings?: StoreSettings;
 }
@@ -208,6 +209,8 @@ export function makeOrder(options: MakeOrderOptions = {}): Order {
   const placed = expectOk(
     placeOrder({
       orderId: options.id ?? "order-1",
+      // Unique per id by default, as stored orders' numbers must be.
+      orderNumber: options.number ?? `BB-${(options.id ?? "order-1").toUpperCase()}`,
       userId,
       totals,
       address: makeAddress(),

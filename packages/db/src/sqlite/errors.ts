@@ -13,6 +13,7 @@ const uniqueKeys: Readonly<Record<string, UniqueKey>> = {
   "carts.user_id": "carts.owner",
   "carts.guest_id": "carts.owner",
   "orders.id": "orders.id",
+  "orders.number": "orders.number",
   "idempotency_keys.user_id, idempotency_keys.scope, idempotency_keys.key": "idempotency_keys.user_scope_key",
   "ledger_transfers.id": "ledger_transfers.id",
   "webhook_events.id": "webhook_events.id",

@@ -68,6 +68,10 @@ describe("dataVersion", () => {
   });
 });
 
+/** Takes a database back from version 7: no order numbers, no counters. */
+const undoOrderNumbers =
+  "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ";
+
 describe("migrations", () => {
   it("apply once: reopening or migrating again applies nothing", async () => {
     const db = open();
@@ -90,14 +94,15 @@ describe("migrations", () => {
     // Back to version 2: the order exists, its lines only in the order's JSON.
     const raw = new Database(db.file);
     raw.exec(
-      "DROP TABLE order_lines; DROP INDEX orders_payment_method_placed; " +
+      undoOrderNumbers +
+        "DROP TABLE order_lines; DROP INDEX orders_payment_method_placed; " +
         "DROP INDEX products_category_price_asc; DROP INDEX products_category_price_desc; DROP INDEX products_category_name; " +
         "DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; " +
         before006 +
         "DELETE FROM schema_migrations WHERE version >= 3",
     );
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6]);
+    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7]);
     const reopened = open(dataDir);
     expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
       { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
@@ -115,9 +120,9 @@ describe("migrations", () => {
     handles.splice(0);
     // Back to version 4: the refund is only in the order's JSON.
     const raw = new Database(db.file);
-    raw.exec(`DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; ${before006} DELETE FROM schema_migrations WHERE version >= 5`);
+    raw.exec(`${undoOrderNumbers}DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; ${before006} DELETE FROM schema_migrations WHERE version >= 5`);
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([5, 6]);
+    expect(migrateSqlite(db.file)).toEqual([5, 6, 7]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findWithPendingRefunds(new Date(at.getTime() + 1), 5)).map((order) => order.id)).toEqual([paid.id]);
     expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
@@ -129,17 +134,36 @@ describe("migrations", () => {
     await db.close();
     handles.splice(0);
     const raw = new Database(db.file);
-    raw.exec(`${before006} DELETE FROM schema_migrations WHERE version >= 6`);
+    raw.exec(`${undoOrderNumbers}${before006} DELETE FROM schema_migrations WHERE version >= 6`);
     const insert = raw.prepare("INSERT INTO carts (id, user_id, guest_id, currency, lines, coupon_code, updated_at) VALUES (?, ?, ?, 'INR', '[]', NULL, ?)");
     for (const [id, user, guest, at] of [["u-old", "user-1", null, 1], ["u-new", "user-1", null, 2], ["g-new", null, "guest-1", 4], ["g-old", null, "guest-1", 3], ["other", "user-2", null, 1]] as const) {
       insert.run(id, user, guest, at);
     }
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([6]);
+    expect(migrateSqlite(db.file)).toEqual([6, 7]);
     const reopened = open(dataDir);
     expect((await reopened.repos.carts.findByUser("user-1"))?.id).toBe("u-new");
     expect((await reopened.repos.carts.findByGuest("guest-1"))?.id).toBe("g-new");
     expect((await reopened.repos.carts.findByUser("user-2"))?.id).toBe("other");
+  });
+
+  it("007 numbers the orders saved before it in the order they were placed, and the sequence continues after them", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    const second = { ...makeOrder({ id: "second" }), placedAt: new Date("2026-11-20T10:00:00Z") };
+    const first = { ...makeOrder({ id: "first" }), placedAt: new Date("2026-11-19T10:00:00Z") };
+    await db.repos.orders.create(second);
+    await db.repos.orders.create(first);
+    await db.close();
+    handles.splice(0);
+    const raw = new Database(db.file);
+    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version = 7");
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual([7]);
+    const reopened = open(dataDir);
+    expect((await reopened.repos.orders.findById("first"))?.number).toBe("BB-10001");
+    expect((await reopened.repos.orders.findById("second"))?.number).toBe("BB-10002");
+    expect(await reopened.repos.orders.nextNumber()).toBe(3);
   });
 
   it("refuse a database written by a newer build", async () => {

@@ -1,4 +1,4 @@
-import { available, fixFor, lineName, reviewCart, type Cart, type CartReview, type Repositories, type StoreSettings } from "@bbscart/core";
+import { available, fixFor, lineName, receiptOf, reviewCart, type Cart, type CartReview, type Repositories, type StoreSettings } from "@bbscart/core";
 import { loadSettings } from "../common/index.js";
 
 /**
@@ -39,6 +39,7 @@ export function cartView(cart: Cart, reviewed: Awaited<ReturnType<typeof reviewS
     deliveryOptionId: reviewed.deliveryOptionId,
     updatedAt: cart.updatedAt,
     totals: reviewed.review.totals,
+    receipt: receiptOf(reviewed.review.totals),
     problems: reviewed.review.problems.map((problem) => ({ ...problem, fix: fixFor(problem) })),
   };
 }

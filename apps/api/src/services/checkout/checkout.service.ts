@@ -3,6 +3,7 @@ import {
   err,
   isDuplicateKey,
   ok,
+  orderNumber,
   replayedCheckoutCalls,
   replayOf,
   statusAtPlacement,
@@ -37,6 +38,8 @@ interface Placed {
 /** What a checkout answers, the same for every replay of its key: nothing in it changes after placement. */
 export interface Receipt {
   orderId: string;
+  /** What the shopper quotes: `BB-10423`. */
+  orderNumber: string;
   /** The status the order reached when it was placed (confirmed for wallet and cash on delivery). */
   status: OrderStatus;
   paymentMethod: Order["payment"]["method"];
@@ -83,6 +86,8 @@ export function checkoutService(deps: CommerceDeps) {
       const walletBalance = input.paymentMethod === "wallet" ? await repos.ledger.balance(walletAccount(user.id), settings.currency) : null;
       const decided = checkout({
         orderId: ids.next(),
+        // Allocated in this unit of work: a refused checkout rolls it back, so numbers stay consecutive.
+        orderNumber: orderNumber(await repos.orders.nextNumber()),
         userId: user.id,
         totals: review.totals,
         address,
@@ -140,6 +145,7 @@ export function checkoutService(deps: CommerceDeps) {
       const wantsIntent = afterCommit.some((call) => call.type === "create_intent");
       return {
         orderId: order.id,
+        orderNumber: order.number,
         status: statusAtPlacement(order),
         paymentMethod: order.payment.method,
         total: order.total,

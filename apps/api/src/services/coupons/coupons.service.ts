@@ -1,4 +1,4 @@
-import { money, type Coupon, type CouponDiscount, type CouponPatch } from "@bbscart/core";
+import { couponStatus, money, type Coupon, type CouponDiscount, type CouponPatch } from "@bbscart/core";
 import type { couponCodeInput, couponCreateInput, couponDiscountInput, couponListInput, couponUpdateInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { type AdminCall, AppError, auditAs, type CatalogDeps, loadSettings, notFound } from "../common/index.js";
@@ -56,8 +56,12 @@ export function couponsService({ db, clock, ids }: Pick<CatalogDeps, "db" | "clo
   }
 
   return {
-    /** Newest first as the adapter pages them; `usedCount` is each coupon's redemptions so far. */
-    listCoupons: (input: z.output<typeof couponListInput>) => db.repos.coupons.list(input),
+    /** As the adapter pages them, each with its status now (core's `couponStatus`); `usedCount` is its redemptions so far. */
+    async listCoupons(input: z.output<typeof couponListInput>) {
+      const page = await db.repos.coupons.list(input);
+      const now = clock.now();
+      return { ...page, items: page.items.map((coupon) => ({ ...coupon, status: couponStatus(coupon, now) })) };
+    },
 
     async createCoupon(call: AdminCall, input: z.output<typeof couponCreateInput>) {
       return db.uow.run(async (repos) => {

@@ -1,6 +1,7 @@
 import {
   availableEvents,
   hasPermission,
+  receiptOf,
   refundable,
   refundDestinations,
   type Actor,
@@ -32,6 +33,7 @@ function actions(order: Order, { actor, now, settings }: Viewer) {
 export function orderSummary(order: Order, viewer: Viewer) {
   return {
     id: order.id,
+    number: order.number,
     userId: order.userId,
     status: order.status,
     placedAt: order.placedAt,
@@ -46,6 +48,7 @@ export function orderSummary(order: Order, viewer: Viewer) {
 export function adminOrderView(order: Order, viewer: Viewer, extra: { customer: User | null; transfers: readonly Transfer[] }) {
   return {
     ...order,
+    receipt: receiptOf(order),
     customer: extra.customer ? { id: extra.customer.id, email: extra.customer.email, name: extra.customer.name } : null,
     transfers: [...extra.transfers],
     ...actions(order, viewer),

@@ -1,4 +1,4 @@
-import { applyOrderEvent, availableEvents, type Actor, type Order, type OrderEvent, type PageRequest, type User } from "@bbscart/core";
+import { applyOrderEvent, availableEvents, receiptOf, type Actor, type Order, type OrderEvent, type PageRequest, type User } from "@bbscart/core";
 import { AppError, type CommerceDeps, loadSettings, notFound, refused } from "../common/index.js";
 import { providerCalls } from "./provider-calls.js";
 import { decide } from "./decide.js";
@@ -10,6 +10,7 @@ const owns = (user: User) => (order: Order) => order.userId === user.id;
 function summaryOf(order: Order) {
   return {
     id: order.id,
+    number: order.number,
     status: order.status,
     paymentStatus: order.payment.status,
     paymentMethod: order.payment.method,
@@ -30,7 +31,7 @@ export function ordersService(deps: CommerceDeps) {
 
   async function detail(user: User, order: Order) {
     const settings = await loadSettings(db.repos);
-    return { ...order, actions: availableEvents(order, { actor: shopper(user), now: clock.now(), settings }) };
+    return { ...order, receipt: receiptOf(order), actions: availableEvents(order, { actor: shopper(user), now: clock.now(), settings }) };
   }
 
   async function act(user: User, orderId: string, event: OrderEvent) {

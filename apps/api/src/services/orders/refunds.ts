@@ -1,6 +1,10 @@
+import { createHash } from "node:crypto";
 import {
   err,
+  isDuplicateKey,
   money,
+  ok,
+  replayOf,
   pendingRefund,
   refundForUnits,
   refundOrder,
@@ -13,7 +17,7 @@ import {
 } from "@bbscart/core";
 import type { refundIdInput, refundInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { type AdminCall, audit, type CommerceDeps, type ItemsRefusal, notFound, refused } from "../common/index.js";
+import { type AdminCall, audit, type CheckoutRefusal, type CommerceDeps, type ItemsRefusal, notFound, refused } from "../common/index.js";
 import { decide } from "./decide.js";
 import { providerCalls } from "./provider-calls.js";
 import { auditSnapshot } from "./admin-view.js";
@@ -38,6 +42,15 @@ function itemsRefusal(order: Order, input: z.output<typeof refundInput>): ItemsR
   return input.amountMinor > worth.value.minor ? { code: "REFUND_EXCEEDS_ITEMS", worth: worth.value } : null;
 }
 
+/** What a refund key is stored with: the whole request but the key, so a retry can tell "same refund" from "other refund, same key". */
+function refundFingerprint(input: z.output<typeof refundInput>): string {
+  const items = [...input.items].sort((a, b) => a.variantId.localeCompare(b.variantId)).map((item) => [item.variantId, item.quantity]);
+  const body = [input.orderId, input.amountMinor, input.destination, input.reason, items];
+  return createHash("sha256").update(JSON.stringify(body)).digest("base64url");
+}
+
+type KeyRefusal = Extract<CheckoutRefusal, { code: "IDEMPOTENCY_KEY_REUSED" }>;
+
 /**
  * Admin refunds. To the wallet: one unit of work (refund recorded, ledger posted, audited). To the
  * card: the amount is reserved with a pending refund in one unit of work — the order's
@@ -48,44 +61,74 @@ export function refunds(deps: CommerceDeps) {
   const { db, clock, ids } = deps;
   const provider = providerCalls(deps);
 
+  async function refundOnce(admin: AdminCall, input: z.output<typeof refundInput>, requestHash: string): Promise<RefundOutcome> {
+    const fresh = ids.next();
+    let refundId = fresh;
+    const result = await decide(db, input.orderId, {
+      now: () => clock.now(),
+      visible: () => true,
+      decision: async (order, repos): Promise<Result<Transition, ItemsRefusal | RefundError | KeyRefusal>> => {
+        const record = await repos.idempotency.find(admin.user.id, "refund", input.idempotencyKey);
+        if (record) {
+          const replay = replayOf(record, requestHash);
+          if (!replay.ok) return err({ code: "IDEMPOTENCY_KEY_REUSED", what: "refund" });
+          refundId = replay.value;
+          return ok({ order, effects: [], afterCommit: [] });
+        }
+        refundId = fresh;
+        const refused = itemsRefusal(order, input);
+        if (refused) return err(refused);
+        return refundOrder(order, {
+          refundId,
+          amount: money(input.amountMinor, order.currency),
+          destination: input.destination,
+          reason: input.reason,
+          actor: admin.actor,
+          now: clock.now(),
+        });
+      },
+      onSaved: async (repos, { before, after }) => {
+        const now = clock.now();
+        await repos.idempotency.claim({ userId: admin.user.id, scope: "refund", key: input.idempotencyKey, requestHash, resultId: refundId, createdAt: now });
+        await audit(repos, clock, ids, {
+          actorId: admin.user.id,
+          requestId: admin.requestId,
+          action: "order.refund",
+          targetType: "order",
+          targetId: after.id,
+          reason: input.reason,
+          before: auditSnapshot(before),
+          after: { ...auditSnapshot(after), refundId, amountMinor: input.amountMinor, destination: input.destination },
+        });
+      },
+    });
+    if (!result.ok) throw refused(result.error);
+    await deps.deliver(result.value.outboxIds);
+    await provider.run(result.value.order, result.value.afterCommit);
+    const order = await db.repos.orders.findById(input.orderId);
+    return { orderId: input.orderId, refund: refundIn(order ?? result.value.order, refundId) };
+  }
+
   return {
     settle: provider.settle,
     runProviderCalls: provider.run,
 
+    /**
+     * Issues a refund once per idempotency key: the key is claimed in the refund's unit of work, so
+     * a retry (after a timeout, or a commit whose outcome was unknown) finds it and answers with the
+     * refund it made, as it is now; the same key with another body is refused. Concurrent retries
+     * race on the order's compare-and-set (and, on MongoDB, the key's unique index): one refunds,
+     * the others re-decide, find the key and answer with that refund.
+     */
     async refund(admin: AdminCall, input: z.output<typeof refundInput>): Promise<RefundOutcome> {
-      const refundId = ids.next();
-      const result = await decide(db, input.orderId, {
-        now: () => clock.now(),
-        visible: () => true,
-        decision: (order): Result<Transition, ItemsRefusal | RefundError> => {
-          const refused = itemsRefusal(order, input);
-          if (refused) return err(refused);
-          return refundOrder(order, {
-            refundId,
-            amount: money(input.amountMinor, order.currency),
-            destination: input.destination,
-            reason: input.reason,
-            actor: admin.actor,
-            now: clock.now(),
-          });
-        },
-        onSaved: (repos, { before, after }) =>
-          audit(repos, clock, ids, {
-            actorId: admin.user.id,
-            requestId: admin.requestId,
-            action: "order.refund",
-            targetType: "order",
-            targetId: after.id,
-            reason: input.reason,
-            before: auditSnapshot(before),
-            after: { ...auditSnapshot(after), refundId, amountMinor: input.amountMinor, destination: input.destination },
-          }),
-      });
-      if (!result.ok) throw refused(result.error);
-      await deps.deliver(result.value.outboxIds);
-      await provider.run(result.value.order, result.value.afterCommit);
-      const order = await db.repos.orders.findById(input.orderId);
-      return { orderId: input.orderId, refund: refundIn(order ?? result.value.order, refundId) };
+      const requestHash = refundFingerprint(input);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await refundOnce(admin, input, requestHash);
+        } catch (error) {
+          if (attempt > 0 || !isDuplicateKey(error, "idempotency_keys.user_scope_key")) throw error;
+        }
+      }
     },
 
     /** Asks the provider again for a refund left pending; settles it (audited) if the provider accepts. */

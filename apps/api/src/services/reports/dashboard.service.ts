@@ -1,4 +1,4 @@
-import { available, money, type DailySales } from "@bbscart/core";
+import { available, money, netOf, summarize, type DailyFigures } from "@bbscart/core";
 import type { salesReportInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { type CommerceDeps, loadSettings } from "../common/index.js";
@@ -44,8 +44,8 @@ function startOfDay(timeZone: string, day: string): Date {
 }
 
 /**
- * The admin dashboard's figures, every "day" in the store's time zone: sales per day, today's
- * totals, orders by status, low-stock variants and top products — each one indexed query, never
+ * The admin dashboard's figures, every "day" in the store's time zone: the owner's sales figures
+ * per day (paid orders, gross, refunds, net), today's, orders by status, low-stock variants and top products — each one indexed query, never
  * a scan of all orders.
  */
 export function dashboardService(deps: CommerceDeps) {
@@ -59,24 +59,27 @@ export function dashboardService(deps: CommerceDeps) {
     return { timeZone, currency, first, from: startOfDay(timeZone, first), to: startOfDay(timeZone, addDays(today, 1)) };
   }
 
-  /** Sales for `days` calendar days ending today, every day present (zero when nothing sold). */
-  async function salesByDay(days: number) {
+  /**
+   * The owner's figures for `days` calendar days ending today, in the store's currency, every day
+   * present (zero when nothing was paid): paid orders, gross, refunds and net per day, and the
+   * period's summary with the average order value. Definitions: core's `DailyFigures`.
+   */
+  async function figures(days: number) {
     const { timeZone, currency, first, from, to } = await period(days);
-    const rows = await db.repos.orders.salesByDay({ from, to, timeZone });
-    const byDay = new Map<string, DailySales>(rows.filter((row) => row.total.currency === currency).map((row) => [row.day, row]));
+    const rows = await db.repos.orders.salesFigures({ from, to, timeZone });
+    const byDay = new Map<string, DailyFigures>(rows.filter((row) => row.currency === currency).map((row) => [row.day, row]));
     const series = Array.from({ length: days }, (_, i) => {
       const day = addDays(first, i);
-      return { day, orders: byDay.get(day)?.orders ?? 0, total: byDay.get(day)?.total ?? money(0, currency) };
+      const found = byDay.get(day) ?? { day, currency, orders: 0, gross: money(0, currency), refunds: money(0, currency) };
+      return { day, orders: found.orders, gross: found.gross, refunds: found.refunds, net: netOf(found) };
     });
-    return { timeZone, currency, series };
+    return { timeZone, currency, series, summary: summarize(rows, currency) };
   }
 
   return {
     async sales(input: z.output<typeof salesReportInput>) {
-      const { timeZone, currency, series } = await salesByDay(input.days);
-      const orders = series.reduce((n, day) => n + day.orders, 0);
-      const total = money(series.reduce((n, day) => n + day.total.minor, 0), currency);
-      return { timeZone, days: series, orders, total };
+      const { timeZone, currency, series, summary } = await figures(input.days);
+      return { timeZone, currency, days: series, ...summary };
     },
 
     /** Best sellers of the period by units, in the store's currency. */
@@ -89,14 +92,14 @@ export function dashboardService(deps: CommerceDeps) {
     async overview() {
       const settings = await loadSettings(db.repos);
       const [{ series }, byStatus, lowStock] = await Promise.all([
-        salesByDay(1),
+        figures(1),
         db.repos.orders.countByStatus(),
         db.repos.products.lowStock(settings.lowStockThreshold, LOW_STOCK_LIMIT),
       ]);
       const today = series[0]!;
       return {
         timeZone: settings.timeZone,
-        today: { day: today.day, orders: today.orders, total: today.total },
+        today,
         byStatus,
         lowStockThreshold: settings.lowStockThreshold,
         lowStock: lowStock.map(({ product, variant }) => ({

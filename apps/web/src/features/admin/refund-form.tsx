@@ -40,7 +40,8 @@ export function RefundForm({ order }: { order: AdminOrder }) {
     const form = new FormData(event.currentTarget);
     const amountMinor = parseAmount(formText(form, "amount"), currency);
     if (amountMinor === null) return setErrors({ amountMinor: "amount must be an amount such as 250.00" });
-    const checked = check({ orderId: order.id, amountMinor, destination: form.get("destination"), reason: form.get("reason") });
+    // One key per reviewed refund: sending it again (after a timeout) answers with the same refund.
+    const checked = check({ orderId: order.id, amountMinor, destination: form.get("destination"), reason: form.get("reason"), idempotencyKey: crypto.randomUUID() });
     if (!checked) return;
     if (amountMinor > order.refundable.minor) return setErrors({ amountMinor: `amount must be at most ${formatMoney(order.refundable)}` });
     setDone(null);

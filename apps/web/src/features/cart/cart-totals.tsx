@@ -5,7 +5,8 @@ import type { CartView } from "./use-cart";
 export function CartTotals({ totals }: { totals: CartView["totals"] }) {
   const rows: [string, string][] = [["Subtotal", formatMoney(totals.subtotal)]];
   if (totals.discount.minor > 0) rows.push([`Discount${totals.couponCode ? ` (${totals.couponCode})` : ""}`, `− ${formatMoney(totals.discount)}`]);
-  rows.push(["Delivery", totals.deliveryFee.minor === 0 ? "Free" : formatMoney(totals.deliveryFee)]);
+  // An empty cart delivers nothing: no delivery row (its fee is zero too).
+  if (totals.lines.length > 0) rows.push(["Delivery", totals.deliveryFee.minor === 0 ? "Free" : formatMoney(totals.deliveryFee)]);
   // The tax note sits after the list: a <dl> may hold only dt/dd groups (screen readers announce it as a list).
   return (
     <div className="flex flex-col gap-2 text-sm">

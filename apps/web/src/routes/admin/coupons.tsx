@@ -7,7 +7,7 @@ import { Field, FormError, SelectField } from "../../features/forms/field";
 import { formText } from "../../features/forms/field-errors";
 import { useSchemaForm } from "../../features/forms/use-schema-form";
 import { Dialog } from "../../features/ui/dialog";
-import { Badge, PageHeader } from "../../features/ui/layout";
+import { Badge, PageHeader, type Tone } from "../../features/ui/layout";
 import { button } from "../../features/ui/styles";
 import { PagedTable } from "../../features/ui/table";
 import { formatDate } from "../../lib/format-date";
@@ -19,6 +19,12 @@ function discountText(coupon: Coupon): string {
   if (coupon.kind === "fixed") return `${formatMoney(coupon.amount)} off`;
   return `${scaledText(coupon.percentBp, 2).replace(/\.00$/, "")}% off${coupon.maxDiscount ? `, at most ${formatMoney(coupon.maxDiscount)}` : ""}`;
 }
+
+type CouponStatus = Coupon["status"];
+
+/** The status the API derived for now (core's `couponStatus`), never the stored on/off switch alone. */
+const statusLabels: Record<CouponStatus, string> = { active: "Active", scheduled: "Scheduled", expired: "Expired", used_up: "Used up", disabled: "Off" };
+const statusTones: Record<CouponStatus, Tone> = { active: "teal", scheduled: "blue", expired: "slate", used_up: "amber", disabled: "slate" };
 
 export function CouponsPage() {
   const table = useUrlTable([] as const);
@@ -71,7 +77,7 @@ export function CouponsPage() {
             </td>
             <td>
               <span className="flex items-center gap-2">
-                {coupon.active ? <Badge tone="teal">Active</Badge> : <Badge>Off</Badge>}
+                <Badge tone={statusTones[coupon.status]}>{statusLabels[coupon.status]}</Badge>
                 <button type="button" className="text-sm font-medium text-teal-700 hover:underline" disabled={update.isPending} onClick={() => update.mutate({ code: coupon.code, active: !coupon.active })}>
                   {coupon.active ? "Turn off" : "Turn on"}
                   <span className="sr-only"> {coupon.code}</span>

@@ -19,16 +19,16 @@ export function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="Dashboard" description="Every figure counts orders placed and not cancelled, by day in the store's time zone." />
+      <PageHeader title="Dashboard" description="Sales figures count paid orders by the day they were placed, in the store's time zone (definitions below the chart)." />
       <QueryView query={overview} label="today's figures">
         {(data) => (
           <div className="grid gap-4 sm:grid-cols-3">
             <Link to="/admin/orders" className={tile} data-testid="today-sales">
-              <p className="text-sm text-slate-500">Sales today ({formatDay(data.today.day)})</p>
-              <p className="mt-1 text-2xl font-bold tabular-nums">{formatMoney(data.today.total)}</p>
+              <p className="text-sm text-slate-500">Net sales today ({formatDay(data.today.day)})</p>
+              <p className="mt-1 text-2xl font-bold tabular-nums">{formatMoney(data.today.net)}</p>
             </Link>
             <Link to="/admin/orders" className={tile}>
-              <p className="text-sm text-slate-500">Orders today</p>
+              <p className="text-sm text-slate-500">Paid orders today</p>
               <p className="mt-1 text-2xl font-bold tabular-nums">{data.today.orders}</p>
             </Link>
             <Link to="/admin/orders?status=confirmed" className={tile}>
@@ -61,10 +61,24 @@ export function DashboardPage() {
         <QueryView query={sales} label="sales">
           {(data) => (
             <>
-              <p className="mb-3 text-sm text-slate-600" aria-live="polite">
-                <strong className="text-slate-900">{formatMoney(data.total)}</strong> from {data.orders} order{data.orders === 1 ? "" : "s"} · {data.timeZone}
-              </p>
-              <SalesChart days={data.days} currency={data.total.currency} />
+              <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-5" aria-live="polite" data-testid="sales-figures">
+                {(
+                  [
+                    ["Gross sales", formatMoney(data.gross)],
+                    ["Refunds", formatMoney(data.refunds)],
+                    ["Net sales", formatMoney(data.net)],
+                    ["Orders", String(data.orders)],
+                    ["Average order value", formatMoney(data.averageOrderValue)],
+                  ] as const
+                ).map(([label, value]) => (
+                  <div key={label}>
+                    <dt className="text-slate-500">{label}</dt>
+                    <dd className="text-lg font-semibold tabular-nums text-slate-900">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+              <SalesChart days={data.days.map((day) => ({ day: day.day, orders: day.orders, total: day.net }))} currency={data.currency} />
+              <SalesDefinitions timeZone={data.timeZone} />
             </>
           )}
         </QueryView>
@@ -157,5 +171,29 @@ export function DashboardPage() {
         )}
       </QueryView>
     </>
+  );
+}
+
+/** What each figure means, on the page, so an owner reads them the way they are computed. */
+function SalesDefinitions({ timeZone }: { timeZone: string }) {
+  return (
+    <dl className="mt-4 grid gap-2 border-t border-slate-200 pt-3 text-xs text-slate-600 sm:grid-cols-2" data-testid="sales-definitions">
+      <div>
+        <dt className="font-semibold text-slate-700">Gross sales</dt>
+        <dd>What paid orders brought in: card and wallet payments once captured, cash on delivery once collected at delivery. Orders awaiting payment, or cancelled before it, are not sales.</dd>
+      </div>
+      <div>
+        <dt className="font-semibold text-slate-700">Refunds</dt>
+        <dd>Everything refunded on those orders, to wallet or card (card refunds the provider has not confirmed yet included).</dd>
+      </div>
+      <div>
+        <dt className="font-semibold text-slate-700">Net sales</dt>
+        <dd>Gross sales − refunds. The chart shows net sales per day.</dd>
+      </div>
+      <div>
+        <dt className="font-semibold text-slate-700">Orders · Average order value</dt>
+        <dd>Paid orders; gross sales ÷ paid orders. Each order counts on the day it was placed, in {timeZone}.</dd>
+      </div>
+    </dl>
   );
 }

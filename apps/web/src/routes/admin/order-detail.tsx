@@ -1,8 +1,9 @@
-import { formatMoney, type Money } from "@bbscart/core";
+import { formatMoney } from "@bbscart/core";
 import { Link, useParams } from "react-router";
 import { orderStatusLabel } from "../../features/admin/format";
 import { OrderActions, type AdminOrder } from "../../features/admin/order-actions";
 import { RefundForm } from "../../features/admin/refund-form";
+import { ReceiptRows } from "../../features/orders/receipt";
 import { OrderStatusBadge, PaymentStatusBadge } from "../../features/orders/status";
 import { Badge, PageHeader, Panel } from "../../features/ui/layout";
 import { QueryView } from "../../features/ui/states";
@@ -28,7 +29,7 @@ function OrderView({ order }: { order: AdminOrder }) {
         ← All orders
       </Link>
       <PageHeader
-        title={`Order ${order.id}`}
+        title={`Order ${order.number}`}
         description={`Placed ${formatDateTime(order.placedAt)}${order.customer ? ` by ${order.customer.name} (${order.customer.email})` : ""}`}
         actions={
           <div className="flex items-center gap-2" data-testid="order-status">
@@ -82,11 +83,6 @@ function OrderView({ order }: { order: AdminOrder }) {
 }
 
 function Items({ order }: { order: AdminOrder }) {
-  const totals: [string, Money][] = [
-    ["Subtotal", order.subtotal],
-    ["Discount", { ...order.discount, minor: -order.discount.minor }],
-    ["Delivery", order.deliveryFee],
-  ];
   return (
     <Panel title="Items">
       <Table
@@ -96,7 +92,7 @@ function Items({ order }: { order: AdminOrder }) {
             <th scope="col" className="py-2 pr-3">Item</th>
             <th scope="col" className="pr-3 text-right">Qty</th>
             <th scope="col" className="pr-3 text-right">Unit price</th>
-            <th scope="col" className="text-right">Total</th>
+            <th scope="col" className="text-right">Amount</th>
           </>
         }
       >
@@ -110,26 +106,13 @@ function Items({ order }: { order: AdminOrder }) {
             </td>
             <td className="pr-3 text-right tabular-nums">{line.quantity}</td>
             <td className="pr-3 text-right tabular-nums">{formatMoney(line.unitPrice)}</td>
-            <td className="text-right tabular-nums">{formatMoney(line.total)}</td>
+            <td className="text-right tabular-nums">{formatMoney(line.subtotal)}</td>
           </tr>
         ))}
       </Table>
-      <dl className="ml-auto mt-3 grid max-w-xs grid-cols-2 gap-1 text-sm">
-        {totals.map(([label, amount]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="text-right tabular-nums">{formatMoney(amount)}</dd>
-          </div>
-        ))}
-        {order.couponCode && (
-          <>
-            <dt className="text-slate-500">Coupon</dt>
-            <dd className="text-right font-mono">{order.couponCode}</dd>
-          </>
-        )}
-        <dt className="font-semibold">Total (incl. {formatMoney(order.tax)} tax)</dt>
-        <dd className="text-right font-semibold tabular-nums">{formatMoney(order.total)}</dd>
-      </dl>
+      <div className="ml-auto mt-3 max-w-sm">
+        <ReceiptRows receipt={order.receipt} withLines={false} />
+      </div>
     </Panel>
   );
 }

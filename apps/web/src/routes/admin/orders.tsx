@@ -76,7 +76,7 @@ export function OrdersPage() {
           </SelectField>
           <Field label="Placed from" type="date" value={from} max={to || undefined} error={errors.placedFrom} onChange={(e) => table.setFilters({ from: e.target.value })} />
           <Field label="Placed to" type="date" value={to} min={from || undefined} error={errors.placedTo} onChange={(e) => table.setFilters({ to: e.target.value })} />
-          <SearchForm value={q} placeholder="Order number or email" onSearch={(value) => table.setFilters({ q: value })} />
+          <SearchForm value={q} placeholder="Order number, email or phone" onSearch={(value) => table.setFilters({ q: value })} />
         </div>
         {Object.values(table.filters).some(Boolean) && (
           <button type="button" className={`${button.secondary} mt-3`} onClick={() => table.setFilters({ status: "", payment: "", method: "", from: "", to: "", userId: "", q: "" })}>
@@ -109,7 +109,7 @@ export function OrdersPage() {
               <tr key={order.id} className="hover:bg-slate-50">
                 <td className="py-2.5 pr-3">
                   <Link to={`/admin/orders/${order.id}`} className="font-mono font-medium text-teal-700 hover:underline">
-                    {order.id}
+                    {order.number}
                   </Link>
                 </td>
                 <td className="pr-3 text-slate-600">{formatDateTime(order.placedAt)}</td>

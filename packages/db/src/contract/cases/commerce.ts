@@ -1,5 +1,5 @@
 import { attachPaymentIntent, DuplicateKeyError, expectOk, money, ORDER_STATUSES, recordRefund, type Coupon, type Order, type OrderListQuery } from "@bbscart/core";
-import { inr, makeCart, makeCoupon, makeOrder, makePricingLine, makeSettings, makeUser } from "@bbscart/core/testing";
+import { inr, makeAddress, makeCart, makeCoupon, makeOrder, makePricingLine, makeSettings, makeUser } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import { itNeeds, type ContractContext } from "../context.js";
 import { allPages, at, expectDuplicate, makeIdempotency, seedProduct, stockedProduct } from "../fixtures.js";
@@ -139,7 +139,8 @@ export function commerceCases(context: ContractContext): void {
     await orders.create(order);
     expect(await orders.findById(order.id)).toEqual(order);
     expect(await orders.findById("missing")).toBeNull();
-    await expectDuplicate(orders.create(order), "orders.id");
+    await expectDuplicate(orders.create({ ...order, number: "BB-OTHER" }), "orders.id");
+    await expectDuplicate(orders.create({ ...order, id: "order-2" }), "orders.number");
     const next = { ...order, status: "delivered" as const, deliveredAt: at(5), version: order.version + 1 };
     expect(await orders.save(next, order.version)).toBe(true);
     expect(await orders.save({ ...next, cancelReason: "late" }, order.version)).toBe(false);
@@ -163,6 +164,21 @@ export function commerceCases(context: ContractContext): void {
     expect(await list({ paymentStatus: "paid" })).toEqual(["ord-b1", "ord-a1"]);
     expect(await list({ search: "ord-a" })).toEqual(["ord-a2", "ord-a1"]);
     expect(await list({ search: "ravi@example.com" })).toEqual(["ord-b1"]);
+  });
+
+  it("orders: the admin search finds an order by its number, with or without the prefix, and by phone (the order's or the customer's)", async () => {
+    const { orders, users } = context.db.repos;
+    await users.create(makeUser({ id: "user-2", email: "ravi@example.com", phone: "+919811122233" }));
+    await orders.create(placedAt(makeOrder({ id: "ord-1", number: "BB-10001" }), 1));
+    await orders.create(placedAt(makeOrder({ id: "ord-2", number: "BB-10002", userId: "user-2" }), 2));
+    await orders.create(placedAt({ ...makeOrder({ id: "ord-3", number: "BB-10003" }), address: makeAddress({ phone: "+919855566677" }) }, 3));
+    const list = async (search: string) => (await listPages({ search })).flat();
+    expect(await list("BB-10002")).toEqual(["ord-2"]);
+    expect(await list("bb-10003")).toEqual(["ord-3"]);
+    expect(await list("10001")).toEqual(["ord-1"]);
+    expect(await list("98555 66677")).toEqual(["ord-3"]);
+    expect(await list("+919811122233")).toEqual(["ord-2"]);
+    expect(await list("BB-10009")).toEqual([]);
   });
 
   it("orders: the admin list filtered by payment method, customer and placed in [from, to), alone or combined, with stable cursors", async () => {
@@ -215,10 +231,10 @@ export function commerceCases(context: ContractContext): void {
   it("orders: expired and awaiting-payment queries find only pending orders, oldest first", async () => {
     const { orders } = context.db.repos;
     const pending = makeOrder({ status: "pending_payment" });
-    await orders.create({ ...pending, id: "late", placedAt: at(0), expiresAt: at(30) });
-    await orders.create({ ...attachPaymentIntent(pending, "pi_early"), id: "early", placedAt: at(-10), expiresAt: at(20) });
-    await orders.create({ ...pending, id: "fresh", placedAt: at(50), expiresAt: at(80) });
-    await orders.create({ ...makeOrder({ status: "confirmed" }), id: "paid", placedAt: at(-20) });
+    await orders.create({ ...pending, id: "late", number: "BB-LATE", placedAt: at(0), expiresAt: at(30) });
+    await orders.create({ ...attachPaymentIntent(pending, "pi_early"), id: "early", number: "BB-EARLY", placedAt: at(-10), expiresAt: at(20) });
+    await orders.create({ ...pending, id: "fresh", number: "BB-FRESH", placedAt: at(50), expiresAt: at(80) });
+    await orders.create({ ...makeOrder({ status: "confirmed" }), id: "paid", number: "BB-PAID", placedAt: at(-20) });
     expect((await orders.findExpired(at(30), 10)).map((o) => o.id)).toEqual(["early", "late"]);
     expect((await orders.findExpired(at(30), 1)).map((o) => o.id)).toEqual(["early"]);
     expect((await orders.findExpired(at(29), 10)).map((o) => o.id)).toEqual(["early"]);
@@ -241,12 +257,12 @@ export function commerceCases(context: ContractContext): void {
     const withRefunds = (id: string, placed: number, refunds: ReturnType<typeof refund>[]) => {
       let payment = paid.payment;
       for (const r of refunds) payment = expectOk(recordRefund(payment, r), "test refund");
-      return { ...paid, id, placedAt: at(placed), payment };
+      return { ...paid, id, number: `BB-${id}`, placedAt: at(placed), payment };
     };
     await orders.create(withRefunds("old-pending", -30, [refund("r1", 10, "succeeded"), refund("r2", 20, "pending")]));
     await orders.create(withRefunds("new-pending", -20, [refund("r3", 40, "pending")]));
     await orders.create(withRefunds("settled", -40, [refund("r4", 5, "succeeded")]));
-    await orders.create({ ...paid, id: "no-refund", placedAt: at(-50) });
+    await orders.create({ ...paid, id: "no-refund", number: "BB-NO-REFUND", placedAt: at(-50) });
     expect((await orders.findWithPendingRefunds(at(60), 10)).map((o) => o.id)).toEqual(["old-pending", "new-pending"]);
     expect((await orders.findWithPendingRefunds(at(30), 10)).map((o) => o.id)).toEqual(["old-pending"]);
     expect((await orders.findWithPendingRefunds(at(60), 1)).map((o) => o.id)).toEqual(["old-pending"]);
@@ -262,11 +278,11 @@ export function commerceCases(context: ContractContext): void {
   async function seedSales() {
     const { orders } = context.db.repos;
     const base = makeOrder({ status: "confirmed" });
-    await orders.create({ ...base, id: "o1", placedAt: new Date("2025-01-15T18:15:00Z") });
-    await orders.create({ ...base, id: "o2", placedAt: new Date("2025-01-15T18:45:00Z") });
-    await orders.create({ ...base, id: "o3", placedAt: new Date("2025-01-16T10:00:00Z") });
-    await orders.create({ ...makeOrder({ status: "cancelled" }), id: "o4", placedAt: new Date("2025-01-16T11:00:00Z") });
-    await orders.create({ ...base, id: "o5", placedAt: new Date("2025-01-20T10:00:00Z") });
+    await orders.create({ ...base, id: "o1", number: "BB-O1", placedAt: new Date("2025-01-15T18:15:00Z") });
+    await orders.create({ ...base, id: "o2", number: "BB-O2", placedAt: new Date("2025-01-15T18:45:00Z") });
+    await orders.create({ ...base, id: "o3", number: "BB-O3", placedAt: new Date("2025-01-16T10:00:00Z") });
+    await orders.create({ ...makeOrder({ status: "cancelled" }), id: "o4", number: "BB-O4", placedAt: new Date("2025-01-16T11:00:00Z") });
+    await orders.create({ ...base, id: "o5", number: "BB-O5", placedAt: new Date("2025-01-20T10:00:00Z") });
     return base;
   }
 
@@ -300,6 +316,29 @@ export function commerceCases(context: ContractContext): void {
       { day: "2025-01-16", orders: 1, total: rupees.total },
       { day: "2025-01-16", orders: 2, total: money(dollars.total.minor * 2, "USD") },
       { day: "2025-01-17", orders: 1, total: rupees.total },
+    ]);
+  });
+
+  itNeeds(context, ["aggregationExpressions"], "orders: the owner's figures count paid orders only, by the store's day and by currency, with their refunds", async () => {
+    const { orders } = context.db.repos;
+    const on = (order: Order, iso: string): Order => ({ ...order, placedAt: new Date(iso) });
+    const card = orderOf("card", [[1, 1, 10_000]]);
+    await orders.create(on(card, "2025-01-15T20:00:00Z")); // 16 Jan in Kolkata
+    const refunded = orderOf("refunded", [[1, 2, 10_000]]);
+    const refund = { id: "r1", amount: inr(5_000), destination: "card" as const, reason: "damaged", at: at(1), status: "succeeded" as const, settledAt: at(1) };
+    await orders.create(on({ ...refunded, payment: expectOk(recordRefund(refunded.payment, refund), "test refund") }, "2025-01-16T05:00:00Z"));
+    await orders.create(on(orderOf("usd", [[2, 1, 3_000]], { currency: "USD" }), "2025-01-16T06:00:00Z"));
+    await orders.create(on(orderOf("unpaid", [[1, 1, 10_000]], { status: "pending_payment" }), "2025-01-16T07:00:00Z"));
+    await orders.create(on(orderOf("cancelled-unpaid", [[1, 1, 10_000]], { status: "cancelled" }), "2025-01-16T08:00:00Z"));
+    await orders.create(on(makeOrder({ id: "cod-open", paymentMethod: "cod", status: "shipped" }), "2025-01-16T09:00:00Z"));
+    const codDelivered = makeOrder({ id: "cod-paid", paymentMethod: "cod", status: "delivered" });
+    await orders.create(on(codDelivered, "2025-01-14T20:00:00Z")); // 15 Jan in Kolkata
+    const figures = await orders.salesFigures({ from: new Date("2025-01-14T00:00:00Z"), to: new Date("2025-01-17T00:00:00Z"), timeZone: "Asia/Kolkata" });
+    const inrDay = (day: string, n: number, gross: number, refunds: number) => ({ day, currency: "INR", orders: n, gross: inr(gross), refunds: inr(refunds) });
+    expect([...figures].sort((a, b) => `${a.day}${a.currency}`.localeCompare(`${b.day}${b.currency}`))).toEqual([
+      inrDay("2025-01-15", 1, codDelivered.payment.captured.minor, 0),
+      inrDay("2025-01-16", 2, card.total.minor + refunded.total.minor, 5_000),
+      { day: "2025-01-16", currency: "USD", orders: 1, gross: money(orderOf("x", [[2, 1, 3_000]], { currency: "USD" }).total.minor, "USD"), refunds: money(0, "USD") },
     ]);
   });
 

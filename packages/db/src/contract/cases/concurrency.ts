@@ -29,6 +29,20 @@ export function concurrencyCases(context: ContractContext): void {
     expect(await context.db.repos.inventory.level("var-1")).toEqual({ onHand: 5, reserved: 5 });
   });
 
+  it("order numbers: a unit of work takes the next number; a rolled-back one gives it back", async () => {
+    const { uow, repos } = context.db;
+    expect(await transact(uow, async (r) => ok(await r.orders.nextNumber()))).toEqual({ ok: true, value: 1 });
+    expect(await transact(uow, async (r) => err(await r.orders.nextNumber()))).toEqual({ ok: false, error: 2 });
+    expect(await transact(uow, async (r) => ok([await r.orders.nextNumber(), await r.orders.nextNumber()]))).toEqual({ ok: true, value: [2, 3] });
+    expect(await repos.orders.nextNumber()).toBe(4);
+  });
+
+  // Concurrent units of work on one counter conflict; MongoDB retries the losers (the emulator aborts them instead).
+  itNeeds(context, ["transactionIsolation"], "order numbers: 50 concurrent units of work get 1…50, each once", async () => {
+    const numbers = await times(50, () => transact(context.db.uow, async (r) => ok(await r.orders.nextNumber())));
+    expect(numbers.map((n) => (n.ok ? n.value : 0)).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+
   it("50 concurrent direct debits of 30 from 100 succeed exactly 3 times", async () => {
     await context.db.repos.ledger.credit(wallet, inr(100));
     const results = await times(50, () => context.db.repos.ledger.debitIfSufficient(wallet, inr(30), 0));

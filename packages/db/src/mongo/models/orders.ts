@@ -109,6 +109,7 @@ const historySchema = new Schema(
 export const orderSchema = new Schema<OrderDoc>(
   {
     _id: stringId,
+    number: { type: String, required: true },
     userId: { type: String, required: true },
     status: { type: String, required: true, enum: ORDER_STATUSES },
     currency: { type: String, required: true },
@@ -153,5 +154,13 @@ orderSchema.index(
   { name: "refund_pending", partialFilterExpression: { "payment.refunds.status": "pending" } },
 );
 
-/** The order id is the `_id`. */
-export const orderUniqueIndexes: UniqueIndexNames = { _id_: "orders.id" };
+// The human order number: unique. Partial, so orders stored before numbers existed (none has one) do not collide as nulls.
+orderSchema.index({ number: 1 }, { name: "number", unique: true, partialFilterExpression: { number: { $type: "string" } } });
+// The admin's search by the delivery phone.
+orderSchema.index({ "address.phone": 1 }, { name: "address_phone" });
+
+/** The order id is the `_id`; the number is unique too. */
+export const orderUniqueIndexes: UniqueIndexNames = { _id_: "orders.id", number: "orders.number" };
+
+/** The counters collection: `{ _id: "order_number", value }`, bumped by `$inc` inside the placing transaction. */
+export const COUNTERS_COLLECTION = "counters";

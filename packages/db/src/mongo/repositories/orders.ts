@@ -1,11 +1,15 @@
-import { ORDER_STATUSES, type Order, type OrderRepository, type OrderStatus } from "@bbscart/core";
+import { ORDER_NUMBER_PREFIX, ORDER_STATUSES, type Order, type OrderRepository, type OrderStatus } from "@bbscart/core";
 import { translateDuplicateKey } from "../errors.js";
-import { orderUniqueIndexes, type OrderDoc } from "../models/orders.js";
+import { COUNTERS_COLLECTION, orderUniqueIndexes, type OrderDoc } from "../models/orders.js";
 import type { UserDoc } from "../models/users.js";
 import type { RepoContext } from "./context.js";
 import { escapeRegex, findPage, fromDoc, toDoc } from "./mapping.js";
 
-const toOrder = (doc: OrderDoc): Order => fromDoc<Order>(doc);
+/** An order stored before order numbers existed reads with its id's tail, as it was shown then. */
+const toOrder = (doc: OrderDoc): Order => {
+  const order = fromDoc<Order>(doc);
+  return (order.number as string | undefined) === undefined ? { ...order, number: order.id.slice(-8).toUpperCase() } : order;
+};
 const newestFirst = { field: "placedAt", direction: -1 } as const;
 
 export function orderRepository({ models: { orders, products, users }, session }: RepoContext): OrderRepository {
@@ -22,6 +26,14 @@ export function orderRepository({ models: { orders, products, users }, session }
       const { _id, ...fields } = toDoc(order);
       const result = await orders.replaceOne({ _id, version: expectedVersion }, fields, { session });
       return result.matchedCount === 1;
+    },
+    async nextNumber() {
+      // One document per sequence; `$inc` in the caller's transaction, so a rolled-back placement gives its number back.
+      const counters = orders.db.collection<{ _id: string; value: number }>(COUNTERS_COLLECTION);
+      await counters.updateOne({ _id: "order_number" }, { $inc: { value: 1 } }, { upsert: true, session });
+      const counter = await counters.findOne({ _id: "order_number" }, { session });
+      if (!counter) throw new Error("the order-number counter is missing right after its upsert");
+      return counter.value;
     },
     async findByPaymentIntent(intentId) {
       const doc = await orders.findOne({ "payment.providerIntentId": intentId }, null, { session }).lean<OrderDoc>();
@@ -41,8 +53,19 @@ export function orderRepository({ models: { orders, products, users }, session }
       }
       const term = search?.trim();
       if (term) {
-        const customer = await users.findOne({ email: term.toLowerCase() }, { _id: 1 }, { session }).lean<Pick<UserDoc, "_id">>();
-        filter.$or = [{ _id: { $regex: `^${escapeRegex(term)}` } }, ...(customer ? [{ userId: customer._id }] : [])];
+        // Number (with or without its prefix), id prefix, the customer's email, or a phone by the digits it ends with.
+        const digits = term.replace(/[\s()+-]/g, "");
+        const phone = /^\d{6,15}$/.test(digits) ? { $regex: `${digits}$` } : null;
+        const customers = await users
+          .find({ $or: [{ email: term.toLowerCase() }, ...(phone ? [{ phone }] : [])] }, { _id: 1 }, { session })
+          .limit(50)
+          .lean<Array<Pick<UserDoc, "_id">>>();
+        filter.$or = [
+          { number: /^\d+$/.test(term) ? `${ORDER_NUMBER_PREFIX}${term}` : term.toUpperCase() },
+          { _id: { $regex: `^${escapeRegex(term)}` } },
+          ...(phone ? [{ "address.phone": phone }] : []),
+          ...(customers.length > 0 ? [{ userId: { $in: customers.map((customer) => customer._id) } }] : []),
+        ];
       }
       return findPage(orders, session, { filter, sort: newestFirst, page }, toOrder);
     },
@@ -96,6 +119,30 @@ export function orderRepository({ models: { orders, products, users }, session }
         ])
         .session(session ?? null);
       return days.map(({ _id, orders, minor }) => ({ day: _id.day, orders, total: { minor, currency: _id.currency } }));
+    },
+    async salesFigures({ from, to, timeZone }) {
+      // Paid orders only (captured > 0), grouped by the store's day and by currency, never mixing two currencies.
+      const rows = await orders
+        .aggregate<{ _id: { day: string; currency: string }; orders: number; gross: number; refunds: number }>([
+          { $match: { placedAt: { $gte: from, $lt: to }, "payment.captured.minor": { $gt: 0 } } },
+          {
+            $group: {
+              _id: { day: { $dateToString: { date: "$placedAt", format: "%Y-%m-%d", timezone: timeZone } }, currency: "$currency" },
+              orders: { $sum: 1 },
+              gross: { $sum: "$payment.captured.minor" },
+              refunds: { $sum: "$payment.refunded.minor" },
+            },
+          },
+          { $sort: { "_id.day": 1, "_id.currency": 1 } },
+        ])
+        .session(session ?? null);
+      return rows.map((row) => ({
+        day: row._id.day,
+        currency: row._id.currency,
+        orders: row.orders,
+        gross: { minor: row.gross, currency: row._id.currency },
+        refunds: { minor: row.refunds, currency: row._id.currency },
+      }));
     },
     async topProducts({ from, to, currency, limit }) {
       // The period's orders through `placed_desc`; the best sellers are then named from the catalog by `_id`.

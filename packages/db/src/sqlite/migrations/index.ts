@@ -5,6 +5,7 @@ import { orderReports } from "./003-order-reports.js";
 import { categorySorts } from "./004-category-sorts.js";
 import { pendingRefunds } from "./005-pending-refunds.js";
 import { oneCartPerOwner } from "./006-one-cart-per-owner.js";
+import { orderNumbers } from "./007-order-numbers.js";
 
 export interface Migration {
   readonly version: number;
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: "category-sorts", sql: categorySorts },
   { version: 5, name: "pending-refunds", sql: pendingRefunds },
   { version: 6, name: "one-cart-per-owner", sql: oneCartPerOwner },
+  { version: 7, name: "order-numbers", sql: orderNumbers },
 ];
 
 /**

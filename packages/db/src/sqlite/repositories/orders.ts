@@ -1,6 +1,8 @@
 import {
+  ORDER_NUMBER_PREFIX,
   ORDER_STATUSES,
   money,
+  type DailyFigures,
   type DailySales,
   type Order,
   type OrderRepository,
@@ -8,7 +10,7 @@ import {
   type ProductSales,
 } from "@bbscart/core";
 import type { Connection } from "../connection.js";
-import { decodeJson, encodeJson, fromMs, fromMsOrNull, globPrefix, toMs, toMsOrNull } from "../codec.js";
+import { decodeJson, encodeJson, fromMs, fromMsOrNull, globPrefix, toMs, toMsOrNull, type SqlValue } from "../codec.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
 
@@ -20,6 +22,7 @@ type OrderDetails = Pick<
 
 interface OrderRow {
   id: string;
+  number: string;
   user_id: string;
   status: OrderStatus;
   currency: string;
@@ -40,6 +43,7 @@ function toOrder(row: OrderRow): Order {
   const details = decodeJson<OrderDetails>(row.details);
   return {
     id: row.id,
+    number: row.number,
     userId: row.user_id,
     status: row.status,
     currency: row.currency,
@@ -82,6 +86,8 @@ function orderParams(order: Order) {
   };
   return {
     id: order.id,
+    number: order.number,
+    phone: order.address.phone,
     user_id: order.userId,
     status: order.status,
     payment_status: order.payment.status,
@@ -112,7 +118,7 @@ function pendingSince(order: Order): number | null {
 const COLUMNS = [
   "id", "user_id", "status", "payment_status", "payment_method", "payment_intent_id", "currency", "subtotal_minor",
   "discount_minor", "delivery_fee_minor", "tax_minor", "total_minor", "coupon_code", "idempotency_key", "placed_at",
-  "expires_at", "refund_pending_since", "version", "details",
+  "expires_at", "refund_pending_since", "version", "details", "number", "phone",
 ] as const satisfies ReadonlyArray<keyof ReturnType<typeof orderParams>>;
 
 const INSERT = `INSERT INTO orders (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((column) => `@${column}`).join(", ")})`;
@@ -132,6 +138,25 @@ function lineParams(order: Order) {
     total_minor: line.total.minor,
     placed_at: toMs(order.placedAt),
   }));
+}
+
+/**
+ * The admin's one search box: an order number (with or without its `BB-`), an order id prefix, a
+ * customer's email, or a phone number — the order's delivery phone or the customer's, matched on
+ * the digits it ends with, so "98000 00001" finds "+919800000001".
+ */
+function searchClause(term: string): readonly [string, ...SqlValue[]] {
+  const digits = term.replace(/[\s()+-]/g, "");
+  const number = /^\d+$/.test(term) ? `${ORDER_NUMBER_PREFIX}${term}` : term.toUpperCase();
+  const byPhone = /^\d{6,15}$/.test(digits) ? ` OR phone GLOB ? OR user_id IN (SELECT id FROM users WHERE phone GLOB ?)` : "";
+  const phoneArgs = byPhone ? [`*${digits}`, `*${digits}`] : [];
+  return [
+    `number = ? OR id GLOB ? OR user_id IN (SELECT id FROM users WHERE email GLOB ?)${byPhone}`,
+    number,
+    globPrefix(term),
+    globPrefix(term.toLowerCase()),
+    ...phoneArgs,
+  ];
 }
 
 const list = (rows: unknown[]) => (rows as OrderRow[]).map(toOrder);
@@ -160,6 +185,36 @@ function salesByDay(connection: Connection, query: { readonly from: Date; readon
       orders: value.orders,
       total: money(value.minor, value.currency),
     }));
+}
+
+/** Days × currencies of paid orders, added up as they come: the day is the store's, so SQLite's UTC-offset dates cannot do it. */
+function figuresByDay(
+  rows: Iterable<{ placedAt: Date; currency: string; capturedMinor: number; refundedMinor: number }>,
+  timeZone: string,
+): DailyFigures[] {
+  const day = dayIn(timeZone);
+  const byKey = new Map<string, { day: string; currency: string; orders: number; gross: number; refunds: number }>();
+  for (const row of rows) {
+    if (row.capturedMinor <= 0) continue;
+    const key = `${day(row.placedAt)}|${row.currency}`;
+    const seen = byKey.get(key) ?? { day: day(row.placedAt), currency: row.currency, orders: 0, gross: 0, refunds: 0 };
+    byKey.set(key, { ...seen, orders: seen.orders + 1, gross: seen.gross + row.capturedMinor, refunds: seen.refunds + row.refundedMinor });
+  }
+  return [...byKey.values()].map((v) => ({ day: v.day, currency: v.currency, orders: v.orders, gross: money(v.gross, v.currency), refunds: money(v.refunds, v.currency) }));
+}
+
+/** Paid orders of the period through the `placed_at` index; captured and refunded amounts come from the payment's JSON. */
+function salesFigures(connection: Connection, query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): DailyFigures[] {
+  const rows = connection
+    .prepare(
+      `SELECT placed_at, currency, json_extract(details, '$.payment.captured.minor') AS captured, json_extract(details, '$.payment.refunded.minor') AS refunded
+       FROM orders WHERE placed_at >= ? AND placed_at < ? ORDER BY placed_at`,
+    )
+    .all(toMs(query.from), toMs(query.to)) as Array<{ placed_at: number; currency: string; captured: number; refunded: number }>;
+  return figuresByDay(
+    rows.map((row) => ({ placedAt: fromMs(row.placed_at), currency: row.currency, capturedMinor: row.captured, refundedMinor: row.refunded })),
+    query.timeZone,
+  );
 }
 
 /**
@@ -199,6 +254,15 @@ export function sqliteOrders(ex: Executor): OrderRepository {
     // Compare-and-set on the version in the WHERE clause: one statement, no read first.
     save: (order, expectedVersion) =>
       ex.write((c) => c.prepare(SAVE).run({ ...orderParams(order), expected_version: expectedVersion }).changes === 1),
+    nextNumber: () =>
+      ex.write(
+        (c) =>
+          (
+            c
+              .prepare("INSERT INTO counters (name, value) VALUES ('order_number', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value")
+              .get() as { value: number }
+          ).value,
+      ),
     findByPaymentIntent: (intentId) =>
       ex.read((c) => {
         const row = c.prepare("SELECT * FROM orders WHERE payment_intent_id = ? ORDER BY placed_at DESC, id DESC LIMIT 1").get(intentId) as
@@ -231,15 +295,7 @@ export function sqliteOrders(ex: Executor): OrderRepository {
             ...(query.userId !== null ? [["user_id = ?", query.userId] as const] : []),
             ...(query.placedFrom !== null ? [["placed_at >= ?", toMs(query.placedFrom)] as const] : []),
             ...(query.placedTo !== null ? [["placed_at < ?", toMs(query.placedTo)] as const] : []),
-            ...(query.search
-              ? [
-                  [
-                    "id GLOB ? OR user_id IN (SELECT id FROM users WHERE email GLOB ?)",
-                    globPrefix(query.search.trim()),
-                    globPrefix(query.search.trim().toLowerCase()),
-                  ] as const,
-                ]
-              : []),
+            ...(query.search ? [searchClause(query.search.trim())] : []),
           ],
           keys: ["placed_at", "id"],
           direction: "DESC",
@@ -283,6 +339,7 @@ export function sqliteOrders(ex: Executor): OrderRepository {
         return counts;
       }),
     salesByDay: (query) => ex.read((c) => salesByDay(c, query)),
+    salesFigures: (query) => ex.read((c) => salesFigures(c, query)),
     topProducts: (query) => ex.read((c) => topProducts(c, query)),
   };
 }
