@@ -69,8 +69,14 @@ const envSchema = z.object({
   /** Failed logins per account from everywhere; past it only addresses that signed in before may try. */
   LOGIN_FAILS_PER_ACCOUNT: integer(1, 100_000).default(50),
   LOGIN_FAILS_PER_ACCOUNT_WINDOW_SECONDS: integer(1, 86_400).default(3_600),
-  /** Mutations (and /auth calls) per client IP per minute. */
+  /** Mutations (and /auth calls) per client IP per minute; each call of a tRPC batch counts. */
   MUTATIONS_PER_IP_PER_MINUTE: integer(1, 1_000_000).default(300),
+  /** Most calls one tRPC batch may hold (the web app batches at most 10); larger batches get 400. */
+  TRPC_BATCH_MAX_CALLS: integer(10, 100).default(20),
+  /** Sign-ins, registrations, password resets and changes per client IP per minute (each batch call counts). */
+  AUTH_CALLS_PER_IP_PER_MINUTE: integer(1, 1_000_000).default(30),
+  /** The same calls per account (email or user) per minute, from every address together. */
+  AUTH_CALLS_PER_ACCOUNT_PER_MINUTE: integer(1, 1_000_000).default(10),
   /** Catalog answers kept in memory per API process, reused until anything is committed (0 turns the cache off). */
   CATALOG_CACHE_ENTRIES: integer(0, 100_000).default(1_000),
   /** Largest JSON body accepted; bigger ones get 413. */

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokenAudience, tokenIssuer } from "../src/auth/tokens.js";
 import { createAccount, type TestAccount } from "./accounts.js";
 import { startApp, testSecrets, type RunningApp } from "./harness.js";
+import { OwnRedis } from "./own-redis.js";
 import { useTempDirs } from "./temp-dir.js";
-import { call } from "./trpc-http.js";
+import { batch, call } from "./trpc-http.js";
 
 const tempDir = useTempDirs();
 
@@ -119,6 +120,58 @@ describe("sign-in throttling", () => {
     }
   });
 
+  it("checks no more passwords than the limit when the attempts arrive in one batch", async () => {
+    const app = await startApp({ dataDir: tempDir() });
+    try {
+      const owner = await createAccount(app);
+      const calls = Array.from({ length: 20 }, (_, i) => ({
+        path: "auth.login",
+        input: { email: owner.email, password: i === 12 ? owner.password : `wrong guess ${i}` },
+      }));
+      const statuses = (await batch(app.url, calls)).items!.map((item) => item.status);
+      expect(statuses.filter((status) => status !== 429).length).toBeLessThanOrEqual(5);
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(15);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("checks no more passwords than the limit under concurrent requests to two API processes", async () => {
+    const dataDir = tempDir();
+    const shared = { REDIS_PREFIX: `test-${process.pid}-throttle-${Date.now()}`, MUTATIONS_PER_IP_PER_MINUTE: "100000" };
+    const first = await startApp({ dataDir, variables: shared });
+    const second = await startApp({ dataDir, variables: shared });
+    try {
+      const owner = await createAccount(first);
+      const attempts = Array.from({ length: 40 }, (_, i) =>
+        call(i % 2 === 0 ? first.url : second.url, "auth.login", { email: owner.email, password: `wrong guess ${i}` }),
+      );
+      const statuses = (await Promise.all(attempts)).map((result) => result.status);
+      expect(statuses.filter((status) => status === 401).length).toBe(5);
+      expect(statuses.filter((status) => status === 429).length).toBe(35);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+
+  it("keeps sign-in working, and throttled in memory, while Redis is down", async () => {
+    const redis = await OwnRedis.start();
+    const app = await startApp({ dataDir: tempDir(), redisUrl: redis.url });
+    try {
+      const owner = await createAccount(app);
+      await redis.stop();
+      expect((await call(app.url, "auth.login", { email: owner.email, password: owner.password })).status).toBe(200);
+      const wrong = [];
+      for (let i = 0; i < 6; i++) wrong.push((await call(app.url, "auth.login", { email: owner.email, password: `wrong guess ${i}` })).status);
+      expect(wrong).toEqual([401, 401, 401, 401, 401, 429]);
+    } finally {
+      await redis.resume();
+      await app.close();
+      await redis.stop();
+    }
+  });
+
   it("limits mutations per address, with Retry-After", async () => {
     const app = await startApp({ dataDir: tempDir(), variables: { MUTATIONS_PER_IP_PER_MINUTE: "3" } });
     try {
@@ -128,6 +181,64 @@ describe("sign-in throttling", () => {
       const limited = await fetch(`${app.url}/trpc/auth.requestPasswordReset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
       expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
       expect((await call(app.url, "system.info")).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe("batched calls", () => {
+  const resets = (count: number, email = "victim@example.test") =>
+    Array.from({ length: count }, () => ({ path: "auth.requestPasswordReset", input: { email } }));
+
+  it("refuses a batch over TRPC_BATCH_MAX_CALLS with 400 naming the limit, before running any of it", async () => {
+    const app = await startApp({ dataDir: tempDir() });
+    try {
+      const victim = await createAccount(app);
+      const refused = await batch(app.url, resets(21, victim.email));
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain("at most 20 calls");
+      expect((await app.db.repos.outbox.list({ status: null, limit: 100, cursor: null })).items).toEqual([]);
+
+      const queries = await fetch(`${app.url}/trpc/${Array(21).fill("system.info").join(",")}?batch=1`);
+      expect(queries.status).toBe(400);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("spends one unit of MUTATIONS_PER_IP_PER_MINUTE per call, so one batch cannot buy many writes", async () => {
+    const app = await startApp({ dataDir: tempDir(), variables: { MUTATIONS_PER_IP_PER_MINUTE: "5" } });
+    try {
+      expect((await batch(app.url, resets(4))).items?.map((item) => item.status)).toEqual([200, 200, 200, 200]);
+      const over = await batch(app.url, resets(2));
+      expect(over.status).toBe(429);
+      expect(over.headers.get("retry-after")).toMatch(/^\d+$/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("gives sign-in its own per-address budget that every call of a batch spends", async () => {
+    const app = await startApp({ dataDir: tempDir(), variables: { AUTH_CALLS_PER_IP_PER_MINUTE: "3", LOGIN_FAILS_PER_ACCOUNT_IP: "100" } });
+    try {
+      const calls = Array.from({ length: 10 }, (_, i) => ({ path: "auth.login", input: { email: `nobody-${i}@example.test`, password: "wrong guess!" } }));
+      const statuses = (await batch(app.url, calls)).items!.map((item) => item.status).sort();
+      expect(statuses).toEqual([...Array(3).fill(401), ...Array(7).fill(429)]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("gives each account a budget of its own that spreading calls over addresses does not dodge", async () => {
+    const app = await startApp({ dataDir: tempDir(), variables: { TRUST_PROXY: "1", AUTH_CALLS_PER_ACCOUNT_PER_MINUTE: "3" } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const result = await call(app.url, "auth.requestPasswordReset", { email: "victim@example.test" }, { headers: { "x-forwarded-for": `203.0.113.${i + 1}` } });
+        statuses.push(result.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
     } finally {
       await app.close();
     }

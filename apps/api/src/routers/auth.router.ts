@@ -43,7 +43,7 @@ export const authRouter = router({
     )
     .input(registerInput)
     .output(sessionOutput)
-    .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.register(input))),
+    .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.register(input, ctx.ip))),
   login: publicProcedure
     .meta(
       rest({
@@ -83,11 +83,11 @@ export const authRouter = router({
       return { ok: true as const };
     }),
   requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
-    await ctx.services.auth.requestPasswordReset(input.email);
+    await ctx.services.auth.requestPasswordReset(input.email, ctx.ip);
     return { ok: true as const };
   }),
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
-    await ctx.services.auth.resetPassword(input);
+    await ctx.services.auth.resetPassword(input, ctx.ip);
     return { ok: true as const };
   }),
 
@@ -101,7 +101,7 @@ export const authRouter = router({
   removeAddress: authedProcedure.input(addressIdInput).mutation(({ ctx, input }) => ctx.services.account.removeAddress(ctx.user, input.addressId)),
   changePassword: authedProcedure
     .input(changePasswordInput)
-    .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.changePassword(ctx.user, input))),
+    .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.changePassword(ctx.user, input, ctx.ip))),
   beginTotp: authedProcedure.mutation(({ ctx }) => ctx.services.account.beginTotp(ctx.user)),
   confirmTotp: authedProcedure.input(totpConfirmInput).mutation(({ ctx, input }) => ctx.services.account.confirmTotp(ctx.user, input.code)),
 });

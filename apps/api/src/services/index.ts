@@ -1,6 +1,7 @@
 import type { Clock, DatabaseHandle, FileStorage, IdGenerator, PaymentProvider } from "@bbscart/core";
 import type { AccessTokens } from "../auth/tokens.js";
 import type { Logger } from "../logger.js";
+import type { AuthBudget } from "../security/auth-budget.js";
 import type { LoginThrottle } from "../security/login-throttle.js";
 import { accountService, authService, Sessions, usersService } from "./accounts/index.js";
 import { cartService } from "./cart/index.js";
@@ -24,6 +25,7 @@ export interface ServiceDeps {
   log: Logger;
   tokens: AccessTokens;
   throttle: LoginThrottle;
+  budget: AuthBudget;
   provider: PaymentProvider;
   jobs: JobScheduler;
   /** Job queue health for the admin. */
@@ -71,6 +73,7 @@ export function createServices(deps: ServiceDeps) {
       sessions,
       tokens: deps.tokens,
       throttle: deps.throttle,
+      budget: deps.budget,
       secret,
       resetTtlMinutes: deps.policy.passwordResetTtlMinutes,
       deliver,

@@ -10,7 +10,7 @@ async function freshRefreshToken(world: World): Promise<string> {
     password: "a long enough passphrase",
     name: "Refreshing Shopper",
     phone: null,
-  });
+  }, "127.0.0.1");
   return signedIn.refreshToken;
 }
 const address = { label: "Home", name: "Asha Rao", phone: "+919800000001", line1: "12 MG Road", line2: null, city: "Bengaluru", state: "Karnataka", postalCode: "560001", country: "IN" };

@@ -13,7 +13,8 @@ import type { loginInput, registerInput, resetPasswordInput } from "@bbscart/cor
 import type { z } from "zod";
 import { hashPassword, verifyPassword } from "../../auth/passwords.js";
 import { hashToken, resetTokenFor, type AccessTokens } from "../../auth/tokens.js";
-import type { LoginThrottle } from "../../security/login-throttle.js";
+import type { AuthBudget } from "../../security/auth-budget.js";
+import type { LoginThrottle, ThrottleVerdict } from "../../security/login-throttle.js";
 import { accountView, type AccountView } from "./account-view.js";
 import { AppError } from "../common/index.js";
 import type { Sessions } from "./sessions.js";
@@ -25,6 +26,8 @@ export interface AuthDeps {
   sessions: Sessions;
   tokens: AccessTokens;
   throttle: LoginThrottle;
+  /** Per-address and per-account budget of the calls that hash passwords or send email. */
+  budget: AuthBudget;
   /** Derives password-reset tokens; shared by every process. */
   secret: string;
   resetTtlMinutes: number;
@@ -42,9 +45,16 @@ export interface SignedIn {
 
 const badCredentials = () => new AppError("UNAUTHORIZED", "Email or password is incorrect");
 
+function refuseIfThrottled(verdict: ThrottleVerdict, message: string): void {
+  if (!verdict.allowed) throw new AppError("TOO_MANY_REQUESTS", message, { retryAfterSeconds: verdict.retryAfterSeconds });
+}
+
 /** Registration, sign-in, refresh, sign-out and password recovery. */
 export function authService(deps: AuthDeps) {
   const { db, clock, ids, sessions, tokens } = deps;
+  /** Every expensive call spends its unit first, before any hashing, lookup or email. */
+  const spend = async (ip: string, account: string | null) =>
+    refuseIfThrottled(await deps.budget.spend(ip, account), "Too many account requests; try again shortly");
 
   const signedIn = (user: User, refreshToken: string): SignedIn => {
     const access = tokens.sign({ sub: user.id });
@@ -52,7 +62,8 @@ export function authService(deps: AuthDeps) {
   };
 
   return {
-    async register(input: z.output<typeof registerInput>): Promise<SignedIn> {
+    async register(input: z.output<typeof registerInput>, ip: string): Promise<SignedIn> {
+      await spend(ip, normalizeEmail(input.email));
       const user = newUser({
         id: ids.next(),
         email: input.email,
@@ -77,19 +88,13 @@ export function authService(deps: AuthDeps) {
 
     async login(input: z.output<typeof loginInput>, ip: string): Promise<SignedIn> {
       const email = normalizeEmail(input.email);
-      const verdict = await deps.throttle.check(email, ip);
-      if (!verdict.allowed) {
-        throw new AppError("TOO_MANY_REQUESTS", "Too many sign-in attempts; try again later", {
-          retryAfterSeconds: verdict.retryAfterSeconds,
-        });
-      }
+      await spend(ip, email);
+      // Reserved before the check, so concurrent attempts can never check more than the limit.
+      refuseIfThrottled(await deps.throttle.reserve(email, ip), "Too many sign-in attempts; try again later");
       const user = await db.repos.users.findByEmail(email);
       const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
-      if (!user || !valid || user.disabled) {
-        await deps.throttle.recordFailure(email, ip);
-        throw badCredentials();
-      }
-      await deps.throttle.recordSuccess(email, ip);
+      if (!user || !valid || user.disabled) throw badCredentials();
+      await deps.throttle.succeeded(email, ip);
       return signedIn(user, await db.uow.run((repos) => sessions.start(repos, user.id)));
     },
 
@@ -106,8 +111,10 @@ export function authService(deps: AuthDeps) {
     },
 
     /** Always "ok": whether the email has an account is not revealed. */
-    async requestPasswordReset(rawEmail: string): Promise<void> {
-      const user = await db.repos.users.findByEmail(normalizeEmail(rawEmail));
+    async requestPasswordReset(rawEmail: string, ip: string): Promise<void> {
+      const email = normalizeEmail(rawEmail);
+      await spend(ip, email);
+      const user = await db.repos.users.findByEmail(email);
       if (!user || user.disabled) return;
       const now = clock.now();
       const resetId = ids.next();
@@ -136,7 +143,8 @@ export function authService(deps: AuthDeps) {
     },
 
     /** Sets a new password from a reset link; every session of the account ends. */
-    async resetPassword(input: z.output<typeof resetPasswordInput>): Promise<void> {
+    async resetPassword(input: z.output<typeof resetPasswordInput>, ip: string): Promise<void> {
+      await spend(ip, null);
       const invalid = () => new AppError("BAD_REQUEST", "This reset link is invalid or has expired", { field: "token" });
       const passwordHash = await hashPassword(input.newPassword);
       await db.uow.run(async (repos) => {
@@ -150,7 +158,8 @@ export function authService(deps: AuthDeps) {
     },
 
     /** Changes the password after checking the current one; other sessions end, this one continues. */
-    async changePassword(user: User, input: { currentPassword: string; newPassword: string }): Promise<SignedIn> {
+    async changePassword(user: User, input: { currentPassword: string; newPassword: string }, ip: string): Promise<SignedIn> {
+      await spend(ip, user.email);
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
         throw new AppError("BAD_REQUEST", "The current password is incorrect", { field: "currentPassword" });
       }
