@@ -1,7 +1,7 @@
 import jwt from "jsonwebtoken";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tokenAudience, tokenIssuer } from "../src/auth/tokens.js";
-import { createAccount, type TestAccount } from "./accounts.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { resetTokenFor, tokenAudience, tokenIssuer } from "../src/auth/tokens.js";
+import { createAccount, signIn, type TestAccount } from "./accounts.js";
 import { startApp, testSecrets, type RunningApp } from "./harness.js";
 import { OwnRedis } from "./own-redis.js";
 import { useTempDirs } from "./temp-dir.js";
@@ -19,19 +19,21 @@ describe("forged and stale access tokens", () => {
   afterAll(() => app.close());
 
   const kid = () => (jwt.decode(shopper.token, { complete: true })!.header.kid)!;
+  /** The shopper's real sign-in, so each forgery below is refused for what it forges. */
+  const sid = () => (jwt.decode(shopper.token) as { sid: string }).sid;
   const forge = (options: jwt.SignOptions, secret = testSecrets.jwtSecret) =>
-    jwt.sign({}, secret, { algorithm: "HS256", keyid: kid(), issuer: tokenIssuer, audience: tokenAudience, subject: shopper.user.id, expiresIn: 60, ...options });
+    jwt.sign({ sid: sid() }, secret, { algorithm: "HS256", keyid: kid(), issuer: tokenIssuer, audience: tokenAudience, subject: shopper.user.id, expiresIn: 60, ...options });
   const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
   it.each([
-    ["alg none", () => `${b64({ alg: "none", typ: "JWT", kid: kid() })}.${b64({ sub: shopper.user.id, iss: tokenIssuer, aud: tokenAudience, exp: 9e9 })}.`],
+    ["alg none", () => `${b64({ alg: "none", typ: "JWT", kid: kid() })}.${b64({ sub: shopper.user.id, sid: sid(), iss: tokenIssuer, aud: tokenAudience, exp: 9e9 })}.`],
     ["a different signing key", () => forge({}, "another-secret-that-is-long-enough-0123456789")],
     ["the wrong audience", () => forge({ audience: "someone-else" })],
     ["the wrong issuer", () => forge({ issuer: "someone-else" })],
     ["an expiry in the past", () => forge({ expiresIn: -10 })],
     ["a tampered subject", () => {
       const [header, , signature] = shopper.token.split(".");
-      return `${header}.${b64({ sub: "admin-1", iss: tokenIssuer, aud: tokenAudience, exp: 9e9 })}.${signature}`;
+      return `${header}.${b64({ sub: "admin-1", sid: sid(), iss: tokenIssuer, aud: tokenAudience, exp: 9e9 })}.${signature}`;
     }],
     ["an unknown key id", () => forge({ keyid: "not-a-key" })],
     ["HS512 instead of the pinned HS256", () => forge({ algorithm: "HS512" })],
@@ -61,6 +63,59 @@ describe("refresh token reuse outside the grace window", () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe("access tokens of an ended sign-in", () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startApp({ dataDir: tempDir(), variables: { REFRESH_GRACE_SECONDS: "0" } });
+  });
+  afterAll(() => app.close());
+
+  const me = (token: string) => call(app.url, "auth.me", undefined, { token }).then((result) => result.status);
+  const cookieRoute = (route: "refresh" | "logout", cookie: string) =>
+    fetch(`${app.url}/auth/${route}`, { method: "POST", headers: { cookie, origin: new URL(app.url).origin } });
+
+  it("stop working at once after logout", async () => {
+    const shopper = await createAccount(app);
+    expect(await me(shopper.token)).toBe(200);
+    expect((await cookieRoute("logout", shopper.refreshCookie)).status).toBeLessThan(300);
+    expect(await me(shopper.token)).toBe(401);
+  });
+
+  it("stop working at once when refresh-token reuse revokes the sign-in, while another sign-in carries on", async () => {
+    const shopper = await createAccount(app);
+    const other = await signIn(app, shopper.email, shopper.password);
+    await cookieRoute("refresh", shopper.refreshCookie);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await cookieRoute("refresh", shopper.refreshCookie)).status).toBe(401);
+    expect(await me(shopper.token)).toBe(401);
+    expect(await me(other.token)).toBe(200);
+  });
+
+  it("stop working at once after a password change; the answer's new token works", async () => {
+    const shopper = await createAccount(app);
+    const other = await signIn(app, shopper.email, shopper.password);
+    const changed = await call(app.url, "auth.changePassword", { currentPassword: shopper.password, newPassword: "a brand new passphrase" }, { token: shopper.token });
+    expect(changed.status).toBe(200);
+    expect(await me(shopper.token)).toBe(401);
+    expect(await me(other.token)).toBe(401);
+    expect(await me((changed.data as { accessToken: string }).accessToken)).toBe(200);
+  });
+
+  it("stop working at once after a password reset", async () => {
+    const shopper = await createAccount(app);
+    expect((await call(app.url, "auth.requestPasswordReset", { email: shopper.email })).status).toBe(200);
+    const resetId = await vi.waitFor(async () => {
+      const { items } = await app.db.repos.outbox.list({ status: null, limit: 100, cursor: null });
+      const message = items.find((item) => item.notification.userId === shopper.user.id && item.notification.template === "password_reset");
+      if (!message) throw new Error("no reset message yet");
+      return message.notification.data.resetId!;
+    });
+    const reset = await call(app.url, "auth.resetPassword", { token: resetTokenFor(resetId, testSecrets.jwtSecret), newPassword: "a brand new passphrase" });
+    expect(reset.status).toBe(200);
+    expect(await me(shopper.token)).toBe(401);
   });
 });
 

@@ -44,6 +44,12 @@ export interface UserRepository {
   /** Throws `DuplicateKeyError("users.email")`. */
   create(user: User): Promise<void>;
   findById(id: string): Promise<User | null>;
+  /**
+   * The user, only while their sign-in `sessionFamilyId` is live (a token of that refresh family
+   * not revoked): what every authenticated request reads, so logout, reuse detection and password
+   * changes end the sign-in's access tokens at once. One read, not two round trips where the engine allows.
+   */
+  findSignedIn(id: string, sessionFamilyId: string): Promise<User | null>;
   /** `email` is already normalized. */
   findByEmail(email: string): Promise<User | null>;
   update(id: string, patch: UserPatch): Promise<User | null>;

@@ -17,7 +17,7 @@ import type { AuthBudget } from "../../security/auth-budget.js";
 import type { LoginThrottle, ThrottleVerdict } from "../../security/login-throttle.js";
 import { accountView, type AccountView } from "./account-view.js";
 import { AppError } from "../common/index.js";
-import type { Sessions } from "./sessions.js";
+import type { Sessions, SignIn } from "./sessions.js";
 
 export interface AuthDeps {
   db: DatabaseHandle;
@@ -56,8 +56,8 @@ export function authService(deps: AuthDeps) {
   const spend = async (ip: string, account: string | null) =>
     refuseIfThrottled(await deps.budget.spend(ip, account), "Too many account requests; try again shortly");
 
-  const signedIn = (user: User, refreshToken: string): SignedIn => {
-    const access = tokens.sign({ sub: user.id });
+  const signedIn = (user: User, { refreshToken, familyId }: SignIn): SignedIn => {
+    const access = tokens.sign({ sub: user.id, sid: familyId });
     return { account: accountView(user), accessToken: access.token, expiresIn: access.expiresIn, refreshToken };
   };
 
@@ -73,11 +73,11 @@ export function authService(deps: AuthDeps) {
         now: clock.now(),
       });
       try {
-        const refreshToken = await db.uow.run(async (repos) => {
+        const signIn = await db.uow.run(async (repos) => {
           await repos.users.create(user);
           return sessions.start(repos, user.id);
         });
-        return signedIn(user, refreshToken);
+        return signedIn(user, signIn);
       } catch (error) {
         if (isDuplicateKey(error, "users.email")) {
           throw new AppError("CONFLICT", "An account with this email already exists", { field: "email" });
@@ -103,7 +103,7 @@ export function authService(deps: AuthDeps) {
       if (outcome.kind !== "rotated") throw new AppError("UNAUTHORIZED", "Your session has ended; please sign in again");
       const user = await db.repos.users.findById(outcome.userId);
       if (!user || user.disabled) throw new AppError("UNAUTHORIZED", "Your session has ended; please sign in again");
-      return signedIn(user, outcome.refreshToken);
+      return signedIn(user, outcome);
     },
 
     async logout(presented: string): Promise<void> {
@@ -157,20 +157,23 @@ export function authService(deps: AuthDeps) {
       });
     },
 
-    /** Changes the password after checking the current one; other sessions end, this one continues. */
+    /**
+     * Changes the password after checking the current one. Every sign-in ends, with its access
+     * tokens; this device continues on the new sign-in the answer carries.
+     */
     async changePassword(user: User, input: { currentPassword: string; newPassword: string }, ip: string): Promise<SignedIn> {
       await spend(ip, user.email);
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
         throw new AppError("BAD_REQUEST", "The current password is incorrect", { field: "currentPassword" });
       }
       const passwordHash = await hashPassword(input.newPassword);
-      const refreshToken = await db.uow.run(async (repos) => {
+      const signIn = await db.uow.run(async (repos) => {
         const now = clock.now();
         await repos.users.update(user.id, { passwordHash, updatedAt: now });
         await repos.sessions.revokeAllForUser(user.id, now);
         return sessions.start(repos, user.id);
       });
-      return signedIn({ ...user, passwordHash }, refreshToken);
+      return signedIn({ ...user, passwordHash }, signIn);
     },
   };
 }

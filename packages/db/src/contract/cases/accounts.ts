@@ -80,6 +80,21 @@ export function accountCases(context: ContractContext): void {
     expect((await sessions.findByHash("hd"))?.revokedAt).toBeNull();
   });
 
+  it("users: found through a sign-in only while a token of its family is live, and only the family's own user", async () => {
+    const { users, sessions } = context.db.repos;
+    const user = makeUser({ id: "user-1" });
+    await users.create(user);
+    await users.create(makeUser({ id: "user-2", email: "other@example.com" }));
+    await sessions.create(makeSession({ id: "a", tokenHash: "ha", familyId: "fam-1" }));
+    await sessions.create(makeSession({ id: "b", tokenHash: "hb", familyId: "fam-1" }));
+    await sessions.markRotated("a", at(1));
+    expect(await users.findSignedIn("user-1", "fam-1")).toEqual(user);
+    expect(await users.findSignedIn("user-2", "fam-1")).toBeNull();
+    expect(await users.findSignedIn("user-1", "fam-unknown")).toBeNull();
+    await sessions.revokeFamily("fam-1", at(2));
+    expect(await users.findSignedIn("user-1", "fam-1")).toBeNull();
+  });
+
   it("password resets: stored by hash, consumed exactly once, duplicates typed", async () => {
     const { passwordResets } = context.db.repos;
     await passwordResets.create(makeReset());

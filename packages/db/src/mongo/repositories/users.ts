@@ -6,7 +6,7 @@ import { definedFields, escapeRegex, findPage, fromDoc, toDoc } from "./mapping.
 
 const toUser = (doc: UserDoc): User => fromDoc<User>(doc);
 
-export function userRepository({ models: { users }, session }: RepoContext): UserRepository {
+export function userRepository({ models: { users, sessions }, session }: RepoContext): UserRepository {
   return {
     async create(user) {
       await translateDuplicateKey(userUniqueIndexes, () => users.insertMany([toDoc(user)], { session }));
@@ -14,6 +14,14 @@ export function userRepository({ models: { users }, session }: RepoContext): Use
     async findById(id) {
       const doc = await users.findById(id, null, { session }).lean<UserDoc>();
       return doc && toUser(doc);
+    },
+    async findSignedIn(id, sessionFamilyId) {
+      // Two reads sent together: one round trip's wait, without a $lookup on every request.
+      const [doc, live] = await Promise.all([
+        users.findById(id, null, { session }).lean<UserDoc>(),
+        sessions.exists({ familyId: sessionFamilyId, userId: id, revokedAt: null }).session(session ?? null),
+      ]);
+      return doc && live ? toUser(doc) : null;
     },
     async findByEmail(email) {
       const doc = await users.findOne({ email }, null, { session }).lean<UserDoc>();

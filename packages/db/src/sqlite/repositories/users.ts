@@ -73,6 +73,16 @@ export function sqliteUsers(ex: Executor): UserRepository {
         const row = c.prepare("SELECT * FROM users WHERE id = ?").get(id) as UserRow | undefined;
         return row ? toUser(row) : null;
       }),
+    findSignedIn: (id, sessionFamilyId) =>
+      ex.read((c) => {
+        const row = c
+          .prepare(
+            `SELECT * FROM users WHERE id = ?
+               AND EXISTS (SELECT 1 FROM sessions WHERE family_id = ? AND user_id = users.id AND revoked_at IS NULL)`,
+          )
+          .get(id, sessionFamilyId) as UserRow | undefined;
+        return row ? toUser(row) : null;
+      }),
     findByEmail: (email) =>
       ex.read((c) => {
         const row = c.prepare("SELECT * FROM users WHERE email = ?").get(email) as UserRow | undefined;
