@@ -242,6 +242,37 @@ describe("sign-in throttling", () => {
   });
 });
 
+describe("the last admin who can manage users", () => {
+  it("cannot be demoted, disabled or stripped of users.manage, even by two admins disabling each other at once", async () => {
+    const app = await startApp({ dataDir: tempDir(), variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000" } });
+    try {
+      const first = await createAccount(app, { role: "admin", permissions: ["users.manage"] });
+      const second = await createAccount(app, { role: "admin", permissions: ["users.manage"] });
+      const disable = (by: TestAccount, target: TestAccount) => call(app.url, "admin.users.update", { userId: target.user.id, disabled: true }, { token: by.token });
+      const [one, two] = await Promise.all([disable(first, second), disable(second, first)]);
+      // The later one is refused: 409, or 401 when the earlier one already ended its sign-in.
+      expect([one.status, two.status].filter((status) => status === 200)).toHaveLength(1);
+      expect([one.status, two.status].every((status) => [200, 401, 409].includes(status))).toBe(true);
+
+      const survivor = one.status === 200 ? first : second;
+      const managers = await Promise.all([first, second].map((account) => app.db.repos.users.findById(account.user.id)));
+      expect(managers.filter((user) => user && !user.disabled).map((user) => user!.id)).toEqual([survivor.user.id]);
+
+      // The survivor alone holds users.manage now: taking it away from them is refused too.
+      const third = await createAccount(app, { role: "admin", permissions: ["orders.manage", "users.manage"] });
+      const strip = await call(app.url, "admin.users.update", { userId: survivor.user.id, permissions: ["orders.manage"] }, { token: third.token });
+      expect(strip.status).toBe(200);
+      const last = await call(app.url, "admin.users.update", { userId: third.user.id, disabled: true }, { token: survivor.token });
+      expect(last.status).toBe(403);
+      const refused = await call(app.url, "admin.users.update", { userId: third.user.id, permissions: ["orders.manage"] }, { token: third.token });
+      expect(refused.status).toBe(409);
+      expect(refused.error?.data.reason).toBe("LAST_MANAGER");
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe("batched calls", () => {
   const resets = (count: number, email = "victim@example.test") =>
     Array.from({ length: count }, () => ({ path: "auth.requestPasswordReset", input: { email } }));
