@@ -242,6 +242,32 @@ describe("sign-in throttling", () => {
   });
 });
 
+describe("forgot-password timing", () => {
+  it("answers known and unknown emails in the same time (medians of 50 interleaved calls)", async () => {
+    const app = await startApp({ dataDir: tempDir() });
+    try {
+      const shopper = await createAccount(app);
+      const timed = async (email: string) => {
+        const started = performance.now();
+        expect((await call(app.url, "auth.requestPasswordReset", { email })).status).toBe(200);
+        return performance.now() - started;
+      };
+      for (let i = 0; i < 5; i++) await timed(`warm-up-${i}@example.test`);
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        known.push(await timed(shopper.email));
+        unknown.push(await timed(`nobody-${i}@example.test`));
+      }
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+      // Before, the reset row, outbox row and queueing made known emails 1.5–2.4 ms slower.
+      expect(Math.abs(median(known) - median(unknown))).toBeLessThan(Math.max(0.4, median(unknown) * 0.15));
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe("the last admin who can manage users", () => {
   it("cannot be demoted, disabled or stripped of users.manage, even by two admins disabling each other at once", async () => {
     const app = await startApp({ dataDir: tempDir(), variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000" } });

@@ -15,7 +15,7 @@ import { setRefreshCookie } from "../http/refresh-cookie.js";
 import { rest } from "../rest/meta.js";
 import { accountOutput, okOutput, sessionOutput } from "../rest/outputs.js";
 import type { SignedIn } from "../services/accounts/index.js";
-import { authedProcedure, publicProcedure, router, type Context } from "../trpc/init.js";
+import { afterResponse, authedProcedure, publicProcedure, router, type Context } from "../trpc/init.js";
 
 /**
  * The web gets the refresh token as an HttpOnly cookie and never in a body; a REST client keeps
@@ -28,6 +28,9 @@ function deliverSession(ctx: Context, { refreshToken, ...session }: SignedIn) {
 }
 
 const authTag = { tags: ["Auth"] };
+
+/** How far a reset's work is spread after the answer: longer than the work, short beside an email's delivery. */
+const RESET_JITTER_MS = 100;
 
 export const authRouter = router({
   register: publicProcedure
@@ -83,7 +86,7 @@ export const authRouter = router({
       return { ok: true as const };
     }),
   requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
-    await ctx.services.auth.requestPasswordReset(input.email, ctx.ip);
+    await ctx.services.auth.requestPasswordReset(input.email, ctx.ip, afterResponse(ctx, RESET_JITTER_MS));
     return { ok: true as const };
   }),
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {

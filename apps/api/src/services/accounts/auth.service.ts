@@ -61,6 +61,36 @@ export function authService(deps: AuthDeps) {
     return { account: accountView(user), accessToken: access.token, expiresIn: access.expiresIn, refreshToken };
   };
 
+  /** Stores a reset for the account with this email, if there is an enabled one, and queues its email. */
+  const startPasswordReset = async (email: string): Promise<void> => {
+    const user = await db.repos.users.findByEmail(email);
+    if (!user || user.disabled) return;
+    const now = clock.now();
+    const resetId = ids.next();
+    const messages = outboxMessagesFor(
+      {
+        template: "password_reset",
+        userId: user.id,
+        dedupeKey: `password_reset:${resetId}`,
+        data: { resetId, expiresInMinutes: String(deps.resetTtlMinutes) },
+      },
+      ["email"],
+      now,
+    );
+    await db.uow.run(async (repos) => {
+      await repos.passwordResets.create({
+        id: resetId,
+        userId: user.id,
+        tokenHash: hashToken(resetTokenFor(resetId, deps.secret)),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + deps.resetTtlMinutes * 60_000),
+        usedAt: null,
+      });
+      for (const message of messages) await repos.outbox.enqueue(message);
+    });
+    await deps.deliver(messages.map((message) => message.id));
+  };
+
   return {
     async register(input: z.output<typeof registerInput>, ip: string): Promise<SignedIn> {
       await spend(ip, normalizeEmail(input.email));
@@ -110,36 +140,15 @@ export function authService(deps: AuthDeps) {
       await db.uow.run((repos) => sessions.end(repos, presented));
     },
 
-    /** Always "ok": whether the email has an account is not revealed. */
-    async requestPasswordReset(rawEmail: string, ip: string): Promise<void> {
+    /**
+     * Always "ok", and the same work before answering whether or not the email has an account:
+     * only the budget is spent now; looking the account up, storing the reset and queueing the
+     * email happen in `later`, after the answer has gone, so its timing tells nothing.
+     */
+    async requestPasswordReset(rawEmail: string, ip: string, later: (work: () => Promise<void>) => void): Promise<void> {
       const email = normalizeEmail(rawEmail);
       await spend(ip, email);
-      const user = await db.repos.users.findByEmail(email);
-      if (!user || user.disabled) return;
-      const now = clock.now();
-      const resetId = ids.next();
-      const messages = outboxMessagesFor(
-        {
-          template: "password_reset",
-          userId: user.id,
-          dedupeKey: `password_reset:${resetId}`,
-          data: { resetId, expiresInMinutes: String(deps.resetTtlMinutes) },
-        },
-        ["email"],
-        now,
-      );
-      await db.uow.run(async (repos) => {
-        await repos.passwordResets.create({
-          id: resetId,
-          userId: user.id,
-          tokenHash: hashToken(resetTokenFor(resetId, deps.secret)),
-          createdAt: now,
-          expiresAt: new Date(now.getTime() + deps.resetTtlMinutes * 60_000),
-          usedAt: null,
-        });
-        for (const message of messages) await repos.outbox.enqueue(message);
-      });
-      await deps.deliver(messages.map((message) => message.id));
+      later(() => startPasswordReset(email));
     },
 
     /** Sets a new password from a reset link; every session of the account ends. */
