@@ -1,4 +1,8 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { useLaunch } from "./launch.js";
 import { useTempDirs } from "./temp-dir.js";
@@ -22,6 +26,35 @@ describe("start-up failures print one line and exit non-zero", () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^Redis is not reachable at redis:\/\/127\.0\.0\.1:1 \(.*ECONNREFUSED.*\)\. Start one with "redis-server/);
     }
+  });
+});
+
+describe("an unusable DATA_DIR", () => {
+  const seed = (dataDir: string) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/scripts/seed.ts", "--if-empty"], {
+        cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."),
+        env: { PATH: process.env.PATH, DATA_DIR: dataDir, REDIS_URL: testEnv.redisUrl },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once("exit", (code) => resolve({ code, stderr }));
+    });
+
+  it("stops the API, the worker and the seed (npm start's first step) with one line naming the folder", async () => {
+    const file = path.join(tempDir(), "not-a-folder");
+    fs.writeFileSync(file, "x");
+    for (const [dataDir, entries] of [[file, ["server", "worker"]], [path.join(file, "data"), ["server"]]] as const) {
+      for (const entry of entries) {
+        const run = launch(entry, { DATA_DIR: dataDir });
+        expect(await run.exited).toBe(1);
+        expect(run.output().stderr).toBe(`DATA_DIR ${dataDir} is not a folder (a file is in the way); fix it or set DATA_DIR to a writable folder.\n`);
+      }
+    }
+    const seeded = await seed(file);
+    expect(seeded.code).toBe(1);
+    expect(seeded.stderr).toBe(`DATA_DIR ${file} is not a folder (a file is in the way); fix it or set DATA_DIR to a writable folder.\n`);
   });
 });
 

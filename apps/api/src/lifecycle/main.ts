@@ -1,3 +1,4 @@
+import { assertDataDirUsable } from "../config/data-dir.js";
 import { resolveSecrets, type Secrets } from "../config/secrets.js";
 import { parseEnv, type Env } from "../env.js";
 import { createLogger, type Logger } from "../logger.js";
@@ -11,8 +12,8 @@ export interface Started {
 }
 
 /**
- * Runs an entry point (API or worker): validated configuration, logger, shared secrets and a reachable
- * Redis first; then `start`. Any {@link StartupError} ends the process with exactly one line on stderr.
+ * Runs an entry point (API or worker): validated configuration, logger, a usable DATA_DIR, shared
+ * secrets and a reachable Redis first; then `start`. Any {@link StartupError} ends the process with exactly one line on stderr.
  */
 export function runMain(service: "api" | "worker", start: (started: Started) => Promise<void>): void {
   let log: Logger | undefined;
@@ -20,6 +21,7 @@ export function runMain(service: "api" | "worker", start: (started: Started) => 
     const env = parseEnv();
     log = createLogger(env, service);
     const logger = log;
+    assertDataDirUsable(env.DATA_DIR);
     const secrets = resolveSecrets(env, (message) => logger.warn(message));
     await assertRedisReachable(env.REDIS_URL);
     await start({ env, log, secrets });
