@@ -3,7 +3,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useLaunch } from "./launch.js";
 import { useTempDirs } from "./temp-dir.js";
 import { testEnv } from "./test-env.js";
@@ -92,4 +92,30 @@ describe("graceful shutdown", () => {
     expect(await run.exited).toBe(0);
     expect(run.output().stdout).toMatch(/"msg":"worker ready".*"msg":"shutting down".*"msg":"stopped"/s);
   });
+});
+
+describe("Ctrl+C in a terminal", () => {
+  it("drains the API and the worker once each and exits 0 when SIGINT reaches the whole process group", async () => {
+    const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+    // detached: a process group of its own, as a shell gives a foreground job.
+    const shop = spawn(process.execPath, ["--import", "tsx", "test/shop-from-source.ts"], {
+      cwd: apiDir,
+      detached: true,
+      env: { PATH: process.env.PATH, DATA_DIR: tempDir(), REDIS_URL: testEnv.redisUrl, REDIS_PREFIX: `test-${process.pid}-ctrl-c`, PORT: "0", LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    shop.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    shop.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => shop.once("exit", (code) => resolve(code)));
+    try {
+      await vi.waitFor(() => expect(output).toContain("running\n"), { timeout: 60_000, interval: 100 });
+      process.kill(-shop.pid!, "SIGINT");
+      expect(await exited).toBe(0);
+      expect(output).not.toContain("second signal");
+      expect(output.match(/"msg":"stopped"/g)).toHaveLength(2);
+    } finally {
+      if (shop.exitCode === null) process.kill(-shop.pid!, "SIGKILL");
+    }
+  }, 90_000);
 });

@@ -39,7 +39,7 @@ export function runMain(service: "api" | "worker", start: (started: Started) => 
 }
 
 /**
- * Graceful shutdown on SIGTERM/SIGINT: `close` stops intake and drains; the process exits 0 when it
+ * Graceful shutdown on SIGTERM/SIGINT (or when the supervising parent's IPC channel closes): `close` stops intake and drains; the process exits 0 when it
  * resolves, or 1 if it has not within `timeoutMs` (a second signal forces that at once).
  */
 export function onShutdownSignal(log: Logger, timeoutMs: number, close: () => Promise<void>): void {
@@ -69,6 +69,10 @@ export function onShutdownSignal(log: Logger, timeoutMs: number, close: () => Pr
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  // Started by a supervisor (`npm start`) that is gone: drain as on SIGTERM rather than run orphaned.
+  process.once("disconnect", () => {
+    if (!stopping) stop("SIGTERM");
+  });
 }
 
 /** Tells a supervising parent process (the `npm start` launcher, the journey runner) we are serving. */
