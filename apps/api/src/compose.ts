@@ -59,6 +59,7 @@ export function composeApp(infra: Infrastructure) {
     jobs: infra.jobs,
     queues: new QueueInspector(redis, env.REDIS_PREFIX),
     files: infra.files,
+    images: { decodesAtOnce: env.IMAGE_DECODES_AT_ONCE, maxPixels: env.IMAGE_MAX_PIXELS },
     publicUrl: infra.publicUrl,
     secrets: infra.secrets,
     cookies,

@@ -83,6 +83,10 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: integer(1_024, 10_485_760).default(102_400),
   /** Largest image an admin may upload; bigger ones get 413. */
   UPLOAD_MAX_BYTES: integer(1_024, 52_428_800).default(5_242_880),
+  /** Uploaded images decoded at once per API process (each takes about 4 bytes a pixel while it decodes); the rest wait. */
+  IMAGE_DECODES_AT_ONCE: integer(1, 64).default(2),
+  /** Largest canvas (width × height) an uploaded image may declare; larger ones get 415 before decoding. */
+  IMAGE_MAX_PIXELS: integer(1_000_000, 100_000_000).default(24_000_000),
   /** Admins must enrol a second factor before they can use admin procedures. */
   ADMIN_TOTP_REQUIRED: booleanFlag.default(false),
   SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),

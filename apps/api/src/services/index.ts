@@ -32,6 +32,8 @@ export interface ServiceDeps {
   queues: QueueHealth;
   /** Product images (uploads and the seed's). */
   files: FileStorage;
+  /** How many uploads decode at once, and the largest canvas accepted. */
+  images: { decodesAtOnce: number; maxPixels: number };
   /** The shop's address as shoppers see it, for links in messages. */
   publicUrl: string;
   secrets: { jwtSecret: string };
@@ -80,7 +82,7 @@ export function createServices(deps: ServiceDeps) {
     }),
     account: accountService({ db, clock, ids }),
     users: usersService({ db, clock, ids }),
-    catalog: catalogService({ ...commerce, files: deps.files }),
+    catalog: catalogService({ ...commerce, files: deps.files, images: deps.images }),
     coupons: couponsService(commerce),
     settings: settingsService(commerce),
     cart: cartService(commerce),
