@@ -336,7 +336,7 @@ describe("batched calls", () => {
     try {
       const calls = Array.from({ length: 10 }, (_, i) => ({ path: "auth.login", input: { email: `nobody-${i}@example.test`, password: "wrong guess!" } }));
       const statuses = (await batch(app.url, calls)).items!.map((item) => item.status).sort();
-      expect(statuses).toEqual([...Array(3).fill(401), ...Array(7).fill(429)]);
+      expect(statuses).toEqual([...Array<number>(3).fill(401), ...Array<number>(7).fill(429)]);
     } finally {
       await app.close();
     }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type SharpModule from "sharp";
 import { err, ok, type FileStorage, type Result } from "@bbscart/core";
 import { AppError } from "../common/index.js";
 import { imageUrl } from "./views.js";
@@ -36,7 +37,7 @@ export function decodeSlots(slots: number) {
   };
 }
 
-type Sharp = (typeof import("sharp"))["default"];
+type Sharp = typeof SharpModule;
 let loaded: Promise<Sharp> | undefined;
 /**
  * Loaded on the first upload, not at start-up: libvips adds ~28 MiB to every API process, and most
