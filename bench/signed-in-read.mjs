@@ -56,8 +56,8 @@ try {
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const byId = median(results.byId);
   const signedIn = median(results.signedIn);
-  console.log(`users.findById      ${byId.toFixed(2)} µs/read`);
-  console.log(`users.findSignedIn  ${signedIn.toFixed(2)} µs/read  (+${(signedIn - byId).toFixed(2)} µs, ${reads} reads × ${rounds} rounds, SQLite, ${os.cpus()[0]?.model ?? "cpu"})`);
+  process.stdout.write(`users.findById      ${byId.toFixed(2)} µs/read\n`);
+  process.stdout.write(`users.findSignedIn  ${signedIn.toFixed(2)} µs/read  (+${(signedIn - byId).toFixed(2)} µs, ${reads} reads × ${rounds} rounds, SQLite, ${os.cpus()[0]?.model ?? "cpu"})\n`);
 } finally {
   await db.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
