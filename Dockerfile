@@ -33,8 +33,10 @@ RUN mkdir -p /out/apps/web /out/deploy \
  && cp -a deploy/worker-healthcheck.mjs /out/deploy/
 
 FROM node:24-bookworm-slim AS runtime
+# glibc keeps the memory of image-decode bursts with one arena per thread; two give it back.
 ENV NODE_ENV=production \
-    DATA_DIR=/data
+    DATA_DIR=/data \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 # Owned by root and read-only to the app: only DATA_DIR (uploads, mail files) is writable.
 COPY --from=build /out /app

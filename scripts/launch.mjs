@@ -9,7 +9,10 @@ import { fork } from "node:child_process";
  * @returns {{ child: import("node:child_process").ChildProcess; ready: Promise<{ url?: string }> }}
  */
 export function launch(entry, { env = process.env, execArgv = [] } = {}) {
-  const child = fork(entry, [], { env, execArgv, stdio: "inherit" });
+  // A process group of its own: a terminal's Ctrl+C (sent to the whole foreground group) reaches
+  // only the supervisor, which passes it on once. Otherwise each child got it twice — from the
+  // terminal and from us — and took the second as "exit now", skipping the drain.
+  const child = fork(entry, [], { env, execArgv, stdio: "inherit", detached: true });
   const ready = new Promise((resolve, reject) => {
     child.on("message", (message) => {
       // What a child sends over IPC is any serializable value; only its "ready" object matters here.
@@ -22,8 +25,10 @@ export function launch(entry, { env = process.env, execArgv = [] } = {}) {
 }
 
 /**
- * Supervises children as one shop: SIGINT/SIGTERM are passed on and we exit when all have stopped;
- * if one dies on its own, the others are stopped and we exit with its code.
+ * Supervises children as one shop: SIGINT/SIGTERM are passed on (as SIGTERM, once per signal we
+ * get: a second Ctrl+C forces the children out) and we exit when all have stopped; if one dies on
+ * its own, the others are stopped and we exit with its code. Should we die without passing a signal
+ * on, each child sees its IPC channel close and drains by itself.
  */
 export function supervise(children) {
   let stopping = false;
@@ -51,4 +56,25 @@ export function supervise(children) {
       stopAll();
     });
   }
+}
+
+/**
+ * The whole shop as `npm start` runs it: the API, then (once it serves) the worker, supervised as
+ * one. Resolves with the API's "ready" message once both are up; exits the process with the API's
+ * code if it fails to start.
+ * @param {{ api: string; worker: string; env: NodeJS.ProcessEnv; execArgv?: string[] }} shop
+ */
+export async function runShop({ api, worker, env, execArgv = [] }) {
+  const started = launch(api, { env, execArgv });
+  let ready;
+  try {
+    ready = await started.ready;
+  } catch (error) {
+    process.exit(/** @type {{ code: number }} */ (error).code);
+  }
+  // The worker starts once the API is up, so a shared problem (Redis down) is reported once, by the API.
+  const second = launch(worker, { env, execArgv });
+  supervise([started.child, second.child]);
+  await second.ready.catch(() => undefined);
+  return ready;
 }

@@ -3,27 +3,23 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch, supervise } from "./launch.mjs";
+import { runShop } from "./launch.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // The demo takes no real money: it names the sandbox provider explicitly (production requires a choice).
-const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || "production", PAYMENT_PROVIDER: process.env.PAYMENT_PROVIDER || "sandbox" };
+// MALLOC_ARENA_MAX=2: glibc otherwise keeps the memory of a burst of image decodes (one malloc arena per
+// libvips thread) long after it; with two arenas it goes back (see test/upload-memory.test.ts).
+const env = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV || "production",
+  PAYMENT_PROVIDER: process.env.PAYMENT_PROVIDER || "sandbox",
+  MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || "2",
+};
 
 // A fresh installation gets the demo store; an existing one is left exactly as it is.
 const seed = spawnSync(process.execPath, [path.join(root, "apps/api/dist/scripts/seed.js"), "--if-empty"], { env, stdio: "inherit" });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-const api = launch(path.join(root, "apps/api/dist/server.js"), { env });
-let ready;
-try {
-  ready = await api.ready;
-} catch (error) {
-  process.exit(/** @type {{ code: number }} */ (error).code);
-}
-// The worker starts once the API is up, so a shared problem (Redis down) is reported once, by the API.
-const worker = launch(path.join(root, "apps/api/dist/worker.js"), { env });
-supervise([api.child, worker.child]);
-await worker.ready.catch(() => undefined);
-
+const ready = await runShop({ api: path.join(root, "apps/api/dist/server.js"), worker: path.join(root, "apps/api/dist/worker.js"), env });
 console.log(`\n  BBSCART is running at ${ready.url}\n  (API + web + worker; Ctrl+C stops all three)\n`);
 if (env.PAYMENT_PROVIDER === "sandbox") console.log("  Payments: SANDBOX — no real money (test card 4242 4242 4242 4242)\n");

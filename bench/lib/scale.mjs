@@ -8,7 +8,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { repoRoot } from "./paths.mjs";
 
-async function load(pkg, sub) {
+/** Imports a package as the API resolves it (the bench itself depends on none of them). */
+export async function load(pkg, sub) {
   const requireFromApi = createRequire(path.join(repoRoot, "apps/api/package.json"));
   return import(pathToFileURL(requireFromApi.resolve(sub ? `${pkg}/${sub}` : pkg)).href);
 }

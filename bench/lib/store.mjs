@@ -30,6 +30,8 @@ export function apiEnv(store, port, extra = {}) {
     SQLITE_SYNCHRONOUS: "FULL",
     // The bench sends every request from 127.0.0.1: the per-address budget is raised for the run.
     MUTATIONS_PER_IP_PER_MINUTE: "1000000",
+    AUTH_CALLS_PER_IP_PER_MINUTE: "1000000",
+    AUTH_CALLS_PER_ACCOUNT_PER_MINUTE: "1000000",
     // Production mode requires a provider to be chosen; the sandbox needs no keys (checkout pays by wallet).
     PAYMENT_PROVIDER: "sandbox",
     ...extra,

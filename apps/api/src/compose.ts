@@ -12,6 +12,7 @@ import { SandboxPaymentProvider } from "./providers/sandbox-provider.js";
 import type { Logger } from "./logger.js";
 import { QueueInspector } from "./jobs/queue-health.js";
 import { randomIds, systemClock } from "./runtime.js";
+import { AuthBudget } from "./security/auth-budget.js";
 import { LoginThrottle } from "./security/login-throttle.js";
 import { createServices } from "./services/index.js";
 
@@ -50,10 +51,15 @@ export function composeApp(infra: Infrastructure) {
       perAccount: { points: env.LOGIN_FAILS_PER_ACCOUNT, windowSeconds: env.LOGIN_FAILS_PER_ACCOUNT_WINDOW_SECONDS },
       knownAddressDays: 30,
     }),
+    budget: new AuthBudget(redis, env.REDIS_PREFIX, {
+      perIpPerMinute: env.AUTH_CALLS_PER_IP_PER_MINUTE,
+      perAccountPerMinute: env.AUTH_CALLS_PER_ACCOUNT_PER_MINUTE,
+    }),
     provider: infra.provider,
     jobs: infra.jobs,
     queues: new QueueInspector(redis, env.REDIS_PREFIX),
     files: infra.files,
+    images: { decodesAtOnce: env.IMAGE_DECODES_AT_ONCE, maxPixels: env.IMAGE_MAX_PIXELS },
     publicUrl: infra.publicUrl,
     secrets: infra.secrets,
     cookies,
@@ -93,6 +99,7 @@ export function composeApp(infra: Infrastructure) {
       uploadMaxBytes: env.UPLOAD_MAX_BYTES,
       allowedOrigins: origins,
       mutationsPerMinute: env.MUTATIONS_PER_IP_PER_MINUTE,
+      trpcBatchMaxCalls: env.TRPC_BATCH_MAX_CALLS,
       redisPrefix: env.REDIS_PREFIX,
       catalogCacheEntries: env.CATALOG_CACHE_ENTRIES,
       compressionThresholdBytes: env.COMPRESSION_THRESHOLD_BYTES,

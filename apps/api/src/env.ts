@@ -76,8 +76,14 @@ const envSchema = z.object({
   /** Failed logins per account from everywhere; past it only addresses that signed in before may try. */
   LOGIN_FAILS_PER_ACCOUNT: integer(1, 100_000).default(50),
   LOGIN_FAILS_PER_ACCOUNT_WINDOW_SECONDS: integer(1, 86_400).default(3_600),
-  /** Mutations (and /auth calls) per client IP per minute. */
+  /** Mutations (and /auth calls) per client IP per minute; each call of a tRPC batch counts. */
   MUTATIONS_PER_IP_PER_MINUTE: integer(1, 1_000_000).default(300),
+  /** Most calls one tRPC batch may hold (the web app batches at most 10); larger batches get 400. */
+  TRPC_BATCH_MAX_CALLS: integer(10, 100).default(20),
+  /** Sign-ins, registrations, password resets and changes per client IP per minute (each batch call counts). */
+  AUTH_CALLS_PER_IP_PER_MINUTE: integer(1, 1_000_000).default(30),
+  /** The same calls per account (email or user) per minute, from every address together. */
+  AUTH_CALLS_PER_ACCOUNT_PER_MINUTE: integer(1, 1_000_000).default(10),
   /** Catalog answers kept in memory per API process, reused until anything is committed (0 turns the cache off). */
   CATALOG_CACHE_ENTRIES: integer(0, 100_000).default(1_000),
   /** Responses (API JSON, HTML) at least this big are sent brotli- or gzip-compressed to clients that accept it. */
@@ -88,6 +94,10 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: integer(1_024, 10_485_760).default(102_400),
   /** Largest image an admin may upload; bigger ones get 413. */
   UPLOAD_MAX_BYTES: integer(1_024, 52_428_800).default(5_242_880),
+  /** Uploaded images decoded at once per API process (each takes about 4 bytes a pixel while it decodes); the rest wait. */
+  IMAGE_DECODES_AT_ONCE: integer(1, 64).default(2),
+  /** Largest canvas (width × height) an uploaded image may declare; larger ones get 415 before decoding. */
+  IMAGE_MAX_PIXELS: integer(1_000_000, 100_000_000).default(24_000_000),
   /** Admins must enrol a second factor before they can use admin procedures. */
   ADMIN_TOTP_REQUIRED: booleanFlag.default(false),
   SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),

@@ -33,10 +33,15 @@ export async function makeShoppers(app: RunningApp, count: number): Promise<Shop
       createdAt: now,
       updatedAt: now,
     };
-    return { user, token: app.services.tokens.sign({ sub: id }).token };
+    // The sign-in the token names is the user's own id as a refresh family, stored below.
+    return { user, token: app.services.tokens.sign({ sub: id, sid: id }).token };
   });
   await app.db.uow.run(async (repos) => {
-    for (const { user } of shoppers) await repos.users.create(user);
+    for (const { user } of shoppers) {
+      await repos.users.create(user);
+      const expiresAt = new Date(now.getTime() + 86_400_000);
+      await repos.sessions.create({ id: user.id, userId: user.id, familyId: user.id, tokenHash: `unused-${user.id}`, createdAt: now, expiresAt, rotatedAt: null, revokedAt: null });
+    }
   });
   return shoppers;
 }

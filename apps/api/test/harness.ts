@@ -53,6 +53,9 @@ export async function startApp(options: {
     LOG_LEVEL: "silent",
     SQLITE_SYNCHRONOUS: "NORMAL",
     PAYMENT_PROVIDER: "sandbox",
+    // Every test calls from 127.0.0.1 and signs accounts in freely; tests of these budgets set their own.
+    AUTH_CALLS_PER_IP_PER_MINUTE: "1000000",
+    AUTH_CALLS_PER_ACCOUNT_PER_MINUTE: "1000000",
     ...options.variables,
   });
   const log = createLogger(env, "api");

@@ -52,6 +52,9 @@ describe("notifications through the queue, delivered by the worker", () => {
     const token = /reset-password\?token=([\w-]+)/.exec(body)![1]!;
     expect(JSON.stringify(reset!.notification)).not.toContain(token);
     expect((await call(app.url, "auth.resetPassword", { token, newPassword: "a fresh long passphrase" })).data).toEqual({ ok: true });
+    // The reset ended every sign-in of the shopper, access tokens included: sign in afresh for the tests below.
+    const signedIn = await call(app.url, "auth.login", { email: shopper.user.email, password: "a fresh long passphrase" });
+    shopper = { ...shopper, token: (signedIn.data as { accessToken: string }).accessToken };
   });
 
   it("sends order messages by email and to the SMS provider as JSON", async () => {

@@ -1,5 +1,9 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
-import { describe, expect, it } from "vitest";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it, vi } from "vitest";
 import { useLaunch } from "./launch.js";
 import { useTempDirs } from "./temp-dir.js";
 import { testEnv } from "./test-env.js";
@@ -22,6 +26,35 @@ describe("start-up failures print one line and exit non-zero", () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^Redis is not reachable at redis:\/\/127\.0\.0\.1:1 \(.*ECONNREFUSED.*\)\. Start one with "redis-server/);
     }
+  });
+});
+
+describe("an unusable DATA_DIR", () => {
+  const seed = (dataDir: string) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/scripts/seed.ts", "--if-empty"], {
+        cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."),
+        env: { PATH: process.env.PATH, DATA_DIR: dataDir, REDIS_URL: testEnv.redisUrl },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once("exit", (code) => resolve({ code, stderr }));
+    });
+
+  it("stops the API, the worker and the seed (npm start's first step) with one line naming the folder", async () => {
+    const file = path.join(tempDir(), "not-a-folder");
+    fs.writeFileSync(file, "x");
+    for (const [dataDir, entries] of [[file, ["server", "worker"]], [path.join(file, "data"), ["server"]]] as const) {
+      for (const entry of entries) {
+        const run = launch(entry, { DATA_DIR: dataDir });
+        expect(await run.exited).toBe(1);
+        expect(run.output().stderr).toBe(`DATA_DIR ${dataDir} is not a folder (a file is in the way); fix it or set DATA_DIR to a writable folder.\n`);
+      }
+    }
+    const seeded = await seed(file);
+    expect(seeded.code).toBe(1);
+    expect(seeded.stderr).toBe(`DATA_DIR ${file} is not a folder (a file is in the way); fix it or set DATA_DIR to a writable folder.\n`);
   });
 });
 
@@ -59,4 +92,30 @@ describe("graceful shutdown", () => {
     expect(await run.exited).toBe(0);
     expect(run.output().stdout).toMatch(/"msg":"worker ready".*"msg":"shutting down".*"msg":"stopped"/s);
   });
+});
+
+describe("Ctrl+C in a terminal", () => {
+  it("drains the API and the worker once each and exits 0 when SIGINT reaches the whole process group", async () => {
+    const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+    // detached: a process group of its own, as a shell gives a foreground job.
+    const shop = spawn(process.execPath, ["--import", "tsx", "test/shop-from-source.ts"], {
+      cwd: apiDir,
+      detached: true,
+      env: { PATH: process.env.PATH, DATA_DIR: tempDir(), REDIS_URL: testEnv.redisUrl, REDIS_PREFIX: `test-${process.pid}-ctrl-c`, PORT: "0", LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    shop.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    shop.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => shop.once("exit", (code) => resolve(code)));
+    try {
+      await vi.waitFor(() => expect(output).toContain("running\n"), { timeout: 60_000, interval: 100 });
+      process.kill(-shop.pid!, "SIGINT");
+      expect(await exited).toBe(0);
+      expect(output).not.toContain("second signal");
+      expect(output.match(/"msg":"stopped"/g)).toHaveLength(2);
+    } finally {
+      if (shop.exitCode === null) process.kill(-shop.pid!, "SIGKILL");
+    }
+  }, 90_000);
 });

@@ -42,3 +42,27 @@ export async function call(baseUrl: string, path: string, input?: unknown, optio
   }
   return { status: response.status, headers: response.headers, error: body.error!.json! };
 }
+
+/** One result of a batch: the call's own HTTP status (from the error's data) and its output or error. */
+export interface BatchItem {
+  status: number;
+  data?: unknown;
+  error?: CallResult["error"];
+}
+
+/** POSTs one tRPC batch of mutations (`a,b,c?batch=1`), as an attacker's own client would. */
+export async function batch(baseUrl: string, calls: readonly { path: string; input: unknown }[], options: CallOptions = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const body = Object.fromEntries(calls.map((c, index) => [index, superjson.serialize(c.input)]));
+  const response = await fetch(`${baseUrl}/trpc/${calls.map((c) => c.path).join(",")}?batch=1`, { method: "POST", headers, body: JSON.stringify(body) });
+  const text = await response.text();
+  const parsed = JSON.parse(text) as unknown;
+  const items = Array.isArray(parsed)
+    ? (parsed as { result?: { data: Parameters<typeof superjson.deserialize>[0] }; error?: { json: NonNullable<CallResult["error"]> } }[]).map(
+        (item): BatchItem =>
+          item.result ? { status: 200, data: superjson.deserialize(item.result.data) } : { status: item.error!.json.data.httpStatus, error: item.error!.json },
+      )
+    : null;
+  return { status: response.status, headers: response.headers, body: parsed, items };
+}

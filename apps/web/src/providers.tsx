@@ -15,8 +15,9 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
+  // maxItems: the API refuses batches over TRPC_BATCH_MAX_CALLS, which is never below 10.
   const [trpcClient] = useState(() =>
-    trpc.createClient({ links: [httpBatchLink({ url: "/trpc", transformer: superjson, fetch: authFetch })] }),
+    trpc.createClient({ links: [httpBatchLink({ url: "/trpc", transformer: superjson, fetch: authFetch, maxItems: 10 })] }),
   );
   useEffect(() => {
     // Signing in or out changes whose cart, orders and wallet every query is about. Refetching the

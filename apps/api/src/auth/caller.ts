@@ -7,7 +7,7 @@ import { InvalidAccessToken, type AccessTokens } from "./tokens.js";
  */
 
 /** The bearer token's subject, or why it was refused; null when none was sent. */
-export type Bearer = { userId: string } | { error: string } | null;
+export type Bearer = { userId: string; sessionId: string } | { error: string } | null;
 
 /** Reads `Authorization: Bearer <jwt>`. */
 export function readBearer(tokens: AccessTokens, header: string | undefined): Bearer {
@@ -15,7 +15,8 @@ export function readBearer(tokens: AccessTokens, header: string | undefined): Be
   const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
   if (!match) return { error: "malformed authorization header" };
   try {
-    return { userId: tokens.verify(match[1]!).sub };
+    const claims = tokens.verify(match[1]!);
+    return { userId: claims.sub, sessionId: claims.sid };
   } catch (error) {
     if (!(error instanceof InvalidAccessToken)) throw error;
     return { error: error.message };
@@ -23,13 +24,14 @@ export function readBearer(tokens: AccessTokens, header: string | undefined): Be
 }
 
 /**
- * The signed-in user, read from the database on every request (the token only names the user), so
- * a demoted or disabled account loses access at once; otherwise why the caller is anonymous.
+ * The signed-in user, read from the database on every request (the token only names the user and
+ * the sign-in), so a demoted or disabled account, or a sign-in that ended (logout, refresh-token
+ * reuse, password change or reset), loses access at once; otherwise why the caller is anonymous.
  */
 export async function loadCaller(users: UserRepository, bearer: Bearer): Promise<{ user: User; actor: Actor } | { refusal: string }> {
   if (!bearer) return { refusal: "Sign in to continue" };
   if ("error" in bearer) return { refusal: "Your session has expired; sign in again" };
-  const user = await users.findById(bearer.userId);
+  const user = await users.findSignedIn(bearer.userId, bearer.sessionId);
   const actor = user ? actorFor(user) : null;
   return user && actor ? { user, actor } : { refusal: "Sign in to continue" };
 }

@@ -22,6 +22,8 @@ const keyOf = (secret: string): SigningKey => ({
 export interface AccessClaims {
   /** The user id. Role and permissions are not trusted from the token; they are read per request. */
   sub: string;
+  /** The sign-in (refresh-token family) the token belongs to: once it ends, so does the token. */
+  sid: string;
 }
 
 export class InvalidAccessToken extends Error {
@@ -44,7 +46,7 @@ export class AccessTokens {
   }
 
   sign(claims: AccessClaims): { token: string; expiresIn: number } {
-    const token = jwt.sign({}, this.current.key, {
+    const token = jwt.sign({ sid: claims.sid }, this.current.key, {
       algorithm: "HS256",
       keyid: this.current.kid,
       issuer: tokenIssuer,
@@ -66,7 +68,9 @@ export class AccessTokens {
         audience: tokenAudience,
       });
       if (typeof payload === "string" || typeof payload.sub !== "string") throw new InvalidAccessToken("no subject");
-      return { sub: payload.sub };
+      // Tokens from before sign-ins were named cannot be checked for revocation: the client refreshes.
+      if (typeof payload.sid !== "string") throw new InvalidAccessToken("no sign-in");
+      return { sub: payload.sub, sid: payload.sid };
     } catch (error) {
       if (error instanceof InvalidAccessToken) throw error;
       throw new InvalidAccessToken((error as Error).message);

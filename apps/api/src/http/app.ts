@@ -13,6 +13,7 @@ import type { SandboxPaymentProvider } from "../providers/sandbox-provider.js";
 import { docsRoutes } from "../rest/docs.js";
 import { restRoutes } from "../rest/routes.js";
 import { mutationLimit } from "../security/request-limit.js";
+import { batchCap, trpcCalls } from "../security/trpc-batch.js";
 import type { Services } from "../services/index.js";
 import { contextFactory } from "../trpc/init.js";
 import { appRouter } from "../trpc/root.js";
@@ -48,6 +49,8 @@ export interface AppDeps {
     /** The web app's origins: CORS and the CSRF check of /auth accept only these. */
     allowedOrigins: readonly string[];
     mutationsPerMinute: number;
+    /** Most calls one tRPC batch may hold. */
+    trpcBatchMaxCalls: number;
     /** Namespaces rate-limit counters in the shared Redis. */
     redisPrefix: string;
     /** Catalog answers kept in memory (0: none). */
@@ -91,8 +94,9 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   app.use(cors({ origin: [...deps.http.allowedOrigins], credentials: true, maxAge: 600 }));
-  // First after the headers every answer needs: a kept catalog answer skips every route below,
-  // compression included — the cache keeps the bytes as compressed for that Accept-Encoding.
+  app.use("/trpc", batchCap(deps.http.trpcBatchMaxCalls));
+  // First after the headers every answer needs (and the batch cap): a kept catalog answer skips every
+  // route below, compression included — the cache keeps the bytes as compressed for that Accept-Encoding.
   app.use("/trpc", catalogResponseCache(deps.services.db.dataVersion, deps.http.catalogCacheEntries));
   app.use(responseCompression(deps.http.compressionThresholdBytes));
 
@@ -101,7 +105,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(webhookRoutes(deps.services.payments.intake, deps.http.bodyLimitBytes));
   if (deps.sandbox) app.use(sandboxPayRoutes({ ...deps.sandbox, allowedOrigins: deps.http.allowedOrigins }));
   app.use(uploadRoutes(deps.files));
-  app.use(["/trpc", "/auth", "/api/admin/uploads"], mutationLimit(deps.redis, deps.http.redisPrefix, deps.http.mutationsPerMinute));
+  app.use(
+    ["/trpc", "/auth", "/api/admin/uploads"],
+    mutationLimit(deps.redis, deps.http.redisPrefix, deps.http.mutationsPerMinute, undefined, (req) => (req.baseUrl === "/trpc" ? trpcCalls(req) : 1)),
+  );
   app.use(adminUploadRoutes(deps.services, deps.http.uploadMaxBytes));
   app.use("/api/v1", restRoutes({ router: appRouter, services: deps.services, redis: deps.redis, ...deps.http }));
   app.use(docsRoutes());

@@ -1,3 +1,4 @@
+import { assertDataDirUsable } from "../config/data-dir.js";
 import { resolveSecrets, type Secrets } from "../config/secrets.js";
 import { parseEnv, type Env } from "../env.js";
 import { createLogger, type Logger } from "../logger.js";
@@ -11,8 +12,8 @@ export interface Started {
 }
 
 /**
- * Runs an entry point (API or worker): validated configuration, logger, shared secrets and a reachable
- * Redis first; then `start`. Any {@link StartupError} ends the process with exactly one line on stderr.
+ * Runs an entry point (API or worker): validated configuration, logger, a usable DATA_DIR, shared
+ * secrets and a reachable Redis first; then `start`. Any {@link StartupError} ends the process with exactly one line on stderr.
  */
 export function runMain(service: "api" | "worker", start: (started: Started) => Promise<void>): void {
   let log: Logger | undefined;
@@ -20,6 +21,7 @@ export function runMain(service: "api" | "worker", start: (started: Started) => 
     const env = parseEnv();
     log = createLogger(env, service);
     const logger = log;
+    assertDataDirUsable(env.DATA_DIR);
     const secrets = resolveSecrets(env, (message) => logger.warn(message));
     await assertRedisReachable(env.REDIS_URL);
     await start({ env, log, secrets });
@@ -37,7 +39,7 @@ export function runMain(service: "api" | "worker", start: (started: Started) => 
 }
 
 /**
- * Graceful shutdown on SIGTERM/SIGINT: `close` stops intake and drains; the process exits 0 when it
+ * Graceful shutdown on SIGTERM/SIGINT (or when the supervising parent's IPC channel closes): `close` stops intake and drains; the process exits 0 when it
  * resolves, or 1 if it has not within `timeoutMs` (a second signal forces that at once).
  */
 export function onShutdownSignal(log: Logger, timeoutMs: number, close: () => Promise<void>): void {
@@ -67,6 +69,10 @@ export function onShutdownSignal(log: Logger, timeoutMs: number, close: () => Pr
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  // Started by a supervisor (`npm start`) that is gone: drain as on SIGTERM rather than run orphaned.
+  process.once("disconnect", () => {
+    if (!stopping) stop("SIGTERM");
+  });
 }
 
 /** Tells a supervising parent process (the `npm start` launcher, the journey runner) we are serving. */

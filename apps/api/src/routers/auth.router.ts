@@ -15,7 +15,7 @@ import { setRefreshCookie } from "../http/refresh-cookie.js";
 import { rest } from "../rest/meta.js";
 import { accountOutput, okOutput, sessionOutput } from "../contract/index.js";
 import type { SignedIn } from "../services/accounts/index.js";
-import { authedProcedure, publicProcedure, router, type Context } from "../trpc/init.js";
+import { afterResponse, authedProcedure, publicProcedure, router, type Context } from "../trpc/init.js";
 
 /**
  * The web gets the refresh token as an HttpOnly cookie and never in a body; a REST client keeps
@@ -28,6 +28,9 @@ function deliverSession(ctx: Context, { refreshToken, ...session }: SignedIn) {
 }
 
 const authTag = { tags: ["Auth"] };
+
+/** How far a reset's work is spread after the answer: longer than the work, short beside an email's delivery. */
+const RESET_JITTER_MS = 100;
 
 export const authRouter = router({
   register: publicProcedure
@@ -43,7 +46,7 @@ export const authRouter = router({
     )
     .input(registerInput)
     .output(sessionOutput)
-    .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.register(input))),
+    .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.register(input, ctx.ip))),
   login: publicProcedure
     .meta(
       rest({
@@ -85,11 +88,11 @@ export const authRouter = router({
       return { ok: true as const };
     }),
   requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
-    await ctx.services.auth.requestPasswordReset(input.email);
+    await ctx.services.auth.requestPasswordReset(input.email, ctx.ip, afterResponse(ctx, RESET_JITTER_MS));
     return { ok: true as const };
   }),
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
-    await ctx.services.auth.resetPassword(input);
+    await ctx.services.auth.resetPassword(input, ctx.ip);
     return { ok: true as const };
   }),
 
@@ -103,7 +106,7 @@ export const authRouter = router({
   removeAddress: authedProcedure.input(addressIdInput).mutation(({ ctx, input }) => ctx.services.account.removeAddress(ctx.user, input.addressId)),
   changePassword: authedProcedure
     .input(changePasswordInput)
-    .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.changePassword(ctx.user, input))),
+    .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.changePassword(ctx.user, input, ctx.ip))),
   beginTotp: authedProcedure.mutation(({ ctx }) => ctx.services.account.beginTotp(ctx.user)),
   confirmTotp: authedProcedure.input(totpConfirmInput).mutation(({ ctx, input }) => ctx.services.account.confirmTotp(ctx.user, input.code)),
 });

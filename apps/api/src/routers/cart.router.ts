@@ -1,5 +1,5 @@
-import { actorFor } from "@bbscart/core";
 import { cartAddInput, cartCouponInput, cartGetInput, cartLineInput, cartRemoveInput, cartUpdateInput } from "@bbscart/core/schemas";
+import { loadCaller } from "../auth/caller.js";
 import { clearCartCookie, newCartId, readCartCookie, setCartCookie } from "../http/cart-cookie.js";
 import { rest } from "../rest/meta.js";
 import { cartOutput } from "../contract/index.js";
@@ -18,9 +18,9 @@ async function ownerOf(ctx: Context): Promise<CartOwner | null> {
   if (ctx.surface === "rest" && !ctx.bearer) throw new AppError("UNAUTHORIZED", "Sign in to use a cart");
   const guestId = ctx.surface === "rest" ? null : readCartCookie(ctx.req);
   if (ctx.bearer) {
-    if ("error" in ctx.bearer) throw new AppError("UNAUTHORIZED", "Your session has expired; sign in again");
-    const user = await ctx.services.db.repos.users.findById(ctx.bearer.userId);
-    if (!user || !actorFor(user)) throw new AppError("UNAUTHORIZED", "Sign in to continue");
+    const caller = await loadCaller(ctx.services.db.repos.users, ctx.bearer);
+    if ("refusal" in caller) throw new AppError("UNAUTHORIZED", caller.refusal);
+    const { user } = caller;
     if (guestId) {
       await ctx.services.cart.mergeGuest(user.id, guestId);
       clearCartCookie(ctx.res, secure);

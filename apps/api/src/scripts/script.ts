@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from "@bbscart/core";
 import { openDatabase } from "@bbscart/db";
 import { LocalFileStorage } from "@bbscart/db/files";
+import { assertDataDirUsable } from "../config/data-dir.js";
 import { uploadsDir } from "../config/paths.js";
 import { parseEnv, type Env } from "../env.js";
 import { StartupError } from "../lifecycle/startup-error.js";
@@ -17,6 +18,7 @@ export function runScript(task: (context: ScriptContext) => Promise<void> | void
   const print = (line: string) => process.stdout.write(`${line}\n`);
   const main = async () => {
     const env = parseEnv();
+    assertDataDirUsable(env.DATA_DIR);
     const db = await openDatabase({ dataDir: env.DATA_DIR, mongodbUri: env.MONGODB_URI, sqliteSynchronous: env.SQLITE_SYNCHRONOUS });
     try {
       await task({ env, db, files: new LocalFileStorage(uploadsDir(env)), print });

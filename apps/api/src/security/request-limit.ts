@@ -14,15 +14,22 @@ const jsonRefusal: Refusal = (_req, res, retryAfterSeconds) => {
 const reads = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * A per-client-address budget for requests that change something (tRPC mutations, /auth, REST
- * writes), counted in Redis so every API process, and every surface, shares it: limiters with the
+ * A per-client-address budget for calls that change something (tRPC mutations, /auth, REST
+ * writes; each procedure of a tRPC batch is one call), counted in Redis so every API process, and every surface, shares it: limiters with the
  * same prefix spend the same points. Over budget → 429 with `Retry-After`.
  *
  * While Redis is unreachable each process counts in its own memory instead: the budget is looser
  * for that while (one per process), but the shop keeps taking orders rather than failing every
  * write because a counter could not be read.
  */
-export function mutationLimit(redis: Redis, prefix: string, perMinute: number, refuse: Refusal = jsonRefusal): RequestHandler {
+export function mutationLimit(
+  redis: Redis,
+  prefix: string,
+  perMinute: number,
+  refuse: Refusal = jsonRefusal,
+  /** Units a request spends: one per procedure it calls (a tRPC batch calls several). */
+  cost: (req: Request) => number = () => 1,
+): RequestHandler {
   const keyPrefix = `${prefix}:mutations`;
   const limiter = new RateLimiterRedis({
     storeClient: redis,
@@ -33,7 +40,7 @@ export function mutationLimit(redis: Redis, prefix: string, perMinute: number, r
   });
   return (req, res, next) => {
     if (reads.has(req.method)) return next();
-    limiter.consume(req.ip ?? "unknown").then(
+    limiter.consume(req.ip ?? "unknown", cost(req)).then(
       () => next(),
       (rejection: unknown) => {
         if (!(rejection instanceof RateLimiterRes)) return next(rejection);

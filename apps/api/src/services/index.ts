@@ -1,6 +1,7 @@
 import type { Clock, DatabaseHandle, FileStorage, IdGenerator, PaymentProvider } from "@bbscart/core";
 import type { AccessTokens } from "../auth/tokens.js";
 import type { Logger } from "../logger.js";
+import type { AuthBudget } from "../security/auth-budget.js";
 import type { LoginThrottle } from "../security/login-throttle.js";
 import { accountService, authService, Sessions, usersService } from "./accounts/index.js";
 import { cartService } from "./cart/index.js";
@@ -24,12 +25,15 @@ export interface ServiceDeps {
   log: Logger;
   tokens: AccessTokens;
   throttle: LoginThrottle;
+  budget: AuthBudget;
   provider: PaymentProvider;
   jobs: JobScheduler;
   /** Job queue health for the admin. */
   queues: QueueHealth;
   /** Product images (uploads and the seed's). */
   files: FileStorage;
+  /** How many uploads decode at once, and the largest canvas accepted. */
+  images: { decodesAtOnce: number; maxPixels: number };
   /** The shop's address as shoppers see it, for links in messages. */
   publicUrl: string;
   secrets: { jwtSecret: string };
@@ -71,13 +75,14 @@ export function createServices(deps: ServiceDeps) {
       sessions,
       tokens: deps.tokens,
       throttle: deps.throttle,
+      budget: deps.budget,
       secret,
       resetTtlMinutes: deps.policy.passwordResetTtlMinutes,
       deliver,
     }),
     account: accountService({ db, clock, ids }),
     users: usersService({ db, clock, ids }),
-    catalog: catalogService({ ...commerce, files: deps.files }),
+    catalog: catalogService({ ...commerce, files: deps.files, images: deps.images }),
     coupons: couponsService(commerce),
     settings: settingsService(commerce),
     cart: cartService(commerce),

@@ -40,6 +40,22 @@ export function contextFactory(services: Services, surface: Context["surface"] =
   };
 }
 
+/**
+ * Runs work once the answer has gone out, so how long the work takes cannot be read from the
+ * response time (forgot-password must not tell which emails have accounts). It starts a random
+ * 0–`jitterMs` later, so it does not land on whichever request the same client sends next either.
+ * Failures are logged.
+ */
+export function afterResponse(ctx: Context, jitterMs: number): (work: () => Promise<void>) => void {
+  return (work) => {
+    ctx.res.once("close", () => {
+      setTimeout(() => {
+        work().catch((error: unknown) => ctx.log.error({ err: error }, "work after the response failed"));
+      }, Math.random() * jitterMs);
+    });
+  };
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()

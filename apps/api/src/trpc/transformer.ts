@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { SuperJSONResult } from "superjson";
 
@@ -13,7 +14,8 @@ import type { SuperJSONResult } from "superjson";
  *
  * The client deserialises both with `superjson.deserialize`; the one difference is that an
  * object appearing twice in a response arrives as two equal copies rather than one shared
- * instance, which nothing in the web app relies on. Inputs keep plain superjson (they are small).
+ * instance, which nothing in the web app relies on. Inputs are checked by `deserializeInput`
+ * before superjson reads them.
  */
 
 type Annotations = Record<string, ["Date"] | ["undefined"]>;
@@ -96,7 +98,70 @@ export function serializeOutput(value: unknown): SerializedOutput {
   return (Object.keys(annotations).length > 0 ? { json: value, meta: { values: annotations, v: 1 } } : { json: value });
 }
 
+/** What an input's `meta` may say: the types our procedures' inputs carry; anything else is refused. */
+const INPUT_TYPES = new Set(["undefined", "Date"]);
+/** Far beyond any form of ours; bounds the work a hostile `meta` can ask for. */
+const MAX_META_NODES = 2_000;
+const MAX_META_DEPTH = 32;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const badInput = (reason: string) => new TRPCError({ code: "BAD_REQUEST", message: `The input is not valid superjson: ${reason}` });
+
+/**
+ * Why superjson's `meta` may not be read, or null: `values` is a tree of `[type]`, `[type, children]`
+ * or `children` records; every type must be one of {@link INPUT_TYPES}; `referentialEqualities`
+ * holds only path strings. Walked with an explicit stack under node and depth caps, so any tree is
+ * judged in bounded time and without recursion (superjson's own walk overflowed the stack on
+ * unknown type names).
+ */
+function metaProblem(meta: unknown): string | null {
+  if (meta === undefined) return null;
+  if (!isRecord(meta)) return "meta must be an object";
+  const stack: { node: unknown; depth: number; kind: "values" | "paths" }[] = [];
+  if (meta.values !== undefined) stack.push({ node: meta.values, depth: 0, kind: "values" });
+  if (meta.referentialEqualities !== undefined) stack.push({ node: meta.referentialEqualities, depth: 0, kind: "paths" });
+  for (let nodes = 0; stack.length > 0; nodes++) {
+    if (nodes > MAX_META_NODES) return `meta has more than ${MAX_META_NODES} entries`;
+    const { node, depth, kind } = stack.pop()!;
+    if (depth > MAX_META_DEPTH) return `meta is nested deeper than ${MAX_META_DEPTH} levels`;
+    if (kind === "paths" && typeof node === "string") continue;
+    if (Array.isArray(node)) {
+      if (kind === "values") {
+        const [type, children, ...rest] = node as unknown[];
+        if (typeof type !== "string" || !INPUT_TYPES.has(type) || rest.length > 0) {
+          return `unsupported type ${JSON.stringify(type)?.slice(0, 40) ?? "undefined"}`;
+        }
+        if (children !== undefined) stack.push({ node: children, depth: depth + 1, kind });
+      } else {
+        for (const item of node as unknown[]) stack.push({ node: item, depth: depth + 1, kind });
+      }
+      continue;
+    }
+    if (!isRecord(node)) return "meta holds a value of the wrong kind";
+    for (const key in node) stack.push({ node: node[key], depth: depth + 1, kind });
+  }
+  return null;
+}
+
+/**
+ * superjson's `deserialize` for inputs, behind a check: the payload must be `{ json, meta? }` with a
+ * `meta` {@link metaProblem} accepts; anything else is a 400 with a plain message rather than an
+ * internal JavaScript error, and whatever superjson still throws becomes one too.
+ */
+export function deserializeInput(payload: unknown): unknown {
+  if (!isRecord(payload) || !("json" in payload)) throw badInput("expected an object with a json field");
+  const problem = metaProblem(payload.meta);
+  if (problem) throw badInput(problem);
+  try {
+    return superjson.deserialize(payload as unknown as SuperJSONResult);
+  } catch {
+    throw badInput("meta does not match json");
+  }
+}
+
 export const transformer = {
-  input: superjson,
+  input: { serialize: (value: unknown) => superjson.serialize(value), deserialize: deserializeInput },
   output: { serialize: serializeOutput, deserialize: (payload: SuperJSONResult): unknown => superjson.deserialize(payload) },
 };

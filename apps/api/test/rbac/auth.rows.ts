@@ -1,4 +1,5 @@
 import { totp } from "../../src/auth/totp.js";
+import { signIn } from "../accounts.js";
 import type { RowSet, World } from "./types.js";
 
 let registrations = 0;
@@ -10,7 +11,7 @@ async function freshRefreshToken(world: World): Promise<string> {
     password: "a long enough passphrase",
     name: "Refreshing Shopper",
     phone: null,
-  });
+  }, "127.0.0.1");
   return signedIn.refreshToken;
 }
 const address = { label: "Home", name: "Asha Rao", phone: "+919800000001", line1: "12 MG Road", line2: null, city: "Bengaluru", state: "Karnataka", postalCode: "560001", country: "IN" };
@@ -55,6 +56,8 @@ export const authRows: RowSet = {
       after: async (w) => {
         for (const caller of Object.values(w.callers)) {
           await w.app.db.uow.run((repos) => repos.users.update(caller.user.id, { passwordHash: caller.user.passwordHash, updatedAt: new Date() }));
+          // The change ended every sign-in of the account, access tokens included: the rows after need new ones.
+          Object.assign(caller, await signIn(w.app, caller.email, caller.password));
         }
       },
     },

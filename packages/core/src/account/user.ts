@@ -67,6 +67,26 @@ export function normalizeEmail(email: string): string {
 }
 
 /** The actor a signed-in user acts as; disabled users act as nobody. */
+/**
+ * Whether this account can manage users now: an enabled admin holding `users.manage`. The store
+ * always keeps at least one (see `UserRepository.updateAccess`), or nobody could ever manage
+ * accounts again.
+ */
+export function managesUsers(user: Pick<User, "role" | "disabled" | "permissions">): boolean {
+  return user.role === "admin" && !user.disabled && user.permissions.includes("users.manage");
+}
+
+/** Whether applying an access patch to `user` takes user management away from them. */
+export function losesUserManagement(
+  user: Pick<User, "role" | "disabled" | "permissions">,
+  patch: { readonly role?: Role; readonly disabled?: boolean; readonly permissions?: readonly AdminPermission[] },
+): boolean {
+  return (
+    managesUsers(user) &&
+    !managesUsers({ role: patch.role ?? user.role, disabled: patch.disabled ?? user.disabled, permissions: patch.permissions ?? user.permissions })
+  );
+}
+
 export function actorFor(user: User): Actor | null {
   if (user.disabled) return null;
   return user.role === "admin"

@@ -46,9 +46,23 @@ export interface UserRepository {
   /** Throws `DuplicateKeyError("users.email")`. */
   create(user: User): Promise<void>;
   findById(id: string): Promise<User | null>;
+  /**
+   * The user, only while their sign-in `sessionFamilyId` is live (a token of that refresh family
+   * not revoked): what every authenticated request reads, so logout, reuse detection and password
+   * changes end the sign-in's access tokens at once. One read, not two round trips where the engine allows.
+   */
+  findSignedIn(id: string, sessionFamilyId: string): Promise<User | null>;
   /** `email` is already normalized. */
   findByEmail(email: string): Promise<User | null>;
   update(id: string, patch: UserPatch): Promise<User | null>;
+  /**
+   * `update` for access changes (role, permissions, disabled), refused with "LAST_MANAGER" when it
+   * would leave no account that `managesUsers`. Checking and writing are one step against
+   * concurrent access changes (SQLite: one write transaction; MongoDB: the transaction also writes
+   * the managers it counts on, so two admins disabling each other at once conflict and one retries),
+   * so the store never ends up without one. null: no such user.
+   */
+  updateAccess(id: string, patch: UserPatch): Promise<User | null | "LAST_MANAGER">;
   list(query: PageRequest & { readonly search: string | null; readonly role: Role | null }): Promise<Page<User>>;
 }
 

@@ -13,10 +13,11 @@ import type { loginInput, registerInput, resetPasswordInput } from "@bbscart/cor
 import type { z } from "zod";
 import { hashPassword, verifyPassword } from "../../auth/passwords.js";
 import { hashToken, resetTokenFor, type AccessTokens } from "../../auth/tokens.js";
-import type { LoginThrottle } from "../../security/login-throttle.js";
+import type { AuthBudget } from "../../security/auth-budget.js";
+import type { LoginThrottle, ThrottleVerdict } from "../../security/login-throttle.js";
 import { accountView, type AccountView } from "./account-view.js";
 import { AppError } from "../common/index.js";
-import type { Sessions } from "./sessions.js";
+import type { Sessions, SignIn } from "./sessions.js";
 
 export interface AuthDeps {
   db: DatabaseHandle;
@@ -25,6 +26,8 @@ export interface AuthDeps {
   sessions: Sessions;
   tokens: AccessTokens;
   throttle: LoginThrottle;
+  /** Per-address and per-account budget of the calls that hash passwords or send email. */
+  budget: AuthBudget;
   /** Derives password-reset tokens; shared by every process. */
   secret: string;
   resetTtlMinutes: number;
@@ -42,17 +45,55 @@ export interface SignedIn {
 
 const badCredentials = () => new AppError("UNAUTHORIZED", "Email or password is incorrect");
 
+function refuseIfThrottled(verdict: ThrottleVerdict, message: string): void {
+  if (!verdict.allowed) throw new AppError("TOO_MANY_REQUESTS", message, { retryAfterSeconds: verdict.retryAfterSeconds });
+}
+
 /** Registration, sign-in, refresh, sign-out and password recovery. */
 export function authService(deps: AuthDeps) {
   const { db, clock, ids, sessions, tokens } = deps;
+  /** Every expensive call spends its unit first, before any hashing, lookup or email. */
+  const spend = async (ip: string, account: string | null) =>
+    refuseIfThrottled(await deps.budget.spend(ip, account), "Too many account requests; try again shortly");
 
-  const signedIn = (user: User, refreshToken: string): SignedIn => {
-    const access = tokens.sign({ sub: user.id });
+  const signedIn = (user: User, { refreshToken, familyId }: SignIn): SignedIn => {
+    const access = tokens.sign({ sub: user.id, sid: familyId });
     return { account: accountView(user), accessToken: access.token, expiresIn: access.expiresIn, refreshToken };
   };
 
+  /** Stores a reset for the account with this email, if there is an enabled one, and queues its email. */
+  const startPasswordReset = async (email: string): Promise<void> => {
+    const user = await db.repos.users.findByEmail(email);
+    if (!user || user.disabled) return;
+    const now = clock.now();
+    const resetId = ids.next();
+    const messages = outboxMessagesFor(
+      {
+        template: "password_reset",
+        userId: user.id,
+        dedupeKey: `password_reset:${resetId}`,
+        data: { resetId, expiresInMinutes: String(deps.resetTtlMinutes) },
+      },
+      ["email"],
+      now,
+    );
+    await db.uow.run(async (repos) => {
+      await repos.passwordResets.create({
+        id: resetId,
+        userId: user.id,
+        tokenHash: hashToken(resetTokenFor(resetId, deps.secret)),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + deps.resetTtlMinutes * 60_000),
+        usedAt: null,
+      });
+      for (const message of messages) await repos.outbox.enqueue(message);
+    });
+    await deps.deliver(messages.map((message) => message.id));
+  };
+
   return {
-    async register(input: z.output<typeof registerInput>): Promise<SignedIn> {
+    async register(input: z.output<typeof registerInput>, ip: string): Promise<SignedIn> {
+      await spend(ip, normalizeEmail(input.email));
       const user = newUser({
         id: ids.next(),
         email: input.email,
@@ -62,11 +103,11 @@ export function authService(deps: AuthDeps) {
         now: clock.now(),
       });
       try {
-        const refreshToken = await db.uow.run(async (repos) => {
+        const signIn = await db.uow.run(async (repos) => {
           await repos.users.create(user);
           return sessions.start(repos, user.id);
         });
-        return signedIn(user, refreshToken);
+        return signedIn(user, signIn);
       } catch (error) {
         if (isDuplicateKey(error, "users.email")) {
           throw new AppError("CONFLICT", "An account with this email already exists", { field: "email" });
@@ -77,19 +118,13 @@ export function authService(deps: AuthDeps) {
 
     async login(input: z.output<typeof loginInput>, ip: string): Promise<SignedIn> {
       const email = normalizeEmail(input.email);
-      const verdict = await deps.throttle.check(email, ip);
-      if (!verdict.allowed) {
-        throw new AppError("TOO_MANY_REQUESTS", "Too many sign-in attempts; try again later", {
-          retryAfterSeconds: verdict.retryAfterSeconds,
-        });
-      }
+      await spend(ip, email);
+      // Reserved before the check, so concurrent attempts can never check more than the limit.
+      refuseIfThrottled(await deps.throttle.reserve(email, ip), "Too many sign-in attempts; try again later");
       const user = await db.repos.users.findByEmail(email);
       const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
-      if (!user || !valid || user.disabled) {
-        await deps.throttle.recordFailure(email, ip);
-        throw badCredentials();
-      }
-      await deps.throttle.recordSuccess(email, ip);
+      if (!user || !valid || user.disabled) throw badCredentials();
+      await deps.throttle.succeeded(email, ip);
       return signedIn(user, await db.uow.run((repos) => sessions.start(repos, user.id)));
     },
 
@@ -98,45 +133,27 @@ export function authService(deps: AuthDeps) {
       if (outcome.kind !== "rotated") throw new AppError("UNAUTHORIZED", "Your session has ended; please sign in again");
       const user = await db.repos.users.findById(outcome.userId);
       if (!user || user.disabled) throw new AppError("UNAUTHORIZED", "Your session has ended; please sign in again");
-      return signedIn(user, outcome.refreshToken);
+      return signedIn(user, outcome);
     },
 
     async logout(presented: string): Promise<void> {
       await db.uow.run((repos) => sessions.end(repos, presented));
     },
 
-    /** Always "ok": whether the email has an account is not revealed. */
-    async requestPasswordReset(rawEmail: string): Promise<void> {
-      const user = await db.repos.users.findByEmail(normalizeEmail(rawEmail));
-      if (!user || user.disabled) return;
-      const now = clock.now();
-      const resetId = ids.next();
-      const messages = outboxMessagesFor(
-        {
-          template: "password_reset",
-          userId: user.id,
-          dedupeKey: `password_reset:${resetId}`,
-          data: { resetId, expiresInMinutes: String(deps.resetTtlMinutes) },
-        },
-        ["email"],
-        now,
-      );
-      await db.uow.run(async (repos) => {
-        await repos.passwordResets.create({
-          id: resetId,
-          userId: user.id,
-          tokenHash: hashToken(resetTokenFor(resetId, deps.secret)),
-          createdAt: now,
-          expiresAt: new Date(now.getTime() + deps.resetTtlMinutes * 60_000),
-          usedAt: null,
-        });
-        for (const message of messages) await repos.outbox.enqueue(message);
-      });
-      await deps.deliver(messages.map((message) => message.id));
+    /**
+     * Always "ok", and the same work before answering whether or not the email has an account:
+     * only the budget is spent now; looking the account up, storing the reset and queueing the
+     * email happen in `later`, after the answer has gone, so its timing tells nothing.
+     */
+    async requestPasswordReset(rawEmail: string, ip: string, later: (work: () => Promise<void>) => void): Promise<void> {
+      const email = normalizeEmail(rawEmail);
+      await spend(ip, email);
+      later(() => startPasswordReset(email));
     },
 
     /** Sets a new password from a reset link; every session of the account ends. */
-    async resetPassword(input: z.output<typeof resetPasswordInput>): Promise<void> {
+    async resetPassword(input: z.output<typeof resetPasswordInput>, ip: string): Promise<void> {
+      await spend(ip, null);
       const invalid = () => new AppError("BAD_REQUEST", "This reset link is invalid or has expired", { field: "token" });
       const passwordHash = await hashPassword(input.newPassword);
       await db.uow.run(async (repos) => {
@@ -149,19 +166,23 @@ export function authService(deps: AuthDeps) {
       });
     },
 
-    /** Changes the password after checking the current one; other sessions end, this one continues. */
-    async changePassword(user: User, input: { currentPassword: string; newPassword: string }): Promise<SignedIn> {
+    /**
+     * Changes the password after checking the current one. Every sign-in ends, with its access
+     * tokens; this device continues on the new sign-in the answer carries.
+     */
+    async changePassword(user: User, input: { currentPassword: string; newPassword: string }, ip: string): Promise<SignedIn> {
+      await spend(ip, user.email);
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
         throw new AppError("BAD_REQUEST", "The current password is incorrect", { field: "currentPassword" });
       }
       const passwordHash = await hashPassword(input.newPassword);
-      const refreshToken = await db.uow.run(async (repos) => {
+      const signIn = await db.uow.run(async (repos) => {
         const now = clock.now();
         await repos.users.update(user.id, { passwordHash, updatedAt: now });
         await repos.sessions.revokeAllForUser(user.id, now);
         return sessions.start(repos, user.id);
       });
-      return signedIn({ ...user, passwordHash }, refreshToken);
+      return signedIn({ ...user, passwordHash }, signIn);
     },
   };
 }

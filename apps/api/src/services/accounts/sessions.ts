@@ -8,8 +8,14 @@ export interface SessionPolicy {
   secret: string;
 }
 
+/** A sign-in's refresh token and the family it belongs to (access tokens name the family). */
+export interface SignIn {
+  refreshToken: string;
+  familyId: string;
+}
+
 export type RefreshOutcome =
-  | { kind: "rotated"; userId: string; refreshToken: string }
+  | ({ kind: "rotated"; userId: string } & SignIn)
   /** An already-rotated token presented after the grace window: the family is now revoked. */
   | { kind: "reused" }
   | { kind: "invalid" };
@@ -38,11 +44,12 @@ export class Sessions {
     };
   }
 
-  /** A new family for a fresh sign-in; returns the token for the cookie. */
-  async start(repos: Repositories, userId: string): Promise<string> {
-    const token = newRefreshToken();
-    await repos.sessions.create(this.record(userId, this.ids.next(), token, this.clock.now()));
-    return token;
+  /** A new family for a fresh sign-in; returns the token for the cookie and the family's id. */
+  async start(repos: Repositories, userId: string): Promise<SignIn> {
+    const refreshToken = newRefreshToken();
+    const familyId = this.ids.next();
+    await repos.sessions.create(this.record(userId, familyId, refreshToken, this.clock.now()));
+    return { refreshToken, familyId };
   }
 
   /**
@@ -62,7 +69,7 @@ export class Sessions {
       }
       // Otherwise a concurrent refresh of this same token won the guarded write; it stores this
       // very successor, so both callers end up holding the same token.
-      return { kind: "rotated", userId: stored.userId, refreshToken: successor };
+      return { kind: "rotated", userId: stored.userId, refreshToken: successor, familyId: stored.familyId };
     }
     if (verdict.error.code !== "TOKEN_REUSED" || stored.rotatedAt === null) return { kind: "invalid" };
 
@@ -70,7 +77,7 @@ export class Sessions {
     const next = await repos.sessions.findByHash(hashToken(successor));
     const withinGrace = now.getTime() - stored.rotatedAt.getTime() <= this.policy.graceSeconds * 1000;
     if (withinGrace && next && next.revokedAt === null && next.expiresAt > now) {
-      return { kind: "rotated", userId: stored.userId, refreshToken: successor };
+      return { kind: "rotated", userId: stored.userId, refreshToken: successor, familyId: stored.familyId };
     }
     await repos.sessions.revokeFamily(stored.familyId, now);
     return { kind: "reused" };

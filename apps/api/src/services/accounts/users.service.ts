@@ -2,7 +2,7 @@ import type { Clock, DatabaseHandle, IdGenerator, User } from "@bbscart/core";
 import type { adminUserListInput, adminUserUpdateInput, auditListInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { accountView } from "./account-view.js";
-import { AppError, audit, notFound } from "../common/index.js";
+import { AppError, audit, notFound, refused } from "../common/index.js";
 import { requireSecondFactor } from "./second-factor.js";
 
 /** What the admin console shows of a customer or colleague: the account, minus addresses, plus status. */
@@ -34,13 +34,16 @@ export function usersService({ db, clock, ids }: { db: DatabaseHandle; clock: Cl
         const target = await repos.users.findById(input.userId);
         if (!target) throw notFound("User");
         const role = input.role ?? target.role;
-        const updated = await repos.users.update(target.id, {
+        // Guarded: never leaves the store without an enabled admin who can manage users, even when
+        // two admins disable each other at the same moment.
+        const updated = await repos.users.updateAccess(target.id, {
           role,
           // Shoppers hold no admin permissions, whatever was asked.
           permissions: role === "admin" ? (input.permissions ?? target.permissions) : [],
           ...(input.disabled === undefined ? {} : { disabled: input.disabled }),
           updatedAt: now,
         });
+        if (updated === "LAST_MANAGER") throw refused({ code: updated });
         if (!updated) throw notFound("User");
         // A disabled or demoted account loses its refresh tokens; access tokens fail at the next
         // request because role and disabled state are read per request.

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type SharpModule from "sharp";
 import { err, ok, type FileStorage, type Result } from "@bbscart/core";
 import { AppError } from "../common/index.js";
 import { imageUrl } from "./views.js";
@@ -9,8 +10,46 @@ const acceptedFormats = new Set(["jpeg", "png", "webp"]);
 /** Longest edge kept: enough for a zoomed product page, small enough to serve fast. */
 export const MAX_IMAGE_EDGE = 1600;
 
-/** Refuses decompression bombs (a tiny file declaring a gigantic canvas) before decoding them. */
-const MAX_INPUT_PIXELS = 40_000_000;
+/** How many uploads may decode at once, and the largest canvas one may declare (IMAGE_* settings). */
+export interface ImageLimits {
+  decodesAtOnce: number;
+  maxPixels: number;
+}
+
+/**
+ * At most `slots` holders at a time; the rest wait in arrival order. Decoding is what costs memory
+ * (about 4 bytes a pixel, per decode), so bounding the decodes bounds the API's memory under a burst
+ * of uploads, whatever the number of requests.
+ */
+export function decodeSlots(slots: number) {
+  let free = slots;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (free > 0) free -= 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free += 1;
+    }
+  };
+}
+
+type Sharp = typeof SharpModule;
+let loaded: Promise<Sharp> | undefined;
+/**
+ * Loaded on the first upload, not at start-up: libvips adds ~28 MiB to every API process, and most
+ * of them never see an upload. Its operation cache is turned off and each decode gets one thread,
+ * so the memory a burst of decodes took is given back afterwards instead of kept for reuse.
+ */
+const loadSharp = (): Promise<Sharp> =>
+  (loaded ??= import("sharp").then(({ default: sharp }) => {
+    sharp.cache(false);
+    sharp.concurrency(1);
+    return sharp;
+  }));
 
 export type ImageRefusal = { code: "UNSUPPORTED_IMAGE"; message: string };
 
@@ -21,23 +60,37 @@ export type ImageRefusal = { code: "UNSUPPORTED_IMAGE"; message: string };
  * stored bytes: the same picture always lands on the same key, and a changed picture gets a new
  * URL, so long-lived caches never serve stale bytes.
  */
-export async function storeProductImage(files: FileStorage, bytes: Uint8Array): Promise<Result<{ key: string; url: string }, ImageRefusal>> {
-  const refuse = () => err({ code: "UNSUPPORTED_IMAGE" as const, message: "file must be a JPEG, PNG or WebP image" });
+export async function storeProductImage(
+  files: FileStorage,
+  bytes: Uint8Array,
+  limits: Pick<ImageLimits, "maxPixels">,
+  slot: ReturnType<typeof decodeSlots>,
+): Promise<Result<{ key: string; url: string }, ImageRefusal>> {
+  const refuse = (message = "file must be a JPEG, PNG or WebP image") => err({ code: "UNSUPPORTED_IMAGE" as const, message });
+  const sharp = await loadSharp();
+  // The header alone (no decode) says the format and the canvas: refuse before taking a slot.
+  let format: string | undefined;
+  let pixels: number;
+  try {
+    const metadata = await sharp(bytes).metadata();
+    format = metadata.format;
+    pixels = (metadata.width ?? 0) * (metadata.height ?? 0);
+  } catch {
+    return refuse();
+  }
+  if (!format || !acceptedFormats.has(format)) return refuse();
+  if (pixels > limits.maxPixels) return refuse(`file must be at most ${limits.maxPixels} pixels (width × height)`);
   let webp: Buffer;
   try {
-    // Loaded on the first upload, not at start-up: libvips adds ~28 MiB to every API process,
-    // and most of them never see an upload.
-    const { default: sharp } = await import("sharp");
-    const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" });
-    const { format } = await image.metadata();
-    if (!acceptedFormats.has(format)) return refuse();
-    webp = await image
-      .rotate()
-      .resize({ width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 82 })
-      .toBuffer();
+    webp = await slot(() =>
+      sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: "error" })
+        .rotate()
+        .resize({ width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: "inside", withoutEnlargement: true })
+        .webp({ quality: 82 })
+        .toBuffer(),
+    );
   } catch {
-    // sharp could not read or decode it: not an image we take, whatever its name says.
+    // sharp could not decode it: not an image we take, whatever its header says.
     return refuse();
   }
   const key = `products/${createHash("sha256").update(webp).digest("hex")}.webp`;

@@ -38,11 +38,14 @@ export type CheckoutRefusal =
 /** An admin's wallet adjustment: a debit past the balance. */
 export type AdjustmentRefusal = { readonly code: "ADJUSTMENT_EXCEEDS_BALANCE"; readonly balance: Money } | { readonly code: "USER_NOT_FOUND" };
 
+/** An admin's access change that would leave no enabled admin holding users.manage. */
+export type AccessRefusal = { readonly code: "LAST_MANAGER" };
+
 /** Every refusal an order action can meet: placement, the state machine, payments, refunds, guarded writes. */
 export type OrderRefusal = DecideRefusal<OrderError | RefundError | RefundSettlementError | ItemsRefusal | PlaceOrderError | WalletPaymentError>;
 
 /** Every refusal the core (or a service on its behalf) returns as a value, by its code. */
-export type Refusal = OrderRefusal | CheckoutRefusal | CartError | AdjustmentRefusal;
+export type Refusal = OrderRefusal | CheckoutRefusal | CartError | AdjustmentRefusal | AccessRefusal;
 
 const words = (name: string) => name.replaceAll("_", " ");
 
@@ -92,6 +95,11 @@ const table: Table = {
   USER_NOT_FOUND: () => notFound("User"),
   ADJUSTMENT_EXCEEDS_BALANCE: (r) =>
     new AppError("BAD_REQUEST", `amountMinor would take the wallet below zero (balance ${formatMoney(r.balance)})`, { field: "amountMinor", reason: "INSUFFICIENT_FUNDS" }),
+  LAST_MANAGER: (r) =>
+    new AppError("CONFLICT", "This is the last enabled admin who can manage users; give another admin users.manage first", {
+      field: "userId",
+      reason: r.code,
+    }),
   // These follow only from ids or amounts computed wrongly: a bug, not a refusal.
   OVER_CAPTURE: bug,
   INVALID_TRANSFER: bug,

@@ -1,6 +1,6 @@
 import { makeAddress, makeUser, T0 } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
-import type { ContractContext } from "../context.js";
+import { itNeeds, type ContractContext } from "../context.js";
 import { allPages, at, expectDuplicate, makeReset, makeSession } from "../fixtures.js";
 
 export function accountCases(context: ContractContext): void {
@@ -78,6 +78,45 @@ export function accountCases(context: ContractContext): void {
     expect((await sessions.findByHash("hb"))?.revokedAt).toEqual(at(3));
     expect(await sessions.revokeAllForUser("user-1", at(6))).toBe(1);
     expect((await sessions.findByHash("hd"))?.revokedAt).toBeNull();
+  });
+
+  it("users: found through a sign-in only while a token of its family is live, and only the family's own user", async () => {
+    const { users, sessions } = context.db.repos;
+    const user = makeUser({ id: "user-1" });
+    await users.create(user);
+    await users.create(makeUser({ id: "user-2", email: "other@example.com" }));
+    await sessions.create(makeSession({ id: "a", tokenHash: "ha", familyId: "fam-1" }));
+    await sessions.create(makeSession({ id: "b", tokenHash: "hb", familyId: "fam-1" }));
+    await sessions.markRotated("a", at(1));
+    expect(await users.findSignedIn("user-1", "fam-1")).toEqual(user);
+    expect(await users.findSignedIn("user-2", "fam-1")).toBeNull();
+    expect(await users.findSignedIn("user-1", "fam-unknown")).toBeNull();
+    await sessions.revokeFamily("fam-1", at(2));
+    expect(await users.findSignedIn("user-1", "fam-1")).toBeNull();
+  });
+
+  it("users: an access change that would leave nobody managing users is refused, others go through", async () => {
+    const { users } = context.db.repos;
+    const manager = makeUser({ id: "m-1", email: "m1@example.com", role: "admin", permissions: ["users.manage", "orders.manage"] });
+    await users.create(manager);
+    await users.create(makeUser({ id: "m-2", email: "m2@example.com", role: "admin", permissions: ["users.manage"], disabled: true }));
+    expect(await users.updateAccess("m-1", { disabled: true, updatedAt: at(1) })).toBe("LAST_MANAGER");
+    expect(await users.updateAccess("m-1", { role: "shopper", permissions: [], updatedAt: at(1) })).toBe("LAST_MANAGER");
+    expect(await users.updateAccess("m-1", { permissions: ["orders.manage"], updatedAt: at(1) })).toBe("LAST_MANAGER");
+    expect(await users.findById("m-1")).toEqual(manager);
+    expect(await users.updateAccess("m-1", { permissions: ["users.manage"], updatedAt: at(2) })).toMatchObject({ permissions: ["users.manage"] });
+    expect(await users.updateAccess("m-2", { disabled: false, updatedAt: at(3) })).toMatchObject({ disabled: false });
+    expect(await users.updateAccess("m-1", { disabled: true, updatedAt: at(4) })).toMatchObject({ disabled: true });
+    expect(await users.updateAccess("nobody", { disabled: true, updatedAt: at(5) })).toBeNull();
+  });
+
+  itNeeds(context, ["transactionIsolation"], "users: two managers disabling each other at once leave one of them managing", async () => {
+    const { users } = context.db.repos;
+    for (const id of ["m-1", "m-2"]) await users.create(makeUser({ id, email: `${id}@example.com`, role: "admin", permissions: ["users.manage"] }));
+    const results = await Promise.all(["m-1", "m-2"].map((id) => users.updateAccess(id, { disabled: true, updatedAt: at(1) })));
+    expect(results.filter((result) => result === "LAST_MANAGER")).toHaveLength(1);
+    const left = await Promise.all(["m-1", "m-2"].map((id) => users.findById(id)));
+    expect(left.filter((user) => user && !user.disabled)).toHaveLength(1);
   });
 
   it("password resets: stored by hash, consumed exactly once, duplicates typed", async () => {

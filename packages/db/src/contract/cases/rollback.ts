@@ -7,7 +7,7 @@ import { at, Boom, makeAudit, makeIdempotency, makeOutbox, makeReset, makeSessio
 
 /** Every write method of every repository. */
 interface WriteMethods {
-  users: "create" | "update";
+  users: "create" | "update" | "updateAccess";
   sessions: "create" | "markRotated" | "revokeFamily" | "revokeAllForUser";
   passwordResets: "create" | "consume";
   categories: "create" | "update" | "delete";
@@ -26,7 +26,7 @@ interface WriteMethods {
 
 /** Every read method, so that a method added to a port and not classified here fails to compile. */
 interface ReadMethods {
-  users: "findById" | "findByEmail" | "list";
+  users: "findById" | "findSignedIn" | "findByEmail" | "list";
   sessions: "findByHash";
   passwordResets: "findByHash";
   categories: "findById" | "findBySlug" | "list";
@@ -88,6 +88,10 @@ const cases: { readonly [R in keyof WriteMethods]: { readonly [M in WriteMethods
   users: {
     create: { write: (r) => r.users.create(makeUser({ id: "user-2", email: "b@example.com" })), observe: (r) => r.users.findByEmail("b@example.com") },
     update: { write: (r) => r.users.update("user-1", { name: "Changed", updatedAt: at(1) }), observe: (r) => r.users.findById("user-1") },
+    updateAccess: {
+      write: (r) => r.users.updateAccess("user-1", { role: "admin", permissions: ["orders.manage"], updatedAt: at(1) }),
+      observe: (r) => r.users.findById("user-1"),
+    },
   },
   sessions: {
     create: { write: (r) => r.sessions.create(makeSession({ id: "s2", tokenHash: "h2" })), observe: (r) => r.sessions.findByHash("h2") },

@@ -1,4 +1,4 @@
-import type { User, UserRepository } from "@bbscart/core";
+import { losesUserManagement, type User, type UserRepository } from "@bbscart/core";
 import { translateDuplicateKey } from "../errors.js";
 import { userUniqueIndexes, type UserDoc } from "../models/users.js";
 import type { RepoContext } from "./context.js";
@@ -6,7 +6,7 @@ import { definedFields, escapeRegex, findPage, fromDoc, toDoc } from "./mapping.
 
 const toUser = (doc: UserDoc): User => fromDoc<User>(doc);
 
-export function userRepository({ models: { users }, session }: RepoContext): UserRepository {
+export function userRepository({ models: { users, sessions }, session, atomically }: RepoContext): UserRepository {
   return {
     async create(user) {
       await translateDuplicateKey(userUniqueIndexes, () => users.insertMany([toDoc(user)], { session }));
@@ -15,6 +15,14 @@ export function userRepository({ models: { users }, session }: RepoContext): Use
       const doc = await users.findById(id, null, { session }).lean<UserDoc>();
       return doc && toUser(doc);
     },
+    async findSignedIn(id, sessionFamilyId) {
+      // Two reads sent together: one round trip's wait, without a $lookup on every request.
+      const [doc, live] = await Promise.all([
+        users.findById(id, null, { session }).lean<UserDoc>(),
+        sessions.exists({ familyId: sessionFamilyId, userId: id, revokedAt: null }).session(session ?? null),
+      ]);
+      return doc && live ? toUser(doc) : null;
+    },
     async findByEmail(email) {
       const doc = await users.findOne({ email }, null, { session }).lean<UserDoc>();
       return doc && toUser(doc);
@@ -22,6 +30,24 @@ export function userRepository({ models: { users }, session }: RepoContext): Use
     async update(id, patch) {
       const doc = await users.findOneAndUpdate({ _id: id }, { $set: definedFields(patch) }, { returnDocument: "after", session }).lean<UserDoc>();
       return doc && toUser(doc);
+    },
+    updateAccess(id, patch) {
+      return atomically(async (session) => {
+        const doc = await users.findById(id, null, { session }).lean<UserDoc>();
+        if (!doc) return null;
+        if (losesUserManagement(toUser(doc), patch)) {
+          const others = await users
+            .find({ _id: { $ne: id }, role: "admin", disabled: false, permissions: "users.manage" }, { _id: 1 }, { session })
+            .lean<{ _id: string }[]>();
+          if (others.length === 0) return "LAST_MANAGER" as const;
+          // Snapshot isolation alone would let two admins disable each other (each counts the other
+          // as remaining). Writing the managers counted on makes such transactions write the same
+          // documents, so one conflicts and re-runs, then counts again.
+          await users.updateMany({ _id: { $in: others.map((other) => other._id) } }, { $set: { updatedAt: patch.updatedAt } }, { session });
+        }
+        const updated = await users.findOneAndUpdate({ _id: id }, { $set: definedFields(patch) }, { returnDocument: "after", session }).lean<UserDoc>();
+        return updated && toUser(updated);
+      });
     },
     list({ search, role, ...page }) {
       const filter: Record<string, unknown> = {};

@@ -1,4 +1,4 @@
-import type { Address, AdminPermission, Role, User, UserPatch, UserRepository } from "@bbscart/core";
+import { losesUserManagement, type Address, type AdminPermission, type Role, type User, type UserPatch, type UserRepository } from "@bbscart/core";
 import { decodeJson, encodeJson, fromFlag, fromMs, likeContains, toFlag, toMs } from "../codec.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
@@ -73,6 +73,16 @@ export function sqliteUsers(ex: Executor): UserRepository {
         const row = c.prepare("SELECT * FROM users WHERE id = ?").get(id) as UserRow | undefined;
         return row ? toUser(row) : null;
       }),
+    findSignedIn: (id, sessionFamilyId) =>
+      ex.read((c) => {
+        const row = c
+          .prepare(
+            `SELECT * FROM users WHERE id = ?
+               AND EXISTS (SELECT 1 FROM sessions WHERE family_id = ? AND user_id = users.id AND revoked_at IS NULL)`,
+          )
+          .get(id, sessionFamilyId) as UserRow | undefined;
+        return row ? toUser(row) : null;
+      }),
     findByEmail: (email) =>
       ex.read((c) => {
         const row = c.prepare("SELECT * FROM users WHERE email = ?").get(email) as UserRow | undefined;
@@ -80,6 +90,24 @@ export function sqliteUsers(ex: Executor): UserRepository {
       }),
     update: (id, patch) =>
       ex.write((c) => {
+        const row = updateReturning(c, "users", ["id", id], patch, encoders) as UserRow | undefined;
+        return row ? toUser(row) : null;
+      }),
+    // One synchronous callback under the write lock and inside BEGIN IMMEDIATE: nothing else writes
+    // between the count and the update, in this process or another.
+    updateAccess: (id, patch) =>
+      ex.write((c) => {
+        const before = c.prepare("SELECT * FROM users WHERE id = ?").get(id) as UserRow | undefined;
+        if (!before) return null;
+        if (losesUserManagement(toUser(before), patch)) {
+          const { others } = c
+            .prepare(
+              `SELECT COUNT(*) AS others FROM users WHERE id != ? AND role = 'admin' AND disabled = 0
+                 AND EXISTS (SELECT 1 FROM json_each(users.permissions) WHERE value = 'users.manage')`,
+            )
+            .get(id) as { others: number };
+          if (others === 0) return "LAST_MANAGER" as const;
+        }
         const row = updateReturning(c, "users", ["id", id], patch, encoders) as UserRow | undefined;
         return row ? toUser(row) : null;
       }),
