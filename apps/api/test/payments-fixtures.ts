@@ -1,9 +1,9 @@
 import Stripe from "stripe";
 import type { Order } from "@bbscart/core";
 import { createPaymentProvider } from "../src/providers/create-provider.js";
-import { sandboxIntentEvent } from "../src/providers/sandbox-checkout.js";
-import type { SandboxPaymentProvider } from "../src/providers/sandbox-provider.js";
-import type { SandboxIntent, SandboxStatus } from "../src/providers/sandbox-store.js";
+import { sandboxIntentEvent } from "../src/providers/sandbox/flavours.js";
+import type { SandboxPaymentProvider } from "../src/providers/sandbox/provider.js";
+import type { SandboxIntent, SandboxStatus } from "../src/providers/sandbox/store.js";
 import type { Receipt } from "../src/services/checkout/index.js";
 import { address, newKey, type Shopper } from "./checkout-fixtures.js";
 import { startApp, testSecrets, type RunningApp } from "./harness.js";

@@ -7,8 +7,8 @@ import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import type { FileStorage } from "@bbscart/core";
 import type { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
-import type { SandboxCheckout } from "../providers/sandbox-checkout.js";
-import type { SandboxPaymentProvider } from "../providers/sandbox-provider.js";
+import type { SandboxCheckout } from "../providers/sandbox/checkout.js";
+import type { SandboxPaymentProvider } from "../providers/sandbox/provider.js";
 import { docsRoutes } from "../rest/docs.js";
 import { restRoutes } from "../rest/routes.js";
 import { mutationLimit } from "../security/request-limit.js";
@@ -28,6 +28,8 @@ import { webhookRoutes } from "./webhooks.js";
 export interface AppDeps {
   log: Logger;
   services: Services;
+  /** Which webhook route answers: the running provider's wire format (`/webhooks/stripe` or `/webhooks/razorpay`). */
+  paymentWireFormat: "stripe" | "razorpay";
   /** The sandbox card page, when the sandbox is the payment provider. */
   sandbox: { provider: SandboxPaymentProvider; checkout: SandboxCheckout } | null;
   /** Uploaded and seeded files, served under /uploads. */
@@ -89,7 +91,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(healthRoutes(deps.readiness, deps.readinessTimeoutMs));
   // Raw body for the signature, before any parser; the provider is neither rate limited nor CSRF-checked here.
-  app.use(webhookRoutes(deps.services.payments.intake, deps.http.bodyLimitBytes));
+  app.use(webhookRoutes(deps.services.payments.intake, deps.paymentWireFormat, deps.http.bodyLimitBytes));
   if (deps.sandbox) app.use(sandboxPayRoutes({ ...deps.sandbox, allowedOrigins: deps.http.allowedOrigins }));
   app.use(uploadRoutes(deps.files));
   app.use(["/trpc", "/auth", "/api/admin/uploads"], mutationLimit(deps.redis, deps.http.redisPrefix, deps.http.mutationsPerMinute));
