@@ -32,7 +32,7 @@ export interface SandboxFlavour {
   newIntent(): { id: string; clientSecret: string };
   /** The intent id a client token names (the token is then compared with the stored one), or null. */
   intentIdOf(clientSecret: string): string | null;
-  /** The webhooks the provider sends when an attempt on `intent` ends so. */
+  /** The webhooks the provider sends when an attempt on `intent` ends so, signed as of `now`. */
   deliveries(intent: SandboxIntent, outcome: SandboxOutcome, now: Date): SandboxDelivery[];
   /** The query the shop's return page receives after an attempt: Stripe's redirect, or Razorpay Checkout's handler response. */
   returnQuery(intent: SandboxIntent, outcome: SandboxOutcome): Record<string, string>;
@@ -65,7 +65,11 @@ export function sandboxIntentEvent(type: string, intent: SandboxIntent, now: Dat
 }
 
 export function stripeFlavour(signatures: StripeSignatures): SandboxFlavour {
-  const delivery = (body: string): SandboxDelivery => ({ path: "/webhooks/stripe", headers: { "stripe-signature": signatures.sign(body) }, body });
+  const delivery = (body: string, now: Date): SandboxDelivery => ({
+    path: "/webhooks/stripe",
+    headers: { "stripe-signature": signatures.sign(body, Math.floor(now.getTime() / 1000)) },
+    body,
+  });
   return {
     name: "stripe",
     webhooks: new StripeWebhooks(signatures),
@@ -79,7 +83,7 @@ export function stripeFlavour(signatures: StripeSignatures): SandboxFlavour {
       return id.startsWith("pi_sandbox_") ? id : null;
     },
     deliveries: (intent, outcome, now) => [
-      delivery(sandboxIntentEvent(outcome.status === "succeeded" ? "payment_intent.succeeded" : "payment_intent.payment_failed", intent, now)),
+      delivery(sandboxIntentEvent(outcome.status === "succeeded" ? "payment_intent.succeeded" : "payment_intent.payment_failed", intent, now), now),
     ],
     returnQuery: (intent, outcome) => ({ payment_intent: intent.id, payment_intent_client_secret: intent.clientSecret, redirect_status: outcome.status }),
     verifyCheckout: () => false,
