@@ -77,6 +77,7 @@ export function composeApp(infra: Infrastructure) {
     log,
     services,
     paymentWireFormat: provider.wireFormat,
+    paymentProvider: provider.name,
     sandbox,
     files: infra.files,
     redis,

@@ -53,6 +53,8 @@ describe.each(["stripe", "razorpay"] as const)("payments with the %s-flavoured s
     const { receipt } = await cardOrder();
     expect(receipt.clientSecret).toMatch(flavour === "stripe" ? /^pi_sandbox_\w+_secret_\w+$/ : /^order_[0-9a-f]{14}$/);
     expect((await call(app.url, "system.info")).data).toMatchObject({ paymentProvider: "sandbox", paymentCheckout: { wireFormat: flavour, publicKey: null } });
+    // The sandbox page stands in for Razorpay Checkout: nothing of Razorpay's is allowed to load.
+    expect((await fetch(`${app.url}/healthz`)).headers.get("content-security-policy")).not.toContain("razorpay");
     // Only the imitated provider's webhook route answers.
     const other = flavour === "stripe" ? "razorpay" : "stripe";
     expect((await fetch(`${app.url}/webhooks/${other}`, { method: "POST", body: "{}" })).status).toBe(404);

@@ -6,6 +6,12 @@ import { money, PaymentProviderUnavailableError, WebhookSignatureError } from "@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RazorpayCheckoutSignatures, RazorpaySignatures } from "../src/providers/razorpay/events.js";
 import { razorpayClient, RazorpayPaymentProvider, receiptOf } from "../src/providers/razorpay/provider.js";
+import { createAccount } from "./accounts.js";
+import { addProduct, makeShoppers, type Shopper } from "./checkout-fixtures.js";
+import { startApp, type RunningApp } from "./harness.js";
+import { eventually, orderOf, placeCardOrder } from "./payments-fixtures.js";
+import { useTempDirs } from "./temp-dir.js";
+import { call } from "./trpc-http.js";
 
 const keyId = "rzp_test_fake";
 const keySecret = "key-secret-0123456789";
@@ -215,5 +221,86 @@ describe("the Razorpay provider", () => {
       const body = event("order.paid", { payment: { entity: payment }, order: { entity: order } });
       expect(provider.decodeStoredEvent(body, "evt_9")).toEqual({ ...parse(body), eventId: "evt_9" });
     });
+  });
+});
+
+describe("the shop with PAYMENT_PROVIDER=razorpay", () => {
+  const tempDir = useTempDirs();
+  const fake = fakeRazorpay();
+  let app: RunningApp;
+  let shopper: Shopper;
+
+  beforeAll(async () => {
+    fake.server.listen(0, "127.0.0.1");
+    await once(fake.server, "listening");
+    const endpoint = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    app = await startApp({
+      dataDir: tempDir(),
+      workers: true,
+      variables: { PAYMENT_PROVIDER: "razorpay", RAZORPAY_KEY_ID: keyId, RAZORPAY_KEY_SECRET: keySecret, RAZORPAY_WEBHOOK_SECRET: webhookSecret, PAYMENTS_BACKOFF_MS: "20" },
+      paymentProvider: (_redis, env) =>
+        new RazorpayPaymentProvider(
+          razorpayClient(keyId, keySecret, endpoint),
+          keyId,
+          new RazorpayCheckoutSignatures(keySecret),
+          new RazorpaySignatures(webhookSecret, env.RAZORPAY_WEBHOOK_TOLERANCE_SECONDS),
+        ),
+    });
+    [shopper] = (await makeShoppers(app, 1)) as [Shopper];
+  });
+  afterAll(async () => {
+    await app.close();
+    await new Promise((resolve) => fake.server.close(resolve));
+  });
+
+  const post = (path: string, body: string, eventId: string) =>
+    fetch(`${app.url}${path}`, { method: "POST", headers: { "content-type": "application/json", "x-razorpay-signature": signed(body), "x-razorpay-event-id": eventId }, body });
+
+  it("opens Checkout with the key id, allows only Razorpay's script and frame, and answers only Razorpay's webhook route", async () => {
+    expect((await call(app.url, "system.info")).data).toMatchObject({ paymentProvider: "razorpay", paymentCheckout: { wireFormat: "razorpay", publicKey: keyId } });
+    const csp = (await fetch(`${app.url}/healthz`)).headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("script-src 'self' https://checkout.razorpay.com");
+    expect(csp).toContain("frame-src 'self' https://api.razorpay.com");
+    expect((await fetch(`${app.url}/webhooks/stripe`, { method: "POST", body: "{}" })).status).toBe(404);
+    expect((await fetch(`${app.url}/sandbox/pay`)).status).toBe(404);
+  });
+
+  it("takes an order from a Razorpay Order to confirmed by order.paid, once, and refunds part of it at Razorpay", async () => {
+    const product = await addProduct(app, { stock: 2, priceMinor: 49_900 });
+    const receipt = await placeCardOrder(app, shopper, product.variantId);
+    const order = fake.orders.get(receipt.clientSecret!)!;
+    expect(order).toMatchObject({ receipt: receipt.orderId, currency: "INR", notes: { bbscart_kind: "order", bbscart_id: receipt.orderId, bbscart_customer: shopper.user.id } });
+    const placed = await orderOf(app, receipt.orderId);
+    expect(order.amount).toBe(placed.total.minor);
+
+    const payment = fake.pay(order.id);
+    const paidEvent = JSON.stringify({
+      entity: "event",
+      account_id: "acc_fake",
+      event: "order.paid",
+      contains: ["payment", "order"],
+      payload: { payment: { entity: payment }, order: { entity: order } },
+      created_at: Math.floor(Date.now() / 1000),
+    });
+    const answers = await Promise.all([post("/webhooks/razorpay", paidEvent, "evt_paid_1"), post("/webhooks/razorpay", paidEvent, "evt_paid_1")]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect((await Promise.all(answers.map((a) => a.json() as Promise<{ duplicate: boolean }>))).map((b) => b.duplicate).sort()).toEqual([false, true]);
+    const confirmed = await eventually(async () => {
+      const current = await orderOf(app, receipt.orderId);
+      return current.status === "confirmed" ? current : null;
+    });
+    expect(confirmed.payment).toMatchObject({ status: "paid", providerIntentId: order.id });
+    expect((await app.db.repos.webhooks.find("evt_paid_1"))?.provider).toBe("razorpay");
+
+    const checkoutSignature = createHmac("sha256", keySecret).update(`${order.id}|${payment.id}`).digest("hex");
+    const verified = await call(app.url, "order.verifyPayment", { orderId: receipt.orderId, paymentId: payment.id, signature: checkoutSignature }, { token: shopper.token });
+    expect(verified.data).toEqual({ verified: true, status: "confirmed", paymentStatus: "paid" });
+
+    const admin = await createAccount(app, { role: "admin", permissions: ["orders.manage", "refunds.issue"] });
+    const refunded = await call(app.url, "admin.orders.refund", { orderId: receipt.orderId, amountMinor: 9_900, destination: "card", reason: "one item damaged" }, { token: admin.token });
+    expect(refunded.status).toBe(200);
+    const [refund] = [...fake.refunds.values()].filter((r) => r.payment_id === payment.id);
+    expect(refund).toMatchObject({ amount: 9_900, notes: { bbscart_refund_key: expect.stringMatching(/^refund:/) as string } });
+    expect(await orderOf(app, receipt.orderId)).toMatchObject({ payment: { status: "partially_refunded", refunded: { minor: 9_900 } } });
   });
 });
