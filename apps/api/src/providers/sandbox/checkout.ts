@@ -12,10 +12,12 @@ export const sandboxCards = {
 
 export type CardOutcome = (typeof sandboxCards)[keyof typeof sandboxCards];
 
-export function cardOutcome(cardNumber: string): CardOutcome | null {
-  const digits = cardNumber.replace(/[\s-]/g, "");
-  return Object.hasOwn(sandboxCards, digits) ? sandboxCards[digits as keyof typeof sandboxCards] : null;
+/** What a test value (a card number, a UPI id) does, from its table; null for a value the sandbox does not know. */
+function outcomeIn<T extends Readonly<Record<string, string>>>(table: T, value: string): T[keyof T] | null {
+  return Object.hasOwn(table, value) ? table[value as keyof T] : null;
 }
+
+export const cardOutcome = (cardNumber: string): CardOutcome | null => outcomeIn(sandboxCards, cardNumber.replace(/[\s-]/g, ""));
 
 const declined = { code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." };
 const upiDeclined = { code: "BAD_REQUEST_ERROR", decline_code: "payment_failed", message: "The UPI app declined the collect request." };
@@ -35,10 +37,7 @@ export const sandboxUpiIds = {
 
 export type UpiOutcome = (typeof sandboxUpiIds)[keyof typeof sandboxUpiIds];
 
-export function upiOutcome(vpa: string): UpiOutcome | null {
-  const id = vpa.trim().toLowerCase();
-  return Object.hasOwn(sandboxUpiIds, id) ? sandboxUpiIds[id as keyof typeof sandboxUpiIds] : null;
-}
+export const upiOutcome = (vpa: string): UpiOutcome | null => outcomeIn(sandboxUpiIds, vpa.trim().toLowerCase());
 
 /** The result the page shows or returns with: the outcome the shop is told, or the extra step. */
 export type Attempt = { kind: "redirect"; outcome: SandboxOutcome; intent: SandboxIntent } | { kind: "authorise"; intent: SandboxIntent };
