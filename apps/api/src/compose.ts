@@ -6,9 +6,8 @@ import { allowedOrigins } from "./config/origins.js";
 import type { Secrets } from "./config/secrets.js";
 import type { Env } from "./env.js";
 import { createApp } from "./http/app.js";
-import { stripeSignatures } from "./providers/create-provider.js";
-import { sandboxCheckout } from "./providers/sandbox-checkout.js";
-import { SandboxPaymentProvider } from "./providers/sandbox-provider.js";
+import { sandboxCheckout } from "./providers/sandbox/checkout.js";
+import { SandboxPaymentProvider } from "./providers/sandbox/provider.js";
 import type { Logger } from "./logger.js";
 import { QueueInspector } from "./jobs/queue-health.js";
 import { randomIds, systemClock } from "./runtime.js";
@@ -77,12 +76,14 @@ export function composeApp(infra: Infrastructure) {
     provider instanceof SandboxPaymentProvider
       ? {
           provider,
-          checkout: sandboxCheckout({ provider, signatures: stripeSignatures(env, infra.secrets), publicUrl: infra.publicUrl, log, now: () => clock.now() }),
+          checkout: sandboxCheckout({ provider, publicUrl: infra.publicUrl, log, now: () => clock.now() }),
         }
       : null;
   const app = createApp({
     log,
     services,
+    paymentWireFormat: provider.wireFormat,
+    paymentProvider: provider.name,
     sandbox,
     files: infra.files,
     redis,

@@ -46,12 +46,20 @@ describe("parseEnv", () => {
 
   it("requires a payment provider in production and a key for Stripe, never choosing one by a missing key", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
-      'Invalid configuration: PAYMENT_PROVIDER must be "stripe" or "sandbox" (required when NODE_ENV=production)',
+      'Invalid configuration: PAYMENT_PROVIDER must be "stripe", "razorpay" or "sandbox" (required when NODE_ENV=production)',
     );
     expect(parseEnv({ NODE_ENV: "production", PAYMENT_PROVIDER: "sandbox" }).PAYMENT_PROVIDER).toBe("sandbox");
     expect(parseEnv({}).PAYMENT_PROVIDER).toBe("sandbox");
     expect(() => parseEnv({ PAYMENT_PROVIDER: "stripe" })).toThrow("STRIPE_SECRET_KEY must be set when PAYMENT_PROVIDER=stripe");
     expect(parseEnv({ PAYMENT_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk_test_abc123" }).PAYMENT_PROVIDER).toBe("stripe");
-    expect(() => parseEnv({ PAYMENT_PROVIDER: "paypal" })).toThrow('PAYMENT_PROVIDER must be "stripe" or "sandbox" (got "paypal")');
+    expect(() => parseEnv({ PAYMENT_PROVIDER: "paypal" })).toThrow('PAYMENT_PROVIDER must be "stripe", "razorpay" or "sandbox" (got "paypal")');
+    expect(() => parseEnv({ PAYMENT_PROVIDER: "razorpay", RAZORPAY_KEY_ID: "rzp_test_abc123" })).toThrow(
+      "Invalid configuration: RAZORPAY_KEY_SECRET, RAZORPAY_WEBHOOK_SECRET must be set when PAYMENT_PROVIDER=razorpay",
+    );
+    expect(() => parseEnv({ RAZORPAY_KEY_ID: "key_abc" })).toThrow("RAZORPAY_KEY_ID must be a Razorpay key id (rzp_test_… or rzp_live_…)");
+    const razorpay = { PAYMENT_PROVIDER: "razorpay", RAZORPAY_KEY_ID: "rzp_test_abc123", RAZORPAY_KEY_SECRET: "secret-0123", RAZORPAY_WEBHOOK_SECRET: "whsecret-0123" };
+    expect(parseEnv(razorpay).PAYMENT_PROVIDER).toBe("razorpay");
+    expect(parseEnv({}).SANDBOX_FLAVOUR).toBe("stripe");
+    expect(() => parseEnv({ SANDBOX_FLAVOUR: "paypal" })).toThrow('SANDBOX_FLAVOUR must be "stripe" or "razorpay" (got "paypal")');
   });
 });

@@ -130,7 +130,16 @@ const envSchema = z.object({
   NOTIFICATION_CRASH_POINT: z.enum(["before-send", "after-send"]).optional(),
   READINESS_TIMEOUT_MS: integer(50, 30_000).default(1_000),
   /** Which card provider takes payments; required in production so a missing key never picks one. */
-  PAYMENT_PROVIDER: z.enum(["stripe", "sandbox"], { error: 'must be "stripe" or "sandbox"' }).optional(),
+  PAYMENT_PROVIDER: z.enum(["stripe", "razorpay", "sandbox"], { error: 'must be "stripe", "razorpay" or "sandbox"' }).optional(),
+  /** Whose wire format the sandbox imitates: its ids, webhooks, signatures and what its page hands back. */
+  SANDBOX_FLAVOUR: z.enum(["stripe", "razorpay"], { error: 'must be "stripe" or "razorpay"' }).default("stripe"),
+  /** Razorpay's API key pair (Dashboard → Account & Settings → API keys); the key id is public, Checkout opens with it. */
+  RAZORPAY_KEY_ID: z.string().regex(/^rzp_(test|live)_\w+$/, { error: "must be a Razorpay key id (rzp_test_… or rzp_live_…)" }).optional(),
+  RAZORPAY_KEY_SECRET: z.string().min(8, { error: "must be the key id's secret" }).optional(),
+  /** The secret typed in when the Razorpay webhook was created; it signs every delivery. */
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(8, { error: "must be the Razorpay webhook's secret (at least 8 characters)" }).optional(),
+  /** Razorpay signs no timestamp: events whose signed `created_at` is older are refused (it retries for 24 hours). */
+  RAZORPAY_WEBHOOK_TOLERANCE_SECONDS: integer(60, 604_800).default(172_800),
   STRIPE_SECRET_KEY: z.string().regex(/^[rs]k_(test|live)_\w+$/, { error: "must be a Stripe secret key (sk_… or rk_…)" }).optional(),
   /** How old a webhook's signed timestamp may be before it is refused (replay protection). */
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: integer(1, 3_600).default(300),
@@ -153,7 +162,8 @@ const envSchema = z.object({
 /** Every variable the API and the worker read: deployment checks refuse a name outside this list (a typo is silently ignored otherwise). */
 export const envVariableNames = Object.keys(envSchema.shape) as readonly (keyof typeof envSchema.shape)[];
 
-export type Env = Omit<z.output<typeof envSchema>, "PAYMENT_PROVIDER"> & { PAYMENT_PROVIDER: "stripe" | "sandbox" };
+export type PaymentProviderName = "stripe" | "razorpay" | "sandbox";
+export type Env = Omit<z.output<typeof envSchema>, "PAYMENT_PROVIDER"> & { PAYMENT_PROVIDER: PaymentProviderName };
 
 export class EnvError extends StartupError {
   override name = "EnvError";
@@ -188,15 +198,19 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 
 /**
  * Production must name its provider: a missing variable never silently takes (or fakes) money.
- * Elsewhere the sandbox is the default, and Stripe needs its secret key.
+ * Elsewhere the sandbox is the default; Stripe needs its secret key, Razorpay its keys and webhook secret.
  */
-function paymentProvider(env: z.output<typeof envSchema>): "stripe" | "sandbox" {
+function paymentProvider(env: z.output<typeof envSchema>): PaymentProviderName {
   if (env.PAYMENT_PROVIDER === undefined && env.NODE_ENV === "production") {
-    throw new EnvError('Invalid configuration: PAYMENT_PROVIDER must be "stripe" or "sandbox" (required when NODE_ENV=production)');
+    throw new EnvError('Invalid configuration: PAYMENT_PROVIDER must be "stripe", "razorpay" or "sandbox" (required when NODE_ENV=production)');
   }
   const provider = env.PAYMENT_PROVIDER ?? "sandbox";
   if (provider === "stripe" && env.STRIPE_SECRET_KEY === undefined) {
     throw new EnvError("Invalid configuration: STRIPE_SECRET_KEY must be set when PAYMENT_PROVIDER=stripe");
+  }
+  if (provider === "razorpay") {
+    const missing = (["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_WEBHOOK_SECRET"] as const).filter((name) => env[name] === undefined);
+    if (missing.length > 0) throw new EnvError(`Invalid configuration: ${missing.join(", ")} must be set when PAYMENT_PROVIDER=razorpay`);
   }
   return provider;
 }

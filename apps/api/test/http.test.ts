@@ -109,7 +109,13 @@ describe("system.info over tRPC", () => {
     const { url } = await start();
     const result = await call(url, "system.info");
     expect(result.status).toBe(200);
-    expect(result.data).toEqual({ name: "BBSCART", version: "0.0.0-test", engine: "sqlite", paymentProvider: "sandbox" });
+    expect(result.data).toEqual({
+      name: "BBSCART",
+      version: "0.0.0-test",
+      engine: "sqlite",
+      paymentProvider: "sandbox",
+      paymentCheckout: { wireFormat: "stripe", publicKey: null },
+    });
   });
 
   it("answers an unknown procedure with a tRPC NOT_FOUND and no stack trace", async () => {

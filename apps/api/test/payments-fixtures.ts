@@ -1,9 +1,9 @@
 import Stripe from "stripe";
 import type { Order } from "@bbscart/core";
 import { createPaymentProvider } from "../src/providers/create-provider.js";
-import { sandboxIntentEvent } from "../src/providers/sandbox-checkout.js";
-import type { SandboxPaymentProvider } from "../src/providers/sandbox-provider.js";
-import type { SandboxIntent, SandboxStatus } from "../src/providers/sandbox-store.js";
+import { sandboxIntentEvent, type SandboxDelivery, type SandboxOutcome } from "../src/providers/sandbox/flavours.js";
+import type { SandboxPaymentProvider } from "../src/providers/sandbox/provider.js";
+import type { SandboxIntent, SandboxStatus } from "../src/providers/sandbox/store.js";
 import type { Receipt } from "../src/services/checkout/index.js";
 import { address, newKey, type Shopper } from "./checkout-fixtures.js";
 import { startApp, testSecrets, type RunningApp } from "./harness.js";
@@ -72,3 +72,23 @@ export const orderOf = async (app: RunningApp, orderId: string): Promise<Order> 
   if (!order) throw new Error(`no order ${orderId}`);
   return order;
 };
+
+/**
+ * The webhooks the sandbox's flavour (Stripe's or Razorpay's format) sends when an attempt on the
+ * intent a client secret belongs to ends with `outcome`, signed as of `at`: exactly what its page sends.
+ */
+export async function providerDeliveries(app: SandboxApp, clientSecret: string, outcome: SandboxOutcome, at = new Date()): Promise<SandboxDelivery[]> {
+  const intent = await app.sandbox.intentBySecret(clientSecret);
+  if (!intent) throw new Error("no sandbox intent for that client secret");
+  const status = outcome.status === "succeeded" ? "succeeded" : "requires_payment_method";
+  const lastError = outcome.status === "failed" ? { code: "card_declined", decline_code: outcome.reason, message: outcome.description } : null;
+  return app.sandbox.flavour.deliveries({ ...intent, status, lastError }, outcome, at);
+}
+
+/** POSTs one delivery to the app as the provider would, with its headers changed by `headers`. */
+export function deliver(app: RunningApp, delivery: SandboxDelivery, headers: Record<string, string> = {}) {
+  return fetch(`${app.url}${delivery.path}`, { method: "POST", headers: { "content-type": "application/json", ...delivery.headers, ...headers }, body: delivery.body });
+}
+
+/** The id a delivery is stored under: Stripe's is in the body, Razorpay's in `x-razorpay-event-id`. */
+export const deliveryEventId = (delivery: SandboxDelivery): string => delivery.headers["x-razorpay-event-id"] ?? (JSON.parse(delivery.body) as { id: string }).id;

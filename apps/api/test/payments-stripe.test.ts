@@ -5,7 +5,7 @@ import { money, WebhookSignatureError } from "@bbscart/core";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stripeSignatures } from "../src/providers/create-provider.js";
-import { stripeClient, StripePaymentProvider } from "../src/providers/stripe-provider.js";
+import { stripeClient, StripePaymentProvider } from "../src/providers/stripe/provider.js";
 import { testSecrets } from "./harness.js";
 
 interface Seen {
@@ -109,11 +109,11 @@ describe("the Stripe provider", () => {
       data: { object: { id: "re_fake_1", object: "refund", status: "succeeded", payment_intent: "pi_fake_1", metadata: { bbscart_refund_key: "refund:r-1" } } },
     });
     const header = Stripe.webhooks.generateTestHeaderString({ payload: refundEvent, secret: testSecrets.webhookSecret });
-    expect(provider.parseWebhook(Buffer.from(refundEvent), header)).toEqual({ eventId: "evt_1", type: "refund_succeeded", intentId: "pi_fake_1", refundId: "r-1" });
+    expect(provider.parseWebhook(Buffer.from(refundEvent), { "stripe-signature": header })).toEqual({ eventId: "evt_1", type: "refund_succeeded", intentId: "pi_fake_1", refundId: "r-1" });
 
     const other = JSON.stringify({ id: "evt_2", object: "event", type: "customer.created", data: { object: {} } });
     const otherHeader = Stripe.webhooks.generateTestHeaderString({ payload: other, secret: testSecrets.webhookSecret });
-    expect(provider.parseWebhook(Buffer.from(other), otherHeader)).toEqual({ eventId: "evt_2", type: "ignored", providerType: "customer.created" });
-    expect(() => provider.parseWebhook(Buffer.from(other), header)).toThrow(WebhookSignatureError);
+    expect(provider.parseWebhook(Buffer.from(other), { "stripe-signature": otherHeader })).toEqual({ eventId: "evt_2", type: "ignored", providerType: "customer.created" });
+    expect(() => provider.parseWebhook(Buffer.from(other), { "stripe-signature": header })).toThrow(WebhookSignatureError);
   });
 });

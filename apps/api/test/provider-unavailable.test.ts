@@ -2,7 +2,7 @@ import { PaymentProviderUnavailableError } from "@bbscart/core";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
-import { SandboxStore } from "../src/providers/sandbox-store.js";
+import { SandboxStore } from "../src/providers/sandbox/store.js";
 import { toTRPCError } from "../src/trpc/to-trpc-error.js";
 import { freePort } from "./own-redis.js";
 

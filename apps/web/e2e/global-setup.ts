@@ -12,6 +12,8 @@ import { testEnv } from "./test-env";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A second installation on a copy of the seeded store whose sandbox imitates Razorpay (UPI, Checkout's signed answer). */
+    razorpayBaseUrl: string;
     /** Where journeys connect to the one shared browser; null when they must be skipped. */
     browserEndpoint: string | null;
     skipReason: string | null;
@@ -33,8 +35,15 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 /** Every key the server and the worker write starts with `<prefix>:` (queues, limits, sandbox intents). */
 const redisPrefix = `journeys-${process.pid}`;
 
+/** An installation: its data directory, its key prefix, and what its sandbox imitates. */
+interface Installation {
+  dataDir: string;
+  redisPrefix: string;
+  sandboxFlavour: "stripe" | "razorpay";
+}
+
 /** What the server, the worker and the seed share: one data directory, one queue prefix, the sandbox provider. */
-function journeyEnv(dataDir: string): NodeJS.ProcessEnv {
+function journeyEnv({ dataDir, redisPrefix, sandboxFlavour }: Installation): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
@@ -44,6 +53,7 @@ function journeyEnv(dataDir: string): NodeJS.ProcessEnv {
     REDIS_URL: testEnv.redisUrl,
     REDIS_PREFIX: redisPrefix,
     PAYMENT_PROVIDER: "sandbox",
+    SANDBOX_FLAVOUR: sandboxFlavour,
     LOG_LEVEL: "warn",
     // Journeys wait for emails and webhooks: a retry or a relay of a lost enqueue comes in a second,
     // not after production's longer backoffs.
@@ -60,8 +70,8 @@ function journeyEnv(dataDir: string): NodeJS.ProcessEnv {
  * Loads the demo store and accounts into the journey database, and reads the accounts' one-time
  * passwords from the seed's output (`        admin@bbscart.local  <password>`).
  */
-function seed(dataDir: string): { demoAdmin: DemoAccount; demoShopper: DemoAccount } {
-  const output = execFileSync(process.execPath, [path.join(repoRoot, "apps/api/dist/scripts/seed.js")], { env: journeyEnv(dataDir), encoding: "utf8" });
+function seed(installation: Installation): { demoAdmin: DemoAccount; demoShopper: DemoAccount } {
+  const output = execFileSync(process.execPath, [path.join(repoRoot, "apps/api/dist/scripts/seed.js")], { env: journeyEnv(installation), encoding: "utf8" });
   const account = (email: string): DemoAccount => {
     const line = output.split("\n").find((l) => l.trim().startsWith(`${email} `));
     const password = line?.trim().split(/\s+/)[1];
@@ -72,8 +82,8 @@ function seed(dataDir: string): { demoAdmin: DemoAccount; demoShopper: DemoAccou
 }
 
 /** Starts a built entry point (server or worker) and resolves with its "ready" message. */
-async function start(entry: string, dataDir: string): Promise<{ child: ChildProcess; ready: { url?: string } }> {
-  const child = fork(path.join(repoRoot, entry), [], { env: journeyEnv(dataDir), stdio: ["ignore", "inherit", "inherit", "ipc"] });
+async function start(entry: string, installation: Installation): Promise<{ child: ChildProcess; ready: { url?: string } }> {
+  const child = fork(path.join(repoRoot, entry), [], { env: journeyEnv(installation), stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const ready = await new Promise<{ url?: string }>((resolve, reject) => {
     child.once("message", (message: { type?: string; url?: string }) => {
       if (message.type === "ready") resolve(message);
@@ -103,8 +113,22 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** The built server and worker of one installation; the URL the server announced. */
+async function startInstallation(installation: Installation, children: ChildProcess[]): Promise<string> {
+  const server = await start("apps/api/dist/server.js", installation);
+  children.push(server.child);
+  // The real worker beside the server: webhooks, order expiry and emails are processed as in production.
+  const worker = await start("apps/api/dist/worker.js", installation);
+  children.push(worker.child);
+  if (!server.ready.url) throw new Error("the server announced no URL");
+  return server.ready.url;
+}
+
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-journeys-"));
+  const main: Installation = { dataDir, redisPrefix, sandboxFlavour: "stripe" };
+  // A copy of the seeded store rather than a second seed: the same demo accounts, a second less.
+  const razorpay: Installation = { dataDir: `${dataDir}-razorpay`, redisPrefix: `${redisPrefix}-razorpay`, sandboxFlavour: "razorpay" };
   const children: ChildProcess[] = [];
   let browser: BrowserServer | undefined;
   // Also run when setup itself fails half-way: whatever started is stopped and its keys go with it.
@@ -112,19 +136,18 @@ export default async function setup(project: TestProject) {
     await browser?.close();
     // The processes stop first, so no key is written after the sweep.
     await Promise.all(children.map(stop));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    await deleteRedisKeys(redisPrefix);
+    for (const installation of [main, razorpay]) {
+      fs.rmSync(installation.dataDir, { recursive: true, force: true });
+      await deleteRedisKeys(installation.redisPrefix);
+    }
   };
   try {
     fs.mkdirSync(path.join(repoRoot, "test-results"), { recursive: true });
-    const accounts = seed(dataDir);
-    const server = await start("apps/api/dist/server.js", dataDir);
-    children.push(server.child);
-    // The real worker beside the server: webhooks, order expiry and emails are processed as in production.
-    const worker = await start("apps/api/dist/worker.js", dataDir);
-    children.push(worker.child);
-    if (!server.ready.url) throw new Error("the server announced no URL");
-    project.provide("baseUrl", server.ready.url);
+    const accounts = seed(main);
+    fs.cpSync(main.dataDir, razorpay.dataDir, { recursive: true });
+    const [baseUrl, razorpayBaseUrl] = await Promise.all([startInstallation(main, children), startInstallation(razorpay, children)]);
+    project.provide("baseUrl", baseUrl);
+    project.provide("razorpayBaseUrl", razorpayBaseUrl);
     project.provide("dataDir", dataDir);
     project.provide("demoAdmin", accounts.demoAdmin);
     project.provide("demoShopper", accounts.demoShopper);

@@ -10,12 +10,13 @@ export const noBrowser = inject("browserEndpoint") === null;
 
 /**
  * Connects to the run's shared browser and gives each journey file a fresh context (its own cookies
- * and storage) on the shared server; `viewport` sets the window size (a phone, for instance).
+ * and storage) on the shared server — or, with `installation: "razorpay"`, on the installation whose
+ * sandbox imitates Razorpay; `viewport` sets the window size (a phone, for instance).
  */
-export function useJourney(options: { viewport?: { width: number; height: number } } = {}) {
+export function useJourney(options: { viewport?: { width: number; height: number }; installation?: "main" | "razorpay" } = {}) {
   let browser: Browser;
   let context: BrowserContext;
-  const state = { page: undefined as unknown as Page, baseUrl: inject("baseUrl") };
+  const state = { page: undefined as unknown as Page, baseUrl: inject(options.installation === "razorpay" ? "razorpayBaseUrl" : "baseUrl") };
   beforeAll(async () => {
     browser = await chromium.connect(inject("browserEndpoint")!);
     context = await browser.newContext({ baseURL: state.baseUrl, ...(options.viewport ? { viewport: options.viewport } : {}) });

@@ -5,11 +5,11 @@ import express, { type ErrorRequestHandler } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
-import type { FileStorage } from "@bbscart/core";
+import type { FileStorage, PaymentProvider } from "@bbscart/core";
 import type { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
-import type { SandboxCheckout } from "../providers/sandbox-checkout.js";
-import type { SandboxPaymentProvider } from "../providers/sandbox-provider.js";
+import type { SandboxCheckout } from "../providers/sandbox/checkout.js";
+import type { SandboxPaymentProvider } from "../providers/sandbox/provider.js";
 import { docsRoutes } from "../rest/docs.js";
 import { restRoutes } from "../rest/routes.js";
 import { mutationLimit } from "../security/request-limit.js";
@@ -32,6 +32,10 @@ import { webhookRoutes } from "./webhooks.js";
 export interface AppDeps {
   log: Logger;
   services: Services;
+  /** Which webhook route answers: the running provider's wire format (`/webhooks/stripe` or `/webhooks/razorpay`). */
+  paymentWireFormat: "stripe" | "razorpay";
+  /** Razorpay's Checkout script and frame are allowed by the CSP only when Razorpay takes the payments. */
+  paymentProvider: PaymentProvider["name"];
   /** The sandbox card page, when the sandbox is the payment provider. */
   sandbox: { provider: SandboxPaymentProvider; checkout: SandboxCheckout } | null;
   /** Uploaded and seeded files, served under /uploads. */
@@ -65,6 +69,15 @@ export interface AppDeps {
 }
 
 /** The Express application: no listening, no process concerns, so tests can mount it on any port. */
+/**
+ * What Razorpay's standard Checkout needs beyond our own origin: its script, and the frame it opens
+ * the payment form in. Nothing else is widened (connections and images stay 'self').
+ */
+const razorpayCheckoutSources = {
+  scriptSrc: ["'self'", "https://checkout.razorpay.com"],
+  frameSrc: ["'self'", "https://api.razorpay.com"],
+};
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
@@ -89,7 +102,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(
     helmet({
       // Upgrading to https would break a shop served over plain http on a LAN; TLS is the proxy's job.
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, ...(deps.paymentProvider === "razorpay" ? razorpayCheckoutSources : {}) } },
     }),
   );
 
@@ -102,7 +115,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(healthRoutes(deps.readiness, deps.readinessTimeoutMs));
   // Raw body for the signature, before any parser; the provider is neither rate limited nor CSRF-checked here.
-  app.use(webhookRoutes(deps.services.payments.intake, deps.http.bodyLimitBytes));
+  app.use(webhookRoutes(deps.services.payments.intake, deps.paymentWireFormat, deps.http.bodyLimitBytes));
   if (deps.sandbox) app.use(sandboxPayRoutes({ ...deps.sandbox, allowedOrigins: deps.http.allowedOrigins }));
   app.use(uploadRoutes(deps.files));
   app.use(

@@ -9,6 +9,8 @@ import { type PaymentEvent, type PaymentIntent, type PaymentProvider, WebhookSig
  */
 export class InProcessPaymentProvider implements PaymentProvider {
   readonly name = "sandbox" as const;
+  readonly wireFormat = "stripe" as const;
+  readonly publicKey = null;
   private readonly intents = new Map<string, PaymentIntent>();
   private readonly byKey = new Map<string, string>();
   readonly refunds: { intentId: string; amountMinor: number; idempotencyKey: string }[] = [];
@@ -39,6 +41,10 @@ export class InProcessPaymentProvider implements PaymentProvider {
       this.refunds.push({ intentId: input.intentId, amountMinor: input.amount.minor, idempotencyKey: input.idempotencyKey });
     }
     return Promise.resolve({ refundId: `re_test_${createHash("sha256").update(input.idempotencyKey).digest("hex").slice(0, 24)}` });
+  }
+
+  verifyCheckout(): boolean {
+    return false;
   }
 
   parseWebhook(): PaymentEvent {

@@ -1,4 +1,4 @@
-import { myOrdersInput, orderIdInput, orderReasonInput, placeOrderInput } from "@bbscart/core/schemas";
+import { myOrdersInput, orderIdInput, orderReasonInput, placeOrderInput, verifyPaymentInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
 import { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "../contract/index.js";
 import { authedProcedure, router } from "../trpc/init.js";
@@ -39,6 +39,8 @@ export const orderRouter = router({
     .input(orderIdInput)
     .output(paymentSessionOutput)
     .mutation(({ ctx, input }) => ctx.services.orders.payment(ctx.user, input.orderId)),
+  /** Razorpay Checkout's handler result, verified before the page shows success (web only: REST clients wait for the order's status). */
+  verifyPayment: authedProcedure.input(verifyPaymentInput).mutation(({ ctx, input }) => ctx.services.orders.verifyPayment(ctx.user, input)),
   cancel: authedProcedure
     .meta(rest({ ...orderTag, method: "POST", path: "/orders/{orderId}/cancel", summary: "Cancel an order before it ships", description: "Releases the stock and refunds what was paid." }))
     .input(orderReasonInput)

@@ -67,7 +67,9 @@ export function createServices(deps: ServiceDeps) {
     clock,
     policy: deps.policy,
     cookies: deps.cookies,
-    system: systemService({ name: "BBSCART", version: deps.version, engine: db.engine, paymentProvider: deps.provider.name }),
+    system: systemService({ name: "BBSCART", version: deps.version, engine: db.engine, paymentProvider: deps.provider.name,
+      paymentCheckout: { wireFormat: deps.provider.wireFormat, publicKey: deps.provider.name === "razorpay" ? deps.provider.publicKey : null },
+    }),
     auth: authService({
       db,
       clock,

@@ -70,6 +70,12 @@ export const checkoutRows: RowSet = {
     "order.list": { access: "authed", input: () => ({}) },
     "order.byId": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.shopperOrderId }), expect: byShopperOnly },
     "order.payment": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.cardOrderId }), expect: byShopperOnly },
+    // A signature that never verifies: the shopper's own order answers BAD_REQUEST, anyone else's NOT_FOUND.
+    "order.verifyPayment": {
+      access: "authed",
+      input: (_, w) => ({ orderId: w.fixtures.cardOrderId, paymentId: "pay_rbac", signature: "0".repeat(64) }),
+      expect: { otherShopper: "NOT_FOUND", adminWithout: "NOT_FOUND", adminWith: "NOT_FOUND", shopper: "BAD_REQUEST" },
+    },
     "order.cancel": {
       access: "authed",
       input: (_, w) => ({ orderId: w.fixtures.cancellableOrderId, reason: "changed my mind" }),

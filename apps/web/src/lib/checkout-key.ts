@@ -39,8 +39,8 @@ export function cardPaymentUrl(clientSecret: string, returnUrl: string): string 
   return `/sandbox/pay?${params.toString()}`;
 }
 
-/** The card page for an order's payment, returning to the order page that waits for the webhook. */
-export const orderPaymentUrl = (orderId: string, clientSecret: string) => cardPaymentUrl(clientSecret, `/orders/${orderId}?paid=1`);
+/** The order page a payment returns to, which waits for the webhook. */
+export const orderReturnPath = (orderId: string) => `/orders/${orderId}?paid=1`;
 
 /** A fresh idempotency key for a one-off request (a wallet top-up form). */
 export const newRequestKey = randomKey;

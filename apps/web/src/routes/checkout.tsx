@@ -14,7 +14,8 @@ import { serverErrors } from "../features/forms/field-errors";
 import { PageHeader, Panel } from "../features/ui/layout";
 import { ErrorState, Loading } from "../features/ui/states";
 import { button, panel } from "../features/ui/styles";
-import { checkoutKey, finishCheckout, orderPaymentUrl } from "../lib/checkout-key";
+import { checkoutKey, finishCheckout, orderReturnPath } from "../lib/checkout-key";
+import { useStartPayment } from "../features/payments/start-payment";
 import { trpc, type RouterInputs, type RouterOutputs } from "../lib/trpc";
 
 type PaymentMethod = RouterInputs["order"]["place"]["paymentMethod"];
@@ -57,6 +58,7 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
   const [seenSince, setSeenSince] = useState<Date | null>(null);
   const filledAt = cart.data && cart.data.lines.length > 0 ? cart.data.updatedAt : null;
   if (filledAt && filledAt.getTime() !== seenSince?.getTime()) setSeenSince(filledAt);
+  const startPayment = useStartPayment();
 
   if (cart.error && !cart.data) return <ErrorState error={cart.error} onRetry={cart.refetch} />;
   if (!cart.data) return <Loading label="Loading your cart…" />;
@@ -80,7 +82,9 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
         void utils.order.list.invalidate();
         void utils.wallet.invalidate();
         if (receipt.paymentMethod === "card" && receipt.clientSecret) {
-          window.location.assign(orderPaymentUrl(receipt.orderId, receipt.clientSecret));
+          // Closing Razorpay Checkout without paying lands on the order, which offers to pay again.
+          const toOrder = () => navigate(`/orders/${receipt.orderId}?placed=1`);
+          startPayment(receipt.clientSecret, orderReturnPath(receipt.orderId)).then((outcome) => (outcome === "dismissed" ? toOrder() : undefined), toOrder);
         } else {
           void navigate(`/orders/${receipt.orderId}?placed=1`);
         }

@@ -5,6 +5,7 @@ import { SignedIn } from "../features/auth/signed-in";
 import { awaitingCard, PayAgain } from "../features/orders/card-payment";
 import { OrderActions } from "../features/orders/order-actions";
 import { ReceiptRows } from "../features/orders/receipt";
+import { CheckoutAnswer, checkoutDeclined } from "../features/payments/checkout-answer";
 import { methodLabels, paymentLabels, OrderStatusBadge, type OrderDetail } from "../features/orders/status";
 import { OrderProgress, OrderTimeline } from "../features/orders/timeline";
 import { Panel } from "../features/ui/layout";
@@ -32,7 +33,7 @@ function OrderView() {
   const { orderId = "" } = useParams();
   const [params] = useSearchParams();
   const returnedFromCard = params.get("paid") === "1";
-  const declined = returnedFromCard && ["failed", "requires_payment_method", "canceled"].includes(params.get("redirect_status") ?? "");
+  const declined = returnedFromCard && (["failed", "requires_payment_method", "canceled"].includes(params.get("redirect_status") ?? "") || checkoutDeclined(params));
   const [patient, setPatient] = useState(true);
   useEffect(() => {
     if (!returnedFromCard) return;
@@ -54,6 +55,7 @@ function OrderView() {
   return (
     <div className="flex flex-col gap-6">
       <Banner order={data} placed={params.get("placed") === "1"} returnedFromCard={returnedFromCard} declined={declined} patient={patient} />
+      <CheckoutAnswer orderId={data.id} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Order <span data-testid="order-number">{data.number}</span></h1>

@@ -35,8 +35,12 @@ export interface NotificationRenderer {
 }
 
 export interface PaymentIntent {
+  /** Stripe's PaymentIntent id (`pi_…`), or Razorpay's Order id (`order_…`): what one payment of one purpose is tracked by. */
   readonly intentId: string;
-  /** Handed to the browser to complete the payment. */
+  /**
+   * Handed to the browser to complete the payment: Stripe's client secret, or, for Razorpay, the
+   * Order id its Checkout opens (with the public key id; Razorpay has no per-payment secret).
+   */
   readonly clientSecret: string;
   readonly status: "requires_payment" | "processing" | "succeeded" | "cancelled";
   readonly amount: Money;
@@ -63,15 +67,26 @@ export type PaymentEvent =
   | { readonly eventId: string; readonly type: "payment_failed"; readonly intentId: string; readonly reason: string; readonly purpose: IntentOwner | null }
   | { readonly eventId: string; readonly type: "payment_canceled"; readonly intentId: string; readonly purpose: IntentOwner | null }
   | { readonly eventId: string; readonly type: "refund_succeeded"; readonly intentId: string; readonly refundId: string }
+  | { readonly eventId: string; readonly type: "refund_failed"; readonly intentId: string; readonly refundId: string; readonly reason: string }
   | { readonly eventId: string; readonly type: "ignored"; readonly providerType: string };
 
+/** The names of a webhook's headers in lower case, as the HTTP layer received them. */
+export type WebhookHeaders = Readonly<Record<string, string | undefined>>;
+
 /**
- * A card payment provider (Stripe or the built-in sandbox). Every call that moves money
+ * A payment provider (Stripe, Razorpay or the built-in sandbox). Every call that moves money
  * takes an idempotency key, so a retried call after a crash does not charge or refund twice.
  * Called only after the unit of work committed.
  */
 export interface PaymentProvider {
-  readonly name: "stripe" | "sandbox";
+  readonly name: "stripe" | "razorpay" | "sandbox";
+  /** Whose wire format its webhooks (and its browser step) speak: it names the webhook route, `/webhooks/<format>`. */
+  readonly wireFormat: "stripe" | "razorpay";
+  /**
+   * The public key the browser opens the provider's checkout with (Razorpay's key id), or null when
+   * the client secret alone is enough (Stripe).
+   */
+  readonly publicKey: string | null;
   createIntent(input: {
     readonly amount: Money;
     readonly purpose: PaymentPurpose;
@@ -82,10 +97,19 @@ export interface PaymentProvider {
   cancelIntent(intentId: string, idempotencyKey: string): Promise<void>;
   /** `idempotencyKey` is `refund:<our refund id>` (`refundProviderKey`); the provider's refund events carry it back. */
   refund(input: { readonly intentId: string; readonly amount: Money; readonly idempotencyKey: string }): Promise<{ readonly refundId: string }>;
-  /** Verifies the signature over the raw body; throws `WebhookSignatureError` when it does not match. */
-  parseWebhook(rawBody: Uint8Array, signature: string): PaymentEvent;
-  /** Reads back an event stored by the intake (its verified raw body), for processing later or again. */
-  decodeStoredEvent(payload: string): PaymentEvent;
+  /**
+   * Checks the signed result a browser checkout hands back (Razorpay's `razorpay_signature`, an
+   * HMAC of `order_id|payment_id` with the key secret); false for providers that hand back none.
+   * True only makes the browser's word trustworthy: the webhook still decides what the order becomes.
+   */
+  verifyCheckout(input: { readonly intentId: string; readonly paymentId: string; readonly signature: string }): boolean;
+  /**
+   * Verifies the signature (from `headers`) over the raw body; throws `WebhookSignatureError` when it
+   * is missing, does not match or is stale. The event id may come from the body (Stripe) or a header (Razorpay).
+   */
+  parseWebhook(rawBody: Uint8Array, headers: WebhookHeaders): PaymentEvent;
+  /** Reads back an event stored by the intake (its verified raw body, under its event id), for processing later or again. */
+  decodeStoredEvent(payload: string, eventId: string): PaymentEvent;
 }
 
 /**

@@ -5,6 +5,17 @@ import { amountMinor, dateTime, id, idempotencyKey, int, oneOf, optionalText, pa
 
 export const orderIdInput = z.object({ orderId: id("orderId") });
 
+/**
+ * What Razorpay Checkout's handler hands the browser after a payment, sent on for the server to
+ * verify: the payment's id and `razorpay_signature` (hex HMAC-SHA256). The Razorpay Order is the
+ * one attached to our order, never one the browser names.
+ */
+export const verifyPaymentInput = z.object({
+  orderId: id("orderId"),
+  paymentId: z.string({ error: "paymentId is required" }).regex(/^pay_[A-Za-z0-9]{1,40}$/, { error: "paymentId must be a Razorpay payment id (pay_…)" }),
+  signature: z.string({ error: "signature is required" }).regex(/^[0-9a-f]{64}$/, { error: "signature must be 64 hexadecimal characters" }),
+});
+
 /** The admin order list: every filter optional and combined with AND; placed in [`placedFrom`, `placedTo`). */
 export const orderListInput = z
   .object({

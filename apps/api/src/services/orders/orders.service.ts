@@ -74,6 +74,21 @@ export function ordersService(deps: CommerceDeps) {
       return { clientSecret: await providerCalls(deps).orderClientSecret(order) };
     },
 
+    /**
+     * Checks what Razorpay Checkout handed the shopper's browser (the payment id and its signature
+     * over our attached Razorpay Order) before the page says the payment went through. It changes
+     * nothing: the webhook decides the order, and this answers with where the order stands now.
+     */
+    async verifyPayment(user: User, input: { orderId: string; paymentId: string; signature: string }) {
+      const order = await db.repos.orders.findById(input.orderId);
+      if (!order || !owns(user)(order)) throw notFound("Order");
+      const intentId = order.payment.method === "card" ? order.payment.providerIntentId : null;
+      if (!intentId || !deps.provider.verifyCheckout({ intentId, paymentId: input.paymentId, signature: input.signature })) {
+        throw new AppError("BAD_REQUEST", "signature does not match a payment of this order", { field: "signature", reason: "PAYMENT_SIGNATURE_MISMATCH" });
+      }
+      return { verified: true as const, status: order.status, paymentStatus: order.payment.status };
+    },
+
     /** Before shipping only (the state machine says when); stock is released and paid money returned. */
     cancel: (user: User, input: { orderId: string; reason: string }) => act(user, input.orderId, { type: "cancel", reason: input.reason }),
 

@@ -1,4 +1,4 @@
-import { isDuplicateKey, type PaymentEvent, type WebhookEvent } from "@bbscart/core";
+import { isDuplicateKey, type PaymentEvent, type WebhookEvent, type WebhookHeaders } from "@bbscart/core";
 import type { CommerceDeps } from "../common/index.js";
 
 export type PaymentIntakeDeps = Pick<CommerceDeps, "db" | "clock" | "log" | "provider" | "jobs">;
@@ -15,8 +15,8 @@ const storedType = (event: PaymentEvent) => (event.type === "ignored" ? event.pr
  */
 export function paymentIntake(deps: PaymentIntakeDeps) {
   return {
-    async receive(rawBody: Buffer, signature: string): Promise<"accepted" | "duplicate"> {
-      const event = deps.provider.parseWebhook(rawBody, signature);
+    async receive(rawBody: Buffer, headers: WebhookHeaders): Promise<"accepted" | "duplicate"> {
+      const event = deps.provider.parseWebhook(rawBody, headers);
       const now = deps.clock.now();
       const ignored = event.type === "ignored";
       const record: WebhookEvent = {

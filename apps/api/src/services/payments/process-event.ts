@@ -28,7 +28,7 @@ export async function processPaymentEvent(deps: PaymentEventDeps, eventId: strin
   try {
     const stored = await db.repos.webhooks.find(eventId);
     if (!stored) throw new Error(`webhook event ${eventId} vanished after its claim`);
-    const event = deps.provider.decodeStoredEvent(stored.payload);
+    const event = deps.provider.decodeStoredEvent(stored.payload, stored.id);
     await apply(deps, event, (repos) => repos.webhooks.markProcessed(eventId, clock.now()));
     return "processed";
   } catch (error) {
@@ -70,5 +70,9 @@ async function apply(deps: PaymentEventDeps, event: PaymentEvent, markProcessed:
       if (!settled.saved) await alone();
       return;
     }
+    case "refund_failed":
+      // The provider gave up on a refund it had accepted: money we booked as returned was not. Core
+      // has no way back from a settled refund, so the event stays failed, in the operators' view.
+      throw new PaymentEventRejected(`refund ${event.refundId} of intent ${event.intentId} failed at the provider: ${event.reason}`);
   }
 }

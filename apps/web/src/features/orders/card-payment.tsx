@@ -1,7 +1,8 @@
 import { formatMoney } from "@bbscart/core";
-import { orderPaymentUrl } from "../../lib/checkout-key";
+import { orderReturnPath } from "../../lib/checkout-key";
 import { trpc } from "../../lib/trpc";
 import { FormError } from "../forms/field";
+import { useStartPayment } from "../payments/start-payment";
 import { serverErrors } from "../forms/field-errors";
 import { button } from "../ui/styles";
 import { type OrderDetail } from "./status";
@@ -14,8 +15,9 @@ export const awaitingCard = (order: OrderDetail) => order.payment.method === "ca
  * `order.payment` answers with the order's payment client secret (the same intent, never a second).
  */
 export function PayAgain({ order }: { order: OrderDetail }) {
+  const startPayment = useStartPayment();
   const payment = trpc.order.payment.useMutation({
-    onSuccess: ({ clientSecret }) => window.location.assign(orderPaymentUrl(order.id, clientSecret)),
+    onSuccess: ({ clientSecret }) => startPayment(clientSecret, orderReturnPath(order.id)),
   });
   return (
     <div className="flex flex-col gap-2">

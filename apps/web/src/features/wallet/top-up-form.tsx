@@ -1,11 +1,12 @@
 import { minorDigits } from "@bbscart/core";
 import { walletTopUpInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
-import { cardPaymentUrl, newRequestKey } from "../../lib/checkout-key";
+import { newRequestKey } from "../../lib/checkout-key";
 import { trpc } from "../../lib/trpc";
 import { Field, FormError, SubmitButton } from "../forms/field";
 import { formText } from "../forms/field-errors";
 import { useSchemaForm } from "../forms/use-schema-form";
+import { useStartPayment } from "../payments/start-payment";
 
 /**
  * Adds money by card: `wallet.topUp` opens a payment (one per form, however often it is
@@ -14,8 +15,9 @@ import { useSchemaForm } from "../forms/use-schema-form";
  */
 export function TopUpForm({ currency }: { currency: string }) {
   const [key] = useState(newRequestKey);
+  const startPayment = useStartPayment();
   const topUp = trpc.wallet.topUp.useMutation({
-    onSuccess: (started) => window.location.assign(cardPaymentUrl(started.clientSecret, "/wallet?topup=1")),
+    onSuccess: (started) => startPayment(started.clientSecret, "/wallet?topup=1"),
   });
   const { errors, submit: send } = useSchemaForm(walletTopUpInput, topUp);
   const submit = (event: FormEvent<HTMLFormElement>) => {

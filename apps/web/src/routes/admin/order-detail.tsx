@@ -2,6 +2,7 @@ import { formatMoney } from "@bbscart/core";
 import { Link, useParams } from "react-router";
 import { orderStatusLabel } from "../../features/admin/format";
 import { OrderActions, type AdminOrder } from "../../features/admin/order-actions";
+import { ProviderPayment } from "../../features/admin/provider-link";
 import { RefundForm } from "../../features/admin/refund-form";
 import { ReceiptRows } from "../../features/orders/receipt";
 import { OrderStatusBadge, PaymentStatusBadge } from "../../features/orders/status";
@@ -133,6 +134,7 @@ function Payment({ order }: { order: AdminOrder }) {
         <dt className="text-slate-500">Refunded</dt>
         <dd className="tabular-nums" data-testid="refunded">{formatMoney(payment.refunded)}</dd>
       </dl>
+      {payment.providerIntentId && <ProviderPayment intentId={payment.providerIntentId} />}
       {payment.refunds.length > 0 && (
         <ul className="mt-4 divide-y divide-slate-100 text-sm">
           {payment.refunds.map((refund) => (

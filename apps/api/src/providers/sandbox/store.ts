@@ -11,6 +11,8 @@ export interface SandboxIntent {
   currency: string;
   status: SandboxStatus;
   metadata: Record<string, string>;
+  /** Razorpay's Order receipt: our order's (or top-up's) id. */
+  receipt?: string | null;
   /** The request key it was created with: the same key with other parameters is refused, as Stripe does. */
   idempotencyKey: string;
   refundedMinor: number;

@@ -1,5 +1,5 @@
 import { formatMoney, money } from "@bbscart/core";
-import type { SandboxIntent } from "./sandbox-store.js";
+import type { SandboxIntent } from "./store.js";
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
@@ -12,6 +12,7 @@ body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif
 main{max-width:26rem;margin:1.5rem auto;padding:0 1rem}
 .card{background:#fff;border-radius:12px;padding:1.25rem;box-shadow:0 1px 4px rgba(0,0,0,.12)}
 h1{font-size:1.25rem;margin:0 0 .25rem}
+h2{font-size:1rem;margin:1.5rem 0 0}
 .amount{font-size:1.75rem;font-weight:700;margin:0 0 1rem}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input{width:100%;font:inherit;padding:.65rem .75rem;border:1px solid #8a8f98;border-radius:8px}
@@ -37,13 +38,28 @@ const hidden = (fields: Record<string, string>) =>
 
 const amountOf = (intent: SandboxIntent) => escapeHtml(formatMoney(money(intent.amountMinor, intent.currency)));
 
-/** The card form: labelled inputs with the browser's card autofill hints, the test numbers listed. */
-export function cardForm(nonce: string, intent: SandboxIntent, returnUrl: string, error: string | null): string {
+/** Razorpay's UPI step: a UPI id, the test ids listed (a collect request the shopper "approves" in their app). */
+function upiSection(intent: SandboxIntent, returnUrl: string): string {
+  return `<form method="post" action="/sandbox/pay/upi">${hidden({ client_secret: intent.clientSecret, return_url: returnUrl })}
+<label for="vpa">UPI ID</label>
+<input id="vpa" name="vpa" autocomplete="off" required maxlength="100" placeholder="success@razorpay">
+<button type="submit">Pay ${amountOf(intent)} by UPI</button></form>
+<p class="hint">Test UPI IDs: <code>success@razorpay</code> is approved, <code>failure@razorpay</code> is declined,
+<code>timeout@razorpay</code> is never approved and times out.</p>
+<h2>Or pay by card</h2>`;
+}
+
+/**
+ * The payment form: labelled inputs with the browser's card autofill hints, the test numbers listed;
+ * the Razorpay flavour puts UPI first, as Razorpay Checkout does for Indian shoppers.
+ */
+export function cardForm(nonce: string, intent: SandboxIntent, returnUrl: string, error: string | null, withUpi = false): string {
+  const title = withUpi ? "Pay by UPI or card" : "Pay by card";
   return layout(
     nonce,
-    "Pay by card",
-    `<h1>Pay by card</h1><p class="amount">${amountOf(intent)}</p>
-${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
+    title,
+    `<h1>${title}</h1><p class="amount">${amountOf(intent)}</p>
+${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}${withUpi ? upiSection(intent, returnUrl) : ""}
 <form method="post" action="/sandbox/pay">${hidden({ client_secret: intent.clientSecret, return_url: returnUrl })}
 <label for="card_number">Card number</label>
 <input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" required maxlength="23" placeholder="4242 4242 4242 4242">

@@ -1,6 +1,7 @@
-import { isCurrencyCode, money, WebhookSignatureError, type PaymentEvent } from "@bbscart/core";
+import { isCurrencyCode, money, WebhookSignatureError, type PaymentEvent, type WebhookHeaders } from "@bbscart/core";
 import type Stripe from "stripe";
-import { intentOwner, ourRefundId } from "./intent-metadata.js";
+import { intentOwner, ourRefundId } from "../intent-metadata.js";
+import type { WebhookFormat } from "../webhook-format.js";
 
 /** The parts of a payment intent an event carries that we read (Stripe's field names). */
 interface IntentObject {
@@ -94,11 +95,15 @@ export class StripeSignatures {
   }
 }
 
-/** The webhook side every provider speaking Stripe's wire format shares (Stripe itself and the sandbox). */
-export abstract class StripeFormatWebhooks {
-  constructor(protected readonly signatures: StripeSignatures) {}
+/** Stripe's wire format for webhooks, shared by Stripe itself and the Stripe-flavoured sandbox. */
+export class StripeWebhooks implements WebhookFormat {
+  readonly wireFormat = "stripe" as const;
 
-  parseWebhook(rawBody: Uint8Array, signature: string): PaymentEvent {
+  constructor(private readonly signatures: StripeSignatures) {}
+
+  parseWebhook(rawBody: Uint8Array, headers: WebhookHeaders): PaymentEvent {
+    const signature = headers["stripe-signature"];
+    if (!signature) throw new WebhookSignatureError("Stripe-Signature header is missing");
     return this.signatures.verify(rawBody, signature);
   }
 

@@ -1,10 +1,9 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { money, type PaymentIntent, type PaymentProvider } from "@bbscart/core";
-import { intentMetadata } from "./intent-metadata.js";
-import type { SandboxIntent, SandboxStatus, SandboxStore } from "./sandbox-store.js";
-import { StripeFormatWebhooks, type StripeSignatures } from "./stripe-events.js";
-
-const token = (bytes: number) => randomBytes(bytes).toString("hex");
+import { intentMetadata } from "../intent-metadata.js";
+import type { SandboxIntent, SandboxStatus, SandboxStore } from "./store.js";
+import { FormatWebhooks } from "../webhook-format.js";
+import type { SandboxFlavour } from "./flavours.js";
 
 function statusOf(status: SandboxStatus): PaymentIntent["status"] {
   if (status === "succeeded") return "succeeded";
@@ -16,31 +15,35 @@ function intentOf(intent: SandboxIntent): PaymentIntent {
 }
 
 /**
- * The built-in provider: behaves like Stripe's test mode without leaving the machine. Intents live
- * in Redis (see {@link SandboxStore}); the shopper pays on the sandbox card page, which sends a
- * webhook signed exactly as Stripe signs them to our own route — so everything after the provider
- * call is the same code path as with Stripe. Cancels and refunds succeed at once and, as the order
- * code settles them on acceptance, send no webhook of their own.
+ * The built-in provider: behaves like Stripe's or Razorpay's test mode (its {@link SandboxFlavour})
+ * without leaving the machine. Intents live in Redis (see {@link SandboxStore}); the shopper pays on
+ * the sandbox page, which sends webhooks signed exactly as the imitated provider signs them to our
+ * own route — so everything after the provider call is the same code path as with the real one.
+ * Cancels and refunds succeed at once and, as the order code settles them on acceptance, send no
+ * webhook of their own.
  */
-export class SandboxPaymentProvider extends StripeFormatWebhooks implements PaymentProvider {
+export class SandboxPaymentProvider extends FormatWebhooks implements PaymentProvider {
   readonly name = "sandbox" as const;
+  readonly publicKey: string | null;
 
   constructor(
     private readonly store: SandboxStore,
-    signatures: StripeSignatures,
+    readonly flavour: SandboxFlavour,
   ) {
-    super(signatures);
+    super(flavour.webhooks);
+    this.publicKey = flavour.publicKey;
   }
 
   async createIntent(input: Parameters<PaymentProvider["createIntent"]>[0]): Promise<PaymentIntent> {
-    const id = `pi_sandbox_${token(12)}`;
+    const { id, clientSecret } = this.flavour.newIntent();
     const intent = await this.store.create({
       id,
-      clientSecret: `${id}_secret_${token(12)}`,
+      clientSecret,
       amountMinor: input.amount.minor,
       currency: input.amount.currency,
       status: "requires_payment_method",
       metadata: intentMetadata(input.purpose, input.customerId),
+      receipt: input.purpose.id,
       idempotencyKey: input.idempotencyKey,
       refundedMinor: 0,
       lastError: null,
@@ -49,6 +52,10 @@ export class SandboxPaymentProvider extends StripeFormatWebhooks implements Paym
       throw new Error(`idempotency key ${input.idempotencyKey} was used for a different payment intent`);
     }
     return intentOf(intent);
+  }
+
+  verifyCheckout(input: Parameters<PaymentProvider["verifyCheckout"]>[0]): boolean {
+    return this.flavour.verifyCheckout(input.intentId, input.paymentId, input.signature);
   }
 
   async retrieveIntent(intentId: string): Promise<PaymentIntent> {
@@ -64,14 +71,15 @@ export class SandboxPaymentProvider extends StripeFormatWebhooks implements Paym
   }
 
   async refund(input: Parameters<PaymentProvider["refund"]>[0]): Promise<{ refundId: string }> {
-    return { refundId: await this.store.refund(input.intentId, input.idempotencyKey, input.amount.minor, `re_sandbox_${token(12)}`) };
+    const refundId = this.flavour.name === "razorpay" ? `rfnd_${randomBytes(7).toString("hex")}` : `re_sandbox_${randomBytes(12).toString("hex")}`;
+    return { refundId: await this.store.refund(input.intentId, input.idempotencyKey, input.amount.minor, refundId) };
   }
 
 
   /** The intent a client secret belongs to (the card page's only credential), or null. */
   async intentBySecret(clientSecret: string): Promise<SandboxIntent | null> {
-    const id = clientSecret.split("_secret_")[0] ?? "";
-    const intent = id.startsWith("pi_sandbox_") ? await this.store.find(id) : null;
+    const id = this.flavour.intentIdOf(clientSecret);
+    const intent = id ? await this.store.find(id) : null;
     if (!intent) return null;
     const given = Buffer.from(clientSecret);
     const expected = Buffer.from(intent.clientSecret);

@@ -1,7 +1,8 @@
 import { money, type PaymentIntent, type PaymentProvider } from "@bbscart/core";
 import Stripe from "stripe";
-import { intentMetadata, refundMetadata } from "./intent-metadata.js";
-import { StripeFormatWebhooks, type StripeSignatures } from "./stripe-events.js";
+import { intentMetadata, refundMetadata } from "../intent-metadata.js";
+import { FormatWebhooks } from "../webhook-format.js";
+import { StripeWebhooks, type StripeSignatures } from "./events.js";
 
 /** Stripe's intent statuses in the port's words: everything before a result is "requires_payment". */
 function statusOf(status: Stripe.PaymentIntent.Status): PaymentIntent["status"] {
@@ -36,14 +37,16 @@ export function stripeClient(secretKey: string, endpoint?: StripeEndpoint): Stri
  * key, so a request retried after a crash (ours or the network's) charges, cancels or refunds once.
  * Intents and refunds carry our ids in their metadata, which the webhook processing checks.
  */
-export class StripePaymentProvider extends StripeFormatWebhooks implements PaymentProvider {
+export class StripePaymentProvider extends FormatWebhooks implements PaymentProvider {
   readonly name = "stripe" as const;
+  /** Stripe's browser step needs only the intent's client secret, and hands back nothing to verify. */
+  readonly publicKey = null;
 
   constructor(
     private readonly stripe: Stripe,
     signatures: StripeSignatures,
   ) {
-    super(signatures);
+    super(new StripeWebhooks(signatures));
   }
 
   async createIntent(input: Parameters<PaymentProvider["createIntent"]>[0]): Promise<PaymentIntent> {
@@ -79,6 +82,10 @@ export class StripePaymentProvider extends StripeFormatWebhooks implements Payme
       { idempotencyKey: input.idempotencyKey },
     );
     return { refundId: refund.id };
+  }
+
+  verifyCheckout(): boolean {
+    return false;
   }
 
 }
