@@ -308,8 +308,8 @@ export function commerceCases(context: ContractContext): void {
     const dollars = orderOf("o-usd", [[2, 1, 2500]], { currency: "USD" });
     await orders.create({ ...dollars, placedAt: new Date("2025-01-16T09:00:00Z") });
     await orders.create({ ...rupees, placedAt: new Date("2025-01-16T10:00:00Z") });
-    await orders.create({ ...dollars, id: "o-usd-2", placedAt: new Date("2025-01-16T11:00:00Z") });
-    await orders.create({ ...rupees, id: "o-inr-2", placedAt: new Date("2025-01-17T10:00:00Z") });
+    await orders.create({ ...dollars, id: "o-usd-2", number: "BB-O-USD-2", placedAt: new Date("2025-01-16T11:00:00Z") });
+    await orders.create({ ...rupees, id: "o-inr-2", number: "BB-O-INR-2", placedAt: new Date("2025-01-17T10:00:00Z") });
     const sales = await orders.salesByDay({ from: new Date("2025-01-15T00:00:00Z"), to: new Date("2025-01-18T00:00:00Z"), timeZone: "Asia/Kolkata" });
     // By day, then by currency.
     expect(sales).toEqual([

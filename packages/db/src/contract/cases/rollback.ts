@@ -215,7 +215,7 @@ const table = Object.entries(cases).flatMap(([repository, methods]) =>
 export function rollbackCases(context: ContractContext): void {
   it("classifies every repository method as a read or a write", () => {
     expect(everyMethodClassified).toBe(true);
-    expect(table).toHaveLength(42);
+    expect(table).toHaveLength(43);
   });
 
   // Each case first proves the rollback leaves the state as it was, then that the same write
