@@ -17,6 +17,7 @@ COPY apps/web/package.json apps/web/
 COPY packages/core/package.json packages/core/
 COPY packages/db/package.json packages/db/
 COPY tooling/eslint/package.json tooling/eslint/
+COPY tooling/repo-scripts/package.json tooling/repo-scripts/
 COPY deploy/package.json deploy/
 RUN npm ci --no-audit --no-fund
 COPY . .

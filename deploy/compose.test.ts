@@ -48,8 +48,8 @@ describe("docker-compose.yml", () => {
     const problems = composeProblems(read("fixtures/docker-compose.before-050.yml"), operator, imageEnvironment);
     expect(problems).toEqual(
       expect.arrayContaining([
-        'api: Invalid configuration: PAYMENT_PROVIDER must be "stripe" or "sandbox" (required when NODE_ENV=production)',
-        'worker: Invalid configuration: PAYMENT_PROVIDER must be "stripe" or "sandbox" (required when NODE_ENV=production)',
+        'api: Invalid configuration: PAYMENT_PROVIDER must be "stripe", "razorpay" or "sandbox" (required when NODE_ENV=production)',
+        'worker: Invalid configuration: PAYMENT_PROVIDER must be "stripe", "razorpay" or "sandbox" (required when NODE_ENV=production)',
         "mongo: restart is unset, not unless-stopped",
         "mongo: the healthcheck must fail (quit(1)) until the node is a writable primary",
         "worker: the worker needs a healthcheck of its own",

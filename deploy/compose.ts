@@ -73,13 +73,16 @@ export function environmentOf(service: Service, variables: Variables): Record<st
 /** Our own image's services: they are built here, and run the API or the worker. */
 export const isAppService = (service: Service): boolean => service.build !== undefined;
 
+/** Variables read by the runtime under the API rather than by it: glibc's allocator (see the Dockerfile). */
+const runtimeVariables: readonly string[] = ["MALLOC_ARENA_MAX"];
+
 /**
  * What would stop an app service at start-up, or quietly misconfigure it: a variable the API does not
  * read (a typo is otherwise ignored), then the API's own configuration parser and secret check on the
  * environment the container gets (the image's ENV under the service's `environment`).
  */
 export function configurationProblems(environment: Record<string, string | undefined>): string[] {
-  const unknown = Object.keys(environment).filter((name) => !(envVariableNames as readonly string[]).includes(name));
+  const unknown = Object.keys(environment).filter((name) => !(envVariableNames as readonly string[]).includes(name) && !runtimeVariables.includes(name));
   if (unknown.length > 0) return [`sets variables the API does not read: ${unknown.join(", ")}`];
   try {
     resolveSecrets(parseEnv(environment), () => undefined);

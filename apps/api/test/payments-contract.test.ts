@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "@bbscart/core";
 import { createAccount, type TestAccount } from "./accounts.js";
-import { addProduct, makeShoppers, stockOf, type Shopper } from "./checkout-fixtures.js";
+import { addProduct, makeShoppers, newKey, stockOf, type Shopper } from "./checkout-fixtures.js";
 import { deliver, deliveryEventId, eventually, orderOf, placeCardOrder, providerDeliveries, startSandboxApp, type SandboxApp } from "./payments-fixtures.js";
 import { useTempDirs } from "./temp-dir.js";
 import { call } from "./trpc-http.js";
@@ -110,7 +110,7 @@ describe.each(["stripe", "razorpay"] as const)("payments with the %s-flavoured s
     await payOnPage(receipt.clientSecret!, receipt.orderId, "4242424242424242");
     const paid = await until(receipt.orderId, (o) => o.status === "confirmed");
     const refund = (amountMinor: number) =>
-      call(app.url, "admin.orders.refund", { orderId: receipt.orderId, amountMinor, destination: "card", reason: "damaged in transit" }, { token: admin.token });
+      call(app.url, "admin.orders.refund", { orderId: receipt.orderId, amountMinor, destination: "card", reason: "damaged in transit", idempotencyKey: newKey() }, { token: admin.token });
     expect((await refund(5_000)).status).toBe(200);
     expect(await orderOf(app, receipt.orderId)).toMatchObject({ payment: { status: "partially_refunded", refunded: { minor: 5_000 } } });
     expect((await refund(paid.total.minor - 5_000)).status).toBe(200);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RazorpayCheckoutSignatures, RazorpaySignatures } from "../src/providers/razorpay/events.js";
 import { razorpayClient, RazorpayPaymentProvider, receiptOf } from "../src/providers/razorpay/provider.js";
 import { createAccount } from "./accounts.js";
-import { addProduct, makeShoppers, type Shopper } from "./checkout-fixtures.js";
+import { addProduct, makeShoppers, newKey, type Shopper } from "./checkout-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { eventually, orderOf, placeCardOrder } from "./payments-fixtures.js";
 import { useTempDirs } from "./temp-dir.js";
@@ -297,7 +297,7 @@ describe("the shop with PAYMENT_PROVIDER=razorpay", () => {
     expect(verified.data).toEqual({ verified: true, status: "confirmed", paymentStatus: "paid" });
 
     const admin = await createAccount(app, { role: "admin", permissions: ["orders.manage", "refunds.issue"] });
-    const refunded = await call(app.url, "admin.orders.refund", { orderId: receipt.orderId, amountMinor: 9_900, destination: "card", reason: "one item damaged" }, { token: admin.token });
+    const refunded = await call(app.url, "admin.orders.refund", { orderId: receipt.orderId, amountMinor: 9_900, destination: "card", reason: "one item damaged", idempotencyKey: newKey() }, { token: admin.token });
     expect(refunded.status).toBe(200);
     const [refund] = [...fake.refunds.values()].filter((r) => r.payment_id === payment.id);
     expect(refund).toMatchObject({ amount: 9_900, notes: { bbscart_refund_key: expect.stringMatching(/^refund:/) as string } });
