@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const repo = path.resolve(import.meta.dirname, "../../..");
+const repo = path.resolve(import.meta.dirname, "../..");
 /** Every workspace's source: a cycle anywhere is a design knot, whichever package it is in. */
 const roots = ["apps/api/src", "apps/web/src", "packages/core/src", "packages/db/src"].map((root) => path.join(repo, root));
 
-function sourceFiles(dir: string): string[] {
+/** @param {string} dir @returns {string[]} */
+function sourceFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);
@@ -15,9 +16,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every relative import and re-export of a file (type-only ones too: a cycle of types is still a tangle), as absolute paths. */
-function importsOf(file: string): string[] {
+/** @param {string} file @returns {string[]} */
+function importsOf(file) {
   const text = readFileSync(file, "utf8");
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*"(\.{1,2}\/[^"]+)"/g)].map((match) => match[1]!);
+  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*"(\.{1,2}\/[^"]+)"/g)].map((match) => match[1]);
   return specs.flatMap((spec) => {
     const target = path.resolve(path.dirname(file), spec.replace(/\.js$/, ""));
     return [`${target}.ts`, `${target}.tsx`, path.join(target, "index.ts")];
@@ -25,14 +27,21 @@ function importsOf(file: string): string[] {
 }
 
 /** The strongly connected components with more than one file (Tarjan): each is an import cycle. */
-function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+/** @param {ReadonlyMap<string, readonly string[]>} graph @returns {string[][]} */
+function cycles(graph) {
   let counter = 0;
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const found: string[][] = [];
-  const visit = (node: string) => {
+  /** @type {Map<string, number>} */
+  const index = new Map();
+  /** @type {Map<string, number>} */
+  const low = new Map();
+  /** @type {string[]} */
+  const stack = [];
+  /** @type {Set<string>} */
+  const onStack = new Set();
+  /** @type {string[][]} */
+  const found = [];
+  /** @param {string} node */
+  const visit = (node) => {
     index.set(node, counter);
     low.set(node, counter++);
     stack.push(node);
@@ -41,16 +50,18 @@ function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
       if (!graph.has(next)) continue;
       if (!index.has(next)) {
         visit(next);
-        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+        low.set(node, Math.min(/** @type {number} */ (low.get(node)), /** @type {number} */ (low.get(next))));
       } else if (onStack.has(next)) {
-        low.set(node, Math.min(low.get(node)!, index.get(next)!));
+        low.set(node, Math.min(/** @type {number} */ (low.get(node)), /** @type {number} */ (index.get(next))));
       }
     }
     if (low.get(node) === index.get(node)) {
-      const component: string[] = [];
-      let member: string;
+      /** @type {string[]} */
+      const component = [];
+      /** @type {string} */
+      let member;
       do {
-        member = stack.pop()!;
+        member = /** @type {string} */ (stack.pop());
         onStack.delete(member);
         component.push(path.relative(repo, member));
       } while (member !== node);
