@@ -126,6 +126,14 @@ const envSchema = z.object({
   OUTBOX_REVIVAL_MAX_ATTEMPTS: integer(1, 1_000).default(30),
   /** …and never sooner than this after its last failure, so a queue retry that runs late still comes first. */
   OUTBOX_REVIVAL_MIN_DELAY_MS: integer(100, 86_400_000).default(60_000),
+  /** How often the worker deletes old operational records (delivered messages, processed webhook events, old idempotency keys, ended sign-ins). */
+  RETENTION_EVERY_MS: integer(1_000, 86_400_000).default(3_600_000),
+  /** Records deleted per write: each batch holds SQLite's write lock alone, so checkouts wait one batch at most. */
+  RETENTION_BATCH_SIZE: integer(1, 10_000).default(500),
+  /** Sent and discarded notifications are kept this many days (the admin's outbox view, and dedupe of a late repeat). */
+  RETENTION_MESSAGES_DAYS: integer(1, 3_650).default(30),
+  /** Processed webhook events are kept this many days: longer than any provider retries a delivery (Stripe 3 days, Razorpay 1), so a late repeat is still recognised. */
+  RETENTION_WEBHOOK_EVENTS_DAYS: integer(7, 3_650).default(30),
   /** Tests only (honoured when NODE_ENV=test): the worker SIGKILLs itself at this point of a delivery. */
   NOTIFICATION_CRASH_POINT: z.enum(["before-send", "after-send"]).optional(),
   READINESS_TIMEOUT_MS: integer(50, 30_000).default(1_000),

@@ -10,6 +10,7 @@ export const queueNames = {
   notifications: "notifications",
   outboxRelay: "outbox-relay",
   payments: "payments",
+  retention: "retention",
 } as const;
 
 export type QueueName = (typeof queueNames)[keyof typeof queueNames];

@@ -10,6 +10,7 @@ import { notificationsWorker } from "./notifications-worker.js";
 import { orderExpiryWorker } from "./order-expiry-worker.js";
 import { outboxRelayWorker } from "./outbox-relay-worker.js";
 import { paymentsWorker } from "./payments-worker.js";
+import { retentionWorker } from "./retention-worker.js";
 import { BullJobScheduler, bullConnection, notificationsQueue } from "./queues.js";
 
 export interface WorkerDeps {
@@ -50,14 +51,16 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const notifications = notificationsQueue(env, bullConnection(env));
   const relay = await outboxRelayWorker(env, { db, clock, log, notifications });
   const payments = await paymentsWorker(env, { db, clock, log, ids: randomIds, provider: deps.provider, deliver: queueOutbox(scheduler, log) });
+  const retention = await retentionWorker(env, { db, clock, log });
 
   const workers: Worker[] = [
     orderExpiryWorker(env, { db, clock, log, provider: deps.provider, deliver: queueOutbox(scheduler, log) }),
     notificationsWorker(env, { db, clock, log, notifier, enrich: withResetLink(deps.publicUrl, deps.secrets.jwtSecret), faults: crashFaults(env) }),
     relay.worker,
     payments.worker,
+    retention.worker,
   ];
-  const queues: Array<Pick<Queue, "close">> = [scheduler, notifications, relay.queue, payments.queue];
+  const queues: Array<Pick<Queue, "close">> = [scheduler, notifications, relay.queue, payments.queue, retention.queue];
 
   return {
     async close(drainMs) {

@@ -1,5 +1,12 @@
 import { err, ok, type Result } from "../result.js";
 
+/**
+ * How long a claimed key is remembered, on both engines (SQLite's retention job, MongoDB's TTL
+ * index): a retry within it replays the first answer; one after it is a new request. Far past
+ * any client's retry loop; Stripe keeps its own keys for 24 hours.
+ */
+export const IDEMPOTENCY_KEY_RETENTION_DAYS = 30;
+
 /** Operations a client may safely retry with the same key. */
 export type IdempotencyScope = "place_order" | "wallet_top_up" | "refund" | "wallet_adjustment";
 

@@ -1,6 +1,27 @@
 import type { Repositories } from "./repositories.js";
 import type { UnitOfWork } from "./unit-of-work.js";
 
+/**
+ * Operational records deleted once old enough (the retention job); orders, money, stock and the
+ * audit log are never among them. Each kind says what "old" is measured from:
+ * - `delivered_messages`: outbox messages sent or discarded, by creation time;
+ * - `processed_webhook_events`: webhook events processed, by receipt time (a provider re-sending one
+ *   after that would be processed again, so the window must outlast the provider's retries);
+ * - `idempotency_keys`: by claim time;
+ * - `ended_sessions` / `ended_password_resets`: by expiry.
+ */
+export const PRUNABLE_RECORDS = ["delivered_messages", "processed_webhook_events", "idempotency_keys", "ended_sessions", "ended_password_resets"] as const;
+export type PrunableRecord = (typeof PRUNABLE_RECORDS)[number];
+
+/** Deletes old operational records in small batches, outside any transaction. */
+export interface RetentionPort {
+  /**
+   * Deletes at most `limit` records of `kind` older than `before`, in one short write (on SQLite
+   * the write lock is held for that batch only); returns how many. Call again for more.
+   */
+  prune(kind: PrunableRecord, before: Date, limit: number): Promise<number>;
+}
+
 /** The persistence engines `packages/db` can run on; chosen by configuration, never by callers. */
 export type DatabaseEngine = "sqlite" | "mongodb";
 
@@ -17,6 +38,7 @@ export interface DatabaseHandle {
    * uncommitted work (SQLite reads use their own connection).
    */
   readonly repos: Repositories;
+  readonly retention: RetentionPort;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   /**

@@ -4,6 +4,7 @@ import { createIndexes, registerModels } from "./models/index.js";
 import { fillSortKeys } from "./repositories/catalog-mapping.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
+import { mongoRetention } from "./retention.js";
 import { mongoUnitOfWork } from "./unit-of-work.js";
 
 export interface MongoOptions {
@@ -37,6 +38,7 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
       engine: "mongodb",
       uow: mongoUnitOfWork(connection, models, options.transactionRetryBudgetMs ?? 5_000),
       repos: createRepositories(repoContext(models, connection, undefined)),
+      retention: mongoRetention(models),
       ping: async () => {
         const db = connection.db;
         if (!db) throw new Error("MongoDB connection is not open");

@@ -7,7 +7,7 @@ import { inr, makeOrder, makePricingLine, makeProduct } from "@bbscart/core/test
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../index.js";
 import { migrations } from "./migrations/index.js";
-import { backupSqlite, migrateSqlite, openSqlite, sqliteFileName, type SqliteHandle } from "./open.js";
+import { backupSqlite, migrateSqlite, openSqlite, sqliteFileName, vacuumSqlite, type SqliteHandle } from "./open.js";
 
 const dirs: string[] = [];
 const handles: SqliteHandle[] = [];
@@ -71,6 +71,8 @@ describe("dataVersion", () => {
 /** Takes a database back from version 7: no order numbers, no counters. */
 const undoOrderNumbers =
   "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ";
+/** Migration 008 undone, ahead of every earlier undo: the tests below rewind to before 007 or further. */
+const undoRetentionIndexes = "DROP INDEX idempotency_keys_created; DROP INDEX sessions_expires; DROP INDEX password_resets_expires; ";
 
 describe("migrations", () => {
   it("apply once: reopening or migrating again applies nothing", async () => {
@@ -94,7 +96,8 @@ describe("migrations", () => {
     // Back to version 2: the order exists, its lines only in the order's JSON.
     const raw = new Database(db.file);
     raw.exec(
-      undoOrderNumbers +
+      undoRetentionIndexes +
+        undoOrderNumbers +
         "DROP TABLE order_lines; DROP INDEX orders_payment_method_placed; " +
         "DROP INDEX products_category_price_asc; DROP INDEX products_category_price_desc; DROP INDEX products_category_name; " +
         "DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; " +
@@ -102,7 +105,7 @@ describe("migrations", () => {
         "DELETE FROM schema_migrations WHERE version >= 3",
     );
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7, 8]);
     const reopened = open(dataDir);
     expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
       { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
@@ -120,9 +123,9 @@ describe("migrations", () => {
     handles.splice(0);
     // Back to version 4: the refund is only in the order's JSON.
     const raw = new Database(db.file);
-    raw.exec(`${undoOrderNumbers}DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; ${before006} DELETE FROM schema_migrations WHERE version >= 5`);
+    raw.exec(`${undoRetentionIndexes}${undoOrderNumbers}DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; ${before006} DELETE FROM schema_migrations WHERE version >= 5`);
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([5, 6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([5, 6, 7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findWithPendingRefunds(new Date(at.getTime() + 1), 5)).map((order) => order.id)).toEqual([paid.id]);
     expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
@@ -134,13 +137,13 @@ describe("migrations", () => {
     await db.close();
     handles.splice(0);
     const raw = new Database(db.file);
-    raw.exec(`${undoOrderNumbers}${before006} DELETE FROM schema_migrations WHERE version >= 6`);
+    raw.exec(`${undoRetentionIndexes}${undoOrderNumbers}${before006} DELETE FROM schema_migrations WHERE version >= 6`);
     const insert = raw.prepare("INSERT INTO carts (id, user_id, guest_id, currency, lines, coupon_code, updated_at) VALUES (?, ?, ?, 'INR', '[]', NULL, ?)");
     for (const [id, user, guest, at] of [["u-old", "user-1", null, 1], ["u-new", "user-1", null, 2], ["g-new", null, "guest-1", 4], ["g-old", null, "guest-1", 3], ["other", "user-2", null, 1]] as const) {
       insert.run(id, user, guest, at);
     }
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([6, 7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.carts.findByUser("user-1"))?.id).toBe("u-new");
     expect((await reopened.repos.carts.findByGuest("guest-1"))?.id).toBe("g-new");
@@ -157,9 +160,9 @@ describe("migrations", () => {
     await db.close();
     handles.splice(0);
     const raw = new Database(db.file);
-    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version = 7");
+    raw.exec(undoRetentionIndexes + undoOrderNumbers + "DELETE FROM schema_migrations WHERE version >= 7");
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([7]);
+    expect(migrateSqlite(db.file)).toEqual([7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findById("first"))?.number).toBe("BB-10001");
     expect((await reopened.repos.orders.findById("second"))?.number).toBe("BB-10002");
@@ -234,5 +237,32 @@ describe("the write lock", () => {
     const leaked = await db.uow.run((repos) => Promise.resolve(repos));
     await expect(leaked.inventory.restock("var-1", 1)).rejects.toThrow(/already finished/);
     expect(await db.repos.inventory.level("var-1")).toEqual({ onHand: 10, reserved: 0 });
+  });
+});
+
+describe("vacuumSqlite", () => {
+  it("gives the pages of pruned rows back to the disk, keeping every row that is left", async () => {
+    const db = open();
+    const body = "x".repeat(2_000);
+    for (let i = 0; i < 2_000; i++) {
+      await db.repos.outbox.enqueue({
+        id: `m-${i}`,
+        channel: "email",
+        notification: { template: "password_reset", userId: "u", dedupeKey: `m-${i}`, data: { body } },
+        status: i < 1_990 ? "sent" : "pending",
+        attempts: 0,
+        createdAt: new Date(0),
+        sentAt: null,
+        lastError: null,
+        lastFailedAt: null,
+      });
+    }
+    while ((await db.retention.prune("delivered_messages", new Date(1), 500)) > 0);
+
+    const { before, after } = vacuumSqlite(db.file, 1_000);
+
+    expect(before).toBeGreaterThan(4_000_000);
+    expect(after).toBeLessThan(before / 10);
+    expect((await db.repos.outbox.list({ cursor: null, limit: 50, status: null })).items).toHaveLength(10);
   });
 });

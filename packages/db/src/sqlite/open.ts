@@ -8,6 +8,7 @@ import { GroupCommit } from "./group-commit.js";
 import { WriteLock } from "./lock.js";
 import { migrate } from "./migrations/index.js";
 import { sqliteRepositories } from "./repositories/index.js";
+import { sqliteRetention } from "./retention.js";
 import { SqliteUnitOfWork } from "./unit-of-work.js";
 
 export interface SqliteOptions {
@@ -57,11 +58,13 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
   // On the read connection, data_version changes when any other connection — our writer or
   // another process — commits: a cheap "has anything changed?" for answer caches.
   const version = reader.db.prepare("PRAGMA data_version").pluck();
+  const direct = new DirectExecutor(writer, reader, commits);
   return {
     engine: "sqlite",
     file,
     uow: new SqliteUnitOfWork(writer, commits, sqliteRepositories),
-    repos: sqliteRepositories(new DirectExecutor(writer, reader, commits)),
+    repos: sqliteRepositories(direct),
+    retention: sqliteRetention(direct),
     // A promise chain, so a driver throw (e.g. "database is closed") becomes a rejection.
     ping: () =>
       Promise.resolve().then(() => {
@@ -104,4 +107,26 @@ export function backupSqlite(file: string, destination: string): string {
   } finally {
     db.close();
   }
+}
+
+/**
+ * Rewrites the database file without the pages deleted rows left free (the `db:vacuum` script):
+ * SQLite reuses free pages but never gives them back to the disk. `VACUUM` takes the write lock
+ * for the whole rewrite, so writers wait (and answer 503 past their busy timeout) meanwhile;
+ * returns the file's size before and after, in bytes.
+ */
+export function vacuumSqlite(file: string, busyTimeoutMs: number): { before: number; after: number } {
+  if (!fs.existsSync(file)) throw new Error(`no database at ${file}`);
+  // The write-ahead log holds committed pages not yet copied into the file: count both.
+  const size = () => [file, `${file}-wal`].reduce((sum, part) => sum + (fs.existsSync(part) ? fs.statSync(part).size : 0), 0);
+  const before = size();
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    db.exec("VACUUM");
+    db.pragma("wal_checkpoint(TRUNCATE)");
+  } finally {
+    db.close();
+  }
+  return { before, after: size() };
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { CatalogQuery, CatalogSort } from "@bbscart/core";
+import { PRUNABLE_RECORDS, type CatalogQuery, type CatalogSort } from "@bbscart/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Connection } from "./connection.js";
 import { openSqlite } from "./open.js";
@@ -58,6 +58,27 @@ describe("product listing query plans", () => {
       expect(plans).toHaveLength(1);
       expect(plans[0]).toMatch(/USING INDEX products_/);
       expect(plans[0]).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+});
+
+describe("retention query plans", () => {
+  it.each(PRUNABLE_RECORDS)("%s: the batch's inner SELECT searches an index, never scanning its table under the write lock", async (kind) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-plans-"));
+    dirs.push(dataDir);
+    const db = openSqlite({ dataDir });
+    const prepared = vi.spyOn(Connection.prototype, "prepare");
+    await db.retention.prune(kind, new Date(), 10);
+    const [sql] = prepared.mock.calls.map(([statement]) => statement).filter((statement) => statement.startsWith("DELETE"));
+    prepared.mockRestore();
+    await db.close();
+    const inspector = new Database(path.join(dataDir, "bbscart.db"), { readonly: true });
+    try {
+      const plan = (inspector.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1, 10) as Array<{ detail: string }>).map((row) => row.detail).join(" | ");
+      expect(plan).toMatch(/SEARCH \w+ USING (COVERING )?INDEX/);
+      expect(plan).not.toMatch(/SCAN (outbox|webhook_events|idempotency_keys|sessions|password_resets)\b(?! USING)/);
+    } finally {
+      inspector.close();
     }
   });
 });

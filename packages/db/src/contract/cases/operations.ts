@@ -2,7 +2,7 @@ import type { AuditQuery } from "@bbscart/core";
 import { makeSettings } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import type { ContractContext } from "../context.js";
-import { allPages, at, expectDuplicate, makeAudit, makeOutbox, makeWebhook } from "../fixtures.js";
+import { allPages, at, expectDuplicate, makeAudit, makeIdempotency, makeOutbox, makeReset, makeSession, makeWebhook } from "../fixtures.js";
 
 export function operationsCases(context: ContractContext): void {
   it("webhooks: intake is exactly once; an event is claimed while received or failed, never twice at once", async () => {
@@ -94,5 +94,48 @@ export function operationsCases(context: ContractContext): void {
     expect(await settings.get()).toEqual(makeSettings({ storeName: "Asha's", codEnabled: false }));
     await settings.save(makeSettings({ deliveryOptions: [] }));
     expect(await settings.get()).toEqual(makeSettings({ deliveryOptions: [] }));
+  });
+
+  it("retention: prunes only delivered, processed, claimed-long-ago and ended records older than the cut-off, in batches", async () => {
+    const { db } = context;
+    const { outbox, webhooks, idempotency, sessions, passwordResets } = db.repos;
+    const statuses = ["pending", "sent", "failed", "discarded"] as const;
+    for (const [i, status] of statuses.entries()) {
+      await outbox.enqueue(makeOutbox({ id: `old-${status}`, status, createdAt: at(i) }));
+      await outbox.enqueue(makeOutbox({ id: `new-${status}`, status, createdAt: at(100 + i) }));
+    }
+    for (const status of ["received", "processing", "processed", "failed"] as const) {
+      await webhooks.insert(makeWebhook({ id: `evt_old_${status}`, status, receivedAt: at(1) }));
+    }
+    await webhooks.insert(makeWebhook({ id: "evt_new_processed", status: "processed", receivedAt: at(100) }));
+    await idempotency.claim(makeIdempotency({ key: "old", createdAt: at(1) }));
+    await idempotency.claim(makeIdempotency({ key: "new", createdAt: at(100) }));
+    await sessions.create(makeSession({ id: "ended", tokenHash: "h-ended", expiresAt: at(1) }));
+    await sessions.create(makeSession({ id: "live", tokenHash: "h-live", expiresAt: at(100) }));
+    await passwordResets.create(makeReset({ id: "ended", tokenHash: "r-ended", expiresAt: at(1) }));
+    await passwordResets.create(makeReset({ id: "live", tokenHash: "r-live", expiresAt: at(100) }));
+    const cutOff = at(50);
+
+    // A batch stops at its limit; the next takes the rest; then nothing is left to take.
+    expect(await db.retention.prune("delivered_messages", cutOff, 1)).toBe(1);
+    expect(await db.retention.prune("delivered_messages", cutOff, 10)).toBe(1);
+    expect(await db.retention.prune("delivered_messages", cutOff, 10)).toBe(0);
+    const left = (await allPages((page) => outbox.list({ ...page, status: null }), 20)).flat().map((m) => m.id).sort();
+    expect(left).toEqual(["new-discarded", "new-failed", "new-pending", "new-sent", "old-failed", "old-pending"]);
+
+    expect(await db.retention.prune("processed_webhook_events", cutOff, 10)).toBe(1);
+    expect(await webhooks.find("evt_old_processed")).toBeNull();
+    for (const id of ["evt_old_received", "evt_old_processing", "evt_old_failed", "evt_new_processed"]) expect(await webhooks.find(id)).not.toBeNull();
+
+    expect(await db.retention.prune("idempotency_keys", cutOff, 10)).toBe(1);
+    expect(await idempotency.find("user-1", makeIdempotency().scope, "old")).toBeNull();
+    expect(await idempotency.find("user-1", makeIdempotency().scope, "new")).not.toBeNull();
+
+    expect(await db.retention.prune("ended_sessions", cutOff, 10)).toBe(1);
+    expect(await sessions.findByHash("h-ended")).toBeNull();
+    expect(await sessions.findByHash("h-live")).not.toBeNull();
+    expect(await db.retention.prune("ended_password_resets", cutOff, 10)).toBe(1);
+    expect(await passwordResets.findByHash("r-ended")).toBeNull();
+    expect(await passwordResets.findByHash("r-live")).not.toBeNull();
   });
 }

@@ -1,10 +1,9 @@
 import { Schema } from "mongoose";
-import type { IdempotencyScope } from "@bbscart/core";
+import { IDEMPOTENCY_KEY_RETENTION_DAYS, type IdempotencyScope } from "@bbscart/core";
 import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions } from "./shared.js";
 
-/** How long a claimed key is kept: 30 days. */
-export const IDEMPOTENCY_RETENTION_SECONDS = 30 * 86_400;
+const IDEMPOTENCY_RETENTION_SECONDS = IDEMPOTENCY_KEY_RETENTION_DAYS * 86_400;
 
 export interface IdempotencyKeyDoc {
   userId: string;
