@@ -47,7 +47,7 @@ const summary = (ms) => {
 const fmt = (s) => `n=${s.n}  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  max ${s.max.toFixed(2)} ms`;
 
 try {
-  process.stdout.write(`load before: ${machineLoad().loadavg1.toFixed(1)}\nwriting ${rows} delivered messages past retention…\n`);
+  process.stdout.write(`load before: ${(machineLoad().loadavg1 ?? 0).toFixed(1)}\nwriting ${rows} delivered messages past retention…\n`);
   for (let start = 0; start < rows; start += 5_000) {
     await db.uow.run(async (repos) => {
       for (let i = start; i < Math.min(rows, start + 5_000); i++) await repos.outbox.enqueue(message(`old-${i}`, "sent", old));
@@ -95,7 +95,7 @@ try {
       `writer alone:        ${fmt(summary(alone))}`,
       `writer while pruning: ${fmt(summary(during))}`,
       `prune batches of ${batch}: ${fmt(summary(batches))}; ${rows} rows in ${pruneSeconds.toFixed(1)} s (${Math.round(rows / pruneSeconds)} rows/s)`,
-      `load after: ${machineLoad().loadavg1.toFixed(1)}`,
+      `load after: ${(machineLoad().loadavg1 ?? 0).toFixed(1)}`,
       "",
     ].join("\n"),
   );
