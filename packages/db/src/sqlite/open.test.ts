@@ -28,9 +28,6 @@ afterEach(async () => {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-/** Migration 006 undone: the carts' owner indexes as version 5 left them. */
-const before006 = "DROP INDEX carts_user_unique; DROP INDEX carts_guest_unique; CREATE INDEX carts_user ON carts (user_id, updated_at); CREATE INDEX carts_guest ON carts (guest_id, updated_at); ";
-
 describe("openDatabase without MONGODB_URI", () => {
   it("creates DATA_DIR/bbscart.db in WAL mode, migrated, and answers pings", async () => {
     const dataDir = tempDir();
@@ -68,11 +65,36 @@ describe("dataVersion", () => {
   });
 });
 
-/** Takes a database back from version 7: no order numbers, no counters. */
-const undoOrderNumbers =
-  "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ";
-/** Migration 008 undone, ahead of every earlier undo: the tests below rewind to before 007 or further. */
-const undoRetentionIndexes = "DROP INDEX idempotency_keys_created; DROP INDEX sessions_expires; DROP INDEX password_resets_expires; ";
+/**
+ * How to take a database back from each migration, for the tests that prove a migration upgrades
+ * what was written before it. A migration that changes the schema adds its undo here.
+ */
+const undo: Readonly<Record<number, string>> = {
+  3: "DROP TABLE order_lines; DROP INDEX orders_payment_method_placed; ",
+  4: "DROP INDEX products_category_price_asc; DROP INDEX products_category_price_desc; DROP INDEX products_category_name; ",
+  5: "DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; ",
+  // The carts' owner indexes as version 5 left them.
+  6: "DROP INDEX carts_user_unique; DROP INDEX carts_guest_unique; CREATE INDEX carts_user ON carts (user_id, updated_at); CREATE INDEX carts_guest ON carts (guest_id, updated_at); ",
+  7: "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ",
+  8: "DROP INDEX idempotency_keys_created; DROP INDEX sessions_expires; DROP INDEX password_resets_expires; ",
+};
+
+/** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
+function rewindTo(file: string, version: number): number[] {
+  const later = migrations.map((m) => m.version).filter((v) => v > version);
+  const raw = new Database(file);
+  try {
+    const steps = later.toReversed().map((v) => {
+      const sql = undo[v];
+      if (sql === undefined) throw new Error(`migration ${v} has no undo in open.test.ts`);
+      return sql;
+    });
+    raw.exec(`${steps.join("")}DELETE FROM schema_migrations WHERE version > ${version}`);
+  } finally {
+    raw.close();
+  }
+  return later;
+}
 
 describe("migrations", () => {
   it("apply once: reopening or migrating again applies nothing", async () => {
@@ -94,18 +116,8 @@ describe("migrations", () => {
     await db.close();
     handles.splice(0);
     // Back to version 2: the order exists, its lines only in the order's JSON.
-    const raw = new Database(db.file);
-    raw.exec(
-      undoRetentionIndexes +
-        undoOrderNumbers +
-        "DROP TABLE order_lines; DROP INDEX orders_payment_method_placed; " +
-        "DROP INDEX products_category_price_asc; DROP INDEX products_category_price_desc; DROP INDEX products_category_name; " +
-        "DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; " +
-        before006 +
-        "DELETE FROM schema_migrations WHERE version >= 3",
-    );
-    raw.close();
-    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7, 8]);
+    const reapplied = rewindTo(db.file, 2);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
     const reopened = open(dataDir);
     expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
       { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
@@ -122,10 +134,8 @@ describe("migrations", () => {
     await db.close();
     handles.splice(0);
     // Back to version 4: the refund is only in the order's JSON.
-    const raw = new Database(db.file);
-    raw.exec(`${undoRetentionIndexes}${undoOrderNumbers}DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; ${before006} DELETE FROM schema_migrations WHERE version >= 5`);
-    raw.close();
-    expect(migrateSqlite(db.file)).toEqual([5, 6, 7, 8]);
+    const reapplied = rewindTo(db.file, 4);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findWithPendingRefunds(new Date(at.getTime() + 1), 5)).map((order) => order.id)).toEqual([paid.id]);
     expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
@@ -136,14 +146,14 @@ describe("migrations", () => {
     const db = open(dataDir);
     await db.close();
     handles.splice(0);
+    const reapplied = rewindTo(db.file, 5);
     const raw = new Database(db.file);
-    raw.exec(`${undoRetentionIndexes}${undoOrderNumbers}${before006} DELETE FROM schema_migrations WHERE version >= 6`);
     const insert = raw.prepare("INSERT INTO carts (id, user_id, guest_id, currency, lines, coupon_code, updated_at) VALUES (?, ?, ?, 'INR', '[]', NULL, ?)");
     for (const [id, user, guest, at] of [["u-old", "user-1", null, 1], ["u-new", "user-1", null, 2], ["g-new", null, "guest-1", 4], ["g-old", null, "guest-1", 3], ["other", "user-2", null, 1]] as const) {
       insert.run(id, user, guest, at);
     }
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([6, 7, 8]);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
     const reopened = open(dataDir);
     expect((await reopened.repos.carts.findByUser("user-1"))?.id).toBe("u-new");
     expect((await reopened.repos.carts.findByGuest("guest-1"))?.id).toBe("g-new");
@@ -159,10 +169,8 @@ describe("migrations", () => {
     await db.repos.orders.create(first);
     await db.close();
     handles.splice(0);
-    const raw = new Database(db.file);
-    raw.exec(undoRetentionIndexes + undoOrderNumbers + "DELETE FROM schema_migrations WHERE version >= 7");
-    raw.close();
-    expect(migrateSqlite(db.file)).toEqual([7, 8]);
+    const reapplied = rewindTo(db.file, 6);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findById("first"))?.number).toBe("BB-10001");
     expect((await reopened.repos.orders.findById("second"))?.number).toBe("BB-10002");
