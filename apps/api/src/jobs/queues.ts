@@ -37,7 +37,7 @@ const CONNECTION_ERROR_LOG_INTERVAL_MS = 60_000;
  * Sends a queue's connection errors to the log, once a minute at most. Without a listener BullMQ
  * prints each one with its stack to stderr; the commands themselves fail and are handled by callers.
  */
-export function logQueueErrors<Q extends Pick<Queue, "on" | "name">>(queue: Q, log: Logger): Q {
+export function logQueueErrors<Q extends { readonly name: string; on(event: "error", listener: (error: Error) => void): unknown }>(queue: Q, log: Logger): Q {
   let lastLogged = 0;
   queue.on("error", (error: Error) => {
     if (Date.now() - lastLogged < CONNECTION_ERROR_LOG_INTERVAL_MS) return;

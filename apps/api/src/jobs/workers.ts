@@ -11,7 +11,7 @@ import { orderExpiryWorker } from "./order-expiry-worker.js";
 import { outboxRelayWorker } from "./outbox-relay-worker.js";
 import { paymentsWorker } from "./payments-worker.js";
 import { retentionWorker } from "./retention-worker.js";
-import { BullJobScheduler, bullConnection, notificationsQueue } from "./queues.js";
+import { BullJobScheduler, bullConnection, logQueueErrors, notificationsQueue } from "./queues.js";
 
 export interface WorkerDeps {
   env: Env;
@@ -61,6 +61,8 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     retention.worker,
   ];
   const queues: Array<Pick<Queue, "close">> = [scheduler, notifications, relay.queue, payments.queue, retention.queue];
+  // While Redis is down each of them reports every reconnection attempt: to the log, once a minute, not stack traces on stderr.
+  for (const emitter of [...workers, notifications, relay.queue, payments.queue, retention.queue]) logQueueErrors(emitter, log);
 
   return {
     async close(drainMs) {
