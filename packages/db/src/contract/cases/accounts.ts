@@ -77,17 +77,23 @@ export function accountCases(context: ContractContext): void {
     expect(await users.acceptTotpStep("nobody", 100)).toBe(false);
   });
 
-  it("users: of concurrent uses of one TOTP step, and of one recovery code, exactly one succeeds", async () => {
+  it("users: of concurrent uses of one TOTP step exactly one succeeds", async () => {
     const { users } = context.db.repos;
     await users.create(makeUser({ totp: enrolled() }));
     const steps = await Promise.all(Array.from({ length: 8 }, () => users.acceptTotpStep("user-1", 200)));
     expect(steps.filter(Boolean)).toHaveLength(1);
-    const codes = await Promise.all(Array.from({ length: 8 }, () => users.consumeRecoveryCode("user-1", "hash-a")));
-    expect(codes.filter(Boolean)).toHaveLength(1);
-    expect((await users.findById("user-1"))?.totp).toEqual(enrolled({ lastStep: 200, recoveryCodes: ["hash-b"] }));
+    expect((await users.findById("user-1"))?.totp).toEqual(enrolled({ lastStep: 200 }));
   });
 
-  it("users: a recovery code is consumed once; unknown codes and users without a factor change nothing", async () => {
+  itNeeds(context, ["arrayPull"], "users: of concurrent uses of one recovery code exactly one succeeds", async () => {
+    const { users } = context.db.repos;
+    await users.create(makeUser({ totp: enrolled() }));
+    const codes = await Promise.all(Array.from({ length: 8 }, () => users.consumeRecoveryCode("user-1", "hash-a")));
+    expect(codes.filter(Boolean)).toHaveLength(1);
+    expect((await users.findById("user-1"))?.totp).toEqual(enrolled({ recoveryCodes: ["hash-b"] }));
+  });
+
+  itNeeds(context, ["arrayPull"], "users: a recovery code is consumed once; unknown codes and users without a factor change nothing", async () => {
     const { users } = context.db.repos;
     await users.create(makeUser({ totp: enrolled() }));
     await users.create(makeUser({ id: "user-2", email: "plain@example.com" }));

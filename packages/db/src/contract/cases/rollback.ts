@@ -93,7 +93,11 @@ const cases: { readonly [R in keyof WriteMethods]: { readonly [M in WriteMethods
       observe: (r) => r.users.findById("user-1"),
     },
     acceptTotpStep: { write: (r) => r.users.acceptTotpStep("user-1", 100), observe: (r) => r.users.findById("user-1") },
-    consumeRecoveryCode: { write: (r) => r.users.consumeRecoveryCode("user-1", "rc-1"), observe: (r) => r.users.findById("user-1") },
+    consumeRecoveryCode: {
+      write: (r) => r.users.consumeRecoveryCode("user-1", "rc-1"),
+      observe: (r) => r.users.findById("user-1"),
+      needs: ["arrayPull"],
+    },
     replaceTotpSecret: { write: (r) => r.users.replaceTotpSecret("user-1", "sealed-1", "sealed-2"), observe: (r) => r.users.findById("user-1") },
   },
   sessions: {
