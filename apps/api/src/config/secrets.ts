@@ -18,8 +18,8 @@ type SecretVariable = "JWT_SECRET" | "STRIPE_WEBHOOK_SECRET" | "TOTP_ENCRYPTION_
 
 const sources: Record<SecretName, { variable: SecretVariable; generate: () => string }> = {
   jwtSecret: { variable: "JWT_SECRET", generate: () => randomBytes(48).toString("base64url") },
-  totpSecret: { variable: "TOTP_ENCRYPTION_SECRET", generate: () => randomBytes(48).toString("base64url") },
   webhookSecret: { variable: "STRIPE_WEBHOOK_SECRET", generate: () => `whsec_${randomBytes(32).toString("base64")}` },
+  totpSecret: { variable: "TOTP_ENCRYPTION_SECRET", generate: () => randomBytes(48).toString("base64url") },
 };
 
 export class MissingSecretError extends StartupError {
