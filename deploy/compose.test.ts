@@ -13,6 +13,7 @@ const imageEnvironment = stageEnvironment(parseDockerfile(read("../Dockerfile"))
 const operator = {
   JWT_SECRET: "an-operator-chosen-secret-of-at-least-32-chars",
   STRIPE_WEBHOOK_SECRET: "whsec_operator_chosen_secret",
+  TOTP_ENCRYPTION_SECRET: "an-operator-chosen-sealing-secret-32-chars",
 };
 
 /** Each app service's environment as its container sees it, through the API's own parser. */
@@ -35,7 +36,7 @@ describe("docker-compose.yml", () => {
   });
 
   it("refuses to start without the secrets, naming them, and reports a Stripe provider without its key", () => {
-    expect(composeProblems(compose, { STRIPE_WEBHOOK_SECRET: operator.STRIPE_WEBHOOK_SECRET }, imageEnvironment)).toEqual([
+    expect(composeProblems(compose, { STRIPE_WEBHOOK_SECRET: operator.STRIPE_WEBHOOK_SECRET, TOTP_ENCRYPTION_SECRET: operator.TOTP_ENCRYPTION_SECRET }, imageEnvironment)).toEqual([
       expect.stringMatching(/required variable JWT_SECRET is missing a value/),
     ]);
     expect(composeProblems(compose, { ...operator, PAYMENT_PROVIDER: "stripe" }, imageEnvironment)).toEqual([

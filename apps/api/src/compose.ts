@@ -1,6 +1,8 @@
 import type { Clock, DatabaseHandle, FileStorage, IdGenerator, PaymentProvider } from "@bbscart/core";
 import type { JobScheduler } from "./services/common/index.js";
 import type { Redis } from "ioredis";
+import { SignInChallenges } from "./auth/challenges.js";
+import { SecretSealer } from "./auth/sealed-secret.js";
 import { AccessTokens } from "./auth/tokens.js";
 import { allowedOrigins } from "./config/origins.js";
 import type { Secrets } from "./config/secrets.js";
@@ -12,6 +14,7 @@ import type { Logger } from "./logger.js";
 import { QueueInspector } from "./jobs/queue-health.js";
 import { randomIds, systemClock } from "./runtime.js";
 import { AuthBudget } from "./security/auth-budget.js";
+import { ChallengeGuard } from "./security/challenge-guard.js";
 import { LoginThrottle } from "./security/login-throttle.js";
 import { createServices } from "./services/index.js";
 
@@ -54,6 +57,9 @@ export function composeApp(infra: Infrastructure) {
       perIpPerMinute: env.AUTH_CALLS_PER_IP_PER_MINUTE,
       perAccountPerMinute: env.AUTH_CALLS_PER_ACCOUNT_PER_MINUTE,
     }),
+    challenges: new SignInChallenges(infra.secrets.jwtSecret, env.SIGN_IN_CHALLENGE_TTL_SECONDS, clock),
+    challengeGuard: new ChallengeGuard(redis, env.REDIS_PREFIX, { attempts: env.SIGN_IN_CODE_ATTEMPTS, windowSeconds: env.SIGN_IN_CHALLENGE_TTL_SECONDS }),
+    sealer: new SecretSealer({ current: infra.secrets.totpSecret, previous: env.TOTP_ENCRYPTION_PREVIOUS_SECRET }),
     provider: infra.provider,
     jobs: infra.jobs,
     queues: new QueueInspector(redis, env.REDIS_PREFIX),

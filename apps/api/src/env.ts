@@ -60,6 +60,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JWT_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
+  /** Seals TOTP secrets at rest (AES-256-GCM, key derived with HKDF); unset outside a deployment: generated into secrets.json. */
+  TOTP_ENCRYPTION_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  /** The previous sealing secret after a rotation: secrets it sealed stay readable and are re-sealed when next used. */
+  TOTP_ENCRYPTION_PREVIOUS_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   /** Origins allowed to call cookie routes (/auth) and CORS; unset means PUBLIC_URL's origin. */
   WEB_ORIGIN: url(["http", "https"]).optional(),
   /** Proxies in front of the API whose X-Forwarded-For is believed (0: the socket address is the client). */
@@ -98,8 +102,12 @@ const envSchema = z.object({
   IMAGE_DECODES_AT_ONCE: integer(1, 64).default(2),
   /** Largest canvas (width × height) an uploaded image may declare; larger ones get 415 before decoding. */
   IMAGE_MAX_PIXELS: integer(1_000_000, 100_000_000).default(24_000_000),
-  /** Admins must enrol a second factor before they can use admin procedures. */
+  /** Admins must sign in with a second factor: unenrolled admins can only enrol until they have. */
   ADMIN_TOTP_REQUIRED: booleanFlag.default(false),
+  /** How long the challenge a password step answers with (for an account with a second factor) stays usable. */
+  SIGN_IN_CHALLENGE_TTL_SECONDS: integer(30, 900).default(300),
+  /** Wrong codes one sign-in challenge takes before it is dead and the password must be given again. */
+  SIGN_IN_CODE_ATTEMPTS: integer(1, 20).default(5),
   SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),
   /** How long a worker holds a job before another worker may take it over as stalled (every queue). */
   QUEUE_LOCK_MS: integer(500, 600_000).default(30_000),

@@ -1,6 +1,8 @@
 import { ADMIN_PERMISSIONS, type AdminPermission, type Role, type User } from "@bbscart/core";
 import { hashPassword } from "../src/auth/passwords.js";
-import type { RunningApp } from "./harness.js";
+import { SecretSealer } from "../src/auth/sealed-secret.js";
+import { totp } from "../src/auth/totp.js";
+import { testSecrets, type RunningApp } from "./harness.js";
 import { call } from "./trpc-http.js";
 
 export interface TestAccount {
@@ -62,3 +64,27 @@ export async function createCallers(app: RunningApp) {
   };
 }
 export type Callers = Awaited<ReturnType<typeof createCallers>>;
+
+/** The authenticator code `steps` time steps from now (one step either way is accepted). */
+export const codeIn = (secret: string, steps: number) => totp.codeAt(secret, new Date(Date.now() + steps * 30_000));
+
+/** The plain TOTP secret stored (sealed) for `userId`, as the test server's key opens it. */
+export async function storedTotpSecret(app: RunningApp, userId: string): Promise<string | null> {
+  const user = await app.db.repos.users.findById(userId);
+  return user?.totp ? new SecretSealer({ current: testSecrets.totpSecret }).open(user.id, user.totp.secret).plain : null;
+}
+
+/**
+ * Enrols `account` in TOTP over HTTP, as the security page does. Confirming ends the account's other
+ * sign-ins, so the account's token and cookie are replaced by the new sign-in's.
+ */
+export async function enrolTotp(app: RunningApp, account: TestAccount): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const begun = await call(app.url, "auth.beginTotp", undefined, { token: account.token });
+  const { secret } = begun.data as { secret: string };
+  const confirmed = await call(app.url, "auth.confirmTotp", { code: await totp.codeAt(secret, new Date()) }, { token: account.token });
+  if (!confirmed.data) throw new Error(`enrolment failed: ${JSON.stringify(confirmed.error)}`);
+  const { accessToken, recoveryCodes } = confirmed.data as { accessToken: string; recoveryCodes: string[] };
+  account.token = accessToken;
+  account.refreshCookie = (confirmed.headers.get("set-cookie") ?? "").split(";")[0]!;
+  return { secret, recoveryCodes };
+}

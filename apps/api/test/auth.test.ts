@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { totp } from "../src/auth/totp.js";
-import { createAccount, signIn, type TestAccount } from "./accounts.js";
+import { codeIn, createAccount, enrolTotp, signIn, type TestAccount } from "./accounts.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { useTempDirs } from "./temp-dir.js";
 import { call } from "./trpc-http.js";
@@ -162,7 +162,10 @@ describe("accounts over HTTP", () => {
     expect(uri).toMatch(/^otpauth:\/\/totp\/BBSCART:/);
     expect((await call(app.url, "auth.confirmTotp", { code: "000000" }, { token: enrolled.token })).status).toBe(400);
     const confirmed = await call(app.url, "auth.confirmTotp", { code: await totp.codeAt(secret, new Date()) }, { token: enrolled.token });
-    expect(confirmed.data).toMatchObject({ totpEnabled: true });
+    expect(confirmed.data).toMatchObject({ account: { totpEnabled: true, recoveryCodesLeft: 10 } });
+    // Enrolling ended the password-only sign-in; this device continues on the one in the answer.
+    expect((await call(app.url, "auth.me", undefined, { token: enrolled.token })).status).toBe(401);
+    enrolled.token = (confirmed.data as { accessToken: string }).accessToken;
 
     const promote = { userId: target.user.id, role: "admin", permissions: ["catalog.manage"] };
     const withoutCode = await call(app.url, "admin.users.update", promote, { token: enrolled.token });
@@ -170,7 +173,10 @@ describe("accounts over HTTP", () => {
     expect(withoutCode.error?.data.reason).toBe("TOTP_REQUIRED");
     expect((await call(app.url, "admin.users.update", { ...promote, totpCode: "123456" }, { token: enrolled.token })).error?.data.reason).toBe("TOTP_INVALID");
 
-    const promoted = await call(app.url, "admin.users.update", { ...promote, totpCode: await totp.codeAt(secret, new Date()) }, { token: enrolled.token, headers: { "x-request-id": "promote-1" } });
+    // The enrolment's code was spent: the same code is refused, the next one works.
+    const reused = await call(app.url, "admin.users.update", { ...promote, totpCode: await totp.codeAt(secret, new Date()) }, { token: enrolled.token });
+    expect(reused.error?.data.reason).toBe("TOTP_INVALID");
+    const promoted = await call(app.url, "admin.users.update", { ...promote, totpCode: await codeIn(secret, 1) }, { token: enrolled.token, headers: { "x-request-id": "promote-1" } });
     expect(promoted.data).toMatchObject({ role: "admin", permissions: ["catalog.manage"] });
 
     const log = await call(app.url, "admin.audit.list", { targetId: target.user.id }, { token: enrolled.token });
@@ -194,10 +200,10 @@ describe("when the store requires a second factor for admins", () => {
       const admin = await createAccount(app, { role: "admin", permissions: ["users.manage"] });
       const refused = await call(app.url, "admin.users.list", {}, { token: admin.token });
       expect(refused.status).toBe(403);
-      expect(refused.error?.message).toBe("Enrol a second factor before using the admin console");
+      expect(refused.error?.message).toBe("Enrol a second factor under My security before using the admin console");
+      expect(refused.error?.data.reason).toBe("TOTP_ENROLMENT_REQUIRED");
 
-      const { secret } = (await call(app.url, "auth.beginTotp", undefined, { token: admin.token })).data as { secret: string };
-      await call(app.url, "auth.confirmTotp", { code: await totp.codeAt(secret, new Date()) }, { token: admin.token });
+      await enrolTotp(app, admin);
       expect((await call(app.url, "admin.users.list", {}, { token: admin.token })).status).toBe(200);
     } finally {
       await app.close();

@@ -21,7 +21,9 @@ type Same<A, B> = [Shape<A>] extends [Shape<B>] ? ([Shape<B>] extends [Shape<A>]
 type Returned<F> = F extends (...args: never[]) => Promise<infer R> ? R : never;
 type Out<S extends z.ZodType> = z.output<S>;
 /** Over REST the refresh token is in the body; over tRPC it is a cookie, so the schema marks it optional. */
-type Session = Omit<Returned<Services["auth"]["login"]>, "refreshToken"> & { refreshToken?: string };
+type Session = Omit<Returned<Services["auth"]["completeSignIn"]>, "refreshToken"> & { refreshToken?: string };
+type SignInStep = Session | Extract<Returned<Services["auth"]["login"]>, { challenge: unknown }>;
+type Enrolled = Omit<Returned<Services["auth"]["confirmTotp"]>, "refreshToken"> & { refreshToken?: string };
 
 /*
  * An output schema drops the keys it does not name, so a schema that forgot a field would take it
@@ -44,6 +46,9 @@ const checks = {
   adjustment: true satisfies Same<Out<typeof outputs.walletAdjustmentOutput>, Returned<Services["wallet"]["adjust"]>>,
   account: true satisfies Same<Out<typeof outputs.accountOutput>, ReturnType<Services["account"]["me"]>>,
   session: true satisfies Same<Out<typeof outputs.sessionOutput>, Session>,
+  signIn: true satisfies Same<Out<typeof outputs.signInOutput>, SignInStep>,
+  enrolled: true satisfies Same<Out<typeof outputs.enrolledOutput>, Enrolled>,
+  recoveryCodes: true satisfies Same<Out<typeof outputs.recoveryCodesOutput>, Returned<Services["factors"]["regenerateRecoveryCodes"]>>,
   adminOrders: true satisfies Same<Out<typeof outputs.adminOrderPageOutput>, Returned<Services["adminOrders"]["list"]>>,
   adminOrder: true satisfies Same<Out<typeof outputs.adminOrderOutput>, Returned<Services["adminOrders"]["detail"]>>,
   adminTransition: true satisfies Same<Out<typeof outputs.adminOrderOutput>, Returned<Services["adminOrders"]["transition"]>>,

@@ -26,7 +26,11 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export const testSecrets = { jwtSecret: "test-jwt-secret-0123456789abcdef0123456789", webhookSecret: "whsec_test_0123456789abcdef" };
+export const testSecrets = {
+  jwtSecret: "test-jwt-secret-0123456789abcdef0123456789",
+  webhookSecret: "whsec_test_0123456789abcdef",
+  totpSecret: "test-totp-sealing-secret-0123456789abcdef",
+};
 
 let runs = 0;
 

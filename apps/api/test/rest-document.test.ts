@@ -72,7 +72,7 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
       "GET /categories",
     ]);
     expect(where((o) => o.responses["200"]?.headers?.Link !== undefined).sort()).toEqual(["GET /admin/orders", "GET /orders", "GET /products", "GET /wallet/statement"]);
-    expect(where((o) => !o.security && o.responses["401"] !== undefined).sort()).toEqual(["POST /auth/login", "POST /auth/refresh"]);
+    expect(where((o) => !o.security && o.responses["401"] !== undefined).sort()).toEqual(["POST /auth/login", "POST /auth/login/complete", "POST /auth/refresh"]);
   });
 
   it("is served exactly as the checked-in typed client was generated from (run `npm run generate:openapi-client` after changing a procedure)", async () => {

@@ -95,7 +95,7 @@ describe("wallet over HTTP", () => {
 
     const careful = await createAccount(app, { role: "admin", permissions: ["wallet.adjust"] });
     const secret = totp.newSecret();
-    await app.db.uow.run((repos) => repos.users.update(careful.user.id, { totp: { secret, confirmedAt: new Date() }, updatedAt: new Date() }));
+    await app.db.uow.run((repos) => repos.users.update(careful.user.id, { totp: { secret, confirmedAt: new Date(), lastStep: null, recoveryCodes: [] }, updatedAt: new Date() }));
     const without = await adjust({ userId: shopper.user.id, amountMinor: 100 }, careful.token);
     expect(without.error?.data).toMatchObject({ code: "FORBIDDEN", reason: "TOTP_REQUIRED" });
     expect(await balance(shopper)).toBe(0);

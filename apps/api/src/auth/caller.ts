@@ -36,10 +36,22 @@ export async function loadCaller(users: UserRepository, bearer: Bearer): Promise
   return user && actor ? { user, actor } : { refusal: "Sign in to continue" };
 }
 
-/** Why a signed-in caller may not use an admin capability, or null when they may. */
-export function adminRefusal(user: User, actor: Actor, permission: AdminPermission, adminTotpRequired: boolean): string | null {
-  if (user.role !== "admin") return "This needs an admin account";
-  if (adminTotpRequired && !user.totp?.confirmedAt) return "Enrol a second factor before using the admin console";
-  if (actor.kind !== "admin" || !actor.permissions.includes(permission)) return `This needs the ${permission} permission`;
+/**
+ * Why a signed-in caller may not use an admin capability, or null when they may. Where the store
+ * requires a second factor, an unenrolled admin's session is a limited one: it reaches the account
+ * procedures (enrolment among them) and no admin capability until enrolment is confirmed, which
+ * also ends every sign-in opened without a code (an enrolled admin signs in with one).
+ */
+export function adminRefusal(
+  user: User,
+  actor: Actor,
+  permission: AdminPermission,
+  adminTotpRequired: boolean,
+): { message: string; reason?: string } | null {
+  if (user.role !== "admin") return { message: "This needs an admin account" };
+  if (adminTotpRequired && !user.totp?.confirmedAt) {
+    return { message: "Enrol a second factor under My security before using the admin console", reason: "TOTP_ENROLMENT_REQUIRED" };
+  }
+  if (actor.kind !== "admin" || !actor.permissions.includes(permission)) return { message: `This needs the ${permission} permission` };
   return null;
 }

@@ -5,11 +5,12 @@ import { useTempDirs } from "../../test/temp-dir.js";
 import { MissingSecretError, resolveSecrets } from "./secrets.js";
 
 const tempDir = useTempDirs();
-const local = (dataDir: string, extra: { JWT_SECRET?: string; STRIPE_WEBHOOK_SECRET?: string } = {}) => ({
+const local = (dataDir: string, extra: { JWT_SECRET?: string; STRIPE_WEBHOOK_SECRET?: string; TOTP_ENCRYPTION_SECRET?: string } = {}) => ({
   DEPLOYMENT: false,
   DATA_DIR: dataDir,
   JWT_SECRET: undefined,
   STRIPE_WEBHOOK_SECRET: undefined,
+  TOTP_ENCRYPTION_SECRET: undefined,
   ...extra,
 });
 
@@ -22,8 +23,10 @@ describe("resolveSecrets", () => {
 
     expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
     expect(first.webhookSecret).toMatch(/^whsec_/);
+    expect(first.totpSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.totpSecret).not.toBe(first.jwtSecret);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(notices).toEqual([expect.stringContaining("Generated JWT_SECRET and STRIPE_WEBHOOK_SECRET")]);
+    expect(notices).toEqual([expect.stringContaining("Generated JWT_SECRET, STRIPE_WEBHOOK_SECRET, TOTP_ENCRYPTION_SECRET")]);
 
     const again = resolveSecrets(local(dataDir), (line) => notices.push(line));
     expect(again).toEqual(first);
@@ -33,10 +36,10 @@ describe("resolveSecrets", () => {
   it("prefers the environment and writes nothing when every secret is set", () => {
     const dataDir = tempDir();
     const secrets = resolveSecrets(
-      local(dataDir, { JWT_SECRET: "j".repeat(40), STRIPE_WEBHOOK_SECRET: "whsec_fromenvironment" }),
+      local(dataDir, { JWT_SECRET: "j".repeat(40), STRIPE_WEBHOOK_SECRET: "whsec_fromenvironment", TOTP_ENCRYPTION_SECRET: "t".repeat(40) }),
       () => undefined,
     );
-    expect(secrets).toEqual({ jwtSecret: "j".repeat(40), webhookSecret: "whsec_fromenvironment" });
+    expect(secrets).toEqual({ jwtSecret: "j".repeat(40), webhookSecret: "whsec_fromenvironment", totpSecret: "t".repeat(40) });
     expect(fs.existsSync(path.join(dataDir, "secrets.json"))).toBe(false);
   });
 
@@ -53,7 +56,7 @@ describe("resolveSecrets", () => {
     const dataDir = tempDir();
     expect(() =>
       resolveSecrets({ ...local(dataDir, { JWT_SECRET: "j".repeat(40) }), DEPLOYMENT: true }, () => undefined),
-    ).toThrow(new MissingSecretError("Missing secret: set STRIPE_WEBHOOK_SECRET (required when DEPLOYMENT=true)"));
+    ).toThrow(new MissingSecretError("Missing secret: set STRIPE_WEBHOOK_SECRET and TOTP_ENCRYPTION_SECRET (required when DEPLOYMENT=true)"));
     expect(fs.existsSync(path.join(dataDir, "secrets.json"))).toBe(false);
   });
 });

@@ -8,13 +8,18 @@ import { StartupError } from "../lifecycle/startup-error.js";
 export interface Secrets {
   jwtSecret: string;
   webhookSecret: string;
+  /** The key material TOTP secrets are sealed with at rest (HKDF derives the AES key from it). */
+  totpSecret: string;
 }
 
 type SecretName = keyof Secrets;
 
-const sources: Record<SecretName, { variable: "JWT_SECRET" | "STRIPE_WEBHOOK_SECRET"; generate: () => string }> = {
+type SecretVariable = "JWT_SECRET" | "STRIPE_WEBHOOK_SECRET" | "TOTP_ENCRYPTION_SECRET";
+
+const sources: Record<SecretName, { variable: SecretVariable; generate: () => string }> = {
   jwtSecret: { variable: "JWT_SECRET", generate: () => randomBytes(48).toString("base64url") },
   webhookSecret: { variable: "STRIPE_WEBHOOK_SECRET", generate: () => `whsec_${randomBytes(32).toString("base64")}` },
+  totpSecret: { variable: "TOTP_ENCRYPTION_SECRET", generate: () => randomBytes(48).toString("base64url") },
 };
 
 export class MissingSecretError extends StartupError {
@@ -30,7 +35,7 @@ export const secretsFileName = "secrets.json";
  * unset secret stops start-up with a line naming the variable.
  */
 export function resolveSecrets(
-  env: Pick<Env, "DEPLOYMENT" | "DATA_DIR" | "JWT_SECRET" | "STRIPE_WEBHOOK_SECRET">,
+  env: Pick<Env, "DEPLOYMENT" | "DATA_DIR" | SecretVariable>,
   notice: (message: string) => void,
 ): Secrets {
   const names = Object.keys(sources) as SecretName[];
@@ -47,7 +52,7 @@ export function resolveSecrets(
     if (value === undefined) throw new Error(`secret ${name} was neither set nor generated`);
     return value;
   };
-  return { jwtSecret: pick("jwtSecret"), webhookSecret: pick("webhookSecret") };
+  return { jwtSecret: pick("jwtSecret"), webhookSecret: pick("webhookSecret"), totpSecret: pick("totpSecret") };
 }
 
 function storedSecrets(dataDir: string, wanted: SecretName[], notice: (message: string) => void): Partial<Secrets> {
@@ -73,7 +78,7 @@ function storedSecrets(dataDir: string, wanted: SecretName[], notice: (message: 
     fs.rmSync(temp, { force: true });
   }
   notice(
-    `Generated ${absent.map((name) => sources[name].variable).join(" and ")} into ${file}; ` +
+    `Generated ${absent.map((name) => sources[name].variable).join(", ")} into ${file}; ` +
       "set them in the environment for a deployment.",
   );
   return next;

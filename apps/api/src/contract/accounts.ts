@@ -29,6 +29,7 @@ export const accountOutput = z
     permissions: z.array(permissionOutput),
     addresses: z.array(addressOutput),
     totpEnabled: z.boolean(),
+    recoveryCodesLeft: z.number().int().meta({ description: "Unused recovery codes of the account's second factor (0 without one)." }),
     createdAt: at("When the account was created."),
   })
   .meta({ id: "Account" });
@@ -44,3 +45,24 @@ export const sessionOutput = z
       .meta({ description: "REST only: trade it at POST /api/v1/auth/refresh before it expires; each use rotates it. The web keeps it in a cookie." }),
   })
   .meta({ id: "Session" });
+
+export const signInChallengeOutput = z
+  .object({
+    challenge: z
+      .object({
+        token: z.string().meta({ description: "Send it with a code to POST /api/v1/auth/login/complete. It works for nothing else." }),
+        expiresIn: z.number().int().meta({ description: "Seconds until the challenge expires and the password must be given again." }),
+      })
+      .meta({ description: "The account has a second factor: the sign-in completes with its current code or a recovery code." }),
+  })
+  .meta({ id: "SignInChallenge" });
+
+/** A sign-in's first step: a session, or (an account with a second factor) a challenge to complete with a code. */
+export const signInOutput = z.union([sessionOutput, signInChallengeOutput]);
+
+export const recoveryCodesOutput = z
+  .object({ recoveryCodes: z.array(z.string()).meta({ description: "Shown once: only their hashes are kept." }) })
+  .meta({ id: "RecoveryCodes" });
+
+/** Enrolment confirmed: the sign-in continues on a new session (every other one ended), with the recovery codes to show once. */
+export const enrolledOutput = sessionOutput.extend({ recoveryCodes: recoveryCodesOutput.shape.recoveryCodes });

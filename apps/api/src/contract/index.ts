@@ -5,7 +5,7 @@
  * service's type. Enum values come from core's lists, never written out here. Only the API uses
  * these, so they live here rather than beside core's shared input schemas.
  */
-export { accountOutput, sessionOutput } from "./accounts.js";
+export { accountOutput, enrolledOutput, recoveryCodesOutput, sessionOutput, signInOutput } from "./accounts.js";
 export { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "./admin.js";
 export { cartOutput } from "./cart.js";
 export { categoriesOutput, categoryOutput, productOutput, productPageOutput } from "./catalog.js";

@@ -21,7 +21,7 @@ export function adminUploadRoutes(services: Services, maxBytes: number): Router 
     const caller = await loadCaller(services.db.repos.users, readBearer(services.tokens, req.headers.authorization));
     if ("refusal" in caller) return fail(res, 401, "UNAUTHORIZED", caller.refusal);
     const refusal = adminRefusal(caller.user, caller.actor, "catalog.manage", services.policy.adminTotpRequired);
-    if (refusal) return fail(res, 403, "FORBIDDEN", refusal);
+    if (refusal) return fail(res, 403, "FORBIDDEN", refusal.message);
     next();
   };
 

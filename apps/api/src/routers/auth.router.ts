@@ -2,7 +2,9 @@ import {
   addressIdInput,
   addressInput,
   changePasswordInput,
+  completeSignInInput,
   loginInput,
+  regenerateRecoveryCodesInput,
   refreshTokenInput,
   registerInput,
   requestPasswordResetInput,
@@ -13,19 +15,22 @@ import {
 } from "@bbscart/core/schemas";
 import { setRefreshCookie } from "../http/refresh-cookie.js";
 import { rest } from "../rest/meta.js";
-import { accountOutput, okOutput, sessionOutput } from "../contract/index.js";
-import type { SignedIn } from "../services/accounts/index.js";
+import { accountOutput, enrolledOutput, okOutput, recoveryCodesOutput, sessionOutput, signInOutput } from "../contract/index.js";
+import type { Challenged, SignedIn } from "../services/accounts/index.js";
 import { afterResponse, authedProcedure, publicProcedure, router, type Context } from "../trpc/init.js";
 
 /**
  * The web gets the refresh token as an HttpOnly cookie and never in a body; a REST client keeps
  * no cookies, so on /api/v1 it gets the token in the body instead.
  */
-function deliverSession(ctx: Context, { refreshToken, ...session }: SignedIn) {
+function deliverSession<S extends SignedIn>(ctx: Context, { refreshToken, ...session }: S) {
   if (ctx.surface === "rest") return { ...session, refreshToken };
   setRefreshCookie(ctx.res, refreshToken, ctx.services.cookies);
   return session;
 }
+
+/** A sign-in's first step answers with a session, or with a challenge that sets no cookie. */
+const deliverSignIn = (ctx: Context, outcome: SignedIn | Challenged) => ("challenge" in outcome ? outcome : deliverSession(ctx, outcome));
 
 const authTag = { tags: ["Auth"] };
 
@@ -56,12 +61,31 @@ export const authRouter = router({
         refusesCredentials: true,
         protect: false,
         summary: "Sign in with email and password",
-        description: "Throttled per account and per address. Answers with an access token and a refresh token; keep the refresh token in the platform's secure storage.",
+        description:
+          "Throttled per account and per address. Answers with an access token and a refresh token; keep the refresh token in the platform's secure storage. " +
+          "An account with a second factor gets a `challenge` instead: complete it at POST /api/v1/auth/login/complete with the current authenticator code or a recovery code.",
       }),
     )
     .input(loginInput)
+    .output(signInOutput)
+    .mutation(async ({ ctx, input }) => deliverSignIn(ctx, await ctx.services.auth.login(input, ctx.ip))),
+  completeSignIn: publicProcedure
+    .meta(
+      rest({
+        ...authTag,
+        method: "POST",
+        path: "/auth/login/complete",
+        refusesCredentials: true,
+        protect: false,
+        summary: "Finish a sign-in with a second factor",
+        description:
+          "Send the challenge from POST /api/v1/auth/login with either `code` (the authenticator's 6 digits) or `recoveryCode`. A code works once; " +
+          "a challenge expires after a few minutes and dies after a few wrong codes (429), after which sign in with the password again.",
+      }),
+    )
+    .input(completeSignInInput)
     .output(sessionOutput)
-    .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.login(input, ctx.ip))),
+    .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.completeSignIn(input))),
   refresh: publicProcedure
     .meta(
       rest({
@@ -107,6 +131,13 @@ export const authRouter = router({
   changePassword: authedProcedure
     .input(changePasswordInput)
     .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.changePassword(ctx.user, input, ctx.ip))),
-  beginTotp: authedProcedure.mutation(({ ctx }) => ctx.services.account.beginTotp(ctx.user)),
-  confirmTotp: authedProcedure.input(totpConfirmInput).mutation(({ ctx, input }) => ctx.services.account.confirmTotp(ctx.user, input.code)),
+  beginTotp: authedProcedure.mutation(({ ctx }) => ctx.services.factors.begin(ctx.user)),
+  confirmTotp: authedProcedure
+    .input(totpConfirmInput)
+    .output(enrolledOutput)
+    .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.confirmTotp(ctx.user, input.code))),
+  regenerateRecoveryCodes: authedProcedure
+    .input(regenerateRecoveryCodesInput)
+    .output(recoveryCodesOutput)
+    .mutation(({ ctx, input }) => ctx.services.factors.regenerateRecoveryCodes(ctx.user, input.code)),
 });

@@ -1,9 +1,12 @@
 import type { Clock, DatabaseHandle, FileStorage, IdGenerator, PaymentProvider } from "@bbscart/core";
+import type { SignInChallenges } from "../auth/challenges.js";
+import type { SecretSealer } from "../auth/sealed-secret.js";
 import type { AccessTokens } from "../auth/tokens.js";
 import type { Logger } from "../logger.js";
 import type { AuthBudget } from "../security/auth-budget.js";
+import type { ChallengeGuard } from "../security/challenge-guard.js";
 import type { LoginThrottle } from "../security/login-throttle.js";
-import { accountService, authService, Sessions, usersService } from "./accounts/index.js";
+import { accountService, authService, secondFactors, Sessions, usersService } from "./accounts/index.js";
 import { cartService } from "./cart/index.js";
 import { catalogService } from "./catalog/index.js";
 import { checkoutService } from "./checkout/index.js";
@@ -26,6 +29,11 @@ export interface ServiceDeps {
   tokens: AccessTokens;
   throttle: LoginThrottle;
   budget: AuthBudget;
+  /** Sign-in challenges (password step done, code step pending) and their attempt counters. */
+  challenges: SignInChallenges;
+  challengeGuard: ChallengeGuard;
+  /** Seals TOTP secrets at rest. */
+  sealer: SecretSealer;
   provider: PaymentProvider;
   jobs: JobScheduler;
   /** Job queue health for the admin. */
@@ -46,6 +54,7 @@ export function createServices(deps: ServiceDeps) {
   const { db, clock, ids } = deps;
   const secret = deps.secrets.jwtSecret;
   const deliver = queueOutbox(deps.jobs, deps.log);
+  const factors = secondFactors({ db, clock, sealer: deps.sealer });
   const sessions = new Sessions(
     { refreshTtlDays: deps.policy.refreshTtlDays, graceSeconds: deps.policy.refreshGraceSeconds, secret },
     clock,
@@ -81,9 +90,13 @@ export function createServices(deps: ServiceDeps) {
       secret,
       resetTtlMinutes: deps.policy.passwordResetTtlMinutes,
       deliver,
+      factors,
+      challenges: deps.challenges,
+      challengeGuard: deps.challengeGuard,
     }),
     account: accountService({ db, clock, ids }),
-    users: usersService({ db, clock, ids }),
+    factors,
+    users: usersService({ db, clock, ids, stepUp: factors.stepUp }),
     catalog: catalogService({ ...commerce, files: deps.files, images: deps.images }),
     coupons: couponsService(commerce),
     settings: settingsService(commerce),
@@ -91,7 +104,7 @@ export function createServices(deps: ServiceDeps) {
     checkout: checkoutService(commerce),
     orders: ordersService(commerce),
     adminOrders: adminOrdersService(commerce),
-    wallet: walletService(commerce),
+    wallet: walletService({ ...commerce, stepUp: factors.stepUp }),
     dashboard: dashboardService(commerce),
     operations: operationsService({ db, clock, ids, queues: deps.queues, jobs: deps.jobs }),
     payments: { intake: paymentIntake(commerce), admin: paymentsAdmin(db) },

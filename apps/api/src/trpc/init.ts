@@ -123,7 +123,7 @@ export const adminProcedure = (permission: AdminPermission) =>
     .use(({ ctx, next }) => {
       const { user, actor } = ctx as typeof ctx & { user: User; actor: Actor };
       const refusal = adminRefusal(user, actor, permission, ctx.services.policy.adminTotpRequired);
-      if (refusal) throw new AppError("FORBIDDEN", refusal);
+      if (refusal) throw new AppError("FORBIDDEN", refusal.message, refusal.reason ? { reason: refusal.reason } : {});
       return next();
     })
     .meta({ access: `admin:${permission}` });

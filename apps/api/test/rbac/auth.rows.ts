@@ -1,5 +1,5 @@
 import { totp } from "../../src/auth/totp.js";
-import { signIn } from "../accounts.js";
+import { signIn, storedTotpSecret } from "../accounts.js";
 import type { RowSet, World } from "./types.js";
 
 let registrations = 0;
@@ -28,6 +28,12 @@ export const authRows: RowSet = {
       input: () => ({ email: `new-${process.pid}-${++registrations}@example.test`, password: "a long enough passphrase", name: "New Shopper" }),
     },
     "auth.login": { access: "public", input: (_, w) => ({ email: w.callers.shopper.email, password: w.callers.shopper.password }) },
+    "auth.completeSignIn": {
+      access: "public",
+      input: () => ({ challenge: "x".repeat(40), code: "123456" }),
+      // A made-up challenge is refused the same for everyone: a session token is no challenge.
+      expect: { anonymous: "UNAUTHORIZED", shopper: "UNAUTHORIZED", otherShopper: "UNAUTHORIZED", adminWithout: "UNAUTHORIZED", adminWith: "UNAUTHORIZED" },
+    },
     "auth.refresh": { access: "public", input: async (_, w) => ({ refreshToken: await freshRefreshToken(w) }) },
     "auth.logout": { access: "public", input: async (_, w) => ({ refreshToken: await freshRefreshToken(w) }) },
     "auth.requestPasswordReset": { access: "public", input: (_, w) => ({ email: w.callers.shopper.email }) },
@@ -65,9 +71,22 @@ export const authRows: RowSet = {
     "auth.confirmTotp": {
       access: "authed",
       input: async (caller, w) => {
-        const user = caller ? await w.app.db.repos.users.findById(caller.user.id) : null;
-        return { code: user?.totp ? await totp.codeAt(user.totp.secret, new Date()) : "000000" };
+        const secret = caller ? await storedTotpSecret(w.app, caller.user.id) : null;
+        return { code: secret ? await totp.codeAt(secret, new Date()) : "000000" };
       },
+      after: async (w) => {
+        for (const caller of Object.values(w.callers)) {
+          // Enrolling ended every other sign-in; unenrolled again, the rows after sign in with a password alone.
+          await w.app.db.uow.run((repos) => repos.users.update(caller.user.id, { totp: null, updatedAt: new Date() }));
+          Object.assign(caller, await signIn(w.app, caller.email, caller.password));
+        }
+      },
+    },
+    "auth.regenerateRecoveryCodes": {
+      access: "authed",
+      input: () => ({ code: "000000" }),
+      // Nobody is enrolled by now: the call is reached, and refused for want of a factor.
+      expect: { shopper: "PRECONDITION_FAILED", otherShopper: "PRECONDITION_FAILED", adminWithout: "PRECONDITION_FAILED", adminWith: "PRECONDITION_FAILED" },
     },
     "admin.users.list": { access: "admin:users.manage", input: () => ({}) },
     "admin.users.update": { access: "admin:users.manage", input: (_, w) => ({ userId: w.callers.otherShopper.user.id, disabled: false }) },

@@ -17,6 +17,7 @@ const signedInCart = { expect: { anonymous: "UNAUTHORIZED" } } as const;
 export const restRows: Record<string, RestRow> = {
   "POST /auth/register": { procedure: "auth.register" },
   "POST /auth/login": { procedure: "auth.login" },
+  "POST /auth/login/complete": { procedure: "auth.completeSignIn" },
   "POST /auth/refresh": { procedure: "auth.refresh" },
   "POST /auth/logout": { procedure: "auth.logout" },
   "GET /auth/me": { procedure: "auth.me" },

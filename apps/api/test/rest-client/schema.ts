@@ -33,9 +33,29 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Throttled per account and per address. Answers with an access token and a refresh token; keep the refresh token in the platform's secure storage.
+         * @description Throttled per account and per address. Answers with an access token and a refresh token; keep the refresh token in the platform's secure storage. An account with a second factor gets a `challenge` instead: complete it at POST /api/v1/auth/login/complete with the current authenticator code or a recovery code.
          */
         post: operations["auth-login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish a sign-in with a second factor
+         * @description Send the challenge from POST /api/v1/auth/login with either `code` (the authenticator's 6 digits) or `recoveryCode`. A code works once; a challenge expires after a few minutes and dies after a few wrong codes (429), after which sign in with the password again.
+         */
+        post: operations["auth-completeSignIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -522,6 +542,8 @@ export interface components {
             permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
             addresses: components["schemas"]["Address"][];
             totpEnabled: boolean;
+            /** @description Unused recovery codes of the account's second factor (0 without one). */
+            recoveryCodesLeft: number;
             /**
              * Format: date-time
              * @description When the account was created.
@@ -539,6 +561,15 @@ export interface components {
             state: string;
             postalCode: string;
             country: string;
+        };
+        SignInChallenge: {
+            /** @description The account has a second factor: the sign-in completes with its current code or a recovery code. */
+            challenge: {
+                /** @description Send it with a code to POST /api/v1/auth/login/complete. It works for nothing else. */
+                token: string;
+                /** @description Seconds until the challenge expires and the password must be given again. */
+                expiresIn: number;
+            };
         };
         ProductPage: {
             items: components["schemas"]["ProductSummary"][];
@@ -1443,6 +1474,40 @@ export interface operations {
                 "application/json": {
                     email: string;
                     password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"] | components["schemas"]["SignInChallenge"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    "auth-completeSignIn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    challenge: string;
+                    code?: string;
+                    recoveryCode?: string;
                 };
             };
         };

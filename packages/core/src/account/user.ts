@@ -28,6 +28,20 @@ export interface Address {
   readonly country: string;
 }
 
+/** An account's TOTP enrolment as stored. */
+export interface SecondFactor {
+  /** The shared secret, sealed by the API (encrypted with a server key); never the plain secret. */
+  readonly secret: string;
+  readonly confirmedAt: Date | null;
+  /**
+   * The time step (Unix seconds / 30) of the last code accepted: a code of that step or an earlier
+   * one is refused, so a code seen over a shoulder or in a log cannot be replayed.
+   */
+  readonly lastStep: number | null;
+  /** Hashes of the recovery codes not used yet (each works once, in place of a code). */
+  readonly recoveryCodes: readonly string[];
+}
+
 export interface User {
   readonly id: string;
   /** Stored lower-cased and trimmed (see `normalizeEmail`); unique. */
@@ -41,10 +55,10 @@ export interface User {
   readonly disabled: boolean;
   readonly addresses: readonly Address[];
   /**
-   * Second factor (admins). `confirmedAt` is null while enrolment awaits the first valid code;
-   * only a confirmed secret is required at sign-in and for sensitive actions.
+   * Second factor. `confirmedAt` is null while enrolment awaits the first valid code; only a
+   * confirmed secret is required at sign-in and for sensitive actions.
    */
-  readonly totp: { readonly secret: string; readonly confirmedAt: Date | null } | null;
+  readonly totp: SecondFactor | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -64,6 +64,19 @@ export interface UserRepository {
    */
   updateAccess(id: string, patch: UserPatch): Promise<User | null | "LAST_MANAGER">;
   list(query: PageRequest & { readonly search: string | null; readonly role: Role | null }): Promise<Page<User>>;
+  /**
+   * Guarded: records `step` as the last accepted TOTP step of a confirmed second factor only when it
+   * is later than the one recorded. false: a code of this step (or a later one) was accepted
+   * already — of two concurrent uses of one code exactly one gets true.
+   */
+  acceptTotpStep(id: string, step: number): Promise<boolean>;
+  /** Guarded: removes one unused recovery code by its hash. false: not there (used already, or never issued). */
+  consumeRecoveryCode(id: string, codeHash: string): Promise<boolean>;
+  /**
+   * Guarded: replaces the stored TOTP secret only while it is still `from` (sealing a legacy plain
+   * secret, re-sealing under a new key), so it never overwrites a new enrolment. false: it changed.
+   */
+  replaceTotpSecret(id: string, from: string, to: string): Promise<boolean>;
 }
 
 export interface SessionRepository {

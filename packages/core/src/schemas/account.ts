@@ -72,6 +72,30 @@ export const adminUserUpdateInput = z.object({
 
 export const totpConfirmInput = z.object({ code: totpCode });
 
+/** A recovery code as issued (`xxxxx-xxxxx`, lower-case letters and digits); spaces and case are forgiven. */
+export const recoveryCode = z
+  .string({ error: "recoveryCode must be text" })
+  .transform((value) => value.replace(/\s+/g, "").toLowerCase())
+  .pipe(z.string().regex(/^[a-z0-9]{5}-?[a-z0-9]{5}$/, { error: "recoveryCode must be a recovery code like abcde-12345" }));
+
+/**
+ * The second step of a sign-in: the challenge the password step answered with, and either the
+ * authenticator's current code or one unused recovery code.
+ */
+export const completeSignInInput = z
+  .object({
+    challenge: text("challenge", 1000, 20),
+    code: totpCode.optional(),
+    recoveryCode: recoveryCode.optional(),
+  })
+  .refine((v) => (v.code === undefined) !== (v.recoveryCode === undefined), {
+    error: "send either code or recoveryCode",
+    path: ["code"],
+  });
+
+/** Issuing a new set of recovery codes needs a current code, so a stolen session alone cannot. */
+export const regenerateRecoveryCodesInput = z.object({ code: totpCode });
+
 export const auditListInput = z.object({
   actorId: optionalText("actorId", 100),
   action: optionalText("action", 100),

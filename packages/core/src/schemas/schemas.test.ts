@@ -8,6 +8,7 @@ import {
   cartUpdateInput,
   catalogListInput,
   changePasswordInput,
+  completeSignInInput,
   couponCreateInput,
   couponUpdateInput,
   loginInput,
@@ -62,6 +63,18 @@ describe("account schemas", () => {
     ]);
     expect(resetPasswordInput.safeParse({ token: "x".repeat(32), newPassword: "a long passphrase" }).success).toBe(true);
     expect(messages(adminUserUpdateInput, { userId: "u1", permissions: ["root"] })).toEqual(["permissions must be known admin permissions"]);
+  });
+});
+
+describe("two-step sign-in schemas", () => {
+  const challenge = "c".repeat(40);
+  it("take exactly one of a 6-digit code and a recovery code, naming the field otherwise", () => {
+    expect(completeSignInInput.parse({ challenge, code: " 123456 " })).toEqual({ challenge, code: "123456" });
+    expect(completeSignInInput.parse({ challenge, recoveryCode: "ABCDE 12345" })).toEqual({ challenge, recoveryCode: "abcde12345" });
+    expect(completeSignInInput.safeParse({ challenge }).error?.issues).toEqual([expect.objectContaining({ path: ["code"], message: "send either code or recoveryCode" })]);
+    expect(completeSignInInput.safeParse({ challenge, code: "123456", recoveryCode: "abcde-12345" }).success).toBe(false);
+    expect(completeSignInInput.safeParse({ challenge, code: "12345" }).error?.issues[0]?.message).toBe("code must be the 6 digits your authenticator app shows");
+    expect(completeSignInInput.safeParse({ challenge, recoveryCode: "not one" }).error?.issues[0]?.path).toEqual(["recoveryCode"]);
   });
 });
 

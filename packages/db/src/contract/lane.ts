@@ -19,6 +19,8 @@ export interface LaneCapabilities {
   readonly aggregationExpressions: boolean;
   /** Guarded filters can compare arithmetic over fields (onHand − reserved ≥ q, onHand + δ ≥ reserved). */
   readonly exprArithmetic: boolean;
+  /** Updates remove members of an array in place (`$pull`): recovery codes are consumed that way on MongoDB. */
+  readonly arrayPull: boolean;
   /** Runs a task in other OS processes against the same database as `db`; absent for single-process lanes. */
   readonly multiProcess?: MultiProcessRunner;
 }

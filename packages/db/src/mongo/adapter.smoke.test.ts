@@ -41,7 +41,7 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
   });
 
   it("round-trips a user and maps the email index to users.email", async () => {
-    const user = makeUser({ id: "u-smoke", email: "smoke@example.com", totp: { secret: "s", confirmedAt: null } });
+    const user = makeUser({ id: "u-smoke", email: "smoke@example.com", totp: { secret: "s", confirmedAt: null, lastStep: null, recoveryCodes: [] } });
     await db.repos.users.create(user);
     expect(await db.repos.users.findByEmail("smoke@example.com")).toEqual(user);
     await expect(db.repos.users.create({ ...user, id: "u-other" })).rejects.toEqual(new DuplicateKeyError("users.email"));

@@ -14,6 +14,7 @@ import { startLaneServer, type LaneServer } from "./test-lane.js";
  *   the write as a TransientTransactionError, and `withTransaction` retries.
  * - `aggregationExpressions`: `$dateToString`, `$cond`, `$map` and `$regexMatch` inside
  *   `$group` and `$addFields` come back as literal objects, unevaluated.
+ * - `arrayPull`: the emulator answers "unsupported update operator: $pull".
  *
  * `exprArithmetic` stays on although the emulator lacks `$expr` arithmetic: the flag says
  * whether the adapter's guards depend on it, and these never do (variants keep `available`
@@ -21,8 +22,8 @@ import { startLaneServer, type LaneServer } from "./test-lane.js";
  */
 const capabilities: LaneCapabilities =
   mongoLane.kind === "real"
-    ? { transactionIsolation: true, aggregationExpressions: true, exprArithmetic: true }
-    : { transactionIsolation: false, aggregationExpressions: false, exprArithmetic: true };
+    ? { transactionIsolation: true, aggregationExpressions: true, exprArithmetic: true, arrayPull: true }
+    : { transactionIsolation: false, aggregationExpressions: false, exprArithmetic: true, arrayPull: false };
 
 describe.runIf(mongoLane.kind !== "absent")(`MongoDB (${mongoLane.kind})`, () => {
   let server: LaneServer | undefined;

@@ -58,5 +58,5 @@ describeContract("SQLite", {
     files.set(db, sqlite.file);
     return Promise.resolve(db);
   },
-  capabilities: { transactionIsolation: true, aggregationExpressions: true, exprArithmetic: true, multiProcess },
+  capabilities: { transactionIsolation: true, aggregationExpressions: true, exprArithmetic: true, arrayPull: true, multiProcess },
 });

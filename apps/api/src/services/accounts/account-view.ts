@@ -11,6 +11,8 @@ export function accountView(user: User) {
     permissions: [...user.permissions],
     addresses: user.addresses.map((address) => ({ ...address })),
     totpEnabled: Boolean(user.totp?.confirmedAt),
+    /** Unused recovery codes: the security page tells the owner when to make new ones. */
+    recoveryCodesLeft: user.totp?.confirmedAt ? user.totp.recoveryCodes.length : 0,
     createdAt: user.createdAt,
   };
 }

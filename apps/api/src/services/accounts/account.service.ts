@@ -1,7 +1,6 @@
 import type { Clock, DatabaseHandle, IdGenerator, User } from "@bbscart/core";
 import type { addressInput, updateAddressInput, updateProfileInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { totp } from "../../auth/totp.js";
 import { accountView, type AccountView } from "./account-view.js";
 import { AppError, notFound } from "../common/index.js";
 
@@ -12,7 +11,7 @@ export interface AccountDeps {
 }
 
 /**
- * A signed-in user's own account: profile, address book, second factor. Each change re-reads the
+ * A signed-in user's own account: profile and address book (the second factor: `secondFactors`). Each change re-reads the
  * user inside the unit of work, so two tabs editing addresses do not overwrite each other.
  */
 export function accountService({ db, clock, ids }: AccountDeps) {
@@ -49,23 +48,6 @@ export function accountService({ db, clock, ids }: AccountDeps) {
         if (!current.addresses.some((a) => a.id === addressId)) throw notFound("Address");
         return { addresses: current.addresses.filter((a) => a.id !== addressId) };
       }),
-
-    /** Starts (or restarts) enrolment: a new secret, active only once a code from it is confirmed. */
-    async beginTotp(user: User): Promise<{ secret: string; uri: string }> {
-      if (user.totp?.confirmedAt) throw new AppError("CONFLICT", "A second factor is already enrolled");
-      const secret = totp.newSecret();
-      await change(user.id, () => ({ totp: { secret, confirmedAt: null } }));
-      return { secret, uri: totp.uri(secret, user.email) };
-    },
-
-    async confirmTotp(user: User, code: string): Promise<AccountView> {
-      const pending = user.totp;
-      if (!pending || pending.confirmedAt) throw new AppError("PRECONDITION_FAILED", "Start enrolment first");
-      if (!(await totp.check(pending.secret, code, clock.now()))) {
-        throw new AppError("BAD_REQUEST", "That code is not valid; check your authenticator app's clock", { field: "code" });
-      }
-      return change(user.id, () => ({ totp: { secret: pending.secret, confirmedAt: clock.now() } }));
-    },
   };
 }
 

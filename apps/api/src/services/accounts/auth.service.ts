@@ -9,14 +9,17 @@ import {
   type IdGenerator,
   type User,
 } from "@bbscart/core";
-import type { loginInput, registerInput, resetPasswordInput } from "@bbscart/core/schemas";
+import type { completeSignInInput, loginInput, registerInput, resetPasswordInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { hashPassword, verifyPassword } from "../../auth/passwords.js";
+import { InvalidChallenge, passwordDigest, type SignInChallenges } from "../../auth/challenges.js";
 import { hashToken, resetTokenFor, type AccessTokens } from "../../auth/tokens.js";
+import type { ChallengeGuard } from "../../security/challenge-guard.js";
 import type { AuthBudget } from "../../security/auth-budget.js";
 import type { LoginThrottle, ThrottleVerdict } from "../../security/login-throttle.js";
 import { accountView, type AccountView } from "./account-view.js";
 import { AppError } from "../common/index.js";
+import type { SecondFactors } from "./second-factor.js";
 import type { Sessions, SignIn } from "./sessions.js";
 
 export interface AuthDeps {
@@ -33,6 +36,10 @@ export interface AuthDeps {
   resetTtlMinutes: number;
   /** Sends committed outbox messages now (the worker takes this over with queues). */
   deliver: (outboxIds: readonly string[]) => Promise<void>;
+  factors: SecondFactors;
+  challenges: SignInChallenges;
+  /** Counts code attempts per challenge and lets each complete once. */
+  challengeGuard: ChallengeGuard;
 }
 
 export interface SignedIn {
@@ -43,6 +50,11 @@ export interface SignedIn {
   refreshToken: string;
 }
 
+/** The password was right and the account has a second factor: the sign-in continues with a code. */
+export interface Challenged {
+  challenge: { token: string; expiresIn: number };
+}
+
 const badCredentials = () => new AppError("UNAUTHORIZED", "Email or password is incorrect");
 
 function refuseIfThrottled(verdict: ThrottleVerdict, message: string): void {
@@ -51,7 +63,7 @@ function refuseIfThrottled(verdict: ThrottleVerdict, message: string): void {
 
 /** Registration, sign-in, refresh, sign-out and password recovery. */
 export function authService(deps: AuthDeps) {
-  const { db, clock, ids, sessions, tokens } = deps;
+  const { db, clock, ids, sessions, tokens, factors } = deps;
   /** Every expensive call spends its unit first, before any hashing, lookup or email. */
   const spend = async (ip: string, account: string | null) =>
     refuseIfThrottled(await deps.budget.spend(ip, account), "Too many account requests; try again shortly");
@@ -116,7 +128,12 @@ export function authService(deps: AuthDeps) {
       }
     },
 
-    async login(input: z.output<typeof loginInput>, ip: string): Promise<SignedIn> {
+    /**
+     * The password step. An account without a second factor is signed in; one with a factor gets
+     * only a challenge, and its sign-in throttle unit stays spent until the challenge completes, so
+     * an attacker holding the password pays for every challenge they use to guess codes.
+     */
+    async login(input: z.output<typeof loginInput>, ip: string): Promise<SignedIn | Challenged> {
       const email = normalizeEmail(input.email);
       await spend(ip, email);
       // Reserved before the check, so concurrent attempts can never check more than the limit.
@@ -124,8 +141,60 @@ export function authService(deps: AuthDeps) {
       const user = await db.repos.users.findByEmail(email);
       const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
       if (!user || !valid || user.disabled) throw badCredentials();
+      if (factors.enrolled(user)) {
+        const { token, expiresIn } = deps.challenges.issue({ sub: user.id, passwordDigest: passwordDigest(user.passwordHash), ip });
+        return { challenge: { token, expiresIn } };
+      }
       await deps.throttle.succeeded(email, ip);
       return signedIn(user, await db.uow.run((repos) => sessions.start(repos, user.id)));
+    },
+
+    /**
+     * The code step: a live challenge (right key and audience, unexpired, its attempts not spent,
+     * its account unchanged since: same password, still enabled, still enrolled) and a current
+     * unused code or an unused recovery code start the session the password alone did not.
+     */
+    async completeSignIn(input: z.output<typeof completeSignInInput>): Promise<SignedIn> {
+      const ended = () => new AppError("UNAUTHORIZED", "This sign-in has expired; sign in with your password again", { field: "challenge", reason: "CHALLENGE_INVALID" });
+      let claims;
+      try {
+        claims = deps.challenges.verify(input.challenge);
+      } catch (error) {
+        if (error instanceof InvalidChallenge) throw ended();
+        throw error;
+      }
+      if (!(await deps.challengeGuard.tryCode(claims.attempt))) {
+        throw new AppError("TOO_MANY_REQUESTS", "Too many wrong codes; sign in with your password again", { field: "challenge", reason: "CHALLENGE_EXHAUSTED" });
+      }
+      if (await deps.challengeGuard.completed(claims.attempt)) throw ended();
+      const user = await db.repos.users.findById(claims.sub);
+      if (!user || user.disabled || !factors.enrolled(user) || passwordDigest(user.passwordHash) !== claims.passwordDigest) throw ended();
+      const accepted =
+        input.code !== undefined ? await factors.acceptCode(user, input.code) : await factors.acceptRecoveryCode(user, input.recoveryCode ?? "");
+      if (!accepted) {
+        throw input.code !== undefined
+          ? new AppError("UNAUTHORIZED", "That code is not valid or was used already; wait for the next code and try again", { field: "code", reason: "CODE_INVALID" })
+          : new AppError("UNAUTHORIZED", "That recovery code is not valid or was used already", { field: "recoveryCode", reason: "CODE_INVALID" });
+      }
+      if (!(await deps.challengeGuard.complete(claims.attempt))) throw ended();
+      await deps.throttle.succeeded(user.email, claims.ip);
+      const fresh = (await db.repos.users.findById(user.id)) ?? user;
+      return signedIn(fresh, await db.uow.run((repos) => sessions.start(repos, user.id)));
+    },
+
+    /**
+     * Confirms TOTP enrolment with a first code. Every other sign-in of the account ends (they were
+     * opened by a password alone); this device continues on the new sign-in in the answer, which
+     * also carries the recovery codes, shown this once.
+     */
+    async confirmTotp(user: User, code: string): Promise<SignedIn & { recoveryCodes: string[] }> {
+      const { recoveryCodes } = await factors.confirm(user, code);
+      const signIn = await db.uow.run(async (repos) => {
+        await repos.sessions.revokeAllForUser(user.id, clock.now());
+        return sessions.start(repos, user.id);
+      });
+      const enrolled = (await db.repos.users.findById(user.id)) ?? user;
+      return { ...signedIn(enrolled, signIn), recoveryCodes };
     },
 
     async refresh(presented: string): Promise<Omit<SignedIn, "account"> & { account: AccountView }> {

@@ -3,7 +3,7 @@ import type { adminUserListInput, adminUserUpdateInput, auditListInput } from "@
 import type { z } from "zod";
 import { accountView } from "./account-view.js";
 import { AppError, audit, notFound, refused } from "../common/index.js";
-import { requireSecondFactor } from "./second-factor.js";
+import type { StepUp } from "./second-factor.js";
 
 /** What the admin console shows of a customer or colleague: the account, minus addresses, plus status. */
 export function adminUserView(user: User) {
@@ -15,7 +15,7 @@ export function adminUserView(user: User) {
 const accessSnapshot = (user: User) => ({ role: user.role, permissions: [...user.permissions], disabled: user.disabled });
 
 /** Admins managing accounts: search, roles and permissions, disabling — every change audited. */
-export function usersService({ db, clock, ids }: { db: DatabaseHandle; clock: Clock; ids: IdGenerator }) {
+export function usersService({ db, clock, ids, stepUp }: { db: DatabaseHandle; clock: Clock; ids: IdGenerator; stepUp: StepUp }) {
   return {
     async list(input: z.output<typeof adminUserListInput>) {
       const page = await db.repos.users.list({ search: input.search, role: input.role, cursor: input.cursor, limit: input.limit });
@@ -27,7 +27,7 @@ export function usersService({ db, clock, ids }: { db: DatabaseHandle; clock: Cl
       if (input.userId === admin.id && (input.role === "shopper" || input.disabled === true)) {
         throw new AppError("BAD_REQUEST", "You cannot demote or disable your own account", { field: "userId" });
       }
-      if (changesAccess) await requireSecondFactor(admin, input.totpCode, clock.now());
+      if (changesAccess) await stepUp(admin, input.totpCode);
 
       return db.uow.run(async (repos) => {
         const now = clock.now();

@@ -15,7 +15,7 @@ import type { walletAdjustmentInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { type AdjustmentRefusal, type AdminCall, audit, type CommerceDeps, type EffectRefusal, loadSettings, type Refusal, refused } from "../common/index.js";
 import { applyEffects } from "../orders/index.js";
-import { requireSecondFactor } from "../accounts/index.js";
+import type { StepUp } from "../accounts/index.js";
 
 interface Adjusted {
   readonly transferId: string;
@@ -39,9 +39,9 @@ function adjustmentRefusal(error: EffectRefusal | AdjustmentRefusal): Refusal {
  * client's key, so a repeated request posts nothing new and answers as the first did; a debit
  * never takes the wallet below zero (the ledger's guarded debit decides, not a prior read).
  */
-export async function adjustWallet(deps: CommerceDeps, admin: AdminCall, input: z.output<typeof walletAdjustmentInput>) {
+export async function adjustWallet(deps: CommerceDeps & { stepUp: StepUp }, admin: AdminCall, input: z.output<typeof walletAdjustmentInput>) {
   const { db, clock, ids } = deps;
-  await requireSecondFactor(admin.user, input.totpCode, clock.now());
+  await deps.stepUp(admin.user, input.totpCode);
   const { currency } = await loadSettings(db.repos);
   const outcome = await transact(db.uow, async (repos): Promise<Result<Adjusted, EffectRefusal | AdjustmentRefusal>> => {
     const target = await repos.users.findById(input.userId);

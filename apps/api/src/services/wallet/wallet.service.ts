@@ -3,6 +3,7 @@ import type { adminWalletStatementInput, walletAdjustmentInput, walletStatementI
 import type { z } from "zod";
 import { type AdminCall, type CommerceDeps, loadSettings, notFound } from "../common/index.js";
 import { topUps } from "../payments/index.js";
+import type { StepUp } from "../accounts/index.js";
 import { adjustWallet } from "./adjust.js";
 import { statementPage } from "./statement.js";
 
@@ -10,7 +11,7 @@ import { statementPage } from "./statement.js";
  * Wallets: a shopper's own balance and statement (no user id is ever taken from the input, so
  * nobody can read another's), and the admin's view and adjustments of any wallet.
  */
-export function walletService(deps: CommerceDeps) {
+export function walletService(deps: CommerceDeps & { stepUp: StepUp }) {
   const { db } = deps;
   const currency = async () => (await loadSettings(db.repos)).currency;
 

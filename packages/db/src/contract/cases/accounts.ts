@@ -1,7 +1,17 @@
+import type { SecondFactor } from "@bbscart/core";
 import { makeAddress, makeUser, T0 } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import { itNeeds, type ContractContext } from "../context.js";
 import { allPages, at, expectDuplicate, makeReset, makeSession } from "../fixtures.js";
+
+const pendingFactor = { secret: "S", confirmedAt: null, lastStep: null, recoveryCodes: [] };
+const enrolled = (overrides: Partial<SecondFactor> = {}): SecondFactor => ({
+  secret: "sealed-1",
+  confirmedAt: at(1),
+  lastStep: null,
+  recoveryCodes: ["hash-a", "hash-b"],
+  ...overrides,
+});
 
 export function accountCases(context: ContractContext): void {
   it("users: stores a user and finds it by id and by email, field for field", async () => {
@@ -11,7 +21,7 @@ export function accountCases(context: ContractContext): void {
       role: "admin",
       permissions: ["orders.manage", "users.manage"],
       addresses: [makeAddress(), makeAddress({ id: "addr-2", label: null, line2: "Floor 2" })],
-      totp: { secret: "JBSWY3DPEHPK3PXP", confirmedAt: at(5) },
+      totp: { secret: "v1.sealed", confirmedAt: at(5), lastStep: 58_000_000, recoveryCodes: ["hash-a", "hash-b"] },
     });
     await users.create(user);
     expect(await users.findById(user.id)).toEqual(user);
@@ -31,8 +41,8 @@ export function accountCases(context: ContractContext): void {
   it("users: update changes only the patched fields and returns the result; unknown ids give null", async () => {
     const { users } = context.db.repos;
     await users.create(makeUser());
-    const updated = await users.update("user-1", { name: "Asha R.", disabled: true, totp: { secret: "S", confirmedAt: null }, updatedAt: at(1) });
-    expect(updated).toEqual({ ...makeUser(), name: "Asha R.", disabled: true, totp: { secret: "S", confirmedAt: null }, updatedAt: at(1) });
+    const updated = await users.update("user-1", { name: "Asha R.", disabled: true, totp: pendingFactor, updatedAt: at(1) });
+    expect(updated).toEqual({ ...makeUser(), name: "Asha R.", disabled: true, totp: pendingFactor, updatedAt: at(1) });
     expect(await users.findById("user-1")).toEqual(updated);
     const cleared = await users.update("user-1", { phone: null, totp: null, permissions: [], addresses: [], updatedAt: at(2) });
     expect(cleared).toMatchObject({ phone: null, totp: null, addresses: [], name: "Asha R." });
@@ -52,6 +62,56 @@ export function accountCases(context: ContractContext): void {
     expect(byEmail.items.map((u) => u.id)).toEqual(["u2"]);
     const byName = await users.list({ cursor: null, limit: 10, search: "zoya", role: null });
     expect(byName.items.map((u) => u.id)).toEqual(["u3"]);
+  });
+
+  it("users: a TOTP step is accepted only when later than the last one, and only for a confirmed factor", async () => {
+    const { users } = context.db.repos;
+    await users.create(makeUser({ totp: enrolled() }));
+    await users.create(makeUser({ id: "user-2", email: "pending@example.com", totp: { ...enrolled(), confirmedAt: null } }));
+    expect(await users.acceptTotpStep("user-1", 100)).toBe(true);
+    expect(await users.acceptTotpStep("user-1", 100)).toBe(false);
+    expect(await users.acceptTotpStep("user-1", 99)).toBe(false);
+    expect(await users.acceptTotpStep("user-1", 101)).toBe(true);
+    expect((await users.findById("user-1"))?.totp).toEqual(enrolled({ lastStep: 101 }));
+    expect(await users.acceptTotpStep("user-2", 100)).toBe(false);
+    expect(await users.acceptTotpStep("nobody", 100)).toBe(false);
+  });
+
+  it("users: of concurrent uses of one TOTP step exactly one succeeds", async () => {
+    const { users } = context.db.repos;
+    await users.create(makeUser({ totp: enrolled() }));
+    const steps = await Promise.all(Array.from({ length: 8 }, () => users.acceptTotpStep("user-1", 200)));
+    expect(steps.filter(Boolean)).toHaveLength(1);
+    expect((await users.findById("user-1"))?.totp).toEqual(enrolled({ lastStep: 200 }));
+  });
+
+  itNeeds(context, ["arrayPull"], "users: of concurrent uses of one recovery code exactly one succeeds", async () => {
+    const { users } = context.db.repos;
+    await users.create(makeUser({ totp: enrolled() }));
+    const codes = await Promise.all(Array.from({ length: 8 }, () => users.consumeRecoveryCode("user-1", "hash-a")));
+    expect(codes.filter(Boolean)).toHaveLength(1);
+    expect((await users.findById("user-1"))?.totp).toEqual(enrolled({ recoveryCodes: ["hash-b"] }));
+  });
+
+  itNeeds(context, ["arrayPull"], "users: a recovery code is consumed once; unknown codes and users without a factor change nothing", async () => {
+    const { users } = context.db.repos;
+    await users.create(makeUser({ totp: enrolled() }));
+    await users.create(makeUser({ id: "user-2", email: "plain@example.com" }));
+    expect(await users.consumeRecoveryCode("user-1", "hash-b")).toBe(true);
+    expect(await users.consumeRecoveryCode("user-1", "hash-b")).toBe(false);
+    expect(await users.consumeRecoveryCode("user-1", "hash-z")).toBe(false);
+    expect(await users.consumeRecoveryCode("user-2", "hash-a")).toBe(false);
+    expect((await users.findById("user-1"))?.totp?.recoveryCodes).toEqual(["hash-a"]);
+    expect((await users.findById("user-2"))?.totp).toBeNull();
+  });
+
+  it("users: a TOTP secret is replaced only while it is still the one expected", async () => {
+    const { users } = context.db.repos;
+    await users.create(makeUser({ totp: enrolled({ lastStep: 7 }) }));
+    expect(await users.replaceTotpSecret("user-1", "other", "sealed-2")).toBe(false);
+    expect(await users.replaceTotpSecret("user-1", "sealed-1", "sealed-2")).toBe(true);
+    expect(await users.replaceTotpSecret("user-1", "sealed-1", "sealed-3")).toBe(false);
+    expect((await users.findById("user-1"))?.totp).toEqual(enrolled({ secret: "sealed-2", lastStep: 7 }));
   });
 
   it("sessions: stores tokens by hash; a duplicate hash is a typed duplicate", async () => {

@@ -7,7 +7,7 @@ import { at, Boom, makeAudit, makeIdempotency, makeOutbox, makeReset, makeSessio
 
 /** Every write method of every repository. */
 interface WriteMethods {
-  users: "create" | "update" | "updateAccess";
+  users: "create" | "update" | "updateAccess" | "acceptTotpStep" | "consumeRecoveryCode" | "replaceTotpSecret";
   sessions: "create" | "markRotated" | "revokeFamily" | "revokeAllForUser";
   passwordResets: "create" | "consume";
   categories: "create" | "update" | "delete";
@@ -68,7 +68,7 @@ const pendingOrder = makeOrder({ status: "pending_payment" });
 
 /** One record of everything, so each write has something to change. */
 async function seed(repos: Repositories): Promise<void> {
-  await repos.users.create(makeUser());
+  await repos.users.create(makeUser({ totp: { secret: "sealed-1", confirmedAt: at(0), lastStep: null, recoveryCodes: ["rc-1"] } }));
   await repos.sessions.create(makeSession());
   await repos.passwordResets.create(makeReset());
   await repos.categories.create({ id: "cat-1", slug: "kurtas", name: "Kurtas", parentId: null });
@@ -92,6 +92,13 @@ const cases: { readonly [R in keyof WriteMethods]: { readonly [M in WriteMethods
       write: (r) => r.users.updateAccess("user-1", { role: "admin", permissions: ["orders.manage"], updatedAt: at(1) }),
       observe: (r) => r.users.findById("user-1"),
     },
+    acceptTotpStep: { write: (r) => r.users.acceptTotpStep("user-1", 100), observe: (r) => r.users.findById("user-1") },
+    consumeRecoveryCode: {
+      write: (r) => r.users.consumeRecoveryCode("user-1", "rc-1"),
+      observe: (r) => r.users.findById("user-1"),
+      needs: ["arrayPull"],
+    },
+    replaceTotpSecret: { write: (r) => r.users.replaceTotpSecret("user-1", "sealed-1", "sealed-2"), observe: (r) => r.users.findById("user-1") },
   },
   sessions: {
     create: { write: (r) => r.sessions.create(makeSession({ id: "s2", tokenHash: "h2" })), observe: (r) => r.sessions.findByHash("h2") },
@@ -215,7 +222,7 @@ const table = Object.entries(cases).flatMap(([repository, methods]) =>
 export function rollbackCases(context: ContractContext): void {
   it("classifies every repository method as a read or a write", () => {
     expect(everyMethodClassified).toBe(true);
-    expect(table).toHaveLength(43);
+    expect(table).toHaveLength(46);
   });
 
   // Each case first proves the rollback leaves the state as it was, then that the same write

@@ -12,7 +12,8 @@ export interface UserDoc {
   role: Role;
   permissions: AdminPermission[];
   disabled: boolean;
-  totp: { secret: string; confirmedAt: Date | null } | null;
+  /** `lastStep` and `recoveryCodes` are absent on enrolments stored before they existed. */
+  totp: { secret: string; confirmedAt: Date | null; lastStep?: number | null; recoveryCodes?: string[] } | null;
   addresses: Address[];
   createdAt: Date;
   updatedAt: Date;
@@ -44,7 +45,12 @@ export const userSchema = new Schema<UserDoc>(
     role: { type: String, required: true, enum: ROLES },
     permissions: { type: [String], default: [] },
     disabled: { type: Boolean, required: true },
-    totp: nullable(new Schema({ secret: { type: String, required: true }, confirmedAt: nullable(Date) }, { _id: false, strict: "throw" })),
+    totp: nullable(
+      new Schema(
+        { secret: { type: String, required: true }, confirmedAt: nullable(Date), lastStep: nullable(Number), recoveryCodes: { type: [String], default: [] } },
+        { _id: false, strict: "throw" },
+      ),
+    ),
     addresses: { type: [addressSchema], default: [] },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

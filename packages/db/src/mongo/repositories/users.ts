@@ -4,7 +4,11 @@ import { userUniqueIndexes, type UserDoc } from "../models/users.js";
 import type { RepoContext } from "./context.js";
 import { definedFields, escapeRegex, findPage, fromDoc, toDoc } from "./mapping.js";
 
-const toUser = (doc: UserDoc): User => fromDoc<User>(doc);
+const toUser = (doc: UserDoc): User => {
+  // Enrolments stored before replay and recovery codes existed have neither: none used, none issued.
+  const totp = doc.totp && { ...doc.totp, lastStep: doc.totp.lastStep ?? null, recoveryCodes: doc.totp.recoveryCodes ?? [] };
+  return fromDoc<User>({ ...doc, totp });
+};
 
 export function userRepository({ models: { users, sessions }, session, atomically }: RepoContext): UserRepository {
   return {
@@ -48,6 +52,24 @@ export function userRepository({ models: { users, sessions }, session, atomicall
         const updated = await users.findOneAndUpdate({ _id: id }, { $set: definedFields(patch) }, { returnDocument: "after", session }).lean<UserDoc>();
         return updated && toUser(updated);
       });
+    },
+    // Each one guarded single-document update: the filter is the guard, so of two concurrent uses
+    // exactly one matches.
+    async acceptTotpStep(id, step) {
+      const result = await users.updateOne(
+        { _id: id, "totp.confirmedAt": { $ne: null }, $or: [{ "totp.lastStep": { $lt: step } }, { "totp.lastStep": null }] },
+        { $set: { "totp.lastStep": step } },
+        { session },
+      );
+      return result.modifiedCount === 1;
+    },
+    async consumeRecoveryCode(id, codeHash) {
+      const result = await users.updateOne({ _id: id, "totp.recoveryCodes": codeHash }, { $pull: { "totp.recoveryCodes": codeHash } }, { session });
+      return result.modifiedCount === 1;
+    },
+    async replaceTotpSecret(id, from, to) {
+      const result = await users.updateOne({ _id: id, "totp.secret": from }, { $set: { "totp.secret": to } }, { session });
+      return result.modifiedCount === 1;
     },
     list({ search, role, ...page }) {
       const filter: Record<string, unknown> = {};

@@ -1,4 +1,4 @@
-import { losesUserManagement, type Address, type AdminPermission, type Role, type User, type UserPatch, type UserRepository } from "@bbscart/core";
+import { losesUserManagement, type Address, type AdminPermission, type Role, type SecondFactor, type User, type UserPatch, type UserRepository } from "@bbscart/core";
 import { decodeJson, encodeJson, fromFlag, fromMs, likeContains, toFlag, toMs } from "../codec.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
@@ -19,6 +19,14 @@ interface UserRow {
   updated_at: number;
 }
 
+/** Enrolments stored before replay and recovery codes existed have neither: none used, none issued. */
+const toSecondFactor = (stored: Partial<SecondFactor>): SecondFactor => ({
+  secret: stored.secret ?? "",
+  confirmedAt: stored.confirmedAt ?? null,
+  lastStep: stored.lastStep ?? null,
+  recoveryCodes: stored.recoveryCodes ?? [],
+});
+
 const toUser = (row: UserRow): User => ({
   id: row.id,
   email: row.email,
@@ -29,7 +37,7 @@ const toUser = (row: UserRow): User => ({
   permissions: decodeJson<AdminPermission[]>(row.permissions),
   disabled: fromFlag(row.disabled),
   addresses: decodeJson<Address[]>(row.addresses),
-  totp: row.totp === null ? null : decodeJson<NonNullable<User["totp"]>>(row.totp),
+  totp: row.totp === null ? null : toSecondFactor(decodeJson<Partial<SecondFactor>>(row.totp)),
   createdAt: fromMs(row.created_at),
   updatedAt: fromMs(row.updated_at),
 });
@@ -111,6 +119,36 @@ export function sqliteUsers(ex: Executor): UserRepository {
         const row = updateReturning(c, "users", ["id", id], patch, encoders) as UserRow | undefined;
         return row ? toUser(row) : null;
       }),
+    // Each a single UPDATE whose WHERE is the guard: SQLite runs one writer at a time, so of two
+    // concurrent uses exactly one changes the row.
+    acceptTotpStep: (id, step) =>
+      ex.write(
+        (c) =>
+          c
+            .prepare(
+              `UPDATE users SET totp = json_set(totp, '$.lastStep', ?)
+                WHERE id = ? AND json_extract(totp, '$.confirmedAt') IS NOT NULL
+                  AND coalesce(json_extract(totp, '$.lastStep'), -1) < ?`,
+            )
+            .run(step, id, step).changes === 1,
+      ),
+    consumeRecoveryCode: (id, codeHash) =>
+      ex.write(
+        (c) =>
+          c
+            .prepare(
+              `UPDATE users SET totp = json_set(totp, '$.recoveryCodes',
+                  (SELECT json_group_array(value) FROM json_each(users.totp, '$.recoveryCodes') WHERE value != ?))
+                WHERE id = ? AND EXISTS (SELECT 1 FROM json_each(users.totp, '$.recoveryCodes') WHERE value = ?)`,
+            )
+            .run(codeHash, id, codeHash).changes === 1,
+      ),
+    replaceTotpSecret: (id, from, to) =>
+      ex.write(
+        (c) =>
+          c.prepare(`UPDATE users SET totp = json_set(totp, '$.secret', ?) WHERE id = ? AND json_extract(totp, '$.secret') = ?`).run(to, id, from)
+            .changes === 1,
+      ),
     list: (query) =>
       ex.read((c) =>
         keysetPage(c, {
