@@ -1,6 +1,6 @@
 import type { User } from "@bbscart/core";
 import { totp } from "../../auth/totp.js";
-import { AppError } from "../common/index.js";
+import { refused } from "../common/index.js";
 
 /**
  * Step-up for sensitive admin actions (role changes, wallet adjustments): once an admin has enrolled
@@ -9,9 +9,9 @@ import { AppError } from "../common/index.js";
 export async function requireSecondFactor(user: User, code: string | undefined, now: Date): Promise<void> {
   if (!user.totp?.confirmedAt) return;
   if (code === undefined) {
-    throw new AppError("FORBIDDEN", "Enter the code from your authenticator app", { field: "totpCode", reason: "TOTP_REQUIRED" });
+    throw refused({ code: "TOTP_REQUIRED" });
   }
   if (!(await totp.check(user.totp.secret, code, now))) {
-    throw new AppError("FORBIDDEN", "That authenticator code is not valid", { field: "totpCode", reason: "TOTP_INVALID" });
+    throw refused({ code: "TOTP_INVALID" });
   }
 }
