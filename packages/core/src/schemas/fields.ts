@@ -88,10 +88,20 @@ export const slug = (field = "slug") =>
 export const currency = z.string({ error: "currency must be text" }).refine(isCurrencyCode, { error: "currency must be an ISO 4217 code" });
 
 /**
- * A moment: a Date over tRPC (superjson carries it), an RFC 3339 date-time text over REST, as the
- * document declares (`format: date-time`); other texts `Date` reads are accepted too.
+ * An ISO 8601 date and time: RFC 3339's `format: date-time`, and what clients send beside it — a
+ * form's local `2026-12-05T10:30` (no seconds or offset) or a bare date (midnight UTC).
  */
-export const dateTime = (field: string) => z.coerce.date({ error: `${field} must be a date and time` }).meta({ type: "string", format: "date-time" });
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/i;
+
+/**
+ * A moment: a Date over tRPC (superjson carries it) or an ISO 8601 date-time text (REST, forms),
+ * declared to JSON Schema as `format: date-time`. Any other text is refused naming the field, not
+ * read by `Date`'s guesswork (`"12345"` would be the year 12345).
+ */
+export const dateTime = (field: string) =>
+  z
+    .preprocess((value) => (typeof value === "string" && ISO_DATE_TIME.test(value) ? new Date(value) : value), z.date({ error: `${field} must be a date and time` }))
+    .meta({ type: "string", format: "date-time" });
 
 export const pageInput = {
   cursor: lengthIn(z.string({ error: "cursor must be text" }), { max: 500, tooLong: "cursor is too long" }).nullable().default(null),

@@ -150,6 +150,9 @@ describe("order, wallet, coupon and settings schemas", () => {
     const range = orderListInput.parse({ paymentMethod: "cod", userId: "user-1", placedFrom: "2025-01-01T00:00:00Z", placedTo: "2025-02-01T00:00:00Z" });
     expect(range).toMatchObject({ paymentMethod: "cod", userId: "user-1", placedFrom: new Date("2025-01-01T00:00:00Z"), placedTo: new Date("2025-02-01T00:00:00Z") });
     expect(messages(orderListInput, { placedFrom: "2025-02-01", placedTo: "2025-02-01" })).toEqual(["placedTo must be after placedFrom"]);
+    // Only ISO 8601 text is a date: not whatever `Date` guesses from ("12345" would be the year 12345).
+    expect(messages(orderListInput, { placedFrom: "12345" })).toEqual(["placedFrom must be a date and time"]);
+    expect(messages(orderListInput, { placedTo: "next tuesday" })).toEqual(["placedTo must be a date and time"]);
     expect(messages(orderListInput, { paymentMethod: "upi", placedFrom: "yesterday" })).toEqual([
       "paymentMethod must be wallet, card or cod",
       "placedFrom must be a date and time",
