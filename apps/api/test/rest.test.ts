@@ -146,7 +146,7 @@ describe("the REST surface's HTTP semantics", () => {
     const bare = (method: string, path: string, headers: Record<string, string> = {}) =>
       fetch(`${app.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${shopper.token}`, ...headers }, body: "" });
     await rest(app.url, "POST", "/cart/items", { token: shopper.token, body: { variantId, quantity: 1 } });
-    for (const headers of [{}, { "content-type": "application/json" }, { "content-type": "text/plain" }]) {
+    for (const headers of [{}, { "content-type": "application/json" }, { "content-type": "text/plain" }] as Record<string, string>[]) {
       const accepted = await bare("POST", `/cart/items/${variantId}/accept-price`, headers);
       expect(accepted.status, JSON.stringify(headers)).toBe(200);
       expect((await bare("DELETE", "/cart/coupon", headers)).status, JSON.stringify(headers)).toBe(200);

@@ -7,4 +7,6 @@ export const testEnv = {
   conformanceSeed: Number(process.env.CONFORMANCE_SEED || 27),
   /** Generated requests per operation and caller (half valid, half invalid); three callers each. */
   conformanceCases: Number(process.env.CONFORMANCE_CASES || 24),
+  /** Fuzzed calls per tRPC procedure and caller (generated, broken and hostile superjson envelopes). */
+  trpcFuzzCases: Number(process.env.TRPC_FUZZ_CASES || 6),
 };
