@@ -127,7 +127,7 @@ const deleteIn = (target: unknown, path: readonly string[]): void => {
 };
 
 /** Query strings carry text: how a client writes a generated value there. */
-const queryText = (value: unknown): string | undefined => (value === null || value === undefined ? undefined : typeof value === "object" ? JSON.stringify(value) : String(value));
+const queryText = (value: unknown): string | undefined => (value === null || value === undefined ? undefined : typeof value === "string" ? value : JSON.stringify(value));
 
 /** The JSON types a schema allows, looking into `anyOf`. */
 const typesOf = (schema: Schema | undefined): string[] =>
@@ -186,7 +186,7 @@ export function casesFor(document: Document, options: { seed: number; perOperati
       /** A generated request the document allows, fixture ids filled in where they keep it valid. */
       const validInstance = (): Instance | null => {
         for (let attempt = 0; attempt < 20; attempt++) {
-          const instance = generator.generate(schema as never) as Instance;
+          const instance = generator.generate(schema) as Instance;
           for (const [path] of fields) {
             const fixture = options.fixtures[path.at(-1)!];
             if (fixture === undefined || random() < 0.15) continue;
@@ -200,7 +200,7 @@ export function casesFor(document: Document, options: { seed: number; perOperati
       };
 
       const toCase = (instance: Instance, valid: boolean, broken?: string): Case => {
-        const path = template.replace(/\{(\w+)\}/g, (_m, key: string) => encodeURIComponent(String(instance.path[key] ?? "")));
+        const path = template.replace(/\{(\w+)\}/g, (_m, key: string) => encodeURIComponent(queryText(instance.path[key]) ?? ""));
         const query = new URLSearchParams();
         for (const [key, value] of Object.entries(instance.query ?? {})) {
           const text = queryText(value);
