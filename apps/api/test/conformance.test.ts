@@ -114,7 +114,14 @@ describe("REST conformance: every operation of the served document, fuzzed again
     const operations = new Set(Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)));
     expect(new Set(cases.map((c) => c.operation))).toEqual(operations);
 
+    // Shuffled (seeded), so writes interleave: a cart is filled before some checkouts and emptied before others.
     const work = identities.flatMap((identity) => cases.map((request) => ({ identity, request })));
+    let state = testEnv.conformanceSeed;
+    for (let index = work.length - 1; index > 0; index--) {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      const other = state % (index + 1);
+      [work[index], work[other]] = [work[other]!, work[index]!];
+    }
     // A few requests at a time: enough to finish quickly, few enough for a shared 2-core machine.
     const queue = [...work];
     await Promise.all(

@@ -3107,7 +3107,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:cod-unavailable`, `urn:bbscart:problem:unprocessable-content`. */
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:cod-unavailable`, `urn:bbscart:problem:delivery-option-unavailable`, `urn:bbscart:problem:unprocessable-content`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3115,7 +3115,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:cod-unavailable" | "urn:bbscart:problem:unprocessable-content";
+                        type?: "urn:bbscart:problem:cod-unavailable" | "urn:bbscart:problem:delivery-option-unavailable" | "urn:bbscart:problem:unprocessable-content";
                     };
                 };
             };

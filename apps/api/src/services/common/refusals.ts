@@ -113,7 +113,10 @@ const bug: Rule<Refusal> = {
 };
 
 const emptyCart = one<unknown>("PRECONDITION_FAILED", () => "Your cart is empty", { reason: "EMPTY_CART" });
-const deliveryOptionUnavailable = one<unknown>("BAD_REQUEST", () => "deliveryOptionId is not a delivery option of this store", { field: "deliveryOptionId" });
+const deliveryOptionUnavailable = one<unknown>("BAD_REQUEST", () => "deliveryOptionId is not a delivery option of this store", {
+  field: "deliveryOptionId",
+  reason: "DELIVERY_OPTION_UNAVAILABLE",
+});
 /** The cart problems checkout answers with their own code as the reason (the empty cart and a bad delivery option are answered apart). */
 const attention = oneOfReasons<readonly CartProblem["code"][]>(
   "PRECONDITION_FAILED",
