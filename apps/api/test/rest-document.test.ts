@@ -9,7 +9,15 @@ import { useTempDirs } from "./temp-dir.js";
 const schemaBase = "https://spec.openapis.org/oas/3.1/schema-base";
 
 type Document = { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, unknown> } };
-type Operation = { summary?: string; tags?: string[]; security?: unknown[]; responses: Record<string, { $ref?: string }> };
+type ProblemSchema = { allOf: [{ $ref: string }, { properties: { type: { enum: string[] } } }] };
+type Operation = {
+  summary?: string;
+  tags?: string[];
+  security?: unknown[];
+  requestBody?: { content: Record<string, { schema: Record<string, unknown> & { properties: Record<string, Record<string, unknown>> } }> };
+  parameters?: { in: string; name: string; schema: { anyOf?: Record<string, unknown>[] } }[];
+  responses: Record<string, { headers?: Record<string, { required?: boolean }>; content?: Record<string, { schema: ProblemSchema }> }>;
+};
 
 describe("the OpenAPI document at /api/v1/openapi.json", () => {
   const tempDir = useTempDirs();
@@ -45,15 +53,54 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
         expect(operation.summary, name).toEqual(expect.any(String));
         expect(operation.tags, name).toHaveLength(1);
         for (const [status, response] of Object.entries(operation.responses)) {
-          if (Number(status) >= 400) expect(response.$ref, `${name} ${status}`).toBe(`#/components/responses/Problem${status}`);
+          if (Number(status) < 400) continue;
+          const schema = response.content?.["application/problem+json"]?.schema;
+          expect(schema?.allOf[0].$ref, `${name} ${status}`).toBe("#/components/schemas/Problem");
+          expect(schema?.allOf[1].properties.type.enum.length, `${name} ${status}`).toBeGreaterThan(0);
         }
+        // Every operation can meet an outage; every write can meet a body it cannot read.
+        expect(Object.keys(operation.responses), name).toContain("503");
+        if (method !== "get") expect(Object.keys(operation.responses), name).toEqual(expect.arrayContaining(["400", "413", "415", "429"]));
         if (operation.security) expect(operation.responses["401"], name).toBeDefined();
         if (method !== "get") expect(operation.responses["422"] ?? operation.responses["429"], name).toBeDefined();
       }
     }
     expect(document.paths["/products"]!.get!.security).toBeUndefined();
+    expect(document.paths["/auth/me"]!.get!.responses["401"]!.headers!["WWW-Authenticate"]!.required).toBe(true);
     expect(document.paths["/orders"]!.post!.responses["201"]).toBeDefined();
     expect(document.paths["/orders"]!.post!.responses["409"]).toBeDefined();
+  });
+
+  it("declares every refusal an operation can answer with, with its problem types, from the refusal table", () => {
+    const types = (route: string, method: string, status: string) =>
+      document.paths[route]![method]!.responses[status]?.content?.["application/problem+json"]?.schema.allOf[1].properties.type.enum ?? [];
+    const problem = (name: string) => `urn:bbscart:problem:${name}`;
+    expect(types("/orders", "post", "412")).toEqual(
+      expect.arrayContaining(["empty-cart", "out-of-stock", "price-changed", "insufficient-funds", "variant-unavailable"].map(problem)),
+    );
+    expect(types("/orders", "post", "409")).toEqual(expect.arrayContaining(["conflict", "out-of-stock", "idempotency-key-reused", "coupon-unavailable"].map(problem)));
+    expect(types("/orders", "post", "422")).toEqual(expect.arrayContaining(["unprocessable-content", "cod-unavailable"].map(problem)));
+    expect(types("/orders/{orderId}/payment", "post", "412")).toEqual([problem("not-a-card-order")]);
+    expect(types("/orders/{orderId}/payment", "post", "409")).toContain(problem("not-awaiting-payment"));
+    expect(types("/orders/{orderId}/cancel", "post", "412")).toEqual(expect.arrayContaining(["payment-not-captured", "return-window-closed"].map(problem)));
+    expect(types("/cart/coupon", "put", "422")).toEqual(expect.arrayContaining(["expired", "not-found", "minimum-not-met", "usage-limit-reached"].map(problem)));
+    expect(types("/cart/items", "post", "404")).toEqual([problem("not-found")]);
+    expect(types("/admin/wallets/{userId}/adjustments", "post", "403")).toEqual(expect.arrayContaining(["forbidden", "totp-required", "totp-invalid"].map(problem)));
+    // A read takes no body and writes nothing: no 400, 409, 413, 415 or 429 of its own.
+    expect(Object.keys(document.paths["/products"]!.get!.responses)).toEqual(["200", "304", "422", "503"]);
+  });
+
+  it("states the input rules the server applies: email format, one address, date-times, lengths in characters", () => {
+    const body = (route: string) => document.paths[route]!.post!.requestBody!.content["application/json"]!.schema;
+    expect(body("/auth/register").properties.email).toMatchObject({ type: "string", format: "email", maxLength: 254 });
+    expect(body("/auth/login").properties.email).toMatchObject({ format: "email" });
+    expect(body("/orders").oneOf).toEqual([{ required: ["addressId"] }, { required: ["address"] }]);
+    expect(body("/auth/register").properties.name).toMatchObject({ minLength: 1, maxLength: 100 });
+    const placed = document.paths["/admin/orders"]!.get!.parameters!.filter((p) => p.name === "placedFrom" || p.name === "placedTo");
+    expect(placed.map((p) => p.schema.anyOf?.[0])).toEqual([
+      { type: "string", format: "date-time" },
+      { type: "string", format: "date-time" },
+    ]);
   });
 
   it("shows each REST behaviour on exactly the operations whose rest({...}) meta declares it", () => {

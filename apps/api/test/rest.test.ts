@@ -142,6 +142,32 @@ describe("the REST surface's HTTP semantics", () => {
     expect(problem.errors[0]!.message).toMatch(/different checkout/);
   });
 
+  it("accepts bodiless writes as fetch and `curl -d ''` send them (Content-Length: 0, any or no type), and refuses a non-JSON body with 415", async () => {
+    const bare = (method: string, path: string, headers: Record<string, string> = {}) =>
+      fetch(`${app.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${shopper.token}`, ...headers }, body: "" });
+    await rest(app.url, "POST", "/cart/items", { token: shopper.token, body: { variantId, quantity: 1 } });
+    for (const headers of [{}, { "content-type": "application/json" }, { "content-type": "text/plain" }] as Record<string, string>[]) {
+      const accepted = await bare("POST", `/cart/items/${variantId}/accept-price`, headers);
+      expect(accepted.status, JSON.stringify(headers)).toBe(200);
+      expect((await bare("DELETE", "/cart/coupon", headers)).status, JSON.stringify(headers)).toBe(200);
+    }
+    // A cash-on-delivery order cannot be paid by card: the refusal the document declares, not a 415.
+    const placed = await rest(app.url, "POST", "/orders", {
+      token: shopper.token,
+      headers: { "Idempotency-Key": `bodiless-${Date.now()}` },
+      body: { address, deliveryOptionId: "standard", paymentMethod: "cod" },
+    });
+    expect(placed.status).toBe(201);
+    const orderId = (placed.body as { orderId: string }).orderId;
+    const payment = await bare("POST", `/orders/${orderId}/payment`);
+    const body = expectProblem({ status: payment.status, headers: payment.headers, body: await payment.json() }, "/orders/{orderId}/payment", "POST", 412);
+    expect(body.type).toBe("urn:bbscart:problem:not-a-card-order");
+
+    // A body with content is still read only as JSON.
+    const text = await rest(app.url, "POST", `/cart/items/${variantId}/accept-price`, { token: shopper.token, rawBody: "yes", headers: { "content-type": "text/plain" } });
+    expectProblem(text, "/cart/items/{variantId}/accept-price", "POST", 415);
+  });
+
   it("tags catalog reads with an ETag and answers 304 to If-None-Match until the data changes", async () => {
     for (const path of ["/products", `/products/${slug}`, "/categories"]) {
       const first = await rest(app.url, "GET", path);

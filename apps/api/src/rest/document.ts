@@ -1,6 +1,10 @@
 import type { AnyRouter } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
+import { AppError, refusalAnswers, type RefusalAnswer } from "../services/common/index.js";
+import { toTRPCError } from "../trpc/to-trpc-error.js";
 import type { RestOperation } from "./operations.js";
+import { problemStatus, typeFor } from "./problem.js";
 
 type Json = Record<string, unknown>;
 type Operation = { parameters?: Json[]; requestBody?: { content: Record<string, { schema: Json }> }; responses: Record<string, Json>; security?: unknown[] };
@@ -50,18 +54,50 @@ const problemSchema = {
   required: ["type", "title", "status", "detail", "instance", "requestId", "code", "errors"],
 };
 
-const problems: Record<string, string> = {
-  "400": "The request could not be read (malformed JSON, or a refusal that names no field).",
-  "401": "No valid bearer token. Carries `WWW-Authenticate: Bearer`.",
-  "403": "Signed in, but this operation needs a permission the account lacks.",
-  "404": "No such resource, or it belongs to someone else.",
-  "409": "Conflicts with the current state (e.g. an Idempotency-Key reused with a different body).",
-  "415": "The body was not sent as application/json.",
-  "422": "The input was refused; `errors` names each field.",
-  "429": "Over the request budget; retry after `Retry-After` seconds.",
+const problems: Record<number, string> = {
+  400: "The request could not be read (malformed JSON, or a refusal that names no field).",
+  401: "No valid bearer token. Carries `WWW-Authenticate: Bearer`.",
+  403: "Signed in, but this operation needs a permission the account lacks (or a refusal that concerns the caller's rights).",
+  404: "No such resource, or it belongs to someone else.",
+  409: "Conflicts with the current state (e.g. an Idempotency-Key reused with a different body).",
+  412: "The request is well-formed but what it acts on is not ready for it (e.g. an empty cart at checkout).",
+  413: "The body is larger than the server accepts.",
+  415: "A body was sent, but not as application/json.",
+  422: "The input was refused; `errors` names each field.",
+  429: "Over the request budget; retry after `Retry-After` seconds.",
+  503: "A service the operation needs is briefly unavailable; retry after `Retry-After` seconds.",
 };
 
-const header = (schema: Json, text: string) => ({ schema, description: text });
+/** A header the answer carries; `required` when it always does (the conformance suite checks those). */
+const header = (schema: Json, text: string, required = false) => ({ schema, description: text, ...(required ? { required: true } : {}) });
+
+/** The headers a failure with `status` always carries. */
+const problemHeaders: Record<number, Json> = {
+  401: { "WWW-Authenticate": header({ type: "string" }, "`Bearer realm=\"bbscart\"`, with `error=\"invalid_token\"` when a token was sent.", true) },
+  429: { "Retry-After": header({ type: "integer" }, "Seconds to wait.", true) },
+  503: { "Retry-After": header({ type: "integer" }, "Seconds to wait.", true) },
+};
+
+/** The status a refusal answer reaches a REST client with: the same mapping the adapter applies to a thrown refusal. */
+function statusOf(answer: RefusalAnswer): number {
+  const error = toTRPCError(new AppError(answer.code, answer.code));
+  const fieldErrors = answer.field ? [{ path: answer.field, message: "" }] : [];
+  return problemStatus({ message: "", data: { code: error.code, httpStatus: getHTTPStatusCodeFromError(error), requestId: null, fieldErrors, reason: answer.reason } });
+}
+
+/** A failure status of one operation, with every problem `type` it can carry (the schema holds the client to them). */
+function problemResponse(status: number, types: Set<string>): Json {
+  const listed = [...types].sort();
+  return {
+    description: `${problems[status] ?? "Refused."} Problem types: ${listed.map((type) => `\`${type}\``).join(", ")}.`,
+    ...(problemHeaders[status] ? { headers: problemHeaders[status] } : {}),
+    content: {
+      "application/problem+json": {
+        schema: { allOf: [{ $ref: "#/components/schemas/Problem" }, { type: "object", properties: { type: { type: "string", enum: listed } } }] },
+      },
+    },
+  };
+}
 
 /**
  * The generated document, finished for a reader: every failure as problem+json, the headers this
@@ -81,52 +117,75 @@ export function restDocument(router: AnyRouter, operations: RestOperation[], ser
   // The generator's own error shape is replaced by problem+json below.
   components.schemas = Object.fromEntries(Object.entries(components.schemas ?? {}).filter(([name]) => !name.startsWith("error.")));
   components.schemas.Problem = problemSchema;
-  components.responses = Object.fromEntries(
-    Object.entries(problems).map(([status, text]) => [
-      `Problem${status}`,
-      {
-        description: text,
-        content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
-        ...(status === "429" ? { headers: { "Retry-After": header({ type: "integer" }, "Seconds to wait.") } } : {}),
-      },
-    ]),
-  );
 
   for (const operation of operations) {
     const entry = (document.paths?.[operation.path] as Record<string, Operation> | undefined)?.[operation.method.toLowerCase()];
     if (!entry) continue;
     const success = entry.responses["200"]!;
     const responses: Record<string, Json> = {};
-    const ref = (status: string) => ({ $ref: `#/components/responses/Problem${status}` });
 
     if (operation.behaviour.created) {
-      responses["201"] = { ...success, description: "Created.", headers: { Location: header({ type: "string" }, "The created resource.") } };
+      responses["201"] = { ...success, description: "Created.", headers: { Location: header({ type: "string" }, "The created resource.", true) } };
     } else {
       responses["200"] = success;
     }
     const headers: Json = {};
     if (operation.behaviour.paginated) headers.Link = header({ type: "string" }, 'RFC 8288 `<…>; rel="next"` while there is a next page.');
     if (operation.behaviour.cached) {
-      headers.ETag = header({ type: "string" }, "Send back as If-None-Match.");
+      headers.ETag = header({ type: "string" }, "Send back as If-None-Match.", true);
       entry.parameters = [...(entry.parameters ?? []), { in: "header", name: "If-None-Match", required: false, schema: { type: "string" }, description: "An ETag from an earlier answer." }];
       responses["304"] = { description: "Not modified since the ETag sent.", headers: { ETag: headers.ETag } };
     }
     if (Object.keys(headers).length > 0) responses["200"] = { ...success, headers };
     if (operation.behaviour.idempotencyHeader) withIdempotencyHeader(entry);
+    withInputRules(entry, operation);
 
-    const hasInput = operation.procedureDef._def.inputs.length > 0;
-    if (operation.method !== "GET") responses["400"] = ref("400");
-    if ((entry.security && entry.security.length > 0) || operation.behaviour.refusesCredentials) responses["401"] = ref("401");
-    const access = (operation.procedureDef._def.meta as { access?: string } | undefined)?.access ?? "";
-    if (access.startsWith("admin:")) responses["403"] = ref("403");
-    if (operation.path.includes("{")) responses["404"] = ref("404");
-    if (operation.method !== "GET") responses["409"] = ref("409");
-    if (hasInput && operation.method !== "GET" && operation.method !== "DELETE") responses["415"] = ref("415");
-    if (hasInput) responses["422"] = ref("422");
-    if (operation.method !== "GET") responses["429"] = ref("429");
+    for (const [status, types] of failures(operation, entry)) responses[String(status)] = problemResponse(status, types);
     entry.responses = responses;
   }
   return document;
+}
+
+/**
+ * Every failure status `operation` can answer with, each with its problem types: those any
+ * operation of its kind can meet (unreadable body, no token, no permission, unknown id, a budget, an
+ * outage), each under its status's own type, plus the refusals its `rest({ refuses })` names, with
+ * the status and reason the refusal table gives them.
+ */
+function failures(operation: RestOperation, entry: Operation): Map<number, Set<string>> {
+  const declared = new Map<number, Set<string>>();
+  const add = (status: number, reason: string | null = null) => {
+    const types = declared.get(status) ?? new Set<string>();
+    declared.set(status, types.add(typeFor(status, reason)));
+  };
+  const writes = operation.method !== "GET";
+  const hasInput = operation.procedureDef._def.inputs.length > 0;
+  const access = (operation.procedureDef._def.meta as { access?: string } | undefined)?.access ?? "";
+  // Any write may carry a body, even one that takes none: it can be unreadable, too large or not JSON.
+  if (writes) [400, 413, 415].forEach((status) => add(status));
+  if ((entry.security && entry.security.length > 0) || operation.behaviour.refusesCredentials) add(401);
+  if (access.startsWith("admin:")) add(403);
+  if (operation.path.includes("{")) add(404);
+  if (writes) add(409);
+  if (hasInput) add(422);
+  if (writes) add(429);
+  add(503);
+  for (const answer of refusalAnswers(operation.behaviour.refuses ?? [])) add(statusOf(answer), answer.reason);
+  return new Map([...declared].sort(([a], [b]) => a - b));
+}
+
+/**
+ * Rules of the input schema the generator drops when it rebuilds the body without the path
+ * parameters (a refinement's `oneOf` declared with `.meta()` in core): copied back onto the body.
+ */
+function withInputRules(entry: Operation, operation: RestOperation): void {
+  const body = entry.requestBody?.content["application/json"];
+  const input = operation.procedureDef._def.inputs[0] as { meta?: () => Json | undefined } | undefined;
+  const meta = input?.meta?.() ?? {};
+  if (!body) return;
+  for (const keyword of ["oneOf", "anyOf", "allOf", "not", "dependentRequired"] as const) {
+    if (meta[keyword] !== undefined) body.schema = { ...body.schema, [keyword]: meta[keyword] };
+  }
 }
 
 /** An idempotency key (checkout, refunds) is a header here (the adapter copies it into the input), not a body field. */

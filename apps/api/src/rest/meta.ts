@@ -1,3 +1,4 @@
+import type { RefusalCode } from "../services/common/index.js";
 import type { Meta } from "../trpc/init.js";
 
 /**
@@ -18,6 +19,11 @@ export interface RestBehaviour {
   refusesCredentials?: true;
   /** The idempotency key travels in the `Idempotency-Key` header instead of the body. */
   idempotencyHeader?: true;
+  /**
+   * The refusals (codes of `services/common/refusals.ts`) the procedure's services can answer with:
+   * the document declares each one's status and problem `type` from that table.
+   */
+  refuses?: readonly RefusalCode[];
 }
 
 export type RestOptions = NonNullable<Meta["openapi"]> & RestBehaviour;
@@ -29,8 +35,8 @@ export type RestOptions = NonNullable<Meta["openapi"]> & RestBehaviour;
  * Set `protect: false` on public operations: the document then asks for no bearer token.
  * The behaviour flags are kept apart from `openapi`, which the document generator reads as is.
  */
-export function rest({ created, cached, paginated, refusesCredentials, idempotencyHeader, ...openapi }: RestOptions): Meta {
-  const behaviour: RestBehaviour = { created, cached, paginated, refusesCredentials, idempotencyHeader };
+export function rest({ created, cached, paginated, refusesCredentials, idempotencyHeader, refuses, ...openapi }: RestOptions): Meta {
+  const behaviour: RestBehaviour = { created, cached, paginated, refusesCredentials, idempotencyHeader, refuses };
   // `rest` is not in Meta's type: only this module writes it and restBehaviour() reads it back.
   return { openapi, rest: behaviour } as Partial<Meta> as Meta;
 }

@@ -49,7 +49,7 @@ export function problemStatus(error: FormattedError): number {
 }
 
 /** A problem type URI per kind of failure: stable names a client can switch on. */
-function typeFor(status: number, reason: string | null): string {
+export function typeFor(status: number, reason: string | null): string {
   const name = reason ? reason.toLowerCase().replace(/_/g, "-") : (titles[status] ?? "error").toLowerCase().replace(/ /g, "-");
   return `urn:bbscart:problem:${name}`;
 }

@@ -58,6 +58,11 @@ function inputFor(operation: RestOperation, req: Request, pathParams: Record<str
   return input;
 }
 
+/** Whether the request has body bytes to read: a length above zero, or a chunked body. */
+function carriesContent(req: Request): boolean {
+  return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+}
+
 /** A strong validator over the exact bytes sent: equal bodies, equal tags. */
 function etagOf(body: string): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
@@ -127,7 +132,9 @@ export function restRoutes(deps: RestDeps): Router {
   );
   routes.use((req, res, next) => {
     // A body in another format would otherwise reach the schema as nothing and be refused field by field.
-    if (req.is("application/json") === false) {
+    // An empty one is no body, whatever its type says: fetch and `curl -d ''` send `Content-Length: 0`
+    // on a POST without one (accept-price, pay again), often with no Content-Type at all.
+    if (carriesContent(req) && req.is("application/json") === false) {
       sendProblem(res, problem({ status: 415, detail: "Send the request body as application/json", instance: req.originalUrl, requestId: req.id as string, code: "UNSUPPORTED_MEDIA_TYPE" }));
       return;
     }

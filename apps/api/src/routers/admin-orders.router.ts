@@ -31,6 +31,7 @@ export const adminOrdersRouter = router({
         ...adminTag,
         method: "POST",
         path: "/admin/orders/{orderId}/events",
+        refuses: ["ORDER_NOT_FOUND", "ORDER_BUSY", "INVALID_TRANSITION", "NOT_ALLOWED", "GUARD_FAILED"],
         summary: "Advance, cancel or settle a return",
         description:
           "Needs `orders.manage`. `event.type` is one of `availableEvents`: `pack`, `ship` (with `carrier` and `trackingNumber`), `deliver`, `cancel` (with `reason`), " +
@@ -47,6 +48,18 @@ export const adminOrdersRouter = router({
         method: "POST",
         path: "/admin/orders/{orderId}/refunds",
         idempotencyHeader: true,
+        refuses: [
+          "ORDER_NOT_FOUND",
+          "ORDER_BUSY",
+          "NOT_ALLOWED",
+          "INVALID_AMOUNT",
+          "REFUND_EXCEEDS_CAPTURED",
+          "REFUND_DESTINATION_UNAVAILABLE",
+          "UNKNOWN_LINE",
+          "QUANTITY_EXCEEDS_LINE",
+          "REFUND_EXCEEDS_ITEMS",
+          "IDEMPOTENCY_KEY_REUSED",
+        ],
         summary: "Refund part or all of what was captured",
         description: "Needs `refunds.issue`. To the wallet or back to the card; never more than `refundable`.",
       }),

@@ -13,6 +13,7 @@ export const adminWalletRouter = router({
         tags: ["Admin"],
         method: "POST",
         path: "/admin/wallets/{userId}/adjustments",
+        refuses: ["USER_NOT_FOUND", "ADJUSTMENT_EXCEEDS_BALANCE", "IDEMPOTENCY_KEY_REUSED", "TOTP_REQUIRED", "TOTP_INVALID"],
         summary: "Credit or debit a shopper's wallet",
         description:
           "Needs the `wallet.adjust` permission. Positive `amountMinor` credits, negative debits; the reason is audited. " +

@@ -48,12 +48,12 @@ export const cartRouter = router({
     .output(cartOutput)
     .query(async ({ ctx, input }) => ctx.services.cart.get(await ownerOf(ctx), input?.deliveryOptionId)),
   add: publicProcedure
-    .meta(rest({ ...cartTag, method: "POST", path: "/cart/items", summary: "Add a variant to the cart", description: "Adds `quantity` (default 1) to the line of `variantId`, re-checking price and stock; answers with the whole cart." }))
+    .meta(rest({ ...cartTag, method: "POST", path: "/cart/items", refuses: ["NOT_FOR_SALE", "QUANTITY_LIMIT"], summary: "Add a variant to the cart", description: "Adds `quantity` (default 1) to the line of `variantId`, re-checking price and stock; answers with the whole cart." }))
     .input(cartAddInput)
     .output(cartOutput)
     .mutation(async ({ ctx, input }) => ctx.services.cart.add(await ownerOrNew(ctx), input)),
   updateQuantity: publicProcedure
-    .meta(rest({ ...cartTag, method: "PATCH", path: "/cart/items/{variantId}", summary: "Change a line's quantity", description: "Zero removes the line." }))
+    .meta(rest({ ...cartTag, method: "PATCH", path: "/cart/items/{variantId}", refuses: ["NOT_IN_CART", "QUANTITY_LIMIT"], summary: "Change a line's quantity", description: "Zero removes the line." }))
     .input(cartUpdateInput)
     .output(cartOutput)
     .mutation(async ({ ctx, input }) => ctx.services.cart.updateQuantity(await ownerOf(ctx), input)),
@@ -63,12 +63,12 @@ export const cartRouter = router({
     .output(cartOutput)
     .mutation(async ({ ctx, input }) => ctx.services.cart.remove(await ownerOf(ctx), input.variantId)),
   acceptPrice: publicProcedure
-    .meta(rest({ ...cartTag, method: "POST", path: "/cart/items/{variantId}/accept-price", summary: "Accept a line's changed price", description: "The fix for a `PRICE_CHANGED` problem." }))
+    .meta(rest({ ...cartTag, method: "POST", path: "/cart/items/{variantId}/accept-price", refuses: ["NOT_IN_CART", "NOT_FOR_SALE"], summary: "Accept a line's changed price", description: "The fix for a `PRICE_CHANGED` problem." }))
     .input(cartLineInput)
     .output(cartOutput)
     .mutation(async ({ ctx, input }) => ctx.services.cart.acceptPrice(await ownerOf(ctx), input.variantId)),
   applyCoupon: publicProcedure
-    .meta(rest({ ...cartTag, method: "PUT", path: "/cart/coupon", summary: "Apply a coupon code" }))
+    .meta(rest({ ...cartTag, method: "PUT", path: "/cart/coupon", refuses: ["COUPON_INVALID"], summary: "Apply a coupon code" }))
     .input(cartCouponInput)
     .output(cartOutput)
     .mutation(async ({ ctx, input }) => ctx.services.cart.applyCoupon(await ownerOrNew(ctx), input.code)),

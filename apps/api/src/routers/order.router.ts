@@ -5,6 +5,9 @@ import { authedProcedure, router } from "../trpc/init.js";
 
 const orderTag = { tags: ["Orders"] };
 
+/** What the state machine (and the unit of work around it) can refuse a shopper's action with. */
+const orderActionRefusals = ["ORDER_NOT_FOUND", "ORDER_BUSY", "INVALID_TRANSITION", "NOT_ALLOWED", "GUARD_FAILED"] as const;
+
 export const orderRouter = router({
   place: authedProcedure
     .meta(
@@ -14,6 +17,18 @@ export const orderRouter = router({
         path: "/orders",
         created: "/orders/{orderId}",
         idempotencyHeader: true,
+        refuses: [
+          "EMPTY_CART",
+          "CART_NEEDS_ATTENTION",
+          "ADDRESS_NOT_FOUND",
+          "COD_UNAVAILABLE",
+          "CURRENCY_MISMATCH",
+          "OUT_OF_STOCK",
+          "COUPON_UNAVAILABLE",
+          "INSUFFICIENT_FUNDS",
+          "IDEMPOTENCY_KEY_EXPIRED",
+          "IDEMPOTENCY_KEY_REUSED",
+        ],
         summary: "Place an order from the cart",
         description:
           "Send an `Idempotency-Key` header (8–100 letters, digits, `-` or `_`), new for each checkout: a retry with the same key and body answers with the same order, " +
@@ -35,19 +50,19 @@ export const orderRouter = router({
     .output(orderOutput)
     .query(({ ctx, input }) => ctx.services.orders.byId(ctx.user, input.orderId)),
   payment: authedProcedure
-    .meta(rest({ ...orderTag, method: "POST", path: "/orders/{orderId}/payment", summary: "Pay again by card", description: "For a card order still awaiting payment: a fresh `clientSecret` for the payment page." }))
+    .meta(rest({ ...orderTag, method: "POST", path: "/orders/{orderId}/payment", refuses: ["NOT_A_CARD_ORDER", "NOT_AWAITING_PAYMENT"], summary: "Pay again by card", description: "For a card order still awaiting payment: a fresh `clientSecret` for the payment page." }))
     .input(orderIdInput)
     .output(paymentSessionOutput)
     .mutation(({ ctx, input }) => ctx.services.orders.payment(ctx.user, input.orderId)),
   /** Razorpay Checkout's handler result, verified before the page shows success (web only: REST clients wait for the order's status). */
   verifyPayment: authedProcedure.input(verifyPaymentInput).mutation(({ ctx, input }) => ctx.services.orders.verifyPayment(ctx.user, input)),
   cancel: authedProcedure
-    .meta(rest({ ...orderTag, method: "POST", path: "/orders/{orderId}/cancel", summary: "Cancel an order before it ships", description: "Releases the stock and refunds what was paid." }))
+    .meta(rest({ ...orderTag, method: "POST", path: "/orders/{orderId}/cancel", refuses: orderActionRefusals, summary: "Cancel an order before it ships", description: "Releases the stock and refunds what was paid." }))
     .input(orderReasonInput)
     .output(orderOutput)
     .mutation(({ ctx, input }) => ctx.services.orders.cancel(ctx.user, input)),
   requestReturn: authedProcedure
-    .meta(rest({ ...orderTag, method: "POST", path: "/orders/{orderId}/return", summary: "Ask to return a delivered order", description: "Within the store's return window; staff approve or reject it." }))
+    .meta(rest({ ...orderTag, method: "POST", path: "/orders/{orderId}/return", refuses: orderActionRefusals, summary: "Ask to return a delivered order", description: "Within the store's return window; staff approve or reject it." }))
     .input(orderReasonInput)
     .output(orderOutput)
     .mutation(({ ctx, input }) => ctx.services.orders.requestReturn(ctx.user, input)),

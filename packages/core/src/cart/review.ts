@@ -1,3 +1,4 @@
+import { allOf } from "../enum.js";
 import { isPurchasable, taxRateFor, type CatalogEntry } from "../catalog/catalog.js";
 import { available } from "../inventory/stock.js";
 import type { Money } from "../money/money.js";
@@ -6,6 +7,18 @@ import { findDeliveryOption, type StoreSettings } from "../settings/settings.js"
 import type { Cart } from "./cart.js";
 import { checkCoupon, type Coupon, type CouponRejectionReason } from "./coupon.js";
 import { priceLines, type PricingLine, type Totals } from "./pricing.js";
+
+/** The kinds of cart problem: every `code` of `CartProblem` below, checked at compile time. */
+export const CART_PROBLEM_CODES = allOf<CartProblem["code"]>()([
+  "EMPTY_CART",
+  "VARIANT_UNAVAILABLE",
+  "PRODUCT_INACTIVE",
+  "CURRENCY_MISMATCH",
+  "OUT_OF_STOCK",
+  "PRICE_CHANGED",
+  "COUPON_INVALID",
+  "DELIVERY_OPTION_UNAVAILABLE",
+]);
 
 /** Everything that can be wrong with a cart, each a value the shopper can act on. */
 export type CartProblem =

@@ -84,13 +84,9 @@ export interface DecisionContext {
   readonly settings: Pick<StoreSettings, "returnWindowDays">;
 }
 
-export type GuardReason =
-  | "not_owner"
-  | "missing_permission"
-  | "payment_not_captured"
-  | "already_paid"
-  | "not_expired"
-  | "return_window_closed";
+/** Why a guard refused an event; listed so the REST document can name each refusal an operation may give. */
+export const GUARD_REASONS = ["not_owner", "missing_permission", "payment_not_captured", "already_paid", "not_expired", "return_window_closed"] as const;
+export type GuardReason = (typeof GUARD_REASONS)[number];
 
 export type OrderError =
   | { readonly code: "INVALID_TRANSITION"; readonly from: OrderStatus; readonly event: OrderEventType }

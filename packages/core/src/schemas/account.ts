@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ADMIN_PERMISSIONS, ROLES } from "../account/user.js";
-import { dateTime, email, id, oneOf, optionalText, pageInput, password, phone, text } from "./fields.js";
+import { dateTime, email, id, lengthIn, oneOf, optionalText, pageInput, password, phone, text } from "./fields.js";
 
 /** The 6-digit code of an authenticator app (sign-in, step-up for sensitive admin actions). */
 export const totpCode = z.string({ error: "code must be text" }).trim().regex(/^\d{6}$/, { error: "code must be the 6 digits your authenticator app shows" });
@@ -14,7 +14,7 @@ export const registerInput = z.object({
 
 export const loginInput = z.object({
   email,
-  password: z.string({ error: "password must be text" }).min(1, { error: "password is required" }).max(128, { error: "password must be at most 128 characters" }),
+  password: lengthIn(z.string({ error: "password must be text" }), { min: 1, max: 128, tooShort: "password is required", tooLong: "password must be at most 128 characters" }),
 });
 
 export const updateProfileInput = z.object({

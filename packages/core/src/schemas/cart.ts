@@ -43,7 +43,9 @@ export const placeOrderInput = z
   .refine((v) => (v.addressId === undefined) !== (v.address === undefined), {
     error: "address: give either addressId or address, not both",
     path: ["addressId"],
-  });
+  })
+  // The same rule for JSON Schema (the REST document), which cannot read the refinement above.
+  .meta({ oneOf: [{ required: ["addressId"] }, { required: ["address"] }] });
 
 /** The signed-in shopper's own orders, newest first. */
 export const myOrdersInput = z.object({ ...pageInput });

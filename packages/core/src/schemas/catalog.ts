@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CATALOG_SORTS } from "../catalog/catalog.js";
-import { amountMinor, id, int, optionalText, pageInput, slug, text } from "./fields.js";
+import { amountMinor, id, int, lengthIn, optionalText, pageInput, slug, text } from "./fields.js";
 
 export const catalogListInput = z
   .object({
@@ -43,13 +43,13 @@ const taxRateBp = int("taxRateBp", 0, 10_000);
 
 export const variantCreateInput = z.object({
   sku,
-  name: z.string({ error: "name must be text" }).trim().max(80, { error: "name must be at most 80 characters" }).default(""),
+  name: lengthIn(z.string({ error: "name must be text" }).trim(), { max: 80, tooLong: "name must be at most 80 characters" }).default(""),
   priceMinor: amountMinor("priceMinor", 1),
   stockOnHand: int("stockOnHand", 0, 1_000_000).default(0),
   active: z.boolean({ error: "active must be true or false" }).default(true),
 });
 
-const description = z.string({ error: "description must be text" }).trim().max(5000, { error: "description must be at most 5000 characters" });
+const description = lengthIn(z.string({ error: "description must be text" }).trim(), { max: 5000, tooLong: "description must be at most 5000 characters" });
 const active = z.boolean({ error: "active must be true or false" });
 const images = z.array(text("images", 300)).max(10, { error: "images may hold at most 10 files" });
 
@@ -83,7 +83,7 @@ export const productUpdateInput = z.object({
 export const variantUpdateInput = z.object({
   variantId: id("variantId"),
   sku: sku.optional(),
-  name: z.string({ error: "name must be text" }).trim().max(80, { error: "name must be at most 80 characters" }).optional(),
+  name: lengthIn(z.string({ error: "name must be text" }).trim(), { max: 80, tooLong: "name must be at most 80 characters" }).optional(),
   priceMinor: amountMinor("priceMinor", 1).optional(),
   active: z.boolean({ error: "active must be true or false" }).optional(),
 });

@@ -9,18 +9,39 @@ import { isCurrencyCode } from "../money/money.js";
 /** Largest price or amount accepted: ₹10,00,00,000.00. Keeps every order total far below 2^53. */
 export const MAX_AMOUNT_MINOR = 10_000_000_000;
 
-export const text = (field: string, max: number, min = 1) =>
-  z
-    .string({ error: `${field} must be text` })
-    .trim()
-    .min(min, { error: min === 1 ? `${field} is required` : `${field} must be at least ${min} characters` })
-    .max(max, { error: `${field} must be at most ${max} characters` });
+/**
+ * How many characters a text holds, counted as people and JSON Schema (`minLength`, `maxLength`)
+ * count them: in code points, so 100 emoji are 100 characters, not the 200 UTF-16 units that
+ * `string.length` (and zod's own `.max`) would count. tRPC and REST share these schemas, so both
+ * surfaces and the OpenAPI document agree on every length.
+ */
+export function characters(value: string): number {
+  let count = 0;
+  for (const _codePoint of value) count++;
+  return count;
+}
 
+/**
+ * `schema` limited to `min`–`max` characters (code points, see `characters`), declared to JSON
+ * Schema as `minLength`/`maxLength`. Apply last: zod drops metadata from schemas derived later.
+ */
+export const lengthIn = (schema: z.ZodString, limits: { min?: number; max: number; tooShort?: string; tooLong: string }) => {
+  const { min = 0, max } = limits;
+  const checked = min > 0 ? schema.refine((value) => characters(value) >= min, { error: limits.tooShort }) : schema;
+  return checked.refine((value) => characters(value) <= max, { error: limits.tooLong }).meta(min > 0 ? { minLength: min, maxLength: max } : { maxLength: max });
+};
+
+export const text = (field: string, max: number, min = 1) =>
+  lengthIn(z.string({ error: `${field} must be text` }).trim(), {
+    min,
+    max,
+    tooShort: min === 1 ? `${field} is required` : `${field} must be at least ${min} characters`,
+    tooLong: `${field} must be at most ${max} characters`,
+  });
+
+/** Optional text up to `max` characters; empty means absent (null). */
 export const optionalText = (field: string, max: number) =>
-  z
-    .string({ error: `${field} must be text` })
-    .trim()
-    .max(max, { error: `${field} must be at most ${max} characters` })
+  lengthIn(z.string({ error: `${field} must be text` }).trim(), { max, tooLong: `${field} must be at most ${max} characters` })
     .transform((value) => (value === "" ? null : value))
     .nullable()
     .default(null);
@@ -44,12 +65,10 @@ export const int = (field: string, min: number, max: number) =>
 /** Money in integer minor units (paise), never a decimal. */
 export const amountMinor = (field: string, min = 0) => int(field, min, MAX_AMOUNT_MINOR);
 
-export const email = z
-  .string({ error: "email must be text" })
-  .trim()
-  .toLowerCase()
-  .max(254, { error: "email must be at most 254 characters" })
-  .pipe(z.email({ error: "email must be a valid email address" }));
+/** Trimmed and lower-cased before the check; the document declares `format: email` (the pipe's input side would show none). */
+export const email = lengthIn(z.string({ error: "email must be text" }).trim().toLowerCase(), { max: 254, tooLong: "email must be at most 254 characters" })
+  .pipe(z.email({ error: "email must be a valid email address" }))
+  .meta({ format: "email", maxLength: 254 });
 
 /** 10–128 characters: long passphrases welcome, no composition rules (NIST 800-63B). */
 export const password = (field = "password") => text(field, 128, 10);
@@ -64,14 +83,28 @@ export const slug = (field = "slug") =>
     .string({ error: `${field} must be text` })
     .trim()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: `${field} may contain only lower-case letters, digits and dashes` })
-    .max(120, { error: `${field} must be at most 120 characters` });
+    .max(120, { error: `${field} must be at most 120 characters` }); // ASCII only: UTF-16 units are code points
 
 export const currency = z.string({ error: "currency must be text" }).refine(isCurrencyCode, { error: "currency must be an ISO 4217 code" });
 
-export const dateTime = (field: string) => z.coerce.date({ error: `${field} must be a date and time` });
+/**
+ * An ISO 8601 date and time: RFC 3339's `format: date-time`, and what clients send beside it — a
+ * form's local `2026-12-05T10:30` (no seconds or offset) or a bare date (midnight UTC).
+ */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/i;
+
+/**
+ * A moment: a Date over tRPC (superjson carries it) or an ISO 8601 date-time text (REST, forms),
+ * declared to JSON Schema as `format: date-time`. Any other text is refused naming the field, not
+ * read by `Date`'s guesswork (`"12345"` would be the year 12345).
+ */
+export const dateTime = (field: string) =>
+  z
+    .preprocess((value) => (typeof value === "string" && ISO_DATE_TIME.test(value) ? new Date(value) : value), z.date({ error: `${field} must be a date and time` }))
+    .meta({ type: "string", format: "date-time" });
 
 export const pageInput = {
-  cursor: z.string({ error: "cursor must be text" }).max(500, { error: "cursor is too long" }).nullable().default(null),
+  cursor: lengthIn(z.string({ error: "cursor must be text" }), { max: 500, tooLong: "cursor is too long" }).nullable().default(null),
   limit: int("limit", 1, 100).default(24),
 };
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { defaultStoreSettings } from "../settings/settings.js";
+import { characters } from "./fields.js";
 import {
   adminUserUpdateInput,
   addressInput,
@@ -161,6 +163,9 @@ describe("order, wallet, coupon and settings schemas", () => {
     const range = orderListInput.parse({ paymentMethod: "cod", userId: "user-1", placedFrom: "2025-01-01T00:00:00Z", placedTo: "2025-02-01T00:00:00Z" });
     expect(range).toMatchObject({ paymentMethod: "cod", userId: "user-1", placedFrom: new Date("2025-01-01T00:00:00Z"), placedTo: new Date("2025-02-01T00:00:00Z") });
     expect(messages(orderListInput, { placedFrom: "2025-02-01", placedTo: "2025-02-01" })).toEqual(["placedTo must be after placedFrom"]);
+    // Only ISO 8601 text is a date: not whatever `Date` guesses from ("12345" would be the year 12345).
+    expect(messages(orderListInput, { placedFrom: "12345" })).toEqual(["placedFrom must be a date and time"]);
+    expect(messages(orderListInput, { placedTo: "next tuesday" })).toEqual(["placedTo must be a date and time"]);
     expect(messages(orderListInput, { paymentMethod: "upi", placedFrom: "yesterday" })).toEqual([
       "paymentMethod must be wallet, card or cod",
       "placedFrom must be a date and time",
@@ -201,5 +206,28 @@ describe("order, wallet, coupon and settings schemas", () => {
     expect(messages(storeSettingsInput, { ...defaultStoreSettings, deliveryOptions: [{ ...option, etaDays: { min: 5, max: 1 } }] })).toEqual([
       "etaDays.min must not exceed etaDays.max",
     ]);
+  });
+});
+
+describe("lengths and formats, as JSON Schema states them", () => {
+  const emoji = "😀"; // one character (code point), two UTF-16 units
+
+  it("counts characters in code points, so 100 emoji are 100 characters, on every surface", () => {
+    const account = { email: "me@example.com", password: "a long passphrase" };
+    expect(registerInput.safeParse({ ...account, name: emoji.repeat(100) }).success).toBe(true);
+    const tooLong = registerInput.safeParse({ ...account, name: emoji.repeat(101) });
+    expect(tooLong.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["name", "name must be at most 100 characters"]]);
+    expect(registerInput.safeParse({ ...account, name: "  " }).error?.issues[0]?.message).toBe("name is required");
+    expect(characters(emoji.repeat(3))).toBe(3);
+  });
+
+  it("declares the lengths, the email format, the one-address rule and date-times to JSON Schema", () => {
+    const register = z.toJSONSchema(registerInput, { io: "input" }) as { properties: Record<string, Record<string, unknown>> };
+    expect(register.properties.name).toMatchObject({ type: "string", minLength: 1, maxLength: 100 });
+    expect(register.properties.email).toMatchObject({ type: "string", format: "email", maxLength: 254 });
+    const place = z.toJSONSchema(placeOrderInput, { io: "input" }) as { oneOf: unknown };
+    expect(place.oneOf).toEqual([{ required: ["addressId"] }, { required: ["address"] }]);
+    const list = z.toJSONSchema(orderListInput, { io: "input", unrepresentable: "any" }) as { properties: Record<string, { anyOf: unknown[] }> };
+    expect(list.properties.placedFrom!.anyOf[0]).toMatchObject({ type: "string", format: "date-time" });
   });
 });

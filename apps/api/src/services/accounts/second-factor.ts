@@ -1,7 +1,7 @@
 import type { Clock, DatabaseHandle, SecondFactor, User } from "@bbscart/core";
 import { UnreadableSecret, type SecretSealer } from "../../auth/sealed-secret.js";
 import { recoveryCodes, totp } from "../../auth/totp.js";
-import { AppError } from "../common/index.js";
+import { AppError, refused } from "../common/index.js";
 
 export interface SecondFactorDeps {
   db: DatabaseHandle;
@@ -56,10 +56,10 @@ export function secondFactors({ db, clock, sealer }: SecondFactorDeps) {
   const stepUp: StepUp = async (user, code) => {
     if (!confirmed(user)) return;
     if (code === undefined) {
-      throw new AppError("FORBIDDEN", "Enter the code from your authenticator app", { field: "totpCode", reason: "TOTP_REQUIRED" });
+      throw refused({ code: "TOTP_REQUIRED" });
     }
     if (!(await acceptCode(user, code))) {
-      throw new AppError("FORBIDDEN", "That authenticator code is not valid or was used already; wait for the next one", { field: "totpCode", reason: "TOTP_INVALID" });
+      throw refused({ code: "TOTP_INVALID" });
     }
   };
 

@@ -13,7 +13,7 @@ import {
   type Repositories,
   type Result,
 } from "@bbscart/core";
-import { AppError, type CommerceDeps, loadSettings, refused } from "../common/index.js";
+import { type CommerceDeps, loadSettings, refused } from "../common/index.js";
 import { cartView, reviewStoredCart, type CartView } from "./review.js";
 
 /** Whose cart: a signed-in shopper's (by user id) or a guest's (by the `cart_id` cookie). */
@@ -45,7 +45,7 @@ export function cartService(deps: CommerceDeps) {
   /** A sellable variant, or not found: an archived product is as gone to a shopper as a missing one. */
   async function sellable(repos: Repositories, variantId: string) {
     const entry = (await repos.products.findEntries([variantId])).get(variantId);
-    if (!entry || !isPurchasable(entry)) throw new AppError("NOT_FOUND", "This product is not available", { field: "variantId" });
+    if (!entry || !isPurchasable(entry)) throw refused({ code: "NOT_FOR_SALE", variantId });
     return entry;
   }
 
@@ -103,8 +103,8 @@ export function cartService(deps: CommerceDeps) {
       return change(owner, async (cart, repos, now) => {
         const next = setCoupon(cart, code, now);
         const { review } = await reviewStoredCart(repos, next, { userId: owner.userId ?? null, now });
-        const refused = review.problems.find((p) => p.code === "COUPON_INVALID");
-        if (refused) throw new AppError("BAD_REQUEST", `This coupon cannot be used (${refused.reason.replaceAll("_", " ")})`, { field: "code", reason: refused.reason });
+        const rejection = review.problems.find((p) => p.code === "COUPON_INVALID");
+        if (rejection) throw refused(rejection);
         return next;
       });
     },

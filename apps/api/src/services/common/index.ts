@@ -6,6 +6,7 @@ export type { CatalogDeps, CommerceDeps, CookiePolicy } from "./deps.js";
 export type { JobScheduler, OutboxJob } from "./job-scheduler.js";
 export {
   adapterRefusal,
+  refusalAnswers,
   refused,
   type AdjustmentRefusal,
   type CheckoutRefusal,
@@ -14,5 +15,7 @@ export {
   type ItemsRefusal,
   type OrderRefusal,
   type Refusal,
+  type RefusalAnswer,
+  type RefusalCode,
 } from "./refusals.js";
 export { loadSettings } from "./settings.js";

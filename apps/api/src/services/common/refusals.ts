@@ -1,9 +1,13 @@
 import {
+  CART_PROBLEM_CODES,
+  COUPON_REJECTION_REASONS,
   DuplicateKeyError,
   formatMoney,
+  GUARD_REASONS,
   InvalidCursorError,
   type CartError,
   type CartProblem,
+  type CouponRejection,
   type LedgerError,
   type Money,
   type OrderError,
@@ -14,7 +18,7 @@ import {
   type UniqueKey,
   type WalletPaymentError,
 } from "@bbscart/core";
-import { AppError, notFound } from "./app-error.js";
+import { AppError, type AppErrorCode } from "./app-error.js";
 
 /** What a decision's effects can meet in the guarded writes: stock taken meanwhile, a coupon used up, a wallet too short. */
 export type EffectRefusal =
@@ -41,15 +45,97 @@ export type AdjustmentRefusal = { readonly code: "ADJUSTMENT_EXCEEDS_BALANCE"; r
 /** An admin's access change that would leave no enabled admin holding users.manage. */
 export type AccessRefusal = { readonly code: "LAST_MANAGER" };
 
+/** Paying again by card: only a card order still awaiting payment can be paid. */
+export type PaymentSessionRefusal = { readonly code: "NOT_A_CARD_ORDER"; readonly method: string } | { readonly code: "NOT_AWAITING_PAYMENT"; readonly status: string };
+
+/** A variant that cannot go into a cart: missing, or its product archived (the same to a shopper). */
+export type SellableRefusal = { readonly code: "NOT_FOR_SALE"; readonly variantId: string };
+
+/** Step-up for sensitive admin actions: an enrolled admin's code is missing or wrong. */
+export type SecondFactorRefusal = { readonly code: "TOTP_REQUIRED" } | { readonly code: "TOTP_INVALID" };
+
 /** Every refusal an order action can meet: placement, the state machine, payments, refunds, guarded writes. */
 export type OrderRefusal = DecideRefusal<OrderError | RefundError | RefundSettlementError | ItemsRefusal | PlaceOrderError | WalletPaymentError>;
 
 /** Every refusal the core (or a service on its behalf) returns as a value, by its code. */
-export type Refusal = OrderRefusal | CheckoutRefusal | CartError | AdjustmentRefusal | AccessRefusal;
+export type Refusal =
+  | OrderRefusal
+  | CheckoutRefusal
+  | CartError
+  | CouponRejection
+  | SellableRefusal
+  | PaymentSessionRefusal
+  | AdjustmentRefusal
+  | AccessRefusal
+  | SecondFactorRefusal;
+
+/** A refusal's code: what a procedure lists in its `rest({ refuses })` for the REST document. */
+export type RefusalCode = Refusal["code"];
 
 const words = (name: string) => name.replaceAll("_", " ");
 
-type Table = { [C in Refusal["code"]]: (refusal: Extract<Refusal, { code: C }>) => AppError };
+/**
+ * One answer a refusal can become, known without a refusal in hand: its code, the input field it
+ * concerns, and the machine-readable reason a client sees (null: the code's own). The REST document
+ * declares each operation's statuses and problem types from these.
+ */
+export interface RefusalAnswer {
+  readonly code: AppErrorCode;
+  readonly field: string | null;
+  readonly reason: string | null;
+}
+
+/** How one kind of refusal is answered: every answer it can give, and the answer to a given refusal (always one of them). */
+interface Rule<R> {
+  readonly answers: readonly RefusalAnswer[];
+  readonly answer: (refusal: R) => AppError;
+}
+
+/** A refusal with a single answer: `code`, the field and reason in `details`, and its message. */
+function one<R>(code: AppErrorCode, message: (refusal: R) => string, details: { field?: string; reason?: string } = {}): Rule<R> {
+  return { answers: [{ code, field: details.field ?? null, reason: details.reason ?? null }], answer: (refusal) => new AppError(code, message(refusal), details) };
+}
+
+/** A refusal whose reason is one of `reasons` (a list from core), picked from the refusal by `reasonOf`. */
+function oneOfReasons<R>(code: AppErrorCode, reasons: readonly string[], reasonOf: (refusal: R) => string, message: (refusal: R) => string, field?: string): Rule<R> {
+  return {
+    answers: reasons.map((reason) => ({ code, field: field ?? null, reason })),
+    answer: (refusal) => new AppError(code, message(refusal), { ...(field ? { field } : {}), reason: reasonOf(refusal) }),
+  };
+}
+
+/** A refusal that follows only from ids or amounts computed wrongly: a bug, never an answer. */
+const bug: Rule<Refusal> = {
+  answers: [],
+  answer: (refusal) => {
+    throw new Error(`unexpected refusal: ${JSON.stringify(refusal)}`);
+  },
+};
+
+const emptyCart = one<unknown>("PRECONDITION_FAILED", () => "Your cart is empty", { reason: "EMPTY_CART" });
+const deliveryOptionUnavailable = one<unknown>("BAD_REQUEST", () => "deliveryOptionId is not a delivery option of this store", {
+  field: "deliveryOptionId",
+  reason: "DELIVERY_OPTION_UNAVAILABLE",
+});
+/** The cart problems checkout answers with their own code as the reason (the empty cart and a bad delivery option are answered apart). */
+const attention = oneOfReasons<readonly CartProblem["code"][]>(
+  "PRECONDITION_FAILED",
+  CART_PROBLEM_CODES.filter((code) => code !== "EMPTY_CART" && code !== "DELIVERY_OPTION_UNAVAILABLE"),
+  (codes) => codes[0]!,
+  (codes) => `Your cart needs attention before checkout (${codes.join(", ")})`,
+);
+
+/** A cart that needs attention before checkout: an empty one says so as checkout's own refusal does; a bad delivery option names the field. */
+const cartNeedsAttention: Rule<Extract<Refusal, { code: "CART_NEEDS_ATTENTION" }>> = {
+  answers: [...emptyCart.answers, ...deliveryOptionUnavailable.answers, ...attention.answers],
+  answer: ({ problems }) => {
+    if (problems.some((p) => p.code === "EMPTY_CART")) return emptyCart.answer(null);
+    if (problems.some((p) => p.code === "DELIVERY_OPTION_UNAVAILABLE")) return deliveryOptionUnavailable.answer(null);
+    return attention.answer([...new Set(problems.map((p) => p.code))]);
+  },
+};
+
+type Table = { [C in RefusalCode]: Rule<Extract<Refusal, { code: C }>> };
 
 /**
  * The one table from refusal values to answers, for shoppers and admins alike: each code's status,
@@ -57,72 +143,72 @@ type Table = { [C in Refusal["code"]]: (refusal: Extract<Refusal, { code: C }>) 
  * machine's refusals name the current status (a stale button, or someone else acted first).
  */
 const table: Table = {
-  ORDER_NOT_FOUND: () => notFound("Order"),
-  ORDER_BUSY: (r) => new AppError("CONFLICT", "This order is being changed by someone else; reload it and try again", { reason: r.code }),
-  EMPTY_CART: (r) => new AppError("PRECONDITION_FAILED", "Your cart is empty", { reason: r.code }),
-  CART_NEEDS_ATTENTION: (r) => cartProblems(r.problems),
-  ADDRESS_NOT_FOUND: () => new AppError("NOT_FOUND", "addressId is not one of your addresses", { field: "addressId" }),
-  IDEMPOTENCY_KEY_EXPIRED: (r) => new AppError("CONFLICT", "idempotencyKey has expired; start a new checkout", { field: "idempotencyKey", reason: r.code }),
-  IDEMPOTENCY_KEY_REUSED: (r) => new AppError("CONFLICT", `idempotencyKey was already used for a different ${r.what}`, { field: "idempotencyKey", reason: r.code }),
-  COD_UNAVAILABLE: (r) => new AppError("BAD_REQUEST", "Cash on delivery is not available", { field: "paymentMethod", reason: r.code }),
-  CURRENCY_MISMATCH: (r) =>
-    new AppError("CONFLICT", `Your cart is priced in ${r.actual} but the store now sells in ${r.expected}; review your cart`, { reason: r.code }),
-  OUT_OF_STOCK: (r) => new AppError("CONFLICT", `${r.sku} just sold out; review your cart`, { reason: r.code }),
-  COUPON_UNAVAILABLE: (r) => new AppError("CONFLICT", "This coupon has just been used up; remove it and try again", { field: "code", reason: r.code }),
-  INSUFFICIENT_FUNDS: (r) => new AppError("PRECONDITION_FAILED", "Your wallet balance does not cover this order", { field: "paymentMethod", reason: r.code }),
-  INVALID_TRANSITION: (r) =>
-    new AppError("CONFLICT", `An order that is ${words(r.from)} cannot take the action "${words(r.event)}"`, { field: "event.type", reason: r.code }),
-  NOT_ALLOWED: (r) =>
-    "permission" in r
-      ? new AppError("FORBIDDEN", `This needs the ${r.permission} permission`, { reason: r.code })
-      : new AppError("FORBIDDEN", `An ${r.actor} may not ${words(r.event)} an order`, { reason: r.code }),
-  GUARD_FAILED: (r) =>
-    new AppError("PRECONDITION_FAILED", `Cannot ${words(r.event)} this order: ${words(r.reason)}`, { field: "event.type", reason: r.reason.toUpperCase() }),
-  INVALID_AMOUNT: (r) => new AppError("BAD_REQUEST", "amountMinor must be a positive amount in the order's currency", { field: "amountMinor", reason: r.code }),
-  REFUND_EXCEEDS_CAPTURED: (r) =>
-    new AppError("BAD_REQUEST", `amountMinor is more than can still be refunded (${formatMoney(r.refundable)})`, { field: "amountMinor", reason: r.code }),
-  REFUND_DESTINATION_UNAVAILABLE: (r) =>
-    new AppError("BAD_REQUEST", `A ${r.method} payment cannot be refunded to the ${r.destination}`, { field: "destination", reason: r.code }),
-  UNKNOWN_LINE: (r) => new AppError("BAD_REQUEST", `items names a variant that is not in this order (${r.variantId})`, { field: "items", reason: r.code }),
-  QUANTITY_EXCEEDS_LINE: (r) =>
-    new AppError("BAD_REQUEST", `items returns more of ${r.variantId} than was ordered (${r.ordered})`, { field: "items", reason: r.code }),
-  REFUND_EXCEEDS_ITEMS: (r) =>
-    new AppError("BAD_REQUEST", `amountMinor is more than the returned items cost (${formatMoney(r.worth)})`, { field: "amountMinor", reason: r.code }),
-  REFUND_NOT_FOUND: () => notFound("Refund"),
-  REFUND_NOT_PENDING: (r) => new AppError("CONFLICT", `This refund has already ${r.status}`, { field: "refundId", reason: r.code }),
-  NOT_IN_CART: (r) => new AppError("NOT_FOUND", "This item is not in your cart", { field: "variantId", reason: r.code }),
-  QUANTITY_LIMIT: (r) => new AppError("BAD_REQUEST", `quantity must be at most ${r.max} per item`, { field: "quantity", reason: r.code }),
-  USER_NOT_FOUND: () => notFound("User"),
-  ADJUSTMENT_EXCEEDS_BALANCE: (r) =>
-    new AppError("BAD_REQUEST", `amountMinor would take the wallet below zero (balance ${formatMoney(r.balance)})`, { field: "amountMinor", reason: "INSUFFICIENT_FUNDS" }),
-  LAST_MANAGER: (r) =>
-    new AppError("CONFLICT", "This is the last enabled admin who can manage users; give another admin users.manage first", {
-      field: "userId",
-      reason: r.code,
-    }),
-  // These follow only from ids or amounts computed wrongly: a bug, not a refusal.
+  ORDER_NOT_FOUND: one("NOT_FOUND", () => "Order not found"),
+  ORDER_BUSY: one("CONFLICT", () => "This order is being changed by someone else; reload it and try again", { reason: "ORDER_BUSY" }),
+  EMPTY_CART: emptyCart,
+  CART_NEEDS_ATTENTION: cartNeedsAttention,
+  ADDRESS_NOT_FOUND: one("NOT_FOUND", () => "addressId is not one of your addresses", { field: "addressId" }),
+  IDEMPOTENCY_KEY_EXPIRED: one("CONFLICT", () => "idempotencyKey has expired; start a new checkout", { field: "idempotencyKey", reason: "IDEMPOTENCY_KEY_EXPIRED" }),
+  IDEMPOTENCY_KEY_REUSED: one("CONFLICT", (r) => `idempotencyKey was already used for a different ${r.what}`, { field: "idempotencyKey", reason: "IDEMPOTENCY_KEY_REUSED" }),
+  COD_UNAVAILABLE: one("BAD_REQUEST", () => "Cash on delivery is not available", { field: "paymentMethod", reason: "COD_UNAVAILABLE" }),
+  CURRENCY_MISMATCH: one("CONFLICT", (r) => `Your cart is priced in ${r.actual} but the store now sells in ${r.expected}; review your cart`, { reason: "CURRENCY_MISMATCH" }),
+  OUT_OF_STOCK: one("CONFLICT", (r) => `${r.sku} just sold out; review your cart`, { reason: "OUT_OF_STOCK" }),
+  COUPON_UNAVAILABLE: one("CONFLICT", () => "This coupon has just been used up; remove it and try again", { field: "code", reason: "COUPON_UNAVAILABLE" }),
+  COUPON_INVALID: oneOfReasons("BAD_REQUEST", COUPON_REJECTION_REASONS, (r) => r.reason, (r) => `This coupon cannot be used (${words(r.reason)})`, "code"),
+  INSUFFICIENT_FUNDS: one("PRECONDITION_FAILED", () => "Your wallet balance does not cover this order", { field: "paymentMethod", reason: "INSUFFICIENT_FUNDS" }),
+  INVALID_TRANSITION: one("CONFLICT", (r) => `An order that is ${words(r.from)} cannot take the action "${words(r.event)}"`, { field: "event.type", reason: "INVALID_TRANSITION" }),
+  NOT_ALLOWED: one(
+    "FORBIDDEN",
+    (r) => ("permission" in r ? `This needs the ${r.permission} permission` : `An ${r.actor} may not ${words(r.event)} an order`),
+    { reason: "NOT_ALLOWED" },
+  ),
+  GUARD_FAILED: oneOfReasons(
+    "PRECONDITION_FAILED",
+    GUARD_REASONS.map((reason) => reason.toUpperCase()),
+    (r) => r.reason.toUpperCase(),
+    (r) => `Cannot ${words(r.event)} this order: ${words(r.reason)}`,
+    "event.type",
+  ),
+  INVALID_AMOUNT: one("BAD_REQUEST", () => "amountMinor must be a positive amount in the order's currency", { field: "amountMinor", reason: "INVALID_AMOUNT" }),
+  REFUND_EXCEEDS_CAPTURED: one("BAD_REQUEST", (r) => `amountMinor is more than can still be refunded (${formatMoney(r.refundable)})`, {
+    field: "amountMinor",
+    reason: "REFUND_EXCEEDS_CAPTURED",
+  }),
+  REFUND_DESTINATION_UNAVAILABLE: one("BAD_REQUEST", (r) => `A ${r.method} payment cannot be refunded to the ${r.destination}`, {
+    field: "destination",
+    reason: "REFUND_DESTINATION_UNAVAILABLE",
+  }),
+  UNKNOWN_LINE: one("BAD_REQUEST", (r) => `items names a variant that is not in this order (${r.variantId})`, { field: "items", reason: "UNKNOWN_LINE" }),
+  QUANTITY_EXCEEDS_LINE: one("BAD_REQUEST", (r) => `items returns more of ${r.variantId} than was ordered (${r.ordered})`, { field: "items", reason: "QUANTITY_EXCEEDS_LINE" }),
+  REFUND_EXCEEDS_ITEMS: one("BAD_REQUEST", (r) => `amountMinor is more than the returned items cost (${formatMoney(r.worth)})`, { field: "amountMinor", reason: "REFUND_EXCEEDS_ITEMS" }),
+  REFUND_NOT_FOUND: one("NOT_FOUND", () => "Refund not found"),
+  REFUND_NOT_PENDING: one("CONFLICT", (r) => `This refund has already ${r.status}`, { field: "refundId", reason: "REFUND_NOT_PENDING" }),
+  NOT_IN_CART: one("NOT_FOUND", () => "This item is not in your cart", { field: "variantId", reason: "NOT_IN_CART" }),
+  NOT_FOR_SALE: one("NOT_FOUND", () => "This product is not available", { field: "variantId" }),
+  QUANTITY_LIMIT: one("BAD_REQUEST", (r) => `quantity must be at most ${r.max} per item`, { field: "quantity", reason: "QUANTITY_LIMIT" }),
+  NOT_A_CARD_ORDER: one("PRECONDITION_FAILED", (r) => `This order is paid by ${r.method}, not by card`, { reason: "NOT_A_CARD_ORDER" }),
+  NOT_AWAITING_PAYMENT: one("CONFLICT", (r) => `An order that is ${words(r.status)} is not awaiting payment`, { reason: "NOT_AWAITING_PAYMENT" }),
+  USER_NOT_FOUND: one("NOT_FOUND", () => "User not found"),
+  ADJUSTMENT_EXCEEDS_BALANCE: one("BAD_REQUEST", (r) => `amountMinor would take the wallet below zero (balance ${formatMoney(r.balance)})`, {
+    field: "amountMinor",
+    reason: "INSUFFICIENT_FUNDS",
+  }),
+  LAST_MANAGER: one("CONFLICT", () => "This is the last enabled admin who can manage users; give another admin users.manage first", { field: "userId", reason: "LAST_MANAGER" }),
+  TOTP_REQUIRED: one("FORBIDDEN", () => "Enter the code from your authenticator app", { field: "totpCode", reason: "TOTP_REQUIRED" }),
+  TOTP_INVALID: one("FORBIDDEN", () => "That authenticator code is not valid or was used already; wait for the next one", { field: "totpCode", reason: "TOTP_INVALID" }),
   OVER_CAPTURE: bug,
   INVALID_TRANSFER: bug,
   TRANSFER_ID_CONFLICT: bug,
 };
 
-function bug(refusal: Refusal): never {
-  throw new Error(`unexpected refusal: ${JSON.stringify(refusal)}`);
-}
-
-/** A cart that needs attention before checkout: an empty one says so as checkout's own refusal does; a bad delivery option names the field. */
-function cartProblems(problems: readonly CartProblem[]): AppError {
-  if (problems.some((p) => p.code === "EMPTY_CART")) return table.EMPTY_CART({ code: "EMPTY_CART" });
-  if (problems.some((p) => p.code === "DELIVERY_OPTION_UNAVAILABLE")) {
-    return new AppError("BAD_REQUEST", "deliveryOptionId is not a delivery option of this store", { field: "deliveryOptionId" });
-  }
-  const codes = [...new Set(problems.map((p) => p.code))];
-  return new AppError("PRECONDITION_FAILED", `Your cart needs attention before checkout (${codes.join(", ")})`, { reason: codes[0] });
-}
-
 /** The answer to a refusal value: throw what this returns. */
 export function refused(refusal: Refusal): AppError {
-  return (table[refusal.code] as (r: Refusal) => AppError)(refusal);
+  return (table[refusal.code] as Rule<Refusal>).answer(refusal);
+}
+
+/** Every answer the refusals `codes` can become, for declaring an operation's failures (the REST document). */
+export function refusalAnswers(codes: readonly RefusalCode[]): RefusalAnswer[] {
+  return codes.flatMap((code) => table[code].answers);
 }
 
 /** The input field each unique index belongs to, and what a clash means to an admin. */

@@ -66,10 +66,10 @@ export function ordersService(deps: CommerceDeps) {
       const order = await db.repos.orders.findById(orderId);
       if (!order || !owns(user)(order)) throw notFound("Order");
       if (order.payment.method !== "card") {
-        throw new AppError("PRECONDITION_FAILED", `This order is paid by ${order.payment.method}, not by card`, { reason: "NOT_A_CARD_ORDER" });
+        throw refused({ code: "NOT_A_CARD_ORDER", method: order.payment.method });
       }
       if (order.status !== "pending_payment") {
-        throw new AppError("CONFLICT", `An order that is ${order.status.replaceAll("_", " ")} is not awaiting payment`, { reason: "NOT_AWAITING_PAYMENT" });
+        throw refused({ code: "NOT_AWAITING_PAYMENT", status: order.status });
       }
       return { clientSecret: await providerCalls(deps).orderClientSecret(order) };
     },
