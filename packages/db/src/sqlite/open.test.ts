@@ -69,8 +69,9 @@ describe("dataVersion", () => {
 });
 
 /** Takes a database back from version 7: no order numbers, no counters. */
+const undoOpenTopUps = "DROP INDEX idempotency_keys_open; ALTER TABLE idempotency_keys DROP COLUMN open_since; ";
 const undoOrderNumbers =
-  "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ";
+  undoOpenTopUps + "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ";
 
 describe("migrations", () => {
   it("apply once: reopening or migrating again applies nothing", async () => {
@@ -102,7 +103,7 @@ describe("migrations", () => {
         "DELETE FROM schema_migrations WHERE version >= 3",
     );
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7, 8]);
     const reopened = open(dataDir);
     expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
       { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
@@ -122,7 +123,7 @@ describe("migrations", () => {
     const raw = new Database(db.file);
     raw.exec(`${undoOrderNumbers}DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; ${before006} DELETE FROM schema_migrations WHERE version >= 5`);
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([5, 6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([5, 6, 7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findWithPendingRefunds(new Date(at.getTime() + 1), 5)).map((order) => order.id)).toEqual([paid.id]);
     expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
@@ -140,7 +141,7 @@ describe("migrations", () => {
       insert.run(id, user, guest, at);
     }
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([6, 7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.carts.findByUser("user-1"))?.id).toBe("u-new");
     expect((await reopened.repos.carts.findByGuest("guest-1"))?.id).toBe("g-new");
@@ -157,13 +158,40 @@ describe("migrations", () => {
     await db.close();
     handles.splice(0);
     const raw = new Database(db.file);
-    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version = 7");
+    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version >= 7");
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([7]);
+    expect(migrateSqlite(db.file)).toEqual([7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findById("first"))?.number).toBe("BB-10001");
     expect((await reopened.repos.orders.findById("second"))?.number).toBe("BB-10002");
     expect(await reopened.repos.orders.nextNumber()).toBe(3);
+  });
+
+  it("008 leaves open only the top-ups stored before it that no transfer credits yet", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    const record = (scope: "wallet_top_up" | "place_order", key: string, resultId: string) => ({
+      userId: "user-1",
+      scope,
+      key,
+      requestHash: "50000 INR",
+      resultId,
+      createdAt: new Date("2026-11-20T10:00:00Z"),
+      openSince: null,
+    });
+    await db.repos.idempotency.claim(record("wallet_top_up", "paid", "pi_paid"));
+    await db.repos.idempotency.claim(record("wallet_top_up", "lost", "pi_lost"));
+    await db.repos.idempotency.claim(record("place_order", "order", "order-1"));
+    await db.repos.ledger.append({ id: "topup:pi_paid", debit: "platform:card_clearing", credit: "wallet:user-1", amount: inr(50_000), kind: "top_up", reference: "pi_paid", memo: null, createdAt: new Date("2026-11-20T10:01:00Z") });
+    await db.close();
+    handles.splice(0);
+    const raw = new Database(db.file);
+    raw.exec(`${undoOpenTopUps}DELETE FROM schema_migrations WHERE version >= 8`);
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual([8]);
+    const reopened = open(dataDir);
+    expect((await reopened.repos.idempotency.findOpen("wallet_top_up", new Date("2026-11-21T00:00:00Z"), 10)).map((r) => r.key)).toEqual(["lost"]);
+    expect(await reopened.repos.idempotency.findOpen("place_order", new Date("2026-11-21T00:00:00Z"), 10)).toEqual([]);
   });
 
   it("refuse a database written by a newer build", async () => {
