@@ -7,12 +7,16 @@
  *   npm run drill -- --duration N  N seconds of load
  *   npm run drill -- --json        machine-readable result on stdout (progress goes to stderr)
  *
+ *   npm run drill -- --provider razorpay   the sandbox imitates Razorpay (its webhooks, signatures, UPI)
+ *   npm run drill -- --engine mongo        on MongoDB at MONGODB_URI (a database of its own), not SQLite
+ *
  * Other flags: --no-build, --shoppers N, --keep (keep the temp dir).
- * It runs two API processes on one SQLite file, one worker and its own redis-server (AOF, fsync
- * always) from the built API, puts shoppers and admins to work on them, SIGKILLs an API process,
- * the worker and Redis while they work and restarts each, lets the system settle, and checks the
- * database, the SMTP inbox and Redis against its log of acknowledged responses. Exit code 0 only
- * if every check holds. See README "Fault drill" and docs/decisions/045-fault-drill.md.
+ * It runs two API processes on one database (a SQLite file, or MongoDB), one worker and its own
+ * redis-server (AOF, fsync always) from the built API, puts shoppers and admins to work on them,
+ * SIGKILLs an API process, the worker and Redis while they work and restarts each, lets the system
+ * settle, and checks the database, the SMTP inbox and Redis against its log of acknowledged
+ * responses. Exit code 0 only if every check holds. See README "Fault drill" and
+ * docs/decisions/045-fault-drill.md and 047.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -24,9 +28,11 @@ import { repoRoot } from "../bench/lib/paths.mjs";
 import { freePort } from "../bench/lib/procs.mjs";
 import { pool, seedDemoStore } from "../bench/lib/store.mjs";
 import { mutate, query } from "../bench/lib/trpc.mjs";
-import { backlog, openReadOnly, runChecks, stockSnapshot } from "./lib/checks.mjs";
+import { backlog, runChecks, stockSnapshot } from "./lib/checks.mjs";
+import { requireFromDb } from "./lib/deps.mjs";
 import { newAckLog, newStats, runLoad, SHOPPER_PASSWORD } from "./lib/load.mjs";
 import { renderText } from "./lib/report.mjs";
+import { openStore } from "./lib/store.mjs";
 import { ApiProcess, drillEnv, ensureRedisServer, OwnRedis, startSmtp, WorkerProcess } from "./lib/topology.mjs";
 import { startWebhookRelay } from "./lib/webhooks.mjs";
 
@@ -38,6 +44,8 @@ const { values: flags } = parseArgs({
     "no-build": { type: "boolean", default: false },
     shoppers: { type: "string" },
     keep: { type: "boolean", default: false },
+    engine: { type: "string", default: "sqlite" },
+    provider: { type: "string", default: "stripe" },
   },
 });
 const durationS = Number(flags.duration ?? (flags.short ? 20 : 120));
@@ -59,6 +67,14 @@ if (!Number.isInteger(durationS) || durationS < 5 || !Number.isInteger(shopperCo
   process.stderr.write("drill: --duration (≥ 5 s) and --shoppers must be whole numbers\n");
   process.exit(2);
 }
+if (!["sqlite", "mongo"].includes(flags.engine) || !["stripe", "razorpay"].includes(flags.provider)) {
+  process.stderr.write("drill: --engine is sqlite or mongo, --provider stripe or razorpay\n");
+  process.exit(2);
+}
+if (flags.engine === "mongo" && !process.env.MONGODB_URI) {
+  process.stderr.write("drill: --engine mongo needs MONGODB_URI, a replica set such as mongodb://127.0.0.1:27017/?replicaSet=rs0 (the drill uses a database of its own there)\n");
+  process.exit(2);
+}
 
 const startedAt = Date.now();
 const log = (line) => process.stderr.write(`drill: [${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${line}\n`);
@@ -77,8 +93,24 @@ ensureRedisServer(log);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-drill-"));
 const store = { dir, dataDir: path.join(dir, "data"), redisPrefix: `drill-${process.pid}` };
-const dbFile = path.join(store.dataDir, "bbscart.db");
+/**
+ * Where the shop's data lives: the SQLite file in the run's DATA_DIR, or a database of the run's own
+ * on the MongoDB at MONGODB_URI (every host and option kept), dropped afterwards unless kept.
+ */
+const target =
+  flags.engine === "mongo"
+    ? { engine: "mongo", uri: mongoDatabase(process.env.MONGODB_URI ?? "", `bbscart_drill_${process.pid}`) }
+    : { engine: "sqlite", file: path.join(store.dataDir, "bbscart.db") };
+/** What every process of the shop gets besides the drill's settings: the engine and the sandbox's flavour. */
+const shopEnv = { SANDBOX_FLAVOUR: flags.provider, ...(target.engine === "mongo" ? { MONGODB_URI: target.uri } : {}) };
 const running = [];
+
+function mongoDatabase(uri, database) {
+  const { ConnectionString } = requireFromDb("mongodb-connection-string-url");
+  const parsed = new ConnectionString(uri);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
 
 async function shutdown() {
   for (const proc of running.reverse()) await proc.close().catch(() => undefined);
@@ -110,14 +142,12 @@ async function signIn(client, email, password = SHOPPER_PASSWORD) {
 }
 
 /** Demo admin, contended variants with little stock, registered and funded shoppers; the stock before any order. */
-async function prepare(api, adminPassword, acks) {
+async function prepare(api, adminPassword, acks, db) {
   const base = api.baseUrl;
   const admin = (await mutate(base, "auth.login", { email: "admin@bbscart.local", password: adminPassword })).data.accessToken;
   const cheapest = (await query(base, "catalog.list", { limit: 20, sort: "price_asc", inStock: true })).data.items;
   const variants = cheapest.slice(0, HOT_VARIANTS).map((p) => p.variants.find((v) => v.inStock));
-  const db = openReadOnly(dbFile);
-  const levels = stockSnapshot(db);
-  db.close();
+  const levels = await stockSnapshot(db);
   for (const [i, variant] of variants.entries()) {
     const level = levels.get(variant.id);
     const delta = (i < HOT_VARIANTS / 2 ? SCARCE_STOCK : PLENTIFUL_STOCK) - (level.on_hand - level.reserved);
@@ -169,11 +199,11 @@ async function injectFault(fault, topology, at) {
 }
 
 /** Polls until nothing is in flight (outbox, webhook events, refunds, paid-but-unconfirmed orders, queues) or the deadline. */
-async function quiesce(acks) {
+async function quiesce(db, acks) {
   const from = Date.now();
   let last = null;
   while (Date.now() - from < quietDeadlineMs) {
-    last = backlog(dbFile, acks);
+    last = await backlog(db, acks);
     if (last.total === 0) return { quiet: true, ms: Date.now() - from, backlog: last };
     await delay(500);
   }
@@ -184,7 +214,7 @@ async function main() {
   const acks = newAckLog();
   const stats = newStats();
   log(`seeding the demo store into ${store.dataDir}`);
-  const { adminPassword } = seedDemoStore(store);
+  const { adminPassword } = seedDemoStore(store, shopEnv);
 
   const redis = await OwnRedis.start(dir);
   running.push(redis);
@@ -193,9 +223,9 @@ async function main() {
   /** @type {ApiProcess[]} */
   const apis = [];
   let webhookSecret = null;
-  const relay = await startWebhookRelay({ apis, secret: () => webhookSecret, random, log });
+  const relay = await startWebhookRelay({ apis, secret: () => webhookSecret, random, log, provider: flags.provider });
   running.push(relay);
-  const env = drillEnv({ redis, redisPrefix: store.redisPrefix, smtpUrl: smtp.url, publicUrl: relay.url });
+  const env = { ...drillEnv({ redis, redisPrefix: store.redisPrefix, smtpUrl: smtp.url, publicUrl: relay.url }), ...shopEnv };
   const first = new ApiProcess(store, "api-a", await freePort(), env);
   const second = new ApiProcess(store, "api-b", await freePort(), env);
   apis.push(first, second);
@@ -205,13 +235,13 @@ async function main() {
   await first.start();
   await Promise.all([second.start(), worker.start()]);
   webhookSecret = JSON.parse(fs.readFileSync(path.join(store.dataDir, "secrets.json"), "utf8")).webhookSecret;
-  log(`up: ${apis.map((a) => `${a.name} :${a.port}`).join(", ")}, worker, redis-server :${redis.port} (AOF always), SMTP ${smtp.url}`);
+  log(`up: ${apis.map((a) => `${a.name} :${a.port}`).join(", ")}, worker, redis-server :${redis.port} (AOF always), SMTP ${smtp.url}; ${target.engine}, ${flags.provider}-flavoured sandbox`);
 
-  const ctx = { apis, random, relay, acks, stats, adminPassword, pauseMs: flags.short ? 500 : 400, signIn };
-  Object.assign(ctx, await prepare(first, adminPassword, acks));
-  const initial = openReadOnly(dbFile);
-  const initialStock = stockSnapshot(initial);
-  initial.close();
+  const db = await openStore(target);
+  running.unshift({ close: () => db.close() });
+  const ctx = { apis, random, relay, acks, stats, adminPassword, pauseMs: flags.short ? 500 : 400, signIn, provider: flags.provider };
+  Object.assign(ctx, await prepare(first, adminPassword, acks, db));
+  const initialStock = await stockSnapshot(db);
   log(`${shopperCount} shoppers funded, ${HOT_VARIANTS / 2} variants at ${SCARCE_STOCK} units and ${HOT_VARIANTS / 2} at ${PLENTIFUL_STOCK}; load for ${durationS} s with ${rounds} round(s) of faults`);
 
   const loadStart = Date.now();
@@ -229,7 +259,7 @@ async function main() {
   const loadMs = Date.now() - loadStart;
   log(`load over: ${acks.orders.length} orders acknowledged; re-posting every webhook, newest first`);
   await relay.replayAll();
-  const quiet = await quiesce(acks);
+  const quiet = await quiesce(db, acks);
   log(quiet.quiet ? `quiet after ${(quiet.ms / 1000).toFixed(1)} s` : `not quiet after ${quiet.ms / 1000} s: ${JSON.stringify(quiet.backlog)}`);
   // Stopped gracefully, so a job still in `active` afterwards is one nobody holds: stuck.
   await Promise.all([...apis, worker].map((p) => p.close()));
@@ -238,12 +268,15 @@ async function main() {
     const next = acks.orders.find((a) => a.at > fault.at);
     fault.nextOrderAckMs = next ? next.at - fault.at : null;
   }
-  const checks = await runChecks({ dbFile, acks, initialStock, inbox: smtp.received, redisUrl: redis.url, redisPrefix: store.redisPrefix, relay, stats });
-  await shutdown();
+  const checks = await runChecks({ store: db, acks, initialStock, inbox: smtp.received, redisUrl: redis.url, redisPrefix: store.redisPrefix, relay, stats, provider: flags.provider });
   const ok = checks.every((c) => c.ok);
+  if (db.dropDatabase && ok && !flags.keep) await db.dropDatabase().catch((error) => log(`could not drop ${target.uri}: ${error.message}`));
+  await shutdown();
   return {
     ok,
     mode: flags.short ? "short" : "long",
+    engine: target.engine,
+    provider: flags.provider,
     totalSeconds: (Date.now() - startedAt) / 1000,
     load: {
       seconds: loadMs / 1000,
@@ -261,6 +294,8 @@ async function main() {
       walletOrders: acks.orders.filter((a) => a.paymentMethod === "wallet").length,
       cardOrders: acks.orders.filter((a) => a.paymentMethod === "card").length,
       cardPayments: acks.cardPayments.length,
+      topUps: acks.topUps.length,
+      providerCancels: acks.providerCancels.length,
       transitions: acks.transitions.length,
       shopperCancels: acks.shopperCancels.length,
       refunds: acks.refunds.length,

@@ -1,34 +1,25 @@
 /**
- * What the drill asserts once the system is quiet, from three independent sources: its own log of
- * acknowledged responses, the SQLite file (opened read-only, straight through better-sqlite3, not
- * through the API), the SMTP server's inbox, and the drill's own Redis. Each check returns
+ * What the drill asserts once the system is quiet, from independent sources: its own log of
+ * acknowledged responses, the database read straight from the engine (store.mjs: SQLite read-only
+ * through better-sqlite3, or MongoDB's collections; not through the API), the SMTP server's inbox,
+ * the webhook relay's log and the drill's own Redis. Each check returns
  * { id, name, ok, summary, problems[] }; `summary` is what a person reads in the table.
  */
-import { requireFromApi, requireFromDb } from "./deps.mjs";
+import { requireFromApi } from "./deps.mjs";
 
-const Database = requireFromDb("better-sqlite3");
 const Redis = requireFromApi("ioredis").default ?? requireFromApi("ioredis");
 
 /** The queues the worker serves (apps/api/src/jobs/queues.ts). */
 export const QUEUES = ["order-expiry", "notifications", "outbox-relay", "payments"];
 const PROBLEMS_SHOWN = 5;
 
-/** Orders as stored: the row's columns plus its JSON details (lines, payment, history). */
-export function readOrders(db) {
-  return db
-    .prepare("SELECT id, user_id, status, payment_method, total_minor, idempotency_key, details FROM orders")
-    .all()
-    .map((row) => ({ ...row, details: JSON.parse(row.details) }));
-}
-
-export function openReadOnly(file) {
-  return new Database(file, { readonly: true, fileMustExist: true });
-}
-
 /** Stock per variant, as the drill records it before the load starts. */
-export function stockSnapshot(db) {
-  return new Map(db.prepare("SELECT id, sku, on_hand, reserved FROM variants").all().map((v) => [v.id, v]));
+export async function stockSnapshot(store) {
+  return new Map((await store.variants()).map((v) => [v.id, v]));
 }
+
+/** Who reconciliation's repairs are recorded as (apps/api/src/services/payments/reconcile.ts). */
+const RECONCILIATION_ACTOR = "system:reconciliation";
 
 const statusEntries = (order) => order.details.history.filter((h) => h.kind === "status");
 const reached = (order, status) => statusEntries(order).some((h) => h.to === status);
@@ -77,7 +68,7 @@ function ordersCheck(orders, acks) {
  * Committed: orders that reached confirmed; restocked: those cancelled after confirmation and
  * returns received with restock; reserved must also equal what pending orders hold.
  */
-function stockCheck(db, orders, initial) {
+function stockCheck(variants, orders, initial) {
   const problems = [];
   const committed = new Map();
   const restocked = new Map();
@@ -93,9 +84,8 @@ function stockCheck(db, orders, initial) {
       if (order.status === "pending_payment") add(held, line.variantId, line.quantity);
     }
   }
-  const now = db.prepare("SELECT id, sku, on_hand, reserved FROM variants").all();
   let touched = 0;
-  for (const v of now) {
+  for (const v of variants) {
     const before = initial.get(v.id);
     if (!before) {
       problems.push(`variant ${v.sku} appeared during the run`);
@@ -114,18 +104,17 @@ function stockCheck(db, orders, initial) {
   }
   const units = [...committed.values()].reduce((a, b) => a + b, 0);
   const back = [...restocked.values()].reduce((a, b) => a + b, 0);
-  return check(2, "stock: initial = available + reserved + committed − restocked", problems, `${now.length} variants (${touched} touched): ${units} units committed, ${back} restocked`);
+  return check(2, "stock: initial = available + reserved + committed − restocked", problems, `${variants.length} variants (${touched} touched): ${units} units committed, ${back} restocked`);
 }
 
 /** 3. Every wallet's cached balance equals the sum of its transfers and is not negative; acknowledged adjustments are in the ledger. */
-function walletCheck(db, acks) {
+function walletCheck(transfers, cached, acks) {
   const problems = [];
   const derived = new Map();
-  for (const t of db.prepare("SELECT debit_account, credit_account, amount_minor FROM ledger_transfers").all()) {
+  for (const t of transfers) {
     derived.set(t.credit_account, (derived.get(t.credit_account) ?? 0) + t.amount_minor);
     derived.set(t.debit_account, (derived.get(t.debit_account) ?? 0) - t.amount_minor);
   }
-  const cached = new Map(db.prepare("SELECT account, balance_minor FROM ledger_balances").all().map((b) => [b.account, b.balance_minor]));
   const wallets = new Set([...derived.keys(), ...cached.keys()].filter((a) => a.startsWith("wallet:")));
   let total = 0;
   for (const account of wallets) {
@@ -135,9 +124,9 @@ function walletCheck(db, acks) {
     if (balance !== sum) problems.push(`${account}: balance ${balance} ≠ Σ transfers ${sum}`);
     if (balance < 0 || sum < 0) problems.push(`${account}: negative (balance ${balance}, Σ transfers ${sum})`);
   }
-  const transfer = db.prepare("SELECT debit_account, credit_account, amount_minor FROM ledger_transfers WHERE id = ?");
+  const byId = new Map(transfers.map((t) => [t.id, t]));
   for (const ack of acks.adjustments) {
-    const t = transfer.get(ack.transferId);
+    const t = byId.get(ack.transferId);
     const wallet = `wallet:${ack.userId}`;
     const right = t && t.amount_minor === Math.abs(ack.amountMinor) && (ack.amountMinor > 0 ? t.credit_account === wallet : t.debit_account === wallet);
     if (!right) problems.push(`acknowledged adjustment ${ack.transferId} (${ack.amountMinor}) is not in the ledger as acknowledged`);
@@ -148,10 +137,10 @@ function walletCheck(db, acks) {
 }
 
 /** 4. Every order's captured − refunded equals its ledger transfers; acknowledged payments and refunds are booked. */
-function paymentsCheck(db, orders, acks) {
+function paymentsCheck(transfers, orders, acks) {
   const problems = [];
   const ledger = new Map();
-  for (const t of db.prepare("SELECT id, kind, reference, amount_minor FROM ledger_transfers WHERE kind IN ('order_payment', 'cod_collection', 'refund')").all()) {
+  for (const t of transfers.filter((each) => ["order_payment", "cod_collection", "refund"].includes(each.kind))) {
     const entry = ledger.get(t.reference) ?? { captured: 0, refunded: 0, ids: new Set() };
     if (t.kind === "refund") entry.refunded += t.amount_minor;
     else entry.captured += t.amount_minor;
@@ -203,15 +192,14 @@ function paymentsCheck(db, orders, acks) {
 const messageIdOf = (outboxId) => `<${outboxId.replaceAll(":", "-")}@bbscart>`;
 
 /** 5. Every confirmed order's confirmation email reached the SMTP server; repeats only as same-Message-ID copies. */
-function emailCheck(db, orders, inbox) {
+function emailCheck(emails, emailOutbox, orders, inbox) {
   const problems = [];
   const byMessageId = new Map();
   for (const mail of inbox) {
     if (!mail.messageId) problems.push(`a message without Message-ID reached SMTP (${mail.subject})`);
     else byMessageId.set(mail.messageId, [...(byMessageId.get(mail.messageId) ?? []), mail]);
   }
-  const emails = new Map(db.prepare("SELECT id, email FROM users").all().map((u) => [u.id, u.email]));
-  const outbox = new Map(db.prepare("SELECT id, status FROM outbox WHERE channel = 'email'").all().map((m) => [messageIdOf(m.id), m]));
+  const outbox = new Map(emailOutbox.map((m) => [messageIdOf(m.id), m]));
   const confirmed = orders.filter((o) => reached(o, "confirmed"));
   for (const order of confirmed) {
     const outboxId = `order:${order.id}:confirmed:email`;
@@ -245,17 +233,21 @@ async function queuesCheck(redisUrl, prefix) {
   }
 }
 
-/** 7. No stored webhook event left unprocessed, and every event the provider sent was stored. */
-function webhooksCheck(db, relay) {
+/** 7. No stored webhook event left unprocessed, and every event the provider sent was stored (but those the relay dropped on purpose). */
+function webhooksCheck(rows, relay) {
   const problems = [];
-  const rows = db.prepare("SELECT id, status, processed_at, attempts, last_error FROM webhook_events").all();
   const stored = new Set(rows.map((r) => r.id));
   for (const row of rows) {
-    if (row.status !== "processed" || row.processed_at === null) problems.push(`event ${row.id} is ${row.status} after ${row.attempts} attempts${row.last_error ? `: ${row.last_error}` : ""}`);
+    if (!row.processed) problems.push(`event ${row.id} is ${row.status} after ${row.attempts} attempts${row.last_error ? `: ${row.last_error}` : ""}`);
   }
-  for (const id of relay.events.keys()) if (!stored.has(id)) problems.push(`event ${id} sent by the provider was never stored`);
+  for (const [id, event] of relay.events) if (!event.dropped && !stored.has(id)) problems.push(`event ${id} sent by the provider was never stored`);
   const s = relay.stats;
-  return check(7, "webhooks: every stored event processed", problems, `${rows.length} events stored; ${s.duplicatesPosted} re-posted (${s.duplicatesAcknowledged} acknowledged as duplicates), ${s.late} delivered after a newer event`);
+  return check(
+    7,
+    "webhooks: every stored event processed",
+    problems,
+    `${rows.length} events stored; ${s.duplicatesPosted} re-posted (${s.duplicatesAcknowledged} acknowledged as duplicates), ${s.late} delivered after a newer event, ${s.dropped} lost on purpose`,
+  );
 }
 
 /**
@@ -273,37 +265,111 @@ function serverErrorsCheck(stats, relay) {
   return check(8, "errors: no request answered 500", problems, `${outages} answered 503 (a dependency down), none 500`);
 }
 
-export async function runChecks({ dbFile, acks, initialStock, inbox, redisUrl, redisPrefix, relay, stats }) {
-  const db = openReadOnly(dbFile);
-  try {
-    const orders = readOrders(db);
-    return [
-      ordersCheck(orders, acks),
-      stockCheck(db, orders, initialStock),
-      walletCheck(db, acks),
-      paymentsCheck(db, orders, acks),
-      emailCheck(db, orders, inbox),
-      await queuesCheck(redisUrl, redisPrefix),
-      webhooksCheck(db, relay),
-      serverErrorsCheck(stats, relay),
-    ];
-  } finally {
-    db.close();
+/**
+ * 9. Wallet top-ups: every top-up the card page confirmed is credited exactly once, to its shopper,
+ * for its amount — also those whose webhook the relay lost on purpose, which only reconciliation
+ * can have repaired (its audit entry names the intent); nothing is credited that no top-up started,
+ * and no paid top-up is left open.
+ */
+function topUpsCheck(transfers, topUps, repairs, acks, relay) {
+  const problems = [];
+  const credits = new Map();
+  for (const t of transfers.filter((each) => each.kind === "top_up")) credits.set(t.reference, [...(credits.get(t.reference) ?? []), t]);
+  const started = new Map(topUps.map((r) => [r.intent_id, r]));
+  const repaired = new Set(repairs.filter((r) => r.action === "payment.reconcile.top_up_credited").map((r) => r.target_id));
+  let lost = 0;
+  for (const ack of acks.topUps) {
+    const booked = credits.get(ack.intentId) ?? [];
+    if (booked.length !== 1) problems.push(`top-up ${ack.intentId} of ${ack.amountMinor} was paid but credited ${booked.length} times`);
+    else if (booked[0].amount_minor !== ack.amountMinor || booked[0].credit_account !== `wallet:${ack.userId}`) {
+      problems.push(`top-up ${ack.intentId}: credited ${booked[0].amount_minor} to ${booked[0].credit_account}, paid ${ack.amountMinor} by ${ack.userId}`);
+    }
+    if (started.get(ack.intentId)?.open !== false) problems.push(`top-up ${ack.intentId} was paid but is ${started.has(ack.intentId) ? "still open" : "not recorded"}`);
+    if (relay.droppedIntents.has(ack.intentId)) {
+      lost += 1;
+      if (!repaired.has(ack.intentId)) problems.push(`top-up ${ack.intentId}: its webhook was lost, yet no reconciliation record credits it`);
+    }
   }
+  for (const [intentId, booked] of credits) {
+    const record = started.get(intentId);
+    if (!record) problems.push(`${booked.length} credit(s) for intent ${intentId}, which no top-up started`);
+    else if (booked.some((t) => t.credit_account !== `wallet:${record.user_id}`)) problems.push(`intent ${intentId} credited another wallet than ${record.user_id}'s`);
+  }
+  const total = acks.topUps.reduce((a, t) => a + t.amountMinor, 0);
+  const summary = `${acks.topUps.length} paid top-ups (Σ ${total} paise), ${lost} of them with their webhook lost and ${repaired.size} credited by reconciliation; ${credits.size} intents credited, each once`;
+  return check(9, "top-ups: paid = credited exactly once", problems, summary);
 }
 
-/** What is still in flight: unsent outbox messages, unprocessed webhook events, pending refunds, unconfirmed paid orders. */
-export function backlog(dbFile, acks) {
-  const db = openReadOnly(dbFile);
-  try {
-    const outbox = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status != 'sent'").get().n;
-    const webhooks = db.prepare("SELECT COUNT(*) AS n FROM webhook_events WHERE status != 'processed'").get().n;
-    const orders = readOrders(db);
-    const byId = new Map(orders.map((o) => [o.id, o]));
-    const refunds = orders.reduce((n, o) => n + o.details.payment.refunds.filter((r) => r.status === "pending").length, 0);
-    const unconfirmed = acks.cardPayments.filter((a) => byId.get(a.orderId)?.details.payment.captured.minor === 0).length;
-    return { outbox, webhooks, refunds, unconfirmed, total: outbox + webhooks + refunds + unconfirmed };
-  } finally {
-    db.close();
+/**
+ * 10. Intents the provider cancelled while their order waited: each order was released at once by
+ * the cancel itself (`payment_cancelled` in its history, not the expiry), captured nothing and holds
+ * no stock (check 2 counts what pending orders hold). Razorpay cannot cancel an Order, so its drill
+ * has none.
+ */
+function cancelledIntentsCheck(orders, acks, provider) {
+  const problems = [];
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  for (const ack of acks.providerCancels) {
+    const order = byId.get(ack.orderId);
+    const release = order && statusEntries(order).find((h) => h.to === "cancelled");
+    if (!order || order.status !== "cancelled") problems.push(`intent ${ack.intentId} was cancelled at the provider, but order ${ack.orderId} is ${order?.status ?? "missing"}`);
+    else if (release?.event !== "payment_cancelled") problems.push(`order ${ack.orderId} was released by ${release?.event}, not by its intent's cancel`);
+    else if (order.details.payment.captured.minor !== 0) problems.push(`order ${ack.orderId} was released by its intent's cancel after capturing ${order.details.payment.captured.minor}`);
   }
+  const summary =
+    provider === "razorpay"
+      ? "none: Razorpay Orders cannot be cancelled at the provider"
+      : `${acks.providerCancels.length} intents cancelled at the provider; each order released at once by the cancel, its stock back`;
+  return check(10, "cancelled intents: order released at once", problems, summary);
+}
+
+/** 11. One cart per owner: no shopper (or guest) holds two carts. */
+function cartsCheck(shared) {
+  const problems = shared.map((s) => `${s.owner} holds ${s.carts} carts`);
+  return check(11, "carts: one per owner", problems, `${shared.length} owners with more than one cart`);
+}
+
+export async function runChecks({ store, acks, initialStock, inbox, redisUrl, redisPrefix, relay, stats, provider }) {
+  const [orders, variants, transfers, balances, emails, emailOutbox, events, topUps, repairs, shared] = await Promise.all([
+    store.orders(),
+    store.variants(),
+    store.transfers(),
+    store.walletBalances(),
+    store.userEmails(),
+    store.emailOutbox(),
+    store.webhookEvents(),
+    store.topUps(),
+    store.auditActions(RECONCILIATION_ACTOR),
+    store.cartsPerOwner(),
+  ]);
+  return [
+    ordersCheck(orders, acks),
+    stockCheck(variants, orders, initialStock),
+    walletCheck(transfers, balances, acks),
+    paymentsCheck(transfers, orders, acks),
+    emailCheck(emails, emailOutbox, orders, inbox),
+    await queuesCheck(redisUrl, redisPrefix),
+    webhooksCheck(events, relay),
+    serverErrorsCheck(stats, relay),
+    topUpsCheck(transfers, topUps, repairs, acks, relay),
+    cancelledIntentsCheck(orders, acks, provider),
+    cartsCheck(shared),
+  ];
+}
+
+/**
+ * What is still in flight: unsent outbox messages, unprocessed webhook events, pending refunds,
+ * unconfirmed paid orders, paid top-ups not yet credited, orders whose intent the provider cancelled
+ * still waiting.
+ */
+export async function backlog(store, acks) {
+  const [outbox, events, orders, transfers] = await Promise.all([store.unsentOutbox(), store.webhookEvents(), store.orders(), store.transfers()]);
+  const webhooks = events.filter((e) => e.status !== "processed").length;
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  const refunds = orders.reduce((n, o) => n + o.details.payment.refunds.filter((r) => r.status === "pending").length, 0);
+  const unconfirmed = acks.cardPayments.filter((a) => byId.get(a.orderId)?.details.payment.captured.minor === 0).length;
+  const credited = new Set(transfers.filter((t) => t.kind === "top_up").map((t) => t.reference));
+  const uncredited = acks.topUps.filter((t) => !credited.has(t.intentId)).length;
+  const unreleased = acks.providerCancels.filter((c) => byId.get(c.orderId)?.status === "pending_payment").length;
+  return { outbox, webhooks, refunds, unconfirmed, uncredited, unreleased, total: outbox + webhooks + refunds + unconfirmed + uncredited + unreleased };
 }

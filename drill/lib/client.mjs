@@ -82,23 +82,31 @@ export class DrillClient {
   /**
    * The browser's side of a sandbox card payment: the card page opened, its form posted to
    * /sandbox/pay (and the "Authorise" step for a 3-D Secure card), following nothing but reading the
-   * 303's redirect_status.
-   * Repeatable: the sandbox moves an intent only from the states a payment may start from.
+   * 303's answer. Repeatable: the sandbox moves an intent only from the states a payment may start from.
    */
-  async payByCard(clientSecret, returnUrl, cardNumber) {
-    const form = (fields) => ({
+  payByCard(clientSecret, returnUrl, cardNumber) {
+    return this.payOnPage(clientSecret, returnUrl, "/sandbox/pay", { card_number: cardNumber, expiry: "12/34", cvc: "123" });
+  }
+
+  /** The same on the Razorpay-flavoured page's UPI form: a collect request the test UPI id approves or declines. */
+  payByUpi(clientSecret, returnUrl, vpa) {
+    return this.payOnPage(clientSecret, returnUrl, "/sandbox/pay/upi", { vpa });
+  }
+
+  async payOnPage(clientSecret, returnUrl, pathName, fields) {
+    const form = (more) => ({
       method: "POST",
       redirect: /** @type {const} */ ("manual"),
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ client_secret: clientSecret, return_url: returnUrl, ...fields }).toString(),
+      body: new URLSearchParams({ client_secret: clientSecret, return_url: returnUrl, ...more }).toString(),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    const post = async (base, pathName, fields) => {
-      const response = await fetch(`${base}${pathName}`, form(fields));
+    const post = async (base, path, more) => {
+      const response = await fetch(`${base}${path}`, form(more));
       await response.arrayBuffer();
-      if (response.status === 303) return { status: new URL(response.headers.get("location") ?? "", base).searchParams.get("redirect_status") };
+      if (response.status === 303) return { status: outcomeOf(new URL(response.headers.get("location") ?? "", base).searchParams) };
       if (response.status === 200) return { status: "authorise" };
-      throw new TrpcError(pathName, response.status, {});
+      throw new TrpcError(path, response.status, {});
     };
     // The page first, as the browser opens it (the client secret in the query is its credential).
     const page = await this.attempt("sandbox.page", async (base) => {
@@ -108,8 +116,18 @@ export class DrillClient {
       if (response.status !== 200 && response.status !== 303) throw new TrpcError("/sandbox/pay", response.status, {});
     });
     if (!page.ok) return page;
-    const paid = await this.attempt("sandbox.pay", (base) => post(base, "/sandbox/pay", { card_number: cardNumber, expiry: "12/34", cvc: "123" }));
+    const paid = await this.attempt("sandbox.pay", (base) => post(base, pathName, fields));
     if (!paid.ok || paid.value.status !== "authorise") return paid;
     return this.attempt("sandbox.authorise", (base) => post(base, "/sandbox/pay/authorise", { decision: "authorise" }));
   }
+}
+
+/**
+ * How the attempt ended, from the return address: Stripe's `redirect_status`, or what Razorpay
+ * Checkout's handler hands back (a signed payment id on success, an `error_reason` otherwise).
+ */
+function outcomeOf(query) {
+  if (query.has("redirect_status")) return query.get("redirect_status");
+  if (query.has("razorpay_payment_id")) return "succeeded";
+  return query.has("error_reason") ? "failed" : null;
 }

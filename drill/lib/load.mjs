@@ -3,7 +3,9 @@
  * every response acknowledged to them — the promises the checks hold the shop to afterwards.
  *
  * Shoppers check out by wallet and by sandbox card (succeeding, declined then paid again with the
- * failure's webhook held back until after the success, 3-D Secure), abandon or cancel card orders.
+ * failure's webhook held back until after the success, 3-D Secure; on the Razorpay-flavoured
+ * sandbox half of them by UPI), abandon or cancel card orders, see the provider cancel an order's
+ * intent, and top their wallets up by card — some of those payments' webhooks lost for good.
  * Admins move orders along (pack → ship → deliver, cancels, returns), refund partially and in full
  * to the wallet and the card, and credit and debit wallets — including debits larger than the
  * balance, which the shop must refuse.
@@ -14,12 +16,18 @@ import { DrillClient } from "./client.mjs";
 
 export const SHOPPER_PASSWORD = "drill-shopper-password-1";
 const CARDS = { succeeds: "4242 4242 4242 4242", declines: "4000 0000 0000 0002", threeDSecure: "4000 0025 0000 3155" };
+/** Razorpay's test UPI ids, which its sandbox page approves or declines. */
+const UPI = { succeeds: "success@razorpay", declines: "failure@razorpay" };
+/** The share of card top-ups whose webhooks the relay loses for good. */
+const LOST_TOP_UP_SHARE = 0.4;
 
 /**
  * The acknowledged responses, by kind. Nothing enters here unless a client got a 2xx answer.
  * @typedef {{
  *   orders: { orderId: string; userId: string; idempotencyKey: string; paymentMethod: string; totalMinor: number; status: string; at: number }[];
  *   cardPayments: { orderId: string; intentId: string }[];
+ *   topUps: { userId: string; key: string; intentId: string; amountMinor: number }[];
+ *   providerCancels: { orderId: string; intentId: string }[];
  *   shopperCancels: { orderId: string }[];
  *   transitions: { orderId: string; event: string; status: string }[];
  *   refunds: { orderId: string; refundId: string; amountMinor: number; destination: string; status: string }[];
@@ -28,7 +36,7 @@ const CARDS = { succeeds: "4242 4242 4242 4242", declines: "4000 0000 0000 0002"
  * @returns {AckLog}
  */
 export function newAckLog() {
-  return { orders: [], cardPayments: [], shopperCancels: [], transitions: [], refunds: [], adjustments: [] };
+  return { orders: [], cardPayments: [], topUps: [], providerCancels: [], shopperCancels: [], transitions: [], refunds: [], adjustments: [] };
 }
 
 export function newStats() {
@@ -36,6 +44,9 @@ export function newStats() {
 }
 
 const count = (bucket, key) => (bucket[key] = (bucket[key] ?? 0) + 1);
+
+/** The intent a client secret names: Stripe's `pi_…_secret_…`, or the Razorpay Order id itself. */
+const intentIdOf = (clientSecret) => clientSecret.split("_secret_")[0];
 
 function pickWeighted(random, weights) {
   const total = Object.values(weights).reduce((a, b) => a + b, 0);
@@ -112,20 +123,63 @@ class Shopper {
     return receipt;
   }
 
-  async pay(receipt, card) {
-    const returnUrl = `/orders/${receipt.orderId}?paid=1`;
-    const paid = await this.client.payByCard(receipt.clientSecret, returnUrl, card);
+  /**
+   * Pays on the sandbox page as the browser does: by card, or — on the Razorpay-flavoured sandbox,
+   * one time in two — by UPI with the test id that has the same outcome (3-D Secure is a card's).
+   */
+  async payOnPage(clientSecret, returnUrl, outcome) {
+    const upi = this.ctx.provider === "razorpay" && outcome !== "threeDSecure" && this.ctx.random() < 0.5;
+    const paid = upi
+      ? await this.client.payByUpi(clientSecret, returnUrl, UPI[outcome])
+      : await this.client.payByCard(clientSecret, returnUrl, CARDS[outcome]);
+    count(this.ctx.stats.actions, `paid by ${upi ? "UPI" : "card"}`);
     if (!paid.ok) return "unknown";
     return paid.value.status;
+  }
+
+  pay(receipt, outcome) {
+    return this.payOnPage(receipt.clientSecret, `/orders/${receipt.orderId}?paid=1`, outcome);
+  }
+
+  /** Tops the wallet up by card; for some top-ups the relay loses every webhook, so only reconciliation can credit them. */
+  async topUp() {
+    const { random, relay, acks } = this.ctx;
+    const amountMinor = 1_000 * (1 + Math.floor(random() * 50));
+    const key = this.key();
+    const started = await this.client.mutate("wallet.topUp", { amountMinor, idempotencyKey: key });
+    if (!started.ok) {
+      if (started.refused) this.refused("wallet.topUp", started);
+      return;
+    }
+    const { clientSecret } = started.value;
+    const intentId = intentIdOf(clientSecret);
+    const lost = random() < LOST_TOP_UP_SHARE;
+    count(this.ctx.stats.actions, lost ? "top-up: webhook lost" : "top-up");
+    if (lost) relay.dropEventsOf(intentId);
+    if ((await this.payOnPage(clientSecret, "/wallet", "succeeds")) === "succeeded") acks.topUps.push({ userId: this.account.userId, key, intentId, amountMinor });
   }
 
   async cardCheckout() {
     let receipt = await this.place("card");
     if (!receipt?.clientSecret) return;
-    const intentId = receipt.clientSecret.split("_secret_")[0];
-    const flavour = pickWeighted(this.ctx.random, { succeeds: 5, declinedThenPaid: 3, threeDSecure: 2, abandoned: 1, cancelled: 1 });
+    const intentId = intentIdOf(receipt.clientSecret);
+    const flavour = pickWeighted(this.ctx.random, {
+      succeeds: 5,
+      declinedThenPaid: 3,
+      threeDSecure: 2,
+      abandoned: 1,
+      cancelled: 1,
+      providerCancelled: this.ctx.relay.cancels ? 1 : 0,
+    });
     count(this.ctx.stats.actions, `card: ${flavour}`);
     if (flavour === "abandoned") return;
+    if (flavour === "providerCancelled") {
+      // The provider cancels the intent (and says so): the order must let its stock go at once.
+      const metadata = { bbscart_kind: "order", bbscart_id: receipt.orderId, bbscart_customer: this.account.userId };
+      const told = await this.ctx.relay.cancelIntent({ intentId, amountMinor: receipt.total.minor, currency: receipt.total.currency ?? "INR", metadata });
+      if (told) this.ctx.acks.providerCancels.push({ orderId: receipt.orderId, intentId });
+      return;
+    }
     if (flavour === "cancelled") {
       const cancelled = await this.client.mutate("order.cancel", { orderId: receipt.orderId, reason: "changed my mind" });
       if (cancelled.ok) this.ctx.acks.shopperCancels.push({ orderId: receipt.orderId });
@@ -135,21 +189,24 @@ class Shopper {
     if (flavour === "declinedThenPaid") {
       // The decline's webhook reaches the shop only after the success's (see webhooks.mjs).
       this.ctx.relay.holdFailuresOf(intentId);
-      if ((await this.pay(receipt, CARDS.declines)) !== "failed") return;
+      if ((await this.pay(receipt, "declines")) !== "failed") return;
       const again = await this.client.mutate("order.payment", { orderId: receipt.orderId });
       if (!again.ok) return;
       receipt = { ...receipt, clientSecret: again.value.clientSecret };
     }
-    const status = await this.pay(receipt, flavour === "threeDSecure" ? CARDS.threeDSecure : CARDS.succeeds);
+    const status = await this.pay(receipt, flavour === "threeDSecure" ? "threeDSecure" : "succeeds");
     if (status === "succeeded") this.ctx.acks.cardPayments.push({ orderId: receipt.orderId, intentId });
   }
 
   async run(until) {
     while (Date.now() < until) {
-      const action = pickWeighted(this.ctx.random, { wallet: 5, card: 5 });
-      count(this.ctx.stats.actions, action === "wallet" ? "wallet checkout" : "card checkout");
-      if (action === "wallet") await this.place("wallet");
-      else await this.cardCheckout();
+      const action = pickWeighted(this.ctx.random, { wallet: 5, card: 5, topUp: 2 });
+      if (action === "topUp") await this.topUp();
+      else {
+        count(this.ctx.stats.actions, action === "wallet" ? "wallet checkout" : "card checkout");
+        if (action === "wallet") await this.place("wallet");
+        else await this.cardCheckout();
+      }
       await delay(this.ctx.pauseMs * this.ctx.random());
     }
   }

@@ -12,13 +12,13 @@ export function renderText(result) {
   const firstFault = result.faults[0]?.at ?? 0;
   const lines = [
     "",
-    `BBSCART fault drill (${result.mode}) — 2 API processes on one SQLite file, 1 worker, own redis-server (AOF, fsync always)`,
+    `BBSCART fault drill (${result.mode}) — 2 API processes on one ${result.engine === "mongo" ? "MongoDB database" : "SQLite file"}, 1 worker, own redis-server (AOF, fsync always), ${result.provider}-flavoured sandbox`,
     "",
     `load      ${load.seconds.toFixed(1)} s, ${load.shoppers} shoppers + ${load.admins} admins, ${load.requests} requests (${load.retries} retries)`,
-    `acked     ${a.orders} orders (${a.walletOrders} wallet, ${a.cardOrders} card), ${a.cardPayments} card payments, ${a.transitions} admin transitions, ${a.shopperCancels} shopper cancels, ${a.refunds} refunds, ${a.adjustments} wallet adjustments`,
+    `acked     ${a.orders} orders (${a.walletOrders} wallet, ${a.cardOrders} card), ${a.cardPayments} card payments, ${a.topUps} card top-ups, ${a.transitions} admin transitions, ${a.shopperCancels} shopper cancels, ${a.providerCancels} provider cancels, ${a.refunds} refunds, ${a.adjustments} wallet adjustments`,
     `refused   ${pairs(load.refused)}`,
     `failed    ${pairs(load.failures)} (retried; gave up: ${pairs(load.gaveUp)})`,
-    `webhooks  ${w.received} from the provider, ${w.forwarded} forwarded (${w.forwardFailed} failed), ${w.held} held back and ${w.late} delivered late, ${w.duplicatesPosted} re-posted`,
+    `webhooks  ${w.received} from the provider, ${w.forwarded} forwarded (${w.forwardFailed} failed), ${w.held} held back and ${w.late} delivered late, ${w.dropped} lost for good, ${w.duplicatesPosted} re-posted, ${w.cancels} intent cancels`,
     `email     ${result.emails} messages received by SMTP`,
     "",
     "faults    (recovered = ready again after the kill, of which down = kept down before the restart; next order = first order acknowledged after the kill)",
@@ -31,9 +31,9 @@ export function renderText(result) {
   const q = result.quiesce;
   lines.push("", q.quiet ? `quiet     ${s(q.ms)} after the load (queues drained)` : `quiet     NOT within ${s(q.ms)}: ${JSON.stringify(q.backlog)}`, "");
   const width = Math.max(...result.checks.map((c) => c.name.length));
-  lines.push(` #  ${"check".padEnd(width)}  result  detail`);
+  lines.push("  #  " + `${"check".padEnd(width)}  result  detail`);
   for (const c of result.checks) {
-    lines.push(` ${c.id}  ${c.name.padEnd(width)}  ${c.ok ? "ok    " : "FAILED"}  ${c.summary}`);
+    lines.push(` ${String(c.id).padStart(2)}  ${c.name.padEnd(width)}  ${c.ok ? "ok    " : "FAILED"}  ${c.summary}`);
     for (const problem of c.problems) lines.push(`    ${" ".repeat(width)}          ✗ ${problem}`);
     if (c.problemCount > c.problems.length) lines.push(`    ${" ".repeat(width)}          … ${c.problemCount - c.problems.length} more`);
   }

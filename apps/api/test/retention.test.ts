@@ -60,8 +60,8 @@ describe("retention deletes what is past its window and nothing else", () => {
     await db.repos.webhooks.insert(webhookEvent("evt_old", "processed", daysAgo(15)));
     await db.repos.webhooks.insert(webhookEvent("evt_young", "processed", daysAgo(13)));
     await db.repos.webhooks.insert(webhookEvent("evt_old_failed", "failed", daysAgo(60)));
-    await db.repos.idempotency.claim({ userId: "user-1", scope: "place_order", key: "old", requestHash: "h", resultId: "o1", createdAt: daysAgo(31) });
-    await db.repos.idempotency.claim({ userId: "user-1", scope: "place_order", key: "young", requestHash: "h", resultId: "o2", createdAt: daysAgo(29) });
+    await db.repos.idempotency.claim({ userId: "user-1", scope: "place_order", key: "old", requestHash: "h", resultId: "o1", createdAt: daysAgo(31), openSince: null });
+    await db.repos.idempotency.claim({ userId: "user-1", scope: "place_order", key: "young", requestHash: "h", resultId: "o2", createdAt: daysAgo(29), openSince: null });
 
     const prune = vi.spyOn(db.retention, "prune");
     const pruned = await pruneOldRecords({ db, clock: { now: () => now } }, policy);

@@ -23,14 +23,16 @@ describe.skipIf(noBrowser)("paying by UPI on the Razorpay-flavoured sandbox", ()
     await page.getByLabel("UPI ID").fill("timeout@razorpay");
     await page.getByRole("button", { name: /by UPI$/ }).click();
     await page.waitForURL(/\/orders\/[^/?]+\?paid=1/);
-    await page.getByText("was declined").waitFor();
+    // A UPI request refused is no card declined: the page names the payment, and every way to pay again.
+    await page.getByText("Your payment was declined").waitFor();
+    expect(await page.getByTestId("order-banner").textContent()).not.toMatch(/your card|another card/i);
     expect(await page.getByTestId("order-status").textContent()).toBe("Awaiting payment");
   });
 
   it("pays the same order by UPI: verified answer, then confirmed by the webhook", async () => {
     const { page } = journey;
     const orderId = orderIdOf(page);
-    await page.getByRole("button", { name: /by card$/ }).click();
+    await page.getByRole("button", { name: /by UPI, card or netbanking$/ }).click();
     await page.waitForURL(/\/sandbox\/pay/);
     await page.getByLabel("UPI ID").fill("success@razorpay");
     await page.getByRole("button", { name: /by UPI$/ }).click();
@@ -38,6 +40,7 @@ describe.skipIf(noBrowser)("paying by UPI on the Razorpay-flavoured sandbox", ()
     await page.getByText("received and verified with Razorpay").waitFor();
     await page.getByText("Thank you! Your order is confirmed.").waitFor({ timeout: 20_000 });
     expect(await page.getByTestId("payment-status").textContent()).toBe("Paid");
+    await page.getByText("Online payment ·").waitFor();
     await page.screenshot({ path: screenshotPath("8-upi-paid"), fullPage: true });
   });
 });

@@ -16,6 +16,13 @@ const amount = (d: Data, key: "amountMinor" | "totalMinor" = "amountMinor") => {
   return formatMoney(money(Number(minor), d.currency ?? "INR"));
 };
 
+/**
+ * Where a refund went, in the shopper's words. A refund "to card" goes back the way the order was
+ * paid — a card with Stripe, but with Razorpay just as often a UPI account, netbanking or a wallet
+ * app — so it never says "card".
+ */
+const refundedTo = (d: Data) => (d.destination === "card" ? "the card or account you paid with" : `your ${d.destination ?? "account"}`);
+
 const templates: Record<NotificationTemplate, Template> = {
   order_placed: { subject: (d) => `We received your ${order(d)}`, body: (d) => [`Thanks! Your ${order(d)} for ${amount(d, "totalMinor")} is placed.`, d.receipt ?? "", d.link ?? ""] },
   order_confirmed: { subject: (d) => `Your ${order(d)} is confirmed`, body: (d) => [`Your ${order(d)} is confirmed and will be packed soon.`, d.receipt ?? "", d.link ?? ""] },
@@ -29,7 +36,7 @@ const templates: Record<NotificationTemplate, Template> = {
   return_requested: { subject: (d) => `Return requested for your ${order(d)}`, body: (d) => [`We received your return request for ${order(d)}.`] },
   return_approved: { subject: (d) => `Return approved for your ${order(d)}`, body: (d) => [`Your return for ${order(d)} is approved.`] },
   return_rejected: { subject: (d) => `Return declined for your ${order(d)}`, body: (d) => [`Your return for ${order(d)} was declined.`, d.reason ?? ""] },
-  refund_issued: { subject: () => "Your refund is on its way", body: (d) => [`A refund of ${amount(d)} for ${order(d)} was issued to your ${d.destination ?? "account"}.`] },
+  refund_issued: { subject: () => "Your refund is on its way", body: (d) => [`A refund of ${amount(d)} for ${order(d)} was issued to ${refundedTo(d)}.`] },
   wallet_credited: { subject: () => "Money added to your BBSCART wallet", body: (d) => [`${amount(d)} was added to your wallet.`] },
   wallet_debited: { subject: () => "Money taken from your BBSCART wallet", body: (d) => [`${amount(d)} was taken from your wallet.`] },
   password_reset: {

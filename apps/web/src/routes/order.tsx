@@ -6,6 +6,7 @@ import { awaitingCard, PayAgain } from "../features/orders/card-payment";
 import { OrderActions } from "../features/orders/order-actions";
 import { ReceiptRows } from "../features/orders/receipt";
 import { CheckoutAnswer, checkoutDeclined } from "../features/payments/checkout-answer";
+import { usePaymentMeans } from "../features/payments/start-payment";
 import { methodLabels, paymentLabels, OrderStatusBadge, type OrderDetail } from "../features/orders/status";
 import { OrderProgress, OrderTimeline } from "../features/orders/timeline";
 import { Panel } from "../features/ui/layout";
@@ -40,6 +41,7 @@ function OrderView() {
     const timer = setTimeout(() => setPatient(false), patienceMs);
     return () => clearTimeout(timer);
   }, [returnedFromCard]);
+  const { cardsOnly } = usePaymentMeans();
   const order = trpc.order.byId.useQuery(
     { orderId },
     {
@@ -89,7 +91,7 @@ function OrderView() {
           </Panel>
           <Panel title="Payment">
             <p className="text-sm">
-              {methodLabels[data.payment.method]} · <span data-testid="payment-status">{paymentLabels[data.payment.status]}</span>
+              {data.payment.method === "card" && !cardsOnly ? "Online payment" : methodLabels[data.payment.method]} · <span data-testid="payment-status">{paymentLabels[data.payment.status]}</span>
             </p>
             {awaitingCard(data) && (!returnedFromCard || declined) && (
               <div className="mt-3">
@@ -109,11 +111,15 @@ function OrderView() {
 
 /** What just happened, in one sentence, announced to screen readers as it changes. */
 function Banner({ order, placed, returnedFromCard, declined, patient }: { order: OrderDetail; placed: boolean; returnedFromCard: boolean; declined: boolean; patient: boolean }) {
+  const { means, cardsOnly } = usePaymentMeans();
   let tone = "border-emerald-200 bg-emerald-50 text-emerald-900";
   let message: string | null = null;
   if (returnedFromCard && declined && awaitingCard(order)) {
     tone = "border-red-200 bg-red-50 text-red-900";
-    message = "Your card was declined. Your order is kept for you: try again with another card below.";
+    // Razorpay's declines are as often a UPI request refused or timed out as a card: never "your card" there.
+    message = cardsOnly
+      ? "Your card was declined. Your order is kept for you: try again with another card below."
+      : `Your payment was declined. Your order is kept for you: try again below, by ${means}.`;
   } else if (returnedFromCard && awaitingCard(order)) {
     tone = "border-sky-200 bg-sky-50 text-sky-900";
     message = patient

@@ -33,7 +33,7 @@ export function WalletPage() {
 const topUpWaitMs = 60_000;
 
 /**
- * Balance, top-up by card and the statement (newest first, each line with the balance after it,
+ * Balance, top-up through the payment provider and the statement (newest first, each line with the balance after it,
  * paged by cursor). Back from the card page (`?topup=1`) it re-reads the statement every second
  * for a while, since the credit arrives with the provider's webhook.
  */
@@ -72,7 +72,7 @@ function Wallet() {
       </section>
       {returned && (
         <p role="status" aria-live="polite" className="rounded-2xl border border-sky-200 bg-sky-50 px-4 py-3 text-sky-900">
-          Card payment sent. Your balance updates here as soon as the bank confirms it.
+          Payment sent. Your balance updates here as soon as the bank confirms it.
         </p>
       )}
       <Panel title="Add money">

@@ -8,6 +8,7 @@ const record: IdempotencyRecord = {
   requestHash: "abc",
   resultId: "ord_1",
   createdAt: new Date("2025-01-01T00:00:00Z"),
+  openSince: null,
 };
 
 describe("idempotency keys", () => {

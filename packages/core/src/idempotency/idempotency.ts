@@ -22,6 +22,13 @@ export interface IdempotencyRecord {
   readonly requestHash: string;
   readonly resultId: string;
   readonly createdAt: Date;
+  /**
+   * When the operation still waits for an outside party — a card top-up's payment, which the
+   * provider confirms later — the time it started; null once its outcome is booked (the wallet
+   * credited, or the intent cancelled unpaid), and for operations complete when the key is claimed.
+   * Reconciliation asks the provider about records left open (`IdempotencyRepository.findOpen`).
+   */
+  readonly openSince: Date | null;
 }
 
 export type IdempotencyError = { readonly code: "IDEMPOTENCY_KEY_REUSED"; readonly key: string };

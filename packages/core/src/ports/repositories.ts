@@ -290,6 +290,14 @@ export interface IdempotencyRepository {
   find(userId: string, scope: IdempotencyScope, key: string): Promise<IdempotencyRecord | null>;
   /** Throws `DuplicateKeyError("idempotency_keys.user_scope_key")` when (userId, scope, key) exists. */
   claim(record: IdempotencyRecord): Promise<void>;
+  /**
+   * Records of `scope` still open since before `openBefore`, oldest first: card top-ups whose
+   * payment no webhook has confirmed yet, for reconciliation to ask the provider about. Indexed on
+   * the open records only, so the closed majority costs nothing.
+   */
+  findOpen(scope: IdempotencyScope, openBefore: Date, limit: number): Promise<readonly IdempotencyRecord[]>;
+  /** Guarded: open → closed (`openSince` null). False when it was closed already (or is unknown). */
+  close(userId: string, scope: IdempotencyScope, key: string): Promise<boolean>;
 }
 
 /**

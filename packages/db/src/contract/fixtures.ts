@@ -87,7 +87,7 @@ export function makeAudit(overrides: Partial<AuditEntry> = {}): AuditEntry {
 }
 
 export function makeIdempotency(overrides: Partial<IdempotencyRecord> = {}): IdempotencyRecord {
-  return { userId: "user-1", scope: "place_order", key: "key-1", requestHash: "req-hash", resultId: "order-1", createdAt: T0, ...overrides };
+  return { userId: "user-1", scope: "place_order", key: "key-1", requestHash: "req-hash", resultId: "order-1", createdAt: T0, openSince: null, ...overrides };
 }
 
 /** A product `n` with one variant `var-n` holding `onHand` units at `priceMinor`. */

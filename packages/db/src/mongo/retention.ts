@@ -25,7 +25,8 @@ export function mongoRetention(models: Models): RetentionPort {
         case "processed_webhook_events":
           return pruneBatch(models.webhookEvents, { status: "processed", receivedAt: { $lt: before } }, limit);
         case "idempotency_keys":
-          return pruneBatch(models.idempotencyKeys, { createdAt: { $lt: before } }, limit);
+          // An open card top-up's record is how reconciliation finds it: never pruned while open.
+          return pruneBatch(models.idempotencyKeys, { createdAt: { $lt: before }, openSince: null }, limit);
         case "ended_sessions":
           return pruneBatch(models.sessions, { expiresAt: { $lt: before } }, limit);
         case "ended_password_resets":

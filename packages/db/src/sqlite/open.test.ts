@@ -77,6 +77,7 @@ const undo: Readonly<Record<number, string>> = {
   6: "DROP INDEX carts_user_unique; DROP INDEX carts_guest_unique; CREATE INDEX carts_user ON carts (user_id, updated_at); CREATE INDEX carts_guest ON carts (guest_id, updated_at); ",
   7: "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ",
   8: "DROP INDEX idempotency_keys_created; DROP INDEX sessions_expires; DROP INDEX password_resets_expires; ",
+  9: "DROP INDEX idempotency_keys_open; ALTER TABLE idempotency_keys DROP COLUMN open_since; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
@@ -175,6 +176,31 @@ describe("migrations", () => {
     expect((await reopened.repos.orders.findById("first"))?.number).toBe("BB-10001");
     expect((await reopened.repos.orders.findById("second"))?.number).toBe("BB-10002");
     expect(await reopened.repos.orders.nextNumber()).toBe(3);
+  });
+
+  it("009 leaves open only the top-ups stored before it that no transfer credits yet", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    const record = (scope: "wallet_top_up" | "place_order", key: string, resultId: string) => ({
+      userId: "user-1",
+      scope,
+      key,
+      requestHash: "50000 INR",
+      resultId,
+      createdAt: new Date("2026-11-20T10:00:00Z"),
+      openSince: null,
+    });
+    await db.repos.idempotency.claim(record("wallet_top_up", "paid", "pi_paid"));
+    await db.repos.idempotency.claim(record("wallet_top_up", "lost", "pi_lost"));
+    await db.repos.idempotency.claim(record("place_order", "order", "order-1"));
+    await db.repos.ledger.append({ id: "topup:pi_paid", debit: "platform:card_clearing", credit: "wallet:user-1", amount: inr(50_000), kind: "top_up", reference: "pi_paid", memo: null, createdAt: new Date("2026-11-20T10:01:00Z") });
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 8);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    expect((await reopened.repos.idempotency.findOpen("wallet_top_up", new Date("2026-11-21T00:00:00Z"), 10)).map((r) => r.key)).toEqual(["lost"]);
+    expect(await reopened.repos.idempotency.findOpen("place_order", new Date("2026-11-21T00:00:00Z"), 10)).toEqual([]);
   });
 
   it("refuse a database written by a newer build", async () => {

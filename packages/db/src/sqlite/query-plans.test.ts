@@ -82,3 +82,24 @@ describe("retention query plans", () => {
     }
   });
 });
+
+describe("open top-ups query plan", () => {
+  it("reads reconciliation's open top-ups through the partial index, already in order", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-plans-"));
+    dirs.push(dataDir);
+    const db = openSqlite({ dataDir });
+    const prepared = vi.spyOn(Connection.prototype, "prepare");
+    await db.repos.idempotency.findOpen("wallet_top_up", new Date(), 10);
+    const [sql] = prepared.mock.calls.map(([statement]) => statement).filter((statement) => /FROM idempotency_keys/.test(statement));
+    prepared.mockRestore();
+    await db.close();
+    const inspector = new Database(path.join(dataDir, "bbscart.db"), { readonly: true });
+    try {
+      const plan = (inspector.prepare(`EXPLAIN QUERY PLAN ${sql}`).all("wallet_top_up", 1, 10) as Array<{ detail: string }>).map((row) => row.detail).join(" | ");
+      expect(plan).toMatch(/USING INDEX idempotency_keys_open/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    } finally {
+      inspector.close();
+    }
+  });
+});

@@ -10,7 +10,8 @@ import type { Executor } from "./executor.js";
 const oldRows: Record<PrunableRecord, { table: string; where: string }> = {
   delivered_messages: { table: "outbox", where: "status IN ('sent', 'discarded') AND created_at < ?" },
   processed_webhook_events: { table: "webhook_events", where: "status = 'processed' AND received_at < ?" },
-  idempotency_keys: { table: "idempotency_keys", where: "created_at < ?" },
+  // An open card top-up's record is how reconciliation finds it: never pruned while open.
+  idempotency_keys: { table: "idempotency_keys", where: "created_at < ? AND open_since IS NULL" },
   ended_sessions: { table: "sessions", where: "expires_at < ?" },
   ended_password_resets: { table: "password_resets", where: "expires_at < ?" },
 };

@@ -109,6 +109,7 @@ export function checkoutService(deps: CommerceDeps) {
         requestHash: fingerprint,
         resultId: order.id,
         createdAt: now,
+        openSince: null,
       });
       await repos.carts.delete(cart.id);
       return ok({ order, outboxIds: applied.value.outboxIds, afterCommit });

@@ -89,7 +89,7 @@ export function refunds(deps: CommerceDeps) {
       },
       onSaved: async (repos, { before, after }) => {
         const now = clock.now();
-        await repos.idempotency.claim({ userId: admin.user.id, scope: "refund", key: input.idempotencyKey, requestHash, resultId: refundId, createdAt: now });
+        await repos.idempotency.claim({ userId: admin.user.id, scope: "refund", key: input.idempotencyKey, requestHash, resultId: refundId, createdAt: now, openSince: null });
         await audit(repos, clock, ids, {
           actorId: admin.user.id,
           requestId: admin.requestId,

@@ -49,7 +49,10 @@ async function apply(deps: PaymentEventDeps, event: PaymentEvent, markProcessed:
     case "ignored":
       return alone();
     case "payment_succeeded":
-      if (event.purpose?.kind === "top_up") return topUps(deps).credit(event.intentId, event.purpose, event.amount, markProcessed);
+      if (event.purpose?.kind === "top_up") {
+        await topUps(deps).credit(event.intentId, event.purpose, event.amount, markProcessed);
+        return;
+      }
       return finish(orders.succeeded(event, event.amount, onSaved));
     case "payment_failed":
       // A declined top-up leaves nothing to undo: the wallet is credited only on success.

@@ -1,7 +1,8 @@
-import { refundProviderKey, type Actor, type JsonValue, type Order, type Repositories } from "@bbscart/core";
+import { refundProviderKey, type Actor, type IdempotencyRecord, type JsonValue, type Order, type Repositories } from "@bbscart/core";
 import { expireOrder, type ProviderCallDeps, providerCalls } from "../orders/index.js";
-import type { CommerceDeps } from "../common/index.js";
+import { loadSettings, type CommerceDeps } from "../common/index.js";
 import { orderPayments } from "./order-payments.js";
+import { topUps } from "./top-ups.js";
 
 /** Who reconciliation's repairs are recorded as: `admin.payments.reconciliations` lists its audit entries. */
 export const reconciliationActorId = "system:reconciliation";
@@ -9,10 +10,10 @@ const actor: Actor = { kind: "system", process: "reconciliation" };
 
 export type ReconcileDeps = ProviderCallDeps & Pick<CommerceDeps, "ids">;
 
-export interface Repair {
-  orderId: string;
-  action: "confirmed" | "expired" | "refunded";
-}
+/** One repair: of an order, or of a wallet top-up (named by its user and request key). */
+export type Repair =
+  | { orderId: string; action: "confirmed" | "expired" | "refunded" }
+  | { topUp: { userId: string; key: string }; action: "credited" | "abandoned" };
 
 const snapshot = (order: Order): JsonValue => ({ status: order.status, paymentStatus: order.payment.status, captured: order.payment.captured.minor });
 
@@ -23,7 +24,10 @@ const snapshot = (order: Order): JsonValue => ({ status: order.status, paymentSt
  *   if the provider says the intent had succeeded, the order is confirmed instead;
  * - a card order still waiting though its intent succeeded (the webhook never came): confirmed;
  * - a card refund left pending (the provider was unreachable when it was asked, or the process died
- *   before asking): asked again under the same idempotency key, and settled once accepted.
+ *   before asking): asked again under the same idempotency key, and settled once accepted;
+ * - a card top-up left open (its webhook lost): credited through the webhook's own path if the
+ *   provider took the money, closed if its intent was cancelled or is cancelled now, past the
+ *   store's payment window, so that no payment can land on it later (decision 046).
  * A payment that lands after all on a cancelled order is refunded by core when its event arrives.
  * Every repair writes an audit entry as `system:reconciliation`, in the repair's own unit of work
  * where the repair is ours (confirmations, refunds); expiry runs through the order-expiry job's own code.
@@ -31,7 +35,7 @@ const snapshot = (order: Order): JsonValue => ({ status: order.status, paymentSt
 export async function reconcilePayments(deps: ReconcileDeps, options: { awaitingAfterMs: number; limit: number }): Promise<Repair[]> {
   const { db, clock, ids, provider, log } = deps;
   const repairs: Repair[] = [];
-  const record = (action: Repair["action"], reason: string) => async (repos: Repositories, change: { before: Order; after: Order }) => {
+  const record = (action: "confirmed" | "expired" | "refunded", reason: string) => async (repos: Repositories, change: { before: Order; after: Order }) => {
     await repos.audit.append({
       id: ids.next(),
       at: clock.now(),
@@ -102,5 +106,60 @@ export async function reconcilePayments(deps: ReconcileDeps, options: { awaiting
       }
     }
   }
+  const paymentWindowMs = (await loadSettings(db.repos)).paymentExpiryMinutes * 60_000;
+  for (const topUp of await db.repos.idempotency.findOpen("wallet_top_up", awaitingBefore, options.limit)) {
+    try {
+      const repaired = await repairTopUp(deps, topUp, paymentWindowMs);
+      if (repaired) repairs.push({ topUp: { userId: topUp.userId, key: topUp.key }, action: repaired });
+    } catch (error) {
+      log.warn({ err: error, userId: topUp.userId, topUpId: topUp.key }, "reconciliation could not ask the provider about a wallet top-up");
+    }
+  }
   return repairs;
+}
+
+/**
+ * Asks the provider about one open top-up: paid → credited exactly as its webhook would have (the
+ * same `credit`, whose transfer id comes from the intent, so a webhook before or after, or at the
+ * same moment, adds nothing); cancelled, or unpaid past the payment window and now cancelled by us
+ * → closed, since no money can arrive any more. Anything else is asked again on the next run.
+ * Returns what this run changed, if anything.
+ */
+async function repairTopUp(deps: ReconcileDeps, topUp: IdempotencyRecord, paymentWindowMs: number): Promise<"credited" | "abandoned" | null> {
+  const { db, clock, ids, provider } = deps;
+  const intentId = topUp.resultId;
+  const audit = (action: "credited" | "abandoned", reason: string, after: JsonValue) => (repos: Repositories) =>
+    repos.audit.append({
+      id: ids.next(),
+      at: clock.now(),
+      actorId: reconciliationActorId,
+      action: `payment.reconcile.top_up_${action}`,
+      targetType: "wallet_top_up",
+      targetId: intentId,
+      reason,
+      requestId: null,
+      before: { status: "open", userId: topUp.userId, topUpId: topUp.key },
+      after,
+    });
+  const intent = await provider.retrieveIntent(intentId);
+  if (intent.status === "succeeded") {
+    const owner = { kind: "top_up" as const, id: topUp.key, customerId: topUp.userId };
+    const reason = "the provider took the payment but no webhook credited the wallet";
+    const record = audit("credited", reason, { status: "credited", amountMinor: intent.amount.minor });
+    const { closed } = await topUps(deps).credit(intentId, owner, intent.amount, (repos, change) => (change.closed ? record(repos) : Promise.resolve()));
+    return closed ? "credited" : null;
+  }
+  if (intent.status === "processing") return null;
+  if (intent.status === "requires_payment") {
+    if (clock.now().getTime() - (topUp.openSince ?? topUp.createdAt).getTime() < paymentWindowMs) return null;
+    // Cancelled first, so that no payment lands on a top-up we no longer wait for.
+    await provider.cancelIntent(intentId, `top_up:${topUp.userId}:${topUp.key}:cancel-intent`);
+  }
+  const reason = intent.status === "cancelled" ? "its payment intent was cancelled at the provider" : "unpaid past the payment window; payment intent cancelled first";
+  const closed = await db.uow.run(async (repos) => {
+    if (!(await repos.idempotency.close(topUp.userId, "wallet_top_up", topUp.key))) return false;
+    await audit("abandoned", reason, { status: "abandoned" })(repos);
+    return true;
+  });
+  return closed ? "abandoned" : null;
 }

@@ -57,6 +57,8 @@ export function topUps(deps: Pick<CommerceDeps, "db" | "clock" | "provider" | "d
         requestHash: fingerprint(amount),
         resultId: intent.intentId,
         createdAt: clock.now(),
+        // Open until the provider's word is booked: reconciliation asks about it if no webhook comes.
+        openSince: clock.now(),
       };
       await db.repos.idempotency.claim(record).catch((error: unknown) => {
         // Two first submits at once: both got the same intent from the provider; the other recorded it.
@@ -67,11 +69,19 @@ export function topUps(deps: Pick<CommerceDeps, "db" | "clock" | "provider" | "d
   }
 
   /**
-   * The provider took the money: the wallet is credited in the same unit of work as `alsoWrite`
-   * (the event's processed mark), after checking the intent, customer and amount against our
-   * record. The transfer id comes from the intent, so a replay posts nothing new.
+   * The provider took the money: the wallet is credited and the top-up closed in the same unit of
+   * work as `alsoWrite` (the event's processed mark, or reconciliation's record), after checking the
+   * intent, customer and amount against our record. The webhook and reconciliation both come here:
+   * the transfer id comes from the intent, so whichever commits second — a later webhook, a
+   * reconciliation racing one — posts nothing new. `closed` tells `alsoWrite` whether this unit of
+   * work is the one that closed the top-up.
    */
-  async function credit(intentId: string, owner: IntentOwner, amount: Money, alsoWrite: (repos: Repositories) => Promise<void>): Promise<void> {
+  async function credit(
+    intentId: string,
+    owner: IntentOwner,
+    amount: Money,
+    alsoWrite: (repos: Repositories, change: { closed: boolean }) => Promise<void>,
+  ): Promise<{ closed: boolean }> {
     const now = clock.now();
     const credited = await transact(db.uow, async (repos) => {
       const record = await repos.idempotency.find(owner.customerId, "wallet_top_up", owner.id);
@@ -91,11 +101,13 @@ export function topUps(deps: Pick<CommerceDeps, "db" | "clock" | "provider" | "d
         currency: amount.currency,
       });
       if (!applied.ok) return applied;
-      await alsoWrite(repos);
-      return ok(applied.value.outboxIds);
+      const closed = await repos.idempotency.close(owner.customerId, "wallet_top_up", owner.id);
+      await alsoWrite(repos, { closed });
+      return ok({ outboxIds: applied.value.outboxIds, closed });
     });
     if (!credited.ok) throw new PaymentEventRejected(`top-up ${owner.id} could not be credited: ${credited.error.code}`);
-    await deps.deliver(credited.value);
+    await deps.deliver(credited.value.outboxIds);
+    return { closed: credited.value.closed };
   }
 
   return { start, credit };

@@ -81,3 +81,16 @@ export function useStartPayment() {
     });
   };
 }
+
+/**
+ * How the shop names what the provider takes, so no page says "card" about a UPI payment: Stripe
+ * takes cards here, Razorpay (and the sandbox imitating it) UPI, cards, netbanking and wallets. The
+ * shop is not told which of Razorpay's methods a shopper chose, so it names them all; before the
+ * provider is known it says only "payment".
+ */
+export function usePaymentMeans(): { means: string; cardsOnly: boolean } {
+  const info = trpc.system.info.useQuery(undefined, { staleTime: Infinity });
+  const wireFormat = info.data?.paymentCheckout.wireFormat;
+  if (wireFormat === "stripe") return { means: "card", cardsOnly: true };
+  return { means: wireFormat === "razorpay" ? "UPI, card or netbanking" : "online payment", cardsOnly: false };
+}

@@ -69,13 +69,13 @@ export function PaymentsPage() {
         <PagedTable
           query={repairPage}
           label="reconciliation repairs"
-          empty="Reconciliation has not needed to repair any order."
+          empty="Reconciliation has not needed to repair any order or top-up."
           pager={repairs}
           head={
             <>
               <th scope="col" className="py-2 pr-3">When</th>
               <th scope="col" className="pr-3">Repair</th>
-              <th scope="col" className="pr-3">Order</th>
+              <th scope="col" className="pr-3">Order or top-up</th>
               <th scope="col">Why</th>
             </>
           }
@@ -83,8 +83,8 @@ export function PaymentsPage() {
           {(entry) => (
             <tr key={entry.id} className="align-top">
               <td className="whitespace-nowrap py-2 pr-3 text-slate-600">{formatDateTime(entry.at)}</td>
-              {/* "payment.reconcile.confirmed" → "confirmed": the prefix is the same on every row. */}
-              <td className="pr-3 font-medium">{entry.action.replace(/^payment\.reconcile\./, "")}</td>
+              {/* "payment.reconcile.confirmed" → "confirmed", "…top_up_credited" → "top-up credited": the prefix is the same on every row. */}
+              <td className="pr-3 font-medium">{entry.action.replace(/^payment\.reconcile\./, "").replace(/^top_up_/, "top-up ")}</td>
               <td className="pr-3 font-mono text-xs">
                 {entry.targetType === "order" && can("orders.manage") ? (
                   <Link to={`/admin/orders/${entry.targetId}`} className="font-medium text-teal-700 hover:underline">

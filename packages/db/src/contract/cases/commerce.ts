@@ -352,4 +352,26 @@ export function commerceCases(context: ContractContext): void {
     expect(await idempotency.find("user-1", "place_order", "key-1")).toEqual(makeIdempotency());
     expect(await idempotency.find("user-1", "wallet_top_up", "key-1")).toBeNull();
   });
+
+  it("idempotency: open top-ups are found oldest first once past the grace period, and closed once", async () => {
+    const { idempotency } = context.db.repos;
+    const topUp = (key: string, minutes: number, user = "user-1") =>
+      makeIdempotency({ userId: user, scope: "wallet_top_up", key, resultId: `pi_${key}`, createdAt: at(minutes), openSince: at(minutes) });
+    await idempotency.claim(topUp("late", 3));
+    await idempotency.claim(topUp("early", 1, "user-2"));
+    await idempotency.claim(topUp("recent", 10));
+    // Closed at birth (another scope, or a top-up already settled) is never listed.
+    await idempotency.claim(makeIdempotency({ createdAt: at(0) }));
+    await idempotency.claim(makeIdempotency({ scope: "wallet_top_up", key: "done", createdAt: at(0), openSince: null }));
+
+    expect((await idempotency.findOpen("wallet_top_up", at(5), 10)).map((r) => r.key)).toEqual(["early", "late"]);
+    expect(await idempotency.findOpen("wallet_top_up", at(5), 1)).toEqual([topUp("early", 1, "user-2")]);
+    expect(await idempotency.findOpen("place_order", at(5), 10)).toEqual([]);
+
+    expect(await idempotency.close("user-2", "wallet_top_up", "early")).toBe(true);
+    expect(await idempotency.close("user-2", "wallet_top_up", "early")).toBe(false);
+    expect(await idempotency.close("user-1", "wallet_top_up", "missing")).toBe(false);
+    expect(await idempotency.find("user-2", "wallet_top_up", "early")).toEqual({ ...topUp("early", 1, "user-2"), openSince: null });
+    expect((await idempotency.findOpen("wallet_top_up", at(60), 10)).map((r) => r.key)).toEqual(["late", "recent"]);
+  });
 }

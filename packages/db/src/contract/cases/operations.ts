@@ -110,6 +110,7 @@ export function operationsCases(context: ContractContext): void {
     await webhooks.insert(makeWebhook({ id: "evt_new_processed", status: "processed", receivedAt: at(100) }));
     await idempotency.claim(makeIdempotency({ key: "old", createdAt: at(1) }));
     await idempotency.claim(makeIdempotency({ key: "new", createdAt: at(100) }));
+    await idempotency.claim(makeIdempotency({ scope: "wallet_top_up", key: "open", createdAt: at(1), openSince: at(1) }));
     await sessions.create(makeSession({ id: "ended", tokenHash: "h-ended", expiresAt: at(1) }));
     await sessions.create(makeSession({ id: "live", tokenHash: "h-live", expiresAt: at(100) }));
     await passwordResets.create(makeReset({ id: "ended", tokenHash: "r-ended", expiresAt: at(1) }));
@@ -130,6 +131,7 @@ export function operationsCases(context: ContractContext): void {
     expect(await db.retention.prune("idempotency_keys", cutOff, 10)).toBe(1);
     expect(await idempotency.find("user-1", makeIdempotency().scope, "old")).toBeNull();
     expect(await idempotency.find("user-1", makeIdempotency().scope, "new")).not.toBeNull();
+    expect(await idempotency.find("user-1", "wallet_top_up", "open")).not.toBeNull();
 
     expect(await db.retention.prune("ended_sessions", cutOff, 10)).toBe(1);
     expect(await sessions.findByHash("h-ended")).toBeNull();

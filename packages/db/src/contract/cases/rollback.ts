@@ -16,7 +16,7 @@ interface WriteMethods {
   carts: "save" | "delete";
   coupons: "create" | "update" | "redeemIfAvailable" | "releaseRedemption";
   orders: "create" | "save";
-  idempotency: "claim";
+  idempotency: "claim" | "close";
   ledger: "append" | "debitIfSufficient" | "credit";
   webhooks: "insert" | "claimForProcessing" | "markProcessed" | "markFailed";
   outbox: "enqueue" | "markSent" | "markFailed" | "markDiscarded";
@@ -35,7 +35,7 @@ interface ReadMethods {
   carts: "findByUser" | "findByGuest";
   coupons: "findByCode" | "list" | "customerUses";
   orders: "findById" | "findByPaymentIntent" | "listForUser" | "list" | "findExpired" | "findAwaitingPayment" | "findWithPendingRefunds" | "countByStatus" | "salesFigures" | "salesByDay" | "topProducts";
-  idempotency: "find";
+  idempotency: "find" | "findOpen";
   ledger: "findTransfer" | "balance" | "derivedBalance" | "statement" | "byReference";
   webhooks: "find" | "list";
   outbox: "find" | "list";
@@ -65,6 +65,7 @@ interface RollbackCase {
 
 const catalogQuery = { cursor: null, limit: 10, categoryId: null, minPriceMinor: null, maxPriceMinor: null, inStock: null, sort: "newest", includeInactive: true } as const;
 const pendingOrder = makeOrder({ status: "pending_payment" });
+const openTopUp = makeIdempotency({ scope: "wallet_top_up", key: "topup-1", resultId: "pi_1", openSince: at(0) });
 
 /** One record of everything, so each write has something to change. */
 async function seed(repos: Repositories): Promise<void> {
@@ -81,6 +82,7 @@ async function seed(repos: Repositories): Promise<void> {
   await repos.ledger.credit("wallet:user-1", inr(10000));
   await repos.webhooks.insert(makeWebhook());
   await repos.outbox.enqueue(makeOutbox());
+  await repos.idempotency.claim(openTopUp);
   await repos.settings.save(makeSettings());
 }
 
@@ -179,6 +181,7 @@ const cases: { readonly [R in keyof WriteMethods]: { readonly [M in WriteMethods
   },
   idempotency: {
     claim: { write: (r) => r.idempotency.claim(makeIdempotency()), observe: (r) => r.idempotency.find("user-1", "place_order", "key-1") },
+    close: { write: (r) => r.idempotency.close("user-1", "wallet_top_up", "topup-1"), observe: (r) => r.idempotency.findOpen("wallet_top_up", at(1), 5) },
   },
   ledger: {
     append: { write: (r) => r.ledger.append(makeTransfer()), observe: (r) => r.ledger.derivedBalance("wallet:user-1", "INR") },
@@ -222,7 +225,7 @@ const table = Object.entries(cases).flatMap(([repository, methods]) =>
 export function rollbackCases(context: ContractContext): void {
   it("classifies every repository method as a read or a write", () => {
     expect(everyMethodClassified).toBe(true);
-    expect(table).toHaveLength(46);
+    expect(table).toHaveLength(47);
   });
 
   // Each case first proves the rollback leaves the state as it was, then that the same write

@@ -7,6 +7,7 @@ import { pendingRefunds } from "./005-pending-refunds.js";
 import { oneCartPerOwner } from "./006-one-cart-per-owner.js";
 import { orderNumbers } from "./007-order-numbers.js";
 import { retentionIndexes } from "./008-retention-indexes.js";
+import { openTopUps } from "./009-open-top-ups.js";
 
 export interface Migration {
   readonly version: number;
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: "one-cart-per-owner", sql: oneCartPerOwner },
   { version: 7, name: "order-numbers", sql: orderNumbers },
   { version: 8, name: "retention-indexes", sql: retentionIndexes },
+  { version: 9, name: "open-top-ups", sql: openTopUps },
 ];
 
 /**
