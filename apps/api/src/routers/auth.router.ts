@@ -76,6 +76,7 @@ export const authRouter = router({
         method: "POST",
         path: "/auth/login/complete",
         refusesCredentials: true,
+        refuses: ["CHALLENGE_INVALID", "CHALLENGE_EXHAUSTED", "CODE_INVALID"],
         protect: false,
         summary: "Finish a sign-in with a second factor",
         description:

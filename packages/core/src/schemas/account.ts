@@ -72,11 +72,14 @@ export const adminUserUpdateInput = z.object({
 
 export const totpConfirmInput = z.object({ code: totpCode });
 
-/** A recovery code as issued (`xxxxx-xxxxx`, lower-case letters and digits); spaces and case are forgiven. */
+/**
+ * A recovery code as issued (`xxxxx-xxxxx`, lower-case letters and digits); spaces, a missing dash
+ * and case are forgiven. The pattern sits on the input so the REST document shows it.
+ */
 export const recoveryCode = z
   .string({ error: "recoveryCode must be text" })
-  .transform((value) => value.replace(/\s+/g, "").toLowerCase())
-  .pipe(z.string().regex(/^[a-z0-9]{5}-?[a-z0-9]{5}$/, { error: "recoveryCode must be a recovery code like abcde-12345" }));
+  .regex(/^\s*[A-Za-z0-9]{5}\s*-?\s*[A-Za-z0-9]{5}\s*$/, { error: "recoveryCode must be a recovery code like abcde-12345" })
+  .transform((value) => value.replace(/\s+/g, "").toLowerCase());
 
 /**
  * The second step of a sign-in: the challenge the password step answered with, and either the
@@ -91,7 +94,9 @@ export const completeSignInInput = z
   .refine((v) => (v.code === undefined) !== (v.recoveryCode === undefined), {
     error: "send either code or recoveryCode",
     path: ["code"],
-  });
+  })
+  // The same rule for JSON Schema (the REST document), which cannot read the refinement above.
+  .meta({ oneOf: [{ required: ["code"] }, { required: ["recoveryCode"] }] });
 
 /** Issuing a new set of recovery codes needs a current code, so a stolen session alone cannot. */
 export const regenerateRecoveryCodesInput = z.object({ code: totpCode });

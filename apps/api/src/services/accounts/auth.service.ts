@@ -18,7 +18,7 @@ import type { ChallengeGuard } from "../../security/challenge-guard.js";
 import type { AuthBudget } from "../../security/auth-budget.js";
 import type { LoginThrottle, ThrottleVerdict } from "../../security/login-throttle.js";
 import { accountView, type AccountView } from "./account-view.js";
-import { AppError } from "../common/index.js";
+import { AppError, refused } from "../common/index.js";
 import type { SecondFactors } from "./second-factor.js";
 import type { Sessions, SignIn } from "./sessions.js";
 
@@ -155,7 +155,7 @@ export function authService(deps: AuthDeps) {
      * unused code or an unused recovery code start the session the password alone did not.
      */
     async completeSignIn(input: z.output<typeof completeSignInInput>): Promise<SignedIn> {
-      const ended = () => new AppError("UNAUTHORIZED", "This sign-in has expired; sign in with your password again", { field: "challenge", reason: "CHALLENGE_INVALID" });
+      const ended = () => refused({ code: "CHALLENGE_INVALID" });
       let claims;
       try {
         claims = deps.challenges.verify(input.challenge);
@@ -164,7 +164,7 @@ export function authService(deps: AuthDeps) {
         throw error;
       }
       if (!(await deps.challengeGuard.tryCode(claims.attempt))) {
-        throw new AppError("TOO_MANY_REQUESTS", "Too many wrong codes; sign in with your password again", { field: "challenge", reason: "CHALLENGE_EXHAUSTED" });
+        throw refused({ code: "CHALLENGE_EXHAUSTED" });
       }
       if (await deps.challengeGuard.completed(claims.attempt)) throw ended();
       const user = await db.repos.users.findById(claims.sub);
@@ -172,9 +172,7 @@ export function authService(deps: AuthDeps) {
       const accepted =
         input.code !== undefined ? await factors.acceptCode(user, input.code) : await factors.acceptRecoveryCode(user, input.recoveryCode ?? "");
       if (!accepted) {
-        throw input.code !== undefined
-          ? new AppError("UNAUTHORIZED", "That code is not valid or was used already; wait for the next code and try again", { field: "code", reason: "CODE_INVALID" })
-          : new AppError("UNAUTHORIZED", "That recovery code is not valid or was used already", { field: "recoveryCode", reason: "CODE_INVALID" });
+        throw refused({ code: "CODE_INVALID", field: input.code !== undefined ? "code" : "recoveryCode" });
       }
       if (!(await deps.challengeGuard.complete(claims.attempt))) throw ended();
       await deps.throttle.succeeded(user.email, claims.ip);

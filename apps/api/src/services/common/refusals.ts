@@ -54,6 +54,12 @@ export type SellableRefusal = { readonly code: "NOT_FOR_SALE"; readonly variantI
 /** Step-up for sensitive admin actions: an enrolled admin's code is missing or wrong. */
 export type SecondFactorRefusal = { readonly code: "TOTP_REQUIRED" } | { readonly code: "TOTP_INVALID" };
 
+/** The code step of a two-step sign-in: its challenge dead or spent, or the code wrong or used. */
+export type SignInChallengeRefusal =
+  | { readonly code: "CHALLENGE_INVALID" }
+  | { readonly code: "CHALLENGE_EXHAUSTED" }
+  | { readonly code: "CODE_INVALID"; readonly field: "code" | "recoveryCode" };
+
 /** Every refusal an order action can meet: placement, the state machine, payments, refunds, guarded writes. */
 export type OrderRefusal = DecideRefusal<OrderError | RefundError | RefundSettlementError | ItemsRefusal | PlaceOrderError | WalletPaymentError>;
 
@@ -67,7 +73,8 @@ export type Refusal =
   | PaymentSessionRefusal
   | AdjustmentRefusal
   | AccessRefusal
-  | SecondFactorRefusal;
+  | SecondFactorRefusal
+  | SignInChallengeRefusal;
 
 /** A refusal's code: what a procedure lists in its `rest({ refuses })` for the REST document. */
 export type RefusalCode = Refusal["code"];
@@ -196,6 +203,17 @@ const table: Table = {
   LAST_MANAGER: one("CONFLICT", () => "This is the last enabled admin who can manage users; give another admin users.manage first", { field: "userId", reason: "LAST_MANAGER" }),
   TOTP_REQUIRED: one("FORBIDDEN", () => "Enter the code from your authenticator app", { field: "totpCode", reason: "TOTP_REQUIRED" }),
   TOTP_INVALID: one("FORBIDDEN", () => "That authenticator code is not valid or was used already; wait for the next one", { field: "totpCode", reason: "TOTP_INVALID" }),
+  CHALLENGE_INVALID: one("UNAUTHORIZED", () => "This sign-in has expired; sign in with your password again", { field: "challenge", reason: "CHALLENGE_INVALID" }),
+  CHALLENGE_EXHAUSTED: one("TOO_MANY_REQUESTS", () => "Too many wrong codes; sign in with your password again", { field: "challenge", reason: "CHALLENGE_EXHAUSTED" }),
+  CODE_INVALID: {
+    answers: ["code", "recoveryCode"].map((field) => ({ code: "UNAUTHORIZED", field, reason: "CODE_INVALID" })),
+    answer: ({ field }) =>
+      new AppError(
+        "UNAUTHORIZED",
+        field === "code" ? "That code is not valid or was used already; wait for the next code and try again" : "That recovery code is not valid or was used already",
+        { field, reason: "CODE_INVALID" },
+      ),
+  },
   OVER_CAPTURE: bug,
   INVALID_TRANSFER: bug,
   TRANSFER_ID_CONFLICT: bug,
