@@ -1,0 +1,3 @@
+export * from "./user.js";
+export * from "./session.js";
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=user.test.d.ts.map

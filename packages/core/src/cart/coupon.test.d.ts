@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=coupon.test.d.ts.map

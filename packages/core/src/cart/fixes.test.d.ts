@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=fixes.test.d.ts.map

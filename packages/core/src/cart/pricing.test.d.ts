@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=pricing.test.d.ts.map

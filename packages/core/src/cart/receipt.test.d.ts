@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=receipt.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=review.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=category-tree.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=price-change.test.d.ts.map

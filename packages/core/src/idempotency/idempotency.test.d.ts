@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=idempotency.test.d.ts.map

@@ -1,0 +1,2 @@
+export * from "./idempotency.js";
+//# sourceMappingURL=index.d.ts.map

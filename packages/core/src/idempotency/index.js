@@ -1,0 +1,2 @@
+export * from "./idempotency.js";
+//# sourceMappingURL=index.js.map

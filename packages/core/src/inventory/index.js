@@ -1,0 +1,2 @@
+export * from "./stock.js";
+//# sourceMappingURL=index.js.map

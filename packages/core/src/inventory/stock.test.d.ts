@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=stock.test.d.ts.map

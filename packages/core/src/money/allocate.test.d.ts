@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=allocate.test.d.ts.map

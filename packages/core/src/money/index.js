@@ -1,0 +1,4 @@
+export * from "./money.js";
+export * from "./allocate.js";
+export * from "./tax.js";
+//# sourceMappingURL=index.js.map

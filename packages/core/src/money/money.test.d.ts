@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=money.test.d.ts.map

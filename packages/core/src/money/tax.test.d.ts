@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=tax.test.d.ts.map

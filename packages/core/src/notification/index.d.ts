@@ -1,0 +1,2 @@
+export * from "./notification.js";
+//# sourceMappingURL=index.d.ts.map

@@ -1,0 +1,2 @@
+export * from "./notification.js";
+//# sourceMappingURL=index.js.map

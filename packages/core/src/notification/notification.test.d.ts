@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=notification.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=checkout.test.d.ts.map

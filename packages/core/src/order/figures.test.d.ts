@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=figures.test.d.ts.map

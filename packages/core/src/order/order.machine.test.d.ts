@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=order.machine.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=order.payment.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=place.test.d.ts.map

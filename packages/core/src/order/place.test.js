@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { priceLines } from "../cart/pricing.js";
+import { money } from "../money/money.js";
+import { expectOk } from "../result.js";
+import { makeAddress, makeCoupon, makePricingLine, makeSettings, T0 } from "../testing/builders.js";
+import { attachPaymentIntent, placeOrder } from "./place.js";
+const settings = makeSettings();
+const totals = expectOk(priceLines({
+    currency: "INR",
+    lines: [makePricingLine({ variantId: "a", quantity: 2 }), makePricingLine({ variantId: "a", sku: "KURTA-BLU-M", quantity: 1 })],
+    coupon: makeCoupon(),
+    delivery: settings.deliveryOptions[1] ?? settings.deliveryOptions[0],
+}), "test");
+const input = (overrides = {}) => ({
+    orderId: "o1",
+    orderNumber: "BB-10001",
+    userId: "u1",
+    totals,
+    address: makeAddress(),
+    paymentMethod: "card",
+    idempotencyKey: "k1",
+    now: T0,
+    settings,
+    ...overrides,
+});
+describe("placeOrder", () => {
+    it("creates a pending order that keeps the priced lines and expires after the payment window", () => {
+        const placed = expectOk(placeOrder(input()), "test");
+        expect(placed.order).toMatchObject({ status: "pending_payment", total: totals.total, couponCode: "WELCOME10", version: 1 });
+        expect(placed.order.lines).toBe(totals.lines);
+        expect(placed.order.expiresAt).toEqual(new Date("2025-01-15T10:30:00.000Z"));
+        expect(placed.order.history).toEqual([{ kind: "status", at: T0, actor: { kind: "shopper", userId: "u1" }, event: "place", from: null, to: "pending_payment", note: null }]);
+    });
+    it("reserves each variant once, redeems the coupon, announces the order and asks for a card intent after commit", () => {
+        const placed = expectOk(placeOrder(input()), "test");
+        expect(placed.effects).toEqual([
+            { type: "reserve_stock", items: [{ variantId: "a", sku: "KURTA-BLU-M", quantity: 3 }] },
+            { type: "redeem_coupon", couponCode: "WELCOME10", userId: "u1" },
+            expect.objectContaining({ type: "notify" }),
+        ]);
+        expect(placed.afterCommit).toEqual([{ type: "create_intent", orderId: "o1", amount: totals.total, idempotencyKey: "order:o1:intent" }]);
+        expect(expectOk(placeOrder(input({ paymentMethod: "wallet" })), "test").afterCommit).toEqual([]);
+    });
+    it("refuses empty carts, disabled cash on delivery and a foreign currency", () => {
+        expect(placeOrder(input({ totals: { ...totals, lines: [] } }))).toEqual({ ok: false, error: { code: "EMPTY_CART" } });
+        expect(placeOrder(input({ paymentMethod: "cod", settings: makeSettings({ codEnabled: false }) }))).toEqual({ ok: false, error: { code: "COD_UNAVAILABLE" } });
+        expect(placeOrder(input({ totals: { ...totals, currency: "USD", total: money(1, "USD") } }))).toEqual({
+            ok: false,
+            error: { code: "CURRENCY_MISMATCH", expected: "INR", actual: "USD" },
+        });
+    });
+    it("remembers the provider intent", () => {
+        const placed = expectOk(placeOrder(input()), "test");
+        const withIntent = attachPaymentIntent(placed.order, "pi_9");
+        expect(withIntent.payment.providerIntentId).toBe("pi_9");
+        expect(withIntent.version).toBe(2);
+    });
+});
+//# sourceMappingURL=place.test.js.map

@@ -1,0 +1,3 @@
+export * from "./payment.js";
+export * from "./webhook.js";
+//# sourceMappingURL=index.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=payment.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=repositories.js.map

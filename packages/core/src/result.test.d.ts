@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=result.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=cart.test.d.ts.map

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { defaultStoreSettings } from "../settings/settings.js";
+import { adminUserUpdateInput, addressInput, cartAddInput, cartCouponInput, cartUpdateInput, catalogListInput, changePasswordInput, couponCreateInput, couponUpdateInput, loginInput, orderListInput, orderTransitionInput, placeOrderInput, productCreateInput, productUpdateInput, refundInput, registerInput, resetPasswordInput, stockAdjustmentInput, storeSettingsInput, variantUpdateInput, walletAdjustmentInput, walletTopUpInput, } from "./index.js";
+/** The messages of a failed parse, so tests check that they name the field. */
+function messages(schema, value) {
+    const result = schema.safeParse(value);
+    expect(result.success).toBe(false);
+    return result.error?.issues.map((i) => i.message) ?? [];
+}
+const address = { name: "Asha", phone: "+91 98000 00001", line1: "12 MG Road", city: "Bengaluru", state: "KA", postalCode: "560001" };
+describe("account schemas", () => {
+    it("normalize email and name the field on errors", () => {
+        expect(registerInput.parse({ email: " Asha@Example.com", password: "correct horse", name: "Asha" })).toEqual({
+            email: "asha@example.com",
+            password: "correct horse",
+            name: "Asha",
+            phone: null,
+        });
+        expect(messages(registerInput, { email: "nope", password: "short", name: "" })).toEqual([
+            "email must be a valid email address",
+            "password must be at least 10 characters",
+            "name is required",
+        ]);
+        expect(messages(loginInput, { email: "a@b.co", password: "" })).toEqual(["password is required"]);
+    });
+    it("default the country and turn empty optional text into null", () => {
+        expect(addressInput.parse({ ...address, line2: "  " })).toMatchObject({ country: "IN", line2: null, label: null });
+        expect(messages(addressInput, { ...address, postalCode: "!" })).toEqual(["postalCode must be a postal code"]);
+    });
+    it("require a new password that differs, and a real reset token", () => {
+        expect(messages(changePasswordInput, { currentPassword: "same password", newPassword: "same password" })).toEqual([
+            "newPassword must differ from currentPassword",
+        ]);
+        expect(resetPasswordInput.safeParse({ token: "x".repeat(32), newPassword: "a long passphrase" }).success).toBe(true);
+        expect(messages(adminUserUpdateInput, { userId: "u1", permissions: ["root"] })).toEqual(["permissions must be known admin permissions"]);
+    });
+});
+describe("catalog schemas", () => {
+    it("default the listing query and refuse inverted price ranges", () => {
+        expect(catalogListInput.parse({})).toEqual({
+            search: null,
+            categoryId: null,
+            minPrice: null,
+            maxPrice: null,
+            inStock: null,
+            sort: "relevance",
+            cursor: null,
+            limit: 24,
+        });
+        expect(messages(catalogListInput, { minPrice: 500, maxPrice: 100 })).toEqual(["minPrice must not exceed maxPrice"]);
+        expect(messages(catalogListInput, { minPrice: 1.5, limit: 500, sort: "random" })).toEqual([
+            "minPrice must be a whole number",
+            "sort must be one of relevance, newest, price_asc, price_desc, name_asc",
+            "limit must be at most 100",
+        ]);
+    });
+    it("accept products with distinct upper-cased SKUs and integer prices", () => {
+        const product = productCreateInput.parse({ name: "Kurta", categoryId: "c1", variants: [{ sku: "kurta-m", priceMinor: 129900 }] });
+        expect(product.variants[0]).toEqual({ sku: "KURTA-M", name: "", priceMinor: 129900, stockOnHand: 0, active: true });
+        expect(messages(productCreateInput, { name: "K", categoryId: "c1", variants: [] })).toEqual(["variants must contain at least one variant"]);
+        expect(messages(productCreateInput, { name: "K", categoryId: "c1", variants: [{ sku: "A", priceMinor: 1 }, { sku: "a", priceMinor: 2 }] })).toEqual(["variants must have distinct SKUs"]);
+        expect(messages(variantUpdateInput, { variantId: "v", priceMinor: 99.5 })).toEqual(["priceMinor must be a whole number"]);
+        expect(productUpdateInput.parse({ productId: "p1", active: false })).toEqual({ productId: "p1", active: false });
+    });
+    it("require a reason and a non-zero delta for stock adjustments", () => {
+        expect(messages(stockAdjustmentInput, { variantId: "v", delta: 0, reason: "" })).toEqual(["delta must not be zero", "reason must be at least 3 characters"]);
+    });
+});
+describe("cart and checkout schemas", () => {
+    it("bound quantities and normalize coupon codes", () => {
+        expect(cartAddInput.parse({ variantId: "v1" })).toEqual({ variantId: "v1", quantity: 1 });
+        expect(messages(cartUpdateInput, { variantId: "v1", quantity: 100 })).toEqual(["quantity must be at most 99"]);
+        expect(cartCouponInput.parse({ code: " welcome10 " })).toEqual({ code: "WELCOME10" });
+    });
+    it("take exactly one of addressId or address at checkout", () => {
+        const base = { deliveryOptionId: "standard", paymentMethod: "cod", idempotencyKey: "k-12345678" };
+        expect(placeOrderInput.safeParse({ ...base, addressId: "a1" }).success).toBe(true);
+        expect(placeOrderInput.safeParse({ ...base, address }).success).toBe(true);
+        expect(messages(placeOrderInput, base)).toEqual(["address: give either addressId or address, not both"]);
+        expect(messages(placeOrderInput, { ...base, addressId: "a1", paymentMethod: "cheque", idempotencyKey: "x" })).toEqual([
+            "paymentMethod must be wallet, card or cod",
+            "idempotencyKey must be 8–100 letters, digits, dashes or underscores",
+        ]);
+    });
+});
+describe("order, wallet, coupon and settings schemas", () => {
+    it("validate each order action's data", () => {
+        expect(orderTransitionInput.parse({ orderId: "o1", event: { type: "ship", carrier: "DTDC", trackingNumber: "D1" } }).event.type).toBe("ship");
+        expect(messages(orderTransitionInput, { orderId: "o1", event: { type: "ship", carrier: "DTDC" } })).toEqual(["trackingNumber must be text"]);
+        expect(messages(orderTransitionInput, { orderId: "o1", event: { type: "confirm" } })).toEqual(["type must be a known order action"]);
+        expect(refundInput.parse({ orderId: "o1", amountMinor: 500, destination: "wallet", reason: "damaged", idempotencyKey: "refund-0001" }).items).toEqual([]);
+        expect(messages(refundInput, { orderId: "o1", amountMinor: 0, destination: "bank", reason: "damaged" })).toEqual([
+            "amountMinor must be at least 1",
+            "destination must be wallet or card",
+            "idempotencyKey must be text",
+        ]);
+    });
+    it("default every admin order filter to none, read placed dates from text and refuse an empty date range", () => {
+        expect(orderListInput.parse({})).toEqual({
+            status: null,
+            paymentStatus: null,
+            paymentMethod: null,
+            userId: null,
+            placedFrom: null,
+            placedTo: null,
+            search: null,
+            cursor: null,
+            limit: 24,
+        });
+        const range = orderListInput.parse({ paymentMethod: "cod", userId: "user-1", placedFrom: "2025-01-01T00:00:00Z", placedTo: "2025-02-01T00:00:00Z" });
+        expect(range).toMatchObject({ paymentMethod: "cod", userId: "user-1", placedFrom: new Date("2025-01-01T00:00:00Z"), placedTo: new Date("2025-02-01T00:00:00Z") });
+        expect(messages(orderListInput, { placedFrom: "2025-02-01", placedTo: "2025-02-01" })).toEqual(["placedTo must be after placedFrom"]);
+        expect(messages(orderListInput, { paymentMethod: "upi", placedFrom: "yesterday" })).toEqual([
+            "paymentMethod must be wallet, card or cod",
+            "placedFrom must be a date and time",
+        ]);
+    });
+    it("bound top-ups and require a reason for adjustments", () => {
+        expect(messages(walletTopUpInput, { amountMinor: 999, idempotencyKey: "k-12345678" })).toEqual(["amountMinor must be at least 1000"]);
+        expect(walletAdjustmentInput.parse({ userId: "u1", amountMinor: -500, reason: "duplicate credit", idempotencyKey: "adj-12345678" }).amountMinor).toBe(-500);
+        expect(messages(walletAdjustmentInput, { userId: "u1", amountMinor: 0, reason: "", idempotencyKey: "adj-12345678" })).toEqual([
+            "amountMinor must not be zero",
+            "reason must be at least 5 characters",
+        ]);
+    });
+    it("accept both coupon kinds and refuse expiry before start", () => {
+        expect(couponCreateInput.parse({ kind: "fixed", code: "flat100", amountMinor: 10000 })).toMatchObject({ code: "FLAT100", usageLimit: null });
+        expect(couponCreateInput.parse({ kind: "percentage", code: "TEN", percentBp: 1000 })).toMatchObject({ maxDiscountMinor: null });
+        expect(messages(couponCreateInput, { kind: "fixed", code: "X1Y", amountMinor: 1, startsAt: "2025-02-01T00:00:00Z", expiresAt: "2025-01-01T00:00:00Z" })).toEqual(["expiresAt must be after startsAt"]);
+        expect(messages(couponCreateInput, { kind: "bogo", code: "X1Y" })).toEqual(["kind must be percentage or fixed"]);
+        expect(couponUpdateInput.parse({ code: "ten", active: false })).toEqual({ code: "TEN", active: false });
+    });
+    it("accept the default settings and name bad fields", () => {
+        expect(storeSettingsInput.parse(defaultStoreSettings)).toEqual(defaultStoreSettings);
+        expect(storeSettingsInput.safeParse({ ...defaultStoreSettings, timeZone: "UTC" }).success).toBe(true);
+        expect(messages(storeSettingsInput, { ...defaultStoreSettings, currency: "XXQ", timeZone: "Mars/Base", deliveryOptions: [] })).toEqual([
+            "currency must be an ISO 4217 code",
+            "deliveryOptions must contain at least one option",
+            "timeZone must be an IANA time zone such as Asia/Kolkata",
+        ]);
+        const [option] = defaultStoreSettings.deliveryOptions;
+        expect(messages(storeSettingsInput, { ...defaultStoreSettings, deliveryOptions: [option, option] })).toEqual(["deliveryOptions must have distinct ids"]);
+        expect(messages(storeSettingsInput, { ...defaultStoreSettings, deliveryOptions: [{ ...option, etaDays: { min: 5, max: 1 } }] })).toEqual([
+            "etaDays.min must not exceed etaDays.max",
+        ]);
+    });
+});
+//# sourceMappingURL=schemas.test.js.map

@@ -1,0 +1,2 @@
+export * from "./settings.js";
+//# sourceMappingURL=index.d.ts.map

@@ -1,0 +1,2 @@
+export * from "./settings.js";
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=settings.test.d.ts.map

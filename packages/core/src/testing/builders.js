@@ -1,0 +1,208 @@
+import { priceLines } from "../cart/pricing.js";
+import { money } from "../money/money.js";
+import { applyOrderEvent } from "../order/order.machine.js";
+import { attachPaymentIntent, placeOrder } from "../order/place.js";
+import { recordPaymentSuccess } from "../order/order.settlement.js";
+import { expectOk } from "../result.js";
+import { defaultStoreSettings } from "../settings/settings.js";
+/** A fixed instant for tests; pass your own where time matters. */
+export const T0 = new Date("2025-01-15T10:00:00.000Z");
+export const inr = (minor) => money(minor, "INR");
+export const systemActor = { kind: "system", process: "test" };
+export const adminActor = {
+    kind: "admin",
+    userId: "admin-1",
+    permissions: ["orders.manage", "refunds.issue", "wallet.adjust", "catalog.manage"],
+};
+export const shopperActor = (userId = "user-1") => ({ kind: "shopper", userId });
+export function makeSettings(overrides = {}) {
+    return { ...defaultStoreSettings, ...overrides };
+}
+export function makeAddress(overrides = {}) {
+    return {
+        id: "addr-1",
+        label: "Home",
+        name: "Asha Rao",
+        phone: "+919800000001",
+        line1: "12 MG Road",
+        line2: null,
+        city: "Bengaluru",
+        state: "Karnataka",
+        postalCode: "560001",
+        country: "IN",
+        ...overrides,
+    };
+}
+export function makeUser(overrides = {}) {
+    return {
+        id: "user-1",
+        email: "asha@example.com",
+        name: "Asha Rao",
+        phone: null,
+        passwordHash: "$argon2id$test",
+        role: "shopper",
+        permissions: [],
+        disabled: false,
+        addresses: [makeAddress()],
+        totp: null,
+        createdAt: T0,
+        updatedAt: T0,
+        ...overrides,
+    };
+}
+export function makeVariant(overrides = {}) {
+    return {
+        id: "var-1",
+        productId: "prod-1",
+        sku: "KURTA-BLU-M",
+        name: "Blue / M",
+        price: inr(129900),
+        stock: { onHand: 10, reserved: 0 },
+        active: true,
+        ...overrides,
+    };
+}
+export function makeCategory(overrides = {}) {
+    const id = overrides.id ?? "cat-1";
+    return { id, slug: id, name: id, parentId: null, position: 0, description: "", image: null, archivedAt: null, ...overrides };
+}
+export function makeProduct(overrides = {}) {
+    return {
+        id: "prod-1",
+        slug: "cotton-kurta",
+        name: "Cotton Kurta",
+        description: "Hand-block printed cotton kurta.",
+        categoryId: "cat-1",
+        active: true,
+        images: ["products/cotton-kurta.jpg"],
+        taxRateBp: null,
+        variants: [makeVariant()],
+        createdAt: T0,
+        updatedAt: T0,
+        ...overrides,
+    };
+}
+export function makeCart(lines = [], overrides = {}) {
+    return { id: "cart-1", userId: "user-1", guestId: null, currency: "INR", lines, couponCode: null, updatedAt: T0, ...overrides };
+}
+export function makeCoupon(overrides = {}) {
+    return {
+        code: "WELCOME10",
+        kind: "percentage",
+        percentBp: 1000,
+        maxDiscount: null,
+        active: true,
+        minOrder: null,
+        startsAt: null,
+        expiresAt: null,
+        usageLimit: null,
+        usedCount: 0,
+        perCustomerLimit: null,
+        ...overrides,
+    };
+}
+export function makePricingLine(overrides = {}) {
+    return {
+        variantId: "var-1",
+        productId: "prod-1",
+        sku: "KURTA-BLU-M",
+        name: "Cotton Kurta — Blue / M",
+        quantity: 1,
+        unitPrice: inr(129900),
+        taxRateBp: 1800,
+        ...overrides,
+    };
+}
+export function makeTransfer(overrides = {}) {
+    return {
+        id: "t-1",
+        debit: "platform:card_clearing",
+        credit: "wallet:user-1",
+        amount: inr(50000),
+        kind: "top_up",
+        reference: "pi_1",
+        memo: null,
+        createdAt: T0,
+        ...overrides,
+    };
+}
+/** The events that lead from `pending_payment` to each status, in order. */
+const PATHS = {
+    pending_payment: [],
+    confirmed: [],
+    packed: [{ type: "pack" }],
+    shipped: [{ type: "pack" }, { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" }],
+    delivered: [{ type: "pack" }, { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" }, { type: "deliver" }],
+    cancelled: [{ type: "cancel", reason: "changed my mind" }],
+    return_requested: [
+        { type: "pack" },
+        { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
+        { type: "deliver" },
+        { type: "request_return", reason: "too small" },
+    ],
+    return_approved: [
+        { type: "pack" },
+        { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
+        { type: "deliver" },
+        { type: "request_return", reason: "too small" },
+        { type: "approve_return" },
+    ],
+    return_rejected: [
+        { type: "pack" },
+        { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
+        { type: "deliver" },
+        { type: "request_return", reason: "too small" },
+        { type: "reject_return", reason: "worn" },
+    ],
+    return_received: [
+        { type: "pack" },
+        { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
+        { type: "deliver" },
+        { type: "request_return", reason: "too small" },
+        { type: "approve_return" },
+        { type: "receive_return", restock: true },
+    ],
+};
+/**
+ * An order in any status, reached by running the real machine from placement (so history,
+ * payment and amounts are consistent): `makeOrder({ status: "shipped", paymentMethod: "card" })`.
+ * Card orders are paid by a captured intent "pi_test"; cash-on-delivery ones at delivery.
+ */
+export function makeOrder(options = {}) {
+    const settings = options.settings ?? makeSettings();
+    const userId = options.userId ?? "user-1";
+    const method = options.paymentMethod ?? "card";
+    const delivery = settings.deliveryOptions[0];
+    if (!delivery)
+        throw new Error("makeOrder: settings without delivery options");
+    const totals = expectOk(priceLines({ currency: settings.currency, lines: options.lines ?? [makePricingLine()], coupon: options.coupon ?? null, delivery }), "makeOrder");
+    const placed = expectOk(placeOrder({
+        orderId: options.id ?? "order-1",
+        // Unique per id by default, as stored orders' numbers must be.
+        orderNumber: options.number ?? `BB-${(options.id ?? "order-1").toUpperCase()}`,
+        userId,
+        totals,
+        address: makeAddress(),
+        paymentMethod: method,
+        idempotencyKey: "idem-1",
+        now: T0,
+        settings,
+    }), "makeOrder");
+    const status = options.status ?? "confirmed";
+    if (status === "pending_payment")
+        return placed.order;
+    let order = method === "card" ? attachPaymentIntent(placed.order, "pi_test") : placed.order;
+    if (status === "cancelled") {
+        return expectOk(applyOrderEvent(order, { type: "cancel", reason: "changed my mind" }, { actor: shopperActor(userId), now: T0, settings }), "makeOrder").order;
+    }
+    order =
+        method === "cod"
+            ? expectOk(applyOrderEvent(order, { type: "confirm" }, { actor: systemActor, now: T0, settings }), "makeOrder").order
+            : expectOk(recordPaymentSuccess(order, { amount: order.total, ref: method === "card" ? "pi_test" : "wallet", actor: systemActor, now: T0, settings }), "makeOrder").order;
+    for (const event of PATHS[status]) {
+        const actor = event.type === "request_return" ? shopperActor(userId) : adminActor;
+        order = expectOk(applyOrderEvent(order, event, { actor, now: T0, settings }), `makeOrder(${event.type})`).order;
+    }
+    return order;
+}
+//# sourceMappingURL=builders.js.map

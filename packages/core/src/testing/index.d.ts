@@ -1,0 +1,2 @@
+export * from "./builders.js";
+//# sourceMappingURL=index.d.ts.map

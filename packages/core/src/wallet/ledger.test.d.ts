@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=ledger.test.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=post.test.d.ts.map
