@@ -4,6 +4,7 @@ import {
   InvalidCursorError,
   type CartError,
   type CartProblem,
+  type CategoryRefusal,
   type LedgerError,
   type Money,
   type OrderError,
@@ -45,7 +46,7 @@ export type AccessRefusal = { readonly code: "LAST_MANAGER" };
 export type OrderRefusal = DecideRefusal<OrderError | RefundError | RefundSettlementError | ItemsRefusal | PlaceOrderError | WalletPaymentError>;
 
 /** Every refusal the core (or a service on its behalf) returns as a value, by its code. */
-export type Refusal = OrderRefusal | CheckoutRefusal | CartError | AdjustmentRefusal | AccessRefusal;
+export type Refusal = OrderRefusal | CheckoutRefusal | CartError | AdjustmentRefusal | AccessRefusal | CategoryRefusal;
 
 const words = (name: string) => name.replaceAll("_", " ");
 
@@ -100,6 +101,17 @@ const table: Table = {
       field: "userId",
       reason: r.code,
     }),
+  CATEGORY_NOT_FOUND: () => new AppError("BAD_REQUEST", "categoryId names no category", { field: "categoryId" }),
+  CATEGORY_ARCHIVED: (r) => new AppError("BAD_REQUEST", "categoryId names an archived category; restore it first", { field: "categoryId", reason: r.code }),
+  PARENT_NOT_FOUND: () => new AppError("BAD_REQUEST", "parentId names no category", { field: "parentId" }),
+  PARENT_ARCHIVED: (r) => new AppError("BAD_REQUEST", "parentId names an archived category; restore it first", { field: "parentId", reason: r.code }),
+  CATEGORY_CYCLE: (r) => new AppError("BAD_REQUEST", "parentId would make the category its own ancestor", { field: "parentId", reason: r.code }),
+  CATEGORY_IN_USE: (r) =>
+    new AppError(
+      "CONFLICT",
+      `This category still holds ${[r.liveChildren > 0 ? `${r.liveChildren} subcategor${r.liveChildren === 1 ? "y" : "ies"}` : "", r.activeProducts ? "products on sale" : ""].filter(Boolean).join(" and ")}; move or archive them first`,
+      { field: "categoryId", reason: r.code },
+    ),
   // These follow only from ids or amounts computed wrongly: a bug, not a refusal.
   OVER_CAPTURE: bug,
   INVALID_TRANSFER: bug,
