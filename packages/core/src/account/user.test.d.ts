@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=user.test.d.ts.map

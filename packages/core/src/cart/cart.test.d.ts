@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=cart.test.d.ts.map

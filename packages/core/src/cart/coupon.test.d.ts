@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=coupon.test.d.ts.map

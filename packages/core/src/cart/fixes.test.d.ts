@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=fixes.test.d.ts.map

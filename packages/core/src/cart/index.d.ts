@@ -1,7 +1,0 @@
-export * from "./cart.js";
-export * from "./coupon.js";
-export * from "./pricing.js";
-export * from "./review.js";
-export * from "./fixes.js";
-export * from "./receipt.js";
-//# sourceMappingURL=index.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=pricing.test.d.ts.map

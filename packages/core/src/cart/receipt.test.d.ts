@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=receipt.test.d.ts.map

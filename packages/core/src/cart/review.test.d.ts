@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=review.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=catalog.test.d.ts.map

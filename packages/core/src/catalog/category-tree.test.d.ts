@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=category-tree.test.d.ts.map

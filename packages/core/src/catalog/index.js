@@ -1,4 +1,0 @@
-export * from "./catalog.js";
-export * from "./category-tree.js";
-export * from "./price-change.js";
-//# sourceMappingURL=index.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=price-change.test.d.ts.map

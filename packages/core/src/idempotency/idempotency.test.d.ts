@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=idempotency.test.d.ts.map

@@ -1,2 +1,0 @@
-export * from "./idempotency.js";
-//# sourceMappingURL=index.d.ts.map

@@ -1,2 +1,0 @@
-export * from "./stock.js";
-//# sourceMappingURL=index.js.map

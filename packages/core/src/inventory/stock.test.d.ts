@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=stock.test.d.ts.map

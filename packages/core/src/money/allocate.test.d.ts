@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=allocate.test.d.ts.map

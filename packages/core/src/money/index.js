@@ -1,4 +1,0 @@
-export * from "./money.js";
-export * from "./allocate.js";
-export * from "./tax.js";
-//# sourceMappingURL=index.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=money.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=tax.test.d.ts.map

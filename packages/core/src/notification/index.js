@@ -1,2 +1,0 @@
-export * from "./notification.js";
-//# sourceMappingURL=index.js.map

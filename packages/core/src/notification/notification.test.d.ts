@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=notification.test.d.ts.map

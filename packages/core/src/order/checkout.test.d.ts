@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=checkout.test.d.ts.map

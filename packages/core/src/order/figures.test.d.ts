@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=figures.test.d.ts.map

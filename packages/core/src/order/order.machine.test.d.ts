@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=order.machine.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=order.payment.test.d.ts.map

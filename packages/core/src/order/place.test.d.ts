@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=place.test.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=payment.test.d.ts.map

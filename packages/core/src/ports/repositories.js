@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=repositories.js.map

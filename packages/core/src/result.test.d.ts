@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=result.test.d.ts.map

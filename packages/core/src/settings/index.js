@@ -1,2 +1,0 @@
-export * from "./settings.js";
-//# sourceMappingURL=index.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=settings.test.d.ts.map

@@ -1,2 +1,0 @@
-export * from "./builders.js";
-//# sourceMappingURL=index.js.map

@@ -1,5 +1,0 @@
-export * from "./accounts.js";
-export * from "./transfer.js";
-export * from "./ledger.js";
-export * from "./post.js";
-//# sourceMappingURL=index.d.ts.map

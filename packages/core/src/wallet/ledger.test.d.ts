@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=ledger.test.d.ts.map

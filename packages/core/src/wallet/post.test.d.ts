@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=post.test.d.ts.map
