@@ -68,9 +68,14 @@ describe("dataVersion", () => {
   });
 });
 
-/** Takes a database back from version 7: no order numbers, no counters. */
+/** Takes a database back from version 8 to 7: categories without position, description, picture or archive. */
+const undoCategoryTree =
+  "DROP INDEX categories_parent; ALTER TABLE categories DROP COLUMN position; ALTER TABLE categories DROP COLUMN description; " +
+  "ALTER TABLE categories DROP COLUMN image; ALTER TABLE categories DROP COLUMN archived_at; ";
+
+/** Takes a database back from version 8 to 6: no category tree fields, no order numbers, no counters. */
 const undoOrderNumbers =
-  "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ";
+  undoCategoryTree + "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ";
 
 describe("migrations", () => {
   it("apply once: reopening or migrating again applies nothing", async () => {
@@ -102,7 +107,7 @@ describe("migrations", () => {
         "DELETE FROM schema_migrations WHERE version >= 3",
     );
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7, 8]);
     const reopened = open(dataDir);
     expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
       { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
@@ -122,7 +127,7 @@ describe("migrations", () => {
     const raw = new Database(db.file);
     raw.exec(`${undoOrderNumbers}DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; ${before006} DELETE FROM schema_migrations WHERE version >= 5`);
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([5, 6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([5, 6, 7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findWithPendingRefunds(new Date(at.getTime() + 1), 5)).map((order) => order.id)).toEqual([paid.id]);
     expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
@@ -140,7 +145,7 @@ describe("migrations", () => {
       insert.run(id, user, guest, at);
     }
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([6, 7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.carts.findByUser("user-1"))?.id).toBe("u-new");
     expect((await reopened.repos.carts.findByGuest("guest-1"))?.id).toBe("g-new");
@@ -157,13 +162,38 @@ describe("migrations", () => {
     await db.close();
     handles.splice(0);
     const raw = new Database(db.file);
-    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version = 7");
+    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version >= 7");
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([7]);
+    expect(migrateSqlite(db.file)).toEqual([7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findById("first"))?.number).toBe("BB-10001");
     expect((await reopened.repos.orders.findById("second"))?.number).toBe("BB-10002");
     expect(await reopened.repos.orders.nextNumber()).toBe(3);
+  });
+
+  it("008 gives existing categories positions among their siblings in name order, live and without description or picture", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.close();
+    handles.splice(0);
+    const raw = new Database(db.file);
+    raw.exec(`${undoCategoryTree}DELETE FROM schema_migrations WHERE version = 8`);
+    const insert = raw.prepare("INSERT INTO categories (id, slug, name, parent_id) VALUES (?, ?, ?, ?)");
+    for (const [id, name, parent] of [["c", "sarees", null], ["a", "Kurtas", null], ["b", "jewellery", null], ["k2", "Tunics", "a"], ["k1", "Kurtis", "a"]] as const) {
+      insert.run(id, id, name, parent);
+    }
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual([8]);
+    const reopened = open(dataDir);
+    const tree = await reopened.repos.categories.list();
+    expect(tree.map((c) => [c.id, c.position])).toEqual([
+      ["b", 0],
+      ["k1", 0],
+      ["a", 1],
+      ["k2", 1],
+      ["c", 2],
+    ]);
+    expect(tree.every((c) => c.description === "" && c.image === null && c.archivedAt === null)).toBe(true);
   });
 
   it("refuse a database written by a newer build", async () => {
