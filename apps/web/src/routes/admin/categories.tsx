@@ -54,7 +54,13 @@ export function CategoriesPage() {
                     onDone={(text) => void refresh().then(() => setMessage(text))}
                   />
                 )}
-                <NewCategory tree={tree} onCreated={(category) => void refresh().then(() => (setSelectedId(category.id), setMessage(`Created ${category.name}.`)))} />
+                <NewCategory
+                  tree={tree}
+                  onCreated={(category) => {
+                    setSelectedId(category.id);
+                    void refresh().then(() => setMessage(`Created ${category.name}.`));
+                  }}
+                />
               </div>
             </div>
           );
@@ -73,7 +79,8 @@ function CategoryList({ nodes, selectedId, onSelect, onMoved }: { nodes: Node[];
       await move.mutateAsync({ categoryId: node.category.id, parentId: node.category.parentId, position: index + by });
       onMoved(`Moved ${node.category.name} ${by < 0 ? "up" : "down"}.`);
     } catch (failure) {
-      setError(serverErrors(failure).form ?? Object.values(serverErrors(failure))[0] ?? null);
+      // Whatever the API names (the position, or a sibling list changed meanwhile), shown above the tree.
+      setError(Object.values(serverErrors(failure))[0] ?? null);
     }
   };
   return (
