@@ -133,6 +133,11 @@ describe("admin catalog: the category tree, product archive and bulk actions", (
     // Nothing goes into an archived category, and nothing comes back on sale in one.
     const restoreProduct = await adminCall("admin.catalog.restoreProduct", { productId: product.id });
     expect(restoreProduct.error?.data.fieldErrors).toEqual([{ path: "categoryId", message: "categoryId names an archived category; restore it first" }]);
+    // An archived product may still be edited where it is, and not moved into an archived category.
+    await adminOk("admin.catalog.updateProduct", { productId: product.id, categoryId: puzzles.id, description: "1000 pieces." });
+    const other = await create("Games");
+    const into = await adminCall("admin.catalog.updateProduct", { productId: (await createProduct(app.url, admin.token, { name: "Ludo", categoryId: other.id, variants: [{ sku: "LUDO-1", priceMinor: 900 }] })).id, categoryId: puzzles.id });
+    expect(into.error?.data.fieldErrors).toEqual([{ path: "categoryId", message: "categoryId names an archived category; restore it first" }]);
     const under = await adminCall("admin.catalog.createCategory", { name: "Dolls", parentId: toys.id });
     expect(under.error?.data.fieldErrors).toEqual([{ path: "parentId", message: "parentId names an archived category; restore it first" }]);
     const childFirst = await adminCall("admin.catalog.restoreCategory", { categoryId: puzzles.id });

@@ -88,8 +88,10 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
     return db.uow.run(async (repos) => {
       const before = await repos.products.findById(productId);
       if (!before) throw notFound("Product");
-      // Putting a product on sale, or moving it, needs a live category.
-      if (fields.categoryId !== undefined || fields.active === true) await requireCategory(repos, fields.categoryId ?? before.categoryId);
+      // Moving a product, or putting it back on sale, needs a live category; other edits of an
+      // archived product in an archived category are fine.
+      const moves = fields.categoryId !== undefined && fields.categoryId !== before.categoryId;
+      if (moves || (fields.active === true && !before.active)) await requireCategory(repos, fields.categoryId ?? before.categoryId);
       const after = await repos.products.update(productId, { ...fields, ...(images ? { images } : {}), updatedAt: clock.now() });
       if (!after) throw notFound("Product");
       await record(repos, call, { action, targetType: "product", targetId: productId, before: productSnapshot(before), after: productSnapshot(after) });

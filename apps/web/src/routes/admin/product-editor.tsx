@@ -102,7 +102,7 @@ function ProductForm({ product, currency }: { product: AdminProduct | null; curr
               <option value="" disabled>
                 Choose a category
               </option>
-              {/* Live categories, plus the product's own if it is archived (saving it there is refused, naming the field). */}
+              {/* Live categories, plus the product's own if it is archived (it may stay there while the product is archived). */}
               {categories.data
                 ?.filter((c) => !c.archivedAt || c.id === product?.categoryId)
                 .map((c) => (
