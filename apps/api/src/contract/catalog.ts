@@ -1,9 +1,25 @@
 import { z } from "zod";
-import { moneyOutput, nextCursor } from "./shared.js";
+import { at, moneyOutput, nextCursor } from "./shared.js";
 
-export const categoryOutput = z
-  .object({ id: z.string(), slug: z.string(), name: z.string(), parentId: z.string().nullable() })
-  .meta({ id: "Category" });
+const categoryShape = {
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  description: z.string().meta({ description: "Shown on the shop's category page." }),
+  image: z.string().nullable().meta({ description: "Path under /uploads, served by this API; null without a picture." }),
+};
+
+export const categoryOutput = z.object(categoryShape).meta({ id: "Category" });
+
+export const adminCategoryOutput = z
+  .object({
+    ...categoryShape,
+    imageKey: z.string().nullable().meta({ description: "The stored upload's key, as `image` takes it in create and update." }),
+    position: z.number().int().meta({ description: "Place among its siblings, 0 first." }),
+    archivedAt: at("When it was archived (hidden from the shop); null while live.").nullable(),
+  })
+  .meta({ id: "AdminCategory" });
 
 const productSummaryShape = {
   id: z.string(),
@@ -25,3 +41,22 @@ export const productOutput = z
   .meta({ id: "Product" });
 
 export const categoriesOutput = z.array(categoryOutput);
+export const adminCategoriesOutput = z.array(adminCategoryOutput);
+
+const priceChangeOutput = z.object({
+  productId: z.string(),
+  productName: z.string(),
+  variantId: z.string(),
+  sku: z.string(),
+  variantName: z.string(),
+  before: moneyOutput,
+  after: moneyOutput,
+});
+
+export const pricePreviewOutput = z.object({ changes: z.array(priceChangeOutput) }).meta({ id: "PriceChangePreview" });
+export const productBulkOutput = z
+  .object({
+    updated: z.number().int().meta({ description: "Products changed (all named, or none: the batch is one transaction)." }),
+    changes: z.array(priceChangeOutput).meta({ description: "For a price change, every variant's old and new price; empty otherwise." }),
+  })
+  .meta({ id: "ProductBulkResult" });

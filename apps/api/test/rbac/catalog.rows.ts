@@ -10,7 +10,12 @@ const asAdmin = (w: World) => ({ user: w.callers.adminWith.user, actor: actorFor
 export const catalogRows: RowSet = {
   async prepare(world) {
     const catalog = world.app.services.catalog;
-    const category = await catalog.createCategory(asAdmin(world), { name: `Rbac shelf ${fresh()}`, parentId: null });
+    const shelf = (name: string) => catalog.createCategory(asAdmin(world), { name: `${name} ${fresh()}`, parentId: null, description: "", image: null });
+    const category = await shelf("Rbac shelf");
+    const movable = await shelf("Rbac movable");
+    const archivable = await shelf("Rbac archivable");
+    const restorable = await shelf("Rbac restorable");
+    await catalog.archiveCategory(asAdmin(world), { categoryId: restorable.id });
     const product = (name: string) =>
       catalog.createProduct(asAdmin(world), {
         name,
@@ -36,6 +41,9 @@ export const catalogRows: RowSet = {
     });
     Object.assign(world.fixtures, {
       categoryId: category.id,
+      movableCategoryId: movable.id,
+      archivableCategoryId: archivable.id,
+      restorableCategoryId: restorable.id,
       productId: shown.id,
       productSlug: shown.slug,
       variantId: shown.variants[0]!.id,
@@ -57,6 +65,17 @@ export const catalogRows: RowSet = {
     },
     "admin.catalog.updateProduct": { access: "admin:catalog.manage", input: (_, w) => ({ productId: w.fixtures.productId, description: "Sturdy." }) },
     "admin.catalog.archiveProduct": { access: "admin:catalog.manage", input: (_, w) => ({ productId: w.fixtures.archivableProductId }) },
+    "admin.catalog.restoreProduct": { access: "admin:catalog.manage", input: (_, w) => ({ productId: w.fixtures.productId }) },
+    "admin.catalog.duplicateProduct": { access: "admin:catalog.manage", input: (_, w) => ({ productId: w.fixtures.productId }) },
+    "admin.catalog.pricePreview": { access: "admin:catalog.manage", input: (_, w) => ({ productIds: [w.fixtures.productId], changeBp: 1000 }) },
+    "admin.catalog.bulkUpdate": {
+      access: "admin:catalog.manage",
+      input: (_, w) => ({ productIds: [w.fixtures.productId], action: { type: "category", categoryId: w.fixtures.categoryId } }),
+    },
+    "admin.catalog.categories": { access: "admin:catalog.manage" },
+    "admin.catalog.moveCategory": { access: "admin:catalog.manage", input: (_, w) => ({ categoryId: w.fixtures.movableCategoryId, parentId: w.fixtures.categoryId }) },
+    "admin.catalog.archiveCategory": { access: "admin:catalog.manage", input: (_, w) => ({ categoryId: w.fixtures.archivableCategoryId }) },
+    "admin.catalog.restoreCategory": { access: "admin:catalog.manage", input: (_, w) => ({ categoryId: w.fixtures.restorableCategoryId }) },
     "admin.catalog.addVariant": {
       access: "admin:catalog.manage",
       input: (_, w) => ({ productId: w.fixtures.productId, sku: `RBAC-${fresh()}`, name: "Large", priceMinor: 12900 }),

@@ -44,4 +44,12 @@ export const restRows: Record<string, RestRow> = {
   "POST /admin/orders/{orderId}/events": { procedure: "admin.orders.transition" },
   "POST /admin/orders/{orderId}/refunds": { procedure: "admin.orders.refund" },
   "POST /admin/wallets/{userId}/adjustments": { procedure: "admin.wallet.adjust" },
+  "POST /admin/products/price-preview": { procedure: "admin.catalog.pricePreview" },
+  "POST /admin/products/bulk": { procedure: "admin.catalog.bulkUpdate" },
+  "GET /admin/categories": { procedure: "admin.catalog.categories" },
+  "POST /admin/categories": { procedure: "admin.catalog.createCategory" },
+  "PATCH /admin/categories/{categoryId}": { procedure: "admin.catalog.updateCategory" },
+  "POST /admin/categories/{categoryId}/move": { procedure: "admin.catalog.moveCategory" },
+  "POST /admin/categories/{categoryId}/archive": { procedure: "admin.catalog.archiveCategory" },
+  "POST /admin/categories/{categoryId}/restore": { procedure: "admin.catalog.restoreCategory" },
 };

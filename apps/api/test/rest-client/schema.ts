@@ -419,6 +419,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/products/price-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a bulk price change
+         * @description Needs `catalog.manage`. Every variant's old and new price for `changeBp` (+1000 = +10 %), rounded half up to the paisa; nothing is written.
+         */
+        post: operations["admin-catalog-pricePreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/products/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive, restore, re-categorise or re-price many products
+         * @description Needs `catalog.manage`; each product's change is audited. One transaction: every named product changes, or none. A price change sets exactly the prices `price-preview` showed for the same products and `changeBp`.
+         */
+        post: operations["admin-catalog-bulkUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every category, archived ones included
+         * @description Needs `catalog.manage`. A flat list in sibling order (`position`); `parentId` builds the tree.
+         */
+        get: operations["admin-catalog-categories"];
+        put?: never;
+        /**
+         * Create a category
+         * @description Needs the `catalog.manage` permission; audited. It goes last among its siblings; `image` is the key of an upload (`POST /api/admin/uploads`). Concurrent tree edits are serialised (a move decided on a stale tree is re-checked), so two moves can never make a cycle.
+         */
+        post: operations["admin-catalog-createCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a category, or change its description or picture
+         * @description Needs the `catalog.manage` permission; audited. Only the fields sent change; a new `parentId` moves it last among its new siblings. Concurrent tree edits are serialised (a move decided on a stale tree is re-checked), so two moves can never make a cycle.
+         */
+        patch: operations["admin-catalog-updateCategory"];
+        trace?: never;
+    };
+    "/admin/categories/{categoryId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a category under another, or reorder it among its siblings
+         * @description Needs the `catalog.manage` permission; audited. `parentId` null is the top level; `position` null puts it last. A parent below the category itself is refused (400 naming `parentId`). Concurrent tree edits are serialised (a move decided on a stale tree is re-checked), so two moves can never make a cycle.
+         */
+        post: operations["admin-catalog-moveCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/categories/{categoryId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a category (hide it from the shop)
+         * @description Needs the `catalog.manage` permission; audited. Refused (409 naming `categoryId`) while it holds live subcategories or products on sale: move or archive those first. Concurrent tree edits are serialised (a move decided on a stale tree is re-checked), so two moves can never make a cycle.
+         */
+        post: operations["admin-catalog-archiveCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/categories/{categoryId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put an archived category back on the shop
+         * @description Needs the `catalog.manage` permission; audited. Refused (400 naming `parentId`) while its parent is archived. Concurrent tree edits are serialised (a move decided on a stale tree is re-checked), so two moves can never make a cycle.
+         */
+        post: operations["admin-catalog-restoreCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/orders": {
         parameters: {
             query?: never;
@@ -630,6 +774,10 @@ export interface components {
             slug: string;
             name: string;
             parentId: string | null;
+            /** @description Shown on the shop's category page. */
+            description: string;
+            /** @description Path under /uploads, served by this API; null without a picture. */
+            image: string | null;
         };
         Cart: {
             lines: {
@@ -1136,6 +1284,46 @@ export interface components {
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        PriceChangePreview: {
+            changes: {
+                productId: string;
+                productName: string;
+                variantId: string;
+                sku: string;
+                variantName: string;
+                before: components["schemas"]["Money"];
+                after: components["schemas"]["Money"];
+            }[];
+        };
+        ProductBulkResult: {
+            /** @description Products changed (all named, or none: the batch is one transaction). */
+            updated: number;
+            /** @description For a price change, every variant's old and new price; empty otherwise. */
+            changes: {
+                productId: string;
+                productName: string;
+                variantId: string;
+                sku: string;
+                variantName: string;
+                before: components["schemas"]["Money"];
+                after: components["schemas"]["Money"];
+            }[];
+        };
+        AdminCategory: {
+            id: string;
+            slug: string;
+            name: string;
+            parentId: string | null;
+            /** @description Shown on the shop's category page. */
+            description: string;
+            /** @description Path under /uploads, served by this API; null without a picture. */
+            image: string | null;
+            /** @description The stored upload's key, as `image` takes it in create and update. */
+            imageKey: string | null;
+            /** @description Place among its siblings, 0 first. */
+            position: number;
+            archivedAt: string | null;
         };
         AdminOrderPage: {
             items: {
@@ -3977,6 +4165,288 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    "admin-catalog-pricePreview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    productIds: string[];
+                    changeBp: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceChangePreview"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    "admin-catalog-bulkUpdate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    productIds: string[];
+                    action: {
+                        /** @constant */
+                        type: "archive";
+                    } | {
+                        /** @constant */
+                        type: "restore";
+                    } | {
+                        /** @constant */
+                        type: "category";
+                        categoryId: string;
+                    } | {
+                        /** @constant */
+                        type: "price";
+                        changeBp: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductBulkResult"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    "admin-catalog-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCategory"][];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    "admin-catalog-createCategory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    slug?: string;
+                    /** @default null */
+                    parentId?: string | null;
+                    /** @default  */
+                    description?: string;
+                    /** @default null */
+                    image?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCategory"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    "admin-catalog-updateCategory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    slug?: string;
+                    parentId?: string | null;
+                    description?: string;
+                    image?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCategory"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    "admin-catalog-moveCategory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    parentId: string | null;
+                    /** @default null */
+                    position?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCategory"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    "admin-catalog-archiveCategory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCategory"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    "admin-catalog-restoreCategory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCategory"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     "admin-orders-list": {

@@ -56,10 +56,16 @@ export function SearchPage() {
             <h1 id="results-heading" className="text-2xl font-bold tracking-tight">
               {heading}
             </h1>
-            <p aria-live="polite" className="text-sm text-slate-500" data-testid="result-count">
+            <p aria-live="polite" className="text-sm text-slate-600" data-testid="result-count">
               {results.isFetching ? "Searching…" : results.data ? `Showing ${items.length} product${items.length === 1 ? "" : "s"}` : ""}
             </p>
           </div>
+          {category && !query.q && (category.description || category.image) && (
+            <div className="flex items-start gap-4" data-testid="category-intro">
+              {category.image && <img src={category.image} alt="" className="h-20 w-20 shrink-0 rounded-lg object-cover" />}
+              {category.description && <p className="max-w-prose text-slate-700">{category.description}</p>}
+            </div>
+          )}
           {results.error && !results.data ? (
             <ErrorState error={results.error} onRetry={results.refetch} title="We could not search the catalog" />
           ) : !results.data ? (

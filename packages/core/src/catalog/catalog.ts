@@ -6,11 +6,23 @@ import { available } from "../inventory/stock.js";
 export const CATALOG_SORTS = ["relevance", "newest", "price_asc", "price_desc", "name_asc"] as const;
 export type CatalogSort = (typeof CATALOG_SORTS)[number];
 
+/** An admin listing's status filter: products on sale, or archived (taken off the shop). */
+export const PRODUCT_STATUSES = ["active", "archived"] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
 export interface Category {
   readonly id: string;
   readonly slug: string;
   readonly name: string;
   readonly parentId: string | null;
+  /** Place among its siblings, 0 first; siblings are renumbered 0…n-1 by every reorder. */
+  readonly position: number;
+  /** Shown on the shop's category page. */
+  readonly description: string;
+  /** Storage key of the category's picture, or none. */
+  readonly image: string | null;
+  /** Set while archived: hidden from the shop, and no product or child may be put in it. */
+  readonly archivedAt: Date | null;
 }
 
 /** A sellable version of a product (size, colour…). The SKU is unique across the store. */

@@ -1,1 +1,3 @@
 export * from "./catalog.js";
+export * from "./category-tree.js";
+export * from "./price-change.js";

@@ -107,7 +107,18 @@ export interface CategoryRepository {
   delete(id: string): Promise<boolean>;
   findById(id: string): Promise<Category | null>;
   findBySlug(slug: string): Promise<Category | null>;
+  /** Every category, archived ones included, siblings in their shown order (position, name, id). */
   list(): Promise<readonly Category[]>;
+  /**
+   * Writes the tree's version and returns the new one. Every unit of work that changes the tree's
+   * shape (create, move, reorder, archive, restore) calls it first, so two such units of work
+   * write one shared record: MongoDB's snapshot isolation aborts (and retries) one of two that
+   * overlap, and SQLite runs them one after the other. Without it, "A under B" and "B under A",
+   * each checked on its own snapshot, could both commit and make a cycle.
+   */
+  touchTree(): Promise<number>;
+  /** The tree's current version (0 before any tree edit). */
+  treeVersion(): Promise<number>;
 }
 
 
@@ -124,6 +135,8 @@ export interface CatalogQuery extends PageRequest {
   readonly sort: CatalogSort;
   /** Admin listings include inactive products; the shop never does. */
   readonly includeInactive: boolean;
+  /** With `includeInactive`: true lists only archived (inactive) products, false only active ones; absent or null, both. */
+  readonly archived?: boolean | null;
 }
 
 export type ProductPatch = Partial<Pick<Product, "slug" | "name" | "description" | "categoryId" | "active" | "taxRateBp">> & {

@@ -1,37 +1,86 @@
 import { z } from "zod";
-import { CATALOG_SORTS } from "../catalog/catalog.js";
-import { amountMinor, id, int, lengthIn, optionalText, pageInput, slug, text } from "./fields.js";
+import { CATALOG_SORTS, PRODUCT_STATUSES } from "../catalog/catalog.js";
+import { MAX_PRICE_CHANGE_BP, MIN_PRICE_CHANGE_BP } from "../catalog/price-change.js";
+import { amountMinor, id, int, lengthIn, oneOf, optionalText, pageInput, slug, text } from "./fields.js";
 
-export const catalogListInput = z
-  .object({
-    search: optionalText("search", 100),
-    categoryId: id("categoryId").nullable().default(null),
-    minPrice: amountMinor("minPrice").nullable().default(null),
-    maxPrice: amountMinor("maxPrice").nullable().default(null),
-    inStock: z.boolean({ error: "inStock must be true or false" }).nullable().default(null),
-    sort: z.enum(CATALOG_SORTS, { error: `sort must be one of ${CATALOG_SORTS.join(", ")}` }).default("relevance"),
-    ...pageInput,
-  })
-  .refine((q) => q.minPrice === null || q.maxPrice === null || q.minPrice <= q.maxPrice, {
-    error: "minPrice must not exceed maxPrice",
-    path: ["minPrice"],
-  });
+const catalogListFields = {
+  search: optionalText("search", 100),
+  categoryId: id("categoryId").nullable().default(null),
+  minPrice: amountMinor("minPrice").nullable().default(null),
+  maxPrice: amountMinor("maxPrice").nullable().default(null),
+  inStock: z.boolean({ error: "inStock must be true or false" }).nullable().default(null),
+  sort: z.enum(CATALOG_SORTS, { error: `sort must be one of ${CATALOG_SORTS.join(", ")}` }).default("relevance"),
+  ...pageInput,
+};
+
+const priceOrder = {
+  check: (q: { minPrice: number | null; maxPrice: number | null }) => q.minPrice === null || q.maxPrice === null || q.minPrice <= q.maxPrice,
+  params: { error: "minPrice must not exceed maxPrice", path: ["minPrice"] },
+};
+
+export const catalogListInput = z.object(catalogListFields).refine(priceOrder.check, priceOrder.params);
+
+/** The admin's product list: the shop's filters plus the status (on sale or archived). */
+export const adminCatalogListInput = z
+  .object({ ...catalogListFields, status: oneOf("status", PRODUCT_STATUSES).nullable().default(null) })
+  .refine(priceOrder.check, priceOrder.params);
 
 export const productSlugInput = z.object({ slug: slug() });
 export const productIdInput = z.object({ productId: id("productId") });
+
+const categoryDescription = lengthIn(z.string({ error: "description must be text" }).trim(), { max: 2000, tooLong: "description must be at most 2000 characters" });
+/** A stored upload's key (from `POST /api/admin/uploads`), or null for none. */
+const categoryImage = text("image", 300).nullable();
 
 export const categoryInput = z.object({
   name: text("name", 80),
   slug: slug().optional(),
   parentId: id("parentId").nullable().default(null),
+  description: categoryDescription.default(""),
+  image: categoryImage.default(null),
 });
-/** Only the fields sent change: no defaults, so renaming a category keeps its parent. */
+/** Only the fields sent change: no defaults, so renaming a category keeps its parent. A new parent moves it (last there). */
 export const categoryUpdateInput = z.object({
   categoryId: id("categoryId"),
   name: text("name", 80).optional(),
   slug: slug().optional(),
   parentId: id("parentId").nullable().optional(),
+  description: categoryDescription.optional(),
+  image: categoryImage.optional(),
 });
+export const categoryIdInput = z.object({ categoryId: id("categoryId") });
+/** Re-parent and/or reorder: the category goes under `parentId` (null = top level) at `position` among its siblings (null = last). */
+export const categoryMoveInput = z.object({
+  categoryId: id("categoryId"),
+  parentId: id("parentId").nullable(),
+  position: int("position", 0, 10_000).nullable().default(null),
+});
+
+const productIds = z
+  .array(id("productIds"), { error: "productIds must be a list of product ids" })
+  .min(1, { error: "productIds must name at least one product" })
+  .max(100, { error: "productIds may name at most 100 products" })
+  .refine((ids) => new Set(ids).size === ids.length, { error: "productIds must not repeat a product" });
+
+/** A price change in basis points: +1000 is +10 %, −2500 is −25 %. */
+export const priceChangeBp = int("changeBp", MIN_PRICE_CHANGE_BP, MAX_PRICE_CHANGE_BP).refine((bp) => bp !== 0, { error: "changeBp must not be zero" });
+
+/** One action over many products, applied in one unit of work (all or none). */
+export const productBulkInput = z.object({
+  productIds,
+  action: z.discriminatedUnion(
+    "type",
+    [
+      z.object({ type: z.literal("archive") }),
+      z.object({ type: z.literal("restore") }),
+      z.object({ type: z.literal("category"), categoryId: id("categoryId") }),
+      z.object({ type: z.literal("price"), changeBp: priceChangeBp }),
+    ],
+    { error: "action.type must be archive, restore, category or price" },
+  ),
+});
+/** What a price change would do, before it is applied. */
+export const productPricePreviewInput = z.object({ productIds, changeBp: priceChangeBp });
 
 const sku = z
   .string({ error: "sku must be text" })

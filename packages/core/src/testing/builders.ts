@@ -2,7 +2,7 @@ import type { Address, User } from "../account/user.js";
 import type { Cart, CartLine } from "../cart/cart.js";
 import type { Coupon } from "../cart/coupon.js";
 import { priceLines, type PricingLine } from "../cart/pricing.js";
-import type { Product, Variant } from "../catalog/catalog.js";
+import type { Category, Product, Variant } from "../catalog/catalog.js";
 import { money, type Money } from "../money/money.js";
 import { applyOrderEvent, type OrderEvent } from "../order/order.machine.js";
 import type { Order, OrderStatus } from "../order/order.js";
@@ -75,6 +75,11 @@ export function makeVariant(overrides: Partial<Variant> = {}): Variant {
     active: true,
     ...overrides,
   };
+}
+
+export function makeCategory(overrides: Partial<Category> = {}): Category {
+  const id = overrides.id ?? "cat-1";
+  return { id, slug: id, name: id, parentId: null, position: 0, description: "", image: null, archivedAt: null, ...overrides };
 }
 
 export function makeProduct(overrides: Partial<Product> = {}): Product {

@@ -291,7 +291,7 @@ export function buildDemoCatalog(now: Date): { categories: Category[]; products:
   const products: DemoProduct[] = [];
   for (const spec of demoCategories) {
     const categoryId = `cat_${spec.slug}`;
-    categories.push({ id: categoryId, slug: spec.slug, name: spec.name, parentId: null });
+    categories.push({ id: categoryId, slug: spec.slug, name: spec.name, parentId: null, position: categories.length, description: "", image: null, archivedAt: null });
     for (const range of spec.ranges) {
       for (const item of spec.items) {
         const name = `${range} ${item.name}`;

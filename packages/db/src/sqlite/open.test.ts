@@ -78,6 +78,9 @@ const undo: Readonly<Record<number, string>> = {
   7: "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ",
   8: "DROP INDEX idempotency_keys_created; DROP INDEX sessions_expires; DROP INDEX password_resets_expires; ",
   9: "DROP INDEX idempotency_keys_open; ALTER TABLE idempotency_keys DROP COLUMN open_since; ",
+  10:
+    "DROP INDEX categories_parent; ALTER TABLE categories DROP COLUMN position; ALTER TABLE categories DROP COLUMN description; " +
+    "ALTER TABLE categories DROP COLUMN image; ALTER TABLE categories DROP COLUMN archived_at; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
@@ -201,6 +204,31 @@ describe("migrations", () => {
     const reopened = open(dataDir);
     expect((await reopened.repos.idempotency.findOpen("wallet_top_up", new Date("2026-11-21T00:00:00Z"), 10)).map((r) => r.key)).toEqual(["lost"]);
     expect(await reopened.repos.idempotency.findOpen("place_order", new Date("2026-11-21T00:00:00Z"), 10)).toEqual([]);
+  });
+
+  it("010 gives existing categories positions among their siblings in name order, live and without description or picture", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 9);
+    const raw = new Database(db.file);
+    const insert = raw.prepare("INSERT INTO categories (id, slug, name, parent_id) VALUES (?, ?, ?, ?)");
+    for (const [id, name, parent] of [["c", "sarees", null], ["a", "Kurtas", null], ["b", "jewellery", null], ["k2", "Tunics", "a"], ["k1", "Kurtis", "a"]] as const) {
+      insert.run(id, id, name, parent);
+    }
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    const tree = await reopened.repos.categories.list();
+    expect(tree.map((c) => [c.id, c.position])).toEqual([
+      ["b", 0],
+      ["k1", 0],
+      ["a", 1],
+      ["k2", 1],
+      ["c", 2],
+    ]);
+    expect(tree.every((c) => c.description === "" && c.image === null && c.archivedAt === null)).toBe(true);
   });
 
   it("refuse a database written by a newer build", async () => {

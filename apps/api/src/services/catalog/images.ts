@@ -99,8 +99,8 @@ export async function storeProductImage(
 }
 
 /** Product images must be files we stored (uploaded or seeded), never arbitrary strings or URLs. */
-export async function requireStoredImages(files: FileStorage, keys: readonly string[]): Promise<void> {
+export async function requireStoredImages(files: FileStorage, keys: readonly string[], field = "images"): Promise<void> {
   for (const key of new Set(keys)) {
-    if (!(await files.get(key))) throw new AppError("BAD_REQUEST", `images: no uploaded file ${key}; upload it first`, { field: "images" });
+    if (!(await files.get(key))) throw new AppError("BAD_REQUEST", `${field}: no uploaded file ${key}; upload it first`, { field });
   }
 }

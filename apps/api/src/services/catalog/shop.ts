@@ -1,5 +1,5 @@
 import type { CatalogQuery, DatabaseHandle } from "@bbscart/core";
-import type { catalogListInput, productSlugInput } from "@bbscart/core/schemas";
+import type { adminCatalogListInput, catalogListInput, productSlugInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { notFound } from "../common/index.js";
 import { adminProductView, categoryView, productCard, productDetail } from "./views.js";
@@ -49,12 +49,13 @@ export function catalogReads(db: DatabaseHandle) {
       } while (cursor !== null);
     },
 
+    /** Live categories only: an archived one (and so its whole subtree, see decision record 120) is off the shop. */
     async categories() {
-      return (await db.repos.categories.list()).map(categoryView);
+      return (await db.repos.categories.list()).filter((category) => category.archivedAt === null).map(categoryView);
     },
 
-    async adminList(input: ListInput) {
-      const page = await db.repos.products.search(catalogQuery(input, true));
+    async adminList({ status, ...input }: z.output<typeof adminCatalogListInput>) {
+      const page = await db.repos.products.search({ ...catalogQuery(input, true), archived: status === null ? null : status === "archived" });
       return { items: page.items.map(adminProductView), nextCursor: page.nextCursor };
     },
 

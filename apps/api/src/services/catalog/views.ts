@@ -31,11 +31,22 @@ export function productCard(product: Product) {
   };
 }
 
+/** A category as the shop shows it: on its page, the description and picture head the product list. */
 export const categoryView = (category: Category) => ({
   id: category.id,
   slug: category.slug,
   name: category.name,
   parentId: category.parentId,
+  description: category.description,
+  image: category.image === null ? null : imageUrl(category.image),
+});
+
+/** Everything an admin edits, with its place in the tree and whether it is archived. */
+export const adminCategoryView = (category: Category) => ({
+  ...categoryView(category),
+  imageKey: category.image,
+  position: category.position,
+  archivedAt: category.archivedAt,
 });
 
 /** A product page: the card plus its description and category. */
@@ -92,4 +103,15 @@ export const productSnapshot = (product: Product) => ({
   ...editableFields(product),
   images: [...product.images],
   variants: product.variants.map(variantSnapshot),
+});
+
+/** A category as the audit log keeps it (plain JSON). */
+export const categorySnapshot = (category: Category) => ({
+  slug: category.slug,
+  name: category.name,
+  parentId: category.parentId,
+  position: category.position,
+  description: category.description,
+  image: category.image,
+  archivedAt: category.archivedAt?.toISOString() ?? null,
 });

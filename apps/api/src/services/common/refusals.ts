@@ -7,6 +7,7 @@ import {
   InvalidCursorError,
   type CartError,
   type CartProblem,
+  type CategoryRefusal,
   type CouponRejection,
   type LedgerError,
   type Money,
@@ -74,7 +75,8 @@ export type Refusal =
   | AdjustmentRefusal
   | AccessRefusal
   | SecondFactorRefusal
-  | SignInChallengeRefusal;
+  | SignInChallengeRefusal
+  | CategoryRefusal;
 
 /** A refusal's code: what a procedure lists in its `rest({ refuses })` for the REST document. */
 export type RefusalCode = Refusal["code"];
@@ -214,6 +216,17 @@ const table: Table = {
         { field, reason: "CODE_INVALID" },
       ),
   },
+  CATEGORY_NOT_FOUND: one("BAD_REQUEST", () => "categoryId names no category", { field: "categoryId" }),
+  CATEGORY_ARCHIVED: one("BAD_REQUEST", () => "categoryId names an archived category; restore it first", { field: "categoryId", reason: "CATEGORY_ARCHIVED" }),
+  PARENT_NOT_FOUND: one("BAD_REQUEST", () => "parentId names no category", { field: "parentId" }),
+  PARENT_ARCHIVED: one("BAD_REQUEST", () => "parentId names an archived category; restore it first", { field: "parentId", reason: "PARENT_ARCHIVED" }),
+  CATEGORY_CYCLE: one("BAD_REQUEST", () => "parentId would make the category its own ancestor", { field: "parentId", reason: "CATEGORY_CYCLE" }),
+  CATEGORY_IN_USE: one(
+    "CONFLICT",
+    (r) =>
+      `This category still holds ${[r.liveChildren > 0 ? `${r.liveChildren} subcategor${r.liveChildren === 1 ? "y" : "ies"}` : "", r.activeProducts ? "products on sale" : ""].filter(Boolean).join(" and ")}; move or archive them first`,
+    { field: "categoryId", reason: "CATEGORY_IN_USE" },
+  ),
   OVER_CAPTURE: bug,
   INVALID_TRANSFER: bug,
   TRANSFER_ID_CONFLICT: bug,

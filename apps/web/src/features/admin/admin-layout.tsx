@@ -17,6 +17,7 @@ export const sections: readonly Section[] = [
   { to: "/admin/dashboard", label: "Dashboard", permission: "orders.manage" },
   { to: "/admin/orders", label: "Orders", permission: "orders.manage" },
   { to: "/admin/products", label: "Products", permission: "catalog.manage" },
+  { to: "/admin/categories", label: "Categories", permission: "catalog.manage" },
   { to: "/admin/stock", label: "Stock", permission: "catalog.manage" },
   { to: "/admin/customers", label: "Customers", permission: "users.manage" },
   { to: "/admin/coupons", label: "Coupons", permission: "settings.manage" },

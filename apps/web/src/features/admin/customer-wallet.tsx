@@ -1,6 +1,6 @@
 import { formatMoney } from "@bbscart/core";
 import { walletAdjustmentInput } from "@bbscart/core/schemas";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { formatDateTime } from "../../lib/format-date";
 import { trpc } from "../../lib/trpc";
 import { Field, FormError, TextAreaField } from "../forms/field";
@@ -17,8 +17,12 @@ import { SecondFactorField, totpFrom } from "./customer-access";
 /** One key per adjustment form: a double submit or a retried request moves the money once. */
 const newKey = () => `adj-${crypto.randomUUID()}`;
 
-/** The customer's wallet statement (paged here, not in the URL: it belongs to the selected customer) and credit/debit with a reason. */
-export function CustomerWallet({ userId }: { userId: string }) {
+/**
+ * The customer's wallet statement (paged here, not in the URL: it belongs to the selected customer)
+ * and credit/debit with a reason. A confirmed adjustment empties the form and says what moved to
+ * whom, so nothing invites the same credit a second time.
+ */
+export function CustomerWallet({ userId, customerName }: { userId: string; customerName: string }) {
   const [cursors, setCursors] = useState<string[]>([]);
   const statement = trpc.admin.wallet.statement.useQuery({ userId, cursor: cursors.at(-1) ?? null, limit: 10 });
   const utils = trpc.useUtils();
@@ -27,6 +31,7 @@ export function CustomerWallet({ userId }: { userId: string }) {
   const [key, setKey] = useState(newKey);
   const [pending, setPending] = useState<Parameters<typeof adjust.mutateAsync>[0] | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const currency = statement.data?.balance.currency ?? "INR";
 
   const review = (event: FormEvent<HTMLFormElement>) => {
@@ -44,8 +49,10 @@ export function CustomerWallet({ userId }: { userId: string }) {
   const send = async () => {
     if (!pending) return;
     await sendChecked(pending, () => {
-      setDone(`${pending.amountMinor > 0 ? "Credited" : "Debited"} ${formatMoney({ minor: Math.abs(pending.amountMinor), currency })}.`);
+      const amount = formatMoney({ minor: Math.abs(pending.amountMinor), currency });
+      setDone(pending.amountMinor > 0 ? `Credited ${amount} to ${customerName}'s wallet.` : `Debited ${amount} from ${customerName}'s wallet.`);
       setKey(newKey());
+      formRef.current?.reset();
     });
     setPending(null);
   };
@@ -89,7 +96,7 @@ export function CustomerWallet({ userId }: { userId: string }) {
           </>
         )}
       </QueryView>
-      <form noValidate onSubmit={review} className="flex flex-col gap-3 border-t border-slate-100 pt-4" aria-label="Adjust wallet">
+      <form ref={formRef} noValidate onSubmit={review} className="flex flex-col gap-3 border-t border-slate-100 pt-4" aria-label="Adjust wallet">
         <h3 className="font-semibold">Credit or debit</h3>
         <FormError message={errors.form ?? errors.idempotencyKey} />
         <fieldset className="flex gap-4 text-sm">

@@ -1,5 +1,6 @@
 import { formatMoney, type Money } from "@bbscart/core";
 import { useId } from "react";
+import { axisLabel, axisTicks } from "./chart-ticks";
 import { formatDay } from "./format";
 
 export interface DayOfSales {
@@ -12,13 +13,6 @@ const width = 720;
 const height = 240;
 const pad = { top: 12, right: 8, bottom: 28, left: 64 };
 
-/** A round axis maximum (1, 2 or 5 × 10ⁿ) at or above the largest value, so gridlines read easily. */
-function niceCeiling(value: number): number {
-  if (value <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  return ([1, 2, 5, 10].find((step) => step * power >= value) ?? 10) * power;
-}
-
 /**
  * Sales per day as an SVG bar chart, drawn by hand (a chart library would weigh more than the whole
  * console). Every bar has a tooltip, and the same figures are a real table under "Show as table",
@@ -26,14 +20,13 @@ function niceCeiling(value: number): number {
  */
 export function SalesChart({ days, currency }: { days: readonly DayOfSales[]; currency: string }) {
   const titleId = useId();
-  const max = niceCeiling(Math.max(...days.map((d) => d.total.minor)));
+  const ticks = axisTicks(Math.max(0, ...days.map((d) => d.total.minor)), currency);
+  const max = ticks.at(-1)!;
   const plotWidth = width - pad.left - pad.right;
   const plotHeight = height - pad.top - pad.bottom;
   const slot = plotWidth / days.length;
   const barWidth = Math.max(2, slot * 0.7);
   const labelEvery = days.length > 10 ? 5 : 1;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
-  const axisMoney = (minor: number) => formatMoney({ minor, currency }).replace(/\.00$/, "");
   const best = days.reduce((a, b) => (b.total.minor > a.total.minor ? b : a), days[0]!);
 
   return (
@@ -54,7 +47,7 @@ export function SalesChart({ days, currency }: { days: readonly DayOfSales[]; cu
             <g key={tick}>
               <line x1={pad.left} x2={width - pad.right} y1={y} y2={y} className="stroke-slate-200" strokeDasharray={tick === 0 ? undefined : "3 3"} />
               <text x={pad.left - 8} y={y + 4} textAnchor="end" className="fill-slate-500 text-[11px]">
-                {axisMoney(Math.round(tick))}
+                {axisLabel(tick, currency)}
               </text>
             </g>
           );

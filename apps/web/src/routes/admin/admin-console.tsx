@@ -5,6 +5,7 @@ import { AdminLayout, sections } from "../../features/admin/admin-layout";
 import { useAdmin } from "../../features/admin/use-admin";
 import { NotFoundPage } from "../not-found";
 import { AuditPage } from "./audit";
+import { CategoriesPage } from "./categories";
 import { CouponsPage } from "./coupons";
 import { CustomersPage } from "./customers";
 import { DashboardPage } from "./dashboard";
@@ -56,6 +57,7 @@ export function AdminConsole() {
         <Route path="products" element={need("catalog.manage", <ProductsPage />)} />
         <Route path="products/new" element={need("catalog.manage", <ProductEditorPage />)} />
         <Route path="products/:productId" element={need("catalog.manage", <ProductEditorPage />)} />
+        <Route path="categories" element={need("catalog.manage", <CategoriesPage />)} />
         <Route path="stock" element={need("catalog.manage", <StockPage />)} />
         <Route path="customers" element={need("users.manage", <CustomersPage />)} />
         <Route path="coupons" element={need("settings.manage", <CouponsPage />)} />

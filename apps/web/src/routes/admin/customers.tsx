@@ -91,7 +91,8 @@ export function CustomersPage() {
 function CustomerDetail({ user, onClose, onSaved }: { user: AdminUser; onClose: () => void; onSaved: () => void }) {
   const { can } = useAdmin();
   return (
-    <div className="flex flex-col gap-6" data-testid="customer-detail">
+    // min-w-0: as a grid item at 1280 px this column must shrink to its track, so the statement scrolls inside its panel.
+    <div className="flex min-w-0 flex-col gap-6" data-testid="customer-detail">
       <Panel
         title={user.name}
         actions={
@@ -119,7 +120,7 @@ function CustomerDetail({ user, onClose, onSaved }: { user: AdminUser; onClose: 
       </Panel>
       {can("wallet.adjust") && (
         <Panel title="Wallet">
-          <CustomerWallet userId={user.id} />
+          <CustomerWallet key={user.id} userId={user.id} customerName={user.name} />
         </Panel>
       )}
     </div>

@@ -126,7 +126,7 @@ function EventRow({ event }: { event: WebhookEvent }) {
             {event.lastFailedAt && <p className="text-xs text-slate-500">{formatDateTime(event.lastFailedAt)}</p>}
           </>
         ) : (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         )}
       </td>
     </tr>

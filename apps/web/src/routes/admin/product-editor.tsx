@@ -50,7 +50,7 @@ export function ProductEditorPage() {
 function ProductForm({ product, currency }: { product: AdminProduct | null; currency: string }) {
   const navigate = useNavigate();
   const utils = trpc.useUtils();
-  const categories = trpc.catalog.categories.useQuery();
+  const categories = trpc.admin.catalog.categories.useQuery();
   const create = trpc.admin.catalog.createProduct.useMutation();
   const update = trpc.admin.catalog.updateProduct.useMutation();
   const [images, setImages] = useState<StoredImage[]>(product?.images ?? []);
@@ -102,11 +102,14 @@ function ProductForm({ product, currency }: { product: AdminProduct | null; curr
               <option value="" disabled>
                 Choose a category
               </option>
-              {categories.data?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              {/* Live categories, plus the product's own if it is archived (it may stay there while the product is archived). */}
+              {categories.data
+                ?.filter((c) => !c.archivedAt || c.id === product?.categoryId)
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.archivedAt ? `${c.name} (archived)` : c.name}
+                  </option>
+                ))}
             </SelectField>
             <Field
               label="Tax rate override (%)"

@@ -1,25 +1,74 @@
-import { inr, makeProduct, makeVariant } from "@bbscart/core/testing";
+import { inr, makeCategory, makeProduct, makeVariant } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import type { ContractContext } from "../context.js";
 import { itNeeds } from "../context.js";
 import { at, expectDuplicate, seedProduct, stockedProduct } from "../fixtures.js";
 
 export function catalogCases(context: ContractContext): void {
-  it("categories: create, find by id and slug, list by name, update, delete; slugs are unique", async () => {
+  it("categories: create, find by id and slug, list in sibling order, update, delete; slugs are unique", async () => {
     const { categories } = context.db.repos;
-    await categories.create({ id: "cat-2", slug: "sarees", name: "Sarees", parentId: null });
-    await categories.create({ id: "cat-1", slug: "kurtas", name: "Kurtas", parentId: "cat-2" });
-    expect(await categories.findById("cat-1")).toEqual({ id: "cat-1", slug: "kurtas", name: "Kurtas", parentId: "cat-2" });
-    expect(await categories.findBySlug("sarees")).toEqual({ id: "cat-2", slug: "sarees", name: "Sarees", parentId: null });
+    const sarees = makeCategory({ id: "cat-2", slug: "sarees", name: "Sarees", position: 1, description: "Silk and cotton.", image: "categories/sarees.jpg" });
+    const kurtas = makeCategory({ id: "cat-1", slug: "kurtas", name: "Kurtas", parentId: "cat-2" });
+    await categories.create(sarees);
+    await categories.create(kurtas);
+    expect(await categories.findById("cat-1")).toEqual(kurtas);
+    expect(await categories.findBySlug("sarees")).toEqual(sarees);
     expect((await categories.list()).map((c) => c.id)).toEqual(["cat-1", "cat-2"]);
-    await expectDuplicate(categories.create({ id: "cat-3", slug: "kurtas", name: "Other", parentId: null }), "categories.slug");
+    await expectDuplicate(categories.create(makeCategory({ id: "cat-3", slug: "kurtas", name: "Other" })), "categories.slug");
     expect(await categories.findById("cat-3")).toBeNull();
-    expect(await categories.update("cat-1", { name: "Kurtis", parentId: null })).toEqual({ id: "cat-1", slug: "kurtas", name: "Kurtis", parentId: null });
+    expect(await categories.update("cat-1", { name: "Kurtis", parentId: null })).toEqual({ ...kurtas, name: "Kurtis", parentId: null });
+    expect(await categories.update("cat-1", { position: 5, description: "Everyday.", image: "k.jpg", archivedAt: at(3) })).toEqual({
+      ...kurtas,
+      name: "Kurtis",
+      parentId: null,
+      position: 5,
+      description: "Everyday.",
+      image: "k.jpg",
+      archivedAt: at(3),
+    });
+    expect((await categories.list()).map((c) => c.id)).toEqual(["cat-2", "cat-1"]);
+    expect(await categories.update("cat-1", { image: null, archivedAt: null })).toMatchObject({ image: null, archivedAt: null });
     await expectDuplicate(categories.update("cat-1", { slug: "sarees" }), "categories.slug");
     expect(await categories.update("missing", { name: "x" })).toBeNull();
     expect(await categories.delete("cat-2")).toBe(true);
     expect(await categories.delete("cat-2")).toBe(false);
     expect(await categories.findById("cat-2")).toBeNull();
+  });
+
+  it("categories: every tree edit bumps the tree version in its unit of work; a rolled-back one gives it back", async () => {
+    const { uow, repos } = context.db;
+    expect(await repos.categories.treeVersion()).toBe(0);
+    // Both halves of a would-be cycle write the guard, each in its own unit of work.
+    await repos.categories.create(makeCategory({ id: "a", slug: "a" }));
+    await repos.categories.create(makeCategory({ id: "b", slug: "b", position: 1 }));
+    await uow.run(async (r) => {
+      expect(await r.categories.touchTree()).toBe(1);
+      await r.categories.update("a", { parentId: "b" });
+    });
+    await uow.run(async (r) => {
+      expect(await r.categories.touchTree()).toBe(2);
+      expect(await r.categories.treeVersion()).toBe(2);
+    });
+    await expect(
+      uow.run(async (r) => {
+        await r.categories.touchTree();
+        await r.categories.update("b", { parentId: "a" });
+        throw new Error("refused after the guard");
+      }),
+    ).rejects.toThrow("refused after the guard");
+    expect(await repos.categories.treeVersion()).toBe(2);
+    expect((await repos.categories.findById("b"))?.parentId).toBeNull();
+  });
+
+  it("products: the admin's status filter lists only active or only archived products", async () => {
+    const { products } = context.db.repos;
+    await products.create(makeProduct({ id: "on", slug: "on", variants: [makeVariant({ id: "v-on", sku: "ON", productId: "on" })] }));
+    await products.create(makeProduct({ id: "off", slug: "off", active: false, variants: [makeVariant({ id: "v-off", sku: "OFF", productId: "off" })] }));
+    const query = { cursor: null, limit: 10, search: null, categoryId: null, minPriceMinor: null, maxPriceMinor: null, inStock: null, sort: "newest", includeInactive: true } as const;
+    const ids = async (archived: boolean | null) => (await products.search({ ...query, archived })).items.map((p) => p.id).sort();
+    expect(await ids(null)).toEqual(["off", "on"]);
+    expect(await ids(true)).toEqual(["off"]);
+    expect(await ids(false)).toEqual(["on"]);
   });
 
   it("products: stores a product with its variants and stock, found by id, slug and variant entries", async () => {

@@ -1,5 +1,5 @@
-import { err, isDuplicateKey, ok, postTransfers, transact, type Money } from "@bbscart/core";
-import { inr, makeCoupon, makeTransfer } from "@bbscart/core/testing";
+import { checkParent, err, isDuplicateKey, ok, postTransfers, transact, type Money } from "@bbscart/core";
+import { inr, makeCategory, makeCoupon, makeTransfer } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import type { ContractContext } from "../context.js";
 import { itAcrossProcesses, itNeeds } from "../context.js";
@@ -81,6 +81,33 @@ export function concurrencyCases(context: ContractContext): void {
     const results = await times(20, (i) => context.db.repos.coupons.redeemIfAvailable("WELCOME10", `user-${i}`));
     expect(count(results)).toBe(3);
     expect((await context.db.repos.coupons.findByCode("WELCOME10"))?.usedCount).toBe(3);
+  });
+
+  // Each move checks for a cycle on its own snapshot; only the shared tree version they both write
+  // makes the second one conflict and re-run (MongoDB) or wait (SQLite), and then see the first.
+  // The emulator runs overlapping transactions without isolation, so this needs a real MongoDB;
+  // the "every tree edit bumps the tree version" case proves both moves write the guard there.
+  itNeeds(context, ["transactionIsolation"], "concurrent category moves (A under B, B under A) never make a cycle", async () => {
+    const { uow, repos } = context.db;
+    await repos.categories.create(makeCategory({ id: "a", slug: "a" }));
+    await repos.categories.create(makeCategory({ id: "b", slug: "b", position: 1 }));
+    const move = (id: string, parentId: string) =>
+      transact(uow, async (r) => {
+        await r.categories.touchTree();
+        const decided = checkParent(await r.categories.list(), id, parentId);
+        if (!decided.ok) return decided;
+        await r.categories.update(id, { parentId });
+        return ok(id);
+      });
+    for (let round = 0; round < 5; round += 1) {
+      await repos.categories.update("a", { parentId: null });
+      await repos.categories.update("b", { parentId: null });
+      const results = await Promise.all([move("a", "b"), move("b", "a")]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.error))).toEqual([{ code: "CATEGORY_CYCLE" }]);
+      const parents = new Map((await repos.categories.list()).map((c) => [c.id, c.parentId]));
+      expect([parents.get("a"), parents.get("b")].filter((p) => p !== null)).toHaveLength(1);
+    }
   });
 
   itAcrossProcesses(context, "2 OS processes × 100 reservations of stock 5 reserve exactly 5", async (run) => {

@@ -1,5 +1,5 @@
 import type { Repositories } from "@bbscart/core";
-import { inr, makeCart, makeCoupon, makeOrder, makeProduct, makeSettings, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
+import { inr, makeCart, makeCategory, makeCoupon, makeOrder, makeProduct, makeSettings, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import { itNeeds, type ContractContext } from "../context.js";
 import type { Capability } from "../lane.js";
@@ -10,7 +10,7 @@ interface WriteMethods {
   users: "create" | "update" | "updateAccess" | "acceptTotpStep" | "consumeRecoveryCode" | "replaceTotpSecret";
   sessions: "create" | "markRotated" | "revokeFamily" | "revokeAllForUser";
   passwordResets: "create" | "consume";
-  categories: "create" | "update" | "delete";
+  categories: "create" | "update" | "delete" | "touchTree";
   products: "create" | "update" | "addVariant" | "updateVariant";
   inventory: "reserveIfAvailable" | "releaseIfReserved" | "commitIfReserved" | "restock" | "adjustIfAboveReserved";
   carts: "save" | "delete";
@@ -29,7 +29,7 @@ interface ReadMethods {
   users: "findById" | "findSignedIn" | "findByEmail" | "list";
   sessions: "findByHash";
   passwordResets: "findByHash";
-  categories: "findById" | "findBySlug" | "list";
+  categories: "findById" | "findBySlug" | "list" | "treeVersion";
   products: "findById" | "findBySlug" | "findEntries" | "search" | "lowStock";
   inventory: "level";
   carts: "findByUser" | "findByGuest";
@@ -72,7 +72,7 @@ async function seed(repos: Repositories): Promise<void> {
   await repos.users.create(makeUser({ totp: { secret: "sealed-1", confirmedAt: at(0), lastStep: null, recoveryCodes: ["rc-1"] } }));
   await repos.sessions.create(makeSession());
   await repos.passwordResets.create(makeReset());
-  await repos.categories.create({ id: "cat-1", slug: "kurtas", name: "Kurtas", parentId: null });
+  await repos.categories.create(makeCategory({ id: "cat-1", slug: "kurtas", name: "Kurtas" }));
   await repos.products.create(makeProduct());
   await repos.inventory.reserveIfAvailable("var-1", 2);
   await repos.carts.save(makeCart([{ variantId: "var-1", quantity: 1, unitPrice: inr(129900) }]));
@@ -113,12 +113,13 @@ const cases: { readonly [R in keyof WriteMethods]: { readonly [M in WriteMethods
     consume: { write: (r) => r.passwordResets.consume("reset-1", at(1)), observe: (r) => r.passwordResets.findByHash("reset-hash-1") },
   },
   categories: {
-    create: { write: (r) => r.categories.create({ id: "cat-2", slug: "sarees", name: "Sarees", parentId: null }), observe: (r) => r.categories.list() },
+    create: { write: (r) => r.categories.create(makeCategory({ id: "cat-2", slug: "sarees", name: "Sarees" })), observe: (r) => r.categories.list() },
     update: {
       write: (r) => r.categories.update("cat-1", { name: "Tunics" }),
       observe: async (r) => [await r.categories.findById("cat-1"), await r.products.search({ ...catalogQuery, search: "tunics" })],
     },
     delete: { write: (r) => r.categories.delete("cat-1"), observe: (r) => r.categories.findById("cat-1") },
+    touchTree: { write: (r) => r.categories.touchTree(), observe: (r) => r.categories.treeVersion() },
   },
   products: {
     create: {
@@ -225,7 +226,7 @@ const table = Object.entries(cases).flatMap(([repository, methods]) =>
 export function rollbackCases(context: ContractContext): void {
   it("classifies every repository method as a read or a write", () => {
     expect(everyMethodClassified).toBe(true);
-    expect(table).toHaveLength(47);
+    expect(table).toHaveLength(48);
   });
 
   // Each case first proves the rollback leaves the state as it was, then that the same write

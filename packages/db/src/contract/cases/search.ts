@@ -1,5 +1,5 @@
 import { InvalidCursorError, type CatalogQuery, type DatabaseHandle } from "@bbscart/core";
-import { inr, makeProduct, makeVariant } from "@bbscart/core/testing";
+import { inr, makeCategory, makeProduct, makeVariant } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import type { ContractContext } from "../context.js";
 import { itNeeds } from "../context.js";
@@ -35,8 +35,8 @@ const product = (id: string, fields: { name: string; description: string; catego
 
 /** A small catalog where each product exists to prove one rule. */
 async function seedCatalog(db: DatabaseHandle): Promise<void> {
-  await db.repos.categories.create({ id: "kurtas", slug: "kurtas", name: "Kurtas", parentId: null });
-  await db.repos.categories.create({ id: "sarees", slug: "sarees", name: "Sarees", parentId: null });
+  await db.repos.categories.create(makeCategory({ id: "kurtas", slug: "kurtas", name: "Kurtas" }));
+  await db.repos.categories.create(makeCategory({ id: "sarees", slug: "sarees", name: "Sarees", position: 1 }));
   const { products } = db.repos;
   // name hit; the cheaper variant is inactive, so its price must not count
   await products.create(product("kurta", { name: "Cotton Kurta", description: "Hand-block printed cotton.", categoryId: "kurtas", created: 1 }, [

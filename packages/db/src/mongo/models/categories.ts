@@ -7,6 +7,11 @@ export interface CategoryDoc {
   slug: string;
   name: string;
   parentId: string | null;
+  // Absent on categories stored before the tree editor: read as position 0, no description, no image, live.
+  position?: number;
+  description?: string;
+  image?: string | null;
+  archivedAt?: Date | null;
 }
 
 export const categorySchema = new Schema<CategoryDoc>(
@@ -15,10 +20,17 @@ export const categorySchema = new Schema<CategoryDoc>(
     slug: { type: String, required: true },
     name: { type: String, required: true },
     parentId: nullable(String),
+    position: { type: Number, default: 0 },
+    description: { type: String, default: "" },
+    image: nullable(String),
+    archivedAt: nullable(Date),
   },
   collectionOptions("categories"),
 );
 categorySchema.index({ slug: 1 }, { unique: true, name: "slug_unique" });
-categorySchema.index({ name: 1, _id: 1 }, { name: "name" });
+categorySchema.index({ position: 1, name: 1, _id: 1 }, { name: "position_name" });
+
+/** The counter (in `counters`) every tree edit bumps in its transaction, so overlapping tree edits conflict (decision record 120). */
+export const CATEGORY_TREE_COUNTER = "category_tree";
 
 export const categoryUniqueIndexes: UniqueIndexNames = { slug_unique: "categories.slug" };

@@ -1,13 +1,20 @@
 import type { ClientSession } from "mongoose";
 import type { Category, CategoryRepository } from "@bbscart/core";
 import { translateDuplicateKey } from "../errors.js";
-import { categoryUniqueIndexes, type CategoryDoc } from "../models/categories.js";
+import { CATEGORY_TREE_COUNTER, categoryUniqueIndexes, type CategoryDoc } from "../models/categories.js";
+import { COUNTERS_COLLECTION } from "../models/orders.js";
 import type { Models } from "../models/index.js";
 import { textDenormals, type SearchSources } from "./catalog-mapping.js";
 import type { RepoContext } from "./context.js";
 import { definedFields, fromDoc, toDoc } from "./mapping.js";
 
-const toCategory = (doc: CategoryDoc): Category => fromDoc<Category>(doc);
+const toCategory = ({ position, description, image, archivedAt, ...doc }: CategoryDoc): Category => ({
+  ...fromDoc<Omit<Category, "position" | "description" | "image" | "archivedAt">>(doc),
+  position: position ?? 0,
+  description: description ?? "",
+  image: image ?? null,
+  archivedAt: archivedAt ?? null,
+});
 
 /** Copies a category's new name onto its products, with the search tokens it changes, in the caller's transaction. */
 async function renameOnProducts({ products }: Models, categoryId: string, categoryName: string, tx: ClientSession): Promise<void> {
@@ -25,6 +32,7 @@ async function renameOnProducts({ products }: Models, categoryId: string, catego
 
 export function categoryRepository({ models, session, atomically }: RepoContext): CategoryRepository {
   const { categories } = models;
+  const counters = () => categories.db.collection<{ _id: string; value: number }>(COUNTERS_COLLECTION);
   return {
     async create(category) {
       await translateDuplicateKey(categoryUniqueIndexes, () => categories.insertMany([toDoc(category)], { session }));
@@ -52,8 +60,18 @@ export function categoryRepository({ models, session, atomically }: RepoContext)
       return doc && toCategory(doc);
     },
     async list() {
-      const docs = await categories.find({}, null, { session }).sort({ name: 1, _id: 1 }).lean<CategoryDoc[]>();
+      const docs = await categories.find({}, null, { session }).sort({ position: 1, name: 1, _id: 1 }).lean<CategoryDoc[]>();
       return docs.map(toCategory);
+    },
+    async touchTree() {
+      // The write that makes two overlapping tree edits conflict: both transactions update this one document.
+      await counters().updateOne({ _id: CATEGORY_TREE_COUNTER }, { $inc: { value: 1 } }, { upsert: true, session });
+      const counter = await counters().findOne({ _id: CATEGORY_TREE_COUNTER }, { session });
+      if (!counter) throw new Error("the category tree counter is missing right after its upsert");
+      return counter.value;
+    },
+    async treeVersion() {
+      return (await counters().findOne({ _id: CATEGORY_TREE_COUNTER }, { session }))?.value ?? 0;
     },
   };
 }

@@ -40,6 +40,7 @@ function productFilter(query: CatalogQuery, words: readonly string[]): Record<st
   const filter: Record<string, unknown> = {};
   if (words.length > 0) filter.searchTokens = { $all: words.map((word) => new RegExp(prefixPattern(word))) };
   if (!query.includeInactive) filter.active = true;
+  else if (typeof query.archived === "boolean") filter.active = !query.archived;
   if (query.categoryId !== null) filter.categoryId = query.categoryId;
   if (query.minPriceMinor !== null || query.maxPriceMinor !== null) {
     filter.minPriceMinor = {

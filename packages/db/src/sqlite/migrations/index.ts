@@ -8,6 +8,7 @@ import { oneCartPerOwner } from "./006-one-cart-per-owner.js";
 import { orderNumbers } from "./007-order-numbers.js";
 import { retentionIndexes } from "./008-retention-indexes.js";
 import { openTopUps } from "./009-open-top-ups.js";
+import { categoryTree } from "./010-category-tree.js";
 
 export interface Migration {
   readonly version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: "order-numbers", sql: orderNumbers },
   { version: 8, name: "retention-indexes", sql: retentionIndexes },
   { version: 9, name: "open-top-ups", sql: openTopUps },
+  { version: 10, name: "category-tree", sql: categoryTree },
 ];
 
 /**

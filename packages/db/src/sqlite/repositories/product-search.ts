@@ -36,6 +36,7 @@ export function searchProducts(connection: Connection, query: CatalogQuery): Pag
   const where: Array<readonly [string, ...SqlValue[]]> = [];
   if (match) where.push(["product_search MATCH ?", match]);
   if (!query.includeInactive) where.push(["p.active = 1"]);
+  else if (typeof query.archived === "boolean") where.push([query.archived ? "p.active = 0" : "p.active = 1"]);
   if (query.categoryId !== null) where.push(["p.category_id = ?", query.categoryId]);
   if (query.minPriceMinor !== null) where.push(["p.min_price_minor >= ?", query.minPriceMinor]);
   if (query.maxPriceMinor !== null) where.push(["p.min_price_minor <= ?", query.maxPriceMinor]);

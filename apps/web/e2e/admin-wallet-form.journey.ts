@@ -1,0 +1,33 @@
+import { describe, expect, inject, it } from "vitest";
+import { noBrowser, screenshotPath, useJourney } from "./journey";
+
+describe.skipIf(noBrowser)("an admin credits a customer's wallet at 1280 px", () => {
+  const journey = useJourney({ viewport: { width: 1280, height: 900 } });
+
+  it("confirms the credit, then clears the form and names the amount and the customer; the panel fits the screen", async () => {
+    const { page } = journey;
+    const admin = inject("demoAdmin");
+    const shopper = inject("demoShopper");
+    await page.goto(`/admin/customers?q=${encodeURIComponent(shopper.email)}`);
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const row = page.getByRole("row", { name: new RegExp(shopper.email.replace(/[.+]/g, "\\$&")) });
+    const name = (await row.getByRole("button").innerText()).trim();
+    await row.getByRole("button").click();
+    await page.getByTestId("customer-detail").waitFor();
+
+    const form = page.getByRole("form", { name: "Adjust wallet" });
+    await form.getByLabel(/^Amount/).fill("5");
+    await form.getByLabel(/^Reason/).fill("Goodwill for a late delivery");
+    await form.getByRole("button", { name: "Review adjustment…" }).click();
+    await page.getByRole("dialog", { name: "Confirm wallet adjustment" }).getByRole("button", { name: "Confirm" }).click();
+    await form.getByText(`Credited ₹5.00 to ${name}'s wallet.`).waitFor();
+    expect(await form.getByLabel(/^Amount/).inputValue()).toBe("");
+    expect(await form.getByLabel(/^Reason/).inputValue()).toBe("");
+    const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+    expect(scroll).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: screenshotPath("admin-wallet-credit"), fullPage: true });
+  });
+});
