@@ -4192,13 +4192,120 @@ export interface operations {
                     "application/json": components["schemas"]["PriceChangePreview"];
                 };
             };
-            400: components["responses"]["Problem400"];
-            401: components["responses"]["Problem401"];
-            403: components["responses"]["Problem403"];
-            409: components["responses"]["Problem409"];
-            415: components["responses"]["Problem415"];
-            422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description Signed in, but this operation needs a permission the account lacks (or a refusal that concerns the caller's rights). Problem types: `urn:bbscart:problem:forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:forbidden";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:product-not-found`, `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:product-not-found" | "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
         };
     };
     "admin-catalog-bulkUpdate": {
@@ -4240,13 +4347,120 @@ export interface operations {
                     "application/json": components["schemas"]["ProductBulkResult"];
                 };
             };
-            400: components["responses"]["Problem400"];
-            401: components["responses"]["Problem401"];
-            403: components["responses"]["Problem403"];
-            409: components["responses"]["Problem409"];
-            415: components["responses"]["Problem415"];
-            422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description Signed in, but this operation needs a permission the account lacks (or a refusal that concerns the caller's rights). Problem types: `urn:bbscart:problem:forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:forbidden";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:category-archived`, `urn:bbscart:problem:category-not-found`, `urn:bbscart:problem:product-not-found`, `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:category-archived" | "urn:bbscart:problem:category-not-found" | "urn:bbscart:problem:product-not-found" | "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
         };
     };
     "admin-catalog-categories": {
@@ -4267,8 +4481,46 @@ export interface operations {
                     "application/json": components["schemas"]["AdminCategory"][];
                 };
             };
-            401: components["responses"]["Problem401"];
-            403: components["responses"]["Problem403"];
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description Signed in, but this operation needs a permission the account lacks (or a refusal that concerns the caller's rights). Problem types: `urn:bbscart:problem:forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:forbidden";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
         };
     };
     "admin-catalog-createCategory": {
@@ -4302,13 +4554,120 @@ export interface operations {
                     "application/json": components["schemas"]["AdminCategory"];
                 };
             };
-            400: components["responses"]["Problem400"];
-            401: components["responses"]["Problem401"];
-            403: components["responses"]["Problem403"];
-            409: components["responses"]["Problem409"];
-            415: components["responses"]["Problem415"];
-            422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description Signed in, but this operation needs a permission the account lacks (or a refusal that concerns the caller's rights). Problem types: `urn:bbscart:problem:forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:forbidden";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:parent-archived`, `urn:bbscart:problem:parent-not-found`, `urn:bbscart:problem:unprocessable-content`, `urn:bbscart:problem:upload-missing`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:parent-archived" | "urn:bbscart:problem:parent-not-found" | "urn:bbscart:problem:unprocessable-content" | "urn:bbscart:problem:upload-missing";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
         };
     };
     "admin-catalog-updateCategory": {
@@ -4341,14 +4700,132 @@ export interface operations {
                     "application/json": components["schemas"]["AdminCategory"];
                 };
             };
-            400: components["responses"]["Problem400"];
-            401: components["responses"]["Problem401"];
-            403: components["responses"]["Problem403"];
-            404: components["responses"]["Problem404"];
-            409: components["responses"]["Problem409"];
-            415: components["responses"]["Problem415"];
-            422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description Signed in, but this operation needs a permission the account lacks (or a refusal that concerns the caller's rights). Problem types: `urn:bbscart:problem:forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:forbidden";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:category-cycle`, `urn:bbscart:problem:parent-archived`, `urn:bbscart:problem:parent-not-found`, `urn:bbscart:problem:unprocessable-content`, `urn:bbscart:problem:upload-missing`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:category-cycle" | "urn:bbscart:problem:parent-archived" | "urn:bbscart:problem:parent-not-found" | "urn:bbscart:problem:unprocessable-content" | "urn:bbscart:problem:upload-missing";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
         };
     };
     "admin-catalog-moveCategory": {
@@ -4379,14 +4856,132 @@ export interface operations {
                     "application/json": components["schemas"]["AdminCategory"];
                 };
             };
-            400: components["responses"]["Problem400"];
-            401: components["responses"]["Problem401"];
-            403: components["responses"]["Problem403"];
-            404: components["responses"]["Problem404"];
-            409: components["responses"]["Problem409"];
-            415: components["responses"]["Problem415"];
-            422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description Signed in, but this operation needs a permission the account lacks (or a refusal that concerns the caller's rights). Problem types: `urn:bbscart:problem:forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:forbidden";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:category-cycle`, `urn:bbscart:problem:parent-archived`, `urn:bbscart:problem:parent-not-found`, `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:category-cycle" | "urn:bbscart:problem:parent-archived" | "urn:bbscart:problem:parent-not-found" | "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
         };
     };
     "admin-catalog-archiveCategory": {
@@ -4409,14 +5004,132 @@ export interface operations {
                     "application/json": components["schemas"]["AdminCategory"];
                 };
             };
-            400: components["responses"]["Problem400"];
-            401: components["responses"]["Problem401"];
-            403: components["responses"]["Problem403"];
-            404: components["responses"]["Problem404"];
-            409: components["responses"]["Problem409"];
-            415: components["responses"]["Problem415"];
-            422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description Signed in, but this operation needs a permission the account lacks (or a refusal that concerns the caller's rights). Problem types: `urn:bbscart:problem:forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:forbidden";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:category-in-use`, `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:category-in-use" | "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
         };
     };
     "admin-catalog-restoreCategory": {
@@ -4439,14 +5152,132 @@ export interface operations {
                     "application/json": components["schemas"]["AdminCategory"];
                 };
             };
-            400: components["responses"]["Problem400"];
-            401: components["responses"]["Problem401"];
-            403: components["responses"]["Problem403"];
-            404: components["responses"]["Problem404"];
-            409: components["responses"]["Problem409"];
-            415: components["responses"]["Problem415"];
-            422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description Signed in, but this operation needs a permission the account lacks (or a refusal that concerns the caller's rights). Problem types: `urn:bbscart:problem:forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:forbidden";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:parent-archived`, `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:parent-archived" | "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
         };
     };
     "admin-orders-list": {

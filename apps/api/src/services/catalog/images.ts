@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type SharpModule from "sharp";
 import { err, ok, type FileStorage, type Result } from "@bbscart/core";
-import { AppError } from "../common/index.js";
+import { refused } from "../common/index.js";
 import { imageUrl } from "./views.js";
 
 /** Formats an admin may upload, as sharp names them after reading the bytes (never the file name). */
@@ -99,8 +99,8 @@ export async function storeProductImage(
 }
 
 /** Product images must be files we stored (uploaded or seeded), never arbitrary strings or URLs. */
-export async function requireStoredImages(files: FileStorage, keys: readonly string[], field = "images"): Promise<void> {
+export async function requireStoredImages(files: FileStorage, keys: readonly string[], field: "image" | "images" = "images"): Promise<void> {
   for (const key of new Set(keys)) {
-    if (!(await files.get(key))) throw new AppError("BAD_REQUEST", `${field}: no uploaded file ${key}; upload it first`, { field });
+    if (!(await files.get(key))) throw refused({ code: "UPLOAD_MISSING", field, key });
   }
 }

@@ -10,7 +10,7 @@ import type {
   variantUpdateInput,
 } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { type AdminCall, AppError, auditAs, type CatalogDeps, loadSettings, notFound, refused } from "../common/index.js";
+import { type AdminCall, auditAs, type CatalogDeps, loadSettings, notFound, refused } from "../common/index.js";
 import { requireStoredImages } from "./images.js";
 import { slugFor } from "./slug.js";
 import { adminProductView, adminVariantView, productSnapshot, variantSnapshot } from "./views.js";
@@ -26,7 +26,7 @@ async function loadProducts(repos: Repositories, productIds: readonly string[]):
   const products: Product[] = [];
   for (const productId of productIds) {
     const product = await repos.products.findById(productId);
-    if (!product) throw new AppError("BAD_REQUEST", `productIds names no product ${productId}`, { field: "productIds" });
+    if (!product) throw refused({ code: "PRODUCT_NOT_FOUND", productId });
     products.push(product);
   }
   return products;

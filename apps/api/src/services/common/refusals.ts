@@ -52,6 +52,11 @@ export type PaymentSessionRefusal = { readonly code: "NOT_A_CARD_ORDER"; readonl
 /** A variant that cannot go into a cart: missing, or its product archived (the same to a shopper). */
 export type SellableRefusal = { readonly code: "NOT_FOR_SALE"; readonly variantId: string };
 
+/** The admin's catalog edits: a product named that does not exist, or an image key never uploaded. */
+export type CatalogRefusal =
+  | { readonly code: "PRODUCT_NOT_FOUND"; readonly productId: string }
+  | { readonly code: "UPLOAD_MISSING"; readonly field: "image" | "images"; readonly key: string };
+
 /** Step-up for sensitive admin actions: an enrolled admin's code is missing or wrong. */
 export type SecondFactorRefusal = { readonly code: "TOTP_REQUIRED" } | { readonly code: "TOTP_INVALID" };
 
@@ -76,7 +81,8 @@ export type Refusal =
   | AccessRefusal
   | SecondFactorRefusal
   | SignInChallengeRefusal
-  | CategoryRefusal;
+  | CategoryRefusal
+  | CatalogRefusal;
 
 /** A refusal's code: what a procedure lists in its `rest({ refuses })` for the REST document. */
 export type RefusalCode = Refusal["code"];
@@ -216,9 +222,14 @@ const table: Table = {
         { field, reason: "CODE_INVALID" },
       ),
   },
-  CATEGORY_NOT_FOUND: one("BAD_REQUEST", () => "categoryId names no category", { field: "categoryId" }),
+  CATEGORY_NOT_FOUND: one("BAD_REQUEST", () => "categoryId names no category", { field: "categoryId", reason: "CATEGORY_NOT_FOUND" }),
   CATEGORY_ARCHIVED: one("BAD_REQUEST", () => "categoryId names an archived category; restore it first", { field: "categoryId", reason: "CATEGORY_ARCHIVED" }),
-  PARENT_NOT_FOUND: one("BAD_REQUEST", () => "parentId names no category", { field: "parentId" }),
+  PARENT_NOT_FOUND: one("BAD_REQUEST", () => "parentId names no category", { field: "parentId", reason: "PARENT_NOT_FOUND" }),
+  PRODUCT_NOT_FOUND: one("BAD_REQUEST", (r) => `productIds names no product ${r.productId}`, { field: "productIds", reason: "PRODUCT_NOT_FOUND" }),
+  UPLOAD_MISSING: {
+    answers: ["image", "images"].map((field) => ({ code: "BAD_REQUEST", field, reason: "UPLOAD_MISSING" })),
+    answer: ({ field, key }) => new AppError("BAD_REQUEST", `${field}: no uploaded file ${key}; upload it first`, { field, reason: "UPLOAD_MISSING" }),
+  },
   PARENT_ARCHIVED: one("BAD_REQUEST", () => "parentId names an archived category; restore it first", { field: "parentId", reason: "PARENT_ARCHIVED" }),
   CATEGORY_CYCLE: one("BAD_REQUEST", () => "parentId would make the category its own ancestor", { field: "parentId", reason: "CATEGORY_CYCLE" }),
   CATEGORY_IN_USE: one(
