@@ -2,6 +2,7 @@ import mongoose from "mongoose";
 import type { DatabaseHandle } from "@bbscart/core";
 import { createIndexes, registerModels } from "./models/index.js";
 import { fillSortKeys } from "./repositories/catalog-mapping.js";
+import { fillCouponVersions } from "./repositories/coupons.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
 import { mongoUnitOfWork } from "./unit-of-work.js";
@@ -33,6 +34,7 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     const models = registerModels(connection);
     await createIndexes(models);
     await fillSortKeys(models);
+    await fillCouponVersions(models);
     return {
       engine: "mongodb",
       uow: mongoUnitOfWork(connection, models, options.transactionRetryBudgetMs ?? 5_000),
