@@ -8,6 +8,7 @@
 export { accountOutput, sessionOutput } from "./accounts.js";
 export { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "./admin.js";
 export { cartOutput } from "./cart.js";
+export { adminCouponOutput, adminCouponPageOutput } from "./coupons.js";
 export { categoriesOutput, categoryOutput, productOutput, productPageOutput } from "./catalog.js";
 export { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "./orders.js";
 export { moneyOutput, okOutput } from "./shared.js";

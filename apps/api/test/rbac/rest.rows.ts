@@ -43,4 +43,6 @@ export const restRows: Record<string, RestRow> = {
   "POST /admin/orders/{orderId}/events": { procedure: "admin.orders.transition" },
   "POST /admin/orders/{orderId}/refunds": { procedure: "admin.orders.refund" },
   "POST /admin/wallets/{userId}/adjustments": { procedure: "admin.wallet.adjust" },
+  "GET /admin/coupons": { procedure: "admin.settings.coupons.list" },
+  "PATCH /admin/coupons/{code}": { procedure: "admin.settings.coupons.update" },
 };

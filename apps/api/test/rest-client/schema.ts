@@ -399,6 +399,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coupons with their status, redemptions and revenue
+         * @description Needs `settings.manage`. By code; cursor-paginated with a `Link` header. `version` is what an edit sends as `expectedVersion`.
+         */
+        get: operations["admin-settings-coupons-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/coupons/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a coupon
+         * @description Needs `settings.manage`. Only the fields sent change; the code never does. `expectedVersion` is the `version` the edit was made from: a coupon changed since answers 409 (`COUPON_CHANGED`). `usageLimit` below the redemptions already made is refused naming the field. Audited with before and after.
+         */
+        patch: operations["admin-settings-coupons-update"];
+        trace?: never;
+    };
     "/admin/orders": {
         parameters: {
             query?: never;
@@ -1105,6 +1145,79 @@ export interface components {
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        AdminCouponPage: {
+            items: components["schemas"]["AdminCoupon"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        AdminCoupon: {
+            /** @description Upper-case and unique; never changes (orders and redemptions name the coupon by it). */
+            code: string;
+            description: string | null;
+            /** @description The admin's switch; `status` says whether the coupon applies now. */
+            active: boolean;
+            minOrder: components["schemas"]["Money"] | null;
+            startsAt: string | null;
+            expiresAt: string | null;
+            /** @description Redemptions allowed across all shoppers; null = unlimited. */
+            usageLimit: number | null;
+            /** @description Redemptions so far (an unpaid order cancelled gives its redemption back). */
+            usedCount: number;
+            perCustomerLimit: number | null;
+            /** @description Bumped by every edit; send it as `expectedVersion` to edit this coupon. */
+            version: number;
+            /**
+             * @description What the coupon is now: derived from the switch, the window and the redemptions.
+             * @enum {string}
+             */
+            status: "disabled" | "scheduled" | "expired" | "used_up" | "active";
+            /** @description What the coupon's paid orders brought in, one row per currency, counted as the dashboard counts sales. */
+            sales: {
+                currency: string;
+                /** @description Paid orders that used the coupon (captured, or cash collected at delivery). */
+                orders: number;
+                gross: components["schemas"]["Money"];
+                refunds: components["schemas"]["Money"];
+                net: components["schemas"]["Money"];
+            }[];
+            /** @constant */
+            kind: "percentage";
+            percentBp: number;
+            maxDiscount: components["schemas"]["Money"] | null;
+        } | {
+            /** @description Upper-case and unique; never changes (orders and redemptions name the coupon by it). */
+            code: string;
+            description: string | null;
+            /** @description The admin's switch; `status` says whether the coupon applies now. */
+            active: boolean;
+            minOrder: components["schemas"]["Money"] | null;
+            startsAt: string | null;
+            expiresAt: string | null;
+            /** @description Redemptions allowed across all shoppers; null = unlimited. */
+            usageLimit: number | null;
+            /** @description Redemptions so far (an unpaid order cancelled gives its redemption back). */
+            usedCount: number;
+            perCustomerLimit: number | null;
+            /** @description Bumped by every edit; send it as `expectedVersion` to edit this coupon. */
+            version: number;
+            /**
+             * @description What the coupon is now: derived from the switch, the window and the redemptions.
+             * @enum {string}
+             */
+            status: "disabled" | "scheduled" | "expired" | "used_up" | "active";
+            /** @description What the coupon's paid orders brought in, one row per currency, counted as the dashboard counts sales. */
+            sales: {
+                currency: string;
+                /** @description Paid orders that used the coupon (captured, or cash collected at delivery). */
+                orders: number;
+                gross: components["schemas"]["Money"];
+                refunds: components["schemas"]["Money"];
+                net: components["schemas"]["Money"];
+            }[];
+            /** @constant */
+            kind: "fixed";
+            amount: components["schemas"]["Money"];
         };
         AdminOrderPage: {
             items: {
@@ -2126,6 +2239,88 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             422: components["responses"]["Problem422"];
+        };
+    };
+    "admin-settings-coupons-list": {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 `<…>; rel="next"` while there is a next page. */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCouponPage"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    "admin-settings-coupons-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expectedVersion: number;
+                    description?: string | null;
+                    active?: boolean;
+                    discount?: {
+                        /** @constant */
+                        kind: "percentage";
+                        percentBp: number;
+                        /** @default null */
+                        maxDiscountMinor?: number | null;
+                    } | {
+                        /** @constant */
+                        kind: "fixed";
+                        amountMinor: number;
+                    };
+                    minOrderMinor?: number | null;
+                    startsAt?: string | null;
+                    expiresAt?: string | null;
+                    usageLimit?: number | null;
+                    perCustomerLimit?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCoupon"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     "admin-orders-list": {

@@ -4,6 +4,7 @@ import {
   InvalidCursorError,
   type CartError,
   type CartProblem,
+  type CouponEditRefusal,
   type LedgerError,
   type Money,
   type OrderError,
@@ -45,7 +46,7 @@ export type AccessRefusal = { readonly code: "LAST_MANAGER" };
 export type OrderRefusal = DecideRefusal<OrderError | RefundError | RefundSettlementError | ItemsRefusal | PlaceOrderError | WalletPaymentError>;
 
 /** Every refusal the core (or a service on its behalf) returns as a value, by its code. */
-export type Refusal = OrderRefusal | CheckoutRefusal | CartError | AdjustmentRefusal | AccessRefusal;
+export type Refusal = OrderRefusal | CheckoutRefusal | CartError | AdjustmentRefusal | AccessRefusal | CouponEditRefusal;
 
 const words = (name: string) => name.replaceAll("_", " ");
 
@@ -100,6 +101,14 @@ const table: Table = {
       field: "userId",
       reason: r.code,
     }),
+  COUPON_CHANGED: (r) =>
+    new AppError("CONFLICT", `This coupon was changed by someone else since you opened it (now version ${r.version}); reload it and edit again`, {
+      field: "expectedVersion",
+      reason: r.code,
+    }),
+  USAGE_LIMIT_BELOW_REDEMPTIONS: (r) =>
+    new AppError("BAD_REQUEST", `usageLimit cannot be below the ${r.usedCount} redemptions already made`, { field: "usageLimit", reason: r.code }),
+  COUPON_WINDOW_INVALID: (r) => new AppError("BAD_REQUEST", "expiresAt must be after startsAt", { field: "expiresAt", reason: r.code }),
   // These follow only from ids or amounts computed wrongly: a bug, not a refusal.
   OVER_CAPTURE: bug,
   INVALID_TRANSFER: bug,
