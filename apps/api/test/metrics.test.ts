@@ -1,16 +1,17 @@
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveMetrics } from "../src/http/metrics.js";
 import { allQueueNames } from "../src/jobs/queues.js";
-import { Metrics } from "../src/metrics/metrics.js";
 import { suiteDir } from "./catalog-fixtures.js";
 import { addProduct } from "./checkout-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { freePort, OwnRedis } from "./own-redis.js";
+import { useLaunch } from "./launch.js";
+import { useTempDirs } from "./temp-dir.js";
 import { testEnv } from "./test-env.js";
 import { call } from "./trpc-http.js";
 
+const launch = useLaunch(useTempDirs());
 const TOKEN = "scrape-token-for-tests-0123456789";
 const enabled = { METRICS_ENABLED: "true", METRICS_TOKEN: TOKEN, MUTATIONS_PER_IP_PER_MINUTE: "100000" };
 
@@ -27,13 +28,14 @@ interface Sample {
  * A strict reading of the Prometheus text format (0.0.4): every line is empty, a `# HELP`, a `# TYPE`
  * naming a known type, or a sample with a valid name, well-quoted labels and a number; every
  * sample belongs to a family declared by `# TYPE` before it. Throws on the first line that is not.
+ * prom-client writes a missing value as `Nan`, which Prometheus reads like `NaN` (Go's ParseFloat).
  */
 function parseExposition(text: string): Sample[] {
   const types = new Map<string, string>();
   const samples: Sample[] = [];
   const name = "[a-zA-Z_:][a-zA-Z0-9_:]*";
   const label = `[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\\\\n]|\\\\[\\\\"n])*"`;
-  const sampleLine = new RegExp(`^(${name})(?:\\{((?:${label})(?:,${label})*)?,?\\})? (-?[0-9.e+-]+|NaN|\\+Inf|-Inf)(?: -?[0-9]+)?$`);
+  const sampleLine = new RegExp(`^(${name})(?:\\{((?:${label})(?:,${label})*)?,?\\})? (-?[0-9.e+-]+|[Nn]a[Nn]|[+-]Inf)(?: -?[0-9]+)?$`);
   expect(text.endsWith("\n")).toBe(true);
   for (const line of text.slice(0, -1).split("\n")) {
     // The format ignores empty lines (prom-client puts one between families).
@@ -169,19 +171,21 @@ describe("/metrics", () => {
     }
   });
 
-  it("is served by the worker on its own port with the same token (it has no other HTTP server)", async () => {
-    const metrics = new Metrics(TOKEN);
+  it("is served by the worker process on METRICS_PORT with the same token (it has no other HTTP server)", async () => {
     const port = await freePort();
-    const server = await serveMetrics(metrics, port, "127.0.0.1");
-    try {
-      const url = `http://127.0.0.1:${port}`;
-      expect((await scrape(url, null)).status).toBe(401);
-      expect((await fetch(`${url}/other`)).status).toBe(404);
-      const answer = await scrape(url);
-      expect(answer.status).toBe(200);
-      expect(find(parseExposition(await answer.text()), "process_cpu_user_seconds_total", {})).toHaveLength(1);
-    } finally {
-      server.close();
-    }
+    const prefix = `test-${process.pid}-worker-metrics-${Date.now()}`;
+    const run = launch("worker", { ...enabled, METRICS_PORT: String(port), REDIS_PREFIX: prefix });
+    await run.ready;
+    const url = `http://127.0.0.1:${port}`;
+    expect((await scrape(url, null)).status).toBe(401);
+    expect((await fetch(`${url}/other`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+    const answer = await scrape(url);
+    expect(answer.status).toBe(200);
+    const samples = parseExposition(await answer.text());
+    expect(find(samples, "bbscart_queue_redis_up", {})[0]?.value).toBe(1);
+    expect(find(samples, "bbscart_queue_jobs", { state: "failed" })).toHaveLength(allQueueNames.length);
+    expect(find(samples, "process_cpu_user_seconds_total", {})).toHaveLength(1);
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
   });
 });
