@@ -47,8 +47,9 @@ try {
     { originalUrl: "/trpc/catalog.list?input=%7B%7D", method: "GET", baseUrl: "", route: undefined, res: { locals: {} } },
     { originalUrl: "/api/v1/products/cotton-kurta", method: "GET", baseUrl: "/api/v1", route: undefined, res: { locals: { routeTemplate: "/api/v1/products/{slug}" } } },
   ];
+  /** @param {number} i */
   const request = (i) => {
-    const req = requestsOf[i % 2];
+    const req = /** @type {(typeof requestsOf)[number]} */ (requestsOf[i % 2]);
     metrics.observeRequest({ method: req.method, route: routeTemplate(req, req.res, procedures), statusClass: "2xx" }, 0.001);
   };
   /** @type {{ off: number[]; on: number[]; http: number[] }} */

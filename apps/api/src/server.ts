@@ -10,7 +10,8 @@ import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
 import { StartupError } from "./lifecycle/startup-error.js";
 import { BullJobScheduler } from "./jobs/queues.js";
 import { createPaymentProvider } from "./providers/create-provider.js";
-import { databaseObserver, metricsFrom } from "./metrics/metrics.js";
+import { databaseOptions } from "./config/database.js";
+import { metricsFrom } from "./metrics/metrics.js";
 import { connectRedis } from "./redis.js";
 import { systemClock } from "./runtime.js";
 
@@ -20,13 +21,7 @@ const { version } = JSON.parse(fs.readFileSync(new URL("../package.json", import
 
 runMain("api", async ({ env, log, secrets }) => {
   const metrics = metricsFrom(env);
-  const db = await openDatabase({
-    dataDir: env.DATA_DIR,
-    mongodbUri: env.MONGODB_URI,
-    mongoTransactionRetryMs: env.MONGODB_TRANSACTION_RETRY_MS,
-    sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
-    observer: databaseObserver(metrics, env),
-  });
+  const db = await openDatabase(databaseOptions(env, metrics));
   const redis = await connectRedis(env, log, { failFast: true });
 
   // Listen first, so the address is known (PORT=0 picks one) before links and allowed origins are built.

@@ -5,7 +5,8 @@ import { QueueInspector } from "./jobs/queue-health.js";
 import { startWorkers } from "./jobs/workers.js";
 import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
 import { createPaymentProvider } from "./providers/create-provider.js";
-import { databaseObserver, metricsFrom } from "./metrics/metrics.js";
+import { databaseOptions } from "./config/database.js";
+import { metricsFrom } from "./metrics/metrics.js";
 import { connectRedis } from "./redis.js";
 import { systemClock } from "./runtime.js";
 
@@ -17,13 +18,7 @@ runMain("worker", async ({ env, log, secrets }) => {
   const redis = await connectRedis(env, log, { failFast: false });
   const metrics = metricsFrom(env);
   // Its own connection: the worker commits decisions (expiry, delivery markers) like the API does.
-  const db = await openDatabase({
-    dataDir: env.DATA_DIR,
-    mongodbUri: env.MONGODB_URI,
-    mongoTransactionRetryMs: env.MONGODB_TRANSACTION_RETRY_MS,
-    sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
-    observer: databaseObserver(metrics, env),
-  });
+  const db = await openDatabase(databaseOptions(env, metrics));
   const workers = await startWorkers({
     env,
     log,

@@ -12,7 +12,8 @@ import { startWorkers } from "../src/jobs/workers.js";
 import { createLogger } from "../src/logger.js";
 import { InProcessPaymentProvider } from "../src/providers/in-process-provider.js";
 import { systemClock } from "../src/runtime.js";
-import { databaseObserver, metricsFrom } from "../src/metrics/metrics.js";
+import { databaseOptions } from "../src/config/database.js";
+import { metricsFrom } from "../src/metrics/metrics.js";
 import { connectRedis } from "../src/redis.js";
 import type { Services } from "../src/services/index.js";
 import type { Redis } from "ioredis";
@@ -61,7 +62,7 @@ export async function startApp(options: {
   });
   const log = createLogger(env, "api");
   const metrics = metricsFrom(env);
-  const db = await openDatabase({ dataDir: env.DATA_DIR, sqliteSynchronous: env.SQLITE_SYNCHRONOUS, observer: databaseObserver(metrics, env) });
+  const db = await openDatabase(databaseOptions(env, metrics));
   const redis = await connectRedis(env, log, { failFast: true });
   const jobs = new BullJobScheduler(env, options.clock ?? systemClock, log);
   const provider = new InProcessPaymentProvider();

@@ -1,36 +1,13 @@
 import { formatMoney } from "@bbscart/core";
 import { describe, expect, inject, it } from "vitest";
-import { creditWallet, signInOverHttp } from "./api-client";
+import { placeWalletOrder, signInOverHttp } from "./api-client";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
 
-/**
- * Arranges a coupon that has been used once: the demo admin creates it over the API, and a new
- * shopper pays a wallet order with it. What it brought in is that order's total.
- */
+/** A coupon used once: the demo admin creates it over the API, and a new shopper pays a wallet order with it. */
 async function usedCoupon(baseUrl: string, code: string): Promise<{ total: number }> {
   const admin = await signInOverHttp(baseUrl, inject("demoAdmin"));
   await admin.mutate("admin.settings.coupons.create", { kind: "fixed", code, amountMinor: 5_000, description: "Journey launch", usageLimit: 50 });
-  const email = `coupon-journey-${Date.now()}@example.test`;
-  const account = { email, password: "a journey passphrase" };
-  const registered = await fetch(`${baseUrl}/trpc/auth.register`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl },
-    body: JSON.stringify({ json: { ...account, name: "Coupon Journey Shopper" } }),
-  });
-  if (!registered.ok) throw new Error(`auth.register answered ${registered.status}`);
-  await creditWallet(baseUrl, inject("demoAdmin"), email, 1_000_000);
-  const shopper = await signInOverHttp(baseUrl, account);
-  const catalog = await shopper.query<{ items: { variants: { id: string; inStock: boolean }[] }[] }>("catalog.list", { inStock: true, sort: "price_asc", limit: 5 });
-  const variant = catalog.items.flatMap((product) => product.variants).find((v) => v.inStock);
-  if (!variant) throw new Error("the seeded catalog has nothing in stock");
-  await shopper.mutate("cart.add", { variantId: variant.id, quantity: 2 });
-  await shopper.mutate("cart.applyCoupon", { code });
-  const placed = await shopper.mutate<{ total: { minor: number } }>("order.place", {
-    address: { name: "Asha Journey", phone: "+91 98765 43210", line1: "12 MG Road", city: "Bengaluru", state: "Karnataka", postalCode: "560001" },
-    deliveryOptionId: "standard",
-    paymentMethod: "wallet",
-    idempotencyKey: `coupon_journey_${Date.now()}`,
-  });
+  const placed = await placeWalletOrder(baseUrl, inject("demoAdmin"), { email: `coupon-journey-${Date.now()}@example.test`, name: "Coupon Journey Shopper", couponCode: code });
   return { total: placed.total.minor };
 }
 

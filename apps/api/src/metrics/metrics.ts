@@ -123,8 +123,3 @@ const digest = (text: string) => createHash("sha256").update(text).digest();
 export function metricsFrom(env: { METRICS_ENABLED: boolean; METRICS_TOKEN?: string | undefined }): Metrics | null {
   return env.METRICS_ENABLED && env.METRICS_TOKEN ? new Metrics(env.METRICS_TOKEN) : null;
 }
-
-/** The hook `openDatabase` takes: this process's metrics for the engine the configuration picks, or none. */
-export function databaseObserver(metrics: Metrics | null, env: { MONGODB_URI?: string | undefined }): UnitOfWorkObserver | undefined {
-  return metrics?.database(env.MONGODB_URI ? "mongodb" : "sqlite");
-}
