@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expectOk, recordRefund } from "@bbscart/core";
-import { inr, makeOrder, makePricingLine, makeProduct } from "@bbscart/core/testing";
+import { inr, makeCoupon, makeOrder, makePricingLine, makeProduct } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../index.js";
 import { migrations } from "./migrations/index.js";
@@ -69,7 +69,11 @@ describe("dataVersion", () => {
 });
 
 /** Takes a database back from version 7: no order numbers, no counters. */
+/** Back to before 008: coupons without description and version, orders without the coupon index. */
+const undoCouponEdits = "DROP INDEX orders_coupon; ALTER TABLE coupons DROP COLUMN version; ALTER TABLE coupons DROP COLUMN description; ";
+/** Back to before 007 (and so before everything after it). */
 const undoOrderNumbers =
+  undoCouponEdits +
   "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ";
 
 describe("migrations", () => {
@@ -102,7 +106,7 @@ describe("migrations", () => {
         "DELETE FROM schema_migrations WHERE version >= 3",
     );
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7, 8]);
     const reopened = open(dataDir);
     expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
       { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
@@ -122,7 +126,7 @@ describe("migrations", () => {
     const raw = new Database(db.file);
     raw.exec(`${undoOrderNumbers}DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; ${before006} DELETE FROM schema_migrations WHERE version >= 5`);
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([5, 6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([5, 6, 7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findWithPendingRefunds(new Date(at.getTime() + 1), 5)).map((order) => order.id)).toEqual([paid.id]);
     expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
@@ -140,7 +144,7 @@ describe("migrations", () => {
       insert.run(id, user, guest, at);
     }
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([6, 7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.carts.findByUser("user-1"))?.id).toBe("u-new");
     expect((await reopened.repos.carts.findByGuest("guest-1"))?.id).toBe("g-new");
@@ -157,13 +161,28 @@ describe("migrations", () => {
     await db.close();
     handles.splice(0);
     const raw = new Database(db.file);
-    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version = 7");
+    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version >= 7");
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([7]);
+    expect(migrateSqlite(db.file)).toEqual([7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findById("first"))?.number).toBe("BB-10001");
     expect((await reopened.repos.orders.findById("second"))?.number).toBe("BB-10002");
     expect(await reopened.repos.orders.nextNumber()).toBe(3);
+  });
+
+  it("008 gives coupons stored before it version 1 and no description, so they can be edited", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.coupons.create(makeCoupon({ usageLimit: 5 }));
+    await db.close();
+    handles.splice(0);
+    const raw = new Database(db.file);
+    raw.exec(`${undoCouponEdits} DELETE FROM schema_migrations WHERE version >= 8`);
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual([8]);
+    const reopened = open(dataDir);
+    expect(await reopened.repos.coupons.findByCode("WELCOME10")).toMatchObject({ description: null, version: 1, usageLimit: 5 });
+    expect(await reopened.repos.coupons.update("WELCOME10", { description: "Edited" }, 1)).toMatchObject({ description: "Edited", version: 2 });
   });
 
   it("refuse a database written by a newer build", async () => {
