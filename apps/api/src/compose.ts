@@ -12,6 +12,7 @@ import { sandboxCheckout } from "./providers/sandbox/checkout.js";
 import { SandboxPaymentProvider } from "./providers/sandbox/provider.js";
 import type { Logger } from "./logger.js";
 import { QueueInspector } from "./jobs/queue-health.js";
+import type { Metrics } from "./metrics/metrics.js";
 import { randomIds, systemClock } from "./runtime.js";
 import { AuthBudget } from "./security/auth-budget.js";
 import { ChallengeGuard } from "./security/challenge-guard.js";
@@ -30,6 +31,8 @@ export interface Infrastructure {
   publicUrl: string;
   provider: PaymentProvider;
   jobs: JobScheduler;
+  /** This process's metrics when enabled (the database was opened with its observer). */
+  metrics?: Metrics | null;
   clock?: Clock;
   ids?: IdGenerator;
 }
@@ -39,6 +42,9 @@ export function composeApp(infra: Infrastructure) {
   const { env, log, db, redis } = infra;
   const clock = infra.clock ?? systemClock;
   const ids = infra.ids ?? randomIds;
+  const queues = new QueueInspector(redis, env.REDIS_PREFIX);
+  const metrics = infra.metrics ?? null;
+  metrics?.watchQueues(queues, env.READINESS_TIMEOUT_MS);
   const cookies = { secure: infra.publicUrl.startsWith("https://"), maxAgeDays: env.REFRESH_TOKEN_TTL_DAYS };
 
   const services = createServices({
@@ -62,7 +68,7 @@ export function composeApp(infra: Infrastructure) {
     sealer: new SecretSealer({ current: infra.secrets.totpSecret, previous: env.TOTP_ENCRYPTION_PREVIOUS_SECRET }),
     provider: infra.provider,
     jobs: infra.jobs,
-    queues: new QueueInspector(redis, env.REDIS_PREFIX),
+    queues,
     files: infra.files,
     images: { decodesAtOnce: env.IMAGE_DECODES_AT_ONCE, maxPixels: env.IMAGE_MAX_PIXELS },
     publicUrl: infra.publicUrl,
@@ -100,6 +106,7 @@ export function composeApp(infra: Infrastructure) {
       },
     },
     readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
+    metrics,
     http: {
       trustProxy: env.TRUST_PROXY,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,

@@ -33,6 +33,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATA_DIR: "relative/data" }).DATA_DIR).toBe(path.resolve("relative/data"));
   });
 
+  it("keeps metrics off by default and refuses to turn them on without a token", () => {
+    expect(parseEnv({}).METRICS_ENABLED).toBe(false);
+    expect(() => parseEnv({ METRICS_ENABLED: "true" })).toThrow("Invalid configuration: METRICS_TOKEN must be set when METRICS_ENABLED=true");
+    expect(() => parseEnv({ METRICS_ENABLED: "true", METRICS_TOKEN: "short" })).toThrow("METRICS_TOKEN must be at least 16 characters");
+    expect(parseEnv({ METRICS_ENABLED: "true", METRICS_TOKEN: "a-scrape-token-0123", METRICS_PORT: "9464" })).toMatchObject({ METRICS_ENABLED: true, METRICS_PORT: 9464 });
+  });
+
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ PORT: "", MONGODB_URI: "" })).toMatchObject({ PORT: 3000, MONGODB_URI: undefined });
   });

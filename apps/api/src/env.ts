@@ -145,6 +145,11 @@ const envSchema = z.object({
   /** Tests only (honoured when NODE_ENV=test): the worker SIGKILLs itself at this point of a delivery. */
   NOTIFICATION_CRASH_POINT: z.enum(["before-send", "after-send"]).optional(),
   READINESS_TIMEOUT_MS: integer(50, 30_000).default(1_000),
+  /** Prometheus metrics at /metrics (ADR 051): off unless true, and then only for METRICS_TOKEN's bearer. */
+  METRICS_ENABLED: booleanFlag.default(false),
+  METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
+  /** The worker has no HTTP server: with metrics on, it serves /metrics on this port (on HOST); unset, it serves none. */
+  METRICS_PORT: integer(1, 65_535).optional(),
   /** Which card provider takes payments; required in production so a missing key never picks one. */
   PAYMENT_PROVIDER: z.enum(["stripe", "razorpay", "sandbox"], { error: 'must be "stripe", "razorpay" or "sandbox"' }).optional(),
   /** Whose wire format the sandbox imitates: its ids, webhooks, signatures and what its page hands back. */
@@ -202,6 +207,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   const env = result.data;
   const provider = paymentProvider(env);
+  // Never public by default: metrics name routes, queues and load, so enabling them needs a token.
+  if (env.METRICS_ENABLED && env.METRICS_TOKEN === undefined) throw new EnvError("Invalid configuration: METRICS_TOKEN must be set when METRICS_ENABLED=true");
   return {
     ...env,
     // Absolute, so the API, the worker and every script find the same `bbscart.db`.

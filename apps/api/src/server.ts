@@ -10,6 +10,8 @@ import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
 import { StartupError } from "./lifecycle/startup-error.js";
 import { BullJobScheduler } from "./jobs/queues.js";
 import { createPaymentProvider } from "./providers/create-provider.js";
+import { databaseOptions } from "./config/database.js";
+import { metricsFrom } from "./metrics/metrics.js";
 import { connectRedis } from "./redis.js";
 import { systemClock } from "./runtime.js";
 
@@ -18,12 +20,8 @@ const { version } = JSON.parse(fs.readFileSync(new URL("../package.json", import
 };
 
 runMain("api", async ({ env, log, secrets }) => {
-  const db = await openDatabase({
-    dataDir: env.DATA_DIR,
-    mongodbUri: env.MONGODB_URI,
-    mongoTransactionRetryMs: env.MONGODB_TRANSACTION_RETRY_MS,
-    sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
-  });
+  const metrics = metricsFrom(env);
+  const db = await openDatabase(databaseOptions(env, metrics));
   const redis = await connectRedis(env, log, { failFast: true });
 
   // Listen first, so the address is known (PORT=0 picks one) before links and allowed origins are built.
@@ -52,6 +50,7 @@ runMain("api", async ({ env, log, secrets }) => {
     publicUrl: url,
     provider: createPaymentProvider(env, redis, secrets),
     jobs,
+    metrics,
   });
   server.on("request", app);
 
@@ -65,6 +64,6 @@ runMain("api", async ({ env, log, secrets }) => {
     await redis.quit();
     await db.close();
   });
-  log.info({ url, engine: db.engine, dataDir: env.DATA_DIR, payments: env.PAYMENT_PROVIDER }, "BBSCART API listening");
+  log.info({ url, engine: db.engine, dataDir: env.DATA_DIR, payments: env.PAYMENT_PROVIDER, metrics: metrics ? `${url}/metrics` : "off" }, "BBSCART API listening");
   announceReady({ url, port });
 });

@@ -52,6 +52,8 @@ const checks = {
   adminOrders: true satisfies Same<Out<typeof outputs.adminOrderPageOutput>, Returned<Services["adminOrders"]["list"]>>,
   adminOrder: true satisfies Same<Out<typeof outputs.adminOrderOutput>, Returned<Services["adminOrders"]["detail"]>>,
   adminTransition: true satisfies Same<Out<typeof outputs.adminOrderOutput>, Returned<Services["adminOrders"]["transition"]>>,
+  adminCoupons: true satisfies Same<Out<typeof outputs.adminCouponPageOutput>, Returned<Services["coupons"]["listCoupons"]>>,
+  adminCoupon: true satisfies Same<Out<typeof outputs.adminCouponOutput>, Returned<Services["coupons"]["updateCoupon"]>>,
   adminRefund: true satisfies Same<Out<typeof outputs.adminRefundOutput>, Returned<Services["adminOrders"]["refund"]>>,
 };
 

@@ -12,6 +12,8 @@ import { startWorkers } from "../src/jobs/workers.js";
 import { createLogger } from "../src/logger.js";
 import { InProcessPaymentProvider } from "../src/providers/in-process-provider.js";
 import { systemClock } from "../src/runtime.js";
+import { databaseOptions } from "../src/config/database.js";
+import { metricsFrom } from "../src/metrics/metrics.js";
 import { connectRedis } from "../src/redis.js";
 import type { Services } from "../src/services/index.js";
 import type { Redis } from "ioredis";
@@ -63,7 +65,8 @@ export async function startApp(options: {
     ...options.variables,
   });
   const log = createLogger(env, "api");
-  const db = await openDatabase({ dataDir: env.DATA_DIR, sqliteSynchronous: env.SQLITE_SYNCHRONOUS });
+  const metrics = metricsFrom(env);
+  const db = await openDatabase(databaseOptions(env, metrics));
   const redis = await connectRedis(env, log, { failFast: true });
   const jobs = new BullJobScheduler(env, options.clock ?? systemClock, log);
   const provider = new InProcessPaymentProvider();
@@ -83,6 +86,7 @@ export async function startApp(options: {
     publicUrl: url,
     provider: payments,
     jobs,
+    metrics,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   server.on("request", app);

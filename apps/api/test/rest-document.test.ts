@@ -118,7 +118,7 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
       "GET /products/{slug}",
       "GET /categories",
     ]);
-    expect(where((o) => o.responses["200"]?.headers?.Link !== undefined).sort()).toEqual(["GET /admin/orders", "GET /orders", "GET /products", "GET /wallet/statement"]);
+    expect(where((o) => o.responses["200"]?.headers?.Link !== undefined).sort()).toEqual(["GET /admin/coupons", "GET /admin/orders", "GET /orders", "GET /products", "GET /wallet/statement"]);
     expect(where((o) => !o.security && o.responses["401"] !== undefined).sort()).toEqual(["POST /auth/login", "POST /auth/login/complete", "POST /auth/refresh"]);
   });
 

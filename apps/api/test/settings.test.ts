@@ -2,6 +2,7 @@ import { defaultStoreSettings, type AuditEntry, type Coupon } from "@bbscart/cor
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, type TestAccount } from "./accounts.js";
 import { createProduct, ok, suiteDir } from "./catalog-fixtures.js";
+import { addProduct, address, creditWallet, makeShoppers, newKey } from "./checkout-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { call } from "./trpc-http.js";
 
@@ -64,13 +65,13 @@ describe("store settings and coupons over HTTP", () => {
     const listed = (await as("admin.settings.coupons.list", {})).data as { items: Coupon[] };
     expect(listed.items.find((c) => c.code === "DIWALI20")).toMatchObject({ usedCount: 1, usageLimit: 100 });
 
-    const updated = await as("admin.settings.coupons.update", { code: "diwali20", discount: { kind: "fixed", amountMinor: 15000 }, usageLimit: 50, expiresAt: "2031-01-01T00:00:00Z" });
+    const updated = await as("admin.settings.coupons.update", { code: "diwali20", expectedVersion: 1, discount: { kind: "fixed", amountMinor: 15000 }, usageLimit: 50, expiresAt: "2031-01-01T00:00:00Z" });
     expect(updated.data).toMatchObject({ kind: "fixed", amount: { minor: 15000 }, usageLimit: 50, usedCount: 1, expiresAt: new Date("2031-01-01T00:00:00Z") });
     expect(updated.data).not.toHaveProperty("percentBp");
 
-    const window = await as("admin.settings.coupons.update", { code: "DIWALI20", startsAt: "2032-01-01T00:00:00Z" });
+    const window = await as("admin.settings.coupons.update", { code: "DIWALI20", expectedVersion: 2, startsAt: "2032-01-01T00:00:00Z" });
     expect(window.error?.data.fieldErrors).toEqual([{ path: "expiresAt", message: "expiresAt must be after startsAt" }]);
-    expect((await as("admin.settings.coupons.update", { code: "NOPE1", active: true })).error?.data.code).toBe("NOT_FOUND");
+    expect((await as("admin.settings.coupons.update", { code: "NOPE1", expectedVersion: 1, active: true })).error?.data.code).toBe("NOT_FOUND");
 
     expect((await as("admin.settings.coupons.deactivate", { code: "diwali20" })).data).toMatchObject({ active: false });
     const actions = (await auditOf("DIWALI20")).map((e) => e.action);
@@ -94,9 +95,113 @@ describe("store settings and coupons over HTTP", () => {
     const status = Object.fromEntries(listed.items.map((c) => [c.code, c.status]));
     expect(status).toMatchObject({ MONSOON50: "expired", LATER10: "scheduled", ONCEONLY: "used_up", SWITCHEDOFF: "disabled", OPEN10: "active" });
     // Editing the expiry brings it back, audited like any change.
-    await as("admin.settings.coupons.update", { code: "MONSOON50", expiresAt: iso(30) });
+    await as("admin.settings.coupons.update", { code: "MONSOON50", expectedVersion: 1, expiresAt: iso(30) });
     const again = (await as("admin.settings.coupons.list", { limit: 100 })).data as { items: { code: string; status: string }[] };
     expect(again.items.find((c) => c.code === "MONSOON50")?.status).toBe("active");
     expect((await auditOf("MONSOON50")).map((e) => e.action).sort()).toEqual(["coupon.create", "coupon.update"]);
+  });
+
+  it("edits every rule of a coupon from the version the admin saw, audited with before and after", async () => {
+    await as("admin.settings.coupons.create", { kind: "percentage", code: "EDITME", description: "Launch mailer", percentBp: 1000, usageLimit: 20 });
+    const edit = {
+      code: "editme",
+      expectedVersion: 1,
+      description: "Second mailer",
+      discount: { kind: "percentage", percentBp: 1500, maxDiscountMinor: 30000 },
+      minOrderMinor: 50000,
+      startsAt: "2030-01-01T00:00:00Z",
+      expiresAt: "2030-02-01T00:00:00Z",
+      usageLimit: 40,
+      perCustomerLimit: 2,
+      active: false,
+    };
+    const edited = await as("admin.settings.coupons.update", edit);
+    expect(edited.data).toMatchObject({
+      code: "EDITME",
+      description: "Second mailer",
+      percentBp: 1500,
+      maxDiscount: { minor: 30000, currency: "INR" },
+      minOrder: { minor: 50000 },
+      startsAt: new Date("2030-01-01T00:00:00Z"),
+      expiresAt: new Date("2030-02-01T00:00:00Z"),
+      usageLimit: 40,
+      perCustomerLimit: 2,
+      active: false,
+      version: 2,
+      status: "disabled",
+      sales: [],
+    });
+    const [entry] = (await auditOf("EDITME")).filter((e) => e.action === "coupon.update");
+    expect(entry).toMatchObject({
+      actorId: admin.user.id,
+      before: { description: "Launch mailer", percentBp: 1000, maxDiscountMinor: null, minOrderMinor: null, usageLimit: 20, perCustomerLimit: null, active: true, version: 1 },
+      after: { description: "Second mailer", percentBp: 1500, maxDiscountMinor: 30000, minOrderMinor: 50000, startsAt: "2030-01-01T00:00:00.000Z", usageLimit: 40, perCustomerLimit: 2, active: false, version: 2 },
+    });
+  });
+
+  it("refuses a stale edit with 409 and changes nothing, over tRPC and REST", async () => {
+    await as("admin.settings.coupons.create", { kind: "fixed", code: "TWOTABS", amountMinor: 1000 });
+    expect((await as("admin.settings.coupons.update", { code: "TWOTABS", expectedVersion: 1, description: "First tab" })).data).toMatchObject({ version: 2 });
+    const stale = await as("admin.settings.coupons.update", { code: "TWOTABS", expectedVersion: 1, description: "Second tab" });
+    expect(stale.status).toBe(409);
+    expect(stale.error?.data).toMatchObject({ code: "CONFLICT", reason: "COUPON_CHANGED", fieldErrors: [{ path: "expectedVersion" }] });
+
+    const patch = (body: object) =>
+      fetch(`${app.url}/api/v1/admin/coupons/TWOTABS`, { method: "PATCH", headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const restStale = await patch({ expectedVersion: 1, description: "Third tab" });
+    expect(restStale.status).toBe(409);
+    expect(await restStale.json()).toMatchObject({ code: "CONFLICT", errors: [{ path: "expectedVersion" }] });
+    const restEdit = await patch({ expectedVersion: 2, usageLimit: 5 });
+    expect(restEdit.status).toBe(200);
+    expect(await restEdit.json()).toMatchObject({ code: "TWOTABS", description: "First tab", usageLimit: 5, version: 3, status: "active" });
+    expect((await auditOf("TWOTABS")).filter((e) => e.action === "coupon.update")).toHaveLength(2);
+  });
+
+  it("refuses bad input naming the field, and never a total limit below the redemptions made", async () => {
+    await as("admin.settings.coupons.create", { kind: "fixed", code: "POPULAR", amountMinor: 1000, usageLimit: 10 });
+    for (const user of ["a", "b", "c"]) expect(await app.db.repos.coupons.redeemIfAvailable("POPULAR", user)).toBe(true);
+    const below = await as("admin.settings.coupons.update", { code: "POPULAR", expectedVersion: 1, usageLimit: 2 });
+    expect(below.status).toBe(400);
+    expect(below.error?.data.fieldErrors).toEqual([{ path: "usageLimit", message: "usageLimit cannot be below the 3 redemptions already made" }]);
+    expect((await as("admin.settings.coupons.update", { code: "POPULAR", expectedVersion: 1, usageLimit: 3 })).data).toMatchObject({ usageLimit: 3, usedCount: 3, status: "used_up" });
+
+    const fields = async (input: object) => (await as("admin.settings.coupons.update", { code: "POPULAR", expectedVersion: 2, ...input })).error?.data.fieldErrors;
+    expect(await fields({ usageLimit: 1.5 })).toEqual([{ path: "usageLimit", message: "usageLimit must be a whole number" }]);
+    expect(await fields({ discount: { kind: "fixed", amountMinor: -5 } })).toEqual([{ path: "discount.amountMinor", message: "amountMinor must be at least 1" }]);
+    expect(await fields({ expiresAt: "not a date" })).toEqual([{ path: "expiresAt", message: "expiresAt must be a date and time" }]);
+    expect(await fields({ description: "x".repeat(201) })).toEqual([{ path: "description", message: "description must be at most 200 characters" }]);
+    const rest = await fetch(`${app.url}/api/v1/admin/coupons/POPULAR`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ expectedVersion: 2, usageLimit: 1 }),
+    });
+    expect(rest.status).toBe(422);
+    expect(await rest.json()).toMatchObject({ errors: [{ path: "usageLimit" }] });
+    expect(await app.db.repos.coupons.findByCode("POPULAR")).toMatchObject({ usageLimit: 3, version: 2 });
+  });
+
+  it("lists each coupon's redemptions and the revenue of its paid orders; an edit leaves orders already made as they were", async () => {
+    await as("admin.settings.coupons.create", { kind: "fixed", code: "SALE200", amountMinor: 20000 });
+    const [shopper] = await makeShoppers(app, 1);
+    const product = await addProduct(app, { stock: 10, priceMinor: 100_000 });
+    await creditWallet(app, shopper!.user.id, 1_000_000);
+    const asShopper = (procedure: string, input: unknown) => call(app.url, procedure, input, { token: shopper!.token });
+    await asShopper("cart.add", { variantId: product.variantId, quantity: 1 });
+    await asShopper("cart.applyCoupon", { code: "sale200" });
+    const placed = await asShopper("order.place", { address, deliveryOptionId: "standard", paymentMethod: "wallet", idempotencyKey: newKey() });
+    const order = placed.data as { orderId: string; status: string; total: { minor: number } };
+    expect(order.status).toBe("confirmed");
+
+    const listed = (await as("admin.settings.coupons.list", { limit: 100 })).data as { items: Array<{ code: string; usedCount: number; sales: unknown[] }> };
+    expect(listed.items.find((c) => c.code === "SALE200")).toMatchObject({
+      usedCount: 1,
+      sales: [{ currency: "INR", orders: 1, gross: { minor: order.total.minor }, refunds: { minor: 0 }, net: { minor: order.total.minor } }],
+    });
+    const rest = await fetch(`${app.url}/api/v1/admin/coupons?limit=100`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(((await rest.json()) as { items: Array<{ code: string; usedCount: number }> }).items.find((c) => c.code === "SALE200")).toMatchObject({ usedCount: 1 });
+
+    await as("admin.settings.coupons.update", { code: "SALE200", expectedVersion: 1, discount: { kind: "fixed", amountMinor: 5000 } });
+    const after = await app.db.repos.orders.findById(order.orderId);
+    expect({ coupon: after?.couponCode, discount: after?.discount.minor, total: after?.total.minor }).toEqual({ coupon: "SALE200", discount: 20000, total: order.total.minor });
   });
 });

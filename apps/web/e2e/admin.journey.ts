@@ -1,36 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
-import { creditWallet, signInOverHttp } from "./api-client";
+import { placeWalletOrder, signInOverHttp } from "./api-client";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
-
-/**
- * Arranges what the admin will work on, as a shopper would have done it: an account, wallet money
- * (credited by the demo admin), and an order of two units paid from the wallet.
- */
-async function placeWalletOrder(
-  baseUrl: string,
-  email: string,
-): Promise<{ orderId: string; orderNumber: string; shopper: Awaited<ReturnType<typeof signInOverHttp>> }> {
-  const account = { email, password: "a journey passphrase" };
-  const registered = await fetch(`${baseUrl}/trpc/auth.register`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl },
-    body: JSON.stringify({ json: { ...account, name: "Admin Journey Shopper" } }),
-  });
-  if (!registered.ok) throw new Error(`auth.register answered ${registered.status}`);
-  await creditWallet(baseUrl, inject("demoAdmin"), email, 1_000_000);
-  const shopper = await signInOverHttp(baseUrl, account);
-  const catalog = await shopper.query<{ items: { variants: { id: string; inStock: boolean }[] }[] }>("catalog.list", { inStock: true, sort: "price_asc", limit: 5 });
-  const variant = catalog.items.flatMap((product) => product.variants).find((v) => v.inStock);
-  if (!variant) throw new Error("the seeded catalog has nothing in stock");
-  await shopper.mutate("cart.add", { variantId: variant.id, quantity: 2 });
-  const placed = await shopper.mutate<{ orderId: string; orderNumber: string }>("order.place", {
-    address: { name: "Asha Journey", phone: "+91 98765 43210", line1: "12 MG Road", city: "Bengaluru", state: "Karnataka", postalCode: "560001" },
-    deliveryOptionId: "standard",
-    paymentMethod: "wallet",
-    idempotencyKey: `admin_journey_${Date.now()}`,
-  });
-  return { orderId: placed.orderId, orderNumber: placed.orderNumber, shopper };
-}
 
 describe.skipIf(noBrowser)("an admin ships an order, refunds part of it to the wallet and edits a product", () => {
   const journey = useJourney();
@@ -38,7 +8,7 @@ describe.skipIf(noBrowser)("an admin ships an order, refunds part of it to the w
 
   it("is sent to sign in, then lands on the dashboard with its sales chart", async () => {
     const { page } = journey;
-    order = await placeWalletOrder(journey.baseUrl, `admin-journey-${Date.now()}@example.test`);
+    order = await placeWalletOrder(journey.baseUrl, inject("demoAdmin"), { email: `admin-journey-${Date.now()}@example.test`, name: "Admin Journey Shopper" });
     await page.goto("/admin");
     await page.waitForURL(/\/sign-in\?next=/);
     const admin = inject("demoAdmin");

@@ -38,3 +38,36 @@ export async function creditWallet(baseUrl: string, admin: DemoAccount, shopperE
     idempotencyKey: `journey_${Date.now()}`,
   });
 }
+
+/**
+ * What an admin journey works on, arranged as a shopper would have done it: a new account, wallet
+ * money credited by `admin`, and an order of two units of the cheapest thing in stock paid from the
+ * wallet — with `couponCode` applied when given.
+ */
+export async function placeWalletOrder(
+  baseUrl: string,
+  admin: DemoAccount,
+  options: { email: string; name: string; couponCode?: string },
+): Promise<{ orderId: string; orderNumber: string; total: { minor: number; currency: string }; shopper: Awaited<ReturnType<typeof signInOverHttp>> }> {
+  const account = { email: options.email, password: "a journey passphrase" };
+  const registered = await fetch(`${baseUrl}/trpc/auth.register`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({ json: { ...account, name: options.name } }),
+  });
+  if (!registered.ok) throw new Error(`auth.register answered ${registered.status}`);
+  await creditWallet(baseUrl, admin, options.email, 1_000_000);
+  const shopper = await signInOverHttp(baseUrl, account);
+  const catalog = await shopper.query<{ items: { variants: { id: string; inStock: boolean }[] }[] }>("catalog.list", { inStock: true, sort: "price_asc", limit: 5 });
+  const variant = catalog.items.flatMap((product) => product.variants).find((v) => v.inStock);
+  if (!variant) throw new Error("the seeded catalog has nothing in stock");
+  await shopper.mutate("cart.add", { variantId: variant.id, quantity: 2 });
+  if (options.couponCode) await shopper.mutate("cart.applyCoupon", { code: options.couponCode });
+  const placed = await shopper.mutate<{ orderId: string; orderNumber: string; total: { minor: number; currency: string } }>("order.place", {
+    address: { name: "Asha Journey", phone: "+91 98765 43210", line1: "12 MG Road", city: "Bengaluru", state: "Karnataka", postalCode: "560001" },
+    deliveryOptionId: "standard",
+    paymentMethod: "wallet",
+    idempotencyKey: `journey_order_${Date.now()}`,
+  });
+  return { ...placed, shopper };
+}

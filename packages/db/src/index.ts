@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from "@bbscart/core";
+import type { DatabaseHandle, UnitOfWorkObserver } from "@bbscart/core";
 import { openMongo } from "./mongo/open.js";
 import { openSqlite } from "./sqlite/open.js";
 
@@ -12,15 +12,22 @@ export interface DatabaseOptions {
   sqliteSynchronous?: "FULL" | "NORMAL";
   /** MongoDB only: how long a unit of work may keep re-running after write conflicts (default 5 s). */
   mongoTransactionRetryMs?: number | undefined;
+  /** Told of every unit of work and transaction retry, for metrics (ADR 051); none by default. */
+  observer?: UnitOfWorkObserver | undefined;
 }
 
 /** The one place the engine is chosen; callers only ever see the {@link DatabaseHandle} port. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.mongodbUri) {
-    return openMongo({ uri: options.mongodbUri, ...(options.mongoTransactionRetryMs === undefined ? {} : { transactionRetryBudgetMs: options.mongoTransactionRetryMs }) });
+    return openMongo({
+      uri: options.mongodbUri,
+      ...(options.mongoTransactionRetryMs === undefined ? {} : { transactionRetryBudgetMs: options.mongoTransactionRetryMs }),
+      ...(options.observer ? { observer: options.observer } : {}),
+    });
   }
   return openSqlite({
     dataDir: options.dataDir,
     ...(options.sqliteSynchronous ? { synchronous: options.sqliteSynchronous } : {}),
+    ...(options.observer ? { observer: options.observer } : {}),
   });
 }

@@ -8,6 +8,7 @@
 export { accountOutput, enrolledOutput, recoveryCodesOutput, sessionOutput, signInOutput } from "./accounts.js";
 export { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "./admin.js";
 export { cartOutput } from "./cart.js";
+export { adminCouponOutput, adminCouponPageOutput } from "./coupons.js";
 export { adminCategoriesOutput, adminCategoryOutput, categoriesOutput, categoryOutput, pricePreviewOutput, productBulkOutput, productOutput, productPageOutput } from "./catalog.js";
 export { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "./orders.js";
 export { moneyOutput, okOutput } from "./shared.js";

@@ -22,6 +22,8 @@ import { catalogResponseCache } from "./catalog-cache.js";
 import { responseCompression } from "./compression.js";
 import { authRoutes } from "./auth-routes.js";
 import { healthRoutes, type Probe } from "./health.js";
+import { metricsRoutes, requestMetrics } from "./metrics.js";
+import type { Metrics } from "../metrics/metrics.js";
 import { requestId } from "./request-id.js";
 import { sandboxPayRoutes } from "./sandbox-pay.js";
 import { shopPageHeads, sitemapRoutes, type ShopPagesDeps } from "./shop-pages.js";
@@ -43,6 +45,8 @@ export interface AppDeps {
   /** Dependencies `/readyz` checks, by name. */
   readiness: Record<string, Probe>;
   readinessTimeoutMs: number;
+  /** Prometheus metrics when enabled (ADR 051): requests are timed and `/metrics` answers; null: neither. */
+  metrics: Metrics | null;
   redis: Redis;
   http: {
     /** Proxies whose X-Forwarded-For is believed for the client address. */
@@ -81,6 +85,8 @@ const razorpayCheckoutSources = {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  // First, so a request's time includes everything below (logging, compression, the catalog cache).
+  if (deps.metrics) app.use(requestMetrics(deps.metrics, new Set(Object.keys(appRouter._def.procedures))));
   app.set("trust proxy", deps.http.trustProxy);
   app.use(
     pinoHttp({
@@ -114,6 +120,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(responseCompression(deps.http.compressionThresholdBytes));
 
   app.use(healthRoutes(deps.readiness, deps.readinessTimeoutMs));
+  if (deps.metrics) app.use(metricsRoutes(deps.metrics));
   // Raw body for the signature, before any parser; the provider is neither rate limited nor CSRF-checked here.
   app.use(webhookRoutes(deps.services.payments.intake, deps.paymentWireFormat, deps.http.bodyLimitBytes));
   if (deps.sandbox) app.use(sandboxPayRoutes({ ...deps.sandbox, allowedOrigins: deps.http.allowedOrigins }));

@@ -153,6 +153,8 @@ export function restRoutes(deps: RestDeps): Router {
       sendProblem(res, problem({ status, detail: `No operation ${req.method} ${req.originalUrl}`, instance: req.originalUrl, requestId: req.id as string, code: status === 405 ? "METHOD_NOT_SUPPORTED" : "NOT_FOUND" }));
       return;
     }
+    // The operation's template, not the path: what request metrics count it under (ids never become labels).
+    res.locals.routeTemplate = `${req.baseUrl}${operation.path}`;
     const ctx = createContext({ req, res });
     let input: unknown;
     try {

@@ -32,6 +32,7 @@ export const catalogRows: RowSet = {
       kind: "fixed",
       amountMinor: 1000,
       code: `RBAC${process.pid}`,
+      description: null,
       active: true,
       minOrderMinor: null,
       startsAt: null,
@@ -95,7 +96,11 @@ export const catalogRows: RowSet = {
       access: "admin:settings.manage",
       input: () => ({ kind: "percentage", code: `RB${fresh().replace(/\D/g, "")}`, percentBp: 500 }),
     },
-    "admin.settings.coupons.update": { access: "admin:settings.manage", input: (_, w) => ({ code: w.fixtures.couponCode, usageLimit: 10 }) },
+    "admin.settings.coupons.update": {
+      access: "admin:settings.manage",
+      // Each edit bumps the version, so the input names the one stored now.
+      input: async (_, w) => ({ code: w.fixtures.couponCode, expectedVersion: (await w.app.db.repos.coupons.findByCode(w.fixtures.couponCode!))?.version, usageLimit: 10 }),
+    },
     "admin.settings.coupons.deactivate": { access: "admin:settings.manage", input: (_, w) => ({ code: w.fixtures.couponCode }) },
   },
 };

@@ -52,4 +52,6 @@ export const restRows: Record<string, RestRow> = {
   "POST /admin/categories/{categoryId}/move": { procedure: "admin.catalog.moveCategory" },
   "POST /admin/categories/{categoryId}/archive": { procedure: "admin.catalog.archiveCategory" },
   "POST /admin/categories/{categoryId}/restore": { procedure: "admin.catalog.restoreCategory" },
+  "GET /admin/coupons": { procedure: "admin.settings.coupons.list" },
+  "PATCH /admin/coupons/{code}": { procedure: "admin.settings.coupons.update" },
 };

@@ -563,6 +563,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coupons with their status, redemptions and revenue
+         * @description Needs `settings.manage`. By code; cursor-paginated with a `Link` header. `version` is what an edit sends as `expectedVersion`.
+         */
+        get: operations["admin-settings-coupons-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/coupons/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a coupon
+         * @description Needs `settings.manage`. Only the fields sent change; the code never does. `expectedVersion` is the `version` the edit was made from: a coupon changed since answers 409 (`COUPON_CHANGED`). `usageLimit` below the redemptions already made is refused naming the field. Audited with before and after.
+         */
+        patch: operations["admin-settings-coupons-update"];
+        trace?: never;
+    };
     "/admin/orders": {
         parameters: {
             query?: never;
@@ -1324,6 +1364,79 @@ export interface components {
             /** @description Place among its siblings, 0 first. */
             position: number;
             archivedAt: string | null;
+        };
+        AdminCouponPage: {
+            items: components["schemas"]["AdminCoupon"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        AdminCoupon: {
+            /** @description Upper-case and unique; never changes (orders and redemptions name the coupon by it). */
+            code: string;
+            description: string | null;
+            /** @description The admin's switch; `status` says whether the coupon applies now. */
+            active: boolean;
+            minOrder: components["schemas"]["Money"] | null;
+            startsAt: string | null;
+            expiresAt: string | null;
+            /** @description Redemptions allowed across all shoppers; null = unlimited. */
+            usageLimit: number | null;
+            /** @description Redemptions so far (an unpaid order cancelled gives its redemption back). */
+            usedCount: number;
+            perCustomerLimit: number | null;
+            /** @description Bumped by every edit; send it as `expectedVersion` to edit this coupon. */
+            version: number;
+            /**
+             * @description What the coupon is now: derived from the switch, the window and the redemptions.
+             * @enum {string}
+             */
+            status: "disabled" | "scheduled" | "expired" | "used_up" | "active";
+            /** @description What the coupon's paid orders brought in, one row per currency, counted as the dashboard counts sales. */
+            sales: {
+                currency: string;
+                /** @description Paid orders that used the coupon (captured, or cash collected at delivery). */
+                orders: number;
+                gross: components["schemas"]["Money"];
+                refunds: components["schemas"]["Money"];
+                net: components["schemas"]["Money"];
+            }[];
+            /** @constant */
+            kind: "percentage";
+            percentBp: number;
+            maxDiscount: components["schemas"]["Money"] | null;
+        } | {
+            /** @description Upper-case and unique; never changes (orders and redemptions name the coupon by it). */
+            code: string;
+            description: string | null;
+            /** @description The admin's switch; `status` says whether the coupon applies now. */
+            active: boolean;
+            minOrder: components["schemas"]["Money"] | null;
+            startsAt: string | null;
+            expiresAt: string | null;
+            /** @description Redemptions allowed across all shoppers; null = unlimited. */
+            usageLimit: number | null;
+            /** @description Redemptions so far (an unpaid order cancelled gives its redemption back). */
+            usedCount: number;
+            perCustomerLimit: number | null;
+            /** @description Bumped by every edit; send it as `expectedVersion` to edit this coupon. */
+            version: number;
+            /**
+             * @description What the coupon is now: derived from the switch, the window and the redemptions.
+             * @enum {string}
+             */
+            status: "disabled" | "scheduled" | "expired" | "used_up" | "active";
+            /** @description What the coupon's paid orders brought in, one row per currency, counted as the dashboard counts sales. */
+            sales: {
+                currency: string;
+                /** @description Paid orders that used the coupon (captured, or cash collected at delivery). */
+                orders: number;
+                gross: components["schemas"]["Money"];
+                refunds: components["schemas"]["Money"];
+                net: components["schemas"]["Money"];
+            }[];
+            /** @constant */
+            kind: "fixed";
+            amount: components["schemas"]["Money"];
         };
         AdminOrderPage: {
             items: {
@@ -5247,6 +5360,255 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         type?: "urn:bbscart:problem:parent-archived" | "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "admin-settings-coupons-list": {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 `<…>; rel="next"` while there is a next page. */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCouponPage"];
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description Signed in, but this operation needs a permission the account lacks (or a refusal that concerns the caller's rights). Problem types: `urn:bbscart:problem:forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:forbidden";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "admin-settings-coupons-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expectedVersion: number;
+                    description?: string | null;
+                    active?: boolean;
+                    discount?: {
+                        /** @constant */
+                        kind: "percentage";
+                        percentBp: number;
+                        /** @default null */
+                        maxDiscountMinor?: number | null;
+                    } | {
+                        /** @constant */
+                        kind: "fixed";
+                        amountMinor: number;
+                    };
+                    minOrderMinor?: number | null;
+                    startsAt?: string | null;
+                    expiresAt?: string | null;
+                    usageLimit?: number | null;
+                    perCustomerLimit?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCoupon"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description Signed in, but this operation needs a permission the account lacks (or a refusal that concerns the caller's rights). Problem types: `urn:bbscart:problem:forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:forbidden";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
                     };
                 };
             };

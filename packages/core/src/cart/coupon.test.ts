@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { money } from "../money/money.js";
 import { inr, makeCoupon, T0 } from "../testing/builders.js";
-import { checkCoupon, couponDiscount, couponStatus } from "./coupon.js";
+import { checkCoupon, checkCouponEdit, couponDiscount, couponStatus } from "./coupon.js";
 
 const context = { subtotal: inr(100000), now: T0, customerUses: 0 };
 const reason = (result: ReturnType<typeof checkCoupon>) => (result.ok ? null : result.error.reason);
@@ -52,5 +52,30 @@ describe("coupons", () => {
     expect(couponStatus(makeCoupon({ usageLimit: 3, usedCount: 3 }), now)).toBe("used_up");
     expect(couponStatus(makeCoupon({ active: false, expiresAt: new Date("2025-11-04T00:00:00Z") }), now)).toBe("disabled");
     expect(couponStatus(makeCoupon({ startsAt: new Date("2025-12-01T00:00:00Z"), expiresAt: new Date("2025-12-31T00:00:00Z"), usageLimit: 3, usedCount: 2 }), now)).toBe("active");
+  });
+});
+
+describe("editing a coupon", () => {
+  const edit = { expectedVersion: 4, usageLimit: null, startsAt: null, expiresAt: null };
+  const refusal = (result: ReturnType<typeof checkCouponEdit>) => (result.ok ? null : result.error);
+
+  it("applies an edit made from the stored version", () => {
+    expect(checkCouponEdit(makeCoupon({ version: 4, usageLimit: 10, usedCount: 7 }), { ...edit, usageLimit: 7 }).ok).toBe(true);
+  });
+
+  it("refuses an edit made from an older version, naming the current one", () => {
+    expect(refusal(checkCouponEdit(makeCoupon({ version: 5 }), edit))).toEqual({ code: "COUPON_CHANGED", version: 5 });
+  });
+
+  it("never lets the total limit fall below the redemptions already made", () => {
+    expect(refusal(checkCouponEdit(makeCoupon({ version: 4, usageLimit: 10, usedCount: 7 }), { ...edit, usageLimit: 6 }))).toEqual({
+      code: "USAGE_LIMIT_BELOW_REDEMPTIONS",
+      usedCount: 7,
+    });
+  });
+
+  it("refuses a window that ends before it starts", () => {
+    const startsAt = new Date("2030-02-01T00:00:00Z");
+    expect(refusal(checkCouponEdit(makeCoupon({ version: 4 }), { ...edit, startsAt, expiresAt: startsAt }))).toEqual({ code: "COUPON_WINDOW_INVALID" });
   });
 });

@@ -6,6 +6,8 @@ import { err, ok, type Result } from "../result.js";
 interface CouponRules {
   /** Upper-case, unique. */
   readonly code: string;
+  /** What the coupon is for, in the admin's words (campaign, audience); null = none. */
+  readonly description: string | null;
   readonly active: boolean;
   readonly minOrder: Money | null;
   readonly startsAt: Date | null;
@@ -15,6 +17,11 @@ interface CouponRules {
   readonly usedCount: number;
   /** Redemptions allowed per shopper; null = unlimited. */
   readonly perCustomerLimit: number | null;
+  /**
+   * Bumped by every admin edit (never by a redemption): an edit names the version it was made
+   * from, so two admins editing the same coupon cannot overwrite each other unseen.
+   */
+  readonly version: number;
 }
 
 export type Coupon = CouponRules &
@@ -95,4 +102,31 @@ export function couponStatus(coupon: Coupon, now: Date): CouponStatus {
   if (coupon.expiresAt && now.getTime() >= coupon.expiresAt.getTime()) return "expired";
   if (coupon.usageLimit !== null && coupon.usedCount >= coupon.usageLimit) return "used_up";
   return "active";
+}
+
+/** Why an admin's edit of a coupon is refused. */
+export type CouponEditRefusal =
+  | { readonly code: "COUPON_CHANGED"; readonly version: number }
+  | { readonly code: "USAGE_LIMIT_BELOW_REDEMPTIONS"; readonly usedCount: number }
+  | { readonly code: "COUPON_WINDOW_INVALID" };
+
+/** The rules an edit may change, as they would be after it (null = no limit / no bound). */
+export interface CouponEdit {
+  readonly expectedVersion: number;
+  readonly usageLimit: number | null;
+  readonly startsAt: Date | null;
+  readonly expiresAt: Date | null;
+}
+
+/**
+ * Whether an edit may be applied to the coupon as stored. An edit made from an older version is
+ * refused (someone else changed it since). Redemptions already made stay valid whatever changes:
+ * orders keep their discount, so the one edit that could contradict them — a total limit below
+ * the redemptions so far — is refused rather than leaving the coupon over its own limit.
+ */
+export function checkCouponEdit(coupon: Coupon, edit: CouponEdit): Result<CouponEdit, CouponEditRefusal> {
+  if (coupon.version !== edit.expectedVersion) return err({ code: "COUPON_CHANGED", version: coupon.version });
+  if (edit.usageLimit !== null && edit.usageLimit < coupon.usedCount) return err({ code: "USAGE_LIMIT_BELOW_REDEMPTIONS", usedCount: coupon.usedCount });
+  if (edit.startsAt && edit.expiresAt && edit.startsAt >= edit.expiresAt) return err({ code: "COUPON_WINDOW_INVALID" });
+  return ok(edit);
 }

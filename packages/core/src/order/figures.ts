@@ -18,6 +18,18 @@ export interface DailyFigures {
   readonly refunds: Money;
 }
 
+/**
+ * The paid orders that used one coupon, in one currency, counted as the dashboard counts them
+ * (captured > 0; refunds subtracted for the net): what the coupon brought in.
+ */
+export interface CouponSales {
+  readonly code: string;
+  readonly currency: CurrencyCode;
+  readonly orders: number;
+  readonly gross: Money;
+  readonly refunds: Money;
+}
+
 /** A period's figures: gross, refunds, net = gross − refunds, orders, and average order value = gross ÷ orders. */
 export interface SalesSummary {
   readonly orders: number;

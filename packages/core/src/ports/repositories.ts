@@ -4,7 +4,7 @@ import type { Cart } from "../cart/cart.js";
 import type { Coupon } from "../cart/coupon.js";
 import type { CatalogEntry, CatalogSort, Category, Product, Variant } from "../catalog/catalog.js";
 import type { IdempotencyRecord, IdempotencyScope } from "../idempotency/idempotency.js";
-import type { DailyFigures } from "../order/figures.js";
+import type { CouponSales, DailyFigures } from "../order/figures.js";
 import type { StockLevel } from "../inventory/stock.js";
 import type { CurrencyCode, Money } from "../money/money.js";
 import type { OutboxMessage } from "../notification/notification.js";
@@ -205,12 +205,18 @@ export type CouponDiscount = DiscountOf<Coupon>;
  * Rules change field by field. The discount is replaced whole, kind included, so a patch can
  * turn a percentage coupon into a fixed one but never leave it with the other kind's fields.
  */
-export type CouponPatch = Partial<Omit<Coupon, "code" | "usedCount" | "kind">> & { readonly discount?: CouponDiscount };
+export type CouponPatch = Partial<Omit<Coupon, "code" | "usedCount" | "kind" | "version">> & { readonly discount?: CouponDiscount };
 
 export interface CouponRepository {
   /** Throws `DuplicateKeyError("coupons.code")`. */
   create(coupon: Coupon): Promise<void>;
-  update(code: string, patch: CouponPatch): Promise<Coupon | null>;
+  /**
+   * Applies the patch and bumps `version`. With `expectedVersion`, a compare-and-set: writes only
+   * while the stored version is still that one. A patch setting a total limit writes only while
+   * the redemptions so far are within it (a redemption may land between the caller's read and
+   * this write). Null = no such coupon, or a guard failed.
+   */
+  update(code: string, patch: CouponPatch, expectedVersion?: number): Promise<Coupon | null>;
   findByCode(code: string): Promise<Coupon | null>;
   list(page: PageRequest): Promise<Page<Coupon>>;
   customerUses(code: string, userId: string): Promise<number>;
@@ -287,6 +293,11 @@ export interface OrderRepository {
    * and refunded amounts. Unpaid orders (awaiting payment, cancelled before it) are left out.
    */
   salesFigures(query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): Promise<readonly DailyFigures[]>;
+  /**
+   * Per coupon of `codes` and currency, its paid orders (captured > 0, as `salesFigures` counts
+   * them) with what they captured and refunded; coupons without paid orders have no row.
+   */
+  couponSales(codes: readonly string[]): Promise<readonly CouponSales[]>;
   /**
    * Orders placed and not cancelled, by day in `timeZone`, between `from` and `to`: one row per day
    * and currency (money of two currencies is never added), ordered by day, then currency.

@@ -11,6 +11,28 @@ export interface UnitOfWork {
   run<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
+/** How a unit of work ended: committed, or rolled back (it threw, a refusal included, or its commit failed). */
+export const UNIT_OF_WORK_OUTCOMES = ["committed", "rolled_back"] as const;
+export type UnitOfWorkOutcome = (typeof UNIT_OF_WORK_OUTCOMES)[number];
+
+/** Why a transaction was tried again: a MongoDB write conflict (re-run), or SQLite's write lock held by another process. */
+export const TRANSACTION_RETRY_REASONS = ["write_conflict", "busy"] as const;
+export type TransactionRetryReason = (typeof TRANSACTION_RETRY_REASONS)[number];
+
+/**
+ * What the adapters tell about their transactions, for metrics (ADR 051). Called on every unit of
+ * work, so an implementation must be cheap and must never throw.
+ */
+export interface UnitOfWorkObserver {
+  /** A unit of work settled `seconds` after `run` was called (waiting for the write lock, busy waits and re-runs included). */
+  settled(seconds: number, outcome: UnitOfWorkOutcome): void;
+  /** The transaction is tried again; `waitedSeconds` is how long the failed attempt waited first (SQLite's busy wait and backoff; 0 for a re-run). */
+  retried(reason: TransactionRetryReason, waitedSeconds: number): void;
+}
+
+/** The observer of a database opened without metrics. */
+export const unobserved: UnitOfWorkObserver = { settled: () => undefined, retried: () => undefined };
+
 class Rollback<E> extends Error {
   constructor(readonly error: E) {
     super("rolled back by a domain refusal");

@@ -3,12 +3,14 @@ import { categoryUpdateInput, couponCodeInput, couponUpdateInput } from "./index
 
 describe("coupon update schema", () => {
   it("replaces the discount whole, kind included, and sets nothing it was not sent", () => {
-    expect(couponUpdateInput.parse({ code: "ten", discount: { kind: "percentage", percentBp: 1500 } })).toEqual({
+    expect(couponUpdateInput.parse({ code: "ten", expectedVersion: 3, discount: { kind: "percentage", percentBp: 1500 } })).toEqual({
       code: "TEN",
+      expectedVersion: 3,
       discount: { kind: "percentage", percentBp: 1500, maxDiscountMinor: null },
     });
-    expect(couponUpdateInput.parse({ code: "ten", discount: { kind: "fixed", amountMinor: 500 }, minOrderMinor: null })).toEqual({
+    expect(couponUpdateInput.parse({ code: "ten", expectedVersion: 1, discount: { kind: "fixed", amountMinor: 500 }, minOrderMinor: null })).toEqual({
       code: "TEN",
+      expectedVersion: 1,
       discount: { kind: "fixed", amountMinor: 500 },
       minOrderMinor: null,
     });
@@ -16,9 +18,18 @@ describe("coupon update schema", () => {
 
   it("names the field at fault", () => {
     const issues = (value: unknown) => couponUpdateInput.safeParse(value).error?.issues.map((i) => i.message);
-    expect(issues({ code: "TEN", discount: { kind: "bogo" } })).toEqual(["kind must be percentage or fixed"]);
-    expect(issues({ code: "TEN", discount: { kind: "fixed", amountMinor: 0 } })).toEqual(["amountMinor must be at least 1"]);
-    expect(issues({ code: "TEN", startsAt: "2030-02-01T00:00:00Z", expiresAt: "2030-01-01T00:00:00Z" })).toEqual(["expiresAt must be after startsAt"]);
+    expect(issues({ code: "TEN", expectedVersion: 1, discount: { kind: "bogo" } })).toEqual(["kind must be percentage or fixed"]);
+    expect(issues({ code: "TEN", expectedVersion: 1, discount: { kind: "fixed", amountMinor: 0 } })).toEqual(["amountMinor must be at least 1"]);
+    expect(issues({ code: "TEN", expectedVersion: 1, startsAt: "2030-02-01T00:00:00Z", expiresAt: "2030-01-01T00:00:00Z" })).toEqual(["expiresAt must be after startsAt"]);
+    expect(issues({ code: "TEN", active: true })).toEqual(["expectedVersion must be a number"]);
+    expect(issues({ code: "TEN", expectedVersion: 0 })).toEqual(["expectedVersion must be at least 1"]);
+    expect(issues({ code: "TEN", expectedVersion: 1, description: "x".repeat(201) })).toEqual(["description must be at most 200 characters"]);
+  });
+
+  it("clears the description with an empty text and leaves it alone when not sent", () => {
+    expect(couponUpdateInput.parse({ code: "ten", expectedVersion: 1, description: "  " })).toEqual({ code: "TEN", expectedVersion: 1, description: null });
+    expect(couponUpdateInput.parse({ code: "ten", expectedVersion: 1, description: " Diwali mailer " })).toEqual({ code: "TEN", expectedVersion: 1, description: "Diwali mailer" });
+    expect(couponUpdateInput.parse({ code: "ten", expectedVersion: 1 })).toEqual({ code: "TEN", expectedVersion: 1 });
   });
 
   it("matches codes upper-cased, as they are stored", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { amountMinor, dateTime, int, pageInput } from "./fields.js";
+import { amountMinor, dateTime, int, optionalText, pageInput } from "./fields.js";
 
 const code = z
   .string({ error: "code must be text" })
@@ -7,8 +7,11 @@ const code = z
   .regex(/^[A-Za-z0-9_-]{3,40}$/, { error: "code must be 3–40 letters, digits, dashes or underscores" })
   .transform((value) => value.toUpperCase());
 
+const description = optionalText("description", 200);
+
 const rules = {
   code,
+  description,
   active: z.boolean({ error: "active must be true or false" }).default(true),
   minOrderMinor: amountMinor("minOrderMinor").nullable().default(null),
   startsAt: dateTime("startsAt").nullable().default(null),
@@ -37,12 +40,16 @@ export const couponCreateInput = z
   .refine(validWindow, windowError);
 
 /**
- * Only the fields sent change (no defaults). The window is re-checked against the stored
- * coupon by the service, since one end may be unchanged.
+ * Only the fields sent change (no defaults). The code never changes: orders and redemptions
+ * name the coupon by it. `expectedVersion` is the version the edit was made from; a coupon changed
+ * since refuses the edit. The window is re-checked against the stored coupon by the service,
+ * since one end may be unchanged.
  */
 export const couponUpdateInput = z
   .object({
     code,
+    expectedVersion: int("expectedVersion", 1, Number.MAX_SAFE_INTEGER),
+    description: description.unwrap().optional(),
     active: rules.active.unwrap().optional(),
     discount: couponDiscountInput.optional(),
     minOrderMinor: amountMinor("minOrderMinor").nullable().optional(),

@@ -188,7 +188,7 @@ describe("order, wallet, coupon and settings schemas", () => {
       messages(couponCreateInput, { kind: "fixed", code: "X1Y", amountMinor: 1, startsAt: "2025-02-01T00:00:00Z", expiresAt: "2025-01-01T00:00:00Z" }),
     ).toEqual(["expiresAt must be after startsAt"]);
     expect(messages(couponCreateInput, { kind: "bogo", code: "X1Y" })).toEqual(["kind must be percentage or fixed"]);
-    expect(couponUpdateInput.parse({ code: "ten", active: false })).toEqual({ code: "TEN", active: false });
+    expect(couponUpdateInput.parse({ code: "ten", expectedVersion: 2, active: false })).toEqual({ code: "TEN", expectedVersion: 2, active: false });
   });
 
   it("accept the default settings and name bad fields", () => {

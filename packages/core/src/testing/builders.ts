@@ -106,6 +106,7 @@ export function makeCart(lines: CartLine[] = [], overrides: Partial<Cart> = {}):
 export function makeCoupon(overrides: Partial<Coupon> = {}): Coupon {
   return {
     code: "WELCOME10",
+    description: null,
     kind: "percentage",
     percentBp: 1000,
     maxDiscount: null,
@@ -116,6 +117,7 @@ export function makeCoupon(overrides: Partial<Coupon> = {}): Coupon {
     usageLimit: null,
     usedCount: 0,
     perCustomerLimit: null,
+    version: 1,
     ...overrides,
   } as Coupon;
 }

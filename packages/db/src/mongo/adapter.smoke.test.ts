@@ -94,8 +94,11 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
     await expect(db.repos.orders.create(order)).rejects.toEqual(new DuplicateKeyError("orders.id"));
   });
 
-  it("stops re-running a unit of work that keeps conflicting once its retry budget is spent, committing nothing", async () => {
-    const quick = await server.open({ transactionRetryBudgetMs: 200 });
+  it("stops re-running a unit of work that keeps conflicting once its retry budget is spent, committing nothing; each re-run and the end are observed", async () => {
+    const retried: string[] = [];
+    const settled: string[] = [];
+    const observer = { retried: (reason: string) => retried.push(reason), settled: (_seconds: number, outcome: string) => settled.push(outcome) };
+    const quick = await server.open({ transactionRetryBudgetMs: 200, observer });
     let runs = 0;
     const started = Date.now();
     const conflicting = quick.uow.run(async (repos) => {
@@ -109,6 +112,11 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(runs).toBeGreaterThan(1);
     expect(await quick.repos.ledger.findTransfer("t-conflict-1")).toBeNull();
+    // Every run after the first is a re-run after a write conflict; the unit ends rolled back.
+    expect(retried).toEqual(Array.from({ length: runs - 1 }, () => "write_conflict"));
+    expect(settled).toEqual(["rolled_back"]);
+    await quick.uow.run((repos) => repos.ledger.append(makeTransfer({ id: "t-observed" })));
+    expect(settled).toEqual(["rolled_back", "committed"]);
     await quick.close();
   });
 });

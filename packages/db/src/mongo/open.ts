@@ -1,7 +1,8 @@
 import mongoose from "mongoose";
-import type { DatabaseHandle } from "@bbscart/core";
+import { unobserved, type DatabaseHandle, type UnitOfWorkObserver } from "@bbscart/core";
 import { createIndexes, registerModels } from "./models/index.js";
 import { fillSortKeys } from "./repositories/catalog-mapping.js";
+import { fillCouponVersions } from "./repositories/coupons.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
 import { mongoRetention } from "./retention.js";
@@ -13,6 +14,8 @@ export interface MongoOptions {
   serverSelectionTimeoutMs?: number;
   /** How long a unit of work may keep re-running after write conflicts before it gives up (default 5 s). */
   transactionRetryBudgetMs?: number;
+  /** Told how long each unit of work took and of each re-run after a write conflict (metrics); none by default. */
+  observer?: UnitOfWorkObserver;
 }
 
 /**
@@ -34,9 +37,10 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     const models = registerModels(connection);
     await createIndexes(models);
     await fillSortKeys(models);
+    await fillCouponVersions(models);
     return {
       engine: "mongodb",
-      uow: mongoUnitOfWork(connection, models, options.transactionRetryBudgetMs ?? 5_000),
+      uow: mongoUnitOfWork(connection, models, options.transactionRetryBudgetMs ?? 5_000, options.observer ?? unobserved),
       repos: createRepositories(repoContext(models, connection, undefined)),
       retention: mongoRetention(models),
       ping: async () => {

@@ -1,5 +1,6 @@
 import type { Connection } from "mongoose";
-import type { UnitOfWork } from "@bbscart/core";
+import { performance } from "node:perf_hooks";
+import type { UnitOfWork, UnitOfWorkObserver } from "@bbscart/core";
 import type { Models } from "./models/index.js";
 import { repoContext, transactionOptions } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
@@ -22,16 +23,25 @@ export class TransactionRetryTimeoutError extends Error {
  * start again after `retryBudgetMs` stops with {@link TransactionRetryTimeoutError} instead (a
  * non-transient error, so the driver aborts and retries no more).
  */
-export function mongoUnitOfWork(connection: Connection, models: Models, retryBudgetMs: number): UnitOfWork {
+export function mongoUnitOfWork(connection: Connection, models: Models, retryBudgetMs: number, observer: UnitOfWorkObserver): UnitOfWork {
   return {
-    run: (fn) => {
-      const started = Date.now();
+    run: async (fn) => {
+      const started = performance.now();
       let attempts = 0;
-      return connection.transaction((session) => {
-        if (attempts > 0 && Date.now() - started > retryBudgetMs) throw new TransactionRetryTimeoutError(attempts, retryBudgetMs);
-        attempts += 1;
-        return fn(createRepositories(repoContext(models, connection, session)));
-      }, transactionOptions);
+      try {
+        const value = await connection.transaction((session) => {
+          if (attempts > 0 && performance.now() - started > retryBudgetMs) throw new TransactionRetryTimeoutError(attempts, retryBudgetMs);
+          // Every call after the first is the driver re-running the unit after a transient error (a write conflict).
+          if (attempts > 0) observer.retried("write_conflict", 0);
+          attempts += 1;
+          return fn(createRepositories(repoContext(models, connection, session)));
+        }, transactionOptions);
+        observer.settled((performance.now() - started) / 1000, "committed");
+        return value;
+      } catch (error) {
+        observer.settled((performance.now() - started) / 1000, "rolled_back");
+        throw error;
+      }
     },
   };
 }

@@ -340,7 +340,7 @@ export function buildDemoCatalog(now: Date): { categories: Category[]; products:
 export function buildDemoCoupons(now: Date): Coupon[] {
   const day = 24 * 60 * 60 * 1000;
   const inr = (rupees: number) => money(rupees * 100, "INR");
-  const base = { active: true, startsAt: null, usedCount: 0 } as const;
+  const base = { active: true, startsAt: null, usedCount: 0, version: 1, description: null } as const;
   return [
     { ...base, code: "WELCOME10", kind: "percentage", percentBp: 1000, maxDiscount: inr(200), minOrder: inr(499), expiresAt: null, usageLimit: null, perCustomerLimit: 1 },
     { ...base, code: "FLAT100", kind: "fixed", amount: inr(100), minOrder: inr(999), expiresAt: null, usageLimit: null, perCustomerLimit: null },

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openReader, openWriter, type Connection } from "./connection.js";
 import { GroupCommit } from "./group-commit.js";
+import { unobserved } from "@bbscart/core";
 import { WriteLock } from "./lock.js";
 
 const dirs: string[] = [];
@@ -35,7 +36,7 @@ function setup(maxUnits?: number) {
     }
     return exec(sql);
   });
-  const commits = new GroupCommit(writer, new WriteLock(), maxUnits);
+  const commits = new GroupCommit(writer, new WriteLock(), unobserved, maxUnits);
   const insert = (id: string) => () => writer.prepare("INSERT INTO t (id) VALUES (?)").run(id);
   const committed = () => (reader.prepare("SELECT id FROM t ORDER BY id").all() as Array<{ id: string }>).map((row) => row.id);
   return { writer, commits, events, disk, insert, committed };

@@ -1,4 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
+import { performance } from "node:perf_hooks";
+import type { UnitOfWorkObserver } from "@bbscart/core";
 import type { Connection } from "./connection.js";
 import { isBusy, SqliteBusyError } from "./errors.js";
 import type { WriteLock } from "./lock.js";
@@ -34,6 +36,7 @@ export class GroupCommit {
   constructor(
     private readonly writer: Connection,
     private readonly lock: WriteLock,
+    private readonly observer: UnitOfWorkObserver,
     private readonly maxUnits = MAX_UNITS_PER_COMMIT,
   ) {}
 
@@ -95,12 +98,14 @@ export class GroupCommit {
   /** Opens the group's transaction; false (every queued unit failed) when it cannot be opened. */
   private async begin(): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
       try {
         this.writer.db.exec("BEGIN IMMEDIATE");
         return true;
       } catch (error) {
         if (isBusy(error) && attempt < BUSY_ATTEMPTS) {
           await delay(BUSY_BACKOFF_MS * attempt);
+          this.observer.retried("busy", (performance.now() - started) / 1000);
           continue;
         }
         const failure = isBusy(error) ? new SqliteBusyError(attempt, error) : error;

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expectOk, recordRefund } from "@bbscart/core";
-import { inr, makeOrder, makePricingLine, makeProduct } from "@bbscart/core/testing";
+import { inr, makeCoupon, makeOrder, makePricingLine, makeProduct } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../index.js";
 import { migrations } from "./migrations/index.js";
@@ -81,6 +81,7 @@ const undo: Readonly<Record<number, string>> = {
   10:
     "DROP INDEX categories_parent; ALTER TABLE categories DROP COLUMN position; ALTER TABLE categories DROP COLUMN description; " +
     "ALTER TABLE categories DROP COLUMN image; ALTER TABLE categories DROP COLUMN archived_at; ",
+  11: "DROP INDEX orders_coupon; ALTER TABLE coupons DROP COLUMN version; ALTER TABLE coupons DROP COLUMN description; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
@@ -229,6 +230,19 @@ describe("migrations", () => {
       ["c", 2],
     ]);
     expect(tree.every((c) => c.description === "" && c.image === null && c.archivedAt === null)).toBe(true);
+  });
+
+  it("011 gives coupons stored before it version 1 and no description, so they can be edited", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.coupons.create(makeCoupon({ usageLimit: 5 }));
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 10);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    expect(await reopened.repos.coupons.findByCode("WELCOME10")).toMatchObject({ description: null, version: 1, usageLimit: 5 });
+    expect(await reopened.repos.coupons.update("WELCOME10", { description: "Edited" }, 1)).toMatchObject({ description: "Edited", version: 2 });
   });
 
   it("refuse a database written by a newer build", async () => {

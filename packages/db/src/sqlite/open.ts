@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { DatabaseHandle } from "@bbscart/core";
+import { unobserved, type DatabaseHandle, type UnitOfWorkObserver } from "@bbscart/core";
 import { defaultConnectionOptions, openReader, openWriter, type Synchronous } from "./connection.js";
 import { DirectExecutor } from "./executor.js";
 import { GroupCommit } from "./group-commit.js";
@@ -21,6 +21,8 @@ export interface SqliteOptions {
    * better-sqlite3 waits synchronously, so this is also the longest the event loop can stall.
    */
   busyTimeoutMs?: number;
+  /** Told how long each unit of work took and of each busy retry (metrics); none by default. */
+  observer?: UnitOfWorkObserver;
 }
 
 export interface SqliteHandle extends DatabaseHandle {
@@ -53,7 +55,8 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
   }
   const reader = openReader(file, connection);
   const lock = new WriteLock();
-  const commits = new GroupCommit(writer, lock);
+  const observer = options.observer ?? unobserved;
+  const commits = new GroupCommit(writer, lock, observer);
   const probe = reader.prepare("SELECT 1");
   // On the read connection, data_version changes when any other connection — our writer or
   // another process — commits: a cheap "has anything changed?" for answer caches.
@@ -62,7 +65,7 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
   return {
     engine: "sqlite",
     file,
-    uow: new SqliteUnitOfWork(writer, commits, sqliteRepositories),
+    uow: new SqliteUnitOfWork(writer, commits, sqliteRepositories, observer),
     repos: sqliteRepositories(direct),
     retention: sqliteRetention(direct),
     // A promise chain, so a driver throw (e.g. "database is closed") becomes a rejection.

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
+import type { TransactionRetryReason, UnitOfWorkObserver, UnitOfWorkOutcome } from "@bbscart/core";
 import { inr } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { SqliteBusyError } from "./errors.js";
@@ -39,11 +40,46 @@ async function holdWriteLock(file: string): Promise<{ release: () => Promise<voi
 }
 
 /** A database whose writers give up on a held lock after 200 ms, so each busy attempt is short. */
-function openShared(): SqliteHandle {
+function openShared(observer?: UnitOfWorkObserver): SqliteHandle {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-busy-"));
   dirs.push(dataDir);
-  return openSqlite({ dataDir, busyTimeoutMs: 200 });
+  return openSqlite({ dataDir, busyTimeoutMs: 200, ...(observer ? { observer } : {}) });
 }
+
+/** An observer that keeps what it was told. */
+function recorder() {
+  const settled: Array<{ seconds: number; outcome: UnitOfWorkOutcome }> = [];
+  const retried: Array<{ reason: TransactionRetryReason; waitedSeconds: number }> = [];
+  const observer: UnitOfWorkObserver = { settled: (seconds, outcome) => settled.push({ seconds, outcome }), retried: (reason, waitedSeconds) => retried.push({ reason, waitedSeconds }) };
+  return { observer, settled, retried };
+}
+
+describe("the unit-of-work observer (metrics)", () => {
+  it("is told how each unit of work ended and how long it took", async () => {
+    const seen = recorder();
+    const db = openShared(seen.observer);
+    await db.uow.run((repos) => repos.ledger.credit("wallet:user-1", inr(100)));
+    await expect(db.uow.run(() => Promise.reject(new Error("refused")))).rejects.toThrow("refused");
+    expect(seen.settled.map((s) => s.outcome)).toEqual(["committed", "rolled_back"]);
+    expect(seen.settled.every((s) => s.seconds > 0 && s.seconds < 5)).toBe(true);
+    expect(seen.retried).toEqual([]);
+    await db.close();
+  });
+
+  it("is told of each busy retry with the time it waited for the other process's lock", async () => {
+    const seen = recorder();
+    const db = openShared(seen.observer);
+    const holder = await holdWriteLock(db.file);
+    const run = db.uow.run((repos) => repos.ledger.credit("wallet:user-1", inr(100)));
+    setTimeout(() => void holder.release(), 0);
+    await run;
+    expect(seen.retried.length).toBeGreaterThanOrEqual(1);
+    // Each busy attempt waits out busy_timeout (200 ms) before the retry.
+    expect(seen.retried.every((r) => r.reason === "busy" && r.waitedSeconds >= 0.15)).toBe(true);
+    expect(seen.settled.map((s) => s.outcome)).toEqual(["committed"]);
+    await db.close();
+  });
+});
 
 describe("uow.run while another process holds the write lock", () => {
   it("retries the whole unit of work once the lock is free, and commits it once", async () => {

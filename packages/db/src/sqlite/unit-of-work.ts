@@ -1,4 +1,5 @@
-import type { Repositories, UnitOfWork } from "@bbscart/core";
+import { performance } from "node:perf_hooks";
+import type { Repositories, UnitOfWork, UnitOfWorkObserver } from "@bbscart/core";
 import type { Connection } from "./connection.js";
 import { TransactionExecutor, type Executor } from "./executor.js";
 import type { GroupCommit } from "./group-commit.js";
@@ -19,16 +20,26 @@ export class SqliteUnitOfWork implements UnitOfWork {
     private readonly writer: Connection,
     private readonly commits: GroupCommit,
     private readonly repositories: (executor: Executor) => Repositories,
+    private readonly observer: UnitOfWorkObserver,
   ) {}
 
-  run<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.commits.run(async () => {
-      const executor = new TransactionExecutor(this.writer);
-      try {
-        return await fn(this.repositories(executor));
-      } finally {
-        executor.close();
-      }
-    });
+  /** Timed from the call to the settled promise: the wait for the write lock and the group's COMMIT are part of what a caller waits for. */
+  async run<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      const value = await this.commits.run(async () => {
+        const executor = new TransactionExecutor(this.writer);
+        try {
+          return await fn(this.repositories(executor));
+        } finally {
+          executor.close();
+        }
+      });
+      this.observer.settled((performance.now() - started) / 1000, "committed");
+      return value;
+    } catch (error) {
+      this.observer.settled((performance.now() - started) / 1000, "rolled_back");
+      throw error;
+    }
   }
 }

@@ -9,6 +9,7 @@ import {
   type CartProblem,
   type CategoryRefusal,
   type CouponRejection,
+  type CouponEditRefusal,
   type LedgerError,
   type Money,
   type OrderError,
@@ -82,7 +83,8 @@ export type Refusal =
   | SecondFactorRefusal
   | SignInChallengeRefusal
   | CategoryRefusal
-  | CatalogRefusal;
+  | CatalogRefusal
+  | CouponEditRefusal;
 
 /** A refusal's code: what a procedure lists in its `rest({ refuses })` for the REST document. */
 export type RefusalCode = Refusal["code"];
@@ -238,6 +240,15 @@ const table: Table = {
       `This category still holds ${[r.liveChildren > 0 ? `${r.liveChildren} subcategor${r.liveChildren === 1 ? "y" : "ies"}` : "", r.activeProducts ? "products on sale" : ""].filter(Boolean).join(" and ")}; move or archive them first`,
     { field: "categoryId", reason: "CATEGORY_IN_USE" },
   ),
+  COUPON_CHANGED: one("CONFLICT", (r) => `This coupon was changed by someone else since you opened it (now version ${r.version}); reload it and edit again`, {
+    field: "expectedVersion",
+    reason: "COUPON_CHANGED",
+  }),
+  USAGE_LIMIT_BELOW_REDEMPTIONS: one("BAD_REQUEST", (r) => `usageLimit cannot be below the ${r.usedCount} redemptions already made`, {
+    field: "usageLimit",
+    reason: "USAGE_LIMIT_BELOW_REDEMPTIONS",
+  }),
+  COUPON_WINDOW_INVALID: one("BAD_REQUEST", () => "expiresAt must be after startsAt", { field: "expiresAt", reason: "COUPON_WINDOW_INVALID" }),
   OVER_CAPTURE: bug,
   INVALID_TRANSFER: bug,
   TRANSFER_ID_CONFLICT: bug,

@@ -11,3 +11,10 @@ export function formatDay(day: string, style: "short" | "long" = "short"): strin
 export const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`) : null);
 /** The start of the day after, so a "to" day is included whole. */
 export const dayAfter = (day: string) => (day ? new Date(new Date(`${day}T00:00:00`).getTime() + 86_400_000) : null);
+
+/** A date as a `datetime-local` input shows it ("2030-01-01T09:30"), in the admin's own time zone, as the input reads it back. */
+export function dateTimeInput(at: Date | null): string {
+  if (!at) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}

@@ -89,7 +89,7 @@ export function commerceCases(context: ContractContext): void {
     expect(await coupons.findByCode("FLAT100")).toEqual(fixed);
     expect(await coupons.findByCode("NOPE")).toBeNull();
     await expectDuplicate(coupons.create(makeCoupon()), "coupons.code");
-    expect(await coupons.update("WELCOME10", { active: false, minOrder: null, expiresAt: null })).toEqual({ ...percentage, active: false, minOrder: null, expiresAt: null });
+    expect(await coupons.update("WELCOME10", { active: false, minOrder: null, expiresAt: null })).toEqual({ ...percentage, active: false, minOrder: null, expiresAt: null, version: 2 });
     expect(await coupons.update("NOPE", { active: false })).toBeNull();
     const pages = await allPages((page) => coupons.list(page), 2);
     expect(pages.map((items) => items.map((c) => c.code))).toEqual([["AAA", "FLAT100"], ["WELCOME10"]]);
@@ -105,13 +105,55 @@ export function commerceCases(context: ContractContext): void {
       kind: "percentage",
       percentBp: 2500,
       maxDiscount: inr(30000),
+      version: 2,
     });
-    const fixed: Coupon = { ...rules, active: false, kind: "fixed", amount: inr(15000) };
+    const fixed: Coupon = { ...rules, active: false, kind: "fixed", amount: inr(15000), version: 3 };
     expect(await coupons.update("WELCOME10", { active: false, discount: { kind: "fixed", amount: inr(15000) } })).toEqual(fixed);
     expect(await coupons.findByCode("WELCOME10")).toEqual(fixed);
-    const percentage: Coupon = { ...rules, active: false, kind: "percentage", percentBp: 500, maxDiscount: null };
+    const percentage: Coupon = { ...rules, active: false, kind: "percentage", percentBp: 500, maxDiscount: null, version: 4 };
     expect(await coupons.update("WELCOME10", { discount: { kind: "percentage", percentBp: 500, maxDiscount: null } })).toEqual(percentage);
     expect(await coupons.findByCode("WELCOME10")).toEqual(percentage);
+  });
+
+  it("coupons: an edit from an older version, or a total limit below the redemptions, writes nothing; each edit bumps the version", async () => {
+    const { coupons } = context.db.repos;
+    await coupons.create(makeCoupon({ description: "Welcome mailer", usageLimit: 5 }));
+    expect(await coupons.redeemIfAvailable("WELCOME10", "a")).toBe(true);
+    expect(await coupons.redeemIfAvailable("WELCOME10", "b")).toBe(true);
+    const edited = await coupons.update("WELCOME10", { description: "Autumn mailer", usageLimit: 2 }, 1);
+    expect(edited).toMatchObject({ description: "Autumn mailer", usageLimit: 2, usedCount: 2, version: 2 });
+    expect(await coupons.update("WELCOME10", { description: "Stale" }, 1)).toBeNull();
+    expect(await coupons.update("WELCOME10", { usageLimit: 1 }, 2)).toBeNull();
+    expect(await coupons.update("WELCOME10", { usageLimit: 1 })).toBeNull();
+    expect(await coupons.findByCode("WELCOME10")).toEqual(edited);
+    expect(await coupons.update("WELCOME10", { description: null, usageLimit: null }, 2)).toMatchObject({ description: null, usageLimit: null, version: 3 });
+    // Redemptions never bump the version: an admin's open form stays current while shoppers check out.
+    expect(await coupons.redeemIfAvailable("WELCOME10", "c")).toBe(true);
+    expect(await coupons.findByCode("WELCOME10")).toMatchObject({ usedCount: 3, version: 3 });
+    expect(await coupons.update("NOPE", { active: false }, 1)).toBeNull();
+  });
+
+  itNeeds(context, ["aggregationExpressions"], "orders: coupon sales count each coupon's paid orders by currency, with what they captured and refunded", async () => {
+    const { orders } = context.db.repos;
+    const withCoupon = (order: Order, couponCode: string | null): Order => ({ ...order, couponCode });
+    const paid = orderOf("paid", [[1, 1, 10_000]]);
+    await orders.create(withCoupon(paid, "WELCOME10"));
+    const refunded = orderOf("refunded", [[1, 2, 10_000]]);
+    const refund = { id: "r1", amount: inr(5_000), destination: "card" as const, reason: "damaged", at: at(1), status: "succeeded" as const, settledAt: at(1) };
+    await orders.create(withCoupon({ ...refunded, payment: expectOk(recordRefund(refunded.payment, refund), "test refund") }, "WELCOME10"));
+    const dollars = orderOf("usd", [[2, 1, 3_000]], { currency: "USD" });
+    await orders.create(withCoupon(dollars, "WELCOME10"));
+    await orders.create(withCoupon(orderOf("unpaid", [[1, 1, 10_000]], { status: "pending_payment" }), "WELCOME10"));
+    await orders.create(withCoupon(orderOf("flat", [[1, 1, 10_000]]), "FLAT100"));
+    await orders.create(withCoupon(orderOf("none", [[1, 1, 10_000]]), null));
+    await orders.create(withCoupon(orderOf("other", [[1, 1, 10_000]]), "OTHER"));
+    const sales = await orders.couponSales(["WELCOME10", "FLAT100", "UNUSED"]);
+    expect([...sales].sort((a, b) => `${a.code}${a.currency}`.localeCompare(`${b.code}${b.currency}`))).toEqual([
+      { code: "FLAT100", currency: "INR", orders: 1, gross: paid.total, refunds: inr(0) },
+      { code: "WELCOME10", currency: "INR", orders: 2, gross: inr(paid.total.minor + refunded.total.minor), refunds: inr(5_000) },
+      { code: "WELCOME10", currency: "USD", orders: 1, gross: dollars.total, refunds: money(0, "USD") },
+    ]);
+    expect(await orders.couponSales([])).toEqual([]);
   });
 
   it("coupons: redemption respects the total and per-customer limits and is undone without going below zero", async () => {

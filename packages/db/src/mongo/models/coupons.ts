@@ -6,6 +6,7 @@ import { collectionOptions, moneySchema, nullable, stringId, type MoneyDoc } fro
 /** A coupon keyed by its upper-case code; the kind-specific fields are null for the other kind. */
 export interface CouponDoc {
   _id: string;
+  description: string | null;
   kind: CouponKind;
   percentBp: number | null;
   maxDiscount: MoneyDoc | null;
@@ -17,11 +18,14 @@ export interface CouponDoc {
   usageLimit: number | null;
   usedCount: number;
   perCustomerLimit: number | null;
+  /** Bumped by every admin edit; coupons stored before edits were versioned get 1 at open. */
+  version: number;
 }
 
 export const couponSchema = new Schema<CouponDoc>(
   {
     _id: stringId,
+    description: nullable(String),
     kind: { type: String, required: true, enum: COUPON_KINDS },
     percentBp: nullable(Number),
     maxDiscount: nullable(moneySchema),
@@ -33,6 +37,7 @@ export const couponSchema = new Schema<CouponDoc>(
     usageLimit: nullable(Number),
     usedCount: { type: Number, required: true, min: 0 },
     perCustomerLimit: nullable(Number),
+    version: { type: Number, required: true, min: 1 },
   },
   collectionOptions("coupons"),
 );

@@ -158,6 +158,8 @@ orderSchema.index(
 orderSchema.index({ number: 1 }, { name: "number", unique: true, partialFilterExpression: { number: { $type: "string" } } });
 // The admin's search by the delivery phone.
 orderSchema.index({ "address.phone": 1 }, { name: "address_phone" });
+// The coupons page's redemptions and revenue per coupon; only orders that used a coupon are indexed.
+orderSchema.index({ couponCode: 1 }, { name: "coupon_code", partialFilterExpression: { couponCode: { $type: "string" } } });
 
 /** The order id is the `_id`; the number is unique too. */
 export const orderUniqueIndexes: UniqueIndexNames = { _id_: "orders.id", number: "orders.number" };

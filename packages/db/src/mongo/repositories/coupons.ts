@@ -1,12 +1,14 @@
 import type { Coupon, CouponDiscount, CouponRepository } from "@bbscart/core";
 import { translateDuplicateKey } from "../errors.js";
 import { couponUniqueIndexes, type CouponDoc, type CouponRedemptionDoc } from "../models/coupons.js";
+import type { Models } from "../models/index.js";
 import type { RepoContext } from "./context.js";
 import { definedFields, findPage } from "./mapping.js";
 
 function toCoupon(doc: CouponDoc): Coupon {
   const rules = {
     code: doc._id,
+    description: doc.description,
     active: doc.active,
     minOrder: doc.minOrder,
     startsAt: doc.startsAt,
@@ -14,6 +16,7 @@ function toCoupon(doc: CouponDoc): Coupon {
     usageLimit: doc.usageLimit,
     usedCount: doc.usedCount,
     perCustomerLimit: doc.perCustomerLimit,
+    version: doc.version,
   };
   // `couponDoc` always writes the fields of its kind; a document without them is corrupt.
   if (doc.kind === "fixed" && doc.amount) return { ...rules, kind: "fixed", amount: doc.amount };
@@ -29,8 +32,8 @@ function discountFields(discount: CouponDiscount): Pick<CouponDoc, "kind" | "per
 }
 
 function couponDoc(coupon: Coupon): CouponDoc {
-  const { code, active, minOrder, startsAt, expiresAt, usageLimit, usedCount, perCustomerLimit } = coupon;
-  return { _id: code, active, minOrder, startsAt, expiresAt, usageLimit, usedCount, perCustomerLimit, ...discountFields(coupon) };
+  const { code, description, active, minOrder, startsAt, expiresAt, usageLimit, usedCount, perCustomerLimit, version } = coupon;
+  return { _id: code, description, active, minOrder, startsAt, expiresAt, usageLimit, usedCount, perCustomerLimit, version, ...discountFields(coupon) };
 }
 
 /**
@@ -38,14 +41,25 @@ function couponDoc(coupon: Coupon): CouponDoc {
  * count is a guarded `$inc`. Limits are copied into the filter as compare-and-set values, so an
  * admin changing a limit between read and write makes the write miss rather than overshoot.
  */
+/** Gives coupons stored before edits were versioned (ADR 095) version 1 and no description; reads nothing once none lacks it. */
+export async function fillCouponVersions({ coupons }: Models): Promise<void> {
+  await coupons.updateMany({ version: { $exists: false } }, { $set: { version: 1, description: null } });
+}
+
 export function couponRepository({ models: { coupons, couponRedemptions }, session, atomically }: RepoContext): CouponRepository {
   return {
     async create(coupon) {
       await translateDuplicateKey(couponUniqueIndexes, () => coupons.insertMany([couponDoc(coupon)], { session }));
     },
-    async update(code, { discount, ...rules }) {
+    async update(code, { discount, ...rules }, expectedVersion) {
       const set = { ...definedFields(rules), ...(discount ? discountFields(discount) : {}) };
-      const doc = await coupons.findOneAndUpdate({ _id: code }, { $set: set }, { returnDocument: "after", session }).lean<CouponDoc>();
+      // The guards are in the filter: an edit or redemption committed since the caller's read makes it miss.
+      const filter = {
+        _id: code,
+        ...(expectedVersion === undefined ? {} : { version: expectedVersion }),
+        ...(typeof rules.usageLimit === "number" ? { usedCount: { $lte: rules.usageLimit } } : {}),
+      };
+      const doc = await coupons.findOneAndUpdate(filter, { $set: set, $inc: { version: 1 } }, { returnDocument: "after", session }).lean<CouponDoc>();
       return doc && toCoupon(doc);
     },
     async findByCode(code) {

@@ -144,6 +144,24 @@ export function orderRepository({ models: { orders, products, users }, session }
         refunds: { minor: row.refunds, currency: row._id.currency },
       }));
     },
+    async couponSales(codes) {
+      if (codes.length === 0) return [];
+      const rows = await orders
+        .aggregate<{ _id: { code: string; currency: string }; orders: number; gross: number; refunds: number }>([
+          // Through `coupon_code`; paid orders only (captured > 0), as the dashboard counts them.
+          { $match: { couponCode: { $in: [...codes] }, "payment.captured.minor": { $gt: 0 } } },
+          { $group: { _id: { code: "$couponCode", currency: "$currency" }, orders: { $sum: 1 }, gross: { $sum: "$payment.captured.minor" }, refunds: { $sum: "$payment.refunded.minor" } } },
+          { $sort: { "_id.code": 1, "_id.currency": 1 } },
+        ])
+        .session(session ?? null);
+      return rows.map((row) => ({
+        code: row._id.code,
+        currency: row._id.currency,
+        orders: row.orders,
+        gross: { minor: row.gross, currency: row._id.currency },
+        refunds: { minor: row.refunds, currency: row._id.currency },
+      }));
+    },
     async topProducts({ from, to, currency, limit }) {
       // The period's orders through `placed_desc`; the best sellers are then named from the catalog by `_id`.
       const best = await orders

@@ -9,6 +9,7 @@ import { orderNumbers } from "./007-order-numbers.js";
 import { retentionIndexes } from "./008-retention-indexes.js";
 import { openTopUps } from "./009-open-top-ups.js";
 import { categoryTree } from "./010-category-tree.js";
+import { couponEdits } from "./011-coupon-edits.js";
 
 export interface Migration {
   readonly version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: "retention-indexes", sql: retentionIndexes },
   { version: 9, name: "open-top-ups", sql: openTopUps },
   { version: 10, name: "category-tree", sql: categoryTree },
+  { version: 11, name: "coupon-edits", sql: couponEdits },
 ];
 
 /**

@@ -1,11 +1,12 @@
 import { money, type Coupon, type CouponDiscount, type CouponKind, type CouponPatch, type CouponRepository, type Money } from "@bbscart/core";
-import { fromFlag, fromMsOrNull, toFlag, toMsOrNull } from "../codec.js";
+import { fromFlag, fromMsOrNull, toFlag, toMsOrNull, type SqlValue } from "../codec.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
-import { updateReturning, type PatchEncoders } from "./patch.js";
+import { patchAssignments, type PatchEncoders } from "./patch.js";
 
 interface CouponRow {
   code: string;
+  description: string | null;
   kind: CouponKind;
   percent_bp: number | null;
   value_minor: number | null;
@@ -18,6 +19,7 @@ interface CouponRow {
   usage_limit: number | null;
   used_count: number;
   per_customer_limit: number | null;
+  version: number;
 }
 
 const moneyOrNull = (minor: number | null, currency: string | null): Money | null =>
@@ -26,6 +28,7 @@ const moneyOrNull = (minor: number | null, currency: string | null): Money | nul
 function toCoupon(row: CouponRow): Coupon {
   const rules = {
     code: row.code,
+    description: row.description,
     active: fromFlag(row.active),
     minOrder: moneyOrNull(row.min_order_minor, row.min_order_currency),
     startsAt: fromMsOrNull(row.starts_at),
@@ -33,6 +36,7 @@ function toCoupon(row: CouponRow): Coupon {
     usageLimit: row.usage_limit,
     usedCount: row.used_count,
     perCustomerLimit: row.per_customer_limit,
+    version: row.version,
   };
   const value = moneyOrNull(row.value_minor, row.value_currency);
   if (row.kind === "percentage") return { ...rules, kind: "percentage", percentBp: row.percent_bp ?? 0, maxDiscount: value };
@@ -53,6 +57,7 @@ function discountColumns(discount: CouponDiscount) {
 
 const encoders: PatchEncoders<CouponPatch> = {
   discount: discountColumns,
+  description: (description) => ({ description }),
   active: (active) => ({ active: toFlag(active) }),
   minOrder: (minOrder) => ({ min_order_minor: minOrder?.minor ?? null, min_order_currency: minOrder?.currency ?? null }),
   startsAt: (at) => ({ starts_at: toMsOrNull(at) }),
@@ -67,11 +72,12 @@ export function sqliteCoupons(ex: Executor): CouponRepository {
       ex.write((c) => {
         const discount = discountColumns(coupon);
         c.prepare(
-          `INSERT INTO coupons (code, kind, percent_bp, value_minor, value_currency, active, min_order_minor, min_order_currency,
-             starts_at, expires_at, usage_limit, used_count, per_customer_limit)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO coupons (code, description, kind, percent_bp, value_minor, value_currency, active, min_order_minor, min_order_currency,
+             starts_at, expires_at, usage_limit, used_count, per_customer_limit, version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           coupon.code,
+          coupon.description,
           discount.kind,
           discount.percent_bp,
           discount.value_minor,
@@ -84,11 +90,22 @@ export function sqliteCoupons(ex: Executor): CouponRepository {
           coupon.usageLimit,
           coupon.usedCount,
           coupon.perCustomerLimit,
+          coupon.version,
         );
       }),
-    update: (code, patch) =>
+    // The guards sit in the WHERE clause, so they hold against redemptions and edits committed
+    // since the caller read the coupon; the limit is compared with the count the row has now.
+    update: (code, patch, expectedVersion) =>
       ex.write((c) => {
-        const row = updateReturning(c, "coupons", ["code", code], patch, encoders) as CouponRow | undefined;
+        const assignments = patchAssignments(patch, encoders);
+        const set = [...assignments.map(([name]) => `${name} = ?`), "version = version + 1"].join(", ");
+        const guards: Array<readonly [string, SqlValue]> = [];
+        if (expectedVersion !== undefined) guards.push(["version = ?", expectedVersion]);
+        if (typeof patch.usageLimit === "number") guards.push(["used_count <= ?", patch.usageLimit]);
+        const where = ["code = ?", ...guards.map(([clause]) => clause)].join(" AND ");
+        const row = c
+          .prepare(`UPDATE coupons SET ${set} WHERE ${where} RETURNING *`)
+          .get(...assignments.map(([, value]) => value), code, ...guards.map(([, value]) => value)) as CouponRow | undefined;
         return row ? toCoupon(row) : null;
       }),
     findByCode: (code) =>

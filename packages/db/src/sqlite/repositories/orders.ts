@@ -2,6 +2,7 @@ import {
   ORDER_NUMBER_PREFIX,
   ORDER_STATUSES,
   money,
+  type CouponSales,
   type DailyFigures,
   type DailySales,
   type Order,
@@ -217,6 +218,22 @@ function salesFigures(connection: Connection, query: { readonly from: Date; read
   );
 }
 
+/** Paid orders per coupon and currency, through the partial `orders_coupon` index. */
+function couponSales(connection: Connection, codes: readonly string[]): CouponSales[] {
+  if (codes.length === 0) return [];
+  const rows = connection
+    .prepare(
+      `SELECT coupon_code, currency, COUNT(*) AS orders, SUM(captured) AS gross, SUM(refunded) AS refunds FROM (
+         SELECT coupon_code, currency, json_extract(details, '$.payment.captured.minor') AS captured,
+                json_extract(details, '$.payment.refunded.minor') AS refunded
+         FROM orders WHERE coupon_code IN (${codes.map(() => "?").join(", ")})
+       ) WHERE captured > 0
+       GROUP BY coupon_code, currency ORDER BY coupon_code, currency`,
+    )
+    .all(...codes) as Array<{ coupon_code: string; currency: string; orders: number; gross: number; refunds: number }>;
+  return rows.map((row) => ({ code: row.coupon_code, currency: row.currency, orders: row.orders, gross: money(row.gross, row.currency), refunds: money(row.refunds, row.currency) }));
+}
+
 /**
  * The period's lines through `order_lines_placed`, each order's status and currency by its
  * primary key; the `limit` best sellers are then named from the catalog.
@@ -341,5 +358,6 @@ export function sqliteOrders(ex: Executor): OrderRepository {
     salesByDay: (query) => ex.read((c) => salesByDay(c, query)),
     salesFigures: (query) => ex.read((c) => salesFigures(c, query)),
     topProducts: (query) => ex.read((c) => topProducts(c, query)),
+    couponSales: (codes) => ex.read((c) => couponSales(c, codes)),
   };
 }

@@ -1,0 +1,14 @@
+import type { DatabaseOptions } from "@bbscart/db";
+import type { Env } from "../env.js";
+import type { Metrics } from "../metrics/metrics.js";
+
+/** How the API and the worker open the database: the configured engine, with this process's metrics hook when enabled (ADR 051). */
+export function databaseOptions(env: Env, metrics: Metrics | null): DatabaseOptions {
+  return {
+    dataDir: env.DATA_DIR,
+    mongodbUri: env.MONGODB_URI,
+    mongoTransactionRetryMs: env.MONGODB_TRANSACTION_RETRY_MS,
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
+    observer: metrics?.database(env.MONGODB_URI ? "mongodb" : "sqlite"),
+  };
+}
