@@ -79,7 +79,7 @@ export async function renderFirstView(url: string, call: CallProcedure): Promise
     const html = renderToString(app);
     const asked = queryClient
       .getQueryCache()
-      .findAll({ predicate: (query) => query.state.status === "pending" && query.options.enabled !== false && isPublic(query) });
+      .findAll({ predicate: (query) => query.state.status === "pending" && (query.options as { enabled?: unknown }).enabled !== false && isPublic(query) });
     if (asked.length === 0) {
       if (queryClient.getQueryCache().findAll({ predicate: (query) => query.state.status === "error" }).length > 0) return null;
       const state = scriptSafe(JSON.stringify(superjson.serialize(dehydrate(queryClient))));
