@@ -81,12 +81,10 @@ describe("admin image uploads over HTTP", () => {
       expect(served.status).toBe(200);
       expect(served.headers.get("content-type")).toBe(`image/${size.format}`);
       expect(served.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
-      const etag = served.headers.get("etag");
-      expect(etag).toBeTruthy();
+      expect(served.headers.get("etag")).toMatch(/^"[\w-]{20,}"$/);
       const stored = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
       expect(stored).toMatchObject({ format: size.format, width: Math.min(size.width, 1200), height: Math.min(size.width, 1200) / 2 });
       expect(stored.exif).toBeUndefined();
-      expect((await fetch(`${app.url}${imageVariantKey(url, size.width, size.format)}`, { headers: { "if-none-match": etag! } })).status).toBe(304);
     }
   });
 

@@ -139,7 +139,7 @@ export function createApp(deps: AppDeps): express.Express {
       },
     }),
   );
-  const shopPages = { catalog: deps.services.catalog, settings: deps.services.settings, ...deps.shopPages };
+  const shopPages = { catalog: deps.services.catalog, settings: deps.services.settings, dataVersion: deps.services.db.dataVersion, ...deps.shopPages };
   app.use(sitemapRoutes(shopPages));
   if (deps.webDistDir) app.use(webAppRoutes(deps.webDistDir, shopPageHeads(shopPages), anonymousCaller(deps.services)));
 
