@@ -2,7 +2,7 @@ import { hydrate } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
-import superjson from "superjson";
+import superjson, { type SuperJSONResult } from "superjson";
 import { refreshSession } from "./features/auth/session";
 import { makeQueryClient, Providers } from "./providers";
 import { appRoutes } from "./router";
@@ -19,7 +19,7 @@ void refreshSession();
 // the same HTML (hydration, no refetch, nothing moves).
 const queryClient = makeQueryClient();
 const state = document.getElementById(FIRST_VIEW_STATE_ID)?.textContent;
-if (state) hydrate(queryClient, superjson.deserialize(JSON.parse(state)));
+if (state) hydrate(queryClient, superjson.deserialize(JSON.parse(state) as SuperJSONResult));
 
 const app = (
   <StrictMode>
