@@ -103,7 +103,8 @@ export function compressionCost(summary) {
       if (!br) continue;
       const identityUs = cpuUs(plain);
       const brotliUs = cpuUs(br);
-      out.push({ answer, connections: plain.connections, identityUs, brotliUs, costUs: brotliUs - identityUs, identityWireB: plain.wireBytes, brotliWireB: br.wireBytes });
+      const costUs = brotliUs !== null && identityUs !== null ? brotliUs - identityUs : null;
+      out.push({ answer, connections: plain.connections, identityUs, brotliUs, costUs, identityWireB: plain.wireBytes, brotliWireB: br.wireBytes });
     }
   }
   return out;
@@ -157,12 +158,13 @@ export function renderText(result) {
     lines.push("");
     lines.push("compression of API JSON (CPU per request = server CPU ÷ rate; wire = bytes per answer, headers included):");
     const ch = ["answer", "conns", "identity µs", "brotli µs", "compression µs", "wire B identity → br"];
+    const signed = (/** @type {number | null} */ n, /** @type {(n: number) => string} */ show) => (n === null ? "–" : `${n >= 0 ? "+" : ""}${show(n)}`);
     const cr = result.compression.map((c) => [
       c.answer,
       c.connections,
       fmt(c.identityUs),
       fmt(c.brotliUs),
-      `${c.costUs >= 0 ? "+" : ""}${fmt(c.costUs)} (${c.costUs >= 0 ? "+" : ""}${pct(c.costUs / c.identityUs)})`,
+      `${signed(c.costUs, (n) => fmt(n))} (${signed(c.costUs === null || !c.identityUs ? null : c.costUs / c.identityUs, pct)})`,
       `${fmt(c.identityWireB)} → ${fmt(c.brotliWireB)}`,
     ]);
     lines.push(table(ch, cr, [false, true, true, true, true, true]));
