@@ -8,6 +8,11 @@
  *
  *   npm run bench -- --only web   the shop in headless Chromium as a phone on slow 4G sees it (see lib/web.mjs)
  *
+ * Compression: `catalog-list-br` and `catalog-uncached-br` ask for the catalog page as a browser
+ * does (Accept-Encoding: br); against `catalog-list` and `catalog-uncached` they give the CPU per
+ * request compressing costs on a miss and on a hit, and lib/compress-cost.mjs times the compression
+ * of the same page alone.
+ *
  * Other flags: --only id,id (e.g. sqlite-loop,checkout,web), --web-runs N (loads per page, default 5),
  * --web-root DIR (measure the built checkout in DIR instead of this one: before/after tables), --rounds N, --warmup S, --duration S, --connections 1,50, --no-scale, --no-build,
  * --svg FILE (default docs/performance.svg on full runs, none on --quick), --out FILE (also write the
@@ -22,7 +27,8 @@ import { parseArgs } from "node:util";
 import { measure } from "./lib/load.mjs";
 import { repoRoot } from "./lib/paths.mjs";
 import { freePort, hasTaskset, machineLoad, pinned, SERVER_CORE, start, stop, waitForHttp } from "./lib/procs.mjs";
-import { addRatios, goals, renderSvg, renderText, summarise } from "./lib/report.mjs";
+import { compressionCpu } from "./lib/compress-cost.mjs";
+import { addRatios, compressionCost, goals, renderSvg, renderText, summarise } from "./lib/report.mjs";
 import { growCatalog } from "./lib/scale.mjs";
 import { ADDRESS, apiEnv, freshTokens, prepareStore, seedDemoStore, startApi } from "./lib/store.mjs";
 import { mutationBody, query, queryPath } from "./lib/trpc.mjs";
@@ -208,7 +214,7 @@ function row(target, kind, conns, m, extra = {}) {
   };
 }
 
-const measureGet = (server, pathAndQuery, conns) => measure({ server: server.child, url: server.baseUrl + pathAndQuery, connections: conns, warmupS, durationS });
+const measureGet = (server, pathAndQuery, conns, headers = {}) => measure({ server: server.child, url: server.baseUrl + pathAndQuery, connections: conns, warmupS, durationS, headers });
 
 // ---------------------------------------------------------------------------------------------
 log(`temporary folder ${dir}; Redis prefix ${redisPrefix}`);
@@ -244,6 +250,9 @@ for (const c of connections) plan.push({ id: "node-http", conns: c });
 for (const c of connections) plan.push({ id: "express", conns: c });
 plan.push({ id: "sqlite-loop", conns: null });
 for (const c of connections) plan.push({ id: "catalog-list", conns: c }, { id: "catalog-uncached", conns: c }, { id: "product-by-slug", conns: c }, { id: "search", conns: c });
+// The catalog page again, asked as a browser asks (Accept-Encoding: br): compression's CPU cost on a
+// miss, and none on a hit (the answer cache keeps the compressed bytes, decision 100).
+for (const c of connections) plan.push({ id: "catalog-list-br", conns: c }, { id: "catalog-uncached-br", conns: c });
 for (const c of connections) plan.push({ id: "checkout", conns: c });
 
 if (only) plan.splice(0, plan.length, ...plan.filter((p) => only.has(p.id)));
@@ -261,18 +270,23 @@ async function runOne({ id, conns }, round) {
     case "catalog-list":
     case "catalog-uncached":
     case "product-by-slug":
-    case "search": {
+    case "search":
+    case "catalog-list-br":
+    case "catalog-uncached-br": {
       const target = {
         "catalog-list": [listPath, store.catalogBytes],
         "catalog-uncached": [listPath, store.catalogBytes],
         "product-by-slug": [slugPath, store.slugBytes],
         search: [searchPath, store.searchBytes],
+        "catalog-list-br": [listPath, store.catalogBytes],
+        "catalog-uncached-br": [listPath, store.catalogBytes],
       }[id];
       // The same page with the answer cache off: the work every cache miss does.
-      const extraEnv = id === "catalog-uncached" ? { CATALOG_CACHE_ENTRIES: "0" } : {};
+      const extraEnv = id.startsWith("catalog-uncached") ? { CATALOG_CACHE_ENTRIES: "0" } : {};
+      const headers = id.endsWith("-br") ? { "Accept-Encoding": "br" } : {};
       return withServer(
         () => startApi(store, { label: `api-${id}-${conns}-r${round}`, extraEnv }),
-        async (server) => row(id, "read", conns, await measureGet(server, target[0], conns), { bodyBytes: target[1] }),
+        async (server) => row(id, "read", conns, await measureGet(server, target[0], conns, headers), { bodyBytes: target[1] }),
       );
     }
     case "checkout":
@@ -357,6 +371,8 @@ try {
 
 addRatios(rows);
 const summary = summarise(rows);
+log("compression: timing the catalog page compressed alone (CPU per answer)");
+const compressionDirect = await compressionCpu(store.payloadFile, quick ? 0.5 : 2);
 const result = {
   meta: {
     startedAt,
@@ -385,6 +401,8 @@ const result = {
   },
   summary,
   goals: goals(summary),
+  compression: compressionCost(summary),
+  compressionDirect,
   scale,
   rows,
   ...(web ? { web: web.rows } : {}),

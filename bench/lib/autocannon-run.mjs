@@ -64,7 +64,7 @@ function checkoutRequests(stats) {
 }
 
 async function once(durationS, stats) {
-  const options = { url: config.url, connections: config.connections, duration: durationS, timeout: config.timeoutS ?? 10 };
+  const options = { url: config.url, connections: config.connections, duration: durationS, timeout: config.timeoutS ?? 10, headers: config.headers ?? {} };
   if (config.mode === "checkout") options.requests = checkoutRequests(stats);
   return autocannon(options);
 }

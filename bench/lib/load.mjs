@@ -67,15 +67,17 @@ function watchCpu(pid) {
  * Measures `url` (GET) or a checkout sequence against `server` (a running child). Returns req/s,
  * latency percentiles in ms, error counts, bytes per response, the tool's and the server's CPU
  * (fraction of one core) and the server's peak RSS.
- * @param {{ server: import("./procs.mjs").Child; url: string; connections: number; warmupS: number; durationS: number; mode?: "get" | "checkout"; checkout?: object; tool?: "wrk" | "autocannon" }} options
+ * `headers` go with every GET (e.g. `Accept-Encoding`, to measure compressed answers).
+ * @param {{ server: import("./procs.mjs").Child; url: string; connections: number; warmupS: number; durationS: number; mode?: "get" | "checkout"; checkout?: object; tool?: "wrk" | "autocannon"; headers?: Record<string, string> }} options
  */
-export async function measure({ server, url, connections, warmupS, durationS, mode = "get", checkout, tool }) {
+export async function measure({ server, url, connections, warmupS, durationS, mode = "get", checkout, tool, headers = {} }) {
   const useWrk = mode === "get" && (tool ?? (hasWrk ? "wrk" : "autocannon")) === "wrk";
   let serverCpu0 = 0;
   let t0 = 0;
   let result;
   if (useWrk) {
-    const wrk = (seconds) => pinned(LOAD_CORE, ["wrk", "-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "-s", path.join(repoRoot, "bench/lib/wrk-report.lua"), url]);
+    const headerArgs = Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
+    const wrk = (seconds) => pinned(LOAD_CORE, ["wrk", "-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", ...headerArgs, "-s", path.join(repoRoot, "bench/lib/wrk-report.lua"), url]);
     if (warmupS > 0) {
       await spawnCollect(wrk(warmupS));
       await settle(server.pid);
@@ -107,7 +109,7 @@ export async function measure({ server, url, connections, warmupS, durationS, mo
       toolCpu: toolCpuS / seconds,
     };
   } else {
-    const config = { mode, url, connections, warmupS, durationS, checkout };
+    const config = { mode, url, connections, warmupS, durationS, checkout, headers };
     const argv = pinned(LOAD_CORE, [process.execPath, path.join(repoRoot, "bench/lib/autocannon-run.mjs"), JSON.stringify(config)]);
     const { text, err, exit } = await spawnCollect(argv, (line, child) => {
       if (line === "WARMUP_DONE") settle(server.pid).then(() => child.stdin.end("GO\n"));

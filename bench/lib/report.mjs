@@ -84,6 +84,32 @@ export function goals(summary) {
   return out;
 }
 
+/**
+ * What compressing API JSON costs: the catalog page measured as wrk asks for it (no
+ * Accept-Encoding) and as a browser asks (br), answered by the cache (a hit) and with the cache
+ * off (a miss). CPU per request is the server's CPU over the measured window divided by the
+ * requests it answered; the difference between the two encodings is what compression costs.
+ */
+export function compressionCost(summary) {
+  const pairs = [
+    ["catalog page, cache miss", "catalog-uncached", "catalog-uncached-br"],
+    ["catalog page, cache hit", "catalog-list", "catalog-list-br"],
+  ];
+  const cpuUs = (s) => (s && s.rate > 0 && s.serverCpu !== null ? (s.serverCpu / s.rate) * 1e6 : null);
+  const out = [];
+  for (const [answer, plainId, brId] of pairs) {
+    for (const plain of summary.filter((s) => s.target === plainId)) {
+      const br = summary.find((s) => s.target === brId && s.connections === plain.connections);
+      if (!br) continue;
+      const identityUs = cpuUs(plain);
+      const brotliUs = cpuUs(br);
+      const costUs = brotliUs !== null && identityUs !== null ? brotliUs - identityUs : null;
+      out.push({ answer, connections: plain.connections, identityUs, brotliUs, costUs, identityWireB: plain.wireBytes, brotliWireB: br.wireBytes });
+    }
+  }
+  return out;
+}
+
 export const fmt = (n, digits = 0) => (n === null || n === undefined || !Number.isFinite(n) ? "–" : n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 export const pct = (n) => (n === null || n === undefined || !Number.isFinite(n) ? "–" : `${(n * 100).toFixed(n < 0.1 ? 1 : 0)}%`);
 
@@ -121,6 +147,28 @@ export function renderText(result) {
   lines.push("checkout: rate = orders/s (each = cart.add + order.place by wallet), latency per iteration; sqlite-loop: the same writes without HTTP, tRPC or domain code.");
   lines.push("");
   for (const g of result.goals) lines.push(`${g.ok === null ? "·" : g.ok ? "PASS" : "FAIL"}  ${g.goal}: ${g.value}`);
+  const direct = result.compressionDirect;
+  if (direct) {
+    lines.push("");
+    lines.push(
+      `compression, timed alone: the catalog page (${fmt(direct.inBytes)} B) costs ${fmt(direct.brotli.us)} µs of CPU in brotli-${direct.brotliQuality} (→ ${fmt(direct.brotli.outBytes)} B) and ${fmt(direct.gzip.us)} µs in gzip (→ ${fmt(direct.gzip.outBytes)} B) per cache miss; a cache hit sends the stored compressed bytes: 0 µs.`,
+    );
+  }
+  if (result.compression?.length) {
+    lines.push("");
+    lines.push("compression of API JSON (CPU per request = server CPU ÷ rate; wire = bytes per answer, headers included):");
+    const ch = ["answer", "conns", "identity µs", "brotli µs", "compression µs", "wire B identity → br"];
+    const signed = (/** @type {number | null} */ n, /** @type {(n: number) => string} */ show) => (n === null ? "–" : `${n >= 0 ? "+" : ""}${show(n)}`);
+    const cr = result.compression.map((c) => [
+      c.answer,
+      c.connections,
+      fmt(c.identityUs),
+      fmt(c.brotliUs),
+      `${signed(c.costUs, (n) => fmt(n))} (${signed(c.costUs === null || !c.identityUs ? null : c.costUs / c.identityUs, pct)})`,
+      `${fmt(c.identityWireB)} → ${fmt(c.brotliWireB)}`,
+    ]);
+    lines.push(table(ch, cr, [false, true, true, true, true, true]));
+  }
   if (scale?.length) {
     lines.push("");
     lines.push(`catalog size (${meta.scaleConnections} connections, 1 round each):`);

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { imageVariantKey, storedImageSizes } from "@bbscart/core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, type TestAccount } from "./accounts.js";
@@ -70,6 +71,21 @@ describe("admin image uploads over HTTP", () => {
     const { url } = (await response.json()) as { url: string };
     const stored = await sharp(Buffer.from(await (await fetch(`${app.url}${url}`)).arrayBuffer())).metadata();
     expect({ width: stored.width, height: stored.height }).toEqual({ width: 1600, height: 500 });
+  });
+
+  it("stores every size a page offers in srcset beside the original: WebP widths never enlarged, and a JPEG fallback, each with an ETag", async () => {
+    const response = await upload(await picture("jpeg", 1200, 600));
+    const { url } = (await response.json()) as { url: string };
+    for (const size of storedImageSizes) {
+      const served = await fetch(`${app.url}${imageVariantKey(url, size.width, size.format)}`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get("content-type")).toBe(`image/${size.format}`);
+      expect(served.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(served.headers.get("etag")).toMatch(/^"[\w-]{20,}"$/);
+      const stored = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
+      expect(stored).toMatchObject({ format: size.format, width: Math.min(size.width, 1200), height: Math.min(size.width, 1200) / 2 });
+      expect(stored.exif).toBeUndefined();
+    }
   });
 
   it("refuses a GIF and text named .png with 415, whatever the filename and content type claim", async () => {

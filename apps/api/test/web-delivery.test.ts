@@ -232,6 +232,61 @@ describe("the first HTML of public pages", () => {
   });
 });
 
+/**
+ * A stand-in for the web's server build (apps/web/src/entry-server.tsx): it draws what the API's
+ * procedures answer, asks for one procedure a first view must never reach, and declines /search (as
+ * the real one does when a query fails).
+ */
+const fakeRenderer = `
+export async function renderFirstView(url, call) {
+  const path = new URL(url).pathname;
+  if (path === "/search") return null;
+  const refused = await call("cart.get", undefined).then(() => "cart answered", (error) => "cart refused: " + error.message);
+  const categories = await call("catalog.categories", undefined);
+  const product = path.startsWith("/p/") ? await call("catalog.bySlug", { slug: decodeURIComponent(path.slice(3)) }) : null;
+  return {
+    html: "<main>" + (product ? product.name : "") + " | " + categories.map((c) => c.name).join(",") + " | " + refused + "</main>",
+    stateScript: '<script type="application/json" id="first-view-state">{"from":"' + path + '"}</script>',
+  };
+}`;
+
+describe("server-rendered first views", () => {
+  async function shopWithRenderer() {
+    const dist = fakeDist();
+    fs.mkdirSync(path.join(dist.dir, "server"));
+    fs.writeFileSync(path.join(dist.dir, "server", "entry-server.js"), fakeRenderer);
+    const app = await start({ NODE_ENV: "production", WEB_DIST_DIR: dist.dir });
+    const admin = await createAccount(app, { role: "admin", permissions: ["catalog.manage"] });
+    const category = await ok<{ id: string }>(app.url, "admin.catalog.createCategory", { name: "Tea" }, { token: admin.token });
+    const product = await createProduct(app.url, admin.token, { name: "Assam Gold", categoryId: category.id, variants: [{ sku: "ASSAM", priceMinor: 100 }] });
+    return { app, product };
+  }
+  const html = async (url: string, headers: Record<string, string> = {}) => {
+    const raw = await rawGet(url, { "accept-encoding": "br", ...headers });
+    return { status: raw.status, html: decode(raw).toString() };
+  };
+
+  it("draws public pages into #root from in-process procedure calls, followed by the answers it drew them with", async () => {
+    const { app, product } = await shopWithRenderer();
+    const page = await html(`${app.url}/p/${product.slug}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`<div id="root"><main>Assam Gold | Tea | cart refused: cart.get is not served in a first view</main></div><script type="application/json" id="first-view-state">{"from":"/p/${product.slug}"}</script>`);
+    expect((await html(`${app.url}/`)).html).toContain('<div id="root"><main> | Tea |');
+  });
+
+  it("leaves private pages and pages the renderer declines to the browser, and never serves the server build", async () => {
+    const { app } = await shopWithRenderer();
+    expect((await html(`${app.url}/cart`)).html).toContain('<div id="root"></div>');
+    expect((await html(`${app.url}/checkout`)).html).not.toContain("first-view-state");
+    const declined = await html(`${app.url}/search`);
+    expect(declined.status).toBe(200);
+    expect(declined.html).toContain("<title>All products — BBSCART</title>");
+    expect(declined.html).toContain('<div id="root"></div>');
+    const served = await rawGet(`${app.url}/server/entry-server.js`);
+    expect(decode(served).toString()).not.toContain("renderFirstView");
+  });
+});
+
 describe("sitemap and robots", () => {
   it("lists the home page, categories and active products, and pages into a sitemap index past the per-file limit", async () => {
     const app = await start({ SITEMAP_URLS_PER_FILE: "3" });
@@ -256,6 +311,26 @@ describe("sitemap and robots", () => {
     expect(listed).not.toContain("retired");
     expect(listed).toMatch(/<lastmod>\d{4}-\d\d-\d\dT/);
     expect((await rawGet(`${app.url}/sitemap-3.xml`)).status).toBe(404);
+  });
+
+  it("builds the sitemap once and keeps it until the catalog changes, in every file of an index", async () => {
+    const app = await start({ SITEMAP_URLS_PER_FILE: "3" });
+    const admin = await createAccount(app, { role: "admin", permissions: ["catalog.manage"] });
+    const category = await ok<{ id: string; slug: string }>(app.url, "admin.catalog.createCategory", { name: "Tea" }, { token: admin.token });
+    const first = await rawGet(`${app.url}/sitemap.xml`);
+    expect(first.headers["x-cache"]).toBe("miss");
+    const again = await rawGet(`${app.url}/sitemap.xml`);
+    expect(again.headers["x-cache"]).toBe("hit");
+    expect(again.body.toString()).toBe(first.body.toString());
+    // Three URLs fit one file; a product makes four, so the next answer is built anew, as an index.
+    expect(first.body.toString()).toContain("<urlset");
+    const product = await createProduct(app.url, admin.token, { name: "Assam", categoryId: category.id, variants: [{ sku: "ASSAM", priceMinor: 100 }] });
+    const changed = await rawGet(`${app.url}/sitemap.xml`);
+    expect(changed.headers["x-cache"]).toBe("miss");
+    expect(changed.body.toString()).toContain("<sitemapindex");
+    const second = await rawGet(`${app.url}/sitemap-2.xml`);
+    expect(second.headers["x-cache"]).toBe("hit");
+    expect(second.body.toString()).toContain(`/p/${product.slug}</loc>`);
   });
 
   it("serves one sitemap file while the shop fits, and robots.txt keeping crawlers out of private pages", async () => {
@@ -289,5 +364,21 @@ describe("uploads revalidate", () => {
     const changed = await rawGet(`${app.url}/uploads/products/tea.webp`, { "if-none-match": first.headers.etag! });
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(first.headers.etag);
+  });
+});
+
+describe("image sizes of older stores", () => {
+  it("answers a size an image stored before sizes existed with its original, and an unknown size with 404", async () => {
+    const dataDir = tempDir();
+    fs.mkdirSync(path.join(dataDir, "uploads", "products"), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, "uploads", "products", "tea.webp"), Buffer.from("RIFFxxxxWEBP"));
+    const app = await startApp({ dataDir });
+    running.push(app);
+    const size = await rawGet(`${app.url}/uploads/products/tea-320w.webp`);
+    expect(size.status).toBe(200);
+    expect(size.body.toString()).toBe("RIFFxxxxWEBP");
+    expect(size.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect((await rawGet(`${app.url}/uploads/products/tea-333w.webp`)).status).toBe(404);
+    expect((await rawGet(`${app.url}/uploads/products/coffee-320w.webp`)).status).toBe(404);
   });
 });

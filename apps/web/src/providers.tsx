@@ -5,19 +5,30 @@ import superjson from "superjson";
 import { authFetch, session } from "./features/auth/session";
 import { trpc } from "./lib/trpc";
 
-/** One query cache and one tRPC client for the app's lifetime; requests go to our own origin. */
-export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          queries: { staleTime: 30_000, retry: (failures, error) => failures < 1 && !isClientError(error) },
-        },
-      }),
-  );
+type TRPCClient = ReturnType<typeof trpc.createClient>;
+
+/**
+ * The app's query cache. `staleTime` also keeps answers the server rendered the first view with
+ * (main.tsx puts them in the cache) from being asked for again as soon as the page hydrates.
+ */
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 30_000, retry: (failures, error) => failures < 1 && !isClientError(error) },
+    },
+  });
+}
+
+/**
+ * One query cache and one tRPC client for the app's lifetime; requests go to our own origin. The
+ * server passes its own pair (no retries, answers from inside the API) when it renders a first view (entry-server.tsx).
+ */
+export function Providers(props: { children: ReactNode; queryClient?: QueryClient; trpcClient?: TRPCClient }) {
+  const { children } = props;
+  const [queryClient] = useState(() => props.queryClient ?? makeQueryClient());
   // maxItems: the API refuses batches over TRPC_BATCH_MAX_CALLS, which is never below 10.
-  const [trpcClient] = useState(() =>
-    trpc.createClient({ links: [httpBatchLink({ url: "/trpc", transformer: superjson, fetch: authFetch, maxItems: 10 })] }),
+  const [trpcClient] = useState(
+    () => props.trpcClient ?? trpc.createClient({ links: [httpBatchLink({ url: "/trpc", transformer: superjson, fetch: authFetch, maxItems: 10 })] }),
   );
   useEffect(() => {
     // Signing in or out changes whose cart, orders and wallet every query is about. Refetching the

@@ -28,6 +28,7 @@ import { requestId } from "./request-id.js";
 import { sandboxPayRoutes } from "./sandbox-pay.js";
 import { shopPageHeads, sitemapRoutes, type ShopPagesDeps } from "./shop-pages.js";
 import { uploadRoutes } from "./uploads.js";
+import { anonymousCaller } from "./first-view-caller.js";
 import { webAppRoutes } from "./web.js";
 import { webhookRoutes } from "./webhooks.js";
 
@@ -145,9 +146,9 @@ export function createApp(deps: AppDeps): express.Express {
       },
     }),
   );
-  const shopPages = { catalog: deps.services.catalog, settings: deps.services.settings, ...deps.shopPages };
+  const shopPages = { catalog: deps.services.catalog, settings: deps.services.settings, dataVersion: deps.services.db.dataVersion, ...deps.shopPages };
   app.use(sitemapRoutes(shopPages));
-  if (deps.webDistDir) app.use(webAppRoutes(deps.webDistDir, shopPageHeads(shopPages)));
+  if (deps.webDistDir) app.use(webAppRoutes(deps.webDistDir, shopPageHeads(shopPages), anonymousCaller(deps.services)));
 
   app.use((req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: `No route for ${req.method} ${req.path}` } });

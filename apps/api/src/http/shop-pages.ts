@@ -12,6 +12,11 @@ export interface ShopPagesDeps {
   publicUrl: string;
   /** URLs per sitemap file; the protocol's limit is 50,000 (tests shrink it). */
   sitemapUrlsPerFile: number;
+  /**
+   * The database's data version (SQLite), which any commit changes: the sitemap is built once and
+   * kept until it moves. Without one (MongoDB) it is built for each request.
+   */
+  dataVersion?: (() => number) | undefined;
 }
 
 /** What a page's head says and whether the page exists. */
@@ -117,10 +122,22 @@ export function shopPageHeads(deps: ShopPagesDeps) {
 const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
 const sitemapNs = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';
 
+/** The sitemap as served: one `urlset` per file, and the index when there is more than one file. */
+interface BuiltSitemap {
+  files: string[];
+  index: string | null;
+}
+
 /**
  * `/robots.txt` and `/sitemap.xml`. The sitemap lists the home page, every category and every active
  * product; past `sitemapUrlsPerFile` URLs (the protocol allows 50,000 per file) `/sitemap.xml`
  * becomes a sitemap index pointing at `/sitemap-1.xml`, `/sitemap-2.xml`, ….
+ *
+ * Walking every product for each crawler request would make a big catalog's sitemap its most
+ * expensive page, so it is built once and kept while the database's data version stays the one
+ * read *before* building (the catalog answer cache's rule, decision 023): a commit made during the
+ * build makes the next request build again rather than keep a stale list. Requests arriving during
+ * a build share it. `X-Cache: hit|miss` says which happened.
  */
 export function sitemapRoutes(deps: ShopPagesDeps): Router {
   const base = deps.publicUrl.replace(/\/+$/, "");
@@ -136,6 +153,34 @@ export function sitemapRoutes(deps: ShopPagesDeps): Router {
   };
   const urlset = (urls: Array<{ loc: string; lastmod?: string }>) =>
     xml(`<urlset ${sitemapNs}>\n${urls.map((u) => `<url><loc>${escapeHtml(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ""}</url>`).join("\n")}\n</urlset>`);
+  const build = async (): Promise<BuiltSitemap> => {
+    const urls = await allUrls();
+    const files: string[] = [];
+    for (let start = 0; start < urls.length; start += deps.sitemapUrlsPerFile) files.push(urlset(urls.slice(start, start + deps.sitemapUrlsPerFile)));
+    if (files.length <= 1) return { files, index: null };
+    const entries = files.map((_, i) => `<sitemap><loc>${escapeHtml(`${base}/sitemap-${i + 1}.xml`)}</loc></sitemap>`);
+    return { files, index: xml(`<sitemapindex ${sitemapNs}>\n${entries.join("\n")}\n</sitemapindex>`) };
+  };
+
+  let kept: { version: number; built: Promise<BuiltSitemap> } | null = null;
+  const current = (res: Response): Promise<BuiltSitemap> => {
+    const version = deps.dataVersion?.();
+    if (version !== undefined && kept?.version === version) {
+      res.setHeader("X-Cache", "hit");
+      return kept.built;
+    }
+    res.setHeader("X-Cache", "miss");
+    const built = build();
+    if (version !== undefined) {
+      kept = { version, built };
+      // A failed build is not kept: the next request tries again.
+      built.catch(() => {
+        if (kept?.built === built) kept = null;
+      });
+    }
+    return built;
+  };
+
   const send = (res: Response, body: string) => {
     res.type("application/xml").setHeader("Cache-Control", "public, max-age=3600");
     res.send(body);
@@ -147,19 +192,16 @@ export function sitemapRoutes(deps: ShopPagesDeps): Router {
   });
 
   routes.get("/sitemap.xml", async (_req, res) => {
-    const urls = await allUrls();
-    if (urls.length <= deps.sitemapUrlsPerFile) return send(res, urlset(urls));
-    const files = Math.ceil(urls.length / deps.sitemapUrlsPerFile);
-    const entries = Array.from({ length: files }, (_, i) => `<sitemap><loc>${escapeHtml(`${base}/sitemap-${i + 1}.xml`)}</loc></sitemap>`);
-    send(res, xml(`<sitemapindex ${sitemapNs}>\n${entries.join("\n")}\n</sitemapindex>`));
+    const sitemap = await current(res);
+    send(res, sitemap.index ?? sitemap.files[0]!);
   });
 
   routes.get(/^\/sitemap-([1-9][0-9]{0,5})\.xml$/, async (req, res, next) => {
     const n = Number((req.params as Record<string, string>)[0]);
-    const urls = await allUrls();
-    const slice = urls.slice((n - 1) * deps.sitemapUrlsPerFile, n * deps.sitemapUrlsPerFile);
-    if (urls.length <= deps.sitemapUrlsPerFile || slice.length === 0) return next();
-    send(res, urlset(slice));
+    const sitemap = await current(res);
+    const file = sitemap.files[n - 1];
+    if (!sitemap.index || !file) return next();
+    send(res, file);
   });
   return routes;
 }

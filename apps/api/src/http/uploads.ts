@@ -1,18 +1,23 @@
 import { createHash } from "node:crypto";
 import { Router } from "express";
-import type { FileStorage } from "@bbscart/core";
+import { imageVariantOf, type FileStorage } from "@bbscart/core";
 
 /**
  * Serves stored uploads (product images) under `/uploads/<key>`. Every response is inert content:
  * `nosniff` so a browser never reinterprets it, and a CSP that forbids it from running anything.
  * Each carries an ETag of its bytes, so a client revalidating (a reload, or a file seeded under a
  * fixed name rather than a hash) gets a 304 instead of the image again.
+ *
+ * A size of an image stored before sizes were made (a store seeded or filled by an older version)
+ * is answered with its original, so `srcset` never shows a broken picture; re-uploading or
+ * re-seeding makes the real sizes.
  */
 export function uploadRoutes(files: FileStorage): Router {
   const routes = Router();
   routes.get("/uploads/{*key}", async (req, res) => {
     const key = ([] as string[]).concat((req.params as { key?: string | string[] }).key ?? []).join("/");
-    const file = await files.get(key);
+    const variant = imageVariantOf(key);
+    const file = (await files.get(key)) ?? (variant ? await files.get(variant.original) : null);
     if (!file) {
       res.status(404).json({ error: { code: "NOT_FOUND", message: "No such file" } });
       return;

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import express, { Router, type RequestHandler } from "express";
+import { pathToFileURL } from "node:url";
+import express, { Router, type Request, type RequestHandler, type Response } from "express";
 import { withHead } from "./page-head.js";
 import type { ShopPage } from "./shop-pages.js";
 
@@ -59,29 +60,62 @@ function precompressedAssets(assetsDir: string): RequestHandler {
   };
 }
 
+/** Calls a procedure of the API in-process, as the anonymous visitor of this request. */
+export type CallProcedure = (path: string, input: unknown) => Promise<unknown>;
+
+/** What the web's server build (apps/web/src/entry-server.tsx, built to `dist/server/`) exports. */
+interface FirstViewRenderer {
+  renderFirstView(url: string, call: CallProcedure): Promise<{ html: string; stateScript: string } | null>;
+}
+
+/** The web's server build, if this build has one (it is loaded once, on the first page asked for). */
+function loadRenderer(distDir: string): (() => Promise<FirstViewRenderer>) | null {
+  const file = path.join(distDir, "server", "entry-server.js");
+  if (!fs.existsSync(file)) return null;
+  let loaded: Promise<FirstViewRenderer> | undefined;
+  return () => (loaded ??= import(pathToFileURL(file).href) as Promise<FirstViewRenderer>);
+}
+
+const emptyRoot = '<div id="root"></div>';
+
 /**
  * Serves the built web app: hashed assets cached for a year (precompressed where the build did so),
  * `index.html` revalidated on every load (its ETag makes that a 304 when nothing changed, and a
  * deploy is picked up at once), and every other GET that is not an API path answered with
  * `index.html` so the client-side router can take it. For the shop's public pages `pageFor` supplies
- * the title, description, canonical URL, preview tags and JSON-LD, written into the HTML on the server.
+ * the title, description, canonical URL, preview tags and JSON-LD, written into the HTML on the server,
+ * and their first view rendered into `#root` by the web's own components (decision 102) with the
+ * answers it was drawn from, so the page paints before any JavaScript arrives. A page that cannot
+ * be rendered complete is sent as before, for the browser to draw.
  */
-export function webAppRoutes(distDir: string, pageFor: (req: express.Request) => Promise<ShopPage | null> = () => Promise.resolve(null)): Router {
+export function webAppRoutes(
+  distDir: string,
+  pageFor: (req: Request) => Promise<ShopPage | null> = () => Promise.resolve(null),
+  callerFor?: (req: Request, res: Response) => CallProcedure,
+): Router {
   const indexFile = path.join(distDir, "index.html");
   if (!fs.existsSync(indexFile)) {
     throw new Error(`The web app is not built: ${indexFile} is missing. Run "npm run build" first.`);
   }
   const template = fs.readFileSync(indexFile, "utf8");
+  const renderer = callerFor ? loadRenderer(distDir) : null;
   const routes = Router();
   const assetsDir = path.join(distDir, "assets");
   routes.use("/assets", precompressedAssets(assetsDir), express.static(assetsDir, { ...yearCache, fallthrough: false }));
-  routes.use(express.static(distDir, { index: false, maxAge: "1h" }));
+  const publicFiles = express.static(distDir, { index: false, maxAge: "1h" });
+  // The server build lives beside the app but is the API's to run, not the browser's to download.
+  routes.use((req, res, next) => (req.path.startsWith("/server/") ? next() : publicFiles(req, res, next)));
   routes.get("/{*splat}", async (req, res, next) => {
     if (apiPathPrefixes.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`))) return next();
     try {
       const page = await pageFor(req);
+      let html = page ? withHead(template, page.head) : template;
+      if (page?.status === 200 && renderer && callerFor) {
+        const view = await (await renderer()).renderFirstView(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`, callerFor(req, res));
+        if (view) html = html.replace(emptyRoot, () => `<div id="root">${view.html}</div>${view.stateScript}`);
+      }
       res.setHeader("Cache-Control", "no-cache");
-      res.status(page?.status ?? 200).type("html").send(page ? withHead(template, page.head) : template);
+      res.status(page?.status ?? 200).type("html").send(html);
     } catch (error) {
       next(error);
     }

@@ -7,6 +7,7 @@ import { instanceofZodTypeKind, instanceofZodTypeObject, unwrapZodType } from "t
 import type { z } from "zod";
 import { mutationLimit } from "../security/request-limit.js";
 import type { Services } from "../services/index.js";
+import { callByPath } from "../trpc/call-by-path.js";
 import { contextFactory } from "../trpc/init.js";
 import { toTRPCError } from "../trpc/to-trpc-error.js";
 import { restDocument } from "./document.js";
@@ -159,9 +160,7 @@ export function restRoutes(deps: RestDeps): Router {
     let input: unknown;
     try {
       input = inputFor(operation, req, operation.pattern.exec(req.path)?.groups ?? {});
-      const caller = deps.router.createCaller(ctx) as Record<string, unknown>;
-      const call = operation.procedure.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
-      sendSuccess(req, res, operation, await call(input));
+      sendSuccess(req, res, operation, await callByPath(deps.router.createCaller(ctx), operation.procedure, input));
     } catch (cause) {
       const error = toTRPCError(cause);
       if (error.code === "INTERNAL_SERVER_ERROR") ctx.log.error({ err: error, path: operation.procedure }, "procedure failed");

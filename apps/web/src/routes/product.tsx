@@ -52,7 +52,7 @@ function ProductDetail({ product }: { product: Product }) {
 
   return (
     <article className="grid grid-cols-1 gap-8 md:grid-cols-2">
-      <ProductImage src={product.images[0]} alt={product.name} size={560} eager className="w-full" />
+      <ProductImage src={product.images[0]} alt={product.name} size={560} sizes="(min-width: 768px) min(50vw, 34rem), calc(100vw - 2rem)" priority className="w-full" />
       <div className="flex flex-col gap-5">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
           <Link to="/search" className="hover:underline">

@@ -74,7 +74,7 @@ export function SearchPage() {
             <EmptyState title="No products match">Try fewer words, another category or a wider price range.</EmptyState>
           ) : (
             <>
-              <ProductGrid products={items} label="Products" />
+              <ProductGrid products={items} label="Products" priorityCount={2} />
               {results.hasNextPage && (
                 <button type="button" className={`${button.secondary} self-center`} disabled={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()}>
                   {results.isFetchingNextPage ? "Loading…" : "Load more"}

@@ -1,7 +1,6 @@
 import type { RouteObject } from "react-router";
 import type { PageHandle } from "../features/layout/page-meta";
 import { Loading } from "../features/ui/states";
-import { CartPage } from "./cart";
 import { HomePage } from "./home";
 import { NotFoundPage } from "./not-found";
 import { ProductPage } from "./product";
@@ -11,15 +10,16 @@ import { SearchPage } from "./search";
 const title = (text: string): PageHandle => ({ title: text });
 
 /**
- * The shop's pages, inside the shop's shell. Browsing (home, search, product, cart) is in the
- * first download; pages behind a form or a sign-in arrive on demand, with the zod schemas they
+ * The shop's pages, inside the shop's shell. Browsing (home, search, product) is in the first
+ * download — the pages a shared link or a search engine lands on, rendered on the server too; the
+ * cart and the pages behind a form or a sign-in arrive on demand, with the zod schemas they
  * validate with, which keeps the first download small on a phone.
  */
 const pages: RouteObject[] = [
   { index: true, handle: title("Everyday essentials, delivered"), element: <HomePage /> },
   { path: "search", element: <SearchPage /> },
   { path: "p/:slug", element: <ProductPage /> },
-  { path: "cart", handle: title("Your cart"), element: <CartPage /> },
+  { path: "cart", handle: title("Your cart"), lazy: async () => ({ Component: (await import("./cart")).CartPage }) },
   { path: "sign-in", handle: title("Sign in"), lazy: async () => ({ Component: (await import("./sign-in")).SignInPage }) },
   { path: "register", handle: title("Create an account"), lazy: async () => ({ Component: (await import("./register")).RegisterPage }) },
   { path: "forgot-password", handle: title("Forgot your password"), lazy: async () => ({ Component: (await import("./forgot-password")).ForgotPasswordPage }) },

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@bbscart/core";
+import { imageVariantKey, storedImageSizes, type DatabaseHandle } from "@bbscart/core";
 import { LocalFileStorage } from "../files/local-file-storage.js";
 import { openDatabase } from "../index.js";
 import { seedDemoStore } from "./seed.js";
@@ -38,6 +38,12 @@ describe("seedDemoStore on the embedded database", () => {
     const image = await files.get(tea!.images[0]!);
     expect(image?.contentType).toBe("image/webp");
     expect((await sharp(image!.bytes).metadata()).format).toBe("webp");
+    // Every size a page lists in srcset, and the JPEG fallback, exist beside it at their widths.
+    for (const size of storedImageSizes) {
+      const stored = await files.get(imageVariantKey(tea!.images[0]!, size.width, size.format));
+      expect(stored?.contentType).toBe(`image/${size.format}`);
+      expect(await sharp(stored!.bytes).metadata()).toMatchObject({ format: size.format, width: size.width, height: size.width });
+    }
     expect(await db.repos.coupons.findByCode("WELCOME10")).not.toBeNull();
     expect((await db.repos.settings.get())?.currency).toBe("INR");
 

@@ -1,4 +1,4 @@
-import { defaultStoreSettings, isDuplicateKey, type DatabaseHandle, type FileStorage } from "@bbscart/core";
+import { defaultStoreSettings, imageVariantKey, isDuplicateKey, type DatabaseHandle, type FileStorage } from "@bbscart/core";
 import { buildDemoCatalog, buildDemoCoupons, type DemoProduct } from "./demo-catalog.js";
 import { renderProductImage } from "./product-image.js";
 
@@ -55,7 +55,10 @@ export async function seedDemoStore(options: {
       () => db.repos.products.findBySlug(product.slug),
       async () => {
         const image = await renderProductImage({ name: product.name, category: categoryName, hue });
-        for (const key of product.images) await files.put(key, image, "image/webp");
+        for (const key of product.images) {
+          await files.put(key, image.original, "image/webp");
+          for (const size of image.variants) await files.put(imageVariantKey(key, size.width, size.format), size.bytes, `image/${size.format}`);
+        }
         await db.uow.run((repos) => repos.products.create(product));
       },
     );

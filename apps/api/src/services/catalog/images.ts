@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type SharpModule from "sharp";
-import { err, ok, type FileStorage, type Result } from "@bbscart/core";
+import { err, imageVariantKey, ok, storedImageSizes, type FileStorage, type Result } from "@bbscart/core";
 import { refused } from "../common/index.js";
 import { imageUrl } from "./views.js";
 
@@ -58,7 +58,9 @@ export type ImageRefusal = { code: "UNSUPPORTED_IMAGE"; message: string };
  * always re-encoded to WebP — oriented, metadata (EXIF, GPS, ICC comments) stripped, capped at
  * {@link MAX_IMAGE_EDGE} — so nothing the uploader smuggled in survives. The key is the hash of the
  * stored bytes: the same picture always lands on the same key, and a changed picture gets a new
- * URL, so long-lived caches never serve stale bytes.
+ * URL, so long-lived caches never serve stale bytes. Beside it go the sizes pages offer in
+ * `srcset` (core's `storedImageSizes`: WebP at each width, never enlarged, and a JPEG fallback),
+ * named from that key, so they are as immutable as it is.
  */
 export async function storeProductImage(
   files: FileStorage,
@@ -80,20 +82,29 @@ export async function storeProductImage(
   }
   if (!format || !acceptedFormats.has(format)) return refuse();
   if (pixels > limits.maxPixels) return refuse(`file must be at most ${limits.maxPixels} pixels (width × height)`);
+  const sized = (edge: number) =>
+    sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: "error" })
+      .rotate()
+      .resize({ width: edge, height: edge, fit: "inside", withoutEnlargement: true });
   let webp: Buffer;
+  let sizes: Array<(typeof storedImageSizes)[number] & { bytes: Buffer }>;
   try {
-    webp = await slot(() =>
-      sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: "error" })
-        .rotate()
-        .resize({ width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: "inside", withoutEnlargement: true })
-        .webp({ quality: 82 })
-        .toBuffer(),
-    );
+    [webp, sizes] = await slot(async () => {
+      const original = await sized(MAX_IMAGE_EDGE).webp({ quality: 82 }).toBuffer();
+      const variants = [];
+      for (const size of storedImageSizes) {
+        const resized = sized(size.width);
+        variants.push({ ...size, bytes: await (size.format === "webp" ? resized.webp({ quality: 80 }) : resized.flatten({ background: "#fff" }).jpeg({ quality: 80 })).toBuffer() });
+      }
+      return [original, variants] as const;
+    });
   } catch {
     // sharp could not decode it: not an image we take, whatever its header says.
     return refuse();
   }
   const key = `products/${createHash("sha256").update(webp).digest("hex")}.webp`;
+  // The sizes first: once the original is there, its key is valid for a product, and every size it names must exist.
+  for (const size of sizes) await files.put(imageVariantKey(key, size.width, size.format), size.bytes, `image/${size.format}`);
   await files.put(key, webp, "image/webp");
   return ok({ key, url: imageUrl(key) });
 }

@@ -14,7 +14,7 @@ export function CartLines({ lines, actions, editable = true }: { lines: readonly
         const name = line.name ?? "An item that is no longer sold";
         return (
           <li key={line.variantId} className="flex gap-3 py-4" data-testid="cart-line">
-            <ProductImage src={imageUrl(line.image)} alt="" size={72} className="h-18 w-18 shrink-0" />
+            <ProductImage src={imageUrl(line.image)} alt="" size={72} sizes="72px" className="h-18 w-18 shrink-0" />
             <div className="flex min-w-0 flex-1 flex-col gap-1">
               {line.productSlug ? (
                 <Link to={`/p/${line.productSlug}`} className="font-medium hover:text-teal-800">
