@@ -15,4 +15,4 @@ export {
   type OrderRefusal,
   type Refusal,
 } from "./refusals.js";
-export { loadSettings } from "./settings.js";
+export { loadSettings, pricingCurrency } from "./settings.js";

@@ -1,8 +1,13 @@
 import type { SettingsRepository, StoreSettings } from "@bbscart/core";
+import { CURRENCY_LOCK_ID } from "../models/locks.js";
 import { SETTINGS_ID, type SettingsDoc } from "../models/settings.js";
 import type { RepoContext } from "./context.js";
 
-export function settingsRepository({ models: { settings }, session }: RepoContext): SettingsRepository {
+export function settingsRepository({ models: { settings, locks }, session }: RepoContext): SettingsRepository {
+  // Both sides of a currency race write this one document, so snapshot isolation makes them conflict (ADR 083).
+  const lockCurrency = async () => {
+    await locks.updateOne({ _id: CURRENCY_LOCK_ID }, { $inc: { version: 1 } }, { upsert: true, session });
+  };
   return {
     async get() {
       const doc = await settings.findById(SETTINGS_ID, null, { session }).lean<SettingsDoc>();
@@ -11,7 +16,9 @@ export function settingsRepository({ models: { settings }, session }: RepoContex
       return stored satisfies StoreSettings;
     },
     async save(value) {
+      await lockCurrency();
       await settings.replaceOne({ _id: SETTINGS_ID }, value satisfies Omit<SettingsDoc, "_id">, { upsert: true, session });
     },
+    lockCurrency,
   };
 }
