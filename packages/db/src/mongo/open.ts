@@ -1,6 +1,8 @@
 import mongoose from "mongoose";
 import type { DatabaseHandle } from "@bbscart/core";
+import { createCollections } from "./collections.js";
 import { createIndexes, registerModels } from "./models/index.js";
+import { seedLocks } from "./repositories/settings.js";
 import { fillSortKeys } from "./repositories/catalog-mapping.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
@@ -12,6 +14,12 @@ export interface MongoOptions {
   serverSelectionTimeoutMs?: number;
   /** How long a unit of work may keep re-running after write conflicts before it gives up (default 5 s). */
   transactionRetryBudgetMs?: number;
+  /**
+   * Create each collection with its validator (`create`/`collMod`) at open (ADR 084); default true.
+   * Only the test lanes' jongodb emulator, which has neither command and enforces no validator, turns
+   * it off: its collections are then created by their index builds and on first write.
+   */
+  schemaCommands?: boolean;
 }
 
 /**
@@ -24,14 +32,16 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 5_000,
     writeConcern: { w: "majority" },
     readPreference: "primary",
-    // Indexes are built explicitly below and awaited; collections are created by those builds.
+    // Collections and indexes are created explicitly below and awaited, never implicitly by a write.
     autoIndex: false,
     autoCreate: false,
   });
   try {
     await connection.asPromise();
     const models = registerModels(connection);
+    if (options.schemaCommands !== false) await createCollections(connection, models);
     await createIndexes(models);
+    await seedLocks(models);
     await fillSortKeys(models);
     return {
       engine: "mongodb",

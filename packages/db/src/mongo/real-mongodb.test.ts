@@ -78,6 +78,32 @@ describe.runIf(real)("MongoDB (real only): index use and re-run transactions", (
     }
   });
 
+  // The emulator creates no collection explicitly and enforces no validator (ADR 084): only here does
+  // the server itself refuse what SQLite's CHECK constraints refuse.
+  it("creates every collection with its validator, and the server refuses a document that breaks it", async () => {
+    const raw = await server.connectRaw(db);
+    try {
+      const collections = await raw.db!.listCollections().toArray();
+      const validated = collections.filter((info) => "options" in info && info.options?.validator).map((info) => info.name);
+      expect(validated).toEqual(expect.arrayContaining(["variants", "ledger_balances", "settings", "locks", "counters", "orders", "users"]));
+      const variants = raw.db!.collection<{ _id: string; [field: string]: unknown }>("variants");
+      const variant = { _id: "v-bad", productId: "p-1", position: 0, sku: "BAD-1", name: "Bad", price: { minor: 100, currency: "INR" }, active: true, onHand: 2, reserved: 0, available: 2 };
+      const refused = async (write: Promise<unknown>) => expect(await write.then(() => null, (error: { code?: number }) => error.code)).toBe(121);
+      await refused(variants.insertOne({ ...variant, onHand: -1, available: -1 }));
+      await refused(variants.insertOne({ ...variant, reserved: 3, available: -1 }));
+      await refused(variants.insertOne({ ...variant, price: { minor: 1.5, currency: "INR" } }));
+      await db.repos.orders.create(makeOrder({ id: "o-valid", number: "BB-VALID" }));
+      const orders = raw.db!.collection<{ _id: string; [field: string]: unknown }>("orders");
+      const stored = await orders.findOne({ _id: "o-valid" });
+      await refused(orders.insertOne({ ...stored!, _id: "o-bad", number: "BB-BAD", status: "lost" }));
+      await variants.insertOne(variant);
+      // Reserving more than is on hand leaves `available` negative.
+      await refused(variants.updateOne({ _id: "v-bad" }, [{ $set: { reserved: 3, available: -1 } }]));
+    } finally {
+      await raw.close();
+    }
+  });
+
   it("a unit of work re-run after a transient error at commit leaves its transfer and balance once", async () => {
     const account = walletAccount("user-retry");
     await failPoint({ failCommands: ["commitTransaction"], errorCode: 112, errorLabels: ["TransientTransactionError"] }, { times: 1 });

@@ -3,6 +3,14 @@ import { CURRENCY_LOCK_ID } from "../models/locks.js";
 import { SETTINGS_ID, type SettingsDoc } from "../models/settings.js";
 import type { RepoContext } from "./context.js";
 
+/**
+ * Creates the lock documents at version 0 at open, outside any transaction, so the units of work that
+ * take a lock only ever update one existing document.
+ */
+export async function seedLocks({ locks }: Pick<RepoContext["models"], "locks">): Promise<void> {
+  await locks.updateOne({ _id: CURRENCY_LOCK_ID }, { $setOnInsert: { version: 0 } }, { upsert: true });
+}
+
 export function settingsRepository({ models: { settings, locks }, session }: RepoContext): SettingsRepository {
   // Both sides of a currency race write this one document, so snapshot isolation makes them conflict (ADR 083).
   const lockCurrency = async () => {
