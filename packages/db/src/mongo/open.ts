@@ -6,6 +6,7 @@ import { seedLocks } from "./repositories/settings.js";
 import { fillSortKeys } from "./repositories/catalog-mapping.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
+import { fillUserSearchKeys } from "./repositories/users.js";
 import { mongoUnitOfWork } from "./unit-of-work.js";
 
 export interface MongoOptions {
@@ -43,6 +44,7 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     await createIndexes(models);
     await seedLocks(models);
     await fillSortKeys(models);
+    await fillUserSearchKeys(models);
     return {
       engine: "mongodb",
       uow: mongoUnitOfWork(connection, models, options.transactionRetryBudgetMs ?? 5_000),

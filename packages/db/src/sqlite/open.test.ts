@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expectOk, recordRefund } from "@bbscart/core";
-import { inr, makeOrder, makePricingLine, makeProduct } from "@bbscart/core/testing";
+import { inr, makeOrder, makePricingLine, makeProduct, makeUser } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../index.js";
 import { migrations } from "./migrations/index.js";
@@ -68,9 +68,9 @@ describe("dataVersion", () => {
   });
 });
 
-/** Takes a database back from version 7: no order numbers, no counters. */
+/** Takes a database back from version 7: no user search keys (008), no order numbers, no counters. */
 const undoOrderNumbers =
-  "DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ";
+  "DROP TABLE user_search_keys; DROP INDEX orders_number; DROP INDEX orders_phone; ALTER TABLE orders DROP COLUMN number; ALTER TABLE orders DROP COLUMN phone; DROP TABLE counters; ";
 
 describe("migrations", () => {
   it("apply once: reopening or migrating again applies nothing", async () => {
@@ -102,7 +102,7 @@ describe("migrations", () => {
         "DELETE FROM schema_migrations WHERE version >= 3",
     );
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7, 8]);
     const reopened = open(dataDir);
     expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
       { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
@@ -122,7 +122,7 @@ describe("migrations", () => {
     const raw = new Database(db.file);
     raw.exec(`${undoOrderNumbers}DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; ${before006} DELETE FROM schema_migrations WHERE version >= 5`);
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([5, 6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([5, 6, 7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findWithPendingRefunds(new Date(at.getTime() + 1), 5)).map((order) => order.id)).toEqual([paid.id]);
     expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
@@ -140,7 +140,7 @@ describe("migrations", () => {
       insert.run(id, user, guest, at);
     }
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([6, 7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.carts.findByUser("user-1"))?.id).toBe("u-new");
     expect((await reopened.repos.carts.findByGuest("guest-1"))?.id).toBe("g-new");
@@ -157,13 +157,30 @@ describe("migrations", () => {
     await db.close();
     handles.splice(0);
     const raw = new Database(db.file);
-    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version = 7");
+    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version >= 7");
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([7]);
+    expect(migrateSqlite(db.file)).toEqual([7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findById("first"))?.number).toBe("BB-10001");
     expect((await reopened.repos.orders.findById("second"))?.number).toBe("BB-10002");
     expect(await reopened.repos.orders.nextNumber()).toBe(3);
+  });
+
+  it("008 gives the users saved before it their search keys, split as the repository splits them", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.users.create(makeUser({ id: "asha", email: "Asha@Example.com", name: "Asha Ramírez", phone: "+91 98765 43210" }));
+    await db.close();
+    handles.splice(0);
+    const raw = new Database(db.file);
+    raw.exec("DROP TABLE user_search_keys; DELETE FROM schema_migrations WHERE version = 8");
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual([8]);
+    const reopened = open(dataDir);
+    const found = async (search: string) => (await reopened.repos.users.list({ cursor: null, limit: 5, search, role: null })).items.map((user) => user.id);
+    expect(await found("asha@ex")).toEqual(["asha"]);
+    expect(await found("ramirez")).toEqual(["asha"]);
+    expect(await found("+91 98765")).toEqual(["asha"]);
   });
 
   it("refuse a database written by a newer build", async () => {

@@ -6,6 +6,8 @@ import { categorySorts } from "./004-category-sorts.js";
 import { pendingRefunds } from "./005-pending-refunds.js";
 import { oneCartPerOwner } from "./006-one-cart-per-owner.js";
 import { orderNumbers } from "./007-order-numbers.js";
+import { userSearchKeys } from "./008-user-search-keys.js";
+import { userSearchKeys as keysOf } from "../../user-search.js";
 
 export interface Migration {
   readonly version: number;
@@ -22,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: "pending-refunds", sql: pendingRefunds },
   { version: 6, name: "one-cart-per-owner", sql: oneCartPerOwner },
   { version: 7, name: "order-numbers", sql: orderNumbers },
+  { version: 8, name: "user-search-keys", sql: userSearchKeys },
 ];
 
 /**
@@ -44,6 +47,10 @@ export function migrate(db: Database.Database, now: () => number = Date.now): nu
     db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(migration.version, migration.name, now());
     applied.push(migration.version);
   });
+  // Migrations that derive data the way the repositories do call it through SQL functions.
+  db.function("user_search_keys_json", { deterministic: true }, (email, name, phone) =>
+    JSON.stringify(keysOf({ email: String(email), name: String(name), phone: phone === null ? null : String(phone) })),
+  );
   const known = migrations[migrations.length - 1]?.version ?? 0;
   const stored = (db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null }).v ?? 0;
   if (stored > known) {
