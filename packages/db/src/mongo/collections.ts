@@ -31,8 +31,8 @@ export async function createCollections(connection: Connection, models: Models):
       });
       continue;
     }
-    const options = "options" in found ? (found.options ?? {}) : {};
-    const current = { validator: options.validator, validationLevel: options.validationLevel, validationAction: options.validationAction };
+    const options = ("options" in found ? found.options : undefined) as { validator?: unknown; validationLevel?: unknown; validationAction?: unknown } | undefined;
+    const current = { validator: options?.validator, validationLevel: options?.validationLevel, validationAction: options?.validationAction };
     if (!isDeepStrictEqual(current, { validator, ...validation })) await db.command({ collMod: name, validator, ...validation });
   }
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { walletAccount, type DatabaseHandle } from "@bbscart/core";
 import { inr, makeCart, makeOrder, makeProduct, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
 import { mongoLane } from "./test-env.js";
+import { userListFilter } from "./repositories/users.js";
 import { startLaneServer, type LaneServer } from "./test-lane.js";
 
 /**
@@ -68,6 +69,7 @@ describe.runIf(real)("MongoDB (real only): index use and re-run transactions", (
       await repos.products.lowStock(5, 10);
       await repos.users.findByEmail("one@example.com");
       await repos.users.list({ cursor: null, limit: 10, search: null, role: null });
+      await repos.users.list({ cursor: null, limit: 10, search: "one", role: null });
       await repos.ledger.statement(walletAccount("user-1"), { cursor: null, limit: 10 });
       await repos.ledger.derivedBalance(walletAccount("user-1"), "INR");
       await repos.webhooks.list({ cursor: null, limit: 10, status: "failed" });
@@ -76,6 +78,21 @@ describe.runIf(real)("MongoDB (real only): index use and re-run transactions", (
     } finally {
       await setNoTableScan(false);
     }
+  });
+
+  it("finds the admin's user search through the search_keys index, not by walking the newest-first index", async () => {
+    for (let i = 0; i < 60; i++) await db.repos.users.create(makeUser({ id: `filler-${i}`, email: `filler${i}@example.com`, name: `Filler ${i}` }));
+    await db.repos.users.create(makeUser({ id: "asha-rao", email: "asha.rao@example.com", name: "Asha Rao" }));
+    const raw = await server.connectRaw(db);
+    try {
+      const plan = await raw.db!.collection("users").find(userListFilter("asha rao", null)).sort({ createdAt: -1, _id: -1 }).limit(21).explain("queryPlanner");
+      const winning = JSON.stringify((plan as { queryPlanner: { winningPlan: unknown } }).queryPlanner.winningPlan);
+      expect(winning).toContain('"indexName":"search_keys"');
+      expect(winning).not.toContain("COLLSCAN");
+    } finally {
+      await raw.close();
+    }
+    expect((await db.repos.users.list({ cursor: null, limit: 10, search: "asha rao", role: null })).items.map((user) => user.id)).toEqual(["asha-rao"]);
   });
 
   // The emulator creates no collection explicitly and enforces no validator (ADR 084): only here does
