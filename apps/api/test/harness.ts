@@ -31,7 +31,7 @@ export const testSecrets = { jwtSecret: "test-jwt-secret-0123456789abcdef0123456
 let runs = 0;
 
 /**
- * The real app as server.ts wires it — real SQLite file, real Redis (with a key prefix of its own),
+ * The real app as server.ts wires it — real SQLite file (or the database given), real Redis (with a key prefix of its own),
  * real HTTP on a free port — minus process signals, so tests speak HTTP to it like any client.
  * `variables` are environment variables as an operator would set them.
  */
@@ -44,6 +44,8 @@ export async function startApp(options: {
   workers?: boolean;
   /** The payment provider the app and its workers use, instead of the in-process one (`provider` below). */
   paymentProvider?: (redis: Redis, env: Env) => PaymentProvider;
+  /** A database opened elsewhere (the MongoDB lane's), instead of SQLite under `dataDir`; the app closes it. */
+  db?: DatabaseHandle;
 }): Promise<RunningApp> {
   runs += 1;
   const env = parseEnv({
@@ -59,7 +61,7 @@ export async function startApp(options: {
     ...options.variables,
   });
   const log = createLogger(env, "api");
-  const db = await openDatabase({ dataDir: env.DATA_DIR, sqliteSynchronous: env.SQLITE_SYNCHRONOUS });
+  const db = options.db ?? (await openDatabase({ dataDir: env.DATA_DIR, sqliteSynchronous: env.SQLITE_SYNCHRONOUS }));
   const redis = await connectRedis(env, log, { failFast: true });
   const jobs = new BullJobScheduler(env, options.clock ?? systemClock, log);
   const provider = new InProcessPaymentProvider();

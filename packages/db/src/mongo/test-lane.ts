@@ -6,6 +6,9 @@ import { openMongo, type MongoOptions } from "./open.js";
 import type { MongoLane } from "./test-env.js";
 import { withDatabase } from "./uri.js";
 
+// The API's emulator suite starts its server through this module too (`@bbscart/db/mongo-test-lane`).
+export { laneSkipReason, mongoLane, type MongoLane } from "./test-env.js";
+
 /** A running MongoDB for one test file: opens fresh databases, and removes them at the end. */
 export interface LaneServer {
   /** A handle on a new, empty database of its own (with `options` of `openMongo` other than the URI). */
