@@ -68,7 +68,7 @@ export function registerModels(connection: Connection): Models {
  */
 const retiredIndexes: Partial<Record<keyof Models, readonly string[]>> = {
   carts: ["user", "guest"],
-  products: ["price", "name", "category_price", "category_name"],
+  products: ["search_text", "price", "name", "category_price", "category_name"],
   orders: ["payment_intent"],
 };
 
