@@ -51,10 +51,11 @@ describe.runIf(mongoLane.kind !== "absent")(`MongoDB (${mongoLane.kind})`, () =>
     raw ??= await server.connectRaw(current);
     const database = raw.getClient().db(server.databaseOf(current));
     current = undefined;
-    for (const [collection, { $jsonSchema }] of Object.entries(validators)) {
-      for (const doc of await database.collection(collection).find({}, { promoteValues: false }).toArray()) {
-        expect(bsonSchemaViolations($jsonSchema, doc), `${collection} ${String(doc._id)}`).toEqual([]);
-      }
+    const stored = await Promise.all(
+      Object.entries(validators).map(async ([collection, { $jsonSchema }]) => ({ collection, $jsonSchema, docs: await database.collection(collection).find({}, { promoteValues: false }).toArray() })),
+    );
+    for (const { collection, $jsonSchema, docs } of stored) {
+      for (const doc of docs) expect(bsonSchemaViolations($jsonSchema, doc), `${collection} ${String(doc._id)}`).toEqual([]);
     }
   });
 
