@@ -37,7 +37,7 @@ export const testSecrets = {
 let runs = 0;
 
 /**
- * The real app as server.ts wires it — real SQLite file, real Redis (with a key prefix of its own),
+ * The real app as server.ts wires it — real SQLite file (or the database given), real Redis (with a key prefix of its own),
  * real HTTP on a free port — minus process signals, so tests speak HTTP to it like any client.
  * `variables` are environment variables as an operator would set them.
  */
@@ -50,6 +50,8 @@ export async function startApp(options: {
   workers?: boolean;
   /** The payment provider the app and its workers use, instead of the in-process one (`provider` below). */
   paymentProvider?: (redis: Redis, env: Env) => PaymentProvider;
+  /** A database opened elsewhere (the MongoDB lane's), instead of SQLite under `dataDir`; the app closes it. */
+  db?: DatabaseHandle;
 }): Promise<RunningApp> {
   runs += 1;
   const env = parseEnv({
@@ -66,7 +68,7 @@ export async function startApp(options: {
   });
   const log = createLogger(env, "api");
   const metrics = metricsFrom(env);
-  const db = await openDatabase(databaseOptions(env, metrics));
+  const db = options.db ?? (await openDatabase(databaseOptions(env, metrics)));
   const redis = await connectRedis(env, log, { failFast: true });
   const jobs = new BullJobScheduler(env, options.clock ?? systemClock, log);
   const provider = new InProcessPaymentProvider();

@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import type { Order } from "@bbscart/core";
+import type { DatabaseHandle, Order } from "@bbscart/core";
 import { createPaymentProvider } from "../src/providers/create-provider.js";
 import { sandboxIntentEvent, type SandboxDelivery, type SandboxOutcome } from "../src/providers/sandbox/flavours.js";
 import type { SandboxPaymentProvider } from "../src/providers/sandbox/provider.js";
@@ -14,10 +14,11 @@ export interface SandboxApp extends RunningApp {
 }
 
 /** The app with the sandbox provider and the worker's queues running in-process, retries shrunk. */
-export async function startSandboxApp(dataDir: string, variables: Record<string, string> = {}): Promise<SandboxApp> {
+export async function startSandboxApp(dataDir: string, variables: Record<string, string> = {}, db?: DatabaseHandle): Promise<SandboxApp> {
   let sandbox: SandboxPaymentProvider | undefined;
   const app = await startApp({
     dataDir,
+    ...(db ? { db } : {}),
     workers: true,
     variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000", PAYMENTS_BACKOFF_MS: "20", QUEUE_LOCK_MS: "2000", ...variables },
     paymentProvider: (redis, env) => {

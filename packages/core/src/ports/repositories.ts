@@ -434,7 +434,16 @@ export interface AuditRepository {
 export interface SettingsRepository {
   /** Null until an admin saved settings; callers fall back to `defaultStoreSettings`. */
   get(): Promise<StoreSettings | null>;
+  /** Replaces the settings; takes the currency lock of {@link SettingsRepository.lockCurrency} as well. */
   save(settings: StoreSettings): Promise<void>;
+  /**
+   * Called by a unit of work that prices something in the currency it read from the settings
+   * (a new product or variant). It and any unit of work that saves settings then write one common
+   * record, so under snapshot isolation (MongoDB) two such units of work conflict and one re-runs on
+   * the other's result: a currency change and a new price never both commit. Observable only by
+   * that conflict; an engine that serialises its units of work (SQLite) has nothing to write.
+   */
+  lockCurrency(): Promise<void>;
 }
 
 export interface Repositories {

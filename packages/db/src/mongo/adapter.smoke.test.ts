@@ -1,7 +1,7 @@
 import { mongo } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuplicateKeyError, type DatabaseHandle } from "@bbscart/core";
-import { makeOrder, makeProduct, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
+import { makeOrder, makeProduct, makeSettings, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
 import { laneSkipReason, mongoLane } from "./test-env.js";
 import { TransactionRetryTimeoutError } from "./unit-of-work.js";
 import { startLaneServer, type LaneServer } from "./test-lane.js";
@@ -92,6 +92,31 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
     await db.uow.run((repos) => repos.orders.create(order));
     expect(await db.repos.orders.findById("o-commit")).toEqual(order);
     await expect(db.repos.orders.create(order)).rejects.toEqual(new DuplicateKeyError("orders.id"));
+  });
+
+  // The race itself needs transaction isolation (contract: "a new priced product and a currency change");
+  // here, step by step, both sides of it write the one lock document, which is what makes them conflict.
+  it("writes the currency lock from a priced write and from a settings save alike", async () => {
+    const raw = await server.connectRaw(db);
+    try {
+      const version = async () => (await raw.db!.collection<{ _id: string; version: number }>("locks").findOne({ _id: "store-currency" }))?.version ?? 0;
+      const start = await version();
+      await db.uow.run(async (repos) => {
+        await repos.settings.get();
+        await repos.settings.lockCurrency();
+      });
+      expect(await version()).toBe(start + 1);
+      await db.uow.run((repos) => repos.settings.save(makeSettings({ currency: "USD" })));
+      expect(await version()).toBe(start + 2);
+      // A unit of work that rolls back leaves the lock as it was.
+      await expect(db.uow.run(async (repos) => {
+        await repos.settings.lockCurrency();
+        throw new Error("refused");
+      })).rejects.toThrow("refused");
+      expect(await version()).toBe(start + 2);
+    } finally {
+      await raw.close();
+    }
   });
 
   it("stops re-running a unit of work that keeps conflicting once its retry budget is spent, committing nothing; each re-run and the end are observed", async () => {

@@ -1,5 +1,10 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
+import mongoose, { type Connection } from "mongoose";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@bbscart/core";
 import { describeContract, type LaneCapabilities } from "../contract/index.js";
+import { bsonSchemaViolations } from "./bson-schema-check.js";
+import { registerModels } from "./models/index.js";
+import { collectionValidators } from "./validators.js";
 import { laneSkipReason, mongoLane } from "./test-env.js";
 import { startLaneServer, type LaneServer } from "./test-lane.js";
 
@@ -25,18 +30,42 @@ const capabilities: LaneCapabilities =
     ? { transactionIsolation: true, aggregationExpressions: true, exprArithmetic: true, arrayPull: true }
     : { transactionIsolation: false, aggregationExpressions: false, exprArithmetic: true, arrayPull: false };
 
+const validators = collectionValidators(registerModels(mongoose.createConnection()));
+
 describe.runIf(mongoLane.kind !== "absent")(`MongoDB (${mongoLane.kind})`, () => {
   let server: LaneServer | undefined;
+  let raw: Connection | undefined;
+  let current: DatabaseHandle | undefined;
   beforeAll(async () => {
     if (mongoLane.kind !== "absent") server = await startLaneServer(mongoLane);
   }, 60_000);
-  afterAll(() => server?.stop());
+  afterAll(async () => {
+    await raw?.close();
+    await server?.stop();
+  });
+
+  // Every document a case left behind must pass its collection's validator (ADR 084): the emulator
+  // enforces none, so this is where its lane proves the adapter writes only what a real MongoDB with
+  // the validators accepts. Runs after the case's own cleanup closed the handle.
+  afterEach(async () => {
+    if (!server || !current) return;
+    raw ??= await server.connectRaw(current);
+    const database = raw.getClient().db(server.databaseOf(current));
+    current = undefined;
+    const stored = await Promise.all(
+      Object.entries(validators).map(async ([collection, { $jsonSchema }]) => ({ collection, $jsonSchema, docs: await database.collection(collection).find({}, { promoteValues: false }).toArray() })),
+    );
+    for (const { collection, $jsonSchema, docs } of stored) {
+      for (const doc of docs) expect(bsonSchemaViolations($jsonSchema, doc), `${collection} ${String(doc._id)}`).toEqual([]);
+    }
+  });
 
   describeContract("mongodb", {
     capabilities,
-    open: () => {
+    open: async () => {
       if (!server) throw new Error("the MongoDB lane server did not start");
-      return server.open();
+      current = await server.open();
+      return current;
     },
   });
 });

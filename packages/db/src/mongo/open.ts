@@ -1,10 +1,13 @@
 import mongoose from "mongoose";
 import { unobserved, type DatabaseHandle, type UnitOfWorkObserver } from "@bbscart/core";
+import { createCollections } from "./collections.js";
 import { createIndexes, registerModels } from "./models/index.js";
+import { seedLocks } from "./repositories/settings.js";
 import { fillSortKeys } from "./repositories/catalog-mapping.js";
 import { fillCouponVersions } from "./repositories/coupons.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
+import { fillUserSearchKeys } from "./repositories/users.js";
 import { mongoRetention } from "./retention.js";
 import { mongoUnitOfWork } from "./unit-of-work.js";
 
@@ -16,6 +19,12 @@ export interface MongoOptions {
   transactionRetryBudgetMs?: number;
   /** Told how long each unit of work took and of each re-run after a write conflict (metrics); none by default. */
   observer?: UnitOfWorkObserver;
+  /**
+   * Create each collection with its validator (`create`/`collMod`) at open (ADR 084); default true.
+   * Only the test lanes' jongodb emulator, which has neither command and enforces no validator, turns
+   * it off: its collections are then created by their index builds and on first write.
+   */
+  schemaCommands?: boolean;
 }
 
 /**
@@ -28,16 +37,19 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 5_000,
     writeConcern: { w: "majority" },
     readPreference: "primary",
-    // Indexes are built explicitly below and awaited; collections are created by those builds.
+    // Collections and indexes are created explicitly below and awaited, never implicitly by a write.
     autoIndex: false,
     autoCreate: false,
   });
   try {
     await connection.asPromise();
     const models = registerModels(connection);
+    if (options.schemaCommands !== false) await createCollections(connection, models);
     await createIndexes(models);
+    await seedLocks(models);
     await fillSortKeys(models);
     await fillCouponVersions(models);
+    await fillUserSearchKeys(models);
     return {
       engine: "mongodb",
       uow: mongoUnitOfWork(connection, models, options.transactionRetryBudgetMs ?? 5_000, options.observer ?? unobserved),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { walletAccount, type DatabaseHandle } from "@bbscart/core";
 import { inr, makeCart, makeOrder, makeProduct, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
 import { mongoLane } from "./test-env.js";
+import { userListFilter } from "./repositories/users.js";
 import { startLaneServer, type LaneServer } from "./test-lane.js";
 
 /**
@@ -68,6 +69,7 @@ describe.runIf(real)("MongoDB (real only): index use and re-run transactions", (
       await repos.products.lowStock(5, 10);
       await repos.users.findByEmail("one@example.com");
       await repos.users.list({ cursor: null, limit: 10, search: null, role: null });
+      await repos.users.list({ cursor: null, limit: 10, search: "one", role: null });
       await repos.ledger.statement(walletAccount("user-1"), { cursor: null, limit: 10 });
       await repos.ledger.derivedBalance(walletAccount("user-1"), "INR");
       await repos.webhooks.list({ cursor: null, limit: 10, status: "failed" });
@@ -75,6 +77,47 @@ describe.runIf(real)("MongoDB (real only): index use and re-run transactions", (
       await repos.audit.list({ cursor: null, limit: 10, actorId: "admin-1", action: null, targetType: null, targetId: null, from: null, to: null });
     } finally {
       await setNoTableScan(false);
+    }
+  });
+
+  it("finds the admin's user search through the search_keys index, not by walking the newest-first index", async () => {
+    for (let i = 0; i < 60; i++) await db.repos.users.create(makeUser({ id: `filler-${i}`, email: `filler${i}@example.com`, name: `Filler ${i}` }));
+    await db.repos.users.create(makeUser({ id: "asha-rao", email: "asha.rao@example.com", name: "Asha Rao" }));
+    const raw = await server.connectRaw(db);
+    try {
+      const plan = await raw.db!.collection("users").find(userListFilter("asha rao", null)).sort({ createdAt: -1, _id: -1 }).limit(21).explain("queryPlanner");
+      const winning = JSON.stringify((plan as { queryPlanner: { winningPlan: unknown } }).queryPlanner.winningPlan);
+      expect(winning).toContain('"indexName":"search_keys"');
+      expect(winning).not.toContain("COLLSCAN");
+    } finally {
+      await raw.close();
+    }
+    expect((await db.repos.users.list({ cursor: null, limit: 10, search: "asha rao", role: null })).items.map((user) => user.id)).toEqual(["asha-rao"]);
+  });
+
+  // The emulator creates no collection explicitly and enforces no validator (ADR 084): only here does
+  // the server itself refuse what SQLite's CHECK constraints refuse.
+  it("creates every collection with its validator, and the server refuses a document that breaks it", async () => {
+    const raw = await server.connectRaw(db);
+    try {
+      const collections = await raw.db!.listCollections().toArray();
+      const validated = collections.filter((info) => "options" in info && info.options?.validator).map((info) => info.name);
+      expect(validated).toEqual(expect.arrayContaining(["variants", "ledger_balances", "settings", "locks", "counters", "orders", "users"]));
+      const variants = raw.db!.collection<{ _id: string; [field: string]: unknown }>("variants");
+      const variant = { _id: "v-bad", productId: "p-1", position: 0, sku: "BAD-1", name: "Bad", price: { minor: 100, currency: "INR" }, active: true, onHand: 2, reserved: 0, available: 2 };
+      const refused = async (write: Promise<unknown>) => expect(await write.then(() => null, (error: { code?: number }) => error.code)).toBe(121);
+      await refused(variants.insertOne({ ...variant, onHand: -1, available: -1 }));
+      await refused(variants.insertOne({ ...variant, reserved: 3, available: -1 }));
+      await refused(variants.insertOne({ ...variant, price: { minor: 1.5, currency: "INR" } }));
+      await db.repos.orders.create(makeOrder({ id: "o-valid", number: "BB-VALID" }));
+      const orders = raw.db!.collection<{ _id: string; [field: string]: unknown }>("orders");
+      const stored = await orders.findOne({ _id: "o-valid" });
+      await refused(orders.insertOne({ ...stored!, _id: "o-bad", number: "BB-BAD", status: "lost" }));
+      await variants.insertOne(variant);
+      // Reserving more than is on hand leaves `available` negative.
+      await refused(variants.updateOne({ _id: "v-bad" }, [{ $set: { reserved: 3, available: -1 } }]));
+    } finally {
+      await raw.close();
     }
   });
 

@@ -6,12 +6,17 @@ import { openMongo, type MongoOptions } from "./open.js";
 import type { MongoLane } from "./test-env.js";
 import { withDatabase } from "./uri.js";
 
+// The API's emulator suite starts its server through this module too (`@bbscart/db/mongo-test-lane`).
+export { laneSkipReason, mongoLane, type MongoLane } from "./test-env.js";
+
 /** A running MongoDB for one test file: opens fresh databases, and removes them at the end. */
 export interface LaneServer {
   /** A handle on a new, empty database of its own (with `options` of `openMongo` other than the URI). */
   open(options?: Omit<MongoOptions, "uri">): Promise<DatabaseHandle>;
   /** A plain connection to the database of `handle` (one this server opened), to inspect what the adapter built. */
   connectRaw(handle: DatabaseHandle): Promise<Connection>;
+  /** The name of the database of `handle` (one this server opened). */
+  databaseOf(handle: DatabaseHandle): string;
   /** Closes every handle, drops their databases (real MongoDB) or stops the emulator. */
   stop(): Promise<void>;
 }
@@ -49,19 +54,27 @@ export async function startLaneServer(lane: Exclude<MongoLane, { kind: "absent" 
   const emulator = lane.kind === "emulator" ? await startEmulator(lane.binary) : null;
   const baseUri = emulator?.uri ?? (lane as { uri: string }).uri;
   const prefix = `bbscart_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const opened: { handle: DatabaseHandle; uri: string }[] = [];
+  const opened: { handle: DatabaseHandle; uri: string; name: string }[] = [];
+  const entryOf = (handle: DatabaseHandle) => {
+    const entry = opened.find((candidate) => candidate.handle === handle);
+    if (!entry) throw new Error("that handle was not opened by this lane server");
+    return entry;
+  };
 
   return {
     async open(options = {}) {
-      const uri = withDatabase(baseUri, `${prefix}_${opened.length}`);
-      const handle = await openMongo({ serverSelectionTimeoutMs: 10_000, ...options, uri });
-      opened.push({ handle, uri });
+      const name = `${prefix}_${opened.length}`;
+      const uri = withDatabase(baseUri, name);
+      // The emulator has no `create`/`collMod` and enforces no validator (ADR 084).
+      const handle = await openMongo({ serverSelectionTimeoutMs: 10_000, ...options, uri, ...(emulator ? { schemaCommands: false } : {}) });
+      opened.push({ handle, uri, name });
       return handle;
     },
     connectRaw(handle) {
-      const entry = opened.find((candidate) => candidate.handle === handle);
-      if (!entry) throw new Error("connectRaw: that handle was not opened by this lane server");
-      return mongoose.createConnection(entry.uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+      return mongoose.createConnection(entryOf(handle).uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+    },
+    databaseOf(handle) {
+      return entryOf(handle).name;
     },
     async stop() {
       await Promise.allSettled(opened.map(({ handle }) => handle.close()));

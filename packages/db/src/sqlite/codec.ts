@@ -46,11 +46,6 @@ export function positiveQuantity(quantity: number): number {
 /** `?, ?, ?` placeholders are avoided for id lists: one JSON array parameter, expanded by `json_each`. */
 export const jsonList = (values: readonly string[]): string => JSON.stringify(values);
 
-/** Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern that matches `text` literally. */
-export function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** A GLOB pattern matching strings that start with `prefix` literally; index-friendly on BINARY columns. */
 export function globPrefix(prefix: string): string {
   return `${prefix.replace(/[*?[\]]/g, (c) => `[${c}]`)}*`;

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expectOk, recordRefund } from "@bbscart/core";
-import { inr, makeCoupon, makeOrder, makePricingLine, makeProduct } from "@bbscart/core/testing";
+import { inr, makeCoupon, makeOrder, makePricingLine, makeProduct, makeUser } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../index.js";
 import { migrations } from "./migrations/index.js";
@@ -82,6 +82,7 @@ const undo: Readonly<Record<number, string>> = {
     "DROP INDEX categories_parent; ALTER TABLE categories DROP COLUMN position; ALTER TABLE categories DROP COLUMN description; " +
     "ALTER TABLE categories DROP COLUMN image; ALTER TABLE categories DROP COLUMN archived_at; ",
   11: "DROP INDEX orders_coupon; ALTER TABLE coupons DROP COLUMN version; ALTER TABLE coupons DROP COLUMN description; ",
+  12: "DROP TABLE user_search_keys; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
@@ -243,6 +244,21 @@ describe("migrations", () => {
     const reopened = open(dataDir);
     expect(await reopened.repos.coupons.findByCode("WELCOME10")).toMatchObject({ description: null, version: 1, usageLimit: 5 });
     expect(await reopened.repos.coupons.update("WELCOME10", { description: "Edited" }, 1)).toMatchObject({ description: "Edited", version: 2 });
+  });
+
+  it("012 gives the users saved before it their search keys, split as the repository splits them", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.users.create(makeUser({ id: "asha", email: "Asha@Example.com", name: "Asha Ramírez", phone: "+91 98765 43210" }));
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 11);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    const found = async (search: string) => (await reopened.repos.users.list({ cursor: null, limit: 5, search, role: null })).items.map((user) => user.id);
+    expect(await found("asha@ex")).toEqual(["asha"]);
+    expect(await found("ramirez")).toEqual(["asha"]);
+    expect(await found("+91 98765")).toEqual(["asha"]);
   });
 
   it("refuse a database written by a newer build", async () => {

@@ -103,3 +103,33 @@ describe("open top-ups query plan", () => {
     }
   });
 });
+
+/** The query plan of the user-listing SELECT the repository runs for an admin's search, with its real parameters. */
+async function userSearchPlan(search: string, role: "admin" | null): Promise<string> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-plans-"));
+  dirs.push(dataDir);
+  const db = openSqlite({ dataDir });
+  const prepared = vi.spyOn(Connection.prototype, "prepare");
+  await db.repos.users.list({ cursor: null, limit: 20, search, role });
+  const sql = prepared.mock.calls.map(([statement]) => statement).find((statement) => /FROM users/.test(statement));
+  prepared.mockRestore();
+  await db.close();
+  if (!sql) throw new Error("no user listing statement was prepared");
+  const inspector = new Database(path.join(dataDir, "bbscart.db"), { readonly: true });
+  try {
+    const params = [...(role ? [role] : []), ...search.trim().split(/\s+/).map((term) => `${term.toLowerCase()}*`), 21];
+    const rows = inspector.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>;
+    return rows.map((row) => row.detail).join(" | ");
+  } finally {
+    inspector.close();
+  }
+}
+
+describe("admin user search query plans", () => {
+  it.each([null, "admin"] as const)("find each term's users by a range of the search keys' primary key, never scanning users (role %s)", async (role) => {
+    const plan = await userSearchPlan("asha rao", role);
+    expect(plan.match(/SEARCH user_search_keys USING PRIMARY KEY \(key>\? AND key<\?\)/g)).toHaveLength(2);
+    expect(plan).not.toMatch(/SCAN users/);
+    expect(plan).not.toMatch(/SCAN user_search_keys/);
+  });
+});

@@ -10,7 +10,7 @@ import type {
   variantUpdateInput,
 } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { type AdminCall, auditAs, type CatalogDeps, loadSettings, notFound, refused } from "../common/index.js";
+import { type AdminCall, auditAs, type CatalogDeps, notFound, pricingCurrency, refused } from "../common/index.js";
 import { requireStoredImages } from "./images.js";
 import { slugFor } from "./slug.js";
 import { adminProductView, adminVariantView, productSnapshot, variantSnapshot } from "./views.js";
@@ -107,7 +107,7 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
         await requireCategory(repos, input.categoryId);
         const now = clock.now();
         const id = ids.next();
-        const { currency } = await loadSettings(repos);
+        const currency = await pricingCurrency(repos);
         const variants = input.variants.map((variant) => newVariant(currency, ids.next(), id, variant));
         const product: Product = {
           id,
@@ -203,7 +203,7 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
       const { productId, ...fields } = input;
       return db.uow.run(async (repos) => {
         if (!(await repos.products.findById(productId))) throw notFound("Product");
-        const variant = newVariant((await loadSettings(repos)).currency, ids.next(), productId, fields);
+        const variant = newVariant(await pricingCurrency(repos), ids.next(), productId, fields);
         await repos.products.addVariant(variant);
         await record(repos, call, { action: "variant.create", targetType: "variant", targetId: variant.id, before: null, after: variantSnapshot(variant) });
         return adminVariantView(variant);

@@ -18,4 +18,4 @@ export {
   type RefusalAnswer,
   type RefusalCode,
 } from "./refusals.js";
-export { loadSettings } from "./settings.js";
+export { loadSettings, pricingCurrency } from "./settings.js";

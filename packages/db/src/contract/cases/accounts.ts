@@ -114,6 +114,37 @@ export function accountCases(context: ContractContext): void {
     expect((await users.findById("user-1"))?.totp).toEqual(enrolled({ secret: "sealed-2", lastStep: 7 }));
   });
 
+  // Index-backed on both engines (ADR 083): every term begins the email, the phone's digits or a name word.
+  it("users: the admin search matches prefixes of the email, the phone's digits and the name's words, all terms together", async () => {
+    const { users } = context.db.repos;
+    await users.create(makeUser({ id: "asha", email: "Asha.Rao@Example.com", name: "Asha Rao", phone: "+91 98765-43210", createdAt: at(1) }));
+    await users.create(makeUser({ id: "jose", email: "jose@example.com", name: "José Ramos", phone: null, createdAt: at(2) }));
+    await users.create(makeUser({ id: "ravi", email: "ravi@shop.in", name: "Ravi Asharani", phone: "080 2345 6789", createdAt: at(3) }));
+    const ids = async (search: string, role: "admin" | null = null) => (await users.list({ cursor: null, limit: 10, search, role })).items.map((u) => u.id);
+
+    expect(await ids("asha")).toEqual(["ravi", "asha"]); // a name word (Asharani) and an email and name word
+    expect(await ids("asha.rao@ex")).toEqual(["asha"]); // the email from its start, case folded
+    expect(await ids("rao@example")).toEqual([]); // never from its middle
+    expect(await ids("ra")).toEqual(["ravi", "jose", "asha"]);
+    expect(await ids("ra asha")).toEqual(["ravi", "asha"]); // every term must match
+    expect(await ids("RAMOS")).toEqual(["jose"]);
+    expect(await ids("jose")).toEqual(["jose"]);
+    expect(await ids("JOSÉ")).toEqual(["jose"]); // accents folded like the stored words
+    expect(await ids("+91 9876")).toEqual(["asha"]); // a phone typed in is its digits, "919876…"
+    expect(await ids("91-98765")).toEqual(["asha"]);
+    expect(await ids("080-2345")).toEqual(["ravi"]);
+    expect(await ids("2345")).toEqual([]); // a phone only from its start
+    expect(await ids("asha", "admin")).toEqual([]);
+    expect(await ids("a%_*")).toEqual([]); // pattern characters are literal
+    // A renamed user, or a changed phone, is found by the new keys only.
+    await users.update("jose", { name: "Joseph Ray", phone: "+44 20 7946 0000", updatedAt: at(4) });
+    expect(await ids("ramos")).toEqual([]);
+    expect(await ids("joseph ray")).toEqual(["jose"]);
+    expect(await ids("4420")).toEqual(["jose"]);
+    const pages = await allPages((page) => users.list({ ...page, search: "ra", role: null }), 1);
+    expect(pages.flat().map((u) => u.id)).toEqual(["ravi", "jose", "asha"]);
+  });
+
   it("sessions: stores tokens by hash; a duplicate hash is a typed duplicate", async () => {
     const { sessions } = context.db.repos;
     const token = makeSession();

@@ -1,5 +1,6 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { checkParent, err, isDuplicateKey, ok, postTransfers, transact, type Money } from "@bbscart/core";
-import { inr, makeCategory, makeCoupon, makeTransfer } from "@bbscart/core/testing";
+import { inr, makeCategory, makeCoupon, makeSettings, makeTransfer } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import type { ContractContext } from "../context.js";
 import { itAcrossProcesses, itNeeds } from "../context.js";
@@ -124,5 +125,48 @@ export function concurrencyCases(context: ContractContext): void {
     expect(successes).toHaveLength(2);
     expect(successes.reduce((a, b) => a + b, 0)).toBe(3);
     expect(await context.db.repos.ledger.balance(wallet, "INR")).toEqual(inr(10));
+  });
+
+  // Write skew: one side reads the currency and writes a product, the other reads "no priced product"
+  // and writes the currency. Snapshot isolation commits both unless they also write one common record,
+  // the currency lock (ADR 083). Both read before either writes; an engine that runs units of work one
+  // at a time never lets the second read start, so each side waits for the other only briefly.
+  itNeeds(context, ["transactionIsolation"], "a new priced product and a currency change, racing, never both commit", async () => {
+    const { uow, repos } = context.db;
+    await repos.settings.save(makeSettings({ currency: "INR" }));
+    let reads = 0;
+    let release = () => undefined as void;
+    const bothRead = new Promise<void>((resolve) => (release = resolve));
+    const afterRead = async () => {
+      reads += 1;
+      if (reads === 2) release();
+      await Promise.race([bothRead, delay(200)]);
+    };
+    const anyProduct = { cursor: null, limit: 1, search: null, categoryId: null, minPriceMinor: null, maxPriceMinor: null, inStock: null, sort: "newest", includeInactive: true } as const;
+
+    const [created, changed] = await Promise.all([
+      uow.run(async (r) => {
+        const currency = (await r.settings.get())?.currency ?? "INR";
+        await r.settings.lockCurrency();
+        await afterRead();
+        const product = stockedProduct(1);
+        await r.products.create({ ...product, variants: product.variants.map((variant) => ({ ...variant, price: { minor: 1000, currency } })) });
+        return true;
+      }),
+      uow.run(async (r) => {
+        const priced = (await r.products.search(anyProduct)).items.length > 0;
+        await afterRead();
+        if (priced) return false;
+        await r.settings.save(makeSettings({ currency: "USD" }));
+        return true;
+      }),
+    ]);
+
+    expect(created).toBe(true);
+    const currency = (await repos.settings.get())?.currency;
+    // Either the change lost (a product exists) or the product was priced after it, in the new currency.
+    expect((await repos.products.findById("prod-1"))?.variants.map((variant) => variant.price.currency)).toEqual([currency]);
+    if (changed) expect(currency).toBe("USD");
+    else expect(currency).toBe("INR");
   });
 }

@@ -4,6 +4,7 @@ import { cartSchema, type CartDoc } from "./carts.js";
 import { categorySchema, type CategoryDoc } from "./categories.js";
 import { couponRedemptionSchema, couponSchema, type CouponDoc, type CouponRedemptionDoc } from "./coupons.js";
 import { idempotencyKeySchema, type IdempotencyKeyDoc } from "./idempotency-keys.js";
+import { lockSchema, type LockDoc } from "./locks.js";
 import { balanceSchema, transferSchema, type BalanceDoc, type TransferDoc } from "./ledger.js";
 import { orderSchema, type OrderDoc } from "./orders.js";
 import { outboxSchema, type OutboxDoc } from "./outbox.js";
@@ -34,6 +35,7 @@ export interface Models {
   outbox: Model<OutboxDoc>;
   audit: Model<AuditDoc>;
   settings: Model<SettingsDoc>;
+  locks: Model<LockDoc>;
 }
 
 /** Compiles the schemas on `connection` (not the global mongoose), so handles never share models. */
@@ -56,6 +58,7 @@ export function registerModels(connection: Connection): Models {
     outbox: connection.model<OutboxDoc>("OutboxMessage", outboxSchema),
     audit: connection.model<AuditDoc>("AuditEntry", auditSchema),
     settings: connection.model<SettingsDoc>("Settings", settingsSchema),
+    locks: connection.model<LockDoc>("Lock", lockSchema),
   };
 }
 
@@ -65,7 +68,7 @@ export function registerModels(connection: Connection): Models {
  */
 const retiredIndexes: Partial<Record<keyof Models, readonly string[]>> = {
   carts: ["user", "guest"],
-  products: ["price", "name", "category_price", "category_name"],
+  products: ["search_text", "price", "name", "category_price", "category_name"],
   orders: ["payment_intent"],
 };
 

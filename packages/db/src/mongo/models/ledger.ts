@@ -1,5 +1,5 @@
 import { Schema } from "mongoose";
-import type { AccountId, TransferKind } from "@bbscart/core";
+import { TRANSFER_KINDS, type AccountId, type TransferKind } from "@bbscart/core";
 import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions, moneySchema, nullable, stringId, type MoneyDoc } from "./shared.js";
 
@@ -23,7 +23,7 @@ export const transferSchema = new Schema<TransferDoc>(
     credit: { type: String, required: true },
     accounts: { type: [String], required: true },
     amount: { type: moneySchema, required: true },
-    kind: { type: String, required: true },
+    kind: { type: String, required: true, enum: TRANSFER_KINDS },
     reference: { type: String, required: true },
     memo: nullable(String),
     createdAt: { type: Date, required: true },

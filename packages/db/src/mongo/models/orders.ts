@@ -1,5 +1,5 @@
 import { Schema } from "mongoose";
-import { ACTOR_KINDS, HISTORY_KINDS, ORDER_STATUSES, PAYMENT_METHODS, REFUND_DESTINATIONS, REFUND_STATUSES, type Order } from "@bbscart/core";
+import { ACTOR_KINDS, HISTORY_KINDS, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, REFUND_DESTINATIONS, REFUND_STATUSES, type Order } from "@bbscart/core";
 import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions, moneySchema, nullable, stringId } from "./shared.js";
 
@@ -48,7 +48,7 @@ const lineSchema = new Schema(
 const paymentSchema = new Schema(
   {
     method: { type: String, required: true, enum: PAYMENT_METHODS },
-    status: { type: String, required: true },
+    status: { type: String, required: true, enum: PAYMENT_STATUSES },
     amountDue: { type: moneySchema, required: true },
     authorized: { type: moneySchema, required: true },
     captured: { type: moneySchema, required: true },

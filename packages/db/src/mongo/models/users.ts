@@ -17,6 +17,8 @@ export interface UserDoc {
   addresses: Address[];
   createdAt: Date;
   updatedAt: Date;
+  /** The admin search's keys: the email, the phone's digits, the name's words (`userSearchKeys`, ADR 083). */
+  searchKeys: string[];
 }
 
 const addressSchema = new Schema<Address>(
@@ -54,6 +56,7 @@ export const userSchema = new Schema<UserDoc>(
     addresses: { type: [addressSchema], default: [] },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    searchKeys: { type: [String], default: [] },
   },
   collectionOptions("users"),
 );
@@ -61,5 +64,7 @@ userSchema.index({ email: 1 }, { unique: true, name: "email_unique" });
 // Admin user list: newest first, optionally by role.
 userSchema.index({ createdAt: -1, _id: -1 }, { name: "created_desc" });
 userSchema.index({ role: 1, createdAt: -1, _id: -1 }, { name: "role_created_desc" });
+// Admin user search: each term an anchored prefix pattern over the keys, an index range scan (ADR 083).
+userSchema.index({ searchKeys: 1 }, { name: "search_keys" });
 
 export const userUniqueIndexes: UniqueIndexNames = { email_unique: "users.email" };

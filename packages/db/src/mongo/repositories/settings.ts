@@ -1,8 +1,21 @@
 import type { SettingsRepository, StoreSettings } from "@bbscart/core";
+import { CURRENCY_LOCK_ID } from "../models/locks.js";
 import { SETTINGS_ID, type SettingsDoc } from "../models/settings.js";
 import type { RepoContext } from "./context.js";
 
-export function settingsRepository({ models: { settings }, session }: RepoContext): SettingsRepository {
+/**
+ * Creates the lock documents at version 0 at open, outside any transaction, so the units of work that
+ * take a lock only ever update one existing document.
+ */
+export async function seedLocks({ locks }: Pick<RepoContext["models"], "locks">): Promise<void> {
+  await locks.updateOne({ _id: CURRENCY_LOCK_ID }, { $setOnInsert: { version: 0 } }, { upsert: true });
+}
+
+export function settingsRepository({ models: { settings, locks }, session }: RepoContext): SettingsRepository {
+  // Both sides of a currency race write this one document, so snapshot isolation makes them conflict (ADR 083).
+  const lockCurrency = async () => {
+    await locks.updateOne({ _id: CURRENCY_LOCK_ID }, { $inc: { version: 1 } }, { upsert: true, session });
+  };
   return {
     async get() {
       const doc = await settings.findById(SETTINGS_ID, null, { session }).lean<SettingsDoc>();
@@ -11,7 +24,9 @@ export function settingsRepository({ models: { settings }, session }: RepoContex
       return stored satisfies StoreSettings;
     },
     async save(value) {
+      await lockCurrency();
       await settings.replaceOne({ _id: SETTINGS_ID }, value satisfies Omit<SettingsDoc, "_id">, { upsert: true, session });
     },
+    lockCurrency,
   };
 }

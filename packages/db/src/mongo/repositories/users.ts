@@ -1,19 +1,37 @@
-import { losesUserManagement, type User, type UserRepository } from "@bbscart/core";
+import { losesUserManagement, type Role, type User, type UserRepository } from "@bbscart/core";
+import { userSearchKeys, userSearchTerms } from "../../user-search.js";
+import type { Models } from "../models/index.js";
 import { translateDuplicateKey } from "../errors.js";
 import { userUniqueIndexes, type UserDoc } from "../models/users.js";
 import type { RepoContext } from "./context.js";
 import { definedFields, escapeRegex, findPage, fromDoc, toDoc } from "./mapping.js";
 
-const toUser = (doc: UserDoc): User => {
+const toUser = ({ searchKeys: _keys, ...doc }: UserDoc): User => {
   // Enrolments stored before replay and recovery codes existed have neither: none used, none issued.
   const totp = doc.totp && { ...doc.totp, lastStep: doc.totp.lastStep ?? null, recoveryCodes: doc.totp.recoveryCodes ?? [] };
   return fromDoc<User>({ ...doc, totp });
 };
 
+/** The list filter of the admin's search: every term begins one of the user's keys (ADR 083). */
+export function userListFilter(search: string | null, role: Role | null): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (role) filter.role = role;
+  const terms = userSearchTerms(search);
+  if (terms.length > 0) filter.searchKeys = { $all: terms.map((term) => new RegExp(`^${escapeRegex(term)}`)) };
+  return filter;
+}
+
+/** Gives users stored before search keys existed their keys; open calls it, a fresh database has none to fill. */
+export async function fillUserSearchKeys({ users }: Pick<Models, "users">): Promise<void> {
+  const missing = await users.find({ searchKeys: { $exists: false } }, { email: 1, name: 1, phone: 1 }).lean<Pick<UserDoc, "_id" | "email" | "name" | "phone">[]>();
+  if (missing.length === 0) return;
+  await users.bulkWrite(missing.map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $set: { searchKeys: userSearchKeys(doc) } } } })));
+}
+
 export function userRepository({ models: { users, sessions }, session, atomically }: RepoContext): UserRepository {
   return {
     async create(user) {
-      await translateDuplicateKey(userUniqueIndexes, () => users.insertMany([toDoc(user)], { session }));
+      await translateDuplicateKey(userUniqueIndexes, () => users.insertMany([{ ...toDoc(user), searchKeys: userSearchKeys(user) }], { session }));
     },
     async findById(id) {
       const doc = await users.findById(id, null, { session }).lean<UserDoc>();
@@ -32,8 +50,19 @@ export function userRepository({ models: { users, sessions }, session, atomicall
       return doc && toUser(doc);
     },
     async update(id, patch) {
-      const doc = await users.findOneAndUpdate({ _id: id }, { $set: definedFields(patch) }, { returnDocument: "after", session }).lean<UserDoc>();
-      return doc && toUser(doc);
+      if (patch.name === undefined && patch.phone === undefined) {
+        const doc = await users.findOneAndUpdate({ _id: id }, { $set: definedFields(patch) }, { returnDocument: "after", session }).lean<UserDoc>();
+        return doc && toUser(doc);
+      }
+      // The keys derive from the name and phone: read and rewrite them in one transaction, so a
+      // concurrent change of the other field conflicts and re-runs instead of leaving stale keys.
+      return atomically(async (session) => {
+        const before = await users.findById(id, { email: 1, name: 1, phone: 1 }, { session }).lean<Pick<UserDoc, "email" | "name" | "phone">>();
+        if (!before) return null;
+        const searchKeys = userSearchKeys({ email: before.email, name: patch.name ?? before.name, phone: patch.phone === undefined ? before.phone : patch.phone });
+        const doc = await users.findOneAndUpdate({ _id: id }, { $set: { ...definedFields(patch), searchKeys } }, { returnDocument: "after", session }).lean<UserDoc>();
+        return doc && toUser(doc);
+      });
     },
     updateAccess(id, patch) {
       return atomically(async (session) => {
@@ -72,13 +101,7 @@ export function userRepository({ models: { users, sessions }, session, atomicall
       return result.modifiedCount === 1;
     },
     list({ search, role, ...page }) {
-      const filter: Record<string, unknown> = {};
-      if (role) filter.role = role;
-      if (search) {
-        const pattern = { $regex: escapeRegex(search.trim()), $options: "i" };
-        filter.$or = [{ email: pattern }, { name: pattern }];
-      }
-      return findPage(users, session, { filter, sort: { field: "createdAt", direction: -1 }, page }, toUser);
+      return findPage(users, session, { filter: userListFilter(search, role), sort: { field: "createdAt", direction: -1 }, page }, toUser);
     },
   };
 }

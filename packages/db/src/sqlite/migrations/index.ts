@@ -10,6 +10,8 @@ import { retentionIndexes } from "./008-retention-indexes.js";
 import { openTopUps } from "./009-open-top-ups.js";
 import { categoryTree } from "./010-category-tree.js";
 import { couponEdits } from "./011-coupon-edits.js";
+import { userSearchKeys } from "./012-user-search-keys.js";
+import { userSearchKeys as keysOf } from "../../user-search.js";
 
 export interface Migration {
   readonly version: number;
@@ -30,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: "open-top-ups", sql: openTopUps },
   { version: 10, name: "category-tree", sql: categoryTree },
   { version: 11, name: "coupon-edits", sql: couponEdits },
+  { version: 12, name: "user-search-keys", sql: userSearchKeys },
 ];
 
 /**
@@ -52,6 +55,10 @@ export function migrate(db: Database.Database, now: () => number = Date.now): nu
     db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(migration.version, migration.name, now());
     applied.push(migration.version);
   });
+  // Migrations that derive data the way the repositories do call it through SQL functions.
+  db.function("user_search_keys_json", { deterministic: true }, (email, name, phone) =>
+    JSON.stringify(keysOf({ email: String(email), name: String(name), phone: phone === null ? null : String(phone) })),
+  );
   const known = migrations[migrations.length - 1]?.version ?? 0;
   const stored = (db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null }).v ?? 0;
   if (stored > known) {

@@ -16,5 +16,8 @@ export function sqliteSettings(ex: Executor): SettingsRepository {
           encodeJson(settings),
         );
       }),
+    // A unit of work holds SQLite's write lock (BEGIN IMMEDIATE) from its first statement to its commit,
+    // so the currency it read cannot change before it commits: there is no race to conflict on.
+    lockCurrency: () => Promise.resolve(),
   };
 }

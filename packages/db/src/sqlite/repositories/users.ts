@@ -1,5 +1,7 @@
 import { losesUserManagement, type Address, type AdminPermission, type Role, type SecondFactor, type User, type UserPatch, type UserRepository } from "@bbscart/core";
-import { decodeJson, encodeJson, fromFlag, fromMs, likeContains, toFlag, toMs } from "../codec.js";
+import { userSearchKeys, userSearchTerms } from "../../user-search.js";
+import { decodeJson, encodeJson, fromFlag, fromMs, globPrefix, toFlag, toMs } from "../codec.js";
+import type { Connection } from "../connection.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
 import { updateReturning, type PatchEncoders } from "./patch.js";
@@ -54,6 +56,16 @@ const encoders: PatchEncoders<UserPatch> = {
   updatedAt: (at) => ({ updated_at: toMs(at) }),
 };
 
+/** Replaces the search keys of a user with those of its stored email, name and phone (ADR 083). */
+function writeSearchKeys(c: Connection, user: { id: string; email: string; name: string; phone: string | null }): void {
+  c.prepare("DELETE FROM user_search_keys WHERE user_id = ?").run(user.id);
+  const insert = c.prepare("INSERT INTO user_search_keys (key, user_id) VALUES (?, ?)");
+  for (const key of userSearchKeys(user)) insert.run(key, user.id);
+}
+
+/** One term: the users with a key that begins with it, a range scan of the keys' primary key. */
+const termCondition = (term: string) => ["id IN (SELECT user_id FROM user_search_keys WHERE key GLOB ?)", globPrefix(term)] as const;
+
 export function sqliteUsers(ex: Executor): UserRepository {
   return {
     create: (user) =>
@@ -75,6 +87,7 @@ export function sqliteUsers(ex: Executor): UserRepository {
           toMs(user.createdAt),
           toMs(user.updatedAt),
         );
+        writeSearchKeys(c, user);
       }),
     findById: (id) =>
       ex.read((c) => {
@@ -99,6 +112,7 @@ export function sqliteUsers(ex: Executor): UserRepository {
     update: (id, patch) =>
       ex.write((c) => {
         const row = updateReturning(c, "users", ["id", id], patch, encoders) as UserRow | undefined;
+        if (row && (patch.name !== undefined || patch.phone !== undefined)) writeSearchKeys(c, row);
         return row ? toUser(row) : null;
       }),
     // One synchronous callback under the write lock and inside BEGIN IMMEDIATE: nothing else writes
@@ -156,9 +170,7 @@ export function sqliteUsers(ex: Executor): UserRepository {
           from: "users",
           where: [
             ...(query.role ? [["role = ?", query.role] as const] : []),
-            ...(query.search
-              ? [["email LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'", likeContains(query.search), likeContains(query.search)] as const]
-              : []),
+            ...userSearchTerms(query.search).map(termCondition),
           ],
           keys: ["created_at", "id"],
           direction: "DESC",
