@@ -210,13 +210,6 @@ export interface OrderListQuery extends PageRequest {
   readonly search: string | null;
 }
 
-export interface DailySales {
-  /** Calendar day in the store time zone, "YYYY-MM-DD". */
-  readonly day: string;
-  readonly orders: number;
-  readonly total: Money;
-}
-
 /** One product's sales over a period: units sold and what its lines came to after discounts. */
 export interface ProductSales {
   readonly productId: string;
@@ -261,11 +254,6 @@ export interface OrderRepository {
    * and refunded amounts. Unpaid orders (awaiting payment, cancelled before it) are left out.
    */
   salesFigures(query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): Promise<readonly DailyFigures[]>;
-  /**
-   * Orders placed and not cancelled, by day in `timeZone`, between `from` and `to`: one row per day
-   * and currency (money of two currencies is never added), ordered by day, then currency.
-   */
-  salesByDay(query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): Promise<readonly DailySales[]>;
   /**
    * The `limit` best-selling products in orders placed in [`from`, `to`), not cancelled, in
    * `currency`: most units first, then most revenue, then product id.

@@ -3,7 +3,6 @@ import {
   ORDER_STATUSES,
   money,
   type DailyFigures,
-  type DailySales,
   type Order,
   type OrderRepository,
   type OrderStatus,
@@ -167,26 +166,6 @@ function dayIn(timeZone: string): (at: Date) => string {
   return (at) => format.format(at);
 }
 
-function salesByDay(connection: Connection, query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): DailySales[] {
-  const rows = connection
-    .prepare("SELECT placed_at, total_minor, currency FROM orders WHERE placed_at >= ? AND placed_at < ? AND status <> 'cancelled' ORDER BY placed_at")
-    .all(toMs(query.from), toMs(query.to)) as Array<{ placed_at: number; total_minor: number; currency: string }>;
-  const day = dayIn(query.timeZone);
-  const byDay = new Map<string, { orders: number; minor: number; currency: string }>();
-  for (const row of rows) {
-    const key = `${day(fromMs(row.placed_at))}|${row.currency}`;
-    const seen = byDay.get(key) ?? { orders: 0, minor: 0, currency: row.currency };
-    byDay.set(key, { orders: seen.orders + 1, minor: seen.minor + row.total_minor, currency: row.currency });
-  }
-  return [...byDay.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => ({
-      day: key.slice(0, key.indexOf("|")),
-      orders: value.orders,
-      total: money(value.minor, value.currency),
-    }));
-}
-
 /** Days × currencies of paid orders, added up as they come: the day is the store's, so SQLite's UTC-offset dates cannot do it. */
 function figuresByDay(
   rows: Iterable<{ placedAt: Date; currency: string; capturedMinor: number; refundedMinor: number }>,
@@ -338,7 +317,6 @@ export function sqliteOrders(ex: Executor): OrderRepository {
         for (const row of rows) counts[row.status] = row.n;
         return counts;
       }),
-    salesByDay: (query) => ex.read((c) => salesByDay(c, query)),
     salesFigures: (query) => ex.read((c) => salesFigures(c, query)),
     topProducts: (query) => ex.read((c) => topProducts(c, query)),
   };
