@@ -1,7 +1,8 @@
 import { mongo } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuplicateKeyError, type DatabaseHandle } from "@bbscart/core";
+import { DuplicateKeyError, orderNumber, type DatabaseHandle } from "@bbscart/core";
 import { makeOrder, makeProduct, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
+import { toDoc } from "./repositories/mapping.js";
 import { laneSkipReason, mongoLane } from "./test-env.js";
 import { TransactionRetryTimeoutError } from "./unit-of-work.js";
 import { startLaneServer, type LaneServer } from "./test-lane.js";
@@ -92,6 +93,35 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
     await db.uow.run((repos) => repos.orders.create(order));
     expect(await db.repos.orders.findById("o-commit")).toEqual(order);
     await expect(db.repos.orders.create(order)).rejects.toEqual(new DuplicateKeyError("orders.id"));
+  });
+
+  it("numbers orders stored before order numbers existed at open, oldest first after the numbered ones, once", async () => {
+    const old = await server.open();
+    const raw = await server.connectRaw(old);
+    try {
+      // Two orders as an earlier version stored them (no `number`), and one placed since, holding the first number.
+      const unnumbered = (id: string, placedAt: string) => {
+        const { _id, ...fields } = toDoc({ ...makeOrder({ id, status: "delivered" }), placedAt: new Date(placedAt) });
+        return { _id, ...Object.fromEntries(Object.entries(fields).filter(([key]) => key !== "number")) };
+      };
+      await raw.db!.collection<{ _id: string }>("orders").insertMany([unnumbered("o-old-2", "2025-01-02T00:00:00Z"), unnumbered("o-old-1", "2025-01-01T00:00:00Z")]);
+      const placed = await old.uow.run(async (repos) => {
+        const order = { ...makeOrder({ id: "o-new" }), number: orderNumber(await repos.orders.nextNumber()) };
+        await repos.orders.create(order);
+        return order;
+      });
+      expect(placed.number).toBe("BB-10001");
+
+      const restarted = await server.reopen(old);
+      const numbers = async (handle: DatabaseHandle) => Promise.all(["o-old-1", "o-old-2", "o-new"].map(async (id) => (await handle.repos.orders.findById(id))?.number));
+      expect(await numbers(restarted)).toEqual(["BB-10002", "BB-10003", "BB-10001"]);
+      // Idempotent: opening again numbers nothing and leaves the counter where it was, so the next order is 10004.
+      const again = await server.reopen(old);
+      expect(await numbers(again)).toEqual(["BB-10002", "BB-10003", "BB-10001"]);
+      expect(await again.uow.run((repos) => repos.orders.nextNumber())).toBe(4);
+    } finally {
+      await raw.close();
+    }
   });
 
   it("stops re-running a unit of work that keeps conflicting once its retry budget is spent, committing nothing", async () => {

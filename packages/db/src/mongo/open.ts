@@ -4,6 +4,7 @@ import { createIndexes, registerModels } from "./models/index.js";
 import { fillSortKeys } from "./repositories/catalog-mapping.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
+import { numberOldOrders } from "./repositories/orders.js";
 import { mongoUnitOfWork } from "./unit-of-work.js";
 
 export interface MongoOptions {
@@ -15,8 +16,9 @@ export interface MongoOptions {
 }
 
 /**
- * Connects to a MongoDB replica set (transactions need one) and builds every declared index
- * before returning, so no write ever runs without its unique index. Writes default to
+ * Connects to a MongoDB replica set (transactions need one), builds every declared index and
+ * brings documents stored by older versions up to date (sort keys, order numbers) before
+ * returning, so no write ever runs without its unique index. Writes default to
  * `w: "majority"`, reads to the primary, so an acknowledged order survives a failover.
  */
 export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> {
@@ -33,6 +35,7 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     const models = registerModels(connection);
     await createIndexes(models);
     await fillSortKeys(models);
+    await numberOldOrders(connection, models);
     return {
       engine: "mongodb",
       uow: mongoUnitOfWork(connection, models, options.transactionRetryBudgetMs ?? 5_000),

@@ -10,6 +10,8 @@ import { withDatabase } from "./uri.js";
 export interface LaneServer {
   /** A handle on a new, empty database of its own (with `options` of `openMongo` other than the URI). */
   open(options?: Omit<MongoOptions, "uri">): Promise<DatabaseHandle>;
+  /** Another handle on the database of `handle` (one this server opened), as a second process or a restart would open it. */
+  reopen(handle: DatabaseHandle): Promise<DatabaseHandle>;
   /** A plain connection to the database of `handle` (one this server opened), to inspect what the adapter built. */
   connectRaw(handle: DatabaseHandle): Promise<Connection>;
   /** Closes every handle, drops their databases (real MongoDB) or stops the emulator. */
@@ -50,6 +52,11 @@ export async function startLaneServer(lane: Exclude<MongoLane, { kind: "absent" 
   const baseUri = emulator?.uri ?? (lane as { uri: string }).uri;
   const prefix = `bbscart_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const opened: { handle: DatabaseHandle; uri: string }[] = [];
+  const uriOf = (handle: DatabaseHandle) => {
+    const entry = opened.find((candidate) => candidate.handle === handle);
+    if (!entry) throw new Error("that handle was not opened by this lane server");
+    return entry;
+  };
 
   return {
     async open(options = {}) {
@@ -58,10 +65,14 @@ export async function startLaneServer(lane: Exclude<MongoLane, { kind: "absent" 
       opened.push({ handle, uri });
       return handle;
     },
+    async reopen(handle) {
+      const { uri } = uriOf(handle);
+      const again = await openMongo({ serverSelectionTimeoutMs: 10_000, uri });
+      opened.push({ handle: again, uri });
+      return again;
+    },
     connectRaw(handle) {
-      const entry = opened.find((candidate) => candidate.handle === handle);
-      if (!entry) throw new Error("connectRaw: that handle was not opened by this lane server");
-      return mongoose.createConnection(entry.uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+      return mongoose.createConnection(uriOf(handle).uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
     },
     async stop() {
       await Promise.allSettled(opened.map(({ handle }) => handle.close()));

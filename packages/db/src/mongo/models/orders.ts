@@ -154,7 +154,7 @@ orderSchema.index(
   { name: "refund_pending", partialFilterExpression: { "payment.refunds.status": "pending" } },
 );
 
-// The human order number: unique. Partial, so orders stored before numbers existed (none has one) do not collide as nulls.
+// The human order number: unique. Partial, so orders stored before numbers existed do not collide as nulls until open numbers them.
 orderSchema.index({ number: 1 }, { name: "number", unique: true, partialFilterExpression: { number: { $type: "string" } } });
 // The admin's search by the delivery phone.
 orderSchema.index({ "address.phone": 1 }, { name: "address_phone" });
