@@ -1,7 +1,7 @@
 import { mongo } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuplicateKeyError, orderNumber, type DatabaseHandle } from "@bbscart/core";
-import { makeOrder, makeProduct, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
+import { DuplicateKeyError, orderNumber, type DatabaseHandle, type Order } from "@bbscart/core";
+import { makeOrder, makePricingLine, makeProduct, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
 import { toDoc } from "./repositories/mapping.js";
 import { laneSkipReason, mongoLane } from "./test-env.js";
 import { TransactionRetryTimeoutError } from "./unit-of-work.js";
@@ -119,6 +119,31 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
       const again = await server.reopen(old);
       expect(await numbers(again)).toEqual(["BB-10002", "BB-10003", "BB-10001"]);
       expect(await again.uow.run((repos) => repos.orders.nextNumber())).toBe(4);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it("gives orders stored before returns by line their returns at open, replacing the whole-order fields, once", async () => {
+    const old = await server.open();
+    const raw = await server.connectRaw(old);
+    try {
+      const legacy = (order: Order, restocked: boolean | null) => {
+        const { _id, ...fields } = toDoc(order);
+        const kept = Object.fromEntries(Object.entries(fields).filter(([key]) => key !== "returns"));
+        return { _id, ...kept, returnReason: "too small", restocked };
+      };
+      const received = makeOrder({ id: "o-received", number: "BB-R1", status: "return_received", lines: [makePricingLine({ quantity: 2 })] });
+      await raw.db!.collection<{ _id: string }>("orders").insertMany([legacy(received, true), legacy(makeOrder({ id: "o-shipped", number: "BB-S1", status: "shipped" }), null)]);
+      const restarted = await server.reopen(old);
+      const after = await restarted.repos.orders.findById("o-received");
+      expect(after?.returns).toEqual([
+        expect.objectContaining({ id: "R1", status: "received", reason: "other", note: "too small", restocked: true, amount: null, lines: [{ variantId: "var-1", quantity: 2, approved: true, amount: null, tax: null }] }),
+      ]);
+      expect(after && "returnReason" in after).toBe(false);
+      expect((await restarted.repos.orders.findById("o-shipped"))?.returns).toEqual([]);
+      const again = await server.reopen(old);
+      expect(await again.repos.orders.findById("o-received")).toEqual(after);
     } finally {
       await raw.close();
     }

@@ -4,7 +4,7 @@ import { createIndexes, registerModels } from "./models/index.js";
 import { fillSortKeys } from "./repositories/catalog-mapping.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
-import { numberOldOrders } from "./repositories/orders.js";
+import { numberOldOrders, upgradeLegacyReturns } from "./repositories/orders.js";
 import { mongoUnitOfWork } from "./unit-of-work.js";
 
 export interface MongoOptions {
@@ -17,7 +17,7 @@ export interface MongoOptions {
 
 /**
  * Connects to a MongoDB replica set (transactions need one), builds every declared index and
- * brings documents stored by older versions up to date (sort keys, order numbers) before
+ * brings documents stored by older versions up to date (sort keys, order numbers, returns) before
  * returning, so no write ever runs without its unique index. Writes default to
  * `w: "majority"`, reads to the primary, so an acknowledged order survives a failover.
  */
@@ -36,6 +36,7 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     await createIndexes(models);
     await fillSortKeys(models);
     await numberOldOrders(connection, models);
+    await upgradeLegacyReturns(models);
     return {
       engine: "mongodb",
       uow: mongoUnitOfWork(connection, models, options.transactionRetryBudgetMs ?? 5_000),

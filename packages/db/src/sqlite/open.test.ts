@@ -102,7 +102,7 @@ describe("migrations", () => {
         "DELETE FROM schema_migrations WHERE version >= 3",
     );
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([3, 4, 5, 6, 7, 8]);
     const reopened = open(dataDir);
     expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
       { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
@@ -122,7 +122,7 @@ describe("migrations", () => {
     const raw = new Database(db.file);
     raw.exec(`${undoOrderNumbers}DROP INDEX orders_refund_pending; ALTER TABLE orders DROP COLUMN refund_pending_since; ${before006} DELETE FROM schema_migrations WHERE version >= 5`);
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([5, 6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([5, 6, 7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findWithPendingRefunds(new Date(at.getTime() + 1), 5)).map((order) => order.id)).toEqual([paid.id]);
     expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
@@ -140,7 +140,7 @@ describe("migrations", () => {
       insert.run(id, user, guest, at);
     }
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([6, 7]);
+    expect(migrateSqlite(db.file)).toEqual([6, 7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.carts.findByUser("user-1"))?.id).toBe("u-new");
     expect((await reopened.repos.carts.findByGuest("guest-1"))?.id).toBe("g-new");
@@ -157,13 +157,58 @@ describe("migrations", () => {
     await db.close();
     handles.splice(0);
     const raw = new Database(db.file);
-    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version = 7");
+    raw.exec(undoOrderNumbers + "DELETE FROM schema_migrations WHERE version >= 7");
     raw.close();
-    expect(migrateSqlite(db.file)).toEqual([7]);
+    expect(migrateSqlite(db.file)).toEqual([7, 8]);
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findById("first"))?.number).toBe("BB-10001");
     expect((await reopened.repos.orders.findById("second"))?.number).toBe("BB-10002");
     expect(await reopened.repos.orders.nextNumber()).toBe(3);
+  });
+
+  it("008 turns the whole-order return of an order saved before it into a return of every unit, in the stage its status says", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    const received = makeOrder({ id: "received", status: "return_received", lines: [makePricingLine({ quantity: 2 }), makePricingLine({ variantId: "var-2", sku: "S-2" })] });
+    const rejected = makeOrder({ id: "rejected", status: "return_rejected" });
+    const shipped = makeOrder({ id: "shipped", status: "shipped" });
+    for (const order of [received, rejected, shipped]) await db.repos.orders.create(order);
+    await db.close();
+    handles.splice(0);
+    // Back to version 7: returns were whole-order fields.
+    const raw = new Database(db.file);
+    raw.exec(`UPDATE orders SET details = json_set(json_remove(details, '$.returns'), '$.returnReason', 'too small', '$.restocked', json(CASE id WHEN 'received' THEN 'true' ELSE 'null' END));
+      DELETE FROM schema_migrations WHERE version >= 8`);
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual([8]);
+    const reopened = open(dataDir);
+    const asked = received.history.find((entry) => entry.kind === "status" && entry.event === "request_return")!.at;
+    const legacy = (status: string, approved: boolean, restocked: boolean | null, lines: { variantId: string; quantity: number }[]) => [
+      {
+        id: "R1",
+        status,
+        reason: "other",
+        note: "too small",
+        requestedAt: asked,
+        lines: lines.map((line) => ({ ...line, approved, amount: null, tax: null })),
+        delivery: null,
+        amount: null,
+        overrideReason: null,
+        destination: null,
+        refundId: null,
+        restocked,
+      },
+    ];
+    const after = await reopened.repos.orders.findById("received");
+    expect(after?.returns).toEqual(legacy("received", true, true, [{ variantId: "var-1", quantity: 2 }, { variantId: "var-2", quantity: 1 }]));
+    expect(after && "returnReason" in after).toBe(false);
+    expect((await reopened.repos.orders.findById("rejected"))?.returns).toEqual(legacy("rejected", false, null, [{ variantId: "var-1", quantity: 1 }]));
+    expect((await reopened.repos.orders.findById("shipped"))?.returns).toEqual([]);
+    // Applying it again (a second process) changes nothing: only orders without returns are touched.
+    const again = new Database(db.file);
+    again.exec(migrations.find((m) => m.version === 8)!.sql);
+    again.close();
+    expect((await reopened.repos.orders.findById("received"))?.returns).toEqual(after?.returns);
   });
 
   it("refuse a database written by a newer build", async () => {

@@ -1,5 +1,5 @@
-import { attachPaymentIntent, DuplicateKeyError, expectOk, money, ORDER_STATUSES, recordRefund, type Coupon, type Order, type OrderListQuery } from "@bbscart/core";
-import { inr, makeAddress, makeCart, makeCoupon, makeOrder, makePricingLine, makeSettings, makeUser } from "@bbscart/core/testing";
+import { applyOrderEvent, attachPaymentIntent, DuplicateKeyError, expectOk, money, ORDER_STATUSES, recordRefund, type Coupon, type Order, type OrderListQuery } from "@bbscart/core";
+import { adminActor, inr, makeAddress, makeCart, makeCoupon, makeOrder, makePricingLine, makeSettings, makeUser, shopperActor, T0 } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import { itNeeds, type ContractContext } from "../context.js";
 import { allPages, at, expectDuplicate, makeIdempotency, seedProduct, stockedProduct } from "../fixtures.js";
@@ -147,6 +147,37 @@ export function commerceCases(context: ContractContext): void {
     expect(await orders.findById(order.id)).toEqual(next);
     expect(await orders.findByPaymentIntent("pi_test")).toEqual(next);
     expect(await orders.findByPaymentIntent("pi_other")).toBeNull();
+  });
+
+  it("orders: returns by line round-trip with every stage, decision, amount and override, and save compare-and-set", async () => {
+    const { orders } = context.db.repos;
+    const settings = makeSettings();
+    const decide = (order: Order, event: Parameters<typeof applyOrderEvent>[1], actor: Parameters<typeof applyOrderEvent>[2]["actor"] = adminActor) =>
+      expectOk(applyOrderEvent(order, event, { actor, now: T0, settings }), `contract ${event.type}`).order;
+    const delivered = makeOrder({
+      id: "ord-returns",
+      status: "delivered",
+      coupon: makeCoupon(),
+      lines: [makePricingLine({ variantId: "a", sku: "A", quantity: 2 }), makePricingLine({ variantId: "b", sku: "B", quantity: 1 })],
+    });
+    await orders.create(delivered);
+    // R1: one unit of a, rejected; R2: a and b, a approved with an override, b not — then received.
+    let order = decide(delivered, { type: "request_return", lines: [{ variantId: "a", quantity: 1 }], reason: "damaged", note: null }, shopperActor());
+    order = decide(order, { type: "reject_return", reason: "worn" });
+    order = decide(order, { type: "request_return", lines: [{ variantId: "a", quantity: 2 }, { variantId: "b", quantity: 1 }], reason: "not_as_described", note: "colour differs" }, shopperActor());
+    const asked = order;
+    order = decide(order, { type: "approve_return", lines: [{ variantId: "a", approve: true }, { variantId: "b", approve: false }], destination: "card", override: { amountMinor: 1000, reason: "goodwill" } });
+    expect(await orders.save(order, delivered.version)).toBe(true);
+    expect(await orders.findById(order.id)).toEqual(order);
+    expect(await orders.save(asked, delivered.version)).toBe(false);
+    const received = decide(order, { type: "receive_return", restock: false });
+    expect(await orders.save(received, order.version)).toBe(true);
+    const stored = await orders.findById(order.id);
+    expect(stored).toEqual(received);
+    expect(stored?.returns.map((r) => [r.id, r.status, r.amount?.minor ?? null, r.refundId])).toEqual([
+      ["R1", "rejected", null, null],
+      ["R2", "received", 1000, "ord-returns:return:R2"],
+    ]);
   });
 
   it("orders: a shopper's orders and the admin list, newest first, filtered by status, payment status, id prefix or email", async () => {

@@ -1,5 +1,15 @@
 import { Schema } from "mongoose";
-import { ACTOR_KINDS, HISTORY_KINDS, ORDER_STATUSES, PAYMENT_METHODS, REFUND_DESTINATIONS, REFUND_STATUSES, type Order } from "@bbscart/core";
+import {
+  ACTOR_KINDS,
+  HISTORY_KINDS,
+  ORDER_STATUSES,
+  PAYMENT_METHODS,
+  REFUND_DESTINATIONS,
+  REFUND_STATUSES,
+  RETURN_REASONS,
+  RETURN_STATUSES,
+  type Order,
+} from "@bbscart/core";
 import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions, moneySchema, nullable, stringId } from "./shared.js";
 
@@ -80,6 +90,39 @@ const paymentSchema = new Schema(
   subdocument,
 );
 
+/** `OrderReturn`: a return by line, with the admin's decision per line and the amounts core computed. */
+const returnSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    status: { type: String, required: true, enum: RETURN_STATUSES },
+    reason: { type: String, required: true, enum: RETURN_REASONS },
+    note: nullable(String),
+    requestedAt: { type: Date, required: true },
+    lines: {
+      type: [
+        new Schema(
+          {
+            variantId: { type: String, required: true },
+            quantity: { type: Number, required: true },
+            approved: nullable(Boolean),
+            amount: nullable(moneySchema),
+            tax: nullable(moneySchema),
+          },
+          subdocument,
+        ),
+      ],
+      required: true,
+    },
+    delivery: nullable(moneySchema),
+    amount: nullable(moneySchema),
+    overrideReason: nullable(String),
+    destination: { type: String, enum: [...REFUND_DESTINATIONS, null], default: null },
+    refundId: nullable(String),
+    restocked: nullable(Boolean),
+  },
+  subdocument,
+);
+
 /** `Actor`: `userId` and `permissions` for people, `process` for the system. */
 const actorSchema = new Schema(
   {
@@ -124,8 +167,7 @@ export const orderSchema = new Schema<OrderDoc>(
     address: { type: addressSchema, required: true },
     payment: { type: paymentSchema, required: true },
     tracking: nullable(new Schema({ carrier: { type: String, required: true }, trackingNumber: { type: String, required: true } }, subdocument)),
-    returnReason: nullable(String),
-    restocked: nullable(Boolean),
+    returns: { type: [returnSchema], default: [] },
     cancelReason: nullable(String),
     idempotencyKey: { type: String, required: true },
     placedAt: { type: Date, required: true },

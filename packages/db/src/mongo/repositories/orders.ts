@@ -1,5 +1,5 @@
 import type { Connection } from "mongoose";
-import { ORDER_NUMBER_PREFIX, ORDER_STATUSES, orderNumber, type Order, type OrderRepository, type OrderStatus } from "@bbscart/core";
+import { ORDER_NUMBER_PREFIX, ORDER_STATUSES, orderNumber, type Order, type OrderRepository, type OrderReturn, type OrderStatus, type ReturnStatus } from "@bbscart/core";
 import { translateDuplicateKey } from "../errors.js";
 import type { Models } from "../models/index.js";
 import { COUNTERS_COLLECTION, orderUniqueIndexes, type OrderDoc } from "../models/orders.js";
@@ -172,4 +172,64 @@ export async function numberOldOrders(connection: Connection, models: Models): P
     }
   }
   return numbered;
+}
+
+/** What an order in a return status stored before returns by line (ADR 094) still says about its return. */
+type LegacyOrderDoc = Pick<OrderDoc, "_id" | "status" | "lines" | "history"> & { returnReason?: string | null; restocked?: boolean | null };
+
+const legacyStages: Partial<Record<OrderStatus, ReturnStatus>> = {
+  return_requested: "requested",
+  return_approved: "approved",
+  return_rejected: "rejected",
+  return_received: "received",
+};
+
+/**
+ * The returns of an order stored before returns by line: none, or — in a return status — one
+ * return of every unit of every line in the stage its status says, its reason kept as free text,
+ * with no computed amount (it was refunded by hand then). SQLite's migration 008 does the same.
+ */
+function legacyReturns(doc: LegacyOrderDoc): OrderReturn[] {
+  const stage = legacyStages[doc.status];
+  if (!stage) return [];
+  const asked = doc.history.findLast((entry) => entry.kind === "status" && entry.event === "request_return");
+  return [
+    {
+      id: "R1",
+      status: stage,
+      reason: "other",
+      note: doc.returnReason ?? null,
+      requestedAt: asked?.at ?? new Date(0),
+      lines: doc.lines.map((line) => ({
+        variantId: line.variantId,
+        quantity: line.quantity,
+        approved: stage === "requested" ? null : stage !== "rejected",
+        amount: null,
+        tax: null,
+      })),
+      delivery: null,
+      amount: null,
+      overrideReason: null,
+      destination: null,
+      refundId: null,
+      restocked: doc.restocked ?? null,
+    },
+  ];
+}
+
+/**
+ * Gives orders stored before returns by line their `returns` (and drops the whole-order fields they
+ * replace). Runs at open; each update matches only an order still without `returns`, so two
+ * processes opening at once write the same thing once. On an upgraded database it reads nothing.
+ */
+export async function upgradeLegacyReturns({ orders }: Models): Promise<number> {
+  const legacy = await orders.find({ returns: { $exists: false } }, { status: 1, lines: 1, history: 1, returnReason: 1, restocked: 1 }).lean<LegacyOrderDoc[]>();
+  if (legacy.length === 0) return 0;
+  // Through the driver: the fields being removed are no longer in the schema, which refuses to name them.
+  await orders.db.collection<{ _id: string }>(orders.collection.collectionName).bulkWrite(
+    legacy.map((doc) => ({
+      updateOne: { filter: { _id: doc._id, returns: { $exists: false } }, update: { $set: { returns: legacyReturns(doc) }, $unset: { returnReason: 1, restocked: 1 } } },
+    })),
+  );
+  return legacy.length;
 }

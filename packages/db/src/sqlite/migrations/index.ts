@@ -6,6 +6,7 @@ import { categorySorts } from "./004-category-sorts.js";
 import { pendingRefunds } from "./005-pending-refunds.js";
 import { oneCartPerOwner } from "./006-one-cart-per-owner.js";
 import { orderNumbers } from "./007-order-numbers.js";
+import { returnsByLine } from "./008-returns-by-line.js";
 
 export interface Migration {
   readonly version: number;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: "pending-refunds", sql: pendingRefunds },
   { version: 6, name: "one-cart-per-owner", sql: oneCartPerOwner },
   { version: 7, name: "order-numbers", sql: orderNumbers },
+  { version: 8, name: "returns-by-line", sql: returnsByLine },
 ];
 
 /**

@@ -16,7 +16,7 @@ import type { Executor } from "../executor.js";
 /** The nested parts of an order: read and written whole, never filtered on. */
 type OrderDetails = Pick<
   Order,
-  "lines" | "deliveryOptionId" | "address" | "payment" | "tracking" | "returnReason" | "restocked" | "cancelReason" | "deliveredAt" | "history"
+  "lines" | "deliveryOptionId" | "address" | "payment" | "tracking" | "returns" | "cancelReason" | "deliveredAt" | "history"
 >;
 
 interface OrderRow {
@@ -57,8 +57,7 @@ function toOrder(row: OrderRow): Order {
     address: details.address,
     payment: details.payment,
     tracking: details.tracking,
-    returnReason: details.returnReason,
-    restocked: details.restocked,
+    returns: details.returns,
     cancelReason: details.cancelReason,
     idempotencyKey: row.idempotency_key,
     placedAt: fromMs(row.placed_at),
@@ -77,8 +76,7 @@ function orderParams(order: Order) {
     address: order.address,
     payment: order.payment,
     tracking: order.tracking,
-    returnReason: order.returnReason,
-    restocked: order.restocked,
+    returns: order.returns,
     cancelReason: order.cancelReason,
     deliveredAt: order.deliveredAt,
     history: order.history,
