@@ -47,6 +47,7 @@ const checks = {
   adminOrders: true satisfies Same<Out<typeof outputs.adminOrderPageOutput>, Returned<Services["adminOrders"]["list"]>>,
   adminOrder: true satisfies Same<Out<typeof outputs.adminOrderOutput>, Returned<Services["adminOrders"]["detail"]>>,
   adminTransition: true satisfies Same<Out<typeof outputs.adminOrderOutput>, Returned<Services["adminOrders"]["transition"]>>,
+  returnQuote: true satisfies Same<Out<typeof outputs.returnQuoteOutput>, Returned<Services["adminOrders"]["returnQuote"]>>,
   adminRefund: true satisfies Same<Out<typeof outputs.adminRefundOutput>, Returned<Services["adminOrders"]["refund"]>>,
 };
 

@@ -9,6 +9,6 @@ export { accountOutput, sessionOutput } from "./accounts.js";
 export { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "./admin.js";
 export { cartOutput } from "./cart.js";
 export { categoriesOutput, categoryOutput, productOutput, productPageOutput } from "./catalog.js";
-export { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "./orders.js";
+export { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput, returnQuoteOutput } from "./orders.js";
 export { moneyOutput, okOutput } from "./shared.js";
 export { walletAdjustmentOutput, walletBalanceOutput, walletStatementOutput } from "./wallet.js";

@@ -5,7 +5,7 @@ import { allocate } from "../money/allocate.js";
 import { adminActor, inr, makeCoupon, makeOrder, makePricingLine, makeSettings, returnEverything, approveEverything, shopperActor, T0 } from "../testing/builders.js";
 import { applyOrderEvent, type OrderEvent } from "./order.machine.js";
 import type { Order } from "./order.js";
-import { openReturn, quoteReturn, returnableUnits, returnsSummary } from "./returns.js";
+import { openReturn, quoteOpenReturn, quoteReturn, returnableUnits, returnsSummary } from "./returns.js";
 
 const settings = makeSettings();
 const delivered = (over: Parameters<typeof makeOrder>[0] = {}) => makeOrder({ status: "delivered", paymentMethod: "wallet", ...over });
@@ -233,3 +233,13 @@ function returnEverythingLeft(order: Order): OrderEvent {
   if (all.type !== "request_return") throw new Error("returnEverything builds a request");
   return { ...all, lines: order.lines.map((l) => ({ variantId: l.variantId, quantity: returnableUnits(order, l.variantId) })).filter((l) => l.quantity > 0) };
 }
+
+describe("returns by line: the quote shown before approving", () => {
+  it("prices the lines the admin means to approve, and refuses lines the return lacks or when none awaits a decision", () => {
+    const order = must(couponOrder(), request([{ variantId: "a", quantity: 1 }, { variantId: "b", quantity: 1 }]), shopperActor());
+    const quote = quoteOpenReturn(order, ["a"]);
+    expect(quote).toEqual({ ok: true, value: quoteReturn(order, openReturn(order)!, new Set(["a"])) });
+    expect(quoteOpenReturn(order, ["a", "z"])).toEqual({ ok: false, error: { code: "RETURN_LINE_UNKNOWN", index: 1, variantId: "z" } });
+    expect(quoteOpenReturn(couponOrder(), ["a"])).toEqual({ ok: false, error: { code: "NO_RETURN_TO_DECIDE" } });
+  });
+});

@@ -63,7 +63,8 @@ export type ReturnError =
   | { readonly code: "RETURN_EXCEEDS_UNITS"; readonly index: number; readonly variantId: string; readonly returnable: number }
   | { readonly code: "RETURN_DECISIONS_MISMATCH"; readonly expected: readonly string[] }
   | { readonly code: "RETURN_NONE_APPROVED" }
-  | { readonly code: "RETURN_EXCEEDS_REFUNDABLE"; readonly amount: Money; readonly refundable: Money; readonly override: boolean };
+  | { readonly code: "RETURN_EXCEEDS_REFUNDABLE"; readonly amount: Money; readonly refundable: Money; readonly override: boolean }
+  | { readonly code: "NO_RETURN_TO_DECIDE" };
 
 /** The admin's decision on one line of the open return. */
 export interface ReturnDecision {
@@ -184,6 +185,18 @@ export function quoteReturn(order: Order, ret: OrderReturn, approve: ReadonlySet
   const delivery = completes && lines.length > 0 ? order.deliveryFee : zero(currency);
   const total = expectOk(sum(currency, [...lines.map((l) => l.amount), delivery]), "quoteReturn");
   return { lines, delivery, total };
+}
+
+/**
+ * What approving the lines `approve` (variant ids) of the return awaiting a decision would refund,
+ * for the admin to see before confirming. Ids the return does not hold are refused by position.
+ */
+export function quoteOpenReturn(order: Order, approve: readonly string[]): Result<ReturnQuote, ReturnError> {
+  const open = openReturn(order);
+  if (!open || open.status !== "requested") return err({ code: "NO_RETURN_TO_DECIDE" });
+  const unknown = approve.findIndex((variantId) => !open.lines.some((l) => l.variantId === variantId));
+  if (unknown >= 0) return err({ code: "RETURN_LINE_UNKNOWN", index: unknown, variantId: approve[unknown] ?? "" });
+  return ok(quoteReturn(order, open, new Set(approve)));
 }
 
 /**

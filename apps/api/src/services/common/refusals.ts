@@ -88,6 +88,28 @@ const table: Table = {
     new AppError("BAD_REQUEST", `items returns more of ${r.variantId} than was ordered (${r.ordered})`, { field: "items", reason: r.code }),
   REFUND_EXCEEDS_ITEMS: (r) =>
     new AppError("BAD_REQUEST", `amountMinor is more than the returned items cost (${formatMoney(r.worth)})`, { field: "amountMinor", reason: r.code }),
+  RETURN_LINE_UNKNOWN: (r) => new AppError("BAD_REQUEST", `lines.${r.index}.variantId is not a line of this order (${r.variantId})`, { field: `lines.${r.index}.variantId`, reason: r.code }),
+  RETURN_LINE_REPEATED: (r) => new AppError("BAD_REQUEST", `lines.${r.index}.variantId names a line already in this return`, { field: `lines.${r.index}.variantId`, reason: r.code }),
+  RETURN_EXCEEDS_UNITS: (r) =>
+    new AppError("BAD_REQUEST", `lines.${r.index}.quantity is more than can still be returned of this line (${r.returnable})`, {
+      field: `lines.${r.index}.quantity`,
+      reason: r.code,
+    }),
+  RETURN_DECISIONS_MISMATCH: (r) =>
+    new AppError("BAD_REQUEST", `event.lines must decide each line of the return once (${r.expected.join(", ")})`, { field: "event.lines", reason: r.code }),
+  RETURN_NONE_APPROVED: (r) =>
+    new AppError("BAD_REQUEST", "event.lines approves no line; reject the return instead", { field: "event.lines", reason: r.code }),
+  RETURN_EXCEEDS_REFUNDABLE: (r) =>
+    r.override
+      ? new AppError("BAD_REQUEST", `event.override.amountMinor is more than can still be refunded (${formatMoney(r.refundable)})`, {
+          field: "event.override.amountMinor",
+          reason: r.code,
+        })
+      : new AppError("BAD_REQUEST", `The computed refund (${formatMoney(r.amount)}) is more than can still be refunded (${formatMoney(r.refundable)}); override it with a reason`, {
+          field: "event.override",
+          reason: r.code,
+        }),
+  NO_RETURN_TO_DECIDE: (r) => new AppError("CONFLICT", "This order has no return waiting for a decision", { reason: r.code }),
   REFUND_NOT_FOUND: () => notFound("Refund"),
   REFUND_NOT_PENDING: (r) => new AppError("CONFLICT", `This refund has already ${r.status}`, { field: "refundId", reason: r.code }),
   NOT_IN_CART: (r) => new AppError("NOT_FOUND", "This item is not in your cart", { field: "variantId", reason: r.code }),
