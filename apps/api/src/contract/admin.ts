@@ -9,6 +9,7 @@ import {
   paymentStatusOutput,
   refundDestinationOutput,
   refundOutput,
+  returnableOutput,
   returnQuoteOutput,
 } from "./orders.js";
 import { at, moneyOutput, nextCursor } from "./shared.js";
@@ -47,6 +48,7 @@ export const adminOrderOutput = z
   .object({
     ...orderShape,
     ...adminOrderExtras,
+    returnable: returnableOutput,
     returnQuote: returnQuoteOutput.nullable().meta({ description: "While a return awaits a decision: what approving every line of it refunds." }),
     customer: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
     transfers: z.array(

@@ -117,6 +117,9 @@ export const returnsSummaryOutput = z
   })
   .meta({ id: "ReturnsSummary" });
 
+/** Units of each line that may still be asked back. */
+export const returnableOutput = z.array(z.object({ variantId: z.string(), units: z.number().int() })).meta({ description: "Units of each line that may still be asked back." });
+
 /** Every field of an order, as both the shopper's and the admin's views return it. */
 export const orderShape = {
   id: z.string(),
@@ -174,7 +177,7 @@ export const orderOutput = z
   .object({
     ...orderShape,
     actions: z.array(orderEventOutput).meta({ description: "What the shopper may do to this order now." }),
-    returnable: z.array(z.object({ variantId: z.string(), units: z.number().int() })).meta({ description: "Units of each line the shopper may still ask to return." }),
+    returnable: returnableOutput,
   })
   .meta({ id: "Order" });
 

@@ -1065,7 +1065,7 @@ export interface components {
             returned: components["schemas"]["ReturnsSummary"];
             /** @description What the shopper may do to this order now. */
             actions: components["schemas"]["OrderEventType"][];
-            /** @description Units of each line the shopper may still ask to return. */
+            /** @description Units of each line that may still be asked back. */
             returnable: {
                 variantId: string;
                 units: number;
@@ -1309,6 +1309,11 @@ export interface components {
             availableEvents: components["schemas"]["OrderEventType"][];
             refundable: components["schemas"]["Money"];
             refundDestinations: ("wallet" | "card")[];
+            /** @description Units of each line that may still be asked back. */
+            returnable: {
+                variantId: string;
+                units: number;
+            }[];
             /** @description While a return awaits a decision: what approving every line of it refunds. */
             returnQuote: components["schemas"]["ReturnQuote"] | null;
             customer: {

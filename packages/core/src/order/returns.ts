@@ -115,6 +115,11 @@ export function returnableUnits(order: Order, variantId: string): number {
   return line.quantity - held;
 }
 
+/** Units of each line still returnable, in the order's line order: what the forms offer. */
+export function returnableByLine(order: Order): { variantId: string; units: number }[] {
+  return order.lines.map((line) => ({ variantId: line.variantId, units: returnableUnits(order, line.variantId) }));
+}
+
 /** Whether any unit of the order can still be asked back. */
 export function hasReturnableUnits(order: Order): boolean {
   return order.lines.some((line) => returnableUnits(order, line.variantId) > 0);

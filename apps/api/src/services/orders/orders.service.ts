@@ -1,4 +1,4 @@
-import { applyOrderEvent, availableEvents, receiptOf, returnableUnits, returnsSummary, type Actor, type Order, type OrderEvent, type PageRequest, type User } from "@bbscart/core";
+import { applyOrderEvent, availableEvents, receiptOf, returnableByLine, returnsSummary, type Actor, type Order, type OrderEvent, type PageRequest, type User } from "@bbscart/core";
 import type { returnRequestInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { AppError, type CommerceDeps, loadSettings, notFound, refused } from "../common/index.js";
@@ -37,7 +37,7 @@ export function ordersService(deps: CommerceDeps) {
       ...order,
       receipt: receiptOf(order),
       returned: returnsSummary(order),
-      returnable: order.lines.map((line) => ({ variantId: line.variantId, units: returnableUnits(order, line.variantId) })),
+      returnable: returnableByLine(order),
       actions: availableEvents(order, { actor: shopper(user), now: clock.now(), settings }),
     };
   }
