@@ -7,18 +7,8 @@ import { err, ok, type Result } from "../result.js";
 import type { StoreSettings } from "../settings/settings.js";
 import { andThen, orderNotification, stockItems, type Effect, type Order, type OrderEventType, type OrderStatus, type ProviderCall, type Transition } from "./order.js";
 import { captureOrderPayment, issueRefund, refundInFull } from "./order.payment.js";
-import {
-  approveReturn,
-  checkReturnSelection,
-  hasReturnableUnits,
-  newReturn,
-  openReturn,
-  type OrderReturn,
-  type ReturnApproval,
-  type ReturnError,
-  type ReturnReason,
-  type ReturnSelection,
-} from "./returns.js";
+import type { OrderReturn, ReturnReason, ReturnSelection } from "./order-return.js";
+import { approveReturn, checkReturnSelection, hasReturnableUnits, newReturn, openReturn, type ReturnApproval, type ReturnError } from "./returns.js";
 
 /** Something that happens to an order; the data each event carries is what its transition needs. */
 export type OrderEvent =

@@ -5,7 +5,7 @@ import type { Money } from "../money/money.js";
 import type { Notification } from "../notification/notification.js";
 import type { Payment } from "../payment/payment.js";
 import type { Transfer } from "../wallet/transfer.js";
-import type { OrderReturn } from "./returns.js";
+import type { OrderReturn } from "./order-return.js";
 import { allOf } from "../enum.js";
 import { ok, type Result } from "../result.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "../order/order.js";
-import { RETURN_REASONS } from "../order/returns.js";
+import { RETURN_REASONS } from "../order/order-return.js";
 import { PAYMENT_METHODS, PAYMENT_STATUSES, REFUND_DESTINATIONS } from "../payment/payment.js";
 import { amountMinor, dateTime, id, idempotencyKey, int, oneOf, optionalText, pageInput, text } from "./fields.js";
 

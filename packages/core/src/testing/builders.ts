@@ -6,7 +6,7 @@ import type { Product, Variant } from "../catalog/catalog.js";
 import { money, type Money } from "../money/money.js";
 import { applyOrderEvent, type OrderEvent } from "../order/order.machine.js";
 import type { Order, OrderStatus } from "../order/order.js";
-import type { ReturnReason } from "../order/returns.js";
+import type { ReturnReason } from "../order/order-return.js";
 import { attachPaymentIntent, placeOrder } from "../order/place.js";
 import { recordPaymentSuccess } from "../order/order.settlement.js";
 import type { PaymentMethod } from "../payment/payment.js";

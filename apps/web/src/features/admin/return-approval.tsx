@@ -1,13 +1,13 @@
 import { formatMoney } from "@bbscart/core";
 import { useState, type FormEvent } from "react";
-import { trpc, type RouterInputs } from "../../lib/trpc";
+import { trpc, type RouterInputs, type RouterOutputs } from "../../lib/trpc";
 import { Field, FormError, TextAreaField } from "../forms/field";
 import type { FieldErrors } from "../forms/field-errors";
 import { formText } from "../forms/field-errors";
 import { button } from "../ui/styles";
 import { amountText, parseAmount } from "./amount";
-import type { AdminOrder } from "./order-actions";
 
+type AdminOrder = RouterOutputs["admin"]["orders"]["byId"];
 type ApproveEvent = Extract<RouterInputs["admin"]["orders"]["transition"]["event"], { type: "approve_return" }>;
 const destinationLabel = { wallet: "Store wallet (instant)", card: "Original card" } as const;
 
