@@ -75,7 +75,7 @@ function ordersCheck(orders, acks) {
 /**
  * 2. For every variant: initial stock = available + reserved + committed − restocked, never negative.
  * Committed: orders that reached confirmed; restocked: those cancelled after confirmation and
- * returns received with restock; reserved must also equal what pending orders hold.
+ * the approved units of returns received with restock; reserved must also equal what pending orders hold.
  */
 function stockCheck(db, orders, initial) {
   const problems = [];
@@ -86,11 +86,14 @@ function stockCheck(db, orders, initial) {
   for (const order of orders) {
     const confirmed = reached(order, "confirmed");
     const cancelledAfterConfirm = statusEntries(order).some((h) => h.to === "cancelled" && h.from !== "pending_payment");
-    const returnedToStock = order.status === "return_received" && order.details.restocked === true;
     for (const line of order.details.lines) {
       if (confirmed) add(committed, line.variantId, line.quantity);
-      if (cancelledAfterConfirm || returnedToStock) add(restocked, line.variantId, line.quantity);
+      if (cancelledAfterConfirm) add(restocked, line.variantId, line.quantity);
       if (order.status === "pending_payment") add(held, line.variantId, line.quantity);
+    }
+    for (const ret of order.details.returns) {
+      if (ret.status !== "received" || ret.restocked !== true) continue;
+      for (const line of ret.lines) if (line.approved === true) add(restocked, line.variantId, line.quantity);
     }
   }
   const now = db.prepare("SELECT id, sku, on_hand, reserved FROM variants").all();
