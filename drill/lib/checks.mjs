@@ -66,7 +66,7 @@ function ordersCheck(orders, acks) {
 /**
  * 2. For every variant: initial stock = available + reserved + committed − restocked, never negative.
  * Committed: orders that reached confirmed; restocked: those cancelled after confirmation and
- * returns received with restock; reserved must also equal what pending orders hold.
+ * the approved units of returns received with restock; reserved must also equal what pending orders hold.
  */
 function stockCheck(variants, orders, initial) {
   const problems = [];
@@ -77,11 +77,14 @@ function stockCheck(variants, orders, initial) {
   for (const order of orders) {
     const confirmed = reached(order, "confirmed");
     const cancelledAfterConfirm = statusEntries(order).some((h) => h.to === "cancelled" && h.from !== "pending_payment");
-    const returnedToStock = order.status === "return_received" && order.details.restocked === true;
     for (const line of order.details.lines) {
       if (confirmed) add(committed, line.variantId, line.quantity);
-      if (cancelledAfterConfirm || returnedToStock) add(restocked, line.variantId, line.quantity);
+      if (cancelledAfterConfirm) add(restocked, line.variantId, line.quantity);
       if (order.status === "pending_payment") add(held, line.variantId, line.quantity);
+    }
+    for (const ret of order.details.returns) {
+      if (ret.status !== "received" || ret.restocked !== true) continue;
+      for (const line of ret.lines) if (line.approved === true) add(restocked, line.variantId, line.quantity);
     }
   }
   let touched = 0;

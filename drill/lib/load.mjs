@@ -282,8 +282,15 @@ class Admin {
     if (may.has("pack")) return this.transition(order, { type: "pack" });
     if (may.has("ship")) return this.transition(order, { type: "ship", carrier: "Drill Express", trackingNumber: `DRILL${Math.floor(random() * 1e8)}` });
     if (may.has("deliver")) return this.transition(order, { type: "deliver" });
-    if (may.has("request_return")) return this.transition(order, { type: "request_return", reason: "drill: does not fit" });
-    if (may.has("approve_return")) return this.transition(order, { type: "approve_return" });
+    if (may.has("request_return")) {
+      const lines = order.returnable.filter((line) => line.units > 0).map((line) => ({ variantId: line.variantId, quantity: Math.ceil(random() * line.units) }));
+      return this.transition(order, { type: "request_return", lines, reason: "no_longer_needed", note: "drill: does not fit" });
+    }
+    if (may.has("approve_return")) {
+      const open = order.returns.find((r) => r.status === "requested");
+      const lines = open.lines.map((line, i) => ({ variantId: line.variantId, approve: i === 0 || random() < 0.5 }));
+      return this.transition(order, { type: "approve_return", lines, destination: order.refundDestinations[0] ?? "wallet", override: null });
+    }
     if (may.has("receive_return")) return this.transition(order, { type: "receive_return", restock: random() < 0.5 });
   }
 

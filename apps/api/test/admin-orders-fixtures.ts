@@ -9,11 +9,12 @@ import {
   priceLines,
   recordPaymentSuccess,
   transact,
+  type Coupon,
   type Order,
   type OrderEvent,
   type Transition,
 } from "@bbscart/core";
-import { adminActor, inr, makeAddress, makePricingLine, makeProduct, makeVariant, systemActor } from "@bbscart/core/testing";
+import { adminActor, inr, makeAddress, makePricingLine, makeProduct, makeVariant, returnEverything, systemActor } from "@bbscart/core/testing";
 import { applyEffects } from "../src/services/orders/index.js";
 import type { RunningApp } from "./harness.js";
 
@@ -53,7 +54,7 @@ async function persist(app: RunningApp, step: Transition, previous: Order | null
 const ship: OrderEvent = { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" };
 const paths = { confirmed: [], packed: [{ type: "pack" }], delivered: [{ type: "pack" }, ship, { type: "deliver" }] } satisfies Record<string, OrderEvent[]>;
 
-export type SeedStatus = "pending_payment" | keyof typeof paths;
+export type SeedStatus = "pending_payment" | keyof typeof paths | "return_requested";
 
 /**
  * An order of `quantity` units of `variant` for `userId`, placed at `placedAt` and moved to
@@ -61,14 +62,25 @@ export type SeedStatus = "pending_payment" | keyof typeof paths;
  */
 export async function seedOrder(
   app: RunningApp,
-  options: { userId: string; variant: SeededVariant; status: SeedStatus; method?: "card" | "cod"; quantity?: number; placedAt?: Date },
+  options: {
+    userId: string;
+    variant: SeededVariant;
+    status: SeedStatus;
+    method?: "card" | "cod";
+    quantity?: number;
+    placedAt?: Date;
+    /** More lines beside `variant`'s, each of `quantity` units. */
+    alsoVariants?: readonly SeededVariant[];
+    coupon?: Coupon;
+  },
 ): Promise<Order> {
   const settings = defaultStoreSettings;
   const now = options.placedAt ?? new Date();
   const method = options.method ?? "card";
   const { variant } = options;
-  const line = makePricingLine({ variantId: variant.variantId, productId: variant.productId, sku: variant.sku, quantity: options.quantity ?? 1, unitPrice: inr(variant.priceMinor) });
-  const totals = expectOk(priceLines({ currency: settings.currency, lines: [line], coupon: null, delivery: settings.deliveryOptions[0]! }), "fixture totals");
+  const lineOf = (v: SeededVariant) => makePricingLine({ variantId: v.variantId, productId: v.productId, sku: v.sku, quantity: options.quantity ?? 1, unitPrice: inr(v.priceMinor) });
+  const lines = [variant, ...(options.alsoVariants ?? [])].map(lineOf);
+  const totals = expectOk(priceLines({ currency: settings.currency, lines, coupon: options.coupon ?? null, delivery: settings.deliveryOptions[0]! }), "fixture totals");
   const placed = expectOk(
     placeOrder({ orderId: `order-${randomUUID()}`, orderNumber: orderNumber(await app.db.repos.orders.nextNumber()), userId: options.userId, totals, address: makeAddress(), paymentMethod: method, idempotencyKey: randomUUID(), now, settings }),
     "fixture placement",
@@ -82,8 +94,10 @@ export async function seedOrder(
   } else {
     order = await step(expectOk(applyOrderEvent(order, { type: "confirm" }, { actor: systemActor, now, settings }), "fixture confirm"));
   }
-  for (const event of paths[options.status]) {
+  const returning = options.status === "return_requested";
+  for (const event of paths[options.status === "return_requested" ? "delivered" : options.status]) {
     order = await step(expectOk(applyOrderEvent(order, event, { actor: adminActor, now, settings }), `fixture ${event.type}`));
   }
+  if (returning) order = await step(expectOk(applyOrderEvent(order, returnEverything(order), { actor: adminActor, now, settings }), "fixture request_return"));
   return order;
 }

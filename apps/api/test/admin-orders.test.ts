@@ -21,7 +21,7 @@ describe("admin orders over HTTP", () => {
 
   beforeAll(async () => {
     app = await startApp({ dataDir: tempDir(), variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000" } });
-    admin = await createAccount(app, { role: "admin", permissions: ["orders.manage"] });
+    admin = await createAccount(app, { role: "admin", permissions: ["orders.manage", "refunds.issue"] });
     shopper = await createAccount(app);
     variant = await seedVariant(app, { stock: 200 });
   });
@@ -109,8 +109,8 @@ describe("admin orders over HTTP", () => {
       { type: "pack" },
       { type: "ship", carrier: "Blue Dart", trackingNumber: "BD-42" },
       { type: "deliver" },
-      { type: "request_return", reason: "wrong size" },
-      { type: "approve_return" },
+      { type: "request_return", lines: [{ variantId: variant.variantId, quantity: 3 }], reason: "wrong_item", note: "wrong size" },
+      { type: "approve_return", lines: [{ variantId: variant.variantId, approve: true }], destination: "wallet" },
       { type: "receive_return", restock: true },
     ];
     let view: OrderView | undefined;
@@ -119,10 +119,11 @@ describe("admin orders over HTTP", () => {
       expect(result.error).toBeUndefined();
       view = result.data as OrderView;
     }
-    expect(view).toMatchObject({ status: "return_received", restocked: true, tracking: { carrier: "Blue Dart", trackingNumber: "BD-42" }, availableEvents: [] });
-    // Cash was collected at delivery and booked in the ledger.
-    expect(view?.payment.status).toBe("paid");
-    expect(view?.transfers.map((t) => t.kind)).toEqual(["cod_collection"]);
+    expect(view).toMatchObject({ status: "return_received", tracking: { carrier: "Blue Dart", trackingNumber: "BD-42" }, availableEvents: [] });
+    expect(view?.returns).toEqual([expect.objectContaining({ id: "R1", status: "received", restocked: true, amount: order.total })]);
+    // Cash was collected at delivery and booked in the ledger; everything came back, so all of it went to the wallet.
+    expect(view?.payment.status).toBe("refunded");
+    expect(view?.transfers.map((t) => t.kind)).toEqual(["cod_collection", "refund"]);
     expect(await app.db.repos.inventory.level(variant.variantId)).toEqual({ onHand: before!.onHand + 3, reserved: before!.reserved });
 
     const audits = await app.db.repos.audit.list({ cursor: null, limit: 10, actorId: admin.user.id, action: null, targetType: "order", targetId: order.id, from: null, to: null });
@@ -131,7 +132,7 @@ describe("admin orders over HTTP", () => {
       before: { status: "packed", tracking: null },
       after: { status: "shipped", tracking: { carrier: "Blue Dart", trackingNumber: "BD-42" } },
     });
-    expect(audits.items.find((a) => a.action === "order.request_return")?.reason).toBe("wrong size");
+    expect(audits.items.find((a) => a.action === "order.request_return")?.reason).toBe("wrong_item");
   });
 
   it("lets exactly one of a concurrent cancel and ship win, 20 times over; stock comes back only when cancel won", async () => {

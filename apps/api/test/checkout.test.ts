@@ -164,7 +164,7 @@ describe("checkout over HTTP", () => {
     // The state machine has no cancel from cancelled: a conflict with the order's state, named as such.
     expect(again.status).toBe(409);
     expect(again.error?.data.reason).toBe("INVALID_TRANSITION");
-    const tooEarly = await call(app.url, "order.requestReturn", { orderId: receipt.orderId, reason: "too small" }, { token: shopper!.token });
+    const tooEarly = await call(app.url, "order.requestReturn", { orderId: receipt.orderId, lines: [{ variantId: product.variantId, quantity: 1 }], reason: "no_longer_needed" }, { token: shopper!.token });
     expect(tooEarly.status).toBe(409);
   });
 

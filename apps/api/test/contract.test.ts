@@ -54,6 +54,7 @@ const checks = {
   adminTransition: true satisfies Same<Out<typeof outputs.adminOrderOutput>, Returned<Services["adminOrders"]["transition"]>>,
   adminCoupons: true satisfies Same<Out<typeof outputs.adminCouponPageOutput>, Returned<Services["coupons"]["listCoupons"]>>,
   adminCoupon: true satisfies Same<Out<typeof outputs.adminCouponOutput>, Returned<Services["coupons"]["updateCoupon"]>>,
+  returnQuote: true satisfies Same<Out<typeof outputs.returnQuoteOutput>, Returned<Services["adminOrders"]["returnQuote"]>>,
   adminRefund: true satisfies Same<Out<typeof outputs.adminRefundOutput>, Returned<Services["adminOrders"]["refund"]>>,
 };
 

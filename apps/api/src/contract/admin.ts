@@ -1,6 +1,17 @@
 import { PLATFORM_ACCOUNTS } from "@bbscart/core";
 import { z } from "zod";
-import { orderEventOutput, orderNumberOutput, orderShape, orderStatusOutput, paymentMethodOutput, paymentStatusOutput, refundDestinationOutput, refundOutput } from "./orders.js";
+import {
+  orderEventOutput,
+  orderNumberOutput,
+  orderShape,
+  orderStatusOutput,
+  paymentMethodOutput,
+  paymentStatusOutput,
+  refundDestinationOutput,
+  refundOutput,
+  returnableOutput,
+  returnQuoteOutput,
+} from "./orders.js";
 import { at, moneyOutput, nextCursor } from "./shared.js";
 import { transferKindOutput } from "./wallet.js";
 
@@ -37,6 +48,8 @@ export const adminOrderOutput = z
   .object({
     ...orderShape,
     ...adminOrderExtras,
+    returnable: returnableOutput,
+    returnQuote: returnQuoteOutput.nullable().meta({ description: "While a return awaits a decision: what approving every line of it refunds." }),
     customer: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
     transfers: z.array(
       z.object({

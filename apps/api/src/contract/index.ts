@@ -10,6 +10,6 @@ export { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "./adm
 export { cartOutput } from "./cart.js";
 export { adminCouponOutput, adminCouponPageOutput } from "./coupons.js";
 export { adminCategoriesOutput, adminCategoryOutput, categoriesOutput, categoryOutput, pricePreviewOutput, productBulkOutput, productOutput, productPageOutput } from "./catalog.js";
-export { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "./orders.js";
+export { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput, returnQuoteOutput } from "./orders.js";
 export { moneyOutput, okOutput } from "./shared.js";
 export { walletAdjustmentOutput, walletBalanceOutput, walletStatementOutput } from "./wallet.js";

@@ -7,6 +7,8 @@ import {
   PAYMENT_STATUSES,
   REFUND_DESTINATIONS,
   REFUND_STATUSES,
+  RETURN_REASONS,
+  RETURN_STATUSES,
 } from "@bbscart/core";
 import { z } from "zod";
 import { addressOutput, permissionOutput } from "./accounts.js";
@@ -71,6 +73,53 @@ export const refundOutput = z
   })
   .meta({ id: "Refund" });
 
+export const returnOutput = z
+  .object({
+    id: z.string().meta({ description: "R1, R2, … within the order." }),
+    status: z.enum(RETURN_STATUSES),
+    reason: z.enum(RETURN_REASONS),
+    note: z.string().nullable(),
+    requestedAt: at("When the shopper asked."),
+    lines: list(
+      z.object({
+        variantId: z.string(),
+        quantity: z.number().int(),
+        approved: z.boolean().nullable().meta({ description: "The admin's decision for this line; null until decided." }),
+        amount: moneyOutput.nullable().meta({ description: "What these units paid (their share of the line's discounted total); set when approved." }),
+        tax: moneyOutput.nullable().meta({ description: "The tax inside `amount`." }),
+      }),
+    ),
+    delivery: moneyOutput.nullable().meta({ description: "Delivery given back with this return: only with the one that completes the order's return." }),
+    amount: moneyOutput.nullable().meta({ description: "What is refunded: the lines' amounts plus delivery, or the admin's override." }),
+    overrideReason: z.string().nullable(),
+    destination: refundDestinationOutput.nullable(),
+    refundId: z.string().nullable().meta({ description: "The refund issued when the units arrived back." }),
+    restocked: z.boolean().nullable(),
+  })
+  .meta({ id: "Return" });
+
+/** Units returned and refunds per line: the credit side of the order page, whose rows add up to `total`. */
+export const returnsSummaryOutput = z
+  .object({
+    lines: list(
+      z.object({
+        variantId: z.string(),
+        label: z.string(),
+        ordered: z.number().int(),
+        returned: z.number().int().meta({ description: "Units received back." }),
+        pending: z.number().int().meta({ description: "Units in a return not yet received." }),
+        refunded: moneyOutput,
+      }),
+    ),
+    delivery: moneyOutput,
+    adjustments: moneyOutput.meta({ description: "What admins' overrides added (or took off) beyond the computed amounts." }),
+    total: moneyOutput.meta({ description: "Refunded for returns received: lines + delivery + adjustments." }),
+  })
+  .meta({ id: "ReturnsSummary" });
+
+/** Units of each line that may still be asked back. */
+export const returnableOutput = z.array(z.object({ variantId: z.string(), units: z.number().int() })).meta({ description: "Units of each line that may still be asked back." });
+
 /** Every field of an order, as both the shopper's and the admin's views return it. */
 export const orderShape = {
   id: z.string(),
@@ -91,8 +140,7 @@ export const orderShape = {
     refunds: list(refundOutput),
   }),
   tracking: z.object({ carrier: z.string(), trackingNumber: z.string() }).nullable(),
-  returnReason: z.string().nullable(),
-  restocked: z.boolean().nullable(),
+  returns: list(returnOutput),
   cancelReason: z.string().nullable(),
   idempotencyKey: z.string(),
   placedAt: at("When the order was placed."),
@@ -122,10 +170,24 @@ export const orderShape = {
   version: z.number().int(),
   ...totalsShape,
   receipt: receiptOutput,
+  returned: returnsSummaryOutput,
 };
 
 export const orderOutput = z
-  .object({ ...orderShape, actions: z.array(orderEventOutput).meta({ description: "What the shopper may do to this order now." }) })
+  .object({
+    ...orderShape,
+    actions: z.array(orderEventOutput).meta({ description: "What the shopper may do to this order now." }),
+    returnable: returnableOutput,
+  })
   .meta({ id: "Order" });
 
 export const paymentSessionOutput = z.object({ clientSecret: z.string() });
+
+/** What approving some lines of the return awaiting a decision refunds, computed by core. */
+export const returnQuoteOutput = z
+  .object({
+    lines: list(z.object({ variantId: z.string(), quantity: z.number().int(), amount: moneyOutput, tax: moneyOutput })),
+    delivery: moneyOutput,
+    total: moneyOutput,
+  })
+  .meta({ id: "ReturnQuote" });

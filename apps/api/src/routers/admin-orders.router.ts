@@ -1,6 +1,6 @@
-import { orderIdInput, orderListInput, orderTransitionInput, refundIdInput, refundInput } from "@bbscart/core/schemas";
+import { orderIdInput, orderListInput, orderTransitionInput, refundIdInput, refundInput, returnQuoteInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "../contract/index.js";
+import { adminOrderOutput, adminOrderPageOutput, adminRefundOutput, returnQuoteOutput } from "../contract/index.js";
 import { adminProcedure, router } from "../trpc/init.js";
 
 const adminTag = { tags: ["Admin"] };
@@ -35,12 +35,19 @@ export const adminOrdersRouter = router({
         summary: "Advance, cancel or settle a return",
         description:
           "Needs `orders.manage`. `event.type` is one of `availableEvents`: `pack`, `ship` (with `carrier` and `trackingNumber`), `deliver`, `cancel` (with `reason`), " +
-          "`approve_return`, `reject_return` (with `reason`), `receive_return` (with `restock`).",
+          "`request_return` (with `lines`, `reason`, `note`, for the shopper), `approve_return` (needs `refunds.issue`; `lines`: `{ variantId, approve }` for each line of the return, " +
+          "`destination`, and `override`: null for the amount core computed — `returnQuote` — or `{ amountMinor, reason }`), `reject_return` (with `reason`), " +
+          "`receive_return` (with `restock`; refunds the approved amount).",
       }),
     )
     .input(orderTransitionInput)
     .output(adminOrderOutput)
     .mutation(({ ctx, input }) => ctx.services.adminOrders.transition({ user: ctx.user, actor: ctx.actor, requestId: ctx.requestId }, input)),
+  /** The console's preview while the admin ticks lines (the order page carries the quote for every line). */
+  returnQuote: adminProcedure("orders.manage")
+    .input(returnQuoteInput)
+    .output(returnQuoteOutput)
+    .query(({ ctx, input }) => ctx.services.adminOrders.returnQuote(input)),
   refund: adminProcedure("refunds.issue")
     .meta(
       rest({

@@ -1,4 +1,4 @@
-import { myOrdersInput, orderIdInput, orderReasonInput, placeOrderInput, verifyPaymentInput } from "@bbscart/core/schemas";
+import { myOrdersInput, orderIdInput, orderReasonInput, placeOrderInput, returnRequestInput, verifyPaymentInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
 import { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "../contract/index.js";
 import { authedProcedure, router } from "../trpc/init.js";
@@ -62,8 +62,20 @@ export const orderRouter = router({
     .output(orderOutput)
     .mutation(({ ctx, input }) => ctx.services.orders.cancel(ctx.user, input)),
   requestReturn: authedProcedure
-    .meta(rest({ ...orderTag, method: "POST", path: "/orders/{orderId}/return", refuses: orderActionRefusals, summary: "Ask to return a delivered order", description: "Within the store's return window; staff approve or reject it." }))
-    .input(orderReasonInput)
+    .meta(
+      rest({
+        ...orderTag,
+        method: "POST",
+        path: "/orders/{orderId}/return",
+        refuses: orderActionRefusals,
+        summary: "Ask to return some units of a delivered order",
+        description:
+          "`lines`: which lines (`variantId`) and how many units of each — no more than `returnable` says is left; `reason`: " +
+          "`damaged`, `wrong_item`, `not_as_described`, `no_longer_needed` or `other`; `note`: free text. Within the store's return window, one return at a time; " +
+          "staff approve or reject each line, and the refund is computed from what those units paid.",
+      }),
+    )
+    .input(returnRequestInput)
     .output(orderOutput)
     .mutation(({ ctx, input }) => ctx.services.orders.requestReturn(ctx.user, input)),
 });

@@ -83,7 +83,10 @@ export const checkoutRows: RowSet = {
     },
     "order.requestReturn": {
       access: "authed",
-      input: (_, w) => ({ orderId: w.fixtures.deliveredOrderId, reason: "too small" }),
+      input: async (_, w) => {
+        const order = await w.app.db.repos.orders.findById(w.fixtures.deliveredOrderId!);
+        return { orderId: w.fixtures.deliveredOrderId, lines: [{ variantId: order!.lines[0]!.variantId, quantity: 1 }], reason: "no_longer_needed", note: "too small" };
+      },
       expect: byShopperOnly,
     },
   },

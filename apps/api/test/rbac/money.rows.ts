@@ -15,6 +15,9 @@ export const moneyRows: RowSet = {
     const userId = callers.shopper.user.id;
     world.fixtures.deliveredOrderId = (await seedOrder(app, { userId, variant, status: "delivered" })).id;
     world.fixtures.confirmedOrderId = (await seedOrder(app, { userId, variant, status: "confirmed", method: "cod" })).id;
+    const returning = await seedOrder(app, { userId, variant, status: "return_requested" });
+    world.fixtures.returningOrderId = returning.id;
+    world.fixtures.returningVariantId = variant.variantId;
 
     // A card refund the provider did not accept: pending, for the retry row to settle.
     const withPending = await seedOrder(app, { userId, variant, status: "delivered" });
@@ -36,6 +39,10 @@ export const moneyRows: RowSet = {
     "admin.orders.list": { access: "admin:orders.manage", input: () => ({}) },
     "admin.orders.byId": { access: "admin:orders.manage", input: (_, w) => ({ orderId: w.fixtures.deliveredOrderId }) },
     "admin.orders.transition": { access: "admin:orders.manage", input: (_, w) => ({ orderId: w.fixtures.confirmedOrderId, event: { type: "pack" } }) },
+    "admin.orders.returnQuote": {
+      access: "admin:orders.manage",
+      input: (_, w) => ({ orderId: w.fixtures.returningOrderId, approve: [w.fixtures.returningVariantId] }),
+    },
     "admin.orders.refund": {
       access: "admin:refunds.issue",
       input: (_, w) => ({ orderId: w.fixtures.deliveredOrderId, amountMinor: 100, destination: "wallet", reason: "goodwill", idempotencyKey: "rbac-goodwill-refund" }),

@@ -372,8 +372,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Ask to return a delivered order
-         * @description Within the store's return window; staff approve or reject it.
+         * Ask to return some units of a delivered order
+         * @description `lines`: which lines (`variantId`) and how many units of each — no more than `returnable` says is left; `reason`: `damaged`, `wrong_item`, `not_as_described`, `no_longer_needed` or `other`; `note`: free text. Within the store's return window, one return at a time; staff approve or reject each line, and the refund is computed from what those units paid.
          */
         post: operations["order-requestReturn"];
         delete?: never;
@@ -654,7 +654,7 @@ export interface paths {
         put?: never;
         /**
          * Advance, cancel or settle a return
-         * @description Needs `orders.manage`. `event.type` is one of `availableEvents`: `pack`, `ship` (with `carrier` and `trackingNumber`), `deliver`, `cancel` (with `reason`), `approve_return`, `reject_return` (with `reason`), `receive_return` (with `restock`).
+         * @description Needs `orders.manage`. `event.type` is one of `availableEvents`: `pack`, `ship` (with `carrier` and `trackingNumber`), `deliver`, `cancel` (with `reason`), `request_return` (with `lines`, `reason`, `note`, for the shopper), `approve_return` (needs `refunds.issue`; `lines`: `{ variantId, approve }` for each line of the return, `destination`, and `override`: null for the amount core computed — `returnQuote` — or `{ amountMinor, reason }`), `reject_return` (with `reason`), `receive_return` (with `restock`; refunds the approved amount).
          */
         post: operations["admin-orders-transition"];
         delete?: never;
@@ -1193,8 +1193,7 @@ export interface components {
                 carrier: string;
                 trackingNumber: string;
             } | null;
-            returnReason: string | null;
-            restocked: boolean | null;
+            readonly returns: components["schemas"]["Return"][];
             cancelReason: string | null;
             idempotencyKey: string;
             /**
@@ -1282,8 +1281,14 @@ export interface components {
             couponCode: string | null;
             deliveryOptionId: string;
             receipt: components["schemas"]["Receipt"];
+            returned: components["schemas"]["ReturnsSummary"];
             /** @description What the shopper may do to this order now. */
             actions: components["schemas"]["OrderEventType"][];
+            /** @description Units of each line that may still be asked back. */
+            returnable: {
+                variantId: string;
+                units: number;
+            }[];
         };
         Refund: {
             id: string;
@@ -1299,6 +1304,56 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed";
             settledAt: string | null;
+        };
+        Return: {
+            /** @description R1, R2, … within the order. */
+            id: string;
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected" | "received";
+            /** @enum {string} */
+            reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "other";
+            note: string | null;
+            /**
+             * Format: date-time
+             * @description When the shopper asked.
+             */
+            requestedAt: string;
+            readonly lines: {
+                variantId: string;
+                quantity: number;
+                /** @description The admin's decision for this line; null until decided. */
+                approved: boolean | null;
+                /** @description What these units paid (their share of the line's discounted total); set when approved. */
+                amount: components["schemas"]["Money"] | null;
+                /** @description The tax inside `amount`. */
+                tax: components["schemas"]["Money"] | null;
+            }[];
+            /** @description Delivery given back with this return: only with the one that completes the order's return. */
+            delivery: components["schemas"]["Money"] | null;
+            /** @description What is refunded: the lines' amounts plus delivery, or the admin's override. */
+            amount: components["schemas"]["Money"] | null;
+            overrideReason: string | null;
+            destination: ("wallet" | "card") | null;
+            /** @description The refund issued when the units arrived back. */
+            refundId: string | null;
+            restocked: boolean | null;
+        };
+        ReturnsSummary: {
+            readonly lines: {
+                variantId: string;
+                label: string;
+                ordered: number;
+                /** @description Units received back. */
+                returned: number;
+                /** @description Units in a return not yet received. */
+                pending: number;
+                refunded: components["schemas"]["Money"];
+            }[];
+            delivery: components["schemas"]["Money"];
+            /** @description What admins' overrides added (or took off) beyond the computed amounts. */
+            adjustments: components["schemas"]["Money"];
+            /** @description Refunded for returns received: lines + delivery + adjustments. */
+            total: components["schemas"]["Money"];
         };
         /** @enum {string} */
         OrderEventType: "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "payment_cancelled" | "request_return" | "approve_return" | "reject_return" | "receive_return";
@@ -1494,8 +1549,7 @@ export interface components {
                 carrier: string;
                 trackingNumber: string;
             } | null;
-            returnReason: string | null;
-            restocked: boolean | null;
+            readonly returns: components["schemas"]["Return"][];
             cancelReason: string | null;
             idempotencyKey: string;
             /**
@@ -1583,9 +1637,17 @@ export interface components {
             couponCode: string | null;
             deliveryOptionId: string;
             receipt: components["schemas"]["Receipt"];
+            returned: components["schemas"]["ReturnsSummary"];
             availableEvents: components["schemas"]["OrderEventType"][];
             refundable: components["schemas"]["Money"];
             refundDestinations: ("wallet" | "card")[];
+            /** @description Units of each line that may still be asked back. */
+            returnable: {
+                variantId: string;
+                units: number;
+            }[];
+            /** @description While a return awaits a decision: what approving every line of it refunds. */
+            returnQuote: components["schemas"]["ReturnQuote"] | null;
             customer: {
                 id: string;
                 email: string;
@@ -1608,6 +1670,16 @@ export interface components {
                  */
                 createdAt: string;
             }[];
+        };
+        ReturnQuote: {
+            readonly lines: {
+                variantId: string;
+                quantity: number;
+                amount: components["schemas"]["Money"];
+                tax: components["schemas"]["Money"];
+            }[];
+            delivery: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
         };
         AdminRefund: {
             refund: components["schemas"]["Refund"];
@@ -4013,7 +4085,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    reason: string;
+                    lines: {
+                        variantId: string;
+                        quantity: number;
+                    }[];
+                    /** @enum {string} */
+                    reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "other";
+                    note?: string | null;
                 };
             };
         };
@@ -5842,10 +5920,27 @@ export interface operations {
                     } | {
                         /** @constant */
                         type: "request_return";
-                        reason: string;
+                        lines: {
+                            variantId: string;
+                            quantity: number;
+                        }[];
+                        /** @enum {string} */
+                        reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "other";
+                        note?: string | null;
                     } | {
                         /** @constant */
                         type: "approve_return";
+                        lines: {
+                            variantId: string;
+                            approve: boolean;
+                        }[];
+                        /** @enum {string} */
+                        destination: "wallet" | "card";
+                        /** @default null */
+                        override?: {
+                            amountMinor: number;
+                            reason: string;
+                        } | null;
                     } | {
                         /** @constant */
                         type: "reject_return";

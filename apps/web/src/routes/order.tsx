@@ -4,6 +4,7 @@ import { addressLine } from "../features/account/address-form";
 import { SignedIn } from "../features/auth/signed-in";
 import { awaitingCard, PayAgain } from "../features/orders/card-payment";
 import { OrderActions } from "../features/orders/order-actions";
+import { ReturnsPanel } from "../features/orders/returns";
 import { ReceiptRows } from "../features/orders/receipt";
 import { CheckoutAnswer, checkoutDeclined } from "../features/payments/checkout-answer";
 import { usePaymentMeans } from "../features/payments/start-payment";
@@ -73,6 +74,11 @@ function OrderView() {
           <Panel title="Items">
             <ReceiptRows receipt={data.receipt} />
           </Panel>
+          {data.returns.length > 0 && (
+            <Panel title="Returns">
+              <ReturnsPanel returned={data.returned} returns={data.returns} />
+            </Panel>
+          )}
           <Panel title="Timeline">
             <OrderTimeline order={data} />
           </Panel>

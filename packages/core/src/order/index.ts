@@ -3,6 +3,7 @@ export * from "./order.machine.js";
 export * from "./order.payment.js";
 export * from "./order.settlement.js";
 export * from "./place.js";
+export * from "./order-return.js";
 export * from "./returns.js";
 export * from "./checkout.js";
 export * from "./figures.js";

@@ -1,11 +1,14 @@
 import { hasPermission, type Actor, type ActorKind } from "../account/user.js";
 import { receiptOf, receiptText } from "../cart/receipt.js";
+import { zero } from "../money/money.js";
 import { outstanding } from "../payment/payment.js";
 import type { PaymentError } from "../payment/payment.js";
 import { err, ok, type Result } from "../result.js";
 import type { StoreSettings } from "../settings/settings.js";
 import { andThen, orderNotification, stockItems, type Effect, type Order, type OrderEventType, type OrderStatus, type ProviderCall, type Transition } from "./order.js";
-import { captureOrderPayment, refundInFull } from "./order.payment.js";
+import { captureOrderPayment, issueRefund, refundInFull } from "./order.payment.js";
+import type { OrderReturn, ReturnReason, ReturnSelection } from "./order-return.js";
+import { approveReturn, checkReturnSelection, hasReturnableUnits, newReturn, openReturn, type ReturnApproval, type ReturnError } from "./returns.js";
 
 /** Something that happens to an order; the data each event carries is what its transition needs. */
 export type OrderEvent =
@@ -16,8 +19,8 @@ export type OrderEvent =
   | { readonly type: "cancel"; readonly reason: string }
   | { readonly type: "expire" }
   | { readonly type: "payment_cancelled" }
-  | { readonly type: "request_return"; readonly reason: string }
-  | { readonly type: "approve_return" }
+  | { readonly type: "request_return"; readonly lines: readonly ReturnSelection[]; readonly reason: ReturnReason; readonly note: string | null }
+  | ({ readonly type: "approve_return" } & ReturnApproval)
   | { readonly type: "reject_return"; readonly reason: string }
   | { readonly type: "receive_return"; readonly restock: boolean };
 
@@ -49,13 +52,15 @@ export const orderTransitions = {
   },
   shipped: { deliver: { to: "delivered", by: ["admin", "system"] } },
   delivered: { request_return: { to: "return_requested", by: ["shopper", "admin"] } },
+  // One return is open at a time; approving decides per line, and rejecting refuses every line.
   return_requested: {
     approve_return: { to: "return_approved", by: ["admin"] },
     reject_return: { to: "return_rejected", by: ["admin"] },
   },
   return_approved: { receive_return: { to: "return_received", by: ["admin"] } },
-  return_rejected: {},
-  return_received: {},
+  // After a return is settled, more units may be asked back while any remain and the window is open.
+  return_rejected: { request_return: { to: "return_requested", by: ["shopper", "admin"] } },
+  return_received: { request_return: { to: "return_requested", by: ["shopper", "admin"] } },
   cancelled: {},
 } as const satisfies { readonly [S in OrderStatus]: Row };
 
@@ -85,13 +90,14 @@ export interface DecisionContext {
 }
 
 /** Why a guard refused an event; listed so the REST document can name each refusal an operation may give. */
-export const GUARD_REASONS = ["not_owner", "missing_permission", "payment_not_captured", "already_paid", "not_expired", "return_window_closed"] as const;
+export const GUARD_REASONS = ["not_owner", "missing_permission", "payment_not_captured", "already_paid", "not_expired", "return_window_closed", "nothing_to_return"] as const;
 export type GuardReason = (typeof GUARD_REASONS)[number];
 
 export type OrderError =
   | { readonly code: "INVALID_TRANSITION"; readonly from: OrderStatus; readonly event: OrderEventType }
   | { readonly code: "NOT_ALLOWED"; readonly actor: ActorKind; readonly event: OrderEventType }
   | { readonly code: "GUARD_FAILED"; readonly event: OrderEventType; readonly reason: GuardReason }
+  | ReturnError
   | PaymentError;
 
 const DAY_MS = 86_400_000;
@@ -112,14 +118,52 @@ const guards: { readonly [E in OrderEventType]?: (order: Order, context: Decisio
   payment_cancelled: (order) => (order.payment.captured.minor > 0 ? "already_paid" : null),
   request_return: (order, { now, settings }) => {
     const deadline = (order.deliveredAt?.getTime() ?? 0) + settings.returnWindowDays * DAY_MS;
-    return now.getTime() <= deadline ? null : "return_window_closed";
+    if (now.getTime() > deadline) return "return_window_closed";
+    return hasReturnableUnits(order) ? null : "nothing_to_return";
   },
+  // Approving decides an amount of money: the same permission as any refund.
+  approve_return: (_order, { actor }) => (hasPermission(actor, "refunds.issue") ? null : "missing_permission"),
 };
 
-type Reaction<E extends OrderEvent> = (order: Order, event: E, context: DecisionContext, from: OrderStatus) => Result<Transition, PaymentError>;
+type ReactionError = PaymentError | ReturnError;
+type Reaction<E extends OrderEvent> = (order: Order, event: E, context: DecisionContext, from: OrderStatus) => Result<Transition, ReactionError>;
 
-const done = (order: Order, effects: Effect[] = [], afterCommit: ProviderCall[] = []): Result<Transition, PaymentError> =>
+const done = (order: Order, effects: Effect[] = [], afterCommit: ProviderCall[] = []): Result<Transition, ReactionError> =>
   ok({ order, effects, afterCommit });
+
+/** The order's open return; the table only lets return events through while one is open. */
+function theOpenReturn(order: Order): OrderReturn {
+  const open = openReturn(order);
+  if (!open) throw new Error(`order ${order.id} is ${order.status} without an open return`);
+  return open;
+}
+
+/** The order with its return `ret` replaced by its next state. */
+const withReturn = (order: Order, ret: OrderReturn): Order => ({ ...order, returns: order.returns.map((r) => (r.id === ret.id ? ret : r)) });
+
+/**
+ * The units of an approved return arrived: restocked if the admin says so, and the approved
+ * amount refunded through the same path as every refund (its id derived from the return, so the
+ * provider's idempotency key is stable). Returns decided before amounts were computed (null) are
+ * refunded by hand.
+ */
+function receivedReturn(order: Order, restock: boolean, context: DecisionContext): Result<Transition, ReactionError> {
+  const ret = theOpenReturn(order);
+  const refunds = ret.amount !== null && ret.amount.minor > 0 && ret.destination !== null;
+  const refundId = refunds ? `${order.id}:return:${ret.id}` : null;
+  const received = withReturn(order, { ...ret, status: "received", restocked: restock, refundId });
+  const items = ret.lines
+    .filter((line) => line.approved === true)
+    .map((line) => {
+      const ordered = order.lines.find((l) => l.variantId === line.variantId);
+      if (!ordered) throw new Error(`return ${ret.id} of order ${order.id} names a variant the order lacks: ${line.variantId}`);
+      return { variantId: line.variantId, sku: ordered.sku, quantity: line.quantity };
+    });
+  const base: Transition = { order: received, effects: restock && items.length > 0 ? [{ type: "restock", items }] : [], afterCommit: [] };
+  if (refundId === null || ret.amount === null || ret.destination === null) return ok(base);
+  const request = { refundId, amount: ret.amount, destination: ret.destination, reason: `return ${ret.id}`, actor: context.actor, now: context.now };
+  return andThen(base, (o) => issueRefund(o, request));
+}
 
 /** `intentGone`: the provider cancelled the intent itself, so there is nothing left to cancel there. */
 function cancelled(order: Order, context: DecisionContext, from: OrderStatus, intentGone = false): Result<Transition, PaymentError> {
@@ -159,15 +203,32 @@ const reactions: { readonly [E in OrderEvent as E["type"]]: Reaction<E> } = {
   cancel: (order, { reason }, context, from) => cancelled({ ...order, cancelReason: reason }, context, from),
   expire: (order, _event, context, from) => cancelled({ ...order, cancelReason: "payment not received in time" }, context, from),
   payment_cancelled: (order, _event, context, from) => cancelled({ ...order, cancelReason: "payment cancelled by the payment provider" }, context, from, true),
-  request_return: (order, { reason }) => done({ ...order, returnReason: reason }, [orderNotification(order, "return_requested", "return_requested")]),
-  approve_return: (order) => done(order, [orderNotification(order, "return_approved", "return_approved")]),
-  reject_return: (order, { reason }) => done(order, [orderNotification(order, "return_rejected", "return_rejected", { reason })]),
-  receive_return: (order, { restock }) =>
-    done({ ...order, restocked: restock }, restock ? [{ type: "restock", items: stockItems(order) }] : []),
+  request_return: (order, { lines, reason, note }, { now }) => {
+    const checked = checkReturnSelection(order, lines);
+    if (!checked.ok) return checked;
+    const ret = newReturn(order, { lines: checked.value, reason, note, now });
+    return done({ ...order, returns: [...order.returns, ret] }, [orderNotification(order, "return_requested", `return_requested:${ret.id}`, { returnId: ret.id })]);
+  },
+  approve_return: (order, approval) => {
+    const approved = approveReturn(order, theOpenReturn(order), approval);
+    if (!approved.ok) return approved;
+    const amount = approved.value.amount ?? zero(order.currency);
+    return done(withReturn(order, approved.value), [
+      orderNotification(order, "return_approved", `return_approved:${approved.value.id}`, { returnId: approved.value.id, amountMinor: String(amount.minor) }),
+    ]);
+  },
+  reject_return: (order, { reason }) => {
+    const ret = theOpenReturn(order);
+    const rejected: OrderReturn = { ...ret, status: "rejected", lines: ret.lines.map((line) => ({ ...line, approved: false })) };
+    return done(withReturn(order, rejected), [orderNotification(order, "return_rejected", `return_rejected:${ret.id}`, { returnId: ret.id, reason })]);
+  },
+  receive_return: (order, { restock }, context) => receivedReturn(order, restock, context),
 };
 
 function noteOf(event: OrderEvent): string | null {
   if (event.type === "ship") return `${event.carrier} ${event.trackingNumber}`;
+  if (event.type === "request_return") return [event.reason.replaceAll("_", " "), event.note].filter(Boolean).join(": ");
+  if (event.type === "approve_return") return event.override ? `amount overridden: ${event.override.reason}` : null;
   if ("reason" in event) return event.reason;
   if (event.type === "receive_return") return event.restock ? "restocked" : "not restocked";
   return null;

@@ -17,7 +17,7 @@ const refund = (minor: number, destination: "wallet" | "card" = "card", actor = 
 
 describe("refunds", () => {
   it("reserves a card refund as pending, asks the provider after commit, and books it only when settled", () => {
-    const order = makeOrder({ status: "return_received" });
+    const order = makeOrder({ status: "delivered" });
     const result = refundOrder(order, refund(5000));
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const pending = result.value.order;

@@ -5,6 +5,7 @@ import type { Money } from "../money/money.js";
 import type { Notification } from "../notification/notification.js";
 import type { Payment } from "../payment/payment.js";
 import type { Transfer } from "../wallet/transfer.js";
+import type { OrderReturn } from "./order-return.js";
 import { allOf } from "../enum.js";
 import { ok, type Result } from "../result.js";
 
@@ -78,9 +79,8 @@ export interface Order extends Totals {
   readonly address: Address;
   readonly payment: Payment;
   readonly tracking: { readonly carrier: string; readonly trackingNumber: string } | null;
-  readonly returnReason: string | null;
-  /** The admin's decision when the return arrived; null until then. */
-  readonly restocked: boolean | null;
+  /** Returns by line, in the order they were asked for; at most one open at a time (the status says which stage). */
+  readonly returns: readonly OrderReturn[];
   readonly cancelReason: string | null;
   readonly idempotencyKey: string;
   readonly placedAt: Date;

@@ -242,13 +242,6 @@ export interface OrderListQuery extends PageRequest {
   readonly search: string | null;
 }
 
-export interface DailySales {
-  /** Calendar day in the store time zone, "YYYY-MM-DD". */
-  readonly day: string;
-  readonly orders: number;
-  readonly total: Money;
-}
-
 /** One product's sales over a period: units sold and what its lines came to after discounts. */
 export interface ProductSales {
   readonly productId: string;
@@ -298,11 +291,6 @@ export interface OrderRepository {
    * them) with what they captured and refunded; coupons without paid orders have no row.
    */
   couponSales(codes: readonly string[]): Promise<readonly CouponSales[]>;
-  /**
-   * Orders placed and not cancelled, by day in `timeZone`, between `from` and `to`: one row per day
-   * and currency (money of two currencies is never added), ordered by day, then currency.
-   */
-  salesByDay(query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): Promise<readonly DailySales[]>;
   /**
    * The `limit` best-selling products in orders placed in [`from`, `to`), not cancelled, in
    * `currency`: most units first, then most revenue, then product id.

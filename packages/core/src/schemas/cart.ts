@@ -50,5 +50,5 @@ export const placeOrderInput = z
 /** The signed-in shopper's own orders, newest first. */
 export const myOrdersInput = z.object({ ...pageInput });
 
-/** A shopper's cancellation or return request for one of their orders, with the reason. */
+/** A shopper's cancellation of one of their orders, with the reason. */
 export const orderReasonInput = z.object({ orderId: id("orderId"), reason: text("reason", 500, 3) });

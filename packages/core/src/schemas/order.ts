@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "../order/order.js";
+import { RETURN_REASONS } from "../order/order-return.js";
 import { PAYMENT_METHODS, PAYMENT_STATUSES, REFUND_DESTINATIONS } from "../payment/payment.js";
 import { amountMinor, dateTime, id, idempotencyKey, int, oneOf, optionalText, pageInput, text } from "./fields.js";
 
@@ -35,6 +36,38 @@ export const orderListInput = z
 
 const reason = text("reason", 500, 3);
 
+/** Units of order lines to return: each line once, at least one unit (whether that many are left is the order's to say). */
+const returnLines = z
+  .array(z.object({ variantId: id("variantId"), quantity: int("quantity", 1, 99) }), { error: "lines must be a list of order lines" })
+  .min(1, { error: "lines must name at least one line to return" })
+  .max(50, { error: "lines must name at most 50 lines" });
+
+/** What a shopper (or an admin for them) asks back: which units of which lines, a reason from the list, and free text. */
+const returnRequest = {
+  lines: returnLines,
+  reason: oneOf("reason", RETURN_REASONS),
+  note: optionalText("note", 500),
+};
+
+/** A shopper's request to return units of a delivered order. */
+export const returnRequestInput = z.object({ orderId: id("orderId"), ...returnRequest });
+
+/** The admin's decision for each line of the open return, where the refund goes, and an optional override of core's amount, with its reason. */
+const returnApproval = {
+  lines: z
+    .array(z.object({ variantId: id("variantId"), approve: z.boolean({ error: "approve must be true or false" }) }), { error: "lines must be a list of decisions" })
+    .min(1, { error: "lines must decide every line of the return" })
+    .max(50, { error: "lines must name at most 50 lines" }),
+  destination: oneOf("destination", REFUND_DESTINATIONS),
+  override: z.object({ amountMinor: amountMinor("override.amountMinor"), reason }, { error: "override must have amountMinor and reason" }).nullable().default(null),
+};
+
+/** The lines an admin means to approve, to see core's amount before confirming. */
+export const returnQuoteInput = z.object({
+  orderId: id("orderId"),
+  approve: z.array(id("approve"), { error: "approve must be a list of variant ids" }).max(50, { error: "approve must name at most 50 lines" }),
+});
+
 /** One schema per order event a person can trigger; `confirm` and `expire` belong to the system. */
 export const orderEventInput = z.discriminatedUnion(
   "type",
@@ -43,8 +76,8 @@ export const orderEventInput = z.discriminatedUnion(
     z.object({ type: z.literal("ship"), carrier: text("carrier", 60), trackingNumber: text("trackingNumber", 60) }),
     z.object({ type: z.literal("deliver") }),
     z.object({ type: z.literal("cancel"), reason }),
-    z.object({ type: z.literal("request_return"), reason }),
-    z.object({ type: z.literal("approve_return") }),
+    z.object({ type: z.literal("request_return"), ...returnRequest }),
+    z.object({ type: z.literal("approve_return"), ...returnApproval }),
     z.object({ type: z.literal("reject_return"), reason }),
     z.object({ type: z.literal("receive_return"), restock: z.boolean({ error: "restock must be true or false" }) }),
   ],

@@ -6,6 +6,7 @@ import type { Category, Product, Variant } from "../catalog/catalog.js";
 import { money, type Money } from "../money/money.js";
 import { applyOrderEvent, type OrderEvent } from "../order/order.machine.js";
 import type { Order, OrderStatus } from "../order/order.js";
+import type { ReturnReason } from "../order/order-return.js";
 import { attachPaymentIntent, placeOrder } from "../order/place.js";
 import { recordPaymentSuccess } from "../order/order.settlement.js";
 import type { PaymentMethod } from "../payment/payment.js";
@@ -149,42 +150,36 @@ export function makeTransfer(overrides: Partial<Transfer> = {}): Transfer {
   };
 }
 
-/** The events that lead from `pending_payment` to each status, in order. */
-const PATHS: Record<OrderStatus, OrderEvent[]> = {
+const SHIPPED: OrderEvent[] = [{ type: "pack" }, { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" }, { type: "deliver" }];
+
+/** The shopper asks to return every unit of every line. */
+export function returnEverything(order: Order, reason: ReturnReason = "no_longer_needed", note: string | null = "too small"): OrderEvent {
+  return { type: "request_return", lines: order.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })), reason, note };
+}
+
+/** The admin approves every line of the open return, refunding to where the money came from. */
+export function approveEverything(order: Order, override: { amountMinor: number; reason: string } | null = null): OrderEvent {
+  const open = order.returns.find((r) => r.status === "requested");
+  return {
+    type: "approve_return",
+    lines: (open?.lines ?? []).map((l) => ({ variantId: l.variantId, approve: true })),
+    destination: order.payment.method === "card" ? "card" : "wallet",
+    override,
+  };
+}
+
+/** The events that lead from `pending_payment` (confirmed) to each status, in order; return events depend on the order's lines. */
+const PATHS: Record<OrderStatus, ((order: Order) => OrderEvent)[]> = {
   pending_payment: [],
   confirmed: [],
-  packed: [{ type: "pack" }],
-  shipped: [{ type: "pack" }, { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" }],
-  delivered: [{ type: "pack" }, { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" }, { type: "deliver" }],
-  cancelled: [{ type: "cancel", reason: "changed my mind" }],
-  return_requested: [
-    { type: "pack" },
-    { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
-    { type: "deliver" },
-    { type: "request_return", reason: "too small" },
-  ],
-  return_approved: [
-    { type: "pack" },
-    { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
-    { type: "deliver" },
-    { type: "request_return", reason: "too small" },
-    { type: "approve_return" },
-  ],
-  return_rejected: [
-    { type: "pack" },
-    { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
-    { type: "deliver" },
-    { type: "request_return", reason: "too small" },
-    { type: "reject_return", reason: "worn" },
-  ],
-  return_received: [
-    { type: "pack" },
-    { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
-    { type: "deliver" },
-    { type: "request_return", reason: "too small" },
-    { type: "approve_return" },
-    { type: "receive_return", restock: true },
-  ],
+  packed: [() => ({ type: "pack" })],
+  shipped: [() => ({ type: "pack" }), () => ({ type: "ship", carrier: "Delhivery", trackingNumber: "DL123" })],
+  delivered: SHIPPED.map((e) => () => e),
+  cancelled: [() => ({ type: "cancel", reason: "changed my mind" })],
+  return_requested: [...SHIPPED.map((e) => () => e), (o) => returnEverything(o)],
+  return_approved: [...SHIPPED.map((e) => () => e), (o) => returnEverything(o), (o) => approveEverything(o)],
+  return_rejected: [...SHIPPED.map((e) => () => e), (o) => returnEverything(o), () => ({ type: "reject_return", reason: "worn" })],
+  return_received: [...SHIPPED.map((e) => () => e), (o) => returnEverything(o), (o) => approveEverything(o), () => ({ type: "receive_return", restock: true })],
 };
 
 export interface MakeOrderOptions {
@@ -238,7 +233,8 @@ export function makeOrder(options: MakeOrderOptions = {}): Order {
     method === "cod"
       ? expectOk(applyOrderEvent(order, { type: "confirm" }, { actor: systemActor, now: T0, settings }), "makeOrder").order
       : expectOk(recordPaymentSuccess(order, { amount: order.total, ref: method === "card" ? "pi_test" : "wallet", actor: systemActor, now: T0, settings }), "makeOrder").order;
-  for (const event of PATHS[status]) {
+  for (const next of PATHS[status]) {
+    const event = next(order);
     const actor = event.type === "request_return" ? shopperActor(userId) : adminActor;
     order = expectOk(applyOrderEvent(order, event, { actor, now: T0, settings }), `makeOrder(${event.type})`).order;
   }

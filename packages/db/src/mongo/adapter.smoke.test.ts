@@ -1,7 +1,8 @@
 import { mongo } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuplicateKeyError, type DatabaseHandle } from "@bbscart/core";
-import { makeOrder, makeProduct, makeSettings, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
+import { DuplicateKeyError, orderNumber, type DatabaseHandle, type Order } from "@bbscart/core";
+import { makeOrder, makePricingLine, makeProduct, makeSettings, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
+import { toDoc } from "./repositories/mapping.js";
 import { laneSkipReason, mongoLane } from "./test-env.js";
 import { TransactionRetryTimeoutError } from "./unit-of-work.js";
 import { startLaneServer, type LaneServer } from "./test-lane.js";
@@ -114,6 +115,60 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
         throw new Error("refused");
       })).rejects.toThrow("refused");
       expect(await version()).toBe(start + 2);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it("numbers orders stored before order numbers existed at open, oldest first after the numbered ones, once", async () => {
+    const old = await server.open();
+    const raw = await server.connectRaw(old);
+    try {
+      // Two orders as an earlier version stored them (no `number`), and one placed since, holding the first number.
+      const unnumbered = (id: string, placedAt: string) => {
+        const { _id, ...fields } = toDoc({ ...makeOrder({ id, status: "delivered" }), placedAt: new Date(placedAt) });
+        return { _id, ...Object.fromEntries(Object.entries(fields).filter(([key]) => key !== "number")) };
+      };
+      await raw.db!.collection<{ _id: string }>("orders").insertMany([unnumbered("o-old-2", "2025-01-02T00:00:00Z"), unnumbered("o-old-1", "2025-01-01T00:00:00Z")]);
+      const placed = await old.uow.run(async (repos) => {
+        const order = { ...makeOrder({ id: "o-new" }), number: orderNumber(await repos.orders.nextNumber()) };
+        await repos.orders.create(order);
+        return order;
+      });
+      expect(placed.number).toBe("BB-10001");
+
+      const restarted = await server.reopen(old);
+      const numbers = async (handle: DatabaseHandle) => Promise.all(["o-old-1", "o-old-2", "o-new"].map(async (id) => (await handle.repos.orders.findById(id))?.number));
+      expect(await numbers(restarted)).toEqual(["BB-10002", "BB-10003", "BB-10001"]);
+      // Idempotent: opening again numbers nothing and leaves the counter where it was, so the next order is 10004.
+      const again = await server.reopen(old);
+      expect(await numbers(again)).toEqual(["BB-10002", "BB-10003", "BB-10001"]);
+      expect(await again.uow.run((repos) => repos.orders.nextNumber())).toBe(4);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it("gives orders stored before returns by line their returns at open, replacing the whole-order fields, once", async () => {
+    const old = await server.open();
+    const raw = await server.connectRaw(old);
+    try {
+      const legacy = (order: Order, restocked: boolean | null) => {
+        const { _id, ...fields } = toDoc(order);
+        const kept = Object.fromEntries(Object.entries(fields).filter(([key]) => key !== "returns"));
+        return { _id, ...kept, returnReason: "too small", restocked };
+      };
+      const received = makeOrder({ id: "o-received", number: "BB-R1", status: "return_received", lines: [makePricingLine({ quantity: 2 })] });
+      await raw.db!.collection<{ _id: string }>("orders").insertMany([legacy(received, true), legacy(makeOrder({ id: "o-shipped", number: "BB-S1", status: "shipped" }), null)]);
+      const restarted = await server.reopen(old);
+      const after = await restarted.repos.orders.findById("o-received");
+      expect(after?.returns).toEqual([
+        expect.objectContaining({ id: "R1", status: "received", reason: "other", note: "too small", restocked: true, amount: null, lines: [{ variantId: "var-1", quantity: 2, approved: true, amount: null, tax: null }] }),
+      ]);
+      expect(after && "returnReason" in after).toBe(false);
+      expect((await restarted.repos.orders.findById("o-shipped"))?.returns).toEqual([]);
+      const again = await server.reopen(old);
+      expect(await again.repos.orders.findById("o-received")).toEqual(after);
     } finally {
       await raw.close();
     }

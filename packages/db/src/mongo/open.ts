@@ -9,6 +9,7 @@ import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
 import { fillUserSearchKeys } from "./repositories/users.js";
 import { mongoRetention } from "./retention.js";
+import { numberOldOrders, upgradeLegacyReturns } from "./repositories/orders.js";
 import { mongoUnitOfWork } from "./unit-of-work.js";
 
 export interface MongoOptions {
@@ -28,8 +29,9 @@ export interface MongoOptions {
 }
 
 /**
- * Connects to a MongoDB replica set (transactions need one) and builds every declared index
- * before returning, so no write ever runs without its unique index. Writes default to
+ * Connects to a MongoDB replica set (transactions need one), builds every declared index and
+ * brings documents stored by older versions up to date (sort keys, order numbers, returns) before
+ * returning, so no write ever runs without its unique index. Writes default to
  * `w: "majority"`, reads to the primary, so an acknowledged order survives a failover.
  */
 export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> {
@@ -50,6 +52,8 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     await fillSortKeys(models);
     await fillCouponVersions(models);
     await fillUserSearchKeys(models);
+    await numberOldOrders(connection, models);
+    await upgradeLegacyReturns(models);
     return {
       engine: "mongodb",
       uow: mongoUnitOfWork(connection, models, options.transactionRetryBudgetMs ?? 5_000, options.observer ?? unobserved),

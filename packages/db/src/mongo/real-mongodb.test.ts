@@ -57,7 +57,7 @@ describe.runIf(real)("MongoDB (real only): index use and re-run transactions", (
       await repos.orders.findExpired(to, 10);
       await repos.orders.findAwaitingPayment(to, 10);
       await repos.orders.listForUser("user-1", { cursor: null, limit: 10 });
-      await repos.orders.salesByDay({ from, to, timeZone: "Asia/Kolkata" });
+      await repos.orders.salesFigures({ from, to, timeZone: "Asia/Kolkata" });
       await repos.orders.topProducts({ from, to, currency: "INR", limit: 5 });
       for (const sort of ["newest", "price_asc", "price_desc", "name_asc"] as const) {
         const first = await repos.products.search({ ...base, limit: 1, sort });

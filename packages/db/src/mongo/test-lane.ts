@@ -13,6 +13,8 @@ export { laneSkipReason, mongoLane, type MongoLane } from "./test-env.js";
 export interface LaneServer {
   /** A handle on a new, empty database of its own (with `options` of `openMongo` other than the URI). */
   open(options?: Omit<MongoOptions, "uri">): Promise<DatabaseHandle>;
+  /** Another handle on the database of `handle` (one this server opened), as a second process or a restart would open it. */
+  reopen(handle: DatabaseHandle): Promise<DatabaseHandle>;
   /** A plain connection to the database of `handle` (one this server opened), to inspect what the adapter built. */
   connectRaw(handle: DatabaseHandle): Promise<Connection>;
   /** The name of the database of `handle` (one this server opened). */
@@ -69,6 +71,12 @@ export async function startLaneServer(lane: Exclude<MongoLane, { kind: "absent" 
       const handle = await openMongo({ serverSelectionTimeoutMs: 10_000, ...options, uri, ...(emulator ? { schemaCommands: false } : {}) });
       opened.push({ handle, uri, name });
       return handle;
+    },
+    async reopen(handle) {
+      const { uri, name } = entryOf(handle);
+      const again = await openMongo({ serverSelectionTimeoutMs: 10_000, uri, ...(emulator ? { schemaCommands: false } : {}) });
+      opened.push({ handle: again, uri, name });
+      return again;
     },
     connectRaw(handle) {
       return mongoose.createConnection(entryOf(handle).uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();

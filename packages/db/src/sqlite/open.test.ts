@@ -83,6 +83,8 @@ const undo: Readonly<Record<number, string>> = {
     "ALTER TABLE categories DROP COLUMN image; ALTER TABLE categories DROP COLUMN archived_at; ",
   11: "DROP INDEX orders_coupon; ALTER TABLE coupons DROP COLUMN version; ALTER TABLE coupons DROP COLUMN description; ",
   12: "DROP TABLE user_search_keys; ",
+  // Data only, and it touches only orders without returns: rewinding past it needs no undo.
+  13: "",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
@@ -259,6 +261,51 @@ describe("migrations", () => {
     expect(await found("asha@ex")).toEqual(["asha"]);
     expect(await found("ramirez")).toEqual(["asha"]);
     expect(await found("+91 98765")).toEqual(["asha"]);
+  });
+
+  it("013 turns the whole-order return of an order saved before it into a return of every unit, in the stage its status says", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    const received = makeOrder({ id: "received", status: "return_received", lines: [makePricingLine({ quantity: 2 }), makePricingLine({ variantId: "var-2", sku: "S-2" })] });
+    const rejected = makeOrder({ id: "rejected", status: "return_rejected" });
+    const shipped = makeOrder({ id: "shipped", status: "shipped" });
+    for (const order of [received, rejected, shipped]) await db.repos.orders.create(order);
+    await db.close();
+    handles.splice(0);
+    // Back to version 12: returns were whole-order fields.
+    const raw = new Database(db.file);
+    raw.exec(`UPDATE orders SET details = json_set(json_remove(details, '$.returns'), '$.returnReason', 'too small', '$.restocked', json(CASE id WHEN 'received' THEN 'true' ELSE 'null' END))`);
+    raw.close();
+    const reapplied = rewindTo(db.file, 12);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    const asked = received.history.find((entry) => entry.kind === "status" && entry.event === "request_return")!.at;
+    const legacy = (status: string, approved: boolean, restocked: boolean | null, lines: { variantId: string; quantity: number }[]) => [
+      {
+        id: "R1",
+        status,
+        reason: "other",
+        note: "too small",
+        requestedAt: asked,
+        lines: lines.map((line) => ({ ...line, approved, amount: null, tax: null })),
+        delivery: null,
+        amount: null,
+        overrideReason: null,
+        destination: null,
+        refundId: null,
+        restocked,
+      },
+    ];
+    const after = await reopened.repos.orders.findById("received");
+    expect(after?.returns).toEqual(legacy("received", true, true, [{ variantId: "var-1", quantity: 2 }, { variantId: "var-2", quantity: 1 }]));
+    expect(after && "returnReason" in after).toBe(false);
+    expect((await reopened.repos.orders.findById("rejected"))?.returns).toEqual(legacy("rejected", false, null, [{ variantId: "var-1", quantity: 1 }]));
+    expect((await reopened.repos.orders.findById("shipped"))?.returns).toEqual([]);
+    // Applying it again (a second process) changes nothing: only orders without returns are touched.
+    const again = new Database(db.file);
+    again.exec(migrations.find((m) => m.version === 13)!.sql);
+    again.close();
+    expect((await reopened.repos.orders.findById("received"))?.returns).toEqual(after?.returns);
   });
 
   it("refuse a database written by a newer build", async () => {

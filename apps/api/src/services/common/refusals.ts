@@ -121,6 +121,14 @@ function oneOfReasons<R>(code: AppErrorCode, reasons: readonly string[], reasonO
   };
 }
 
+/** A refusal about one line of a return request, naming `lines.<index>.<part>` (the document names `lines.{i}.<part>`). */
+function atReturnLine<R extends { readonly index: number }>(reason: string, part: "variantId" | "quantity", message: (refusal: R) => string): Rule<R> {
+  return {
+    answers: [{ code: "BAD_REQUEST", field: `lines.{i}.${part}`, reason }],
+    answer: (refusal) => new AppError("BAD_REQUEST", message(refusal), { field: `lines.${refusal.index}.${part}`, reason }),
+  };
+}
+
 /** A refusal that follows only from ids or amounts computed wrongly: a bug, never an answer. */
 const bug: Rule<Refusal> = {
   answers: [],
@@ -198,6 +206,28 @@ const table: Table = {
   UNKNOWN_LINE: one("BAD_REQUEST", (r) => `items names a variant that is not in this order (${r.variantId})`, { field: "items", reason: "UNKNOWN_LINE" }),
   QUANTITY_EXCEEDS_LINE: one("BAD_REQUEST", (r) => `items returns more of ${r.variantId} than was ordered (${r.ordered})`, { field: "items", reason: "QUANTITY_EXCEEDS_LINE" }),
   REFUND_EXCEEDS_ITEMS: one("BAD_REQUEST", (r) => `amountMinor is more than the returned items cost (${formatMoney(r.worth)})`, { field: "amountMinor", reason: "REFUND_EXCEEDS_ITEMS" }),
+  RETURN_LINE_UNKNOWN: atReturnLine("RETURN_LINE_UNKNOWN", "variantId", (r) => `lines.${r.index}.variantId is not a line of this order (${r.variantId})`),
+  RETURN_LINE_REPEATED: atReturnLine("RETURN_LINE_REPEATED", "variantId", (r) => `lines.${r.index}.variantId names a line already in this return`),
+  RETURN_EXCEEDS_UNITS: atReturnLine("RETURN_EXCEEDS_UNITS", "quantity", (r) => `lines.${r.index}.quantity is more than can still be returned of this line (${r.returnable})`),
+  RETURN_DECISIONS_MISMATCH: one("BAD_REQUEST", (r) => `event.lines must decide each line of the return once (${r.expected.join(", ")})`, {
+    field: "event.lines",
+    reason: "RETURN_DECISIONS_MISMATCH",
+  }),
+  RETURN_NONE_APPROVED: one("BAD_REQUEST", () => "event.lines approves no line; reject the return instead", { field: "event.lines", reason: "RETURN_NONE_APPROVED" }),
+  RETURN_EXCEEDS_REFUNDABLE: {
+    answers: ["event.override.amountMinor", "event.override"].map((field) => ({ code: "BAD_REQUEST", field, reason: "RETURN_EXCEEDS_REFUNDABLE" })),
+    answer: (r) =>
+      r.override
+        ? new AppError("BAD_REQUEST", `event.override.amountMinor is more than can still be refunded (${formatMoney(r.refundable)})`, {
+            field: "event.override.amountMinor",
+            reason: "RETURN_EXCEEDS_REFUNDABLE",
+          })
+        : new AppError("BAD_REQUEST", `The computed refund (${formatMoney(r.amount)}) is more than can still be refunded (${formatMoney(r.refundable)}); override it with a reason`, {
+            field: "event.override",
+            reason: "RETURN_EXCEEDS_REFUNDABLE",
+          }),
+  },
+  NO_RETURN_TO_DECIDE: one("CONFLICT", () => "This order has no return waiting for a decision", { reason: "NO_RETURN_TO_DECIDE" }),
   REFUND_NOT_FOUND: one("NOT_FOUND", () => "Refund not found"),
   REFUND_NOT_PENDING: one("CONFLICT", (r) => `This refund has already ${r.status}`, { field: "refundId", reason: "REFUND_NOT_PENDING" }),
   NOT_IN_CART: one("NOT_FOUND", () => "This item is not in your cart", { field: "variantId", reason: "NOT_IN_CART" }),

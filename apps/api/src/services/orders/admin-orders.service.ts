@@ -1,13 +1,14 @@
-import { applyOrderEvent, type Actor, type OrderEvent } from "@bbscart/core";
-import type { orderListInput, orderTransitionInput, refundIdInput, refundInput } from "@bbscart/core/schemas";
+import { applyOrderEvent, quoteOpenReturn, type Actor, type OrderEvent } from "@bbscart/core";
+import type { orderListInput, orderTransitionInput, refundIdInput, refundInput, returnQuoteInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { type AdminCall, audit, type CommerceDeps, loadSettings, notFound, refused } from "../common/index.js";
 import { refunds } from "./refunds.js";
 import { adminOrderView, auditSnapshot, orderSummary, type Viewer } from "./admin-view.js";
 import { decide } from "./decide.js";
 
-/** The text an admin gave with an action (why it was cancelled or rejected), kept as the audit entry's reason. */
+/** The text an admin gave with an action (why it was cancelled or rejected, why a return's amount was overridden), kept as the audit entry's reason. */
 function reasonOf(event: OrderEvent): string | null {
+  if (event.type === "approve_return") return event.override?.reason ?? null;
   return "reason" in event ? event.reason : null;
 }
 
@@ -60,6 +61,15 @@ export function adminOrdersService(deps: CommerceDeps) {
       // A cancelled paid card order has a refund waiting for the provider.
       await money.runProviderCalls(result.value.order, result.value.afterCommit);
       return detail(admin.actor, input.orderId);
+    },
+
+    /** What approving these lines of the return awaiting a decision would refund: core's amount, shown before the admin confirms. */
+    async returnQuote(input: z.output<typeof returnQuoteInput>) {
+      const order = await db.repos.orders.findById(input.orderId);
+      if (!order) throw notFound("Order");
+      const quote = quoteOpenReturn(order, input.approve);
+      if (!quote.ok) throw refused(quote.error);
+      return quote.value;
     },
 
     async refund(admin: AdminCall, input: z.output<typeof refundInput>) {

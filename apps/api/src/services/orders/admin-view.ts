@@ -1,7 +1,11 @@
 import {
   availableEvents,
   hasPermission,
+  openReturn,
+  quoteReturn,
   receiptOf,
+  returnableByLine,
+  returnsSummary,
   refundable,
   refundDestinations,
   type Actor,
@@ -44,11 +48,20 @@ export function orderSummary(order: Order, viewer: Viewer) {
   };
 }
 
+/** While a return awaits a decision: what approving all of it refunds (the console asks again for fewer lines). */
+function fullReturnQuote(order: Order) {
+  const open = openReturn(order);
+  return open?.status === "requested" ? quoteReturn(order, open, new Set(open.lines.map((line) => line.variantId))) : null;
+}
+
 /** The admin's order page: the order with its timeline and payment, its customer, its ledger transfers. */
 export function adminOrderView(order: Order, viewer: Viewer, extra: { customer: User | null; transfers: readonly Transfer[] }) {
   return {
     ...order,
     receipt: receiptOf(order),
+    returned: returnsSummary(order),
+    returnable: returnableByLine(order),
+    returnQuote: fullReturnQuote(order),
     customer: extra.customer ? { id: extra.customer.id, email: extra.customer.email, name: extra.customer.name } : null,
     transfers: [...extra.transfers],
     ...actions(order, viewer),
@@ -62,6 +75,8 @@ export function auditSnapshot(order: Order) {
     paymentStatus: order.payment.status,
     refundedMinor: order.payment.refunded.minor,
     tracking: order.tracking ? { ...order.tracking } : null,
+    // Each return's stage and amount, with the reason for an overridden one: what an approval decided.
+    returns: order.returns.map((r) => ({ id: r.id, status: r.status, amountMinor: r.amount?.minor ?? null, overrideReason: r.overrideReason })),
     version: order.version,
   };
 }

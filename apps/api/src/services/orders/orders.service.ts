@@ -1,4 +1,6 @@
-import { applyOrderEvent, availableEvents, receiptOf, type Actor, type Order, type OrderEvent, type PageRequest, type User } from "@bbscart/core";
+import { applyOrderEvent, availableEvents, receiptOf, returnableByLine, returnsSummary, type Actor, type Order, type OrderEvent, type PageRequest, type User } from "@bbscart/core";
+import type { returnRequestInput } from "@bbscart/core/schemas";
+import type { z } from "zod";
 import { AppError, type CommerceDeps, loadSettings, notFound, refused } from "../common/index.js";
 import { providerCalls } from "./provider-calls.js";
 import { decide } from "./decide.js";
@@ -31,7 +33,13 @@ export function ordersService(deps: CommerceDeps) {
 
   async function detail(user: User, order: Order) {
     const settings = await loadSettings(db.repos);
-    return { ...order, receipt: receiptOf(order), actions: availableEvents(order, { actor: shopper(user), now: clock.now(), settings }) };
+    return {
+      ...order,
+      receipt: receiptOf(order),
+      returned: returnsSummary(order),
+      returnable: returnableByLine(order),
+      actions: availableEvents(order, { actor: shopper(user), now: clock.now(), settings }),
+    };
   }
 
   async function act(user: User, orderId: string, event: OrderEvent) {
@@ -92,7 +100,8 @@ export function ordersService(deps: CommerceDeps) {
     /** Before shipping only (the state machine says when); stock is released and paid money returned. */
     cancel: (user: User, input: { orderId: string; reason: string }) => act(user, input.orderId, { type: "cancel", reason: input.reason }),
 
-    /** Within the return window after delivery. */
-    requestReturn: (user: User, input: { orderId: string; reason: string }) => act(user, input.orderId, { type: "request_return", reason: input.reason }),
+    /** Some units of some lines, within the return window after delivery; core refuses more units than are left. */
+    requestReturn: (user: User, { orderId, lines, reason, note }: z.output<typeof returnRequestInput>) =>
+      act(user, orderId, { type: "request_return", lines, reason, note }),
   };
 }

@@ -9,20 +9,20 @@ import { Dialog } from "../ui/dialog";
 import { Status } from "../ui/layout";
 import { button } from "../ui/styles";
 import { orderStatusLabel } from "./format";
+import { ReturnApproval } from "./return-approval";
 
 export type AdminOrder = RouterOutputs["admin"]["orders"]["byId"];
 type OrderEvent = RouterInputs["admin"]["orders"]["transition"]["event"];
 
 /** What each button says and whether it needs a form or a second look before it happens. */
-const actions: Partial<Record<OrderEventType, { label: string; dialog: "none" | "confirm" | "ship" | "reason" | "restock"; danger?: boolean; explain?: string }>> = {
+const actions: Partial<Record<OrderEventType, { label: string; dialog: "none" | "confirm" | "ship" | "reason" | "restock" | "approve"; danger?: boolean; explain?: string }>> = {
   pack: { label: "Mark packed", dialog: "none" },
   ship: { label: "Ship…", dialog: "ship" },
   deliver: { label: "Mark delivered", dialog: "confirm", explain: "The return window starts now. This cannot be undone." },
   cancel: { label: "Cancel order…", dialog: "reason", danger: true, explain: "The stock is released and anything paid is refunded. This cannot be undone." },
-  request_return: { label: "Open a return…", dialog: "reason" },
-  approve_return: { label: "Approve return", dialog: "confirm", explain: "The customer will be told to send the items back." },
-  reject_return: { label: "Reject return…", dialog: "reason", danger: true, explain: "The customer keeps the items and gets no refund. This cannot be undone." },
-  receive_return: { label: "Receive return…", dialog: "restock", explain: "Record that the items arrived. Refund them afterwards." },
+  approve_return: { label: "Approve return…", dialog: "approve" },
+  reject_return: { label: "Reject return…", dialog: "reason", danger: true, explain: "The customer keeps the items and gets no refund for this return. This cannot be undone." },
+  receive_return: { label: "Receive return…", dialog: "restock", explain: "Record that the items arrived: the approved amount is refunded now." },
 };
 
 /**
@@ -59,7 +59,6 @@ export function OrderActions({ order }: { order: AdminOrder }) {
       ship: { type: "ship", carrier: text("carrier"), trackingNumber: text("trackingNumber") },
       receive_return: { type: "receive_return", restock: text("restock") === "yes" },
       cancel: { type: "cancel", reason: text("reason") },
-      request_return: { type: "request_return", reason: text("reason") },
       reject_return: { type: "reject_return", reason: text("reason") },
     }[type as string] ?? { type };
     void run(event as OrderEvent);
@@ -92,7 +91,10 @@ export function OrderActions({ order }: { order: AdminOrder }) {
       {!open && <FormError message={errors.form} />}
       <Status message={done} />
       <Dialog open={open !== null} title={current?.label.replace("…", "") ?? ""} onClose={() => setOpen(null)}>
-        {open && current && (
+        {open && current?.dialog === "approve" && (
+          <ReturnApproval order={order} errors={errors} setErrors={setErrors} busy={transition.isPending} onApprove={(event) => void run(event)} onBack={() => setOpen(null)} />
+        )}
+        {open && current && current.dialog !== "approve" && (
           <form noValidate onSubmit={submit(open)} className="flex flex-col gap-4">
             {current.explain && <p className="text-sm text-slate-600">{current.explain}</p>}
             <FormError message={errors.form ?? errors.event} />

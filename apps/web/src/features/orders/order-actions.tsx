@@ -5,18 +5,17 @@ import { FormError, TextAreaField } from "../forms/field";
 import { formText } from "../forms/field-errors";
 import { useSchemaForm } from "../forms/use-schema-form";
 import { button } from "../ui/styles";
+import { ReturnForm } from "./return-form";
 import { type OrderDetail } from "./status";
 
 type Kind = "cancel" | "request_return";
 
-const copy: Record<Kind, { open: string; confirm: string; prompt: string }> = {
-  cancel: { open: "Cancel order", confirm: "Cancel this order", prompt: "Why are you cancelling?" },
-  request_return: { open: "Request a return", confirm: "Send return request", prompt: "What is wrong with the items?" },
-};
+const labels: Record<Kind, string> = { cancel: "Cancel order", request_return: "Return items" };
 
 /**
  * Cancel and return, offered only when `order.byId` lists them among the shopper's actions (the
- * state machine decides); each asks for a reason, and the refreshed order replaces the old one.
+ * state machine decides): cancelling asks for a reason, returning for the units of each line and
+ * a reason from the list. The refreshed order replaces the old one.
  */
 export function OrderActions({ order }: { order: OrderDetail }) {
   const kinds = (["cancel", "request_return"] as const).filter((kind) => order.actions.includes(kind));
@@ -29,12 +28,9 @@ export function OrderActions({ order }: { order: OrderDetail }) {
     setOpen(null);
   };
   const cancel = trpc.order.cancel.useMutation({ onSuccess });
-  const requestReturn = trpc.order.requestReturn.useMutation({ onSuccess });
-  // Both take the same input; the open form decides which one is sent.
-  const { errors, submit: send } = useSchemaForm(orderReasonInput, {
-    mutateAsync: (input) => (open === "cancel" ? cancel : requestReturn).mutateAsync(input),
-  });
+  const { errors, submit: send } = useSchemaForm(orderReasonInput, cancel);
   if (kinds.length === 0) return null;
+  if (open === "request_return") return <ReturnForm order={order} onDone={onSuccess} onCancel={() => setOpen(null)} />;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -46,19 +42,19 @@ export function OrderActions({ order }: { order: OrderDetail }) {
       <div className="flex flex-wrap gap-3">
         {kinds.map((kind) => (
           <button key={kind} type="button" className={kind === "cancel" ? button.danger : button.secondary} onClick={() => setOpen(kind)}>
-            {copy[kind].open}
+            {labels[kind]}
           </button>
         ))}
       </div>
     );
   }
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-2" aria-label={copy[open].open}>
-      <TextAreaField label={copy[open].prompt} name="reason" rows={2} maxLength={500} error={errors.reason} />
+    <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-2" aria-label={labels.cancel}>
+      <TextAreaField label="Why are you cancelling?" name="reason" rows={2} maxLength={500} error={errors.reason} />
       <FormError message={errors.form ?? errors.orderId} />
       <div className="flex flex-wrap gap-3">
-        <button type="submit" className={open === "cancel" ? button.danger : button.primary} disabled={cancel.isPending || requestReturn.isPending}>
-          {copy[open].confirm}
+        <button type="submit" className={button.danger} disabled={cancel.isPending}>
+          Cancel this order
         </button>
         <button type="button" className={button.secondary} onClick={() => setOpen(null)}>
           Keep it

@@ -5,6 +5,7 @@ import { OrderActions, type AdminOrder } from "../../features/admin/order-action
 import { ProviderPayment } from "../../features/admin/provider-link";
 import { RefundForm } from "../../features/admin/refund-form";
 import { ReceiptRows } from "../../features/orders/receipt";
+import { ReturnsPanel } from "../../features/orders/returns";
 import { OrderStatusBadge, PaymentStatusBadge } from "../../features/orders/status";
 import { Badge, PageHeader, Panel } from "../../features/ui/layout";
 import { QueryView } from "../../features/ui/states";
@@ -45,6 +46,11 @@ function OrderView({ order }: { order: AdminOrder }) {
             <OrderActions order={order} />
           </Panel>
           <Items order={order} />
+          {order.returns.length > 0 && (
+            <Panel title="Returns">
+              <ReturnsPanel returned={order.returned} returns={order.returns} />
+            </Panel>
+          )}
           <Payment order={order} />
           <Transfers order={order} />
         </div>

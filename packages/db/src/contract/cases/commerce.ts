@@ -1,5 +1,5 @@
-import { attachPaymentIntent, DuplicateKeyError, expectOk, money, ORDER_STATUSES, recordRefund, type Coupon, type Order, type OrderListQuery } from "@bbscart/core";
-import { inr, makeAddress, makeCart, makeCoupon, makeOrder, makePricingLine, makeSettings, makeUser } from "@bbscart/core/testing";
+import { applyOrderEvent, attachPaymentIntent, DuplicateKeyError, expectOk, money, ORDER_STATUSES, recordRefund, type Coupon, type Order, type OrderListQuery } from "@bbscart/core";
+import { adminActor, inr, makeAddress, makeCart, makeCoupon, makeOrder, makePricingLine, makeSettings, makeUser, shopperActor, T0 } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import { itNeeds, type ContractContext } from "../context.js";
 import { allPages, at, expectDuplicate, makeIdempotency, seedProduct, stockedProduct } from "../fixtures.js";
@@ -191,6 +191,37 @@ export function commerceCases(context: ContractContext): void {
     expect(await orders.findByPaymentIntent("pi_other")).toBeNull();
   });
 
+  it("orders: returns by line round-trip with every stage, decision, amount and override, and save compare-and-set", async () => {
+    const { orders } = context.db.repos;
+    const settings = makeSettings();
+    const decide = (order: Order, event: Parameters<typeof applyOrderEvent>[1], actor: Parameters<typeof applyOrderEvent>[2]["actor"] = adminActor) =>
+      expectOk(applyOrderEvent(order, event, { actor, now: T0, settings }), `contract ${event.type}`).order;
+    const delivered = makeOrder({
+      id: "ord-returns",
+      status: "delivered",
+      coupon: makeCoupon(),
+      lines: [makePricingLine({ variantId: "a", sku: "A", quantity: 2 }), makePricingLine({ variantId: "b", sku: "B", quantity: 1 })],
+    });
+    await orders.create(delivered);
+    // R1: one unit of a, rejected; R2: a and b, a approved with an override, b not — then received.
+    let order = decide(delivered, { type: "request_return", lines: [{ variantId: "a", quantity: 1 }], reason: "damaged", note: null }, shopperActor());
+    order = decide(order, { type: "reject_return", reason: "worn" });
+    order = decide(order, { type: "request_return", lines: [{ variantId: "a", quantity: 2 }, { variantId: "b", quantity: 1 }], reason: "not_as_described", note: "colour differs" }, shopperActor());
+    const asked = order;
+    order = decide(order, { type: "approve_return", lines: [{ variantId: "a", approve: true }, { variantId: "b", approve: false }], destination: "card", override: { amountMinor: 1000, reason: "goodwill" } });
+    expect(await orders.save(order, delivered.version)).toBe(true);
+    expect(await orders.findById(order.id)).toEqual(order);
+    expect(await orders.save(asked, delivered.version)).toBe(false);
+    const received = decide(order, { type: "receive_return", restock: false });
+    expect(await orders.save(received, order.version)).toBe(true);
+    const stored = await orders.findById(order.id);
+    expect(stored).toEqual(received);
+    expect(stored?.returns.map((r) => [r.id, r.status, r.amount?.minor ?? null, r.refundId])).toEqual([
+      ["R1", "rejected", null, null],
+      ["R2", "received", 1000, "ord-returns:return:R2"],
+    ]);
+  });
+
   it("orders: a shopper's orders and the admin list, newest first, filtered by status, payment status, id prefix or email", async () => {
     const { orders, users } = context.db.repos;
     await users.create(makeUser({ id: "user-2", email: "ravi@example.com" }));
@@ -316,8 +347,8 @@ export function commerceCases(context: ContractContext): void {
     expect((await orders.findWithPendingRefunds(at(60), 10)).map((o) => o.id)).toEqual(["new-pending"]);
   });
 
-  /** Five orders: four confirmed, one cancelled; 18:15Z and 18:45Z on the 15th straddle midnight in Asia/Kolkata (UTC+5:30). */
-  async function seedSales() {
+  /** Five orders: four confirmed, one cancelled. */
+  async function seedStatuses() {
     const { orders } = context.db.repos;
     const base = makeOrder({ status: "confirmed" });
     await orders.create({ ...base, id: "o1", number: "BB-O1", placedAt: new Date("2025-01-15T18:15:00Z") });
@@ -325,26 +356,16 @@ export function commerceCases(context: ContractContext): void {
     await orders.create({ ...base, id: "o3", number: "BB-O3", placedAt: new Date("2025-01-16T10:00:00Z") });
     await orders.create({ ...makeOrder({ status: "cancelled" }), id: "o4", number: "BB-O4", placedAt: new Date("2025-01-16T11:00:00Z") });
     await orders.create({ ...base, id: "o5", number: "BB-O5", placedAt: new Date("2025-01-20T10:00:00Z") });
-    return base;
   }
 
   it("orders: counts every status, zero for the ones without orders", async () => {
-    await seedSales();
+    await seedStatuses();
     const counts = await context.db.repos.orders.countByStatus();
     expect(Object.keys(counts).sort()).toEqual([...ORDER_STATUSES].sort());
     expect(counts).toMatchObject({ confirmed: 4, cancelled: 1, shipped: 0 });
   });
 
-  itNeeds(context, ["aggregationExpressions"], "orders: sums sales per day in the store's time zone, without cancelled orders", async () => {
-    const base = await seedSales();
-    const sales = await context.db.repos.orders.salesByDay({ from: new Date("2025-01-15T00:00:00Z"), to: new Date("2025-01-17T00:00:00Z"), timeZone: "Asia/Kolkata" });
-    expect(sales).toEqual([
-      { day: "2025-01-15", orders: 1, total: base.total },
-      { day: "2025-01-16", orders: 2, total: inr(base.total.minor * 2) },
-    ]);
-  });
-
-  itNeeds(context, ["aggregationExpressions"], "orders: sales of two currencies on one day are one row per currency, never one sum", async () => {
+  itNeeds(context, ["aggregationExpressions"], "orders: the owner's figures of two currencies on one day are one row per currency, never one sum", async () => {
     const { orders } = context.db.repos;
     const rupees = orderOf("o-inr", [[1, 2, 10000]]);
     const dollars = orderOf("o-usd", [[2, 1, 2500]], { currency: "USD" });
@@ -352,12 +373,12 @@ export function commerceCases(context: ContractContext): void {
     await orders.create({ ...rupees, placedAt: new Date("2025-01-16T10:00:00Z") });
     await orders.create({ ...dollars, id: "o-usd-2", number: "BB-O-USD-2", placedAt: new Date("2025-01-16T11:00:00Z") });
     await orders.create({ ...rupees, id: "o-inr-2", number: "BB-O-INR-2", placedAt: new Date("2025-01-17T10:00:00Z") });
-    const sales = await orders.salesByDay({ from: new Date("2025-01-15T00:00:00Z"), to: new Date("2025-01-18T00:00:00Z"), timeZone: "Asia/Kolkata" });
-    // By day, then by currency.
-    expect(sales).toEqual([
-      { day: "2025-01-16", orders: 1, total: rupees.total },
-      { day: "2025-01-16", orders: 2, total: money(dollars.total.minor * 2, "USD") },
-      { day: "2025-01-17", orders: 1, total: rupees.total },
+    const figures = await orders.salesFigures({ from: new Date("2025-01-15T00:00:00Z"), to: new Date("2025-01-18T00:00:00Z"), timeZone: "Asia/Kolkata" });
+    const row = (day: string, n: number, order: Order) => ({ day, currency: order.currency, orders: n, gross: money(order.total.minor * n, order.currency), refunds: money(0, order.currency) });
+    expect([...figures].sort((a, b) => `${a.day}${a.currency}`.localeCompare(`${b.day}${b.currency}`))).toEqual([
+      row("2025-01-16", 1, rupees),
+      row("2025-01-16", 2, dollars),
+      row("2025-01-17", 1, rupees),
     ]);
   });
 

@@ -1,5 +1,16 @@
 import { Schema } from "mongoose";
-import { ACTOR_KINDS, HISTORY_KINDS, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, REFUND_DESTINATIONS, REFUND_STATUSES, type Order } from "@bbscart/core";
+import {
+  ACTOR_KINDS,
+  HISTORY_KINDS,
+  ORDER_STATUSES,
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  REFUND_DESTINATIONS,
+  REFUND_STATUSES,
+  RETURN_REASONS,
+  RETURN_STATUSES,
+  type Order,
+} from "@bbscart/core";
 import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions, moneySchema, nullable, stringId } from "./shared.js";
 
@@ -80,6 +91,39 @@ const paymentSchema = new Schema(
   subdocument,
 );
 
+/** `OrderReturn`: a return by line, with the admin's decision per line and the amounts core computed. */
+const returnSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    status: { type: String, required: true, enum: RETURN_STATUSES },
+    reason: { type: String, required: true, enum: RETURN_REASONS },
+    note: nullable(String),
+    requestedAt: { type: Date, required: true },
+    lines: {
+      type: [
+        new Schema(
+          {
+            variantId: { type: String, required: true },
+            quantity: { type: Number, required: true },
+            approved: nullable(Boolean),
+            amount: nullable(moneySchema),
+            tax: nullable(moneySchema),
+          },
+          subdocument,
+        ),
+      ],
+      required: true,
+    },
+    delivery: nullable(moneySchema),
+    amount: nullable(moneySchema),
+    overrideReason: nullable(String),
+    destination: { type: String, enum: [...REFUND_DESTINATIONS, null], default: null },
+    refundId: nullable(String),
+    restocked: nullable(Boolean),
+  },
+  subdocument,
+);
+
 /** `Actor`: `userId` and `permissions` for people, `process` for the system. */
 const actorSchema = new Schema(
   {
@@ -124,8 +168,7 @@ export const orderSchema = new Schema<OrderDoc>(
     address: { type: addressSchema, required: true },
     payment: { type: paymentSchema, required: true },
     tracking: nullable(new Schema({ carrier: { type: String, required: true }, trackingNumber: { type: String, required: true } }, subdocument)),
-    returnReason: nullable(String),
-    restocked: nullable(Boolean),
+    returns: { type: [returnSchema], default: [] },
     cancelReason: nullable(String),
     idempotencyKey: { type: String, required: true },
     placedAt: { type: Date, required: true },
@@ -154,7 +197,7 @@ orderSchema.index(
   { name: "refund_pending", partialFilterExpression: { "payment.refunds.status": "pending" } },
 );
 
-// The human order number: unique. Partial, so orders stored before numbers existed (none has one) do not collide as nulls.
+// The human order number: unique. Partial, so orders stored before numbers existed do not collide as nulls until open numbers them.
 orderSchema.index({ number: 1 }, { name: "number", unique: true, partialFilterExpression: { number: { $type: "string" } } });
 // The admin's search by the delivery phone.
 orderSchema.index({ "address.phone": 1 }, { name: "address_phone" });

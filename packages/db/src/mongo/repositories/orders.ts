@@ -1,15 +1,13 @@
-import { ORDER_NUMBER_PREFIX, ORDER_STATUSES, type Order, type OrderRepository, type OrderStatus } from "@bbscart/core";
+import type { Connection } from "mongoose";
+import { ORDER_NUMBER_PREFIX, ORDER_STATUSES, orderNumber, type Order, type OrderRepository, type OrderReturn, type OrderStatus, type ReturnStatus } from "@bbscart/core";
 import { translateDuplicateKey } from "../errors.js";
+import type { Models } from "../models/index.js";
 import { COUNTERS_COLLECTION, orderUniqueIndexes, type OrderDoc } from "../models/orders.js";
 import type { UserDoc } from "../models/users.js";
-import type { RepoContext } from "./context.js";
+import { repoContext, transactionOptions, type RepoContext } from "./context.js";
 import { escapeRegex, findPage, fromDoc, toDoc } from "./mapping.js";
 
-/** An order stored before order numbers existed reads with its id's tail, as it was shown then. */
-const toOrder = (doc: OrderDoc): Order => {
-  const order = fromDoc<Order>(doc);
-  return (order.number as string | undefined) === undefined ? { ...order, number: order.id.slice(-8).toUpperCase() } : order;
-};
+const toOrder = (doc: OrderDoc): Order => fromDoc<Order>(doc);
 const newestFirst = { field: "placedAt", direction: -1 } as const;
 
 export function orderRepository({ models: { orders, products, users }, session }: RepoContext): OrderRepository {
@@ -103,23 +101,6 @@ export function orderRepository({ models: { orders, products, users }, session }
       for (const status of ORDER_STATUSES) counts[status] = await orders.countDocuments({ status }, { session });
       return counts;
     },
-    async salesByDay({ from, to, timeZone }) {
-      const days = await orders
-        .aggregate<{ _id: { day: string; currency: string }; orders: number; minor: number }>([
-          { $match: { placedAt: { $gte: from, $lt: to }, status: { $ne: "cancelled" } } },
-          // Grouped by currency too: two currencies' money is never summed into one figure.
-          {
-            $group: {
-              _id: { day: { $dateToString: { date: "$placedAt", format: "%Y-%m-%d", timezone: timeZone } }, currency: "$currency" },
-              orders: { $sum: 1 },
-              minor: { $sum: "$total.minor" },
-            },
-          },
-          { $sort: { "_id.day": 1, "_id.currency": 1 } },
-        ])
-        .session(session ?? null);
-      return days.map(({ _id, orders, minor }) => ({ day: _id.day, orders, total: { minor, currency: _id.currency } }));
-    },
     async salesFigures({ from, to, timeZone }) {
       // Paid orders only (captured > 0), grouped by the store's day and by currency, never mixing two currencies.
       const rows = await orders
@@ -179,4 +160,94 @@ export function orderRepository({ models: { orders, products, users }, session }
       return best.map((row) => ({ productId: row._id, name: row.name, quantity: row.quantity, revenue: { minor: row.minor, currency } }));
     },
   };
+}
+
+/** Another process numbered the order first: this attempt's transaction aborts, giving its number back. */
+class AlreadyNumbered extends Error {}
+
+/**
+ * Gives orders stored before order numbers existed (ADR 091) their numbers, oldest placement first,
+ * from the same counter checkout uses: each in its own transaction that bumps the counter and sets
+ * the number only where none is set yet, so two processes opening at once never number an order
+ * twice and the loser gives its number back. Orders placed since numbers existed already hold the
+ * first numbers, so older ones continue after them (SQLite's migration 007 could number old rows
+ * first because no new ones existed yet). Runs at open; on a numbered database it reads nothing.
+ */
+export async function numberOldOrders(connection: Connection, models: Models): Promise<number> {
+  const { orders } = models;
+  const missing = await orders.find({ number: { $exists: false } }, { _id: 1 }).sort({ placedAt: 1, _id: 1 }).lean<Array<Pick<OrderDoc, "_id">>>();
+  let numbered = 0;
+  for (const { _id } of missing) {
+    try {
+      await connection.transaction(async (session) => {
+        const sequence = await orderRepository(repoContext(models, connection, session)).nextNumber();
+        const { matchedCount } = await orders.updateOne({ _id, number: { $exists: false } }, { $set: { number: orderNumber(sequence) } }, { session });
+        if (matchedCount === 0) throw new AlreadyNumbered();
+      }, transactionOptions);
+      numbered += 1;
+    } catch (error) {
+      if (!(error instanceof AlreadyNumbered)) throw error;
+    }
+  }
+  return numbered;
+}
+
+/** What an order in a return status stored before returns by line (ADR 094) still says about its return. */
+type LegacyOrderDoc = Pick<OrderDoc, "_id" | "status" | "lines" | "history"> & { returnReason?: string | null; restocked?: boolean | null };
+
+const legacyStages: Partial<Record<OrderStatus, ReturnStatus>> = {
+  return_requested: "requested",
+  return_approved: "approved",
+  return_rejected: "rejected",
+  return_received: "received",
+};
+
+/**
+ * The returns of an order stored before returns by line: none, or — in a return status — one
+ * return of every unit of every line in the stage its status says, its reason kept as free text,
+ * with no computed amount (it was refunded by hand then). SQLite's migration 008 does the same.
+ */
+function legacyReturns(doc: LegacyOrderDoc): OrderReturn[] {
+  const stage = legacyStages[doc.status];
+  if (!stage) return [];
+  const asked = doc.history.findLast((entry) => entry.kind === "status" && entry.event === "request_return");
+  return [
+    {
+      id: "R1",
+      status: stage,
+      reason: "other",
+      note: doc.returnReason ?? null,
+      requestedAt: asked?.at ?? new Date(0),
+      lines: doc.lines.map((line) => ({
+        variantId: line.variantId,
+        quantity: line.quantity,
+        approved: stage === "requested" ? null : stage !== "rejected",
+        amount: null,
+        tax: null,
+      })),
+      delivery: null,
+      amount: null,
+      overrideReason: null,
+      destination: null,
+      refundId: null,
+      restocked: doc.restocked ?? null,
+    },
+  ];
+}
+
+/**
+ * Gives orders stored before returns by line their `returns` (and drops the whole-order fields they
+ * replace). Runs at open; each update matches only an order still without `returns`, so two
+ * processes opening at once write the same thing once. On an upgraded database it reads nothing.
+ */
+export async function upgradeLegacyReturns({ orders }: Models): Promise<number> {
+  const legacy = await orders.find({ returns: { $exists: false } }, { status: 1, lines: 1, history: 1, returnReason: 1, restocked: 1 }).lean<LegacyOrderDoc[]>();
+  if (legacy.length === 0) return 0;
+  // Through the driver: the fields being removed are no longer in the schema, which refuses to name them.
+  await orders.db.collection<{ _id: string }>(orders.collection.collectionName).bulkWrite(
+    legacy.map((doc) => ({
+      updateOne: { filter: { _id: doc._id, returns: { $exists: false } }, update: { $set: { returns: legacyReturns(doc) }, $unset: { returnReason: 1, restocked: 1 } } },
+    })),
+  );
+  return legacy.length;
 }

@@ -11,6 +11,7 @@ import { openTopUps } from "./009-open-top-ups.js";
 import { categoryTree } from "./010-category-tree.js";
 import { couponEdits } from "./011-coupon-edits.js";
 import { userSearchKeys } from "./012-user-search-keys.js";
+import { returnsByLine } from "./013-returns-by-line.js";
 import { userSearchKeys as keysOf } from "../../user-search.js";
 
 export interface Migration {
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: "category-tree", sql: categoryTree },
   { version: 11, name: "coupon-edits", sql: couponEdits },
   { version: 12, name: "user-search-keys", sql: userSearchKeys },
+  { version: 13, name: "returns-by-line", sql: returnsByLine },
 ];
 
 /**

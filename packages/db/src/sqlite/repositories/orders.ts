@@ -4,7 +4,6 @@ import {
   money,
   type CouponSales,
   type DailyFigures,
-  type DailySales,
   type Order,
   type OrderRepository,
   type OrderStatus,
@@ -18,7 +17,7 @@ import type { Executor } from "../executor.js";
 /** The nested parts of an order: read and written whole, never filtered on. */
 type OrderDetails = Pick<
   Order,
-  "lines" | "deliveryOptionId" | "address" | "payment" | "tracking" | "returnReason" | "restocked" | "cancelReason" | "deliveredAt" | "history"
+  "lines" | "deliveryOptionId" | "address" | "payment" | "tracking" | "returns" | "cancelReason" | "deliveredAt" | "history"
 >;
 
 interface OrderRow {
@@ -59,8 +58,7 @@ function toOrder(row: OrderRow): Order {
     address: details.address,
     payment: details.payment,
     tracking: details.tracking,
-    returnReason: details.returnReason,
-    restocked: details.restocked,
+    returns: details.returns,
     cancelReason: details.cancelReason,
     idempotencyKey: row.idempotency_key,
     placedAt: fromMs(row.placed_at),
@@ -79,8 +77,7 @@ function orderParams(order: Order) {
     address: order.address,
     payment: order.payment,
     tracking: order.tracking,
-    returnReason: order.returnReason,
-    restocked: order.restocked,
+    returns: order.returns,
     cancelReason: order.cancelReason,
     deliveredAt: order.deliveredAt,
     history: order.history,
@@ -166,26 +163,6 @@ const list = (rows: unknown[]) => (rows as OrderRow[]).map(toOrder);
 function dayIn(timeZone: string): (at: Date) => string {
   const format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
   return (at) => format.format(at);
-}
-
-function salesByDay(connection: Connection, query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): DailySales[] {
-  const rows = connection
-    .prepare("SELECT placed_at, total_minor, currency FROM orders WHERE placed_at >= ? AND placed_at < ? AND status <> 'cancelled' ORDER BY placed_at")
-    .all(toMs(query.from), toMs(query.to)) as Array<{ placed_at: number; total_minor: number; currency: string }>;
-  const day = dayIn(query.timeZone);
-  const byDay = new Map<string, { orders: number; minor: number; currency: string }>();
-  for (const row of rows) {
-    const key = `${day(fromMs(row.placed_at))}|${row.currency}`;
-    const seen = byDay.get(key) ?? { orders: 0, minor: 0, currency: row.currency };
-    byDay.set(key, { orders: seen.orders + 1, minor: seen.minor + row.total_minor, currency: row.currency });
-  }
-  return [...byDay.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => ({
-      day: key.slice(0, key.indexOf("|")),
-      orders: value.orders,
-      total: money(value.minor, value.currency),
-    }));
 }
 
 /** Days × currencies of paid orders, added up as they come: the day is the store's, so SQLite's UTC-offset dates cannot do it. */
@@ -355,7 +332,6 @@ export function sqliteOrders(ex: Executor): OrderRepository {
         for (const row of rows) counts[row.status] = row.n;
         return counts;
       }),
-    salesByDay: (query) => ex.read((c) => salesByDay(c, query)),
     salesFigures: (query) => ex.read((c) => salesFigures(c, query)),
     topProducts: (query) => ex.read((c) => topProducts(c, query)),
     couponSales: (codes) => ex.read((c) => couponSales(c, codes)),
