@@ -31,7 +31,18 @@ export const adminOrdersRouter = router({
         ...adminTag,
         method: "POST",
         path: "/admin/orders/{orderId}/events",
-        refuses: ["ORDER_NOT_FOUND", "ORDER_BUSY", "INVALID_TRANSITION", "NOT_ALLOWED", "GUARD_FAILED"],
+        refuses: [
+          "ORDER_NOT_FOUND",
+          "ORDER_BUSY",
+          "INVALID_TRANSITION",
+          "NOT_ALLOWED",
+          "GUARD_FAILED",
+          "NO_RETURN_TO_DECIDE",
+          "RETURN_DECISIONS_MISMATCH",
+          "RETURN_NONE_APPROVED",
+          "RETURN_EXCEEDS_REFUNDABLE",
+          "REFUND_DESTINATION_UNAVAILABLE",
+        ],
         summary: "Advance, cancel or settle a return",
         description:
           "Needs `orders.manage`. `event.type` is one of `availableEvents`: `pack`, `ship` (with `carrier` and `trackingNumber`), `deliver`, `cancel` (with `reason`), " +

@@ -67,7 +67,7 @@ export const orderRouter = router({
         ...orderTag,
         method: "POST",
         path: "/orders/{orderId}/return",
-        refuses: orderActionRefusals,
+        refuses: [...orderActionRefusals, "RETURN_LINE_UNKNOWN", "RETURN_LINE_REPEATED", "RETURN_EXCEEDS_UNITS"],
         summary: "Ask to return some units of a delivered order",
         description:
           "`lines`: which lines (`variantId`) and how many units of each — no more than `returnable` says is left; `reason`: " +

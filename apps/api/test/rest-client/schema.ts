@@ -3995,7 +3995,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is well-formed but what it acts on is not ready for it (e.g. an empty cart at checkout). Problem types: `urn:bbscart:problem:already-paid`, `urn:bbscart:problem:missing-permission`, `urn:bbscart:problem:not-expired`, `urn:bbscart:problem:not-owner`, `urn:bbscart:problem:payment-not-captured`, `urn:bbscart:problem:return-window-closed`. */
+            /** @description The request is well-formed but what it acts on is not ready for it (e.g. an empty cart at checkout). Problem types: `urn:bbscart:problem:already-paid`, `urn:bbscart:problem:missing-permission`, `urn:bbscart:problem:not-expired`, `urn:bbscart:problem:not-owner`, `urn:bbscart:problem:nothing-to-return`, `urn:bbscart:problem:payment-not-captured`, `urn:bbscart:problem:return-window-closed`. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4003,7 +4003,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:already-paid" | "urn:bbscart:problem:missing-permission" | "urn:bbscart:problem:not-expired" | "urn:bbscart:problem:not-owner" | "urn:bbscart:problem:payment-not-captured" | "urn:bbscart:problem:return-window-closed";
+                        type?: "urn:bbscart:problem:already-paid" | "urn:bbscart:problem:missing-permission" | "urn:bbscart:problem:not-expired" | "urn:bbscart:problem:not-owner" | "urn:bbscart:problem:nothing-to-return" | "urn:bbscart:problem:payment-not-captured" | "urn:bbscart:problem:return-window-closed";
                     };
                 };
             };
@@ -4167,7 +4167,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is well-formed but what it acts on is not ready for it (e.g. an empty cart at checkout). Problem types: `urn:bbscart:problem:already-paid`, `urn:bbscart:problem:missing-permission`, `urn:bbscart:problem:not-expired`, `urn:bbscart:problem:not-owner`, `urn:bbscart:problem:payment-not-captured`, `urn:bbscart:problem:return-window-closed`. */
+            /** @description The request is well-formed but what it acts on is not ready for it (e.g. an empty cart at checkout). Problem types: `urn:bbscart:problem:already-paid`, `urn:bbscart:problem:missing-permission`, `urn:bbscart:problem:not-expired`, `urn:bbscart:problem:not-owner`, `urn:bbscart:problem:nothing-to-return`, `urn:bbscart:problem:payment-not-captured`, `urn:bbscart:problem:return-window-closed`. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4175,7 +4175,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:already-paid" | "urn:bbscart:problem:missing-permission" | "urn:bbscart:problem:not-expired" | "urn:bbscart:problem:not-owner" | "urn:bbscart:problem:payment-not-captured" | "urn:bbscart:problem:return-window-closed";
+                        type?: "urn:bbscart:problem:already-paid" | "urn:bbscart:problem:missing-permission" | "urn:bbscart:problem:not-expired" | "urn:bbscart:problem:not-owner" | "urn:bbscart:problem:nothing-to-return" | "urn:bbscart:problem:payment-not-captured" | "urn:bbscart:problem:return-window-closed";
                     };
                 };
             };
@@ -4203,7 +4203,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:return-exceeds-units`, `urn:bbscart:problem:return-line-repeated`, `urn:bbscart:problem:return-line-unknown`, `urn:bbscart:problem:unprocessable-content`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4211,7 +4211,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:unprocessable-content";
+                        type?: "urn:bbscart:problem:return-exceeds-units" | "urn:bbscart:problem:return-line-repeated" | "urn:bbscart:problem:return-line-unknown" | "urn:bbscart:problem:unprocessable-content";
                     };
                 };
             };
@@ -6013,7 +6013,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`, `urn:bbscart:problem:invalid-transition`, `urn:bbscart:problem:order-busy`. */
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`, `urn:bbscart:problem:invalid-transition`, `urn:bbscart:problem:no-return-to-decide`, `urn:bbscart:problem:order-busy`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6021,11 +6021,11 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:conflict" | "urn:bbscart:problem:invalid-transition" | "urn:bbscart:problem:order-busy";
+                        type?: "urn:bbscart:problem:conflict" | "urn:bbscart:problem:invalid-transition" | "urn:bbscart:problem:no-return-to-decide" | "urn:bbscart:problem:order-busy";
                     };
                 };
             };
-            /** @description The request is well-formed but what it acts on is not ready for it (e.g. an empty cart at checkout). Problem types: `urn:bbscart:problem:already-paid`, `urn:bbscart:problem:missing-permission`, `urn:bbscart:problem:not-expired`, `urn:bbscart:problem:not-owner`, `urn:bbscart:problem:payment-not-captured`, `urn:bbscart:problem:return-window-closed`. */
+            /** @description The request is well-formed but what it acts on is not ready for it (e.g. an empty cart at checkout). Problem types: `urn:bbscart:problem:already-paid`, `urn:bbscart:problem:missing-permission`, `urn:bbscart:problem:not-expired`, `urn:bbscart:problem:not-owner`, `urn:bbscart:problem:nothing-to-return`, `urn:bbscart:problem:payment-not-captured`, `urn:bbscart:problem:return-window-closed`. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6033,7 +6033,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:already-paid" | "urn:bbscart:problem:missing-permission" | "urn:bbscart:problem:not-expired" | "urn:bbscart:problem:not-owner" | "urn:bbscart:problem:payment-not-captured" | "urn:bbscart:problem:return-window-closed";
+                        type?: "urn:bbscart:problem:already-paid" | "urn:bbscart:problem:missing-permission" | "urn:bbscart:problem:not-expired" | "urn:bbscart:problem:not-owner" | "urn:bbscart:problem:nothing-to-return" | "urn:bbscart:problem:payment-not-captured" | "urn:bbscart:problem:return-window-closed";
                     };
                 };
             };
@@ -6061,7 +6061,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:refund-destination-unavailable`, `urn:bbscart:problem:return-decisions-mismatch`, `urn:bbscart:problem:return-exceeds-refundable`, `urn:bbscart:problem:return-none-approved`, `urn:bbscart:problem:unprocessable-content`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6069,7 +6069,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:unprocessable-content";
+                        type?: "urn:bbscart:problem:refund-destination-unavailable" | "urn:bbscart:problem:return-decisions-mismatch" | "urn:bbscart:problem:return-exceeds-refundable" | "urn:bbscart:problem:return-none-approved" | "urn:bbscart:problem:unprocessable-content";
                     };
                 };
             };
