@@ -1,5 +1,6 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
+import { signInAsAdmin } from "./shop-steps";
 
 describe.skipIf(noBrowser)("an admin builds a category tree, moves a category, and archives and restores a product", () => {
   const journey = useJourney({ viewport: { width: 1280, height: 900 } });
@@ -8,12 +9,7 @@ describe.skipIf(noBrowser)("an admin builds a category tree, moves a category, a
 
   it("signs in and creates a parent with two children, which appear in the tree in order", async () => {
     const { page } = journey;
-    await page.goto("/admin/categories");
-    await page.waitForURL(/\/sign-in\?next=/);
-    const admin = inject("demoAdmin");
-    await page.getByLabel("Email").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInAsAdmin(page, "/admin/categories");
     await page.getByRole("heading", { name: "Categories", level: 1 }).waitFor();
 
     const create = async (name: string, parent: string | null) => {

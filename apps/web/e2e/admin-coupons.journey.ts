@@ -2,6 +2,7 @@ import { formatMoney } from "@bbscart/core";
 import { describe, expect, inject, it } from "vitest";
 import { placeWalletOrder, signInOverHttp } from "./api-client";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
+import { signInAsAdmin } from "./shop-steps";
 
 /** A coupon used once: the demo admin creates it over the API, and a new shopper pays a wallet order with it. */
 async function usedCoupon(baseUrl: string, code: string): Promise<{ total: number }> {
@@ -19,12 +20,7 @@ describe.skipIf(noBrowser)("an admin edits a coupon and sees its status, redempt
   it("lists the used coupon as active, with one redemption and its order's revenue", async () => {
     const { page } = journey;
     ({ total } = await usedCoupon(journey.baseUrl, code));
-    await page.goto("/admin/coupons");
-    await page.waitForURL(/\/sign-in\?next=/);
-    const admin = inject("demoAdmin");
-    await page.getByLabel("Email").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInAsAdmin(page, "/admin/coupons");
     await page.waitForURL(/\/admin\/coupons/);
     const row = page.getByRole("row").filter({ hasText: code });
     await row.waitFor();

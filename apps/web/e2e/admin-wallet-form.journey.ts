@@ -1,18 +1,14 @@
 import { describe, expect, inject, it } from "vitest";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
+import { signInAsAdmin } from "./shop-steps";
 
 describe.skipIf(noBrowser)("an admin credits a customer's wallet at 1280 px", () => {
   const journey = useJourney({ viewport: { width: 1280, height: 900 } });
 
   it("confirms the credit, then clears the form and names the amount and the customer; the panel fits the screen", async () => {
     const { page } = journey;
-    const admin = inject("demoAdmin");
     const shopper = inject("demoShopper");
-    await page.goto(`/admin/customers?q=${encodeURIComponent(shopper.email)}`);
-    await page.waitForURL(/\/sign-in\?next=/);
-    await page.getByLabel("Email").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInAsAdmin(page, `/admin/customers?q=${encodeURIComponent(shopper.email)}`);
     const row = page.getByRole("row", { name: new RegExp(shopper.email.replace(/[.+]/g, "\\$&")) });
     const name = (await row.getByRole("button").innerText()).trim();
     await row.getByRole("button").click();

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { placeWalletOrder, signInOverHttp } from "./api-client";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
+import { signInAsAdmin } from "./shop-steps";
 
 describe.skipIf(noBrowser)("an admin ships an order, refunds part of it to the wallet and edits a product", () => {
   const journey = useJourney();
@@ -9,12 +10,7 @@ describe.skipIf(noBrowser)("an admin ships an order, refunds part of it to the w
   it("is sent to sign in, then lands on the dashboard with its sales chart", async () => {
     const { page } = journey;
     order = await placeWalletOrder(journey.baseUrl, inject("demoAdmin"), { email: `admin-journey-${Date.now()}@example.test`, name: "Admin Journey Shopper" });
-    await page.goto("/admin");
-    await page.waitForURL(/\/sign-in\?next=/);
-    const admin = inject("demoAdmin");
-    await page.getByLabel("Email").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInAsAdmin(page, "/admin");
     await page.waitForURL(/\/admin\/dashboard/);
     await page.getByTestId("sales-chart").waitFor();
     expect(await page.getByTestId("today-sales").textContent()).not.toContain("₹0.00");

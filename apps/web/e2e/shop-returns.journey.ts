@@ -2,7 +2,7 @@ import { allocate, type Money } from "@bbscart/core";
 import { describe, expect, inject, it } from "vitest";
 import { creditWallet, signInOverHttp } from "./api-client";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
-import { journeyPassword } from "./shop-steps";
+import { journeyPassword, signInAsAdmin } from "./shop-steps";
 
 type Api = Awaited<ReturnType<typeof signInOverHttp>>;
 type OrderLine = { variantId: string; name: string; quantity: number; total: Money };
@@ -73,12 +73,7 @@ describe.skipIf(noBrowser)("a shopper returns one of two units; the admin approv
     const { page } = journey;
     // Signed out: the refresh cookie goes and the in-memory token with the reload.
     await page.context().clearCookies();
-    await page.goto("/admin");
-    await page.waitForURL(/\/sign-in\?next=/);
-    const admin = inject("demoAdmin");
-    await page.getByLabel("Email").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInAsAdmin(page, "/admin");
     await page.waitForURL(/\/admin\/dashboard/);
     await page.goto(`/admin/orders/${order.orderId}`);
     await page.getByRole("heading", { name: `Order ${order.orderNumber}` }).waitFor();

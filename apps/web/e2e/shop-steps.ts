@@ -1,8 +1,19 @@
 import type { Page } from "playwright-core";
+import { inject } from "vitest";
 
 /** Browser steps several journeys share, written as a shopper would do them. */
 
 export const journeyPassword = "a journey passphrase";
+
+/** Opens an admin page signed out and signs in as the demo admin on the sign-in page it leads to; the caller waits for its page. */
+export async function signInAsAdmin(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.waitForURL(/\/sign-in\?next=/);
+  const admin = inject("demoAdmin");
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
 
 export async function register(page: Page, name: string, email: string): Promise<void> {
   await page.goto("/register");
