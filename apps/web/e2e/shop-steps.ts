@@ -50,7 +50,7 @@ export async function openCheckout(page: Page): Promise<void> {
   }
 }
 
-export async function choosePayment(page: Page, method: "Card" | "BBSCART wallet" | "Cash on delivery"): Promise<void> {
+export async function choosePayment(page: Page, method: "Card" | "Online payment" | "BBSCART wallet" | "Cash on delivery"): Promise<void> {
   await page.getByRole("radio", { name: new RegExp(`^${method}`) }).check();
 }
 

@@ -15,7 +15,7 @@ describe.skipIf(noBrowser)("paying by UPI on the Razorpay-flavoured sandbox", ()
     await register(page, "UPI Shopper", `upi-${Date.now()}@example.test`);
     await addToCart(page, "masala dabba", "Steel Masala Dabba", "Small");
     await openCheckout(page);
-    await choosePayment(page, "Card");
+    await choosePayment(page, "Online payment");
     await page.getByRole("button", { name: /^Place order/ }).click();
     await page.waitForURL(/\/sandbox\/pay/);
     await page.getByRole("heading", { name: "Pay by UPI or card" }).waitFor();

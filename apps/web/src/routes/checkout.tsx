@@ -15,6 +15,7 @@ import { PageHeader, Panel } from "../features/ui/layout";
 import { ErrorState, Loading } from "../features/ui/states";
 import { button, panel } from "../features/ui/styles";
 import { checkoutKey, finishCheckout, orderReturnPath } from "../lib/checkout-key";
+import { methodLabel } from "../features/orders/status";
 import { usePaymentMeans, useStartPayment } from "../features/payments/start-payment";
 import { trpc, type RouterInputs, type RouterOutputs } from "../lib/trpc";
 
@@ -53,7 +54,7 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
   const cart = useCart(deliveryOptionId);
   const actions = useCartActions();
   const wallet = trpc.wallet.balance.useQuery();
-  const { means } = usePaymentMeans();
+  const { means, cardsOnly } = usePaymentMeans();
   const place = trpc.order.place.useMutation();
   // When this tab last saw the cart with items: an order placed after that emptied it.
   const [seenSince, setSeenSince] = useState<Date | null>(null);
@@ -158,7 +159,7 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
           <fieldset className="flex flex-col gap-2">
             <legend className="sr-only">Payment method</legend>
             <ChoiceCard name="payment" value="card" checked={paymentMethod === "card"} onSelect={() => setPaymentMethod("card")}>
-              <span className="font-medium">Card</span>
+              <span className="font-medium">{methodLabel("card", cardsOnly)}</span>
               <span className="text-slate-600">You will pay by {means} on the secure payment page.</span>
             </ChoiceCard>
             <ChoiceCard name="payment" value="wallet" checked={paymentMethod === "wallet"} onSelect={() => setPaymentMethod("wallet")}>

@@ -8,7 +8,7 @@ import { ReturnsPanel } from "../features/orders/returns";
 import { ReceiptRows } from "../features/orders/receipt";
 import { CheckoutAnswer, checkoutDeclined } from "../features/payments/checkout-answer";
 import { usePaymentMeans } from "../features/payments/start-payment";
-import { methodLabels, paymentLabels, OrderStatusBadge, type OrderDetail } from "../features/orders/status";
+import { methodLabel, paymentLabels, OrderStatusBadge, type OrderDetail } from "../features/orders/status";
 import { OrderProgress, OrderTimeline } from "../features/orders/timeline";
 import { Panel } from "../features/ui/layout";
 import { ErrorState, Loading } from "../features/ui/states";
@@ -97,7 +97,7 @@ function OrderView() {
           </Panel>
           <Panel title="Payment">
             <p className="text-sm">
-              {data.payment.method === "card" && !cardsOnly ? "Online payment" : methodLabels[data.payment.method]} · <span data-testid="payment-status">{paymentLabels[data.payment.status]}</span>
+              {methodLabel(data.payment.method, cardsOnly)} · <span data-testid="payment-status">{paymentLabels[data.payment.status]}</span>
             </p>
             {awaitingCard(data) && (!returnedFromCard || declined) && (
               <div className="mt-3">

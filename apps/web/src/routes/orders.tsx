@@ -1,7 +1,8 @@
 import { formatMoney } from "@bbscart/core";
 import { Link } from "react-router";
 import { SignedIn } from "../features/auth/signed-in";
-import { methodLabels, OrderStatusBadge } from "../features/orders/status";
+import { methodLabel, OrderStatusBadge } from "../features/orders/status";
+import { usePaymentMeans } from "../features/payments/start-payment";
 import { PageHeader } from "../features/ui/layout";
 import { EmptyState, ErrorState, Loading } from "../features/ui/states";
 import { button, panel } from "../features/ui/styles";
@@ -19,6 +20,7 @@ export function OrdersPage() {
 
 function OrderList() {
   const orders = trpc.order.list.useInfiniteQuery({ limit: 20 }, { getNextPageParam: (last) => last.nextCursor, initialCursor: null });
+  const { cardsOnly } = usePaymentMeans();
   if (orders.error && !orders.data) return <ErrorState error={orders.error} onRetry={orders.refetch} />;
   if (!orders.data) return <Loading label="Loading your orders…" />;
   const items = orders.data.pages.flatMap((page) => page.items);
@@ -43,7 +45,7 @@ function OrderList() {
                   {order.itemCount > 1 && <span className="font-normal text-slate-500"> and {order.itemCount - 1} more</span>}
                 </span>
                 <span className="text-sm text-slate-500">
-                  <span className="font-mono">{order.number}</span> · {formatDateTime(order.placedAt)} · {methodLabels[order.paymentMethod]}
+                  <span className="font-mono">{order.number}</span> · {formatDateTime(order.placedAt)} · {methodLabel(order.paymentMethod, cardsOnly)}
                 </span>
               </span>
               <span className="flex items-center gap-3">

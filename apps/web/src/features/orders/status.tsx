@@ -32,6 +32,11 @@ export const methodLabels: Record<OrderDetail["payment"]["method"], string> = {
   cod: "Cash on delivery",
 };
 
+/** A method's name for the shopper: "card" orders are paid through the provider, which takes more than cards unless it is Stripe. */
+export function methodLabel(method: OrderDetail["payment"]["method"], cardsOnly: boolean): string {
+  return method === "card" && !cardsOnly ? "Online payment" : methodLabels[method];
+}
+
 const orderTone: Record<OrderStatus, Tone> = {
   pending_payment: "amber",
   confirmed: "blue",
