@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeUser } from "../testing/builders.js";
-import { actorFor, hasPermission, newUser, normalizeEmail } from "./user.js";
+import { actorFor, hasPermission, losesUserManagement, managesUsers, newUser, normalizeEmail } from "./user.js";
 
 describe("users and actors", () => {
   it("normalizes email so uniqueness ignores case and spaces", () => {
@@ -35,5 +35,26 @@ describe("newUser", () => {
   it("gives permissions only to admins", () => {
     expect(newUser({ ...base, permissions: ["users.manage"] }).permissions).toEqual([]);
     expect(newUser({ ...base, role: "admin", permissions: ["users.manage"] }).permissions).toEqual(["users.manage"]);
+  });
+});
+
+describe("who manages users", () => {
+  const manager = makeUser({ role: "admin", permissions: ["users.manage"] });
+
+  it("is an enabled admin holding users.manage, and nobody else", () => {
+    expect(managesUsers(manager)).toBe(true);
+    expect(managesUsers({ ...manager, disabled: true })).toBe(false);
+    expect(managesUsers({ ...manager, role: "shopper" })).toBe(false);
+    expect(managesUsers({ ...manager, permissions: ["orders.manage"] })).toBe(false);
+  });
+
+  it("is lost by demoting, disabling or taking the permission away, and not by an unrelated change", () => {
+    expect(losesUserManagement(manager, { role: "shopper" })).toBe(true);
+    expect(losesUserManagement(manager, { disabled: true })).toBe(true);
+    expect(losesUserManagement(manager, { permissions: ["orders.manage"] })).toBe(true);
+    expect(losesUserManagement(manager, {})).toBe(false);
+    expect(losesUserManagement(manager, { permissions: ["users.manage", "orders.manage"] })).toBe(false);
+    // Someone who never managed users loses nothing.
+    expect(losesUserManagement(makeUser(), { role: "shopper" })).toBe(false);
   });
 });

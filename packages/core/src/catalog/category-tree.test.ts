@@ -70,3 +70,25 @@ describe("category tree", () => {
     expect(checkProductCategory(makeCategory()).ok).toBe(true);
   });
 });
+
+describe("category tree edges", () => {
+  it("orders siblings of one position by name, then id; clamps a placement into the sibling list", () => {
+    const a = makeCategory({ id: "b-id", name: "Same", position: 0 });
+    const b = makeCategory({ id: "a-id", name: "Same", position: 0 });
+    const c = makeCategory({ id: "c-id", name: "Apples", position: 0 });
+    expect(siblingsOf([a, b, c], null).map((x) => x.id)).toEqual(["c-id", "a-id", "b-id"]);
+    const tree = [makeCategory({ id: "x", position: 0 }), makeCategory({ id: "y", position: 1 }), makeCategory({ id: "moved", position: 5, parentId: "elsewhere" })];
+    expect(placeCategory(tree, "moved", null, -3)).toEqual([{ id: "moved", position: 0 }, { id: "x", position: 1 }, { id: "y", position: 2 }]);
+    expect(placeCategory(tree, "moved", null, 99)).toEqual([{ id: "moved", position: 2 }]);
+  });
+
+  it("archives an archived category again as a no-op, and restores at the top level or under a live parent", () => {
+    const archived = makeCategory({ id: "gone", archivedAt: T0 });
+    expect(checkArchive([archived], archived, true)).toEqual({ ok: true, value: null });
+    const top = makeCategory({ id: "top", parentId: null, archivedAt: T0 });
+    expect(checkRestore([top], top)).toEqual({ ok: true, value: null });
+    const live = makeCategory({ id: "live" });
+    const child = makeCategory({ id: "child", parentId: "live", archivedAt: T0 });
+    expect(checkRestore([live, child], child)).toEqual({ ok: true, value: null });
+  });
+});

@@ -32,3 +32,12 @@ describe("bulk price change", () => {
     );
   });
 });
+
+describe("changePrice refuses what no form can send", () => {
+  it("throws on a change outside its bounds, a fractional change, or a price below one paisa", () => {
+    expect(() => changePrice(inr(100), MAX_PRICE_CHANGE_BP + 1)).toThrow(RangeError);
+    expect(() => changePrice(inr(100), MIN_PRICE_CHANGE_BP - 1)).toThrow(RangeError);
+    expect(() => changePrice(inr(100), 1.5)).toThrow(RangeError);
+    expect(() => changePrice(inr(0), 100)).toThrow(RangeError);
+  });
+});

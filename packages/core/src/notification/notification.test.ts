@@ -45,4 +45,10 @@ describe("reviving failed messages", () => {
       expect(revivalDue(failed(attempts), after(nextQueueRetry), policy)).toBe(false);
     }
   });
+
+  it("counts from the message's creation when no failure time was kept (a message stored before failure times existed)", () => {
+    const old = { ...failed(1), lastFailedAt: null, createdAt: failedAt };
+    expect(revivalDue(old, after(1_999), policy)).toBe(false);
+    expect(revivalDue(old, after(2_000), policy)).toBe(true);
+  });
 });

@@ -3,6 +3,7 @@ import { priceLines } from "../cart/pricing.js";
 import { money } from "../money/money.js";
 import { expectOk } from "../result.js";
 import { makeAddress, makeCoupon, makePricingLine, makeSettings, T0 } from "../testing/builders.js";
+import { orderNumber } from "./order.js";
 import { attachPaymentIntent, placeOrder, type PlaceOrderInput } from "./place.js";
 
 const settings = makeSettings();
@@ -62,5 +63,13 @@ describe("placeOrder", () => {
     const withIntent = attachPaymentIntent(placed.order, "pi_9");
     expect(withIntent.payment.providerIntentId).toBe("pi_9");
     expect(withIntent.version).toBe(2);
+  });
+});
+
+describe("order numbers", () => {
+  it("count from BB-10001 and refuse anything that is not a sequence number", () => {
+    expect(orderNumber(1)).toBe("BB-10001");
+    expect(orderNumber(423)).toBe("BB-10423");
+    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => orderNumber(bad)).toThrow(RangeError);
   });
 });
