@@ -1,7 +1,7 @@
 import type { Order, OrderListQuery, User } from "@bbscart/core";
 import type { adminUserListInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import type { CommerceDeps } from "../common/index.js";
+import { customersOf, orderCustomer, type CommerceDeps } from "../common/index.js";
 import { csvChunks, rupees, type CsvCell } from "./csv.js";
 
 /** The orders view's filters, without its page position: an export walks every page itself. */
@@ -30,16 +30,17 @@ const ORDER_HEADER = [
 
 const CUSTOMER_HEADER = ["email", "name", "phone", "role", "disabled", "created_at"] as const;
 
-function orderCells(order: Order, customer: User | null): CsvCell[] {
+function orderCells(order: Order, account: User | null): CsvCell[] {
+  const customer = orderCustomer(order, account);
   return [
     order.number,
     order.placedAt.toISOString(),
     order.status,
     order.payment.method,
     order.payment.status,
-    customer?.name ?? order.address.name,
-    customer?.email ?? null,
-    customer?.phone ?? order.address.phone,
+    customer.name,
+    customer.email,
+    customer.phone,
     order.lines.reduce((count, line) => count + line.quantity, 0),
     rupees(order.total),
     order.total.currency,
@@ -61,11 +62,8 @@ export function exportsService({ db }: Pick<CommerceDeps, "db">) {
     let cursor: string | null = null;
     do {
       const page = await db.repos.orders.list({ ...query, cursor, limit: pageSize });
-      // The page's customers, each loaded once however many orders they placed on it.
-      const ids = [...new Set(page.items.map((order) => order.userId))];
-      const users = new Map(ids.map((id, i) => [id, i] as const));
-      const loaded = await Promise.all(ids.map((id) => db.repos.users.findById(id)));
-      yield page.items.map((order) => ({ order, customer: loaded[users.get(order.userId)!] ?? null }));
+      const customers = await customersOf(db.repos.users, page.items);
+      yield page.items.map((order) => ({ order, customer: customers.get(order.userId) ?? null }));
       cursor = page.nextCursor;
     } while (cursor !== null);
   }
