@@ -37,7 +37,7 @@ describe("bulk packing and shipping over HTTP", () => {
     expect(answer.data).toEqual({
       results: [
         { orderId: first.id, ok: true, status: "shipped", error: null },
-        { orderId: notPacked.id, ok: false, status: null, error: { reason: "INVALID_TRANSITION", message: expect.stringContaining("ship") } },
+        { orderId: notPacked.id, ok: false, status: null, error: { reason: "INVALID_TRANSITION", message: 'An order that is confirmed cannot take the action "ship"' } },
         { orderId: "no-such-order", ok: false, status: null, error: { reason: "NOT_FOUND", message: "Order not found" } },
         { orderId: last.id, ok: true, status: "shipped", error: null },
       ],
@@ -50,8 +50,8 @@ describe("bulk packing and shipping over HTTP", () => {
     expect({ status: untouched?.status, tracking: untouched?.tracking, version: untouched?.version }).toEqual({ status: "confirmed", tracking: null, version: notPacked.version });
     expect(await auditOf(notPacked.id)).toEqual([]);
     for (const [order, trackingNumber] of [[first, "DL-1"], [last, "DL-4"]] as const) {
-      expect(await auditOf(order.id)).toEqual([
-        expect.objectContaining({ actorId: admin.user.id, action: "order.ship", requestId: "req-bulk-ship", after: expect.objectContaining({ status: "shipped", tracking: { carrier: "Delhivery", trackingNumber } }) }),
+      expect(await auditOf(order.id)).toMatchObject([
+        { actorId: admin.user.id, action: "order.ship", requestId: "req-bulk-ship", after: { status: "shipped", tracking: { carrier: "Delhivery", trackingNumber } } },
       ]);
     }
   });

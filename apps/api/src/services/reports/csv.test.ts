@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CSV_BOM, csvCell, csvChunks, csvRow, rupees } from "./csv.js";
 
+/** Pages arriving one at a time, as the database hands them over. */
 async function* pagesOf<T>(...pages: T[][]) {
-  for (const page of pages) yield page;
+  for (const page of pages) yield await Promise.resolve(page);
 }
 
 describe("CSV writer", () => {
