@@ -111,6 +111,7 @@ export function composeApp(infra: Infrastructure) {
       trustProxy: env.TRUST_PROXY,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+      exportPageSize: env.EXPORT_PAGE_SIZE,
       allowedOrigins: origins,
       mutationsPerMinute: env.MUTATIONS_PER_IP_PER_MINUTE,
       trpcBatchMaxCalls: env.TRPC_BATCH_MAX_CALLS,

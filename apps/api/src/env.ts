@@ -98,6 +98,8 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: integer(1_024, 10_485_760).default(102_400),
   /** Largest image an admin may upload; bigger ones get 413. */
   UPLOAD_MAX_BYTES: integer(1_024, 52_428_800).default(5_242_880),
+  /** Records read per database page while an admin CSV export streams: memory holds about one page. */
+  EXPORT_PAGE_SIZE: integer(1, 1_000).default(200),
   /** Uploaded images decoded at once per API process (each takes about 4 bytes a pixel while it decodes); the rest wait. */
   IMAGE_DECODES_AT_ONCE: integer(1, 64).default(2),
   /** Largest canvas (width × height) an uploaded image may declare; larger ones get 415 before decoding. */

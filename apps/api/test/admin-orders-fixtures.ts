@@ -101,3 +101,23 @@ export async function seedOrder(
   if (returning) order = await step(expectOk(applyOrderEvent(order, returnEverything(order), { actor: adminActor, now, settings }), "fixture request_return"));
   return order;
 }
+
+/**
+ * `count` unpaid card orders of one unit of `variant` for `userId`, one second apart, written
+ * straight through the repository in one unit of work: for tests that need many orders to list
+ * or export, not their stock or ledger effects.
+ */
+export async function seedManyOrders(app: RunningApp, options: { userId: string; variant: SeededVariant; count: number; from: Date }): Promise<void> {
+  const settings = defaultStoreSettings;
+  const { variant } = options;
+  const line = makePricingLine({ variantId: variant.variantId, productId: variant.productId, sku: variant.sku, quantity: 1, unitPrice: inr(variant.priceMinor) });
+  const totals = expectOk(priceLines({ currency: settings.currency, lines: [line], coupon: null, delivery: settings.deliveryOptions[0]! }), "fixture totals");
+  await app.db.uow.run(async (repos) => {
+    for (let i = 0; i < options.count; i += 1) {
+      const now = new Date(options.from.getTime() + i * 1000);
+      const number = orderNumber(await repos.orders.nextNumber());
+      const placed = placeOrder({ orderId: `order-${randomUUID()}`, orderNumber: number, userId: options.userId, totals, address: makeAddress(), paymentMethod: "card", idempotencyKey: randomUUID(), now, settings });
+      await repos.orders.create(expectOk(placed, "fixture placement").order);
+    }
+  });
+}

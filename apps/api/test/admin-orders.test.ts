@@ -39,6 +39,8 @@ describe("admin orders over HTTP", () => {
     const mine = await call(app.url, "admin.orders.list", { search: customer.email, limit: 2 }, { token: admin.token });
     const first = mine.data as ListPage;
     expect(first.items.map((o) => o.id)).toEqual([packed.id, cod.id]);
+    // Each row names its customer; with no phone on the account, the delivery address's.
+    expect(first.items[0]).toMatchObject({ customer: { name: customer.user.name, email: customer.email, phone: packed.address.phone } });
     const rest = (await call(app.url, "admin.orders.list", { search: customer.email, limit: 2, cursor: first.nextCursor }, { token: admin.token })).data as ListPage;
     expect(rest).toMatchObject({ items: [{ id: pending.id, status: "pending_payment", availableEvents: ["cancel"] }], nextCursor: null });
 

@@ -50,6 +50,7 @@ const checks = {
   enrolled: true satisfies Same<Out<typeof outputs.enrolledOutput>, Enrolled>,
   recoveryCodes: true satisfies Same<Out<typeof outputs.recoveryCodesOutput>, Returned<Services["factors"]["regenerateRecoveryCodes"]>>,
   adminOrders: true satisfies Same<Out<typeof outputs.adminOrderPageOutput>, Returned<Services["adminOrders"]["list"]>>,
+  adminBulkFulfil: true satisfies Same<Out<typeof outputs.adminBulkFulfilOutput>, Returned<Services["adminOrders"]["bulkFulfil"]>>,
   adminOrder: true satisfies Same<Out<typeof outputs.adminOrderOutput>, Returned<Services["adminOrders"]["detail"]>>,
   adminTransition: true satisfies Same<Out<typeof outputs.adminOrderOutput>, Returned<Services["adminOrders"]["transition"]>>,
   adminCoupons: true satisfies Same<Out<typeof outputs.adminCouponPageOutput>, Returned<Services["coupons"]["listCoupons"]>>,

@@ -206,7 +206,7 @@ describe.skipIf(noBrowser)("the admin console, with axe and on a 360 px phone", 
     const paths = [
       "/admin/dashboard",
       "/admin/orders",
-      ...(orders.items[0] ? [`/admin/orders/${orders.items[0].id}`] : []),
+      ...(orders.items[0] ? [`/admin/orders/${orders.items[0].id}`, `/admin/orders/${orders.items[0].id}/slip`] : []),
       "/admin/products",
       `/admin/products/${products.items[0]!.id}`,
       "/admin/products/new",

@@ -29,6 +29,9 @@ export const adminOrderPageOutput = z
         id: z.string(),
         number: orderNumberOutput,
         userId: z.string(),
+        customer: z
+          .object({ name: z.string(), email: z.string().nullable(), phone: z.string() })
+          .meta({ description: "Who placed it: the account's name, email and phone, or the delivery address's name and phone where the account has none." }),
         status: orderStatusOutput,
         placedAt: at("When the order was placed."),
         total: moneyOutput,
@@ -39,6 +42,19 @@ export const adminOrderPageOutput = z
     nextCursor,
   })
   .meta({ id: "AdminOrderPage" });
+
+export const adminBulkFulfilOutput = z
+  .object({
+    results: z.array(
+      z.object({
+        orderId: z.string(),
+        ok: z.boolean(),
+        status: orderStatusOutput.nullable().meta({ description: "The order's state after the action; null when it was refused." }),
+        error: z.object({ reason: z.string(), message: z.string() }).nullable().meta({ description: "Why this order was refused (the others went ahead); null when it was changed." }),
+      }),
+    ),
+  })
+  .meta({ id: "AdminBulkFulfilResult" });
 
 const ledgerAccount = z
   .union([z.enum(Object.values(PLATFORM_ACCOUNTS)), z.templateLiteral(["wallet:", z.string()])])

@@ -6,7 +6,7 @@
  * these, so they live here rather than beside core's shared input schemas.
  */
 export { accountOutput, enrolledOutput, recoveryCodesOutput, sessionOutput, signInOutput } from "./accounts.js";
-export { adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "./admin.js";
+export { adminBulkFulfilOutput, adminOrderOutput, adminOrderPageOutput, adminRefundOutput } from "./admin.js";
 export { cartOutput } from "./cart.js";
 export { adminCouponOutput, adminCouponPageOutput } from "./coupons.js";
 export { adminCategoriesOutput, adminCategoryOutput, categoriesOutput, categoryOutput, pricePreviewOutput, productBulkOutput, productOutput, productPageOutput } from "./catalog.js";

@@ -1,11 +1,9 @@
-import { Router, type Request, type RequestHandler, type Response } from "express";
+import { Router, type Request, type Response } from "express";
 import multer from "multer";
-import { adminRefusal, loadCaller, readBearer } from "../auth/caller.js";
 import type { Services } from "../services/index.js";
+import { adminGate, failWith } from "./admin-gate.js";
 
-const fail = (res: Response, status: number, code: string, message: string) => {
-  res.status(status).json({ error: { code, message, field: "file" } });
-};
+const fail = (res: Response, status: number, code: string, message: string) => failWith(res, status, code, message, "file");
 
 /**
  * `POST /api/admin/uploads`: one product image as multipart field `file`, for admins holding
@@ -17,13 +15,7 @@ export function adminUploadRoutes(services: Services, maxBytes: number): Router 
   const routes = Router();
   const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } }).single("file");
 
-  const authorise: RequestHandler = async (req, res, next) => {
-    const caller = await loadCaller(services.db.repos.users, readBearer(services.tokens, req.headers.authorization));
-    if ("refusal" in caller) return fail(res, 401, "UNAUTHORIZED", caller.refusal);
-    const refusal = adminRefusal(caller.user, caller.actor, "catalog.manage", services.policy.adminTotpRequired);
-    if (refusal) return fail(res, 403, "FORBIDDEN", refusal.message);
-    next();
-  };
+  const authorise = adminGate(services, "catalog.manage", "file");
 
   /** The uploaded file, or null once a refusal was sent. With memory storage every parse error is the client's body. */
   const receive = (req: Request, res: Response) =>

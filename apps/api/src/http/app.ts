@@ -17,6 +17,7 @@ import { batchCap, trpcCalls } from "../security/trpc-batch.js";
 import type { Services } from "../services/index.js";
 import { contextFactory } from "../trpc/init.js";
 import { appRouter } from "../trpc/root.js";
+import { adminExportRoutes } from "./admin-exports.js";
 import { adminUploadRoutes } from "./admin-uploads.js";
 import { catalogResponseCache } from "./catalog-cache.js";
 import { responseCompression } from "./compression.js";
@@ -55,6 +56,8 @@ export interface AppDeps {
     bodyLimitBytes: number;
     /** Largest product image accepted by the admin upload route. */
     uploadMaxBytes: number;
+    /** Records per database page of a streamed CSV export. */
+    exportPageSize: number;
     /** The web app's origins: CORS and the CSRF check of /auth accept only these. */
     allowedOrigins: readonly string[];
     mutationsPerMinute: number;
@@ -131,6 +134,7 @@ export function createApp(deps: AppDeps): express.Express {
     mutationLimit(deps.redis, deps.http.redisPrefix, deps.http.mutationsPerMinute, undefined, (req) => (req.baseUrl === "/trpc" ? trpcCalls(req) : 1)),
   );
   app.use(adminUploadRoutes(deps.services, deps.http.uploadMaxBytes));
+  app.use(adminExportRoutes(deps.services, deps.http.exportPageSize));
   app.use("/api/v1", restRoutes({ router: appRouter, services: deps.services, redis: deps.redis, ...deps.http }));
   app.use(docsRoutes());
   app.use("/auth", cookieParser());

@@ -1,6 +1,6 @@
-import { orderIdInput, orderListInput, orderTransitionInput, refundIdInput, refundInput, returnQuoteInput } from "@bbscart/core/schemas";
+import { orderBulkFulfilInput, orderIdInput, orderListInput, orderTransitionInput, refundIdInput, refundInput, returnQuoteInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { adminOrderOutput, adminOrderPageOutput, adminRefundOutput, returnQuoteOutput } from "../contract/index.js";
+import { adminBulkFulfilOutput, adminOrderOutput, adminOrderPageOutput, adminRefundOutput, returnQuoteOutput } from "../contract/index.js";
 import { adminProcedure, router } from "../trpc/init.js";
 
 const adminTag = { tags: ["Admin"] };
@@ -54,6 +54,21 @@ export const adminOrdersRouter = router({
     .input(orderTransitionInput)
     .output(adminOrderOutput)
     .mutation(({ ctx, input }) => ctx.services.adminOrders.transition({ user: ctx.user, actor: ctx.actor, requestId: ctx.requestId }, input)),
+  bulkFulfil: adminProcedure("orders.manage")
+    .meta(
+      rest({
+        ...adminTag,
+        method: "POST",
+        path: "/admin/orders/fulfilment",
+        summary: "Pack or ship many orders, each on its own",
+        description:
+          "Needs `orders.manage`. `items`: up to 50 `{ orderId, event }` with `event` `pack` or `ship` (its own `carrier` and `trackingNumber`). " +
+          "Each order goes through the state machine in its own transaction and is audited; a refused order is reported in its row (`ok: false`, `error`) and the others go ahead.",
+      }),
+    )
+    .input(orderBulkFulfilInput)
+    .output(adminBulkFulfilOutput)
+    .mutation(({ ctx, input }) => ctx.services.adminOrders.bulkFulfil({ user: ctx.user, actor: ctx.actor, requestId: ctx.requestId }, input)),
   /** The console's preview while the admin ticks lines (the order page carries the quote for every line). */
   returnQuote: adminProcedure("orders.manage")
     .input(returnQuoteInput)

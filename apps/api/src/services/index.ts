@@ -16,7 +16,7 @@ import { queueOutbox } from "./notifications/index.js";
 import { operationsService, systemService, type QueueHealth } from "./operations/index.js";
 import { adminOrdersService, ordersService } from "./orders/index.js";
 import { paymentIntake, paymentsAdmin } from "./payments/index.js";
-import { dashboardService } from "./reports/index.js";
+import { dashboardService, exportsService } from "./reports/index.js";
 import { settingsService } from "./settings/index.js";
 import { walletService } from "./wallet/index.js";
 
@@ -106,6 +106,7 @@ export function createServices(deps: ServiceDeps) {
     adminOrders: adminOrdersService(commerce),
     wallet: walletService({ ...commerce, stepUp: factors.stepUp }),
     dashboard: dashboardService(commerce),
+    exports: exportsService(commerce),
     operations: operationsService({ db, clock, ids, queues: deps.queues, jobs: deps.jobs }),
     payments: { intake: paymentIntake(commerce), admin: paymentsAdmin(db) },
   };

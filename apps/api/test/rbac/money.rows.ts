@@ -39,6 +39,7 @@ export const moneyRows: RowSet = {
     "admin.orders.list": { access: "admin:orders.manage", input: () => ({}) },
     "admin.orders.byId": { access: "admin:orders.manage", input: (_, w) => ({ orderId: w.fixtures.deliveredOrderId }) },
     "admin.orders.transition": { access: "admin:orders.manage", input: (_, w) => ({ orderId: w.fixtures.confirmedOrderId, event: { type: "pack" } }) },
+    "admin.orders.bulkFulfil": { access: "admin:orders.manage", input: () => ({ items: [{ orderId: "rbac-no-such-order", event: { type: "pack" } }] }) },
     "admin.orders.returnQuote": {
       access: "admin:orders.manage",
       input: (_, w) => ({ orderId: w.fixtures.returningOrderId, approve: [w.fixtures.returningVariantId] }),

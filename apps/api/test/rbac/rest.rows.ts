@@ -42,6 +42,7 @@ export const restRows: Record<string, RestRow> = {
   "GET /admin/orders": { procedure: "admin.orders.list" },
   "GET /admin/orders/{orderId}": { procedure: "admin.orders.byId" },
   "POST /admin/orders/{orderId}/events": { procedure: "admin.orders.transition" },
+  "POST /admin/orders/fulfilment": { procedure: "admin.orders.bulkFulfil" },
   "POST /admin/orders/{orderId}/refunds": { procedure: "admin.orders.refund" },
   "POST /admin/wallets/{userId}/adjustments": { procedure: "admin.wallet.adjust" },
   "POST /admin/products/price-preview": { procedure: "admin.catalog.pricePreview" },

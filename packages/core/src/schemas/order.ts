@@ -68,12 +68,15 @@ export const returnQuoteInput = z.object({
   approve: z.array(id("approve"), { error: "approve must be a list of variant ids" }).max(50, { error: "approve must name at most 50 lines" }),
 });
 
+const packEvent = z.object({ type: z.literal("pack") });
+const shipEvent = z.object({ type: z.literal("ship"), carrier: text("carrier", 60), trackingNumber: text("trackingNumber", 60) });
+
 /** One schema per order event a person can trigger; `confirm` and `expire` belong to the system. */
 export const orderEventInput = z.discriminatedUnion(
   "type",
   [
-    z.object({ type: z.literal("pack") }),
-    z.object({ type: z.literal("ship"), carrier: text("carrier", 60), trackingNumber: text("trackingNumber", 60) }),
+    packEvent,
+    shipEvent,
     z.object({ type: z.literal("deliver") }),
     z.object({ type: z.literal("cancel"), reason }),
     z.object({ type: z.literal("request_return"), ...returnRequest }),
@@ -85,6 +88,20 @@ export const orderEventInput = z.discriminatedUnion(
 );
 
 export const orderTransitionInput = z.object({ orderId: id("orderId"), event: orderEventInput });
+
+/**
+ * Fulfilment in bulk: pack or ship (each with its own carrier and tracking number) up to 50
+ * orders, each order once. Only these two: cancelling or settling returns stays one order at a time.
+ */
+export const orderBulkFulfilInput = z.object({
+  items: z
+    .array(z.object({ orderId: id("orderId"), event: z.discriminatedUnion("type", [packEvent, shipEvent], { error: "type must be pack or ship" }) }), {
+      error: "items must be a list of orders and actions",
+    })
+    .min(1, { error: "items must name at least one order" })
+    .max(50, { error: "items must name at most 50 orders" })
+    .refine((items) => new Set(items.map((item) => item.orderId)).size === items.length, { error: "items must name each order once" }),
+});
 
 export const refundInput = z.object({
   orderId: id("orderId"),

@@ -15,6 +15,7 @@ import {
   couponUpdateInput,
   loginInput,
   orderListInput,
+  orderBulkFulfilInput,
   orderTransitionInput,
   placeOrderInput,
   productCreateInput,
@@ -146,6 +147,16 @@ describe("order, wallet, coupon and settings schemas", () => {
       "destination must be wallet or card",
       "idempotencyKey must be text",
     ]);
+  });
+
+  it("take bulk fulfilment only as pack or ship, each order once, at most 50", () => {
+    const ship = (orderId: string) => ({ orderId, event: { type: "ship", carrier: "DTDC", trackingNumber: `D-${orderId}` } });
+    expect(orderBulkFulfilInput.parse({ items: [ship("o1"), { orderId: "o2", event: { type: "pack" } }] }).items).toHaveLength(2);
+    expect(messages(orderBulkFulfilInput, { items: [{ orderId: "o1", event: { type: "cancel", reason: "bulk" } }] })).toEqual(["type must be pack or ship"]);
+    expect(messages(orderBulkFulfilInput, { items: [ship("o1"), ship("o1")] })).toEqual(["items must name each order once"]);
+    expect(messages(orderBulkFulfilInput, { items: [] })).toEqual(["items must name at least one order"]);
+    expect(messages(orderBulkFulfilInput, { items: Array.from({ length: 51 }, (_, i) => ship(`o${i}`)) })).toEqual(["items must name at most 50 orders"]);
+    expect(messages(orderBulkFulfilInput, { items: [{ orderId: "o1", event: { type: "ship", carrier: "DTDC" } }] })).toEqual(["trackingNumber must be text"]);
   });
 
   it("default every admin order filter to none, read placed dates from text and refuse an empty date range", () => {

@@ -1,7 +1,7 @@
-import { applyOrderEvent, quoteOpenReturn, type Actor, type OrderEvent } from "@bbscart/core";
-import type { orderListInput, orderTransitionInput, refundIdInput, refundInput, returnQuoteInput } from "@bbscart/core/schemas";
+import { applyOrderEvent, quoteOpenReturn, type Actor, type OrderEvent, type OrderStatus } from "@bbscart/core";
+import type { orderBulkFulfilInput, orderListInput, orderTransitionInput, refundIdInput, refundInput, returnQuoteInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { type AdminCall, audit, type CommerceDeps, loadSettings, notFound, refused } from "../common/index.js";
+import { type AdminCall, AppError, audit, type CommerceDeps, customersOf, loadSettings, notFound, refused } from "../common/index.js";
 import { refunds } from "./refunds.js";
 import { adminOrderView, auditSnapshot, orderSummary, type Viewer } from "./admin-view.js";
 import { decide } from "./decide.js";
@@ -30,37 +30,62 @@ export function adminOrdersService(deps: CommerceDeps) {
     return adminOrderView(order, await viewer(actor), { customer, transfers });
   }
 
+  async function transition(admin: AdminCall, input: z.output<typeof orderTransitionInput>) {
+    const result = await decide(db, input.orderId, {
+      now: () => clock.now(),
+      visible: () => true,
+      decision: async (order, repos) => applyOrderEvent(order, input.event, { actor: admin.actor, now: clock.now(), settings: await loadSettings(repos) }),
+      onSaved: (repos, { before, after }) =>
+        audit(repos, clock, ids, {
+          actorId: admin.user.id,
+          requestId: admin.requestId,
+          action: `order.${input.event.type}`,
+          targetType: "order",
+          targetId: after.id,
+          reason: reasonOf(input.event),
+          before: auditSnapshot(before),
+          after: auditSnapshot(after),
+        }),
+    });
+    if (!result.ok) throw refused(result.error);
+    await deps.deliver(result.value.outboxIds);
+    // A cancelled paid card order has a refund waiting for the provider.
+    await money.runProviderCalls(result.value.order, result.value.afterCommit);
+    return result.value.order;
+  }
+
   return {
     async list(actor: Actor, input: z.output<typeof orderListInput>) {
       const page = await db.repos.orders.list(input);
-      const as = await viewer(actor);
-      return { items: page.items.map((order) => orderSummary(order, as)), nextCursor: page.nextCursor };
+      const [as, customers] = await Promise.all([viewer(actor), customersOf(db.repos.users, page.items)]);
+      return { items: page.items.map((order) => orderSummary(order, as, customers.get(order.userId) ?? null)), nextCursor: page.nextCursor };
     },
 
     detail,
 
     async transition(admin: AdminCall, input: z.output<typeof orderTransitionInput>) {
-      const result = await decide(db, input.orderId, {
-        now: () => clock.now(),
-        visible: () => true,
-        decision: async (order, repos) => applyOrderEvent(order, input.event, { actor: admin.actor, now: clock.now(), settings: await loadSettings(repos) }),
-        onSaved: (repos, { before, after }) =>
-          audit(repos, clock, ids, {
-            actorId: admin.user.id,
-            requestId: admin.requestId,
-            action: `order.${input.event.type}`,
-            targetType: "order",
-            targetId: after.id,
-            reason: reasonOf(input.event),
-            before: auditSnapshot(before),
-            after: auditSnapshot(after),
-          }),
-      });
-      if (!result.ok) throw refused(result.error);
-      await deps.deliver(result.value.outboxIds);
-      // A cancelled paid card order has a refund waiting for the provider.
-      await money.runProviderCalls(result.value.order, result.value.afterCommit);
+      await transition(admin, input);
       return detail(admin.actor, input.orderId);
+    },
+
+    /**
+     * Packs or ships each order in turn, each through the state machine in its own unit of work and
+     * audited like a single action: one order refused (shipped meanwhile, not packed, busy) is
+     * reported on its row and the others go ahead; no order is ever half changed.
+     */
+    async bulkFulfil(admin: AdminCall, input: z.output<typeof orderBulkFulfilInput>) {
+      const results: { orderId: string; ok: boolean; status: OrderStatus | null; error: { reason: string; message: string } | null }[] = [];
+      for (const item of input.items) {
+        try {
+          const order = await transition(admin, item);
+          results.push({ orderId: item.orderId, ok: true, status: order.status, error: null });
+        } catch (error) {
+          // Refusals and a missing order are the row's answer; anything else is a bug and stops the batch.
+          if (!(error instanceof AppError)) throw error;
+          results.push({ orderId: item.orderId, ok: false, status: null, error: { reason: error.details.reason ?? error.code, message: error.message } });
+        }
+      }
+      return { results };
     },
 
     /** What approving these lines of the return awaiting a decision would refund: core's amount, shown before the admin confirms. */

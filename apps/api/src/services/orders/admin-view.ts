@@ -14,6 +14,7 @@ import {
   type Transfer,
   type User,
 } from "@bbscart/core";
+import { orderCustomer } from "../common/index.js";
 
 /** Who is looking, and under which settings: what they may do next depends on both. */
 export interface Viewer {
@@ -33,12 +34,13 @@ function actions(order: Order, { actor, now, settings }: Viewer) {
   };
 }
 
-/** One row of the admin's order list. */
-export function orderSummary(order: Order, viewer: Viewer) {
+/** One row of the admin's order list, with its customer (null: the account is gone). */
+export function orderSummary(order: Order, viewer: Viewer, customer: User | null) {
   return {
     id: order.id,
     number: order.number,
     userId: order.userId,
+    customer: orderCustomer(order, customer),
     status: order.status,
     placedAt: order.placedAt,
     total: order.total,

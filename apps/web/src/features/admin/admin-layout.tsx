@@ -63,7 +63,7 @@ export function AdminLayout({ children }: { children: ReactNode }) {
       <a href="#admin-main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <aside className="hidden bg-slate-900 px-3 py-5 lg:block">
+      <aside className="hidden bg-slate-900 print:hidden px-3 py-5 lg:block">
         <Link to="/admin" className="mb-6 flex items-center gap-2 px-3 text-lg font-bold text-white">
           <img src="/favicon.svg" alt="" width={24} height={24} />
           BBSCART <span className="font-normal text-teal-300">Admin</span>
@@ -71,7 +71,7 @@ export function AdminLayout({ children }: { children: ReactNode }) {
         <nav aria-label="Admin sections">{nav}</nav>
       </aside>
       <div className="flex min-w-0 flex-col">
-        <header className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
+        <header className="flex items-center print:hidden justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
           <div className="flex items-center gap-3">
             <button
               type="button"

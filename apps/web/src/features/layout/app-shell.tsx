@@ -29,7 +29,7 @@ const navLink = ({ isActive }: { isActive: boolean }) =>
 
 function Header() {
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b print:hidden border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
         <Link to="/" className="flex items-center gap-2 text-xl font-bold text-teal-700" aria-label="BBSCART home">
           <img src="/favicon.svg" alt="" width={28} height={28} />
@@ -114,7 +114,7 @@ function SandboxBanner() {
 function Footer() {
   const info = trpc.system.info.useQuery();
   return (
-    <footer className="border-t border-slate-200 bg-white px-4 pb-12 pt-4 text-center text-sm text-slate-500" aria-live="polite">
+    <footer className="print:hidden border-t border-slate-200 bg-white px-4 pb-12 pt-4 text-center text-sm text-slate-500" aria-live="polite">
       {info.isPending && <span>Connecting to the store…</span>}
       {info.isError && <span role="alert">The store is unreachable right now. Please try again shortly.</span>}
       {info.data && (

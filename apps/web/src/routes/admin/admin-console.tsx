@@ -12,6 +12,7 @@ import { DashboardPage } from "./dashboard";
 import { OperationsPage } from "./operations";
 import { OrderDetailPage } from "./order-detail";
 import { OrdersPage } from "./orders";
+import { PackingSlipPage } from "./packing-slip";
 import { PaymentsPage } from "./payments";
 import { ProductEditorPage } from "./product-editor";
 import { ProductsPage } from "./products";
@@ -54,6 +55,7 @@ export function AdminConsole() {
         <Route path="dashboard" element={need("orders.manage", <DashboardPage />)} />
         <Route path="orders" element={need("orders.manage", <OrdersPage />)} />
         <Route path="orders/:orderId" element={need("orders.manage", <OrderDetailPage />)} />
+        <Route path="orders/:orderId/slip" element={need("orders.manage", <PackingSlipPage />)} />
         <Route path="products" element={need("catalog.manage", <ProductsPage />)} />
         <Route path="products/new" element={need("catalog.manage", <ProductEditorPage />)} />
         <Route path="products/:productId" element={need("catalog.manage", <ProductEditorPage />)} />

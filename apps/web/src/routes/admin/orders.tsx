@@ -1,13 +1,16 @@
 import { formatMoney, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, type OrderStatus, type PaymentMethod } from "@bbscart/core";
 import { orderListInput } from "@bbscart/core/schemas";
+import { useState } from "react";
 import { Link } from "react-router";
+import { downloadCsv } from "../../features/admin/download-csv";
 import { dayAfter, dayStart, orderStatusLabel, paymentStatusLabel } from "../../features/admin/format";
+import { OrderFulfilment } from "../../features/admin/order-fulfilment";
 import { SearchForm } from "../../features/admin/search-form";
 import { useUrlTable } from "../../features/admin/url-state";
-import { Field, SelectField } from "../../features/forms/field";
+import { Field, FormError, SelectField } from "../../features/forms/field";
 import { validate } from "../../features/forms/field-errors";
 import { OrderStatusBadge, PaymentStatusBadge } from "../../features/orders/status";
-import { PageHeader, Panel } from "../../features/ui/layout";
+import { PageHeader, Panel, Status } from "../../features/ui/layout";
 import { EmptyState } from "../../features/ui/states";
 import { button } from "../../features/ui/styles";
 import { PagedTable } from "../../features/ui/table";
@@ -15,6 +18,16 @@ import { formatDateTime } from "../../lib/format-date";
 import { trpc } from "../../lib/trpc";
 
 const paymentMethodLabel: Record<PaymentMethod, string> = { wallet: "Wallet", card: "Card", cod: "Cash on delivery" };
+/**
+ * One-click views of the orders that need someone: the state filter set to what waits on the
+ * shop. Each is a URL like any filter, so it can be bookmarked and shared.
+ */
+const ATTENTION_VIEWS: readonly { label: string; status: OrderStatus }[] = [
+  { label: "Awaiting packing", status: "confirmed" },
+  { label: "Packed, to ship", status: "packed" },
+  { label: "Return requested", status: "return_requested" },
+];
+
 const orNull = <T extends string>(value: string, allowed: readonly T[]) => ((allowed as readonly string[]).includes(value) ? (value as T) : null);
 
 export function OrdersPage() {
@@ -34,10 +47,44 @@ export function OrdersPage() {
   });
   const orders = trpc.admin.orders.list.useQuery(input.ok ? input.value : orderListInput.parse({}), { enabled: input.ok });
   const errors = input.ok ? {} : input.errors;
+  const utils = trpc.useUtils();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failures, setFailures] = useState<readonly string[]>([]);
+  const [exportError, setExportError] = useState<string | undefined>();
+  const shown = orders.data?.items ?? [];
+  const selectable = shown.filter((o) => o.availableEvents.includes("pack") || o.availableEvents.includes("ship"));
+  const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+  /** The current view as CSV: the same filters the list uses, every page of them. */
+  const exportCsv = () => {
+    if (!input.ok) return;
+    const { cursor: _cursor, limit: _limit, ...filters } = input.value;
+    const query = Object.fromEntries(Object.entries(filters).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]));
+    setExportError(undefined);
+    downloadCsv("/api/admin/exports/orders.csv", query).catch((failure: Error) => setExportError(failure.message));
+  };
 
   return (
     <>
       <PageHeader title="Orders" description="Newest first. Search by the start of an order number or a customer's email." />
+      <nav aria-label="Needs attention" className="mb-4 flex flex-wrap items-center gap-2">
+        <span className="text-sm font-medium text-slate-700">Needs attention:</span>
+        {ATTENTION_VIEWS.map((view) => (
+          <button
+            key={view.status}
+            type="button"
+            aria-pressed={status === view.status}
+            className={button.secondary}
+            onClick={() => table.setFilters({ status: view.status, payment: "", method: "", from: "", to: "", userId: "", q: "" })}
+          >
+            {view.label}
+          </button>
+        ))}
+        <button type="button" className={`${button.secondary} ml-auto`} onClick={exportCsv} disabled={!input.ok}>
+          Export CSV
+        </button>
+      </nav>
+      <FormError message={exportError} />
       <Panel title="Filters">
         {userId && (
           <p className="mb-3 flex flex-wrap items-center gap-3 rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-900" aria-live="polite">
@@ -85,6 +132,27 @@ export function OrdersPage() {
         )}
       </Panel>
 
+      <Status message={message} />
+      {failures.length > 0 && (
+        <ul role="alert" className="mt-2 list-disc rounded-lg bg-red-50 px-6 py-2 text-sm text-red-700">
+          {failures.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      )}
+      {selected.length > 0 && (
+        <div className="mt-4">
+          <OrderFulfilment
+            orders={shown.filter((o) => selected.includes(o.id))}
+            onDone={(text, failed) => {
+              setMessage(text);
+              setFailures(failed);
+              setSelected([]);
+              void utils.admin.orders.list.invalidate();
+            }}
+          />
+        </div>
+      )}
       <div className="mt-6">
         {!input.ok ? (
           <EmptyState title="Correct the filters above to see orders." />
@@ -96,31 +164,55 @@ export function OrdersPage() {
             pager={table}
             head={
               <>
+                <th scope="col" className="py-2 pr-3">
+                  <input
+                    type="checkbox"
+                    aria-label="Select every order on this page that can be packed or shipped"
+                    checked={selectable.length > 0 && selectable.every((o) => selected.includes(o.id))}
+                    onChange={(e) => setSelected(e.target.checked ? selectable.map((o) => o.id) : [])}
+                  />
+                </th>
                 <th scope="col" className="py-2 pr-3">Order</th>
                 <th scope="col" className="pr-3">Placed</th>
+                <th scope="col" className="pr-3">Customer</th>
                 <th scope="col" className="pr-3 text-right">Items</th>
                 <th scope="col" className="pr-3 text-right">Total</th>
-                <th scope="col" className="pr-3">Status</th>
-                <th scope="col">Payment</th>
+                <th scope="col" className="pr-3">Payment</th>
+                <th scope="col" className="pr-3">Fulfilment</th>
+                <th scope="col">
+                  <span className="sr-only">Packing slip</span>
+                </th>
               </>
             }
           >
             {(order) => (
               <tr key={order.id} className="hover:bg-slate-50">
                 <td className="py-2.5 pr-3">
+                  {selectable.includes(order) && <input type="checkbox" aria-label={`Select ${order.number}`} checked={selected.includes(order.id)} onChange={() => toggle(order.id)} />}
+                </td>
+                <td className="py-2.5 pr-3">
                   <Link to={`/admin/orders/${order.id}`} className="font-mono font-medium text-teal-700 hover:underline">
                     {order.number}
                   </Link>
                 </td>
                 <td className="pr-3 text-slate-600">{formatDateTime(order.placedAt)}</td>
+                <td className="pr-3">
+                  <span className="block font-medium">{order.customer.name}</span>
+                  <span className="block text-xs text-slate-600">{order.customer.email ?? order.customer.phone}</span>
+                </td>
                 <td className="pr-3 text-right tabular-nums">{order.itemCount}</td>
                 <td className="pr-3 text-right font-medium tabular-nums">{formatMoney(order.total)}</td>
+                <td className="space-x-1 pr-3">
+                  <span className="text-xs text-slate-600">{paymentMethodLabel[order.payment.method]}</span>
+                  <PaymentStatusBadge status={order.payment.status} />
+                </td>
                 <td className="pr-3">
                   <OrderStatusBadge status={order.status} />
                 </td>
-                <td className="space-x-1">
-                  <PaymentStatusBadge status={order.payment.status} />
-                  <span className="text-xs uppercase text-slate-500">{order.payment.method}</span>
+                <td>
+                  <Link to={`/admin/orders/${order.id}/slip`} className="text-sm text-teal-700 hover:underline">
+                    Packing slip
+                  </Link>
                 </td>
               </tr>
             )}
