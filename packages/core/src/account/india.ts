@@ -59,6 +59,9 @@ export const STATE_CODES = INDIAN_STATES.map((s) => s.code) as [StateCode, ...St
 export const ADDRESS_FIXES = ["state", "postalCode", "phone"] as const;
 export type AddressFix = (typeof ADDRESS_FIXES)[number];
 
+/** How a form labels each part to fix, so a refusal names it in the shopper's words. */
+export const ADDRESS_FIX_LABELS: Readonly<Record<AddressFix, string>> = { state: "State", postalCode: "PIN code", phone: "Mobile number" };
+
 const byCode = new Map<string, IndianState>(INDIAN_STATES.map((s) => [s.code, s]));
 
 /** Lower-case letters only, "&" read as "and": "Jammu & Kashmir" and "jammu and kashmir" meet. */

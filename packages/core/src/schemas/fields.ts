@@ -90,13 +90,19 @@ export const pinCode = z
 export const mobile = z
   .string({ error: "Enter a 10-digit mobile number" })
   .transform((value, ctx) => normalizePhone(value) ?? (ctx.addIssue({ code: "custom", message: "Enter a 10-digit mobile number" }), z.NEVER))
-  .meta({ type: "string", description: "A 10-digit Indian mobile number (`98765 43210`, `+91 98765 43210`) or another country's in E.164; stored as E.164." });
+  // The document declares the plain spellings; spaces, dashes and another country's E.164 number are accepted beside them.
+  .meta({
+    type: "string",
+    pattern: "^(?:\\+91|0)?[6-9][0-9]{9}$",
+    description: "A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.",
+  });
 
 /** A state or union territory of India, by code (`KA`) or name (`Karnataka`); stored as the code. */
 export const stateCode = z
   .string({ error: "Pick a state or union territory" })
   .transform((value, ctx) => stateCodeFor(value) ?? (ctx.addIssue({ code: "custom", message: "Pick a state or union territory from the list" }), z.NEVER))
-  .meta({ type: "string", description: `A state or union territory: its code (${INDIAN_STATES.map((s) => s.code).join(", ")}) or its name.` });
+  // The document lists codes and names; any case and former names ("Orissa") are accepted beside them.
+  .meta({ type: "string", enum: INDIAN_STATES.flatMap((s) => [s.code, s.name]), description: "A state or union territory of India: its code or its name; stored as the code." });
 
 export const slug = (field = "slug") =>
   z
