@@ -129,7 +129,7 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
         email: "states@example.com",
         addresses: [makeAddress({ id: "a-1", state: "karnataka" }), makeAddress({ id: "a-2", state: "Orissa" }), makeAddress({ id: "a-3", state: "Bangalore" })],
       });
-      await raw.db!.collection<{ _id: string }>("users").insertOne(toDoc(user) as { _id: string });
+      await raw.db!.collection<{ _id: string }>("users").insertOne(toDoc(user));
       const restarted = await server.reopen(old);
       const states = async (handle: DatabaseHandle) => (await handle.repos.users.findById("u-states"))?.addresses.map((a) => a.state);
       expect(await states(restarted)).toEqual(["KA", "OD", "Bangalore"]);
