@@ -1,4 +1,4 @@
-import { ADMIN_PERMISSIONS, type AdminPermission, type Role, type User } from "@bbscart/core";
+import { ADMIN_PERMISSIONS, type Address, type AdminPermission, type Role, type User } from "@bbscart/core";
 import { hashPassword } from "../src/auth/passwords.js";
 import { SecretSealer } from "../src/auth/sealed-secret.js";
 import { totp } from "../src/auth/totp.js";
@@ -24,7 +24,7 @@ let counter = 0;
 /** Creates an account directly in the database (as the seed would) and signs it in over HTTP. */
 export async function createAccount(
   app: RunningApp,
-  options: { role?: Role; permissions?: readonly AdminPermission[]; name?: string } = {},
+  options: { role?: Role; permissions?: readonly AdminPermission[]; name?: string; addresses?: readonly Address[] } = {},
 ): Promise<TestAccount> {
   const { password, hash } = await sharedPassword();
   counter += 1;
@@ -38,7 +38,7 @@ export async function createAccount(
     role: options.role ?? "shopper",
     permissions: options.permissions ?? [],
     disabled: false,
-    addresses: [],
+    addresses: options.addresses ?? [],
     totp: null,
     createdAt: now,
     updatedAt: now,

@@ -4,7 +4,7 @@ import { inr, makeAddress, makeProduct, makeVariant } from "@bbscart/core/testin
 import type { RunningApp } from "./harness.js";
 
 /** A delivery address as a shopper types it at checkout: the builder's, without the saved-address id. */
-export const address = (({ id: _id, ...typed }) => ({ ...typed, label: null }))(makeAddress());
+export const address = (({ id: _id, ...typed }) => ({ ...typed, state: "KA" as const, label: null }))(makeAddress());
 
 export interface Shopper {
   user: User;

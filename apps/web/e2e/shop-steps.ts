@@ -43,7 +43,7 @@ export async function openCheckout(page: Page): Promise<void> {
     await page.getByLabel("Mobile number").fill("+91 98765 43210");
     await page.getByLabel("Address line 1").fill("12 MG Road");
     await page.getByLabel("City").fill("Bengaluru");
-    await page.getByLabel("State").fill("Karnataka");
+    await page.getByLabel("State").selectOption({ label: "Karnataka" });
     await page.getByLabel("PIN code").fill("560001");
     await page.getByRole("button", { name: "Save address" }).click();
     await page.getByRole("radio", { name: /Asha Journey/ }).waitFor();

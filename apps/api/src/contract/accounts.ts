@@ -1,4 +1,4 @@
-import { ADMIN_PERMISSIONS, ROLES } from "@bbscart/core";
+import { ADDRESS_FIXES, ADMIN_PERMISSIONS, ROLES } from "@bbscart/core";
 import { z } from "zod";
 import { at } from "./shared.js";
 
@@ -17,7 +17,16 @@ export const addressOutput = z
     postalCode: z.string(),
     country: z.string(),
   })
-  .meta({ id: "Address" });
+  .meta({ id: "Address", description: "`state` is a code from the list of states and union territories (addresses saved before the list may hold free text)." });
+
+/** An address of the account's book: what it needs fixed before an order can go there (ADR 140). */
+export const savedAddressOutput = addressOutput
+  .extend({
+    fixes: z.array(z.enum(ADDRESS_FIXES)).meta({
+      description: "What an address saved before the PIN code and state rules needs fixed before an order can go there (`state`, `postalCode`, `phone`); empty when deliverable.",
+    }),
+  })
+  .meta({ id: "SavedAddress" });
 
 export const accountOutput = z
   .object({
@@ -27,7 +36,7 @@ export const accountOutput = z
     phone: z.string().nullable(),
     role: z.enum(ROLES),
     permissions: z.array(permissionOutput),
-    addresses: z.array(addressOutput),
+    addresses: z.array(savedAddressOutput).meta({ description: "The saved addresses, the default first." }),
     totpEnabled: z.boolean(),
     recoveryCodesLeft: z.number().int().meta({ description: "Unused recovery codes of the account's second factor (0 without one)." }),
     createdAt: at("When the account was created."),

@@ -37,6 +37,12 @@ const authTag = { tags: ["Auth"] };
 /** How far a reset's work is spread after the answer: longer than the work, short beside an email's delivery. */
 const RESET_JITTER_MS = 100;
 
+/** What every address write checks, for the REST document. */
+const addressRules = (more: string) =>
+  "`postalCode` is a 6-digit PIN code, `phone` a 10-digit mobile number (stored as E.164, +91 unless another country code is given), " +
+  "`state` the code or name of a state or union territory (stored as the code); a bad one is refused with 400 naming the field. " +
+  more;
+
 export const authRouter = router({
   register: publicProcedure
     .meta(
@@ -126,9 +132,42 @@ export const authRouter = router({
     .output(accountOutput)
     .query(({ ctx }) => ctx.services.account.me(ctx.user)),
   updateProfile: authedProcedure.input(updateProfileInput).mutation(({ ctx, input }) => ctx.services.account.updateProfile(ctx.user, input)),
-  addAddress: authedProcedure.input(addressInput).mutation(({ ctx, input }) => ctx.services.account.addAddress(ctx.user, input)),
-  updateAddress: authedProcedure.input(updateAddressInput).mutation(({ ctx, input }) => ctx.services.account.updateAddress(ctx.user, input)),
-  removeAddress: authedProcedure.input(addressIdInput).mutation(({ ctx, input }) => ctx.services.account.removeAddress(ctx.user, input.addressId)),
+  addAddress: authedProcedure
+    .meta(
+      rest({
+        ...authTag,
+        method: "POST",
+        path: "/auth/me/addresses",
+        summary: "Save a delivery address",
+        description: addressRules("Answers with the account, the new address last. At most 20 addresses."),
+      }),
+    )
+    .input(addressInput)
+    .output(accountOutput)
+    .mutation(({ ctx, input }) => ctx.services.account.addAddress(ctx.user, input)),
+  updateAddress: authedProcedure
+    .meta(rest({ ...authTag, method: "PUT", path: "/auth/me/addresses/{addressId}", summary: "Edit a saved address", description: addressRules("Send the whole address.") }))
+    .input(updateAddressInput)
+    .output(accountOutput)
+    .mutation(({ ctx, input }) => ctx.services.account.updateAddress(ctx.user, input)),
+  setDefaultAddress: authedProcedure
+    .meta(
+      rest({
+        ...authTag,
+        method: "POST",
+        path: "/auth/me/addresses/{addressId}/default",
+        summary: "Make a saved address the default",
+        description: "The default address comes first in the account's `addresses`; checkout preselects it when it needs no fixes.",
+      }),
+    )
+    .input(addressIdInput)
+    .output(accountOutput)
+    .mutation(({ ctx, input }) => ctx.services.account.setDefaultAddress(ctx.user, input.addressId)),
+  removeAddress: authedProcedure
+    .meta(rest({ ...authTag, method: "DELETE", path: "/auth/me/addresses/{addressId}", summary: "Remove a saved address" }))
+    .input(addressIdInput)
+    .output(accountOutput)
+    .mutation(({ ctx, input }) => ctx.services.account.removeAddress(ctx.user, input.addressId)),
   changePassword: authedProcedure
     .input(changePasswordInput)
     .mutation(async ({ ctx, input }) => deliverSession(ctx, await ctx.services.auth.changePassword(ctx.user, input, ctx.ip))),

@@ -21,6 +21,7 @@ export const orderRouter = router({
           "EMPTY_CART",
           "CART_NEEDS_ATTENTION",
           "ADDRESS_NOT_FOUND",
+          "ADDRESS_NEEDS_FIX",
           "COD_UNAVAILABLE",
           "CURRENCY_MISMATCH",
           "OUT_OF_STOCK",

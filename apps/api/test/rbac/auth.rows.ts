@@ -14,7 +14,7 @@ async function freshRefreshToken(world: World): Promise<string> {
   }, "127.0.0.1");
   return signedIn.refreshToken;
 }
-const address = { label: "Home", name: "Asha Rao", phone: "+919800000001", line1: "12 MG Road", line2: null, city: "Bengaluru", state: "Karnataka", postalCode: "560001", country: "IN" };
+const address = { label: "Home", name: "Asha Rao", phone: "+919800000001", line1: "12 MG Road", line2: null, city: "Bengaluru", state: "KA" as const, postalCode: "560001", country: "IN" };
 
 export const authRows: RowSet = {
   async prepare(world) {
@@ -49,6 +49,11 @@ export const authRows: RowSet = {
       access: "authed",
       input: (_, w) => ({ ...address, addressId: w.fixtures.shopperAddressId, line1: "14 MG Road" }),
       // Addresses belong to one account: anyone else's id is simply not found.
+      expect: { otherShopper: "NOT_FOUND", adminWithout: "NOT_FOUND", adminWith: "NOT_FOUND" },
+    },
+    "auth.setDefaultAddress": {
+      access: "authed",
+      input: (_, w) => ({ addressId: w.fixtures.shopperAddressId }),
       expect: { otherShopper: "NOT_FOUND", adminWithout: "NOT_FOUND", adminWith: "NOT_FOUND" },
     },
     "auth.removeAddress": {

@@ -119,6 +119,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/me/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save a delivery address
+         * @description `postalCode` is a 6-digit PIN code, `phone` a 10-digit mobile number (stored as E.164, +91 unless another country code is given), `state` the code or name of a state or union territory (stored as the code); a bad one is refused with 400 naming the field. Answers with the account, the new address last. At most 20 addresses.
+         */
+        post: operations["auth-addAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/me/addresses/{addressId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit a saved address
+         * @description `postalCode` is a 6-digit PIN code, `phone` a 10-digit mobile number (stored as E.164, +91 unless another country code is given), `state` the code or name of a state or union territory (stored as the code); a bad one is refused with 400 naming the field. Send the whole address.
+         */
+        put: operations["auth-updateAddress"];
+        post?: never;
+        /** Remove a saved address */
+        delete: operations["auth-removeAddress"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/me/addresses/{addressId}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a saved address the default
+         * @description The default address comes first in the account's `addresses`; checkout preselects it when it needs no fixes.
+         */
+        post: operations["auth-setDefaultAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products": {
         parameters: {
             query?: never;
@@ -744,7 +805,8 @@ export interface components {
             /** @enum {string} */
             role: "shopper" | "admin";
             permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
-            addresses: components["schemas"]["Address"][];
+            /** @description The saved addresses, the default first. */
+            addresses: components["schemas"]["SavedAddress"][];
             totpEnabled: boolean;
             /** @description Unused recovery codes of the account's second factor (0 without one). */
             recoveryCodesLeft: number;
@@ -754,7 +816,7 @@ export interface components {
              */
             createdAt: string;
         };
-        Address: {
+        SavedAddress: {
             id: string;
             label: string | null;
             name: string;
@@ -765,6 +827,8 @@ export interface components {
             state: string;
             postalCode: string;
             country: string;
+            /** @description What an address saved before the PIN code and state rules needs fixed before an order can go there (`state`, `postalCode`, `phone`); empty when deliverable. */
+            fixes: ("state" | "postalCode" | "phone")[];
         };
         SignInChallenge: {
             /** @description The account has a second factor: the sign-in completes with its current code or a recovery code. */
@@ -1309,6 +1373,19 @@ export interface components {
                 variantId: string;
                 units: number;
             }[];
+        };
+        /** @description `state` is a code from the list of states and union territories (addresses saved before the list may hold free text). */
+        Address: {
+            id: string;
+            label: string | null;
+            name: string;
+            phone: string;
+            line1: string;
+            line2: string | null;
+            city: string;
+            state: string;
+            postalCode: string;
+            country: string;
         };
         Refund: {
             id: string;
@@ -2417,6 +2494,578 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "auth-addAddress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label?: string | null;
+                    name: string;
+                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                    phone: string;
+                    line1: string;
+                    line2?: string | null;
+                    city: string;
+                    /**
+                     * @description A state or union territory of India: its code or its name; stored as the code.
+                     * @enum {string}
+                     */
+                    state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
+                    /** @description Indian PIN code: 6 digits, the first 1–9. */
+                    postalCode: string;
+                    /** @default IN */
+                    country?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "auth-updateAddress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                addressId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label?: string | null;
+                    name: string;
+                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                    phone: string;
+                    line1: string;
+                    line2?: string | null;
+                    city: string;
+                    /**
+                     * @description A state or union territory of India: its code or its name; stored as the code.
+                     * @enum {string}
+                     */
+                    state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
+                    /** @description Indian PIN code: 6 digits, the first 1–9. */
+                    postalCode: string;
+                    /** @default IN */
+                    country?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "auth-removeAddress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                addressId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "auth-setDefaultAddress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                addressId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
                     };
                 };
             };
@@ -3567,11 +4216,17 @@ export interface operations {
                     address?: {
                         label?: string | null;
                         name: string;
+                        /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
                         phone: string;
                         line1: string;
                         line2?: string | null;
                         city: string;
-                        state: string;
+                        /**
+                         * @description A state or union territory of India: its code or its name; stored as the code.
+                         * @enum {string}
+                         */
+                        state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
+                        /** @description Indian PIN code: 6 digits, the first 1–9. */
                         postalCode: string;
                         /** @default IN */
                         country?: string;
@@ -3680,7 +4335,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:cod-unavailable`, `urn:bbscart:problem:delivery-option-unavailable`, `urn:bbscart:problem:unprocessable-content`. */
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:address-needs-fix`, `urn:bbscart:problem:cod-unavailable`, `urn:bbscart:problem:delivery-option-unavailable`, `urn:bbscart:problem:unprocessable-content`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3688,7 +4343,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:cod-unavailable" | "urn:bbscart:problem:delivery-option-unavailable" | "urn:bbscart:problem:unprocessable-content";
+                        type?: "urn:bbscart:problem:address-needs-fix" | "urn:bbscart:problem:cod-unavailable" | "urn:bbscart:problem:delivery-option-unavailable" | "urn:bbscart:problem:unprocessable-content";
                     };
                 };
             };

@@ -1,7 +1,7 @@
 import { formatMoney } from "@bbscart/core";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { AddressForm, addressLine } from "../features/account/address-form";
+import { AddressBook, preselectedAddress } from "../features/account/address-book";
 import { SignedIn } from "../features/auth/signed-in";
 import { CartLines } from "../features/cart/cart-lines";
 import { CartProblems } from "../features/cart/cart-problems";
@@ -48,8 +48,7 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
   const navigate = useNavigate();
   const utils = trpc.useUtils();
   const [deliveryOptionId, setDeliveryOptionId] = useState(store.deliveryOptions[0]?.id ?? "");
-  const [addressId, setAddressId] = useState<string | null>(me.addresses[0]?.id ?? null);
-  const [addingAddress, setAddingAddress] = useState(me.addresses.length === 0);
+  const [addressId, setAddressId] = useState<string | null>(() => preselectedAddress(me));
   const [paymentMethod, setPaymentMethod] = useState<PaymentMethod>("card");
   const cart = useCart(deliveryOptionId);
   const actions = useCartActions();
@@ -107,36 +106,7 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_24rem]">
       <div className="flex flex-col gap-6">
         <Panel title="1. Delivery address">
-          {me.addresses.length > 0 && (
-            <fieldset className="flex flex-col gap-2">
-              <legend className="sr-only">Saved addresses</legend>
-              {me.addresses.map((address) => (
-                <ChoiceCard key={address.id} name="address" value={address.id} checked={addressId === address.id} onSelect={setAddressId}>
-                  <span className="font-medium">
-                    {address.name}
-                    {address.label && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-600">{address.label}</span>}
-                  </span>
-                  <span className="text-slate-600">{addressLine(address)}</span>
-                  <span className="text-slate-500">{address.phone}</span>
-                </ChoiceCard>
-              ))}
-            </fieldset>
-          )}
-          {addingAddress ? (
-            <div className="mt-4">
-              <AddressForm
-                onSaved={(address) => {
-                  setAddressId(address.id);
-                  setAddingAddress(false);
-                }}
-                onCancel={me.addresses.length > 0 ? () => setAddingAddress(false) : undefined}
-              />
-            </div>
-          ) : (
-            <button type="button" className={`${button.link} mt-3`} onClick={() => setAddingAddress(true)}>
-              + Add a new address
-            </button>
-          )}
+          <AddressBook me={me} choice={{ selectedId: addressId, onSelect: setAddressId }} />
         </Panel>
 
         <Panel title="2. Delivery">
@@ -192,12 +162,12 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
         <button
           type="button"
           className={button.primary}
-          disabled={place.isPending || place.isSuccess || !addressId || addingAddress || view.problems.length > 0 || walletShort}
+          disabled={place.isPending || place.isSuccess || !addressId || view.problems.length > 0 || walletShort}
           onClick={submit}
         >
           {place.isPending || place.isSuccess ? "Placing your order…" : `Place order · ${formatMoney(view.totals.total)}`}
         </button>
-        {!addressId && <p className="text-sm text-slate-500">Add a delivery address to continue.</p>}
+        {!addressId && <p className="text-sm text-slate-500">Pick or add a delivery address to continue.</p>}
       </aside>
     </div>
   );

@@ -1,2 +1,3 @@
 export * from "./user.js";
 export * from "./session.js";
+export * from "./india.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ADMIN_PERMISSIONS, ROLES } from "../account/user.js";
-import { dateTime, email, id, lengthIn, oneOf, optionalText, pageInput, password, phone, text } from "./fields.js";
+import { dateTime, email, id, lengthIn, mobile, oneOf, optionalText, pageInput, password, phone, pinCode, stateCode, text } from "./fields.js";
 
 /** The 6-digit code of an authenticator app (sign-in, step-up for sensitive admin actions). */
 export const totpCode = z.string({ error: "code must be text" }).trim().regex(/^\d{6}$/, { error: "code must be the 6 digits your authenticator app shows" });
@@ -25,12 +25,12 @@ export const updateProfileInput = z.object({
 export const addressInput = z.object({
   label: optionalText("label", 40),
   name: text("name", 100),
-  phone,
+  phone: mobile,
   line1: text("line1", 200),
   line2: optionalText("line2", 200),
   city: text("city", 100),
-  state: text("state", 100),
-  postalCode: z.string({ error: "postalCode must be text" }).trim().regex(/^[A-Za-z0-9 -]{3,10}$/, { error: "postalCode must be a postal code" }),
+  state: stateCode,
+  postalCode: pinCode,
   country: z
     .string({ error: "country must be text" })
     .trim()

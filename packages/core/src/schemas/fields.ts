@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INDIAN_STATES, isPinCode, normalizePhone, stateCodeFor } from "../account/india.js";
 import { isCurrencyCode } from "../money/money.js";
 
 /*
@@ -77,6 +78,31 @@ export const phone = z
   .string({ error: "phone must be text" })
   .trim()
   .regex(/^\+?[0-9 ()-]{7,20}$/, { error: "phone must be a phone number" });
+
+/** An Indian PIN code (6 digits, first 1–9); spaces inside ("560 001") are forgiven. */
+export const pinCode = z
+  .string({ error: "PIN code must be text" })
+  .transform((value) => value.replace(/\s+/g, ""))
+  .refine(isPinCode, { error: "PIN code must be 6 digits" })
+  .meta({ type: "string", pattern: "^[1-9][0-9]{5}$", description: "Indian PIN code: 6 digits, the first 1–9." });
+
+/** A delivery contact's mobile number, stored as E.164 (`+919876543210`); +91 when no country code is given. */
+export const mobile = z
+  .string({ error: "Enter a 10-digit mobile number" })
+  .transform((value, ctx) => normalizePhone(value) ?? (ctx.addIssue({ code: "custom", message: "Enter a 10-digit mobile number" }), z.NEVER))
+  // The document declares the plain spellings; spaces, dashes and another country's E.164 number are accepted beside them.
+  .meta({
+    type: "string",
+    pattern: "^(?:\\+91|0)?[6-9][0-9]{9}$",
+    description: "A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.",
+  });
+
+/** A state or union territory of India, by code (`KA`) or name (`Karnataka`); stored as the code. */
+export const stateCode = z
+  .string({ error: "Pick a state or union territory" })
+  .transform((value, ctx) => stateCodeFor(value) ?? (ctx.addIssue({ code: "custom", message: "Pick a state or union territory from the list" }), z.NEVER))
+  // The document lists codes and names; any case and former names ("Orissa") are accepted beside them.
+  .meta({ type: "string", enum: INDIAN_STATES.flatMap((s) => [s.code, s.name]), description: "A state or union territory of India: its code or its name; stored as the code." });
 
 export const slug = (field = "slug") =>
   z

@@ -57,7 +57,18 @@ describe("account schemas", () => {
 
   it("default the country and turn empty optional text into null", () => {
     expect(addressInput.parse({ ...address, line2: "  " })).toMatchObject({ country: "IN", line2: null, label: null });
-    expect(messages(addressInput, { ...address, postalCode: "!" })).toEqual(["postalCode must be a postal code"]);
+  });
+
+  it("take a 6-digit PIN code, a state from the list and a mobile number, stored as code and E.164", () => {
+    expect(addressInput.parse({ ...address, state: "karnataka", postalCode: " 560 001", phone: "098000 00001" })).toMatchObject({
+      state: "KA",
+      postalCode: "560001",
+      phone: "+919800000001",
+    });
+    expect(messages(addressInput, { ...address, postalCode: "5600" })).toEqual(["PIN code must be 6 digits"]);
+    expect(messages(addressInput, { ...address, postalCode: "056001" })).toEqual(["PIN code must be 6 digits"]);
+    expect(messages(addressInput, { ...address, phone: "12345" })).toEqual(["Enter a 10-digit mobile number"]);
+    expect(messages(addressInput, { ...address, state: "Atlantis" })).toEqual(["Pick a state or union territory from the list"]);
   });
 
   it("require a new password that differs, and a real reset token", () => {

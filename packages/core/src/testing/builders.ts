@@ -40,7 +40,7 @@ export function makeAddress(overrides: Partial<Address> = {}): Address {
     line1: "12 MG Road",
     line2: null,
     city: "Bengaluru",
-    state: "Karnataka",
+    state: "KA",
     postalCode: "560001",
     country: "IN",
     ...overrides,

@@ -1,7 +1,7 @@
 import { mongo } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuplicateKeyError, orderNumber, type DatabaseHandle, type Order } from "@bbscart/core";
-import { makeOrder, makePricingLine, makeProduct, makeSettings, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
+import { makeAddress, makeOrder, makePricingLine, makeProduct, makeSettings, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
 import { toDoc } from "./repositories/mapping.js";
 import { laneSkipReason, mongoLane } from "./test-env.js";
 import { TransactionRetryTimeoutError } from "./unit-of-work.js";
@@ -115,6 +115,26 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
         throw new Error("refused");
       })).rejects.toThrow("refused");
       expect(await version()).toBe(start + 2);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it("turns free-text states saved before the state list into codes at open, keeps an unmatched one as typed, once", async () => {
+    const old = await server.open();
+    const raw = await server.connectRaw(old);
+    try {
+      const user = makeUser({
+        id: "u-states",
+        email: "states@example.com",
+        addresses: [makeAddress({ id: "a-1", state: "karnataka" }), makeAddress({ id: "a-2", state: "Orissa" }), makeAddress({ id: "a-3", state: "Bangalore" })],
+      });
+      await raw.db!.collection<{ _id: string }>("users").insertOne(toDoc(user));
+      const restarted = await server.reopen(old);
+      const states = async (handle: DatabaseHandle) => (await handle.repos.users.findById("u-states"))?.addresses.map((a) => a.state);
+      expect(await states(restarted)).toEqual(["KA", "OD", "Bangalore"]);
+      const again = await server.reopen(old);
+      expect(await states(again)).toEqual(["KA", "OD", "Bangalore"]);
     } finally {
       await raw.close();
     }

@@ -7,7 +7,7 @@ import { fillSortKeys } from "./repositories/catalog-mapping.js";
 import { fillCouponVersions } from "./repositories/coupons.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
-import { fillUserSearchKeys } from "./repositories/users.js";
+import { fillAddressStateCodes, fillUserSearchKeys } from "./repositories/users.js";
 import { mongoRetention } from "./retention.js";
 import { numberOldOrders, upgradeLegacyReturns } from "./repositories/orders.js";
 import { mongoUnitOfWork } from "./unit-of-work.js";
@@ -52,6 +52,7 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     await fillSortKeys(models);
     await fillCouponVersions(models);
     await fillUserSearchKeys(models);
+    await fillAddressStateCodes(models);
     await numberOldOrders(connection, models);
     await upgradeLegacyReturns(models);
     return {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expectOk, recordRefund } from "@bbscart/core";
-import { inr, makeCoupon, makeOrder, makePricingLine, makeProduct, makeUser } from "@bbscart/core/testing";
+import { inr, makeAddress, makeCoupon, makeOrder, makePricingLine, makeProduct, makeUser } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../index.js";
 import { migrations } from "./migrations/index.js";
@@ -85,6 +85,8 @@ const undo: Readonly<Record<number, string>> = {
   12: "DROP TABLE user_search_keys; ",
   // Data only, and it touches only orders without returns: rewinding past it needs no undo.
   13: "",
+  // Data only: codes read back as the names they replaced (stateCodeFor maps a code to itself).
+  14: "",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
@@ -183,6 +185,19 @@ describe("migrations", () => {
     expect((await reopened.repos.orders.findById("first"))?.number).toBe("BB-10001");
     expect((await reopened.repos.orders.findById("second"))?.number).toBe("BB-10002");
     expect(await reopened.repos.orders.nextNumber()).toBe(3);
+  });
+
+  it("014 turns free-text states into codes and keeps an unmatched one as typed", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    const addresses = [makeAddress({ id: "a-1", state: "karnataka" }), makeAddress({ id: "a-2", state: "Jammu & Kashmir" }), makeAddress({ id: "a-3", state: "Bangalore" })];
+    await db.repos.users.create(makeUser({ id: "u-states", email: "states@example.com", addresses }));
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 13);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    expect((await reopened.repos.users.findById("u-states"))?.addresses.map((a) => a.state)).toEqual(["KA", "JK", "Bangalore"]);
   });
 
   it("009 leaves open only the top-ups stored before it that no transfer credits yet", async () => {

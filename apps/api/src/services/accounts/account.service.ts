@@ -43,6 +43,14 @@ export function accountService({ db, clock, ids }: AccountDeps) {
         return { addresses: current.addresses.map((a) => (a.id === addressId ? { ...input, id: addressId } : a)) };
       }),
 
+    /** The default address is the book's first (ADR 140): setting one moves it to the front, keeping the others' order. */
+    setDefaultAddress: (user: User, addressId: string) =>
+      change(user.id, (current) => {
+        const chosen = current.addresses.find((a) => a.id === addressId);
+        if (!chosen) throw notFound("Address");
+        return { addresses: [chosen, ...current.addresses.filter((a) => a.id !== addressId)] };
+      }),
+
     removeAddress: (user: User, addressId: string) =>
       change(user.id, (current) => {
         if (!current.addresses.some((a) => a.id === addressId)) throw notFound("Address");

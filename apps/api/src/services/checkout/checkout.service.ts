@@ -1,4 +1,5 @@
 import {
+  addressFixes,
   checkout,
   err,
   isDuplicateKey,
@@ -80,6 +81,9 @@ export function checkoutService(deps: CommerceDeps) {
       }
       const address = resolveAddress(user, input);
       if (!address) return err({ code: "ADDRESS_NOT_FOUND" });
+      // A saved address from before the PIN and state rules (ADR 140) is fixed first, not shipped to.
+      const fixes = addressFixes(address);
+      if (fixes.length > 0) return err({ code: "ADDRESS_NEEDS_FIX", fixes });
       if (!cart) return err({ code: "EMPTY_CART" });
       const { review, settings } = await reviewStoredCart(repos, cart, { userId: user.id, deliveryOptionId: input.deliveryOptionId, now });
       if (review.problems.length > 0) return err({ code: "CART_NEEDS_ATTENTION", problems: review.problems });

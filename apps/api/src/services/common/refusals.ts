@@ -1,10 +1,12 @@
 import {
+  ADDRESS_FIX_LABELS,
   CART_PROBLEM_CODES,
   COUPON_REJECTION_REASONS,
   DuplicateKeyError,
   formatMoney,
   GUARD_REASONS,
   InvalidCursorError,
+  type AddressFix,
   type CartError,
   type CartProblem,
   type CategoryRefusal,
@@ -38,6 +40,7 @@ export type ItemsRefusal = ReturnSelectionError | { readonly code: "REFUND_EXCEE
 export type CheckoutRefusal =
   | { readonly code: "CART_NEEDS_ATTENTION"; readonly problems: readonly CartProblem[] }
   | { readonly code: "ADDRESS_NOT_FOUND" }
+  | { readonly code: "ADDRESS_NEEDS_FIX"; readonly fixes: readonly AddressFix[] }
   | { readonly code: "IDEMPOTENCY_KEY_EXPIRED" }
   | { readonly code: "IDEMPOTENCY_KEY_REUSED"; readonly what: string };
 
@@ -173,6 +176,10 @@ const table: Table = {
   EMPTY_CART: emptyCart,
   CART_NEEDS_ATTENTION: cartNeedsAttention,
   ADDRESS_NOT_FOUND: one("NOT_FOUND", () => "addressId is not one of your addresses", { field: "addressId" }),
+  ADDRESS_NEEDS_FIX: one("BAD_REQUEST", (r) => `This address needs fixing before delivery: ${r.fixes.map((f) => ADDRESS_FIX_LABELS[f]).join(", ")}`, {
+    field: "addressId",
+    reason: "ADDRESS_NEEDS_FIX",
+  }),
   IDEMPOTENCY_KEY_EXPIRED: one("CONFLICT", () => "idempotencyKey has expired; start a new checkout", { field: "idempotencyKey", reason: "IDEMPOTENCY_KEY_EXPIRED" }),
   IDEMPOTENCY_KEY_REUSED: one("CONFLICT", (r) => `idempotencyKey was already used for a different ${r.what}`, { field: "idempotencyKey", reason: "IDEMPOTENCY_KEY_REUSED" }),
   COD_UNAVAILABLE: one("BAD_REQUEST", () => "Cash on delivery is not available", { field: "paymentMethod", reason: "COD_UNAVAILABLE" }),

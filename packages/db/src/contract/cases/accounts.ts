@@ -49,6 +49,17 @@ export function accountCases(context: ContractContext): void {
     expect(await users.update("nobody", { name: "x", updatedAt: at(3) })).toBeNull();
   });
 
+  it("users: an edited address book keeps its order (the first is the default) and each edited field", async () => {
+    const { users } = context.db.repos;
+    const home = makeAddress();
+    const work = makeAddress({ id: "addr-2", label: "Work", state: "TN", postalCode: "600017", city: "Chennai" });
+    await users.create(makeUser({ addresses: [home, work] }));
+    const edited = { ...home, line1: "80 Feet Road", line2: "Floor 3", state: "DL", postalCode: "110001", phone: "+919876543210" };
+    const updated = await users.update("user-1", { addresses: [work, edited], updatedAt: at(1) });
+    expect(updated?.addresses).toEqual([work, edited]);
+    expect((await users.findById("user-1"))?.addresses).toEqual([work, edited]);
+  });
+
   it("users: lists newest first in stable pages, filtered by role and by email or name", async () => {
     const { users } = context.db.repos;
     for (let i = 0; i < 5; i++) {

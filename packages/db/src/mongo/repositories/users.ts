@@ -1,4 +1,5 @@
-import { losesUserManagement, type Role, type User, type UserRepository } from "@bbscart/core";
+import { losesUserManagement, STATE_CODES, type Role, type User, type UserRepository } from "@bbscart/core";
+import { addressesWithStateCodes } from "../../address-states.js";
 import { userSearchKeys, userSearchTerms } from "../../user-search.js";
 import type { Models } from "../models/index.js";
 import { translateDuplicateKey } from "../errors.js";
@@ -26,6 +27,21 @@ export async function fillUserSearchKeys({ users }: Pick<Models, "users">): Prom
   const missing = await users.find({ searchKeys: { $exists: false } }, { email: 1, name: 1, phone: 1 }).lean<Pick<UserDoc, "_id" | "email" | "name" | "phone">[]>();
   if (missing.length === 0) return;
   await users.bulkWrite(missing.map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $set: { searchKeys: userSearchKeys(doc) } } } })));
+}
+
+/**
+ * State becomes a code (ADR 140; SQLite's migration 014): addresses saved with a free-text state
+ * that names one on the list get its code. Runs at open; an unmatched state is read each time and
+ * left as typed, and each write matches the addresses it read, so a concurrent edit is not undone.
+ */
+export async function fillAddressStateCodes({ users }: Pick<Models, "users">): Promise<number> {
+  const found = await users.find({ addresses: { $elemMatch: { state: { $nin: STATE_CODES } } } }, { addresses: 1 }).lean<Pick<UserDoc, "_id" | "addresses">[]>();
+  const writes = found.flatMap((doc) => {
+    const addresses = addressesWithStateCodes(doc.addresses);
+    return addresses ? [{ updateOne: { filter: { _id: doc._id, addresses: doc.addresses }, update: { $set: { addresses } } } }] : [];
+  });
+  if (writes.length > 0) await users.bulkWrite(writes);
+  return writes.length;
 }
 
 export function userRepository({ models: { users, sessions }, session, atomically }: RepoContext): UserRepository {

@@ -1,3 +1,4 @@
+import type { Address } from "@bbscart/core";
 import type Database from "better-sqlite3";
 import { initialSchema } from "./001-initial.js";
 import { failureTimes } from "./002-failure-times.js";
@@ -12,6 +13,8 @@ import { categoryTree } from "./010-category-tree.js";
 import { couponEdits } from "./011-coupon-edits.js";
 import { userSearchKeys } from "./012-user-search-keys.js";
 import { returnsByLine } from "./013-returns-by-line.js";
+import { addressStateCodes } from "./014-address-state-codes.js";
+import { addressesWithStateCodes } from "../../address-states.js";
 import { userSearchKeys as keysOf } from "../../user-search.js";
 
 export interface Migration {
@@ -35,6 +38,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: "coupon-edits", sql: couponEdits },
   { version: 12, name: "user-search-keys", sql: userSearchKeys },
   { version: 13, name: "returns-by-line", sql: returnsByLine },
+  { version: 14, name: "address-state-codes", sql: addressStateCodes },
 ];
 
 /**
@@ -61,6 +65,10 @@ export function migrate(db: Database.Database, now: () => number = Date.now): nu
   db.function("user_search_keys_json", { deterministic: true }, (email, name, phone) =>
     JSON.stringify(keysOf({ email: String(email), name: String(name), phone: phone === null ? null : String(phone) })),
   );
+  db.function("address_state_codes_json", { deterministic: true }, (addresses) => {
+    const next = addressesWithStateCodes(JSON.parse(String(addresses)) as Address[]);
+    return next && JSON.stringify(next);
+  });
   const known = migrations[migrations.length - 1]?.version ?? 0;
   const stored = (db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null }).v ?? 0;
   if (stored > known) {
