@@ -78,14 +78,21 @@ describe.runIf(mongoLane.kind !== "absent")(`money flows over HTTP on MongoDB ($
       expect((await transition(receipt.orderId, event)).error).toBeUndefined();
     }
     expect(await transfersOf(receipt.orderId, "cod_collection")).toHaveLength(1);
-    const requested = await call(app.url, "order.requestReturn", { orderId: receipt.orderId, reason: "wrong size" }, { token: shopper.token });
+    const requested = await call(
+      app.url,
+      "order.requestReturn",
+      { orderId: receipt.orderId, lines: [{ variantId: product.variantId, quantity: 1 }], reason: "other", note: "wrong size" },
+      { token: shopper.token },
+    );
     expect(requested.error).toBeUndefined();
-    for (const event of [{ type: "approve_return" }, { type: "receive_return", restock: true }]) {
-      expect((await transition(receipt.orderId, event)).error).toBeUndefined();
-    }
-    expect(await stockOf(app, product.variantId)).toEqual({ onHand: 2, reserved: 0 });
     const before = await walletBalance(app, shopper.user.id);
-    expect((await refund(receipt.orderId, receipt.total.minor, "wallet")).error).toBeUndefined();
+    const decisions = [
+      { type: "approve_return", lines: [{ variantId: product.variantId, approve: true }], destination: "wallet" },
+      { type: "receive_return", restock: true },
+    ];
+    for (const event of decisions) expect((await transition(receipt.orderId, event)).error).toBeUndefined();
+    expect(await stockOf(app, product.variantId)).toEqual({ onHand: 2, reserved: 0 });
+    // Every unit came back, so the refund computed on receipt is the whole total, delivery included.
     expect(await walletBalance(app, shopper.user.id)).toBe(before + receipt.total.minor);
     expect(await orderOf(app, receipt.orderId)).toMatchObject({ status: "return_received", payment: { status: "refunded" } });
   });
