@@ -12,3 +12,4 @@ export * from "./idempotency/index.js";
 export * from "./wallet/index.js";
 export * from "./order/index.js";
 export * from "./ports/index.js";
+export * from "./gst/index.js";
