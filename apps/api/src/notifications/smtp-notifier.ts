@@ -22,6 +22,7 @@ export class SmtpNotifier implements Notifier {
       to: message.to,
       subject: message.subject ?? "",
       text: message.body,
+      ...(message.html ? { html: message.html } : {}),
       messageId: messageIdHeader(message.messageId),
     });
     return { providerMessageId: info.messageId };
