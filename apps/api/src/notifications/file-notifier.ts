@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Notifier, OutgoingMessage } from "@bbscart/core";
 import nodemailer, { type Transporter } from "nodemailer";
-import { messageIdHeader } from "./message-id.js";
+import { mailOptions } from "./message-id.js";
 
 /**
  * Delivery without an SMTP server or SMS provider: each message becomes a file under
@@ -24,14 +24,7 @@ export class FileNotifier implements Notifier {
   }
 
   private async compose(message: OutgoingMessage): Promise<Buffer> {
-    const info = (await this.composer.sendMail({
-      from: this.from,
-      to: message.to,
-      subject: message.subject ?? "",
-      text: message.body,
-      ...(message.html ? { html: message.html } : {}),
-      messageId: messageIdHeader(message.messageId),
-    })) as { message: Buffer };
+    const info = (await this.composer.sendMail(mailOptions(message, this.from))) as { message: Buffer };
     return info.message;
   }
 }

@@ -1,5 +1,5 @@
 import type { Money } from "../money/money.js";
-import type { Channel, Notification } from "../notification/notification.js";
+import type { Channel } from "../notification/notification.js";
 
 /** The only source of "now" outside tests; core receives the value, never the clock. */
 export interface Clock {

@@ -1,4 +1,4 @@
-import { money, NOTIFICATION_TEMPLATES, type Notification, type NotificationTemplate } from "@bbscart/core";
+import { money, type Notification, type NotificationTemplate } from "@bbscart/core";
 import type { EmailOrder } from "./order.js";
 
 const inr = (minor: number) => money(minor, "INR");
