@@ -1,4 +1,5 @@
 import { outboxMessagesFor } from "@bbscart/core";
+import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { addProduct, address, makeShoppers, newKey, type Shopper } from "./checkout-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
@@ -76,6 +77,17 @@ describe("notifications through the queue, delivered by the worker", () => {
     expect(request.headers["idempotency-key"]).toBe(`<order-${orderId}-placed-sms@bbscart>`);
     await vi.waitFor(() => expect(smtp.received.some((m) => m.messageId === `<order-${orderId}-placed-email@bbscart>`)).toBe(true));
     expect((await app.db.repos.outbox.find(`order:${orderId}:placed:sms`))?.status).toBe("sent");
+
+    // The email: HTML with the order's lines, its number and a link to its page, and the same in plain text.
+    const email = await simpleParser(smtp.received.find((m) => m.messageId === `<order-${orderId}-placed-email@bbscart>`)!.raw);
+    const order = await app.db.repos.orders.findById(orderId);
+    const lineName = order!.lines[0]!.name;
+    for (const part of [email.html as string, email.text!]) {
+      expect(part).toContain(orderNumber);
+      expect(part).toContain(lineName);
+    }
+    expect(email.html).toContain(`href="${app.url}/orders/${orderId}"`);
+    expect(email.text).toContain(`View your order: ${app.url}/orders/${orderId}`);
   });
 
   it("relays a committed message whose enqueue was lost", async () => {

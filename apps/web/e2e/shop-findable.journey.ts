@@ -218,6 +218,7 @@ describe.skipIf(noBrowser)("the admin console, with axe and on a 360 px phone", 
       "/admin/settings",
       "/admin/operations",
       "/admin/payments",
+      "/admin/emails",
       "/admin/audit",
       "/admin/security",
     ];

@@ -1,23 +1,22 @@
 import fs from "node:fs";
 import path from "node:path";
+import { simpleParser, type ParsedMail } from "mailparser";
 import { describe, expect, inject, it } from "vitest";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
 import { addToCart, choosePayment, openCheckout, orderIdOf, register } from "./shop-steps";
 
-/** The decoded text body of the newest email whose subject names `orderNumber` and `subject`, once it exists. */
-async function emailAbout(orderNumber: string, subject: string): Promise<string> {
+/** The newest email whose subject names `orderNumber` and `subject`, parsed (text and HTML parts), once it exists. */
+async function emailAbout(orderNumber: string, subject: string): Promise<ParsedMail> {
   const mailDir = path.join(inject("dataDir"), "mail");
-  let body = "";
+  let found: ParsedMail | undefined;
   await expect
     .poll(
-      () => {
+      async () => {
         const files = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((name) => name.endsWith(".eml")) : [];
         for (const file of files) {
-          // Quoted-printable: join soft breaks, then turn =XX escapes back into UTF-8 bytes (₹ is three).
-          const raw = fs.readFileSync(path.join(mailDir, file), "latin1").replace(/=\r?\n/g, "");
-          const text = Buffer.from(raw.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
-          if (text.includes(orderNumber) && text.includes(subject)) {
-            body = text;
+          const mail = await simpleParser(fs.readFileSync(path.join(mailDir, file)));
+          if (mail.subject?.includes(orderNumber) && mail.subject.includes(subject)) {
+            found = mail;
             return true;
           }
         }
@@ -26,7 +25,7 @@ async function emailAbout(orderNumber: string, subject: string): Promise<string>
       { timeout: 30_000 },
     )
     .toBe(true);
-  return body;
+  return found!;
 }
 
 /** "₹1,951.95" or "− ₹200.00" as signed paise. */
@@ -69,11 +68,21 @@ describe.skipIf(noBrowser)("a discounted order's receipt adds up wherever it is 
 
     // The confirmation email: the same rows, the same total, the same order number.
     const email = await emailAbout(orderNumber, "is confirmed");
-    const amounts = [...email.matchAll(/^(.+): (−? ?₹[\d,.]+)\s*$/gm)].map((m) => [m[1]!, paise(m[2]!)] as const);
+    const amounts = [...email.text!.matchAll(/^(.+): (−? ?₹[\d,.]+)\s*$/gm)].map((m) => [m[1]!, paise(m[2]!)] as const);
     const emailTotal = amounts.find(([label]) => label === "Total")?.[1];
     const emailRows = amounts.filter(([label]) => label !== "Total").map(([, minor]) => minor);
     expect(emailTotal).toBe(total);
     expect(emailRows).toEqual(rows);
     expect(emailRows.reduce((sum, minor) => sum + minor, 0)).toBe(emailTotal);
+
+    // Its HTML part shows the same lines, and its button opens this order's page.
+    const html = email.html as string;
+    expect(html).toContain("Storage Jars");
+    expect(html).toContain("Discount (WELCOME10)");
+    const link = /href="([^"]+\/orders\/[^"]+)"/.exec(html)?.[1];
+    expect(link).toBeTruthy();
+    // The journey server listens on a port chosen at start, so the worker's PUBLIC_URL cannot name it: follow the link's path.
+    await page.goto(new URL(link!).pathname);
+    await expect.poll(() => page.getByTestId("order-number").textContent()).toBe(orderNumber);
   });
 });

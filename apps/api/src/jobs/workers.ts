@@ -55,7 +55,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
 
   const workers: Worker[] = [
     orderExpiryWorker(env, { db, clock, log, provider: deps.provider, deliver: queueOutbox(scheduler, log) }),
-    notificationsWorker(env, { db, clock, log, notifier, enrich: withResetLink(deps.publicUrl, deps.secrets.jwtSecret), faults: crashFaults(env) }),
+    notificationsWorker(env, { db, clock, log, notifier, publicUrl: deps.publicUrl, enrich: withResetLink(deps.publicUrl, deps.secrets.jwtSecret), faults: crashFaults(env) }),
     relay.worker,
     payments.worker,
     retention.worker,

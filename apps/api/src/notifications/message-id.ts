@@ -1,3 +1,5 @@
+import type { OutgoingMessage } from "@bbscart/core";
+import type { SendMailOptions } from "nodemailer";
 import { bullJobId } from "../jobs/queues.js";
 
 /**
@@ -7,4 +9,16 @@ import { bullJobId } from "../jobs/queues.js";
  */
 export function messageIdHeader(outboxId: string): string {
   return `<${bullJobId(outboxId)}@bbscart>`;
+}
+
+/** An outbox email as nodemailer composes it, for SMTP and for the `.eml` files alike. */
+export function mailOptions(message: OutgoingMessage, from: string): SendMailOptions {
+  return {
+    from,
+    to: message.to,
+    subject: message.subject ?? "",
+    text: message.body,
+    ...(message.html ? { html: message.html } : {}),
+    messageId: messageIdHeader(message.messageId),
+  };
 }

@@ -1,6 +1,6 @@
 import type { Notifier, OutgoingMessage } from "@bbscart/core";
 import nodemailer, { type Transporter } from "nodemailer";
-import { messageIdHeader } from "./message-id.js";
+import { mailOptions } from "./message-id.js";
 
 /**
  * Email over SMTP with nodemailer. The `Message-ID` is the outbox message's, never one nodemailer
@@ -17,13 +17,7 @@ export class SmtpNotifier implements Notifier {
   }
 
   async send(message: OutgoingMessage): Promise<{ providerMessageId: string }> {
-    const info = await this.transport.sendMail({
-      from: this.from,
-      to: message.to,
-      subject: message.subject ?? "",
-      text: message.body,
-      messageId: messageIdHeader(message.messageId),
-    });
+    const info = await this.transport.sendMail(mailOptions(message, this.from));
     return { providerMessageId: info.messageId };
   }
 

@@ -1,10 +1,20 @@
-import { formatMoney, money, type Channel, type Notification, type NotificationTemplate } from "@bbscart/core";
+import { formatMoney, money, type NotificationTemplate } from "@bbscart/core";
 
-type Data = Readonly<Record<string, string>>;
-interface Template {
+export type Data = Readonly<Record<string, string>>;
+
+/**
+ * What one message says, whatever it is rendered into: the HTML email, its plain-text part and the
+ * SMS (the first paragraph) all come from these, so the three never disagree.
+ */
+export interface Template {
   subject: (d: Data) => string;
-  /** The email body; the SMS is its first line. */
-  body: (d: Data) => string[];
+  /** A line above the paragraphs in the HTML email. */
+  heading: (d: Data) => string;
+  paragraphs: (d: Data) => string[];
+  /** The button, when the message has one place to go; `d.link` is filled in at send time. */
+  action?: (d: Data) => { label: string; url: string } | null;
+  /** Whether the order's lines and totals are shown (an order message with an order at hand). */
+  showsOrder: boolean;
 }
 
 const order = (d: Data) => `order ${d.orderNumber ?? d.orderId ?? ""}`.trim();
@@ -23,37 +33,91 @@ const amount = (d: Data, key: "amountMinor" | "totalMinor" = "amountMinor") => {
  */
 const refundedTo = (d: Data) => (d.destination === "card" ? "the card or account you paid with" : `your ${d.destination ?? "account"}`);
 
-const templates: Record<NotificationTemplate, Template> = {
-  order_placed: { subject: (d) => `We received your ${order(d)}`, body: (d) => [`Thanks! Your ${order(d)} for ${amount(d, "totalMinor")} is placed.`, d.receipt ?? "", d.link ?? ""] },
-  order_confirmed: { subject: (d) => `Your ${order(d)} is confirmed`, body: (d) => [`Your ${order(d)} is confirmed and will be packed soon.`, d.receipt ?? "", d.link ?? ""] },
+const viewOrder = (d: Data) => (d.link ? { label: "View your order", url: d.link } : null);
+
+const orderMessage = (subject: (d: Data) => string, paragraphs: (d: Data) => string[], heading: (d: Data) => string = subject): Template => ({
+  subject,
+  heading,
+  paragraphs,
+  action: viewOrder,
+  showsOrder: true,
+});
+
+export const templates: Record<NotificationTemplate, Template> = {
+  order_placed: orderMessage(
+    (d) => `We received your ${order(d)}`,
+    (d) => [`Thanks! Your ${order(d)} for ${amount(d, "totalMinor")} is placed.`],
+    () => "Thanks for your order",
+  ),
+  order_confirmed: orderMessage(
+    (d) => `Your ${order(d)} is confirmed`,
+    (d) => [`Your ${order(d)} is confirmed and will be packed soon.`],
+  ),
   order_shipped: {
-    subject: (d) => `Your ${order(d)} is on its way`,
-    body: (d) => [`Your ${order(d)} has shipped with ${d.carrier ?? "our courier"} (tracking ${d.trackingNumber ?? "-"}).`, d.link ?? ""],
+    ...orderMessage(
+      (d) => `Your ${order(d)} is on its way`,
+      (d) => [`Your ${order(d)} has shipped with ${d.carrier ?? "our courier"} (tracking ${d.trackingNumber ?? "-"}).`],
+    ),
+    // Where the carrier is known, the parcel's own page is the more useful place to go.
+    action: (d) => (d.trackingLink ? { label: "Track your parcel", url: d.trackingLink } : viewOrder(d)),
   },
-  order_delivered: { subject: (d) => `Your ${order(d)} was delivered`, body: (d) => [`Your ${order(d)} was delivered. Enjoy!`, d.link ?? ""] },
-  order_cancelled: { subject: (d) => `Your ${order(d)} was cancelled`, body: (d) => [`Your ${order(d)} was cancelled.`, d.reason ?? ""] },
-  payment_failed: { subject: (d) => `Payment for your ${order(d)} did not go through`, body: (d) => [`The payment for your ${order(d)} failed; you can try again.`, d.link ?? ""] },
-  return_requested: { subject: (d) => `Return requested for your ${order(d)}`, body: (d) => [`We received your return request for ${order(d)}.`] },
-  return_approved: { subject: (d) => `Return approved for your ${order(d)}`, body: (d) => [`Your return for ${order(d)} is approved.`] },
-  return_rejected: { subject: (d) => `Return declined for your ${order(d)}`, body: (d) => [`Your return for ${order(d)} was declined.`, d.reason ?? ""] },
-  refund_issued: { subject: () => "Your refund is on its way", body: (d) => [`A refund of ${amount(d)} for ${order(d)} was issued to ${refundedTo(d)}.`] },
-  wallet_credited: { subject: () => "Money added to your BBSCART wallet", body: (d) => [`${amount(d)} was added to your wallet.`] },
-  wallet_debited: { subject: () => "Money taken from your BBSCART wallet", body: (d) => [`${amount(d)} was taken from your wallet.`] },
+  order_delivered: orderMessage(
+    (d) => `Your ${order(d)} was delivered`,
+    (d) => [`Your ${order(d)} was delivered. Enjoy!`],
+  ),
+  order_cancelled: orderMessage(
+    (d) => `Your ${order(d)} was cancelled`,
+    (d) => [`Your ${order(d)} was cancelled.`, d.reason ?? ""],
+  ),
+  payment_failed: {
+    ...orderMessage(
+      (d) => `Payment for your ${order(d)} did not go through`,
+      (d) => [`The payment for your ${order(d)} failed; you can try again from your order.`],
+    ),
+    action: (d) => (d.link ? { label: "Pay for your order", url: d.link } : null),
+  },
+  return_requested: orderMessage(
+    (d) => `Return requested for your ${order(d)}`,
+    (d) => [`We received your return request for ${order(d)}.`],
+  ),
+  return_approved: orderMessage(
+    (d) => `Return approved for your ${order(d)}`,
+    (d) => [`Your return for ${order(d)} is approved.`, "Your refund follows once the items reach us."],
+  ),
+  return_rejected: orderMessage(
+    (d) => `Return declined for your ${order(d)}`,
+    (d) => [`Your return for ${order(d)} was declined.`, d.reason ?? ""],
+  ),
+  refund_issued: orderMessage(
+    () => "Your refund is on its way",
+    (d) => [`A refund of ${amount(d)} for ${order(d)} was issued to ${refundedTo(d)}.`],
+  ),
+  wallet_credited: {
+    subject: () => "Money added to your BBSCART wallet",
+    heading: () => "Money added to your wallet",
+    paragraphs: (d) => [`${amount(d)} was added to your wallet.`],
+    showsOrder: false,
+  },
+  wallet_debited: {
+    subject: () => "Money taken from your BBSCART wallet",
+    heading: () => "Money taken from your wallet",
+    paragraphs: (d) => [`${amount(d)} was taken from your wallet.`],
+    showsOrder: false,
+  },
   password_reset: {
     subject: () => "Reset your BBSCART password",
-    body: (d) => [
+    heading: () => "Reset your password",
+    paragraphs: (d) => [
       `Reset your password: ${d.link ?? ""}`,
       `The link works once and expires in ${d.expiresInMinutes ?? "30"} minutes.`,
       "If you did not ask for this, ignore this message; your password stays as it is.",
     ],
+    action: (d) => (d.link ? { label: "Choose a new password", url: d.link } : null),
+    showsOrder: false,
   },
 };
 
-/** Subject and body of a notification on a channel; SMS gets the first line only, no subject. */
-export function renderNotification(notification: Notification, channel: Channel): { subject: string | null; body: string } {
-  const template = templates[notification.template];
-  const lines = template.body(notification.data).filter((line) => line !== "");
-  return channel === "email"
-    ? { subject: template.subject(notification.data), body: `${lines.join("\n\n")}\n` }
-    : { subject: null, body: lines[0] ?? "" };
+/** A template's paragraphs without the empty ones an absent optional value leaves. */
+export function paragraphsOf(template: Template, d: Data): string[] {
+  return template.paragraphs(d).filter((line) => line !== "");
 }

@@ -1,4 +1,4 @@
-import { failedJobActionInput, failedJobsInput, failedMessagesInput, messageRetryInput } from "@bbscart/core/schemas";
+import { emailPreviewInput, failedJobActionInput, failedJobsInput, failedMessagesInput, messageRetryInput } from "@bbscart/core/schemas";
 import { adminProcedure, router } from "../trpc/init.js";
 
 export const adminOperationsRouter = router({
@@ -14,4 +14,5 @@ export const adminOperationsRouter = router({
   retryMessage: adminProcedure("operations.view")
     .input(messageRetryInput)
     .mutation(({ ctx, input }) => ctx.services.operations.retryMessage(ctx.user, input, ctx.requestId)),
+  emailPreview: adminProcedure("operations.view").input(emailPreviewInput).query(({ ctx, input }) => ctx.services.emails.preview(input.template)),
 });

@@ -12,7 +12,7 @@ import { catalogService } from "./catalog/index.js";
 import { checkoutService } from "./checkout/index.js";
 import type { CommerceDeps, CookiePolicy, JobScheduler } from "./common/index.js";
 import { couponsService } from "./coupons/index.js";
-import { queueOutbox } from "./notifications/index.js";
+import { emailPreviews, queueOutbox } from "./notifications/index.js";
 import { operationsService, systemService, type QueueHealth } from "./operations/index.js";
 import { adminOrdersService, ordersService } from "./orders/index.js";
 import { paymentIntake, paymentsAdmin } from "./payments/index.js";
@@ -108,6 +108,7 @@ export function createServices(deps: ServiceDeps) {
     dashboard: dashboardService(commerce),
     exports: exportsService(commerce),
     operations: operationsService({ db, clock, ids, queues: deps.queues, jobs: deps.jobs }),
+    emails: emailPreviews(deps.publicUrl),
     payments: { intake: paymentIntake(commerce), admin: paymentsAdmin(db) },
   };
 }

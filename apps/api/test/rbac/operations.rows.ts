@@ -11,5 +11,6 @@ export const operationsRows: RowSet = {
     "admin.operations.discard": { access: "admin:operations.view", input: () => noSuchJob, expect: { adminWith: "NOT_FOUND" } },
     "admin.operations.failedMessages": { access: "admin:operations.view", input: () => ({}) },
     "admin.operations.retryMessage": { access: "admin:operations.view", input: () => ({ outboxId: "no-such-message:email", reason: null }), expect: { adminWith: "NOT_FOUND" } },
+    "admin.operations.emailPreview": { access: "admin:operations.view", input: () => ({ template: "order_confirmed" }) },
   },
 };

@@ -1,5 +1,5 @@
 import type { Money } from "../money/money.js";
-import type { Channel, Notification } from "../notification/notification.js";
+import type { Channel } from "../notification/notification.js";
 
 /** The only source of "now" outside tests; core receives the value, never the clock. */
 export interface Clock {
@@ -16,7 +16,10 @@ export interface OutgoingMessage {
   readonly channel: Channel;
   readonly to: string;
   readonly subject: string | null;
+  /** Plain text: the SMS, or the email's text alternative. */
   readonly body: string;
+  /** The email's HTML part, sent beside `body` as multipart/alternative. */
+  readonly html: string | null;
   /** Stable per outbox message, so a resend after a crash carries the same Message-ID. */
   readonly messageId: string;
 }
@@ -27,11 +30,6 @@ export interface OutgoingMessage {
  */
 export interface Notifier {
   send(message: OutgoingMessage): Promise<{ readonly providerMessageId: string }>;
-}
-
-/** Renders a notification for a channel; the worker holds the templates. */
-export interface NotificationRenderer {
-  render(notification: Notification, channel: Channel): { readonly subject: string | null; readonly body: string };
 }
 
 export interface PaymentIntent {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { id, int, optionalText, pageInput, text } from "./fields.js";
+import { NOTIFICATION_TEMPLATES } from "../notification/notification.js";
+import { id, int, oneOf, optionalText, pageInput, text } from "./fields.js";
 
 /** A BullMQ queue by name; the API answers an unknown one with a 400 naming `queue`. */
 const queue = text("queue", 50);
@@ -25,3 +26,6 @@ export const messageRetryInput = z.object({
   outboxId: text("outboxId", 300),
   reason: optionalText("reason", 500),
 });
+
+/** One message template, rendered with a sample order for the admin to look at. */
+export const emailPreviewInput = z.object({ template: oneOf("template", NOTIFICATION_TEMPLATES) });

@@ -1,6 +1,7 @@
 import type { Clock, DatabaseHandle, Notification, Notifier } from "@bbscart/core";
 import type { Logger } from "../../logger.js";
-import { renderNotification } from "../../notifications/templates.js";
+import { emailOrderOf } from "../../notifications/email/order.js";
+import { renderNotification } from "../../notifications/email/render.js";
 
 export interface NotificationDeps {
   db: DatabaseHandle;
@@ -9,8 +10,20 @@ export interface NotificationDeps {
   log: Logger;
   /** Adds what is derived at send time (the password-reset link) to a notification's data. */
   enrich: (notification: Notification) => Notification;
+  /** The shop's address as shoppers see it: links in messages point there. */
+  publicUrl: string;
   /** Test-only crash points around the send; unset in production. */
   faults?: { beforeSend?: () => void; afterSend?: () => void };
+}
+
+/**
+ * The order an order message is about, read when it is sent: its lines and totals do not change
+ * after placement, and a message rendered from the order itself shows what its page shows.
+ */
+async function orderOf(deps: NotificationDeps, notification: Notification) {
+  const orderId = notification.data.orderId;
+  const order = orderId ? await deps.db.repos.orders.findById(orderId) : null;
+  return order ? emailOrderOf(order, deps.publicUrl) : null;
 }
 
 /** A message no retry can deliver (its account is gone): the queue gives up on it at once. */
@@ -40,7 +53,10 @@ export async function deliverOutboxMessage(deps: NotificationDeps, outboxId: str
       await deps.db.repos.outbox.markSent(outboxId, deps.clock.now());
       return "no-address";
     }
-    const content = renderNotification(deps.enrich(message.notification), message.channel);
+    const content = await renderNotification(deps.enrich(message.notification), message.channel, {
+      order: message.channel === "email" ? await orderOf(deps, message.notification) : null,
+      shopUrl: deps.publicUrl,
+    });
     deps.faults?.beforeSend?.();
     await deps.notifier.send({ channel: message.channel, to, ...content, messageId: message.id });
     deps.faults?.afterSend?.();

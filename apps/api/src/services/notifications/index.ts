@@ -3,3 +3,4 @@ export { deliverOutboxMessage, UndeliverableMessage, type DeliveryOutcome, type 
 export { queueOutbox } from "./queue-outbox.js";
 export { relayOutbox, retryJob, type OutboxRelayDeps } from "./relay.js";
 export { withResetLink } from "./reset-link.js";
+export { emailPreviews } from "./preview.js";

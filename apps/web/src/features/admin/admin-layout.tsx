@@ -24,6 +24,7 @@ export const sections: readonly Section[] = [
   { to: "/admin/settings", label: "Store settings", permission: "settings.manage" },
   { to: "/admin/operations", label: "Operations", permission: "operations.view" },
   { to: "/admin/payments", label: "Payments", permission: "operations.view" },
+  { to: "/admin/emails", label: "Emails", permission: "operations.view" },
   { to: "/admin/audit", label: "Audit log", permission: "operations.view" },
   { to: "/admin/security", label: "My security", permission: null },
 ];

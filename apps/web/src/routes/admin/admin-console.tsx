@@ -9,6 +9,7 @@ import { CategoriesPage } from "./categories";
 import { CouponsPage } from "./coupons";
 import { CustomersPage } from "./customers";
 import { DashboardPage } from "./dashboard";
+import { EmailsPage } from "./emails";
 import { OperationsPage } from "./operations";
 import { OrderDetailPage } from "./order-detail";
 import { OrdersPage } from "./orders";
@@ -66,6 +67,7 @@ export function AdminConsole() {
         <Route path="settings" element={need("settings.manage", <SettingsPage />)} />
         <Route path="operations" element={need("operations.view", <OperationsPage />)} />
         <Route path="payments" element={need("operations.view", <PaymentsPage />)} />
+        <Route path="emails" element={need("operations.view", <EmailsPage />)} />
         <Route path="audit" element={need("operations.view", <AuditPage />)} />
         <Route path="security" element={<SecurityPage />} />
         <Route path="*" element={<NotFoundPage />} />
