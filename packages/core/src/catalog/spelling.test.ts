@@ -8,6 +8,7 @@ import {
   FEW_RESULTS,
   isVocabularyWord,
   maxEdits,
+  searchWords,
   spellingOutcome,
   vocabularyRequest,
   vocabularyWords,
@@ -28,6 +29,14 @@ const edited = (text: string, kind: number, at: number, letter: string): string 
 };
 
 const entries = (...pairs: Array<[string, number]>): VocabularyEntry[] => pairs.map(([w, products]) => ({ word: w, products }));
+
+describe("search words", () => {
+  it("are lower-cased runs of letters and digits without accents; anything else separates", () => {
+    expect(searchWords('Kurtā "KUR-BLU-M" -*(')).toEqual(["kurta", "kur", "blu", "m"]);
+    expect(searchWords(null)).toEqual([]);
+    expect(searchWords("--")).toEqual([]);
+  });
+});
 
 describe("edit distance", () => {
   it("counts the edits a shopper makes", () => {
