@@ -13,6 +13,11 @@
  * request compressing costs on a miss and on a hit, and lib/compress-cost.mjs times the compression
  * of the same page alone.
  *
+ * The catalog-size study: --scale-sizes 200,20000 (default 200,2000,20000; --quick 200,2000) and
+ * --scale-targets id,id (catalog-list, category+price-sort, search, search-typo; default all) measure
+ * only those; with --only none the study runs alone. `search-typo` searches a misspelt word that only
+ * the spelling correction finds (decision 146): its cost against `search` is what forgiving typos costs.
+ *
  * Other flags: --only id,id (e.g. sqlite-loop,checkout,web), --web-runs N (loads per page, default 5),
  * --web-root DIR (measure the built checkout in DIR instead of this one: before/after tables), --rounds N, --warmup S, --duration S, --connections 1,50, --no-scale, --no-build,
  * --svg FILE (default docs/performance.svg on full runs, none on --quick), --out FILE (also write the
@@ -30,7 +35,7 @@ import { freePort, hasTaskset, machineLoad, pinned, SERVER_CORE, start, stop, wa
 import { compressionCpu } from "./lib/compress-cost.mjs";
 import { addRatios, compressionCost, goals, renderSvg, renderText, summarise } from "./lib/report.mjs";
 import { growCatalog } from "./lib/scale.mjs";
-import { ADDRESS, apiEnv, freshTokens, prepareStore, seedDemoStore, startApi } from "./lib/store.mjs";
+import { ADDRESS, SEARCH_TYPO, apiEnv, freshTokens, prepareStore, seedDemoStore, startApi } from "./lib/store.mjs";
 import { mutationBody, query, queryPath } from "./lib/trpc.mjs";
 import { benchWeb, renderWebText, WEB_GOALS, WEB_PROFILE } from "./lib/web.mjs";
 
@@ -50,6 +55,8 @@ const { values: flags } = parseArgs({
     keep: { type: "boolean", default: false },
     "web-runs": { type: "string" },
     "web-root": { type: "string" },
+    "scale-sizes": { type: "string" },
+    "scale-targets": { type: "string" },
   },
 });
 const quick = flags.quick;
@@ -57,13 +64,20 @@ const rounds = Number(flags.rounds ?? (quick ? 1 : 3));
 const warmupS = Number(flags.warmup ?? (quick ? 1 : 3));
 const durationS = Number(flags.duration ?? (quick ? 3 : 10));
 const connections = (flags.connections ?? "1,50").split(",").map(Number);
-const scaleSizes = quick ? [200, 2_000] : [200, 2_000, 20_000];
+const scaleSizes = flags["scale-sizes"] ? flags["scale-sizes"].split(",").map(Number) : quick ? [200, 2_000] : [200, 2_000, 20_000];
+const scaleTargets = flags["scale-targets"] ? new Set(flags["scale-targets"].split(",")) : null;
 const scaleConnections = Math.max(...connections);
 const svgFile = flags.svg ?? (quick ? null : path.join(repoRoot, "docs/performance.svg"));
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
-if (!Number.isInteger(rounds) || rounds < 1 || !(durationS > 0) || !(warmupS >= 0) || connections.some((c) => !Number.isInteger(c) || c < 1)) {
-  process.stderr.write("bench: --rounds, --warmup, --duration and --connections must be positive numbers\n");
+if (
+  !Number.isInteger(rounds) ||
+  rounds < 1 ||
+  !(durationS > 0) ||
+  !(warmupS >= 0) ||
+  [...connections, ...scaleSizes].some((n) => !Number.isInteger(n) || n < 1)
+) {
+  process.stderr.write("bench: --rounds, --warmup, --duration, --connections and --scale-sizes must be positive numbers\n");
   process.exit(2);
 }
 
@@ -351,7 +365,8 @@ try {
             ["catalog-list", { limit: 20 }],
             ["category+price sort", { limit: 20, categoryId, sort: "price_asc" }],
             ["search", { search: store.searchInput.search, limit: 20 }],
-          ];
+            ["search-typo", { search: SEARCH_TYPO, limit: 20 }],
+          ].filter(([id]) => !scaleTargets || scaleTargets.has(id.replace(" ", "-")));
           for (const [id, input] of targets) {
             const first = await query(server.baseUrl, "catalog.list", input);
             const m = await measureGet(server, queryPath("catalog.list", input), scaleConnections);

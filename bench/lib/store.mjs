@@ -14,6 +14,8 @@ import { freePort, pinned, SERVER_CORE, start, stop, waitForHttp } from "./procs
 import { mutate, query } from "./trpc.mjs";
 
 export const SEARCH_TERM = "organic";
+/** SEARCH_TERM misspelt: found only through the spelling correction, which answers with "organic"'s products. */
+export const SEARCH_TYPO = "orgnic";
 export const ADDRESS = { label: null, name: "Asha Rao", phone: "+919800000001", line1: "12 MG Road", line2: null, city: "Bengaluru", state: "Karnataka", postalCode: "560001", country: "IN" };
 const SHOPPER_PASSWORD = "bench-shopper-password-1";
 /** Enough for every order of a long run: 10^9 paise is ₹1 crore per shopper. */

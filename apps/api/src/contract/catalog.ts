@@ -32,8 +32,21 @@ const productSummaryShape = {
   variants: z.array(z.object({ id: z.string(), sku: z.string(), name: z.string(), price: moneyOutput, inStock: z.boolean() })),
 };
 
+const searchSuggestionOutput = z
+  .object({
+    query: z.string().meta({ description: "The search text with its typos corrected from the catalog's own words." }),
+    applied: z.boolean().meta({
+      description: "true: nothing matched as typed, so `items` are the corrected search's results; false: `items` are as typed and the corrected search finds more.",
+    }),
+  })
+  .meta({ id: "SearchSuggestion" });
+
 export const productPageOutput = z
-  .object({ items: z.array(z.object(productSummaryShape).meta({ id: "ProductSummary" })), nextCursor })
+  .object({
+    items: z.array(z.object(productSummaryShape).meta({ id: "ProductSummary" })),
+    nextCursor,
+    suggestion: searchSuggestionOutput.nullable().meta({ description: "Present when a search found few or no products and a spelling correction finds more." }),
+  })
   .meta({ id: "ProductPage" });
 
 export const productOutput = z

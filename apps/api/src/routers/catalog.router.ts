@@ -15,7 +15,7 @@ export const catalogRouter = router({
         protect: false,
         summary: "List and search products",
         description:
-          "Active products, filtered by `search` (word prefixes), `categoryId`, price range in minor units and `inStock`, sorted by `sort`. " +
+          "Active products, filtered by `search` (word prefixes; typos corrected, see `suggestion`), `categoryId`, price range in minor units and `inStock`, sorted by `sort`. " +
           "Cursor-paginated: follow the `Link: <…>; rel=\"next\"` header (or pass `nextCursor` as `cursor`). Answers 304 to a matching `If-None-Match`.",
       }),
     )

@@ -189,7 +189,7 @@ export interface paths {
         };
         /**
          * List and search products
-         * @description Active products, filtered by `search` (word prefixes), `categoryId`, price range in minor units and `inStock`, sorted by `sort`. Cursor-paginated: follow the `Link: <…>; rel="next"` header (or pass `nextCursor` as `cursor`). Answers 304 to a matching `If-None-Match`.
+         * @description Active products, filtered by `search` (word prefixes; typos corrected, see `suggestion`), `categoryId`, price range in minor units and `inStock`, sorted by `sort`. Cursor-paginated: follow the `Link: <…>; rel="next"` header (or pass `nextCursor` as `cursor`). Answers 304 to a matching `If-None-Match`.
          */
         get: operations["catalog-list"];
         put?: never;
@@ -843,6 +843,8 @@ export interface components {
             items: components["schemas"]["ProductSummary"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+            /** @description Present when a search found few or no products and a spelling correction finds more. */
+            suggestion: components["schemas"]["SearchSuggestion"] | null;
         };
         ProductSummary: {
             id: string;
@@ -870,6 +872,12 @@ export interface components {
             minor: number;
             /** @description ISO 4217 code, e.g. INR. */
             currency: string;
+        };
+        SearchSuggestion: {
+            /** @description The search text with its typos corrected from the catalog's own words. */
+            query: string;
+            /** @description true: nothing matched as typed, so `items` are the corrected search's results; false: `items` are as typed and the corrected search finds more. */
+            applied: boolean;
         };
         Product: {
             id: string;

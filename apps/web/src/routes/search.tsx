@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { CatalogFilters } from "../features/catalog/filters";
 import { ProductGrid } from "../features/catalog/product-card";
 import { SearchBox } from "../features/catalog/search-box";
@@ -43,7 +43,10 @@ export function SearchPage() {
     initialCursor: null,
   });
   const items = results.data?.pages.flatMap((page) => page.items) ?? [];
-  const heading = query.q ? `Results for “${query.q}”` : (category?.name ?? "All products");
+  // The first page decides the spelling (ADR 145): later pages of an applied correction carry it too.
+  const suggestion = results.data?.pages[0]?.suggestion ?? null;
+  const searched = suggestion?.applied ? suggestion.query : query.q;
+  const heading = query.q ? `Results for “${searched}”` : (category?.name ?? "All products");
   usePageMeta(query.category && !categories.data ? null : heading);
 
   return (
@@ -60,6 +63,23 @@ export function SearchPage() {
               {results.isFetching ? "Searching…" : results.data ? `Showing ${items.length} product${items.length === 1 ? "" : "s"}` : ""}
             </p>
           </div>
+          {suggestion && !results.isFetching && (
+            <p className="text-slate-700" data-testid="search-suggestion">
+              {suggestion.applied ? (
+                <>
+                  No products match “{query.q}”. Showing results for <strong>{suggestion.query}</strong>.
+                </>
+              ) : (
+                <>
+                  Did you mean{" "}
+                  <Link className="font-semibold text-teal-700 underline" to={`/search?${paramsFromQuery({ ...query, q: suggestion.query }).toString()}`}>
+                    {suggestion.query}
+                  </Link>
+                  ?
+                </>
+              )}
+            </p>
+          )}
           {category && !query.q && (category.description || category.image) && (
             <div className="flex items-start gap-4" data-testid="category-intro">
               {category.image && <img src={category.image} alt="" className="h-20 w-20 shrink-0 rounded-lg object-cover" />}

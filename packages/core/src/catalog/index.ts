@@ -2,3 +2,4 @@ export * from "./catalog.js";
 export * from "./category-tree.js";
 export * from "./price-change.js";
 export * from "./images.js";
+export * from "./spelling.js";

@@ -3,6 +3,7 @@ import type { Address, AdminPermission, Role, User } from "../account/user.js";
 import type { Cart } from "../cart/cart.js";
 import type { Coupon } from "../cart/coupon.js";
 import type { CatalogEntry, CatalogSort, Category, Product, Variant } from "../catalog/catalog.js";
+import type { VocabularyLookup } from "../catalog/spelling.js";
 import type { IdempotencyRecord, IdempotencyScope } from "../idempotency/idempotency.js";
 import type { CouponSales, DailyFigures } from "../order/figures.js";
 import type { StockLevel } from "../inventory/stock.js";
@@ -155,6 +156,12 @@ export interface ProductRepository {
   /** Entries for the given variant ids, keyed by variant id; unknown ids are absent. */
   findEntries(variantIds: readonly string[]): Promise<ReadonlyMap<string, CatalogEntry>>;
   search(query: CatalogQuery): Promise<Page<Product>>;
+  /**
+   * The catalog's vocabulary (the words of product and category names, ADR 146), kept by every write
+   * that changes a product's name or category name in the same unit of work: of `words`, those that
+   * begin a vocabulary word; and the vocabulary words stored under any of `keys` (see `deletionKeys`).
+   */
+  lookupVocabulary(request: { readonly words: readonly string[]; readonly keys: readonly string[] }): Promise<VocabularyLookup>;
   /** Never touches variants or stock. */
   update(id: string, patch: ProductPatch): Promise<Product | null>;
   /** Throws `DuplicateKeyError("variants.sku")`. */

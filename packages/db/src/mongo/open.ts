@@ -8,6 +8,7 @@ import { fillCouponVersions } from "./repositories/coupons.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
 import { fillAddressStateCodes, fillUserSearchKeys } from "./repositories/users.js";
+import { fillSearchVocabulary } from "./repositories/vocabulary.js";
 import { mongoRetention } from "./retention.js";
 import { numberOldOrders, upgradeLegacyReturns } from "./repositories/orders.js";
 import { mongoUnitOfWork } from "./unit-of-work.js";
@@ -52,6 +53,7 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     await fillSortKeys(models);
     await fillCouponVersions(models);
     await fillUserSearchKeys(models);
+    await fillSearchVocabulary(models);
     await fillAddressStateCodes(models);
     await numberOldOrders(connection, models);
     await upgradeLegacyReturns(models);

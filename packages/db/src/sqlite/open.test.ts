@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { expectOk, recordRefund } from "@bbscart/core";
-import { inr, makeAddress, makeCoupon, makeOrder, makePricingLine, makeProduct, makeUser } from "@bbscart/core/testing";
+import { deletionKeys, expectOk, recordRefund } from "@bbscart/core";
+import { inr, makeAddress, makeCategory, makeCoupon, makeOrder, makePricingLine, makeProduct, makeUser, makeVariant } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../index.js";
 import { migrations } from "./migrations/index.js";
@@ -87,6 +87,7 @@ const undo: Readonly<Record<number, string>> = {
   13: "",
   // Data only: codes read back as the names they replaced (stateCodeFor maps a code to itself).
   14: "",
+  15: "DROP TABLE search_vocabulary; DROP TABLE search_vocabulary_keys; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
@@ -198,6 +199,26 @@ describe("migrations", () => {
     expect(migrateSqlite(db.file)).toEqual(reapplied);
     const reopened = open(dataDir);
     expect((await reopened.repos.users.findById("u-states"))?.addresses.map((a) => a.state)).toEqual(["KA", "JK", "Bangalore"]);
+  });
+
+  it("015 fills the vocabulary from the products stored before it, as the repositories would", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.categories.create(makeCategory({ id: "staples", slug: "staples", name: "Staples" }));
+    for (const [id, name] of [["rice", "Basmati Rice"], ["sona", "Sona Masoori Rice"]] as const) {
+      await db.repos.products.create(makeProduct({ id, slug: id, name, categoryId: "staples", variants: [makeVariant({ id: `${id}-v`, productId: id, sku: id })] }));
+    }
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 14);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    const near = async (word: string) => (await reopened.repos.products.lookupVocabulary({ words: [], keys: deletionKeys(word) })).near;
+    expect(await near("ryce")).toEqual([{ word: "rice", products: 2 }]);
+    expect(await near("staple")).toEqual([{ word: "staples", products: 2 }]);
+    // and the repositories go on from the counts it wrote
+    await reopened.repos.products.update("sona", { name: "Sona Masoori", updatedAt: new Date() });
+    expect(await near("ryce")).toEqual([{ word: "rice", products: 1 }]);
   });
 
   it("009 leaves open only the top-ups stored before it that no transfer credits yet", async () => {

@@ -3,6 +3,7 @@ import type { adminCatalogListInput, catalogListInput, productSlugInput } from "
 import type { z } from "zod";
 import { notFound } from "../common/index.js";
 import { adminProductView, categoryView, productCard, productDetail } from "./views.js";
+import { forgivingSearch } from "./spelling.js";
 
 type ListInput = z.output<typeof catalogListInput>;
 
@@ -22,10 +23,13 @@ export const catalogQuery = (input: ListInput, includeInactive: boolean): Catalo
 /** Catalog reads: the shop's (active products only) and the admin listing (everything). */
 export function catalogReads(db: DatabaseHandle) {
   return {
-    /** Search and filters run in the database (full-text index, keyset pages); inactive products never appear. */
+    /**
+     * Search and filters run in the database (full-text index, keyset pages); inactive products never
+     * appear. A search that finds little may be corrected, and says so in `suggestion` (ADR 145).
+     */
     async list(input: ListInput) {
-      const page = await db.repos.products.search(catalogQuery(input, false));
-      return { items: page.items.map(productCard), nextCursor: page.nextCursor };
+      const { page, suggestion } = await forgivingSearch(db, catalogQuery(input, false));
+      return { items: page.items.map(productCard), nextCursor: page.nextCursor, suggestion };
     },
 
     /** An archived product answers exactly like a missing one. */

@@ -30,7 +30,7 @@ interface ReadMethods {
   sessions: "findByHash";
   passwordResets: "findByHash";
   categories: "findById" | "findBySlug" | "list" | "treeVersion";
-  products: "findById" | "findBySlug" | "findEntries" | "search" | "lowStock";
+  products: "findById" | "findBySlug" | "findEntries" | "search" | "lookupVocabulary" | "lowStock";
   inventory: "level";
   carts: "findByUser" | "findByGuest";
   coupons: "findByCode" | "list" | "customerUses";

@@ -1,4 +1,4 @@
-import { InvalidCursorError, type CatalogQuery, type DatabaseHandle } from "@bbscart/core";
+import { correctQuery, deletionKeys, InvalidCursorError, vocabularyRequest, type CatalogQuery, type DatabaseHandle } from "@bbscart/core";
 import { inr, makeCategory, makeProduct, makeVariant } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import type { ContractContext } from "../context.js";
@@ -193,5 +193,59 @@ export function searchCases(context: ContractContext): void {
     ).rejects.toBeInstanceOf(Boom);
     expect(await ids(context.db, { search: "rolled" })).toEqual([]);
     expect(await ids(context.db, { search: "cotton" })).toEqual(["kurta"]);
+  });
+
+  /** What a shopper's words are corrected to, through the port and core's rules. */
+  const corrected = async (db: DatabaseHandle, text: string) => {
+    const words = text.split(" ");
+    return correctQuery(words, await db.repos.products.lookupVocabulary(vocabularyRequest(words)));
+  };
+  const vocabulary = async (db: DatabaseHandle, word: string) =>
+    (await db.repos.products.lookupVocabulary({ words: [], keys: deletionKeys(word) })).near.find((entry) => entry.word === word) ?? null;
+
+  it("corrects typos to words of product and category names, leaves known words and prefixes alone", async () => {
+    await seedCatalog(context.db);
+    expect(await corrected(context.db, "cottn kurtta")).toEqual(["cotton", "kurta"]);
+    expect(await corrected(context.db, "silk sarees")).toBeNull();
+    expect(await corrected(context.db, "sil kur")).toBeNull();
+    // counted per product whose name or category name has the word, archived ones included
+    expect(await vocabulary(context.db, "kurta")).toEqual({ word: "kurta", products: 2 });
+    expect(await vocabulary(context.db, "kurtas")).toEqual({ word: "kurtas", products: 3 });
+    // descriptions and SKUs are searched but are not the vocabulary: "Banarasi" is only a description word
+    expect(await corrected(context.db, "banarasy")).toBeNull();
+    const lookup = await context.db.repos.products.lookupVocabulary({ words: ["kur", "zzz"], keys: [] });
+    expect(lookup).toEqual({ known: ["kur"], near: [] });
+  });
+
+  it("follows renames of products and categories, dropping words no product uses", async () => {
+    await seedCatalog(context.db);
+    await context.db.repos.products.update("saree", { name: "Banarasi Sari", updatedAt: at(10) });
+    expect(await vocabulary(context.db, "silk")).toBeNull();
+    expect(await vocabulary(context.db, "saree")).toBeNull();
+    expect(await corrected(context.db, "banarasy")).toEqual(["banarasi"]);
+    await context.db.uow.run((repos) => repos.categories.update("kurtas", { name: "Tunics" }));
+    expect(await vocabulary(context.db, "kurtas")).toBeNull();
+    expect(await vocabulary(context.db, "tunics")).toEqual({ word: "tunics", products: 3 });
+    // a product moved to another category takes that category's words
+    await context.db.repos.products.update("shirt", { categoryId: "sarees", updatedAt: at(11) });
+    expect(await vocabulary(context.db, "tunics")).toEqual({ word: "tunics", products: 2 });
+    expect(await vocabulary(context.db, "sarees")).toEqual({ word: "sarees", products: 2 });
+    // a variant or price edit leaves the words as they are
+    await context.db.repos.products.updateVariant("shirt-v0", { price: inr(100) });
+    expect(await vocabulary(context.db, "linen")).toEqual({ word: "linen", products: 1 });
+  });
+
+  it("a rolled-back catalog write leaves the vocabulary as it was", async () => {
+    await seedCatalog(context.db);
+    await expect(
+      context.db.uow.run(async (repos) => {
+        await repos.products.create(product("rice", { name: "Basmati Rice", description: "", categoryId: "kurtas", created: 9 }, [{ sku: "RICE-1", price: 100, onHand: 1 }]));
+        await repos.products.update("kurta", { name: "Cotton Tunic", updatedAt: at(12) });
+        throw new Boom();
+      }),
+    ).rejects.toBeInstanceOf(Boom);
+    expect(await corrected(context.db, "basmti")).toBeNull();
+    expect(await vocabulary(context.db, "kurta")).toEqual({ word: "kurta", products: 2 });
+    expect(await vocabulary(context.db, "tunic")).toBeNull();
   });
 }

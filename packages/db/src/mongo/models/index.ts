@@ -10,6 +10,7 @@ import { orderSchema, type OrderDoc } from "./orders.js";
 import { outboxSchema, type OutboxDoc } from "./outbox.js";
 import { passwordResetSchema, type PasswordResetDoc } from "./password-resets.js";
 import { productSchema, type ProductDoc } from "./products.js";
+import { searchVocabularySchema, type SearchVocabularyDoc } from "./search-vocabulary.js";
 import { sessionSchema, type SessionDoc } from "./sessions.js";
 import { settingsSchema, type SettingsDoc } from "./settings.js";
 import { userSchema, type UserDoc } from "./users.js";
@@ -24,6 +25,7 @@ export interface Models {
   categories: Model<CategoryDoc>;
   products: Model<ProductDoc>;
   variants: Model<VariantDoc>;
+  searchVocabulary: Model<SearchVocabularyDoc>;
   carts: Model<CartDoc>;
   coupons: Model<CouponDoc>;
   couponRedemptions: Model<CouponRedemptionDoc>;
@@ -47,6 +49,7 @@ export function registerModels(connection: Connection): Models {
     categories: connection.model<CategoryDoc>("Category", categorySchema),
     products: connection.model<ProductDoc>("Product", productSchema),
     variants: connection.model<VariantDoc>("Variant", variantSchema),
+    searchVocabulary: connection.model<SearchVocabularyDoc>("SearchVocabulary", searchVocabularySchema),
     carts: connection.model<CartDoc>("Cart", cartSchema),
     coupons: connection.model<CouponDoc>("Coupon", couponSchema),
     couponRedemptions: connection.model<CouponRedemptionDoc>("CouponRedemption", couponRedemptionSchema),

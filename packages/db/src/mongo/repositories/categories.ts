@@ -6,6 +6,7 @@ import { COUNTERS_COLLECTION } from "../models/orders.js";
 import type { Models } from "../models/index.js";
 import { textDenormals, type SearchSources } from "./catalog-mapping.js";
 import type { RepoContext } from "./context.js";
+import { applyVocabularyChange, productVocabularyChange } from "./vocabulary.js";
 import { definedFields, fromDoc, toDoc } from "./mapping.js";
 
 const toCategory = ({ position, description, image, archivedAt, ...doc }: CategoryDoc): Category => ({
@@ -16,12 +17,16 @@ const toCategory = ({ position, description, image, archivedAt, ...doc }: Catego
   archivedAt: archivedAt ?? null,
 });
 
-/** Copies a category's new name onto its products, with the search tokens it changes, in the caller's transaction. */
-async function renameOnProducts({ products }: Models, categoryId: string, categoryName: string, tx: ClientSession): Promise<void> {
+/** Copies a category's new name onto its products, with the search tokens and vocabulary it changes, in the caller's transaction. */
+async function renameOnProducts(models: Models, categoryId: string, categoryName: string, tx: ClientSession): Promise<void> {
+  const { products } = models;
   const docs = await products
-    .find({ categoryId }, { name: 1, description: 1, skus: 1 }, { session: tx })
-    .lean<Array<Omit<SearchSources, "categoryName"> & { _id: string }>>();
+    .find({ categoryId }, { name: 1, description: 1, skus: 1, categoryName: 1 }, { session: tx })
+    .lean<Array<SearchSources & { _id: string }>>();
   if (docs.length === 0) return;
+  const change = new Map<string, number>();
+  for (const doc of docs) productVocabularyChange(change, doc, { name: doc.name, categoryName });
+  await applyVocabularyChange(models, change, tx);
   await products.bulkWrite(
     docs.map((doc) => ({
       updateOne: { filter: { _id: doc._id }, update: { $set: { categoryName, ...textDenormals({ ...doc, categoryName }) } } },

@@ -8,6 +8,7 @@ import { entriesFor, productDoc, textDenormals, toVariant, variantDenormals, var
 import type { RepoContext } from "./context.js";
 import { definedFields } from "./mapping.js";
 import { searchProducts } from "./product-search.js";
+import { applyVocabularyChange, lookupVocabulary, productVocabularyChange } from "./vocabulary.js";
 
 const productOrVariantIndexes = { ...productUniqueIndexes, ...variantUniqueIndexes };
 
@@ -45,8 +46,10 @@ export function productRepository(ctx: RepoContext): ProductRepository {
     create(product) {
       return atomically((tx) =>
         translateDuplicateKey(productOrVariantIndexes, async () => {
-          await products.insertMany([productDoc(product, await categoryName(product.categoryId, tx))], { session: tx });
+          const doc = productDoc(product, await categoryName(product.categoryId, tx));
+          await products.insertMany([doc], { session: tx });
           if (product.variants.length > 0) await variants.insertMany(product.variants.map(variantDoc), { session: tx });
+          await applyVocabularyChange(models, productVocabularyChange(new Map(), null, doc), tx);
         }),
       );
     },
@@ -58,16 +61,19 @@ export function productRepository(ctx: RepoContext): ProductRepository {
       return new Map(entries.map((entry) => [entry.variant.id, entry]));
     },
     search: (query) => searchProducts(ctx, query),
+    lookupVocabulary: (request) => lookupVocabulary(models, session, request),
     update(id, patch) {
       return atomically(async (tx) => {
         const set: Partial<ProductDoc> = definedFields(patch) as Partial<ProductDoc>;
         if (patch.categoryId !== undefined) set.categoryName = await categoryName(patch.categoryId, tx);
-        const doc = await translateDuplicateKey(productUniqueIndexes, () =>
-          products.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: "after", session: tx }).lean<ProductDoc>(),
+        const before = await translateDuplicateKey(productUniqueIndexes, () =>
+          products.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: "before", session: tx }).lean<ProductDoc>(),
         );
-        if (!doc) return null;
-        // The tokens follow the name, description and category written just above, in the same transaction.
+        if (!before) return null;
+        const doc: ProductDoc = { ...before, ...set };
+        // The tokens and the vocabulary follow the name, description and category written just above, in the same transaction.
         await products.updateOne({ _id: id }, { $set: textDenormals(doc) }, { session: tx });
+        await applyVocabularyChange(models, productVocabularyChange(new Map(), before, doc), tx);
         const [product] = await withVariants(models, tx, [doc]);
         return product ?? null;
       });

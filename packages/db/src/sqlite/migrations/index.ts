@@ -1,4 +1,4 @@
-import type { Address } from "@bbscart/core";
+import { deletionKeys, type Address } from "@bbscart/core";
 import type Database from "better-sqlite3";
 import { initialSchema } from "./001-initial.js";
 import { failureTimes } from "./002-failure-times.js";
@@ -14,8 +14,10 @@ import { couponEdits } from "./011-coupon-edits.js";
 import { userSearchKeys } from "./012-user-search-keys.js";
 import { returnsByLine } from "./013-returns-by-line.js";
 import { addressStateCodes } from "./014-address-state-codes.js";
+import { searchVocabulary } from "./015-search-vocabulary.js";
 import { addressesWithStateCodes } from "../../address-states.js";
 import { userSearchKeys as keysOf } from "../../user-search.js";
+import { productVocabulary } from "../../search-words.js";
 
 export interface Migration {
   readonly version: number;
@@ -39,6 +41,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: "user-search-keys", sql: userSearchKeys },
   { version: 13, name: "returns-by-line", sql: returnsByLine },
   { version: 14, name: "address-state-codes", sql: addressStateCodes },
+  { version: 15, name: "search-vocabulary", sql: searchVocabulary },
 ];
 
 /**
@@ -65,6 +68,8 @@ export function migrate(db: Database.Database, now: () => number = Date.now): nu
   db.function("user_search_keys_json", { deterministic: true }, (email, name, phone) =>
     JSON.stringify(keysOf({ email: String(email), name: String(name), phone: phone === null ? null : String(phone) })),
   );
+  db.function("vocabulary_words_json", { deterministic: true }, (name, category) => JSON.stringify(productVocabulary(String(name), String(category))));
+  db.function("deletion_keys_json", { deterministic: true }, (word) => JSON.stringify(deletionKeys(String(word))));
   db.function("address_state_codes_json", { deterministic: true }, (addresses) => {
     const next = addressesWithStateCodes(JSON.parse(String(addresses)) as Address[]);
     return next && JSON.stringify(next);

@@ -1,6 +1,8 @@
 import { money, type CatalogEntry, type Product, type Variant } from "@bbscart/core";
 import type { Connection } from "../connection.js";
 import { decodeJson, fromFlag, fromMs, jsonList } from "../codec.js";
+import { addVocabularyChange, productVocabulary } from "../../search-words.js";
+import { applyVocabularyChange } from "./vocabulary.js";
 
 /** Row shapes and loaders shared by the category, product and inventory repositories. */
 
@@ -88,15 +90,18 @@ export function entriesFor(connection: Connection, variantRows: readonly Variant
 
 /**
  * Recomputes what is derived from a product's rows: its cheapest active price (price
- * filters and sorts) and its search document (name, description, SKUs, category name).
- * Called by every write that can change them, inside the same transaction, so search never
- * sees a half-written product.
+ * filters and sorts), its search document (name, description, SKUs, category name) and the
+ * vocabulary's counts of the words its name and category name gained or lost. Called by every
+ * write that can change them, inside the same transaction, so search never sees a half-written
+ * product.
  */
 export function reindexProduct(connection: Connection, productId: string): void {
   connection
     .prepare("UPDATE products SET min_price_minor = (SELECT MIN(price_minor) FROM variants WHERE product_id = products.id AND active = 1) WHERE id = ?")
     .run(productId);
-  connection.prepare("DELETE FROM product_search WHERE rowid = (SELECT seq FROM products WHERE id = ?)").run(productId);
+  const document = connection.prepare("SELECT rowid, name, category FROM product_search WHERE rowid = (SELECT seq FROM products WHERE id = ?)");
+  const before = document.get(productId) as SearchDocument | undefined;
+  if (before) connection.prepare("DELETE FROM product_search WHERE rowid = ?").run(before.rowid);
   connection
     .prepare(
       `INSERT INTO product_search (rowid, name, description, skus, category)
@@ -106,6 +111,15 @@ export function reindexProduct(connection: Connection, productId: string): void 
        FROM products p WHERE p.id = ?`,
     )
     .run(productId);
+  const after = document.get(productId) as SearchDocument | undefined;
+  const words = (doc: SearchDocument | undefined) => (doc ? productVocabulary(doc.name, doc.category) : []);
+  applyVocabularyChange(connection, addVocabularyChange(new Map(), words(before), words(after)));
+}
+
+interface SearchDocument {
+  rowid: number;
+  name: string;
+  category: string;
 }
 
 /** A category's name is part of its products' search documents. */

@@ -5,6 +5,7 @@ import type { Executor } from "../executor.js";
 import { entriesFor, productById, reindexProduct, toVariant, type VariantRow } from "./catalog-rows.js";
 import { updateReturning, type PatchEncoders } from "./patch.js";
 import { searchProducts } from "./product-search.js";
+import { lookupVocabulary } from "./vocabulary.js";
 
 const productEncoders: PatchEncoders<ProductPatch> = {
   slug: (slug) => ({ slug }),
@@ -77,6 +78,7 @@ export function sqliteProducts(ex: Executor): ProductRepository {
         return new Map(entriesFor(c, rows).map((entry) => [entry.variant.id, entry]));
       }),
     search: (query) => ex.read((c) => searchProducts(c, query)),
+    lookupVocabulary: (request) => ex.read((c) => lookupVocabulary(c, request)),
     update: (id, patch) =>
       ex.write((c) => {
         if (!updateReturning(c, "products", ["id", id], patch, productEncoders)) return null;
