@@ -35,11 +35,16 @@ describe("cart over HTTP", () => {
   });
 
   it("reports problems with their fixes, and fixing them clears them", async () => {
-    const product = await addProduct(app, { stock: 3, priceMinor: 50_000 });
+    const product = await addProduct(app, { stock: 5, priceMinor: 50_000 });
     const [shopper] = await makeShoppers(app, 1);
     const token = shopper!.token;
     await call(app.url, "cart.add", { variantId: product.variantId, quantity: 5 }, { token });
-    await app.db.uow.run((repos) => repos.products.updateVariant(product.variantId, { price: inr(55_000) }));
+    // Others bought two meanwhile (the cart holds no stock), and the price went up.
+    await app.db.uow.run(async (repos) => {
+      await repos.inventory.reserveIfAvailable(product.variantId, 2);
+      await repos.inventory.commitIfReserved(product.variantId, 2);
+      await repos.products.updateVariant(product.variantId, { price: inr(55_000) });
+    });
     const cart = (await call(app.url, "cart.get", undefined, { token })).data as CartView;
     expect(cart.problems.map((p) => [p.code, p.fix])).toEqual([
       ["OUT_OF_STOCK", { action: "updateQuantity", variantId: product.variantId, quantity: 3 }],
@@ -99,7 +104,7 @@ describe("cart over HTTP", () => {
     const other = await addProduct(app, { stock: 5 });
     const [shopper] = await makeShoppers(app, 1);
     await call(app.url, "cart.add", { variantId: product.variantId, quantity: 1 }, { token: shopper!.token });
-    const guest = await call(app.url, "cart.add", { variantId: product.variantId, quantity: 4 });
+    const guest = await call(app.url, "cart.add", { variantId: product.variantId, quantity: 3 });
     const cookie = cartCookieOf(guest.headers)!.split(";")[0]!;
     await call(app.url, "cart.add", { variantId: other.variantId, quantity: 2 }, { headers: { cookie } });
 
@@ -113,5 +118,41 @@ describe("cart over HTTP", () => {
     // The old cookie, sent again, finds nothing left to merge.
     const again = await call(app.url, "cart.get", undefined, { token: shopper!.token, headers: { cookie } });
     expect((again.data as CartView).lines.map((l) => l.quantity)).toEqual([3, 2]);
+  });
+
+  it("never grows a line past the stock available, on tRPC and REST, saying how many are left; lowering is always allowed", async () => {
+    const product = await addProduct(app, { stock: 3 });
+    const [shopper] = await makeShoppers(app, 1);
+    const token = shopper!.token;
+    expect((await call(app.url, "cart.add", { variantId: product.variantId, quantity: 2 }, { token })).status).toBe(200);
+
+    const tooMany = await call(app.url, "cart.add", { variantId: product.variantId, quantity: 2 }, { token });
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.error?.data).toMatchObject({ reason: "NOT_ENOUGH_STOCK", fieldErrors: [{ path: "quantity", message: "Only 3 left (2 already in your cart)" }] });
+    const viaRest = await rest(app.url, "POST", "/cart/items", { token, body: { variantId: product.variantId, quantity: 5 } });
+    expect(viaRest.status).toBe(409);
+    expect(viaRest.body).toMatchObject({ type: "urn:bbscart:problem:not-enough-stock", errors: [{ path: "quantity", message: "Only 3 left (2 already in your cart)" }] });
+    const raised = await rest(app.url, "PATCH", `/cart/items/${product.variantId}`, { token, body: { quantity: 4 } });
+    expect(raised.status).toBe(409);
+    // Nothing was written by the refusals.
+    const cart = (await call(app.url, "cart.get", undefined, { token })).data as CartView;
+    expect(cart.lines.map((l) => l.quantity)).toEqual([2]);
+
+    expect((await call(app.url, "cart.add", { variantId: product.variantId, quantity: 1 }, { token })).status).toBe(200);
+    const full = await call(app.url, "cart.add", { variantId: product.variantId, quantity: 1 }, { token });
+    expect(full.error?.data).toMatchObject({ fieldErrors: [{ message: "Only 3 left, and all of them are in your cart" }] });
+    // Sold out under the shopper's feet: the line can still come down, but not go up.
+    await app.db.uow.run((repos) => repos.inventory.reserveIfAvailable(product.variantId, 3));
+    expect((await call(app.url, "cart.updateQuantity", { variantId: product.variantId, quantity: 1 }, { token })).status).toBe(200);
+    const soldOut = await call(app.url, "cart.updateQuantity", { variantId: product.variantId, quantity: 2 }, { token });
+    expect(soldOut.error?.data).toMatchObject({ reason: "NOT_ENOUGH_STOCK", fieldErrors: [{ message: "This item is sold out" }] });
+  });
+
+  it("tells the product page how many are left only when few are (the low-stock threshold)", async () => {
+    const few = await addProduct(app, { stock: 4 });
+    const many = await addProduct(app, { stock: 40 });
+    const left = async (slug: string) => ((await call(app.url, "catalog.bySlug", { slug })).data as { variants: { onlyLeft: number | null }[] }).variants[0]!.onlyLeft;
+    expect(await left(few.slug)).toBe(4);
+    expect(await left(many.slug)).toBeNull();
   });
 });

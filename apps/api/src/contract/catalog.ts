@@ -49,8 +49,17 @@ export const productPageOutput = z
   })
   .meta({ id: "ProductPage" });
 
+const productVariantOutput = z.object({
+  ...productSummaryShape.variants.element.shape,
+  onlyLeft: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "How many are left when that is low (at most the store's low-stock threshold, above zero); null otherwise. The cart refuses more than are left." }),
+});
+
 export const productOutput = z
-  .object({ ...productSummaryShape, description: z.string(), category: categoryOutput.nullable() })
+  .object({ ...productSummaryShape, variants: z.array(productVariantOutput), description: z.string(), category: categoryOutput.nullable() })
   .meta({ id: "Product" });
 
 export const categoriesOutput = z.array(categoryOutput);

@@ -48,12 +48,12 @@ export const cartRouter = router({
     .output(cartOutput)
     .query(async ({ ctx, input }) => ctx.services.cart.get(await ownerOf(ctx), input?.deliveryOptionId)),
   add: publicProcedure
-    .meta(rest({ ...cartTag, method: "POST", path: "/cart/items", refuses: ["NOT_FOR_SALE", "QUANTITY_LIMIT"], summary: "Add a variant to the cart", description: "Adds `quantity` (default 1) to the line of `variantId`, re-checking price and stock; answers with the whole cart." }))
+    .meta(rest({ ...cartTag, method: "POST", path: "/cart/items", refuses: ["NOT_FOR_SALE", "QUANTITY_LIMIT", "NOT_ENOUGH_STOCK"], summary: "Add a variant to the cart", description: "Adds `quantity` (default 1) to the line of `variantId`, re-checking price and stock (a line never grows past the stock available: 409 `NOT_ENOUGH_STOCK`); answers with the whole cart." }))
     .input(cartAddInput)
     .output(cartOutput)
     .mutation(async ({ ctx, input }) => ctx.services.cart.add(await ownerOrNew(ctx), input)),
   updateQuantity: publicProcedure
-    .meta(rest({ ...cartTag, method: "PATCH", path: "/cart/items/{variantId}", refuses: ["NOT_IN_CART", "QUANTITY_LIMIT"], summary: "Change a line's quantity", description: "Zero removes the line." }))
+    .meta(rest({ ...cartTag, method: "PATCH", path: "/cart/items/{variantId}", refuses: ["NOT_IN_CART", "QUANTITY_LIMIT", "NOT_ENOUGH_STOCK"], summary: "Change a line's quantity", description: "Zero removes the line; raising it past the stock available is refused (409, `NOT_ENOUGH_STOCK`)." }))
     .input(cartUpdateInput)
     .output(cartOutput)
     .mutation(async ({ ctx, input }) => ctx.services.cart.updateQuantity(await ownerOf(ctx), input)),

@@ -271,7 +271,7 @@ export interface paths {
         put?: never;
         /**
          * Add a variant to the cart
-         * @description Adds `quantity` (default 1) to the line of `variantId`, re-checking price and stock; answers with the whole cart.
+         * @description Adds `quantity` (default 1) to the line of `variantId`, re-checking price and stock (a line never grows past the stock available: 409 `NOT_ENOUGH_STOCK`); answers with the whole cart.
          */
         post: operations["cart-add"];
         delete?: never;
@@ -296,7 +296,7 @@ export interface paths {
         head?: never;
         /**
          * Change a line's quantity
-         * @description Zero removes the line.
+         * @description Zero removes the line; raising it past the stock available is refused (409, `NOT_ENOUGH_STOCK`).
          */
         patch: operations["cart-updateQuantity"];
         trace?: never;
@@ -897,6 +897,8 @@ export interface components {
                 name: string;
                 price: components["schemas"]["Money"];
                 inStock: boolean;
+                /** @description How many are left when that is low (at most the store's low-stock threshold, above zero); null otherwise. The cart refuses more than are left. */
+                onlyLeft: number | null;
             }[];
             description: string;
             category: components["schemas"]["Category"] | null;
@@ -3412,7 +3414,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`, `urn:bbscart:problem:not-enough-stock`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3420,7 +3422,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:conflict";
+                        type?: "urn:bbscart:problem:conflict" | "urn:bbscart:problem:not-enough-stock";
                     };
                 };
             };
@@ -3690,7 +3692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`, `urn:bbscart:problem:not-enough-stock`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3698,7 +3700,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:conflict";
+                        type?: "urn:bbscart:problem:conflict" | "urn:bbscart:problem:not-enough-stock";
                     };
                 };
             };

@@ -4,11 +4,13 @@ import { acceptPrice, addItem, MAX_LINE_QUANTITY, mergeCarts, removeItem, setCou
 
 const later = new Date("2025-01-16T00:00:00Z");
 const line = (variantId: string, quantity: number) => ({ variantId, quantity, unitPrice: inr(1000) });
+/** Stock that never limits: the per-line cap is the only bound. */
+const plenty = 1_000;
 
 describe("cart", () => {
   it("keeps the same variant on one line when added twice", () => {
-    const once = addItem(makeCart(), line("v1", 2), later);
-    const twice = once.ok ? addItem(once.value, line("v1", 3), later) : once;
+    const once = addItem(makeCart(), line("v1", 2), later, plenty);
+    const twice = once.ok ? addItem(once.value, line("v1", 3), later, plenty) : once;
     expect(twice.ok && twice.value.lines).toEqual([line("v1", 5)]);
     expect(twice.ok && twice.value.updatedAt).toBe(later);
   });
@@ -16,26 +18,42 @@ describe("cart", () => {
   it("keeps the accepted price when more units of a re-priced line are added, up or down", () => {
     const cart = makeCart([line("v1", 2)]);
     for (const now of [inr(1500), inr(700)]) {
-      const added = addItem(cart, { variantId: "v1", quantity: 1, unitPrice: now }, later);
+      const added = addItem(cart, { variantId: "v1", quantity: 1, unitPrice: now }, later, plenty);
       expect(added.ok && added.value.lines).toEqual([{ variantId: "v1", quantity: 3, unitPrice: inr(1000) }]);
     }
-    const fresh = addItem(cart, { variantId: "v2", quantity: 1, unitPrice: inr(1500) }, later);
+    const fresh = addItem(cart, { variantId: "v2", quantity: 1, unitPrice: inr(1500) }, later, plenty);
     expect(fresh.ok && fresh.value.lines[1]).toEqual({ variantId: "v2", quantity: 1, unitPrice: inr(1500) });
   });
 
   it("refuses more than the per-line limit", () => {
     const cart = makeCart([line("v1", MAX_LINE_QUANTITY)]);
-    expect(addItem(cart, line("v1", 1), later)).toEqual({ ok: false, error: { code: "QUANTITY_LIMIT", variantId: "v1", max: MAX_LINE_QUANTITY } });
-    expect(setQuantity(cart, "v1", MAX_LINE_QUANTITY + 1, later).ok).toBe(false);
+    expect(addItem(cart, line("v1", 1), later, plenty)).toEqual({ ok: false, error: { code: "QUANTITY_LIMIT", variantId: "v1", max: MAX_LINE_QUANTITY } });
+    expect(setQuantity(cart, "v1", MAX_LINE_QUANTITY + 1, later, plenty).ok).toBe(false);
   });
 
   it("sets quantities, zero removing the line", () => {
     const cart = makeCart([line("v1", 1), line("v2", 1)]);
-    const set = setQuantity(cart, "v2", 4, later);
+    const set = setQuantity(cart, "v2", 4, later, plenty);
     expect(set.ok && set.value.lines).toEqual([line("v1", 1), line("v2", 4)]);
-    const removed = setQuantity(cart, "v1", 0, later);
+    const removed = setQuantity(cart, "v1", 0, later, plenty);
     expect(removed.ok && removed.value.lines).toEqual([line("v2", 1)]);
-    expect(setQuantity(cart, "v9", 1, later)).toEqual({ ok: false, error: { code: "NOT_IN_CART", variantId: "v9" } });
+    expect(setQuantity(cart, "v9", 1, later, plenty)).toEqual({ ok: false, error: { code: "NOT_IN_CART", variantId: "v9" } });
+  });
+
+  it("grows a line only up to the stock available, saying how many are left and how many are in the cart", () => {
+    const cart = makeCart([line("v1", 2)]);
+    expect(addItem(cart, line("v1", 1), later, 3).ok).toBe(true);
+    expect(addItem(cart, line("v1", 2), later, 3)).toEqual({ ok: false, error: { code: "NOT_ENOUGH_STOCK", variantId: "v1", available: 3, inCart: 2 } });
+    expect(addItem(cart, line("v2", 1), later, 0)).toEqual({ ok: false, error: { code: "NOT_ENOUGH_STOCK", variantId: "v2", available: 0, inCart: 0 } });
+    expect(setQuantity(cart, "v1", 4, later, 3)).toEqual({ ok: false, error: { code: "NOT_ENOUGH_STOCK", variantId: "v1", available: 3, inCart: 2 } });
+    expect(setQuantity(cart, "v1", 3, later, 3).ok).toBe(true);
+  });
+
+  it("lets a line shrink however little is left, even below zero available (reserved by others meanwhile)", () => {
+    const cart = makeCart([line("v1", 5)]);
+    const shrunk = setQuantity(cart, "v1", 4, later, -2);
+    expect(shrunk.ok && shrunk.value.lines).toEqual([line("v1", 4)]);
+    expect(setQuantity(cart, "v1", 6, later, -2)).toEqual({ ok: false, error: { code: "NOT_ENOUGH_STOCK", variantId: "v1", available: 0, inCart: 5 } });
   });
 
   it("removes lines", () => {

@@ -25,7 +25,21 @@ export interface Cart {
 
 export type CartError =
   | { readonly code: "QUANTITY_LIMIT"; readonly variantId: string; readonly max: number }
-  | { readonly code: "NOT_IN_CART"; readonly variantId: string };
+  | { readonly code: "NOT_IN_CART"; readonly variantId: string }
+  /** More than can be reserved now: `available` units in all, `inCart` of them already in the cart. */
+  | { readonly code: "NOT_ENOUGH_STOCK"; readonly variantId: string; readonly available: number; readonly inCart: number };
+
+/**
+ * A line may grow to what can be reserved now, never past it: the shopper hears "only N left" when
+ * adding, not "sold out" at checkout. A line may always shrink, whatever the stock (it may already
+ * be over, after others bought; the cart review says so).
+ */
+function checkQuantity(cart: Cart, variantId: string, quantity: number, available: number): CartError | null {
+  if (quantity > MAX_LINE_QUANTITY) return { code: "QUANTITY_LIMIT", variantId, max: MAX_LINE_QUANTITY };
+  const inCart = quantityOf(cart, variantId);
+  if (quantity > inCart && quantity > available) return { code: "NOT_ENOUGH_STOCK", variantId, available: Math.max(available, 0), inCart };
+  return null;
+}
 
 function quantityOf(cart: Cart, variantId: string): number {
   return cart.lines.find((line) => line.variantId === variantId)?.quantity ?? 0;
@@ -41,20 +55,23 @@ function withLine(cart: Cart, line: CartLine, now: Date): Cart {
  * Adds units of a variant. Adding a variant already in the cart increases that line, so the
  * same variant is always one line, and the line keeps the price the shopper last accepted: a
  * price change since then stays a PRICE_CHANGED problem until they accept it (`acceptPrice`),
- * rather than being taken silently because more units were added. Refused beyond `MAX_LINE_QUANTITY`.
+ * rather than being taken silently because more units were added. Refused beyond `MAX_LINE_QUANTITY`
+ * and beyond the `available` stock.
  */
-export function addItem(cart: Cart, item: CartLine, now: Date): Result<Cart, CartError> {
+export function addItem(cart: Cart, item: CartLine, now: Date, available: number): Result<Cart, CartError> {
   const existing = cart.lines.find((line) => line.variantId === item.variantId);
   const quantity = (existing?.quantity ?? 0) + item.quantity;
-  if (quantity > MAX_LINE_QUANTITY) return err({ code: "QUANTITY_LIMIT", variantId: item.variantId, max: MAX_LINE_QUANTITY });
+  const refusal = checkQuantity(cart, item.variantId, quantity, available);
+  if (refusal) return err(refusal);
   return ok(withLine(cart, { ...item, quantity, unitPrice: existing?.unitPrice ?? item.unitPrice }, now));
 }
 
-/** Sets a line's quantity; zero removes the line. */
-export function setQuantity(cart: Cart, variantId: string, quantity: number, now: Date): Result<Cart, CartError> {
+/** Sets a line's quantity; zero removes the line. Raising it is refused beyond the `available` stock. */
+export function setQuantity(cart: Cart, variantId: string, quantity: number, now: Date, available: number): Result<Cart, CartError> {
   const line = cart.lines.find((l) => l.variantId === variantId);
   if (!line) return err({ code: "NOT_IN_CART", variantId });
-  if (quantity > MAX_LINE_QUANTITY) return err({ code: "QUANTITY_LIMIT", variantId, max: MAX_LINE_QUANTITY });
+  const refusal = checkQuantity(cart, variantId, quantity, available);
+  if (refusal) return err(refusal);
   return ok(quantity === 0 ? removeItem(cart, variantId, now) : withLine(cart, { ...line, quantity }, now));
 }
 

@@ -1,10 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { adjustOnHand, available, combineItems, commit, isLowStock, release, reserve, restock, type StockLevel } from "./stock.js";
+import { adjustOnHand, available, combineItems, commit, isLowStock, onlyLeft, release, reserve, restock, type StockLevel } from "./stock.js";
 
 const level = (onHand: number, reserved = 0): StockLevel => ({ onHand, reserved });
 
 describe("stock rules", () => {
+  it("tells the count left only when it is low and above zero", () => {
+    expect(onlyLeft(level(3), 5)).toBe(3);
+    expect(onlyLeft(level(5, 0), 5)).toBe(5);
+    expect(onlyLeft(level(6), 5)).toBeNull();
+    expect(onlyLeft(level(4, 4), 5)).toBeNull();
+    expect(onlyLeft(level(1, 3), 5)).toBeNull();
+  });
+
   it("reserves only what is available", () => {
     expect(reserve(level(5, 3), 2)).toEqual({ ok: true, value: level(5, 5) });
     expect(reserve(level(5, 3), 3)).toEqual({ ok: false, error: { code: "OUT_OF_STOCK", requested: 3, available: 2 } });

@@ -33,6 +33,16 @@ export function available(level: StockLevel): number {
   return level.onHand - level.reserved;
 }
 
+/**
+ * "Only N left": the exact count is told only when it is low (at most the store's low-stock
+ * threshold) and above zero; above it a shopper just sees "In stock", so the shop's inventory is
+ * not published. Null when nothing needs saying.
+ */
+export function onlyLeft(level: StockLevel, threshold: number): number | null {
+  const left = available(level);
+  return left > 0 && isLowStock(level, threshold) ? left : null;
+}
+
 /** Placement: holds `quantity` for an order, refused when fewer are available (never oversold). */
 export function reserve(level: StockLevel, quantity: number): Result<StockLevel, StockError> {
   const free = available(level);

@@ -10,6 +10,7 @@ import {
   setQuantity,
   type Cart,
   type CartError,
+  type CatalogEntry,
   type Repositories,
   type Result,
 } from "@bbscart/core";
@@ -18,6 +19,9 @@ import { cartView, reviewStoredCart, type CartView } from "./review.js";
 
 /** Whose cart: a signed-in shopper's (by user id) or a guest's (by the `cart_id` cookie). */
 export type CartOwner = { userId: string; guestId?: never } | { guestId: string; userId?: never };
+
+/** What a line may grow to: the stock available, or nothing for a variant no longer on sale. */
+const sellableLeft = (entry: CatalogEntry | undefined): number => (entry && isPurchasable(entry) ? available(entry.variant.stock) : 0);
 
 const unwrap = (result: Result<Cart, CartError>): Cart => {
   if (!result.ok) throw refused(result.error);
@@ -78,12 +82,16 @@ export function cartService(deps: CommerceDeps) {
     add(owner: CartOwner, input: { variantId: string; quantity: number }) {
       return change(owner, async (cart, repos, now) => {
         const { variant } = await sellable(repos, input.variantId);
-        return unwrap(addItem(cart, { variantId: variant.id, quantity: input.quantity, unitPrice: variant.price }, now));
+        return unwrap(addItem(cart, { variantId: variant.id, quantity: input.quantity, unitPrice: variant.price }, now, available(variant.stock)));
       });
     },
 
     updateQuantity(owner: CartOwner | null, input: { variantId: string; quantity: number }) {
-      return change(owner, (cart, _repos, now) => unwrap(setQuantity(cart, input.variantId, input.quantity, now)));
+      return change(owner, async (cart, repos, now) => {
+        // A line of a product taken off sale can still be lowered or removed: it has nothing left to grow into.
+        const entry = (await repos.products.findEntries([input.variantId])).get(input.variantId);
+        return unwrap(setQuantity(cart, input.variantId, input.quantity, now, sellableLeft(entry)));
+      });
     },
 
     remove(owner: CartOwner | null, variantId: string) {
@@ -123,7 +131,7 @@ export function cartService(deps: CommerceDeps) {
         if (!guest) return false;
         const mine = await load(repos, { userId });
         const entries = await repos.products.findEntries(guest.lines.map((line) => line.variantId));
-        const stock = new Map([...entries].map(([variantId, entry]) => [variantId, isPurchasable(entry) ? available(entry.variant.stock) : 0]));
+        const stock = new Map([...entries].map(([variantId, entry]) => [variantId, sellableLeft(entry)]));
         await repos.carts.save(mergeCarts(mine, guest, { now: clock.now(), available: stock }));
         await repos.carts.delete(guest.id);
         return true;

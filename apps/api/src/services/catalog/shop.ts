@@ -1,7 +1,7 @@
 import type { CatalogQuery, DatabaseHandle } from "@bbscart/core";
 import type { adminCatalogListInput, catalogListInput, productSlugInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { notFound } from "../common/index.js";
+import { loadSettings, notFound } from "../common/index.js";
 import { adminProductView, categoryView, productCard, productDetail } from "./views.js";
 import { forgivingSearch } from "./spelling.js";
 
@@ -36,7 +36,8 @@ export function catalogReads(db: DatabaseHandle) {
     async bySlug(input: z.output<typeof productSlugInput>) {
       const product = await db.repos.products.findBySlug(input.slug);
       if (!product?.active) throw notFound("Product");
-      return productDetail(product, await db.repos.categories.findById(product.categoryId));
+      const [category, settings] = await Promise.all([db.repos.categories.findById(product.categoryId), loadSettings(db.repos)]);
+      return productDetail(product, category, settings.lowStockThreshold);
     },
 
     /**

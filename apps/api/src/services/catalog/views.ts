@@ -1,4 +1,4 @@
-import { available, isInStock, priceRange, type Category, type Product, type Variant } from "@bbscart/core";
+import { available, isInStock, onlyLeft, priceRange, type Category, type Product, type Variant } from "@bbscart/core";
 
 /*
  * What leaves the API about the catalog. Shoppers see listing cards and product pages with only
@@ -49,9 +49,18 @@ export const adminCategoryView = (category: Category) => ({
   archivedAt: category.archivedAt,
 });
 
-/** A product page: the card plus its description and category. */
-export function productDetail(product: Product, category: Category | null) {
-  return { ...productCard(product), description: product.description, category: category ? categoryView(category) : null };
+/**
+ * A product page: the card plus its description and category, and on each variant how many are
+ * left when that is low (`lowStockThreshold`), so the page says "Only 2 left" and its quantity
+ * picker stops there.
+ */
+export function productDetail(product: Product, category: Category | null, lowStockThreshold: number) {
+  return {
+    ...productCard(product),
+    variants: product.variants.filter((variant) => variant.active).map((variant) => ({ ...shopVariant(variant), onlyLeft: onlyLeft(variant.stock, lowStockThreshold) })),
+    description: product.description,
+    category: category ? categoryView(category) : null,
+  };
 }
 
 export const adminVariantView = (variant: Variant) => ({

@@ -240,6 +240,16 @@ const table: Table = {
   NOT_IN_CART: one("NOT_FOUND", () => "This item is not in your cart", { field: "variantId", reason: "NOT_IN_CART" }),
   NOT_FOR_SALE: one("NOT_FOUND", () => "This product is not available", { field: "variantId" }),
   QUANTITY_LIMIT: one("BAD_REQUEST", (r) => `quantity must be at most ${r.max} per item`, { field: "quantity", reason: "QUANTITY_LIMIT" }),
+  NOT_ENOUGH_STOCK: one(
+    "CONFLICT",
+    (r) =>
+      r.available === 0
+        ? "This item is sold out"
+        : r.inCart >= r.available
+          ? `Only ${r.available} left, and all of them are in your cart`
+          : `Only ${r.available} left${r.inCart > 0 ? ` (${r.inCart} already in your cart)` : ""}`,
+    { field: "quantity", reason: "NOT_ENOUGH_STOCK" },
+  ),
   NOT_A_CARD_ORDER: one("PRECONDITION_FAILED", (r) => `This order is paid by ${r.method}, not by card`, { reason: "NOT_A_CARD_ORDER" }),
   NOT_AWAITING_PAYMENT: one("CONFLICT", (r) => `An order that is ${words(r.status)} is not awaiting payment`, { reason: "NOT_AWAITING_PAYMENT" }),
   USER_NOT_FOUND: one("NOT_FOUND", () => "User not found"),
