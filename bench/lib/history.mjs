@@ -35,6 +35,7 @@ import { load } from "./scale.mjs";
 
 export const HISTORY_SHOPPER_PASSWORD = "history-shopper-password-1";
 const DAY = 86_400_000;
+/** First names; the target searches customers for the first one ("aarav"). */
 const FIRST = ["Aarav", "Vivaan", "Aditya", "Ananya", "Diya", "Ishaan", "Kavya", "Meera", "Rohan", "Saanvi", "Arjun", "Priya", "Rahul", "Sneha", "Vikram", "Lakshmi", "Karthik", "Neha", "Siddharth", "Pooja", "Harish", "Divya", "Manoj", "Asha", "Farhan", "Zoya", "Gurpreet", "Nikhil", "Tanvi", "Yash"];
 const LAST = ["Sharma", "Iyer", "Reddy", "Nair", "Gupta", "Patel", "Khan", "Singh", "Das", "Menon", "Rao", "Joshi", "Kulkarni", "Chatterjee", "Pillai", "Verma", "Bose", "Mehta", "Shetty", "Naidu"];
 const CITIES = [
@@ -78,6 +79,7 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
   const { applyEffects } = await apiModule("services/orders/effects.js");
   const { auditSnapshot } = await apiModule("services/orders/admin-view.js");
   const { hashPassword } = await apiModule("auth/passwords.js");
+  if (!(customers > heavy && heavy >= 1)) throw new RangeError(`history: ${customers} customers cannot include ${heavy} heavy ones and others`);
   const random = prng(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
 
@@ -139,6 +141,7 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
 
     const balances = new Map();
     const tally = Object.fromEntries(core.ORDER_STATUSES.map((s) => [s, 0]));
+    /** @type {{ numbers: string[]; orderIds: string[] }} */
     const samples = { numbers: [], orderIds: [] };
     const span = 365 * DAY;
     const from = now.getTime() - span;
@@ -218,7 +221,6 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
             }));
           const totals = core.expectOk(core.priceLines({ currency: settings.currency, lines, coupon: null, delivery }), "history pricing");
           const checkoutKey = `chk_${hex(random, 20)}`;
-          const wallet = core.walletAccount(user.id);
 
           if (method === "wallet" && (balances.get(user.id) ?? 0) < totals.total.minor) {
             // A card top-up first, as the wallet page makes it: key → intent, the webhook, the credit.
@@ -286,15 +288,14 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
               if (t <= now.getTime()) await advance(core.applyOrderEvent(order, { type: "cancel", reason: "ordered by mistake" }, context({ kind: "shopper", userId: user.id }, t)), t, null);
             } else {
               const fulfilment = [
-                [DAY, { type: "pack" }, "order.pack"],
-                [2 * DAY, { type: "ship", carrier: "Delhivery", trackingNumber: `DL${String(10_000_000 + i)}` }, "order.ship"],
-                [4 * DAY, { type: "deliver" }, "order.deliver"],
+                { offset: DAY, event: { type: "pack" }, action: "order.pack" },
+                { offset: 2 * DAY, event: { type: "ship", carrier: "Delhivery", trackingNumber: `DL${String(10_000_000 + i)}` }, action: "order.ship" },
+                { offset: 4 * DAY, event: { type: "deliver" }, action: "order.deliver" },
               ];
-              for (const [offset, event, action] of fulfilment) {
+              for (const { offset, event, action } of fulfilment) {
                 const when = placedAt + offset + Math.floor(random() * 3_600_000);
                 if (!due(offset + 3_600_000)) break;
                 await advance(core.applyOrderEvent(order, event, context(adminActor, when)), when, action);
-                t = when;
               }
               if (order.status === "delivered" && random() < 0.05 && due(8 * DAY)) {
                 const asked = placedAt + 5 * DAY;
@@ -329,15 +330,17 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
     // (issue 28's `db:rollups:rebuild`) exists, it is called here, once, before the API starts.
     await rebuildRollupsHook(db);
 
-    const heavyShopper = users[0];
+    const [heavyShopper, another] = users;
+    // Checked at the start (more customers than heavy ones, at least one heavy): both exist.
+    if (!heavyShopper || !another) throw new Error("history: no customers were written");
     return {
       orders,
       customers,
       heavy,
       tally,
       shopper: { email: heavyShopper.email, password: HISTORY_SHOPPER_PASSWORD, userId: heavyShopper.id },
-      searchEmail: users[1].email,
-      customerSearch: FIRST[0].toLowerCase(),
+      searchEmail: another.email,
+      customerSearch: "aarav",
       samples,
       seconds: (Date.now() - started) / 1000,
     };
