@@ -16,7 +16,7 @@ import path from "node:path";
 import { generateHistory } from "./history.mjs";
 import { measure } from "./load.mjs";
 import { repoRoot } from "./paths.mjs";
-import { fmt } from "./report.mjs";
+import { fmt, table } from "./report.mjs";
 import { apiEnv, seedDemoStore, startApi } from "./store.mjs";
 import { stop } from "./procs.mjs";
 import { mutate, query, queryPath } from "./trpc.mjs";
@@ -184,12 +184,6 @@ export function historyGoals(rows, figures) {
     }
   }
   return out;
-}
-
-function table(headers, rows, right) {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (right[i] ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("  ");
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
 /** The target's block of the bench's text output: reads by size, then the file figures, then the goals. */

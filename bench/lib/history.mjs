@@ -49,18 +49,6 @@ const CITIES = [
   ["Jaipur", "RJ", "3020"],
 ];
 
-/** A small seeded PRNG (mulberry32): the same size gives the same history every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const hex = (random, n) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join("");
 /** A UUID v4 from the seeded generator, in the API's id format (`randomUUID`). */
 const uuid = (random) => `${hex(random, 8)}-${hex(random, 4)}-4${hex(random, 3)}-${"89ab"[Math.floor(random() * 4)]}${hex(random, 3)}-${hex(random, 12)}`;
@@ -76,11 +64,12 @@ const apiModule = (file) => import(pathToFileURL(path.join(repoRoot, "apps/api/d
 export async function generateHistory({ dataDir, orders, customers = 50_000, heavy = 50, now = new Date(), seed = 28, log = () => {} }) {
   const core = await load("@bbscart/core");
   const { openDatabase } = await load("@bbscart/db");
+  const { seededRandom } = await load("@bbscart/db", "seed");
   const { applyEffects } = await apiModule("services/orders/effects.js");
   const { auditSnapshot } = await apiModule("services/orders/admin-view.js");
   const { hashPassword } = await apiModule("auth/passwords.js");
   if (!(customers > heavy && heavy >= 1)) throw new RangeError(`history: ${customers} customers cannot include ${heavy} heavy ones and others`);
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
 
   const db = await openDatabase({ dataDir, sqliteSynchronous: "NORMAL" });
