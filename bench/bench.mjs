@@ -8,7 +8,7 @@
  *
  *   npm run bench -- --only web   the shop in headless Chromium as a phone on slow 4G sees it (see lib/web.mjs)
  *   npm run bench -- --only history             a year of history at 10,000 and 100,000 orders (lib/history-target.mjs)
- *   npm run bench -- --only history --history-full   … and at 1,000,000 orders (about an hour of generation more)
+ *   npm run bench -- --only history --history-full   … and at 1,000,000 orders (an hour or more of generation, ~20 GB of disk)
  *
  * Compression: `catalog-list-br` and `catalog-uncached-br` ask for the catalog page as a browser
  * does (Accept-Encoding: br); against `catalog-list` and `catalog-uncached` they give the CPU per
@@ -19,7 +19,7 @@
  * --web-root DIR (measure the built checkout in DIR instead of this one: before/after tables), --rounds N, --warmup S, --duration S, --connections 1,50, --no-scale, --no-build,
  * --svg FILE (default docs/performance.svg on full runs, none on --quick), --out FILE (also write the
  * JSON result there), --keep (keep the temp dir), --no-history (skip the history target),
- * --history-sizes N,N (orders per size; --quick: one store of 1,000 orders and 5,000 customers).
+ * --history-sizes N,N (orders per size; --quick: one store of 500 orders and 2,000 customers).
  * See docs/performance.md for the method.
  */
 import { spawnSync } from "node:child_process";
@@ -77,8 +77,8 @@ if (!Number.isInteger(rounds) || rounds < 1 || !(durationS > 0) || !(warmupS >= 
 const only = flags.only ? new Set(flags.only.split(",")) : null;
 // The history target: 10,000 and 100,000 orders (1,000,000 opt-in, for time); --quick one tiny store,
 // whose figures are shown but judge no growth.
-const historySizes = (flags["history-sizes"] ?? (quick ? "1000" : flags["history-full"] ? "10000,100000,1000000" : "10000,100000")).split(",").map(Number);
-const historyCustomers = quick ? 5_000 : 50_000;
+const historySizes = (flags["history-sizes"] ?? (quick ? "500" : flags["history-full"] ? "10000,100000,1000000" : "10000,100000")).split(",").map(Number);
+const historyCustomers = quick ? 2_000 : 50_000;
 const historyWanted = !flags["no-history"] && (!only || only.has("history"));
 if (historySizes.some((n) => !Number.isInteger(n) || n < 100)) {
   process.stderr.write("bench: --history-sizes must be whole numbers of orders, at least 100 each\n");
