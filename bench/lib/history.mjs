@@ -77,7 +77,9 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
     const settings = (await db.repos.settings.get()) ?? core.defaultStoreSettings;
     const admin = await db.repos.users.findByEmail("admin@bbscart.local");
     if (!admin) throw new Error("history: the store has no demo admin; seed it first");
-    const adminActor = { kind: "admin", userId: admin.id, permissions: admin.permissions };
+    // The actor the API builds for a signed-in admin, as its decisions and timeline record it.
+    const adminActor = core.actorFor(admin);
+    if (!adminActor) throw new Error("history: the demo admin is disabled");
     const catalog = [];
     for (let cursor = null; ; ) {
       const page = await db.repos.products.search({ cursor, limit: 100, search: null, categoryId: null, minPriceMinor: null, maxPriceMinor: null, inStock: null, sort: "newest", includeInactive: false });
