@@ -7,6 +7,8 @@
  *   npm run bench -- --json       machine-readable result on stdout (progress goes to stderr)
  *
  *   npm run bench -- --only web   the shop in headless Chromium as a phone on slow 4G sees it (see lib/web.mjs)
+ *   npm run bench -- --only history             a year of history at 10,000 and 100,000 orders (lib/history-target.mjs)
+ *   npm run bench -- --only history --history-full   … and at 1,000,000 orders (an hour or more of generation, ~20 GB of disk)
  *
  * Compression: `catalog-list-br` and `catalog-uncached-br` ask for the catalog page as a browser
  * does (Accept-Encoding: br); against `catalog-list` and `catalog-uncached` they give the CPU per
@@ -21,7 +23,8 @@
  * Other flags: --only id,id (e.g. sqlite-loop,checkout,web), --web-runs N (loads per page, default 5),
  * --web-root DIR (measure the built checkout in DIR instead of this one: before/after tables), --rounds N, --warmup S, --duration S, --connections 1,50, --no-scale, --no-build,
  * --svg FILE (default docs/performance.svg on full runs, none on --quick), --out FILE (also write the
- * JSON result there), --keep (keep the temp dir).
+ * JSON result there), --keep (keep the temp dir), --no-history (skip the history target),
+ * --history-sizes N,N (orders per size; --quick: one store of 500 orders and 2,000 customers).
  * See docs/performance.md for the method.
  */
 import { spawnSync } from "node:child_process";
@@ -36,6 +39,7 @@ import { compressionCpu } from "./lib/compress-cost.mjs";
 import { addRatios, compressionCost, goals, renderSvg, renderText, summarise } from "./lib/report.mjs";
 import { growCatalog } from "./lib/scale.mjs";
 import { ADDRESS, SEARCH_TYPO, apiEnv, freshTokens, prepareStore, seedDemoStore, startApi } from "./lib/store.mjs";
+import { renderHistoryText, runHistoryTarget } from "./lib/history-target.mjs";
 import { mutationBody, query, queryPath } from "./lib/trpc.mjs";
 import { benchWeb, renderWebText, WEB_GOALS, WEB_PROFILE } from "./lib/web.mjs";
 
@@ -57,6 +61,9 @@ const { values: flags } = parseArgs({
     "web-root": { type: "string" },
     "scale-sizes": { type: "string" },
     "scale-targets": { type: "string" },
+    "no-history": { type: "boolean", default: false },
+    "history-full": { type: "boolean", default: false },
+    "history-sizes": { type: "string" },
   },
 });
 const quick = flags.quick;
@@ -82,6 +89,15 @@ if (
 }
 
 const only = flags.only ? new Set(flags.only.split(",")) : null;
+// The history target: 10,000 and 100,000 orders (1,000,000 opt-in, for time); --quick one tiny store,
+// whose figures are shown but judge no growth.
+const historySizes = (flags["history-sizes"] ?? (quick ? "500" : flags["history-full"] ? "10000,100000,1000000" : "10000,100000")).split(",").map(Number);
+const historyCustomers = quick ? 2_000 : 50_000;
+const historyWanted = !flags["no-history"] && (!only || only.has("history"));
+if (historySizes.some((n) => !Number.isInteger(n) || n < 100)) {
+  process.stderr.write("bench: --history-sizes must be whole numbers of orders, at least 100 each\n");
+  process.exit(2);
+}
 const webRuns = Number(flags["web-runs"] ?? (quick ? 2 : 5));
 if (!Number.isInteger(webRuns) || webRuns < 1) {
   process.stderr.write("bench: --web-runs must be a positive integer\n");
@@ -240,13 +256,27 @@ if (only?.has("web")) {
     await cleanup();
     throw error;
   }
-  if (only.size === 1) {
+}
+/** The history target (lib/history-target.mjs): its own stores, one per size, measured once (not per round). */
+async function runHistory() {
+  try {
+    return await runHistoryTarget({ dir, redisPrefix, sizes: historySizes, customers: historyCustomers, heavy: 50, warmupS: quick ? 0.5 : warmupS, durationS: quick ? 1 : durationS, log, children });
+  } catch (error) {
+    for (const child of children) child.kill("SIGKILL");
     await cleanup();
-    const result = { meta: { startedAt, finishedAt: new Date().toISOString(), profile: WEB_PROFILE, goals: WEB_GOALS, machine: machineLoad(), loadBefore, loadAfter: os.loadavg()[0], root: web.root }, web: web.rows };
-    if (flags.out) fs.writeFileSync(flags.out, `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderWebText(web.rows)}\n`);
-    process.exit(web.rows.every((r) => r.pass.js && r.pass.lcp && r.pass.cls) ? 0 : 1);
+    throw error;
   }
+}
+const historyPasses = (history) => !history || history.goals.every((g) => g.ok !== false);
+if (only && [...only].every((id) => id === "web" || id === "history")) {
+  const onlyHistory = historyWanted ? await runHistory() : null;
+  await cleanup();
+  const meta = { startedAt, finishedAt: new Date().toISOString(), machine: machineLoad(), loadBefore, loadAfter: os.loadavg()[0] };
+  const result = { meta: web ? { ...meta, profile: WEB_PROFILE, goals: WEB_GOALS, root: web.root } : meta, ...(web ? { web: web.rows } : {}), ...(onlyHistory ? { history: onlyHistory } : {}) };
+  if (flags.out) fs.writeFileSync(flags.out, `${JSON.stringify(result, null, 2)}\n`);
+  const text = [web ? renderWebText(web.rows) : null, onlyHistory ? renderHistoryText(onlyHistory) : null].filter(Boolean).join("\n\n");
+  process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${text}\n`);
+  process.exit((!web || web.rows.every((r) => r.pass.js && r.pass.lcp && r.pass.cls)) && historyPasses(onlyHistory) ? 0 : 1);
 }
 let store;
 try {
@@ -384,6 +414,7 @@ try {
   throw error;
 }
 
+const history = historyWanted ? await runHistory() : null;
 addRatios(rows);
 const summary = summarise(rows);
 log("compression: timing the catalog page compressed alone (CPU per answer)");
@@ -421,6 +452,7 @@ const result = {
   scale,
   rows,
   ...(web ? { web: web.rows } : {}),
+  ...(history ? { history } : {}),
 };
 if (svgFile) {
   fs.writeFileSync(svgFile, renderSvg(result));
@@ -428,4 +460,6 @@ if (svgFile) {
 }
 if (flags.out) fs.writeFileSync(flags.out, `${JSON.stringify(result, null, 2)}\n`);
 await cleanup();
-process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderText(result)}\n${web ? `\n${renderWebText(web.rows)}\n` : ""}`);
+process.stdout.write(
+  flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderText(result)}\n${web ? `\n${renderWebText(web.rows)}\n` : ""}${history ? `\n${renderHistoryText(history)}\n` : ""}`,
+);

@@ -113,7 +113,8 @@ export function compressionCost(summary) {
 export const fmt = (n, digits = 0) => (n === null || n === undefined || !Number.isFinite(n) ? "–" : n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 export const pct = (n) => (n === null || n === undefined || !Number.isFinite(n) ? "–" : `${(n * 100).toFixed(n < 0.1 ? 1 : 0)}%`);
 
-function table(headers, rows, alignRight) {
+/** A plain-text table: a header, a rule, the rows; columns padded to their widest cell, right-aligned where asked. */
+export function table(headers, rows, alignRight) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => cells.map((c, i) => (alignRight[i] ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("  ");
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");

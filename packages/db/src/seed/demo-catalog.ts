@@ -260,8 +260,11 @@ export const demoCategories: readonly CategorySpec[] = [
   },
 ];
 
-/** A small deterministic generator (mulberry32) so the demo data is the same on every machine. */
-function generator(seed: number): () => number {
+/**
+ * A small deterministic generator (mulberry32) so the demo data is the same on every machine; the
+ * bench's history generator draws from it too.
+ */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -286,7 +289,7 @@ export interface DemoProduct {
 
 /** Every category and product of the demo store, with stable ids; `now` stamps creation. */
 export function buildDemoCatalog(now: Date): { categories: Category[]; products: DemoProduct[] } {
-  const random = generator(20261125);
+  const random = seededRandom(20261125);
   const categories: Category[] = [];
   const products: DemoProduct[] = [];
   for (const spec of demoCategories) {

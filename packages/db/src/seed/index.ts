@@ -1,2 +1,2 @@
 export { seedDemoStore, type SeedReport } from "./seed.js";
-export { buildDemoCatalog, buildDemoCoupons } from "./demo-catalog.js";
+export { buildDemoCatalog, buildDemoCoupons, seededRandom } from "./demo-catalog.js";
