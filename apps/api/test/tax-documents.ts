@@ -1,4 +1,5 @@
 import type { TaxDocument, TaxDocumentLine, TaxParty } from "@bbscart/core";
+import type { TaxDocumentSource } from "../src/services/invoices/index.js";
 
 /*
  * TaxDocument values for the renderer, exporter and endpoint tests, built the way the GST service
@@ -77,5 +78,28 @@ export function makeTaxDocument(options: { buyer?: TaxParty; lines?: LineSpec[];
     lines,
     totals: { taxableMinor: sum((l) => l.taxableMinor), cgstMinor: sum((l) => l.cgstMinor), sgstMinor: sum((l) => l.sgstMinor), igstMinor: sum((l) => l.igstMinor), totalMinor: sum((l) => l.totalMinor) },
     ...overrides,
+  };
+}
+
+/**
+ * An in-memory `TaxDocumentSource` over `documents` (each with its order), answering as the
+ * issuing service's will: by order in issue order, by range in issue-then-number order, in pages.
+ * `ranges` records each range asked for, so tests can check the days became the right instants.
+ */
+export function memorySource(documents: { orderId: string; doc: TaxDocument }[]): TaxDocumentSource & { ranges: { from: Date; to: Date }[]; pageSizes: number[] } {
+  // Sorted on each question, so a test may add documents after handing the source to the app.
+  const ordered = () => [...documents].sort((a, b) => a.doc.issuedAt.localeCompare(b.doc.issuedAt) || a.doc.number.localeCompare(b.doc.number));
+  const ranges: { from: Date; to: Date }[] = [];
+  const pageSizes: number[] = [];
+  return {
+    ranges,
+    pageSizes,
+    forOrder: (orderId) => Promise.resolve(ordered().filter((entry) => entry.orderId === orderId).map((entry) => entry.doc)),
+    async *inRange(kinds, range, pageSize) {
+      ranges.push(range);
+      pageSizes.push(pageSize);
+      const chosen = ordered().map((entry) => entry.doc).filter((doc) => kinds.includes(doc.kind) && Date.parse(doc.issuedAt) >= range.from.getTime() && Date.parse(doc.issuedAt) < range.to.getTime());
+      for (let start = 0; start < chosen.length; start += pageSize) yield chosen.slice(start, start + pageSize);
+    },
   };
 }
