@@ -103,3 +103,8 @@ export function memorySource(documents: { orderId: string; doc: TaxDocument }[])
     },
   };
 }
+
+/** Every order has an invoice and a credit note: for suites about who may see them, not what they hold. */
+export function everyOrderIssued(): TaxDocumentSource {
+  return { forOrder: () => Promise.resolve([makeTaxDocument(), makeTaxDocument({ kind: "credit-note" })]), inRange: memorySource([]).inRange };
+}

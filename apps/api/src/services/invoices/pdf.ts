@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { formatMoney, rupeesInWords, type TaxDocument, type TaxDocumentKind, type TaxDocumentLine, type TaxParty } from "@bbscart/core";
+import { create, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
 
 /** What each kind of document is called at its head, as the GST rules name them. */
@@ -13,20 +14,24 @@ const TITLES: Record<TaxDocumentKind, string> = {
 /**
  * Noto Sans from `@expo-google-fonts/noto-sans` (SIL Open Font License 1.1, ADR 153): Google's
  * build carries Latin, the ₹ sign and Devanagari with its OpenType shaping tables in one file, so
- * a Hindi buyer name shapes (conjuncts, matra order) without switching fonts mid-line. Read once
- * per process: pdfkit embeds only the glyphs a document uses.
+ * a Hindi buyer name shapes (conjuncts, matra order) without switching fonts mid-line. Parsed once
+ * per process (parsing a 600 kB font costs more than laying out an invoice); pdfkit embeds only
+ * the glyphs each document uses.
  */
 const fonts = (() => {
-  let loaded: { regular: Buffer; bold: Buffer } | null = null;
+  let loaded: { regular: Font; bold: Font } | null = null;
   return () => {
     if (!loaded) {
       const require = createRequire(import.meta.url);
-      const file = (weight: string) => readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${weight}/NotoSans_${weight}.ttf`));
+      const file = (weight: string) => create(readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${weight}/NotoSans_${weight}.ttf`))) as Font;
       loaded = { regular: file("400Regular"), bold: file("700Bold") };
     }
     return loaded;
   };
 })();
+
+/** pdfkit takes a parsed fontkit font as it is (it checks for `layout`), though its types name only file sources. */
+const asFontSource = (font: Font) => font as unknown as Buffer;
 
 const PAGE = { width: 595.28, height: 841.89, margin: 40 } as const;
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -103,8 +108,8 @@ export async function renderTaxDocumentPdf(doc: TaxDocument): Promise<Buffer> {
     pdf.on("error", reject);
   });
   const { regular, bold } = fonts();
-  pdf.registerFont("body", regular);
-  pdf.registerFont("bold", bold);
+  pdf.registerFont("body", asFontSource(regular));
+  pdf.registerFont("bold", asFontSource(bold));
 
   header(pdf, doc, title);
   table(pdf, doc, columnsFor(doc));
