@@ -24,7 +24,7 @@ const { values: flags } = parseArgs({ options: { documents: { type: "string", de
 const total = Number(flags.documents);
 const pageSize = Number(flags.page);
 
-const { registerCsv } = await import(pathToFileURL(path.join(repoRoot, "apps/api/dist/services/invoices/register.js")).href);
+const { registerCsv } = await import(pathToFileURL(path.join(repoRoot, "apps/api/dist/services/invoices/index.js")).href);
 
 const party = (i) => ({
   name: i % 7 === 0 ? `श्रीमती ग्राहक ${i}` : `Customer ${i}`,

@@ -10,8 +10,8 @@ import { csvChunks, rupees, type CsvCell } from "../reports/index.js";
 const PARTY_COLUMNS = ["buyer_gstin", "buyer_name", "place_of_supply", "supply_type"] as const;
 const FIGURE_COLUMNS = ["rate", "taxable_value", "igst", "cgst", "sgst"] as const;
 
-export const INVOICE_REGISTER_HEADER = ["document_type", "invoice_number", "invoice_date", ...PARTY_COLUMNS, "order_number", ...FIGURE_COLUMNS, "invoice_value"] as const;
-export const CREDIT_NOTE_REGISTER_HEADER = ["credit_note_number", "credit_note_date", "invoice_number", "invoice_date", ...PARTY_COLUMNS, "order_number", ...FIGURE_COLUMNS, "note_value"] as const;
+const INVOICE_REGISTER_HEADER = ["document_type", "invoice_number", "invoice_date", ...PARTY_COLUMNS, "order_number", ...FIGURE_COLUMNS, "invoice_value"] as const;
+const CREDIT_NOTE_REGISTER_HEADER = ["credit_note_number", "credit_note_date", "invoice_number", "invoice_date", ...PARTY_COLUMNS, "order_number", ...FIGURE_COLUMNS, "note_value"] as const;
 
 /** The register's kinds: invoices and bills of supply together (the type column tells them apart), credit notes alone. */
 export const REGISTER_KINDS = {
@@ -26,7 +26,7 @@ const IST_OFFSET_MS = 330 * 60_000;
 const DAY_MS = 86_400_000;
 
 /** The calendar day in India as ISO `YYYY-MM-DD`, which spreadsheets read as a date. */
-export function indianDay(iso: string): string {
+function indianDay(iso: string): string {
   return new Date(Date.parse(iso) + IST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
@@ -50,7 +50,7 @@ interface RateRow {
 }
 
 /** The document's lines summed by rate, in ascending rate order (a stable row order for diffs). */
-export function byRate(doc: TaxDocument): RateRow[] {
+function byRate(doc: TaxDocument): RateRow[] {
   const rows = new Map<number, RateRow>();
   for (const line of doc.lines) {
     const row = rows.get(line.rateBp) ?? { rateBp: line.rateBp, taxableMinor: 0, igstMinor: 0, cgstMinor: 0, sgstMinor: 0 };
