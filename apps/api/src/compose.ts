@@ -18,6 +18,7 @@ import { AuthBudget } from "./security/auth-budget.js";
 import { ChallengeGuard } from "./security/challenge-guard.js";
 import { LoginThrottle } from "./security/login-throttle.js";
 import { createServices } from "./services/index.js";
+import type { TaxDocumentSource } from "./services/invoices/index.js";
 
 export interface Infrastructure {
   env: Env;
@@ -35,6 +36,8 @@ export interface Infrastructure {
   metrics?: Metrics | null;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Where issued GST documents are read from; none are issued until the GST service provides one. */
+  taxDocuments?: TaxDocumentSource;
 }
 
 /** Builds the services and the Express app from configuration and live connections: one wiring for the server and the tests. */
@@ -80,6 +83,7 @@ export function composeApp(infra: Infrastructure) {
       passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
       adminTotpRequired: env.ADMIN_TOTP_REQUIRED,
     },
+    taxDocuments: infra.taxDocuments,
   });
 
   const origins = allowedOrigins(env.WEB_ORIGIN, infra.publicUrl);

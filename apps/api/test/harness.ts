@@ -16,6 +16,7 @@ import { databaseOptions } from "../src/config/database.js";
 import { metricsFrom } from "../src/metrics/metrics.js";
 import { connectRedis } from "../src/redis.js";
 import type { Services } from "../src/services/index.js";
+import type { TaxDocumentSource } from "../src/services/invoices/index.js";
 import type { Redis } from "ioredis";
 import { testEnv } from "./test-env.js";
 
@@ -52,6 +53,8 @@ export async function startApp(options: {
   paymentProvider?: (redis: Redis, env: Env) => PaymentProvider;
   /** A database opened elsewhere (the MongoDB lane's), instead of SQLite under `dataDir`; the app closes it. */
   db?: DatabaseHandle;
+  /** Issued GST documents the app prints (fixtures until the issuing service exists). */
+  taxDocuments?: TaxDocumentSource;
 }): Promise<RunningApp> {
   runs += 1;
   const env = parseEnv({
@@ -90,6 +93,7 @@ export async function startApp(options: {
     jobs,
     metrics,
     ...(options.clock ? { clock: options.clock } : {}),
+    taxDocuments: options.taxDocuments,
   });
   server.on("request", app);
   const workers = options.workers

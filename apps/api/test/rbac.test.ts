@@ -12,6 +12,7 @@ import { paymentsRows } from "./rbac/payments.rows.js";
 import { restRows } from "./rbac/rest.rows.js";
 import type { CallerName, Outcome, Row, RowSet, World } from "./rbac/types.js";
 import { rest } from "./rest-client/http.js";
+import { everyOrderIssued } from "./tax-documents.js";
 import { useTempDirs } from "./temp-dir.js";
 import { call } from "./trpc-http.js";
 
@@ -33,7 +34,7 @@ const procedures = appRouter._def.procedures as unknown as Record<string, { _def
 
 /** A running app with the five callers and every rows file's records: one per surface, so each starts fresh. */
 async function prepareWorld(dataDir: string): Promise<World> {
-  const app = await startApp({ dataDir, variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000" } });
+  const app = await startApp({ dataDir, variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000" }, taxDocuments: everyOrderIssued() });
   const world: World = { app, callers: await createCallers(app), fixtures: {} };
   for (const set of rowSets) await set.prepare?.(world);
   return world;

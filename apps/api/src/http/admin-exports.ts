@@ -1,9 +1,10 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { adminUserListInput, orderListInput } from "@bbscart/core/schemas";
+import { adminUserListInput, orderListInput, taxRegisterInput } from "@bbscart/core/schemas";
 import { Router, type Request, type Response } from "express";
 import type { z } from "zod";
 import type { Services } from "../services/index.js";
+import { REGISTER_KINDS, type RegisterName } from "../services/invoices/index.js";
 import { adminGate, failWith } from "./admin-gate.js";
 
 /** The list's filters from a query string: single text values only, empty ones left out (the list's defaults apply). */
@@ -50,8 +51,10 @@ const CUSTOMER_FILTERS = ["search", "role"] as const;
 /**
  * `GET /api/admin/exports/orders.csv` (needs `orders.manage`) and `/customers.csv` (needs
  * `users.manage`): the console's orders and customers views as CSV, with the list's query
- * parameters as filters (ADR 122). Plain Express rather than a REST operation because the answer
- * is a stream of text, not a JSON document; the page size is `EXPORT_PAGE_SIZE`.
+ * parameters as filters (ADR 122); `/invoices.csv` and `/credit-notes.csv` (needs `orders.manage`,
+ * ADR 154): the GSTR-1-friendly registers for `from`–`to` (IST days, both included). Plain Express
+ * rather than REST operations because the answer is a stream of text, not a JSON document; the
+ * page size is `EXPORT_PAGE_SIZE`.
  */
 export function adminExportRoutes(services: Services, pageSize: number): Router {
   const routes = Router();
@@ -66,5 +69,12 @@ export function adminExportRoutes(services: Services, pageSize: number): Router 
     const query = parsed(adminUserListInput, req, res, CUSTOMER_FILTERS);
     if (query) await send(res, `customers-${day()}.csv`, services.exports.customers(query, pageSize));
   });
+
+  for (const name of Object.keys(REGISTER_KINDS) as RegisterName[]) {
+    routes.get(`/api/admin/exports/${name}.csv`, adminGate(services, "orders.manage", null), async (req, res) => {
+      const range = parsed(taxRegisterInput, req, res, ["from", "to"]);
+      if (range) await send(res, `${name}-${range.from}-to-${range.to}.csv`, services.invoices.register(name, range, pageSize));
+    });
+  }
   return routes;
 }

@@ -137,6 +137,7 @@ export function restDocument(router: AnyRouter, operations: RestOperation[], ser
       responses["304"] = { description: "Not modified since the ETag sent.", headers: { ETag: headers.ETag } };
     }
     if (Object.keys(headers).length > 0) responses["200"] = { ...success, headers };
+    if (operation.behaviour.file) responses["200"] = fileResponse(operation.behaviour.file);
     if (operation.behaviour.idempotencyHeader) withIdempotencyHeader(entry);
     withInputRules(entry, operation);
 
@@ -186,6 +187,15 @@ function withInputRules(entry: Operation, operation: RestOperation): void {
   for (const keyword of ["oneOf", "anyOf", "allOf", "not", "dependentRequired"] as const) {
     if (meta[keyword] !== undefined) body.schema = { ...body.schema, [keyword]: meta[keyword] };
   }
+}
+
+/** The 200 of an operation that answers a file: its bytes, named by Content-Disposition. */
+function fileResponse(type: string): Json {
+  return {
+    description: "The file, as an attachment.",
+    headers: { "Content-Disposition": header({ type: "string" }, '`attachment; filename="…"`: the document\'s number as a file name.', true) },
+    content: { [type]: { schema: { type: "string", format: "binary" } } },
+  };
 }
 
 /** An idempotency key (checkout, refunds) is a header here (the adapter copies it into the input), not a body field. */

@@ -24,6 +24,11 @@ export interface RestBehaviour {
    * the document declares each one's status and problem `type` from that table.
    */
   refuses?: readonly RefusalCode[];
+  /**
+   * The answer is a file of this type, not JSON: the procedure returns `{ filename, base64 }` (what
+   * tRPC clients get) and the adapter sends the decoded bytes as an attachment instead.
+   */
+  file?: "application/pdf";
 }
 
 export type RestOptions = NonNullable<Meta["openapi"]> & RestBehaviour;
@@ -35,8 +40,8 @@ export type RestOptions = NonNullable<Meta["openapi"]> & RestBehaviour;
  * Set `protect: false` on public operations: the document then asks for no bearer token.
  * The behaviour flags are kept apart from `openapi`, which the document generator reads as is.
  */
-export function rest({ created, cached, paginated, refusesCredentials, idempotencyHeader, refuses, ...openapi }: RestOptions): Meta {
-  const behaviour: RestBehaviour = { created, cached, paginated, refusesCredentials, idempotencyHeader, refuses };
+export function rest({ created, cached, paginated, refusesCredentials, idempotencyHeader, refuses, file, ...openapi }: RestOptions): Meta {
+  const behaviour: RestBehaviour = { created, cached, paginated, refusesCredentials, idempotencyHeader, refuses, file };
   // `rest` is not in Meta's type: only this module writes it and restBehaviour() reads it back.
   return { openapi, rest: behaviour } as Partial<Meta> as Meta;
 }

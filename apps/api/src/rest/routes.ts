@@ -59,6 +59,18 @@ function inputFor(operation: RestOperation, req: Request, pathParams: Record<str
   return input;
 }
 
+/**
+ * Path parameters as the client meant them: `CN%2F25-26%2F000004` is the credit note
+ * `CN/25-26/000004`. A malformed escape is unreadable, not a value to look up.
+ */
+function decodedParams(groups: Record<string, string>): Record<string, string> {
+  try {
+    return Object.fromEntries(Object.entries(groups).map(([name, value]) => [name, decodeURIComponent(value)]));
+  } catch {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "A path parameter is not validly percent-encoded" });
+  }
+}
+
 /** Whether the request has body bytes to read: a length above zero, or a chunked body. */
 function carriesContent(req: Request): boolean {
   return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
@@ -84,7 +96,17 @@ function nextLink(req: Request, cursor: string): string {
   return `<${url.pathname}${url.search}>; rel="next"`;
 }
 
+/** A file answer (`rest({ file })`): the bytes the procedure returned as base64, as a download. */
+function sendFile(res: Response, type: string, data: unknown): void {
+  const { filename, base64 } = data as { filename: string; base64: string };
+  res.setHeader("Content-Disposition", `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`);
+  // A tax document is the buyer's own: no shared cache may keep it.
+  res.setHeader("Cache-Control", "private, no-store");
+  res.status(200).type(type).end(Buffer.from(base64, "base64"));
+}
+
 function sendSuccess(req: Request, res: Response, operation: RestOperation, data: unknown): void {
+  if (operation.behaviour.file) return sendFile(res, operation.behaviour.file, data);
   const body = JSON.stringify(data);
   const created = operation.behaviour.created;
   // baseUrl is where the surface is mounted (/api/v1), so the Location is right wherever that is.
@@ -159,7 +181,7 @@ export function restRoutes(deps: RestDeps): Router {
     const ctx = createContext({ req, res });
     let input: unknown;
     try {
-      input = inputFor(operation, req, operation.pattern.exec(req.path)?.groups ?? {});
+      input = inputFor(operation, req, decodedParams(operation.pattern.exec(req.path)?.groups ?? {}));
       sendSuccess(req, res, operation, await callByPath(deps.router.createCaller(ctx), operation.procedure, input));
     } catch (cause) {
       const error = toTRPCError(cause);

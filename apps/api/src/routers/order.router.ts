@@ -1,12 +1,25 @@
-import { myOrdersInput, orderIdInput, orderReasonInput, placeOrderInput, returnRequestInput, verifyPaymentInput } from "@bbscart/core/schemas";
+import type { Actor, User } from "@bbscart/core";
+import { creditNoteInput, myOrdersInput, orderIdInput, orderReasonInput, placeOrderInput, returnRequestInput, verifyPaymentInput } from "@bbscart/core/schemas";
+import { adminRefusal } from "../auth/caller.js";
 import { rest } from "../rest/meta.js";
-import { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "../contract/index.js";
+import type { Services } from "../services/index.js";
+import { documentFileOutput, myOrdersOutput, orderDocumentsOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "../contract/index.js";
 import { authedProcedure, router } from "../trpc/init.js";
 
 const orderTag = { tags: ["Orders"] };
 
 /** What the state machine (and the unit of work around it) can refuse a shopper's action with. */
 const orderActionRefusals = ["ORDER_NOT_FOUND", "ORDER_BUSY", "INVALID_TRANSITION", "NOT_ALLOWED", "GUARD_FAILED"] as const;
+
+/**
+ * Who asks for an order's GST documents: staff are admins who may manage orders (the same rule,
+ * second factor included, as the admin procedures), so the console downloads through these too.
+ */
+function viewerOf(ctx: { user: User; actor: Actor; services: Services }) {
+  return { userId: ctx.user.id, staff: adminRefusal(ctx.user, ctx.actor, "orders.manage", ctx.services.policy.adminTotpRequired) === null };
+}
+
+const documentAccess = "For the order's owner and for admins with `orders.manage`; anyone else, and an order with no such document yet, is 404.";
 
 export const orderRouter = router({
   place: authedProcedure
@@ -79,4 +92,19 @@ export const orderRouter = router({
     .input(returnRequestInput)
     .output(orderOutput)
     .mutation(({ ctx, input }) => ctx.services.orders.requestReturn(ctx.user, input)),
+  documents: authedProcedure
+    .meta(rest({ ...orderTag, method: "GET", path: "/orders/{orderId}/documents", summary: "The order's GST documents", description: `Its tax invoice (or bill of supply) and credit notes, in issue order; empty until the order is confirmed. ${documentAccess}` }))
+    .input(orderIdInput)
+    .output(orderDocumentsOutput)
+    .query(({ ctx, input }) => ctx.services.invoices.list(viewerOf(ctx), input.orderId)),
+  invoice: authedProcedure
+    .meta(rest({ ...orderTag, method: "GET", path: "/orders/{orderId}/invoice", file: "application/pdf", summary: "The order's GST invoice as PDF", description: `The tax invoice, or the bill of supply the shop issued before it had a GSTIN. ${documentAccess}` }))
+    .input(orderIdInput)
+    .output(documentFileOutput)
+    .query(({ ctx, input }) => ctx.services.invoices.invoicePdf(viewerOf(ctx), input.orderId)),
+  creditNote: authedProcedure
+    .meta(rest({ ...orderTag, method: "GET", path: "/orders/{orderId}/credit-notes/{number}", file: "application/pdf", summary: "One of the order's credit notes as PDF", description: `\`number\` as printed (percent-encode its slashes), as \`/documents\` lists it. ${documentAccess}` }))
+    .input(creditNoteInput)
+    .output(documentFileOutput)
+    .query(({ ctx, input }) => ctx.services.invoices.creditNotePdf(viewerOf(ctx), input.orderId, input.number)),
 });

@@ -14,6 +14,7 @@ import type { CommerceDeps, CookiePolicy, JobScheduler } from "./common/index.js
 import { couponsService } from "./coupons/index.js";
 import { emailPreviews, queueOutbox } from "./notifications/index.js";
 import { operationsService, systemService, type QueueHealth } from "./operations/index.js";
+import { invoicesService, noTaxDocumentsYet, type TaxDocumentSource } from "./invoices/index.js";
 import { adminOrdersService, ordersService } from "./orders/index.js";
 import { paymentIntake, paymentsAdmin } from "./payments/index.js";
 import { dashboardService, exportsService } from "./reports/index.js";
@@ -47,6 +48,8 @@ export interface ServiceDeps {
   secrets: { jwtSecret: string };
   cookies: CookiePolicy;
   policy: { refreshTtlDays: number; refreshGraceSeconds: number; passwordResetTtlMinutes: number; adminTotpRequired: boolean };
+  /** Issued GST documents; none until the issuing service is wired in (ADR 153). */
+  taxDocuments?: TaxDocumentSource;
 }
 
 /** Wires the application services once per process; routers reach them through the tRPC context. */
@@ -107,6 +110,7 @@ export function createServices(deps: ServiceDeps) {
     wallet: walletService({ ...commerce, stepUp: factors.stepUp }),
     dashboard: dashboardService(commerce),
     exports: exportsService(commerce),
+    invoices: invoicesService({ db, taxDocuments: deps.taxDocuments ?? noTaxDocumentsYet }),
     operations: operationsService({ db, clock, ids, queues: deps.queues, jobs: deps.jobs }),
     emails: emailPreviews(deps.publicUrl),
     payments: { intake: paymentIntake(commerce), admin: paymentsAdmin(db) },

@@ -30,6 +30,8 @@ async function advance(world: World, orderId: string, events: OrderEvent[]): Pro
 }
 
 const byShopperOnly = { otherShopper: "NOT_FOUND", adminWithout: "NOT_FOUND", adminWith: "NOT_FOUND" } as const;
+/** GST documents: the owner and staff who manage orders see them; anyone else is told there is no such order. */
+const byShopperAndOrderStaff = { otherShopper: "NOT_FOUND", adminWithout: "NOT_FOUND" } as const;
 
 export const checkoutRows: RowSet = {
   async prepare(world) {
@@ -70,6 +72,9 @@ export const checkoutRows: RowSet = {
     "order.list": { access: "authed", input: () => ({}) },
     "order.byId": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.shopperOrderId }), expect: byShopperOnly },
     "order.payment": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.cardOrderId }), expect: byShopperOnly },
+    "order.documents": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.shopperOrderId }), expect: byShopperAndOrderStaff },
+    "order.invoice": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.shopperOrderId }), expect: byShopperAndOrderStaff },
+    "order.creditNote": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.shopperOrderId, number: "CN/25-26/000004" }), expect: byShopperAndOrderStaff },
     // A signature that never verifies: the shopper's own order answers BAD_REQUEST, anyone else's NOT_FOUND.
     "order.verifyPayment": {
       access: "authed",

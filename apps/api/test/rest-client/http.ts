@@ -1,4 +1,7 @@
-/** One REST call with plain fetch, for the status-and-header cases a typed client hides. */
+/**
+ * One REST call with plain fetch, for the status-and-header cases a typed client hides. JSON
+ * answers come back parsed; a file (`application/pdf`) as its bytes.
+ */
 export async function rest(
   baseUrl: string,
   method: string,
@@ -10,6 +13,7 @@ export async function rest(
   const raw = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (raw !== undefined) headers["content-type"] ??= "application/json";
   const response = await fetch(`${baseUrl}/api/v1${path}`, { method, headers, ...(raw === undefined ? {} : { body: raw }) });
+  if (response.headers.get("content-type") === "application/pdf") return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
 }

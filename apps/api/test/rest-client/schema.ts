@@ -443,6 +443,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{orderId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order's GST documents
+         * @description Its tax invoice (or bill of supply) and credit notes, in issue order; empty until the order is confirmed. For the order's owner and for admins with `orders.manage`; anyone else, and an order with no such document yet, is 404.
+         */
+        get: operations["order-documents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order's GST invoice as PDF
+         * @description The tax invoice, or the bill of supply the shop issued before it had a GSTIN. For the order's owner and for admins with `orders.manage`; anyone else, and an order with no such document yet, is 404.
+         */
+        get: operations["order-invoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/credit-notes/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the order's credit notes as PDF
+         * @description `number` as printed (percent-encode its slashes), as `/documents` lists it. For the order's owner and for admins with `orders.manage`; anyone else, and an order with no such document yet, is 404.
+         */
+        get: operations["order-creditNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/wallet": {
         parameters: {
             query?: never;
@@ -1464,6 +1524,18 @@ export interface components {
         };
         /** @enum {string} */
         OrderEventType: "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "payment_cancelled" | "request_return" | "approve_return" | "reject_return" | "receive_return";
+        OrderDocuments: {
+            kind: components["schemas"]["TaxDocumentKind"];
+            /** @description As printed, e.g. INV/25-26/000123: consecutive within its series and financial year. */
+            number: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description The document's total in minor units (paise). */
+            totalMinor: number;
+            currency: string;
+        }[];
+        /** @enum {string} */
+        TaxDocumentKind: "tax-invoice" | "bill-of-supply" | "credit-note";
         WalletBalance: {
             balance: components["schemas"]["Money"];
         };
@@ -4930,6 +5002,233 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "order-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDocuments"];
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "order-invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="…"`: the document's number as a file name. */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "order-creditNote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="…"`: the document's number as a file name. */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
                     };
                 };
             };

@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { addressLine } from "../features/account/address-form";
 import { SignedIn } from "../features/auth/signed-in";
 import { awaitingCard, PayAgain } from "../features/orders/card-payment";
+import { OrderDocuments } from "../features/orders/documents";
 import { OrderActions } from "../features/orders/order-actions";
 import { ReturnsPanel } from "../features/orders/returns";
 import { ReceiptRows } from "../features/orders/receipt";
@@ -104,6 +105,9 @@ function OrderView() {
                 <PayAgain order={data} />
               </div>
             )}
+          </Panel>
+          <Panel title="Tax invoice">
+            <OrderDocuments orderId={data.id} />
           </Panel>
           <OrderActions order={data} />
         </aside>

@@ -1,1 +1,3 @@
 export * from "./document.js";
+export * from "./amount-in-words.js";
+export * from "./kinds.js";

@@ -12,3 +12,4 @@ export * from "./coupon.js";
 export * from "./operations.js";
 export { MAX_AMOUNT_MINOR } from "./fields.js";
 export * from "./payments.js";
+export * from "./gst.js";

@@ -4,6 +4,7 @@ import { orderStatusLabel } from "../../features/admin/format";
 import { OrderActions, type AdminOrder } from "../../features/admin/order-actions";
 import { ProviderPayment } from "../../features/admin/provider-link";
 import { RefundForm } from "../../features/admin/refund-form";
+import { OrderDocuments } from "../../features/orders/documents";
 import { ReceiptRows } from "../../features/orders/receipt";
 import { ReturnsPanel } from "../../features/orders/returns";
 import { OrderStatusBadge, PaymentStatusBadge } from "../../features/orders/status";
@@ -60,6 +61,9 @@ function OrderView({ order }: { order: AdminOrder }) {
               <RefundForm order={order} />
             </Panel>
           )}
+          <Panel title="Tax documents">
+            <OrderDocuments orderId={order.id} />
+          </Panel>
           <Panel title="Delivery">
             <address className="text-sm not-italic text-slate-700">
               {order.address.name}

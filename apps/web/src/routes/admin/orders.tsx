@@ -3,6 +3,7 @@ import { orderListInput } from "@bbscart/core/schemas";
 import { useState } from "react";
 import { Link } from "react-router";
 import { downloadCsv } from "../../features/admin/download-csv";
+import { TaxRegisters } from "../../features/admin/tax-registers";
 import { dayAfter, dayStart, orderStatusLabel, paymentStatusLabel } from "../../features/admin/format";
 import { OrderFulfilment } from "../../features/admin/order-fulfilment";
 import { SearchForm } from "../../features/admin/search-form";
@@ -218,6 +219,9 @@ export function OrdersPage() {
             )}
           </PagedTable>
         )}
+      </div>
+      <div className="mt-6">
+        <TaxRegisters />
       </div>
     </>
   );

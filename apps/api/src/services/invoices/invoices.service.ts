@@ -1,0 +1,79 @@
+import type { DatabaseHandle, TaxDocument } from "@bbscart/core";
+import { notFound } from "../common/index.js";
+import { renderTaxDocumentPdf } from "./pdf.js";
+import { indianDayRange, REGISTER_KINDS, registerCsv, type RegisterName } from "./register.js";
+import type { TaxDocumentSource } from "./source.js";
+
+/**
+ * Who asks for an order's documents: its owner, or staff who may manage orders (the router
+ * decides `staff` by the same admin rule as the admin procedures). Anyone else is told the order
+ * does not exist, so order ids cannot be probed.
+ */
+export interface DocumentViewer {
+  readonly userId: string;
+  readonly staff: boolean;
+}
+
+/** A document as a file: what the REST surface sends as `application/pdf` and tRPC as base64. */
+export interface DocumentFile {
+  readonly filename: string;
+  readonly contentType: "application/pdf";
+  readonly base64: string;
+}
+
+/** An order's document as its page lists it. */
+export interface DocumentSummary {
+  readonly kind: TaxDocument["kind"];
+  readonly number: string;
+  readonly issuedAt: string;
+  readonly totalMinor: number;
+  readonly currency: string;
+}
+
+/** `INV/25-26/000123` → `INV-25-26-000123.pdf`: the number as a file name on every system. */
+function filenameOf(doc: TaxDocument): string {
+  return `${doc.number.replace(/[^A-Za-z0-9-]+/g, "-")}.pdf`;
+}
+
+/**
+ * Printing the GST documents the issuing service stored: an order's invoice and credit notes as
+ * PDF for its owner and staff, and the accountant's registers as streamed CSV.
+ */
+export function invoicesService({ db, taxDocuments }: { db: DatabaseHandle; taxDocuments: TaxDocumentSource }) {
+  /** The order's documents, once the viewer may see the order; NOT_FOUND otherwise, exactly as for no order. */
+  async function documentsOf(viewer: DocumentViewer, orderId: string): Promise<readonly TaxDocument[]> {
+    const order = await db.repos.orders.findById(orderId);
+    if (!order || (order.userId !== viewer.userId && !viewer.staff)) throw notFound("Order");
+    return taxDocuments.forOrder(orderId);
+  }
+
+  async function fileOf(doc: TaxDocument | undefined, what: string): Promise<DocumentFile> {
+    if (!doc) throw notFound(what);
+    return { filename: filenameOf(doc), contentType: "application/pdf", base64: (await renderTaxDocumentPdf(doc)).toString("base64") };
+  }
+
+  return {
+    async list(viewer: DocumentViewer, orderId: string): Promise<DocumentSummary[]> {
+      const documents = await documentsOf(viewer, orderId);
+      return documents.map((doc) => ({ kind: doc.kind, number: doc.number, issuedAt: doc.issuedAt, totalMinor: doc.totals.totalMinor, currency: doc.currency }));
+    },
+
+    /** The order's invoice, or its bill of supply when the shop had no GSTIN when it was issued. */
+    async invoicePdf(viewer: DocumentViewer, orderId: string): Promise<DocumentFile> {
+      const documents = await documentsOf(viewer, orderId);
+      return fileOf(documents.find((doc) => doc.kind !== "credit-note"), "Invoice");
+    },
+
+    async creditNotePdf(viewer: DocumentViewer, orderId: string, number: string): Promise<DocumentFile> {
+      const documents = await documentsOf(viewer, orderId);
+      return fileOf(documents.find((doc) => doc.kind === "credit-note" && doc.number === number), "Credit note");
+    },
+
+    /** A register for the days from `range.from` to `range.to` (IST calendar days, both included), as CSV chunks. */
+    register(name: RegisterName, range: { readonly from: string; readonly to: string }, pageSize: number): AsyncGenerator<string> {
+      return registerCsv(name, taxDocuments.inRange(REGISTER_KINDS[name], indianDayRange(range), pageSize));
+    },
+  };
+}
+
+export type InvoicesService = ReturnType<typeof invoicesService>;
