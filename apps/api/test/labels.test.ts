@@ -1,6 +1,11 @@
 import { labelFaults, internalNames } from "@bbscart/core/testing";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { createAccount, type TestAccount } from "./accounts.js";
+import { startApp, type RunningApp } from "./harness.js";
+import { rest } from "./rest-client/http.js";
+import { useTempDirs } from "./temp-dir.js";
+import { call } from "./trpc-http.js";
 import { refused, type Refusal, type RefusalCode } from "../src/services/common/refusals.js";
 import { appRouter } from "../src/trpc/root.js";
 
@@ -113,5 +118,50 @@ describe("labels: every refusal's message speaks in the person's words", () => {
     const field = answer.details.field?.split(".").at(-1);
     expect(answer.message).toMatch(/^[A-Z0-9₹"]/);
     expect(internalNames(answer.message, field ? [{ key: field, label: undefined }] : [])).toEqual([]);
+  });
+});
+
+/** What a person sees over each surface: the label in the message, the machine name in the pointer. */
+describe("labels over the wire", () => {
+  const tempDir = useTempDirs();
+  let app: RunningApp;
+  let shopper: TestAccount;
+  let admin: TestAccount;
+
+  beforeAll(async () => {
+    app = await startApp({ dataDir: tempDir(), variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000" } });
+    shopper = await createAccount(app);
+    admin = await createAccount(app, { role: "admin", permissions: ["settings.manage"] });
+  });
+  afterAll(() => app.close());
+
+  it("tRPC: a price range the wrong way round says so in words, by the field", async () => {
+    const range = await call(app.url, "catalog.list", { minPrice: 50_000, maxPrice: 100 });
+    expect(range.status).toBe(400);
+    expect(range.error?.message).toBe("Min price must not exceed max price");
+    expect(range.error?.data.fieldErrors).toEqual([{ path: "minPrice", message: "Min price must not exceed max price" }]);
+  });
+
+  it("tRPC: an admin's discount over 100 % speaks in percent, not basis points", async () => {
+    const coupon = { code: "HALFOFF", kind: "percentage", percentBp: 15_000, maxDiscountMinor: 0 };
+    const refused = await call(app.url, "admin.settings.coupons.create", coupon, { token: admin.token });
+    expect(refused.status).toBe(400);
+    expect(refused.error?.data.fieldErrors).toEqual([
+      { path: "percentBp", message: "Discount % must be at most 100" },
+      { path: "maxDiscountMinor", message: "Maximum discount must be at least ₹0.01" },
+    ]);
+  });
+
+  it("REST: problem+json keeps machine names in errors[].path and labels in detail and messages", async () => {
+    const body = { name: "Asha Rao", phone: "9876543210", line1: " ", city: "Bengaluru", state: "KA", postalCode: "5600" };
+    const refused = await rest(app.url, "POST", "/auth/me/addresses", { token: shopper.token, body });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      detail: "Address line 1 is required; PIN code must be 6 digits",
+      errors: [
+        { path: "line1", message: "Address line 1 is required" },
+        { path: "postalCode", message: "PIN code must be 6 digits" },
+      ],
+    });
   });
 });
