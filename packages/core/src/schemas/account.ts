@@ -29,7 +29,7 @@ export const updateProfileInput = z.object({
 });
 
 export const addressInput = z.object({
-  label: optionalText("Address name", 40),
+  label: optionalText("Label", 40),
   name: text("Full name", 100),
   phone: mobile(),
   line1: text("Address line 1", 200),

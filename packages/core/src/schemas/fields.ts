@@ -19,6 +19,21 @@ export const MAX_AMOUNT_MINOR = 10_000_000_000;
  */
 export const labelled = <S extends z.ZodType>(schema: S, label: string): S => schema.meta({ title: label });
 
+/** The schemas a wrapper stands for: what `.optional()`, `.nullable()`, `.default()`, a pipe or a transform hold. */
+export function wrapped(schema: z.ZodType): z.ZodType[] {
+  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType } } })._zod.def;
+  if (def.innerType) return [def.innerType];
+  return def.type === "pipe" ? [def.in!, def.out!] : [];
+}
+
+/**
+ * A field's label, looking through what wraps it (`text("City", 100).optional()` is "City"): for a
+ * message a form writes itself (an amount that does not parse) and for the label test.
+ */
+export function labelOf(schema: z.ZodType): string | undefined {
+  return z.globalRegistry.get(schema)?.title ?? wrapped(schema).map(labelOf).find((label) => label !== undefined);
+}
+
 /** A yes/no switch: a checkbox in the forms. */
 export const yesNo = (label: string) => labelled(z.boolean({ error: `${label} must be true or false` }), label);
 

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { labelOf, wrapped } from "../schemas/fields.js";
+
+export { labelOf };
 
 /*
  * The label test's walker: every field of an input schema, its label, and every message it can
@@ -41,29 +44,10 @@ type Def = {
 
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
-/** The schemas a wrapper stands for: what `.optional()`, `.nullable()`, `.default()`, a pipe or a transform hold. */
-function inner(schema: z.ZodType): z.ZodType[] {
-  const def = defOf(schema);
-  if (def.innerType) return [def.innerType];
-  if (def.type === "pipe") return [def.in!, def.out!];
-  return [];
-}
-
-/** A schema's label: its own `title`, or the one of what it wraps (`text("City", 100).optional()` is labelled "City"). */
-export function labelOf(schema: z.ZodType): string | undefined {
-  const title = z.globalRegistry.get(schema)?.title;
-  if (title) return title;
-  for (const wrapped of inner(schema)) {
-    const found = labelOf(wrapped);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** Every schema node under `schema` that is not inside a nested object's field (those are fields of their own). */
 function nodes(schema: z.ZodType): z.ZodType[] {
   const def = defOf(schema);
-  const children = [...inner(schema), ...(def.element ? [def.element] : []), ...(def.options ?? []), ...(def.left ? [def.left, def.right!] : [])];
+  const children = [...wrapped(schema), ...(def.element ? [def.element] : []), ...(def.options ?? []), ...(def.left ? [def.left, def.right!] : [])];
   return [schema, ...children.flatMap((child) => (defOf(child).type === "object" ? [child] : nodes(child)))];
 }
 
