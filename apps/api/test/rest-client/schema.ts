@@ -1851,11 +1851,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: email */
+                    /**
+                     * Email
+                     * Format: email
+                     */
                     email: string;
+                    /** Password */
                     password: string;
+                    /** Full name */
                     name: string;
-                    /** @default null */
                     phone?: string | null;
                 };
             };
@@ -1970,8 +1974,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: email */
+                    /**
+                     * Email
+                     * Format: email
+                     */
                     email: string;
+                    /** Password */
                     password: string;
                 };
             };
@@ -2100,8 +2108,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Sign-in step */
                     challenge: string;
+                    /** Code */
                     code?: string;
+                    /** Recovery code */
                     recoveryCode?: string;
                 } & (unknown | unknown);
             };
@@ -2230,6 +2241,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Refresh token */
                     refreshToken: string;
                 };
             };
@@ -2358,6 +2370,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Refresh token */
                     refreshToken: string;
                 };
             };
@@ -2524,20 +2537,33 @@ export interface operations {
             content: {
                 "application/json": {
                     label?: string | null;
+                    /** Full name */
                     name: string;
-                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                    /**
+                     * Mobile number
+                     * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
+                     */
                     phone: string;
+                    /** Address line 1 */
                     line1: string;
                     line2?: string | null;
+                    /** City */
                     city: string;
                     /**
+                     * State
                      * @description A state or union territory of India: its code or its name; stored as the code.
                      * @enum {string}
                      */
                     state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                    /** @description Indian PIN code: 6 digits, the first 1–9. */
+                    /**
+                     * PIN code
+                     * @description Indian PIN code: 6 digits, the first 1–9.
+                     */
                     postalCode: string;
-                    /** @default IN */
+                    /**
+                     * Country
+                     * @default IN
+                     */
                     country?: string;
                 };
             };
@@ -2669,20 +2695,33 @@ export interface operations {
             content: {
                 "application/json": {
                     label?: string | null;
+                    /** Full name */
                     name: string;
-                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                    /**
+                     * Mobile number
+                     * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
+                     */
                     phone: string;
+                    /** Address line 1 */
                     line1: string;
                     line2?: string | null;
+                    /** City */
                     city: string;
                     /**
+                     * State
                      * @description A state or union territory of India: its code or its name; stored as the code.
                      * @enum {string}
                      */
                     state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                    /** @description Indian PIN code: 6 digits, the first 1–9. */
+                    /**
+                     * PIN code
+                     * @description Indian PIN code: 6 digits, the first 1–9.
+                     */
                     postalCode: string;
-                    /** @default IN */
+                    /**
+                     * Country
+                     * @default IN
+                     */
                     country?: string;
                 };
             };
@@ -3350,8 +3389,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Product */
                     variantId: string;
-                    /** @default 1 */
+                    /**
+                     * Quantity
+                     * @default 1
+                     */
                     quantity?: number;
                 };
             };
@@ -3630,6 +3673,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Quantity */
                     quantity: number;
                 };
             };
@@ -3906,6 +3950,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Coupon code */
                     code: string;
                 };
             };
@@ -4212,27 +4257,46 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Saved address */
                     addressId?: string;
+                    /** Delivery address */
                     address?: {
                         label?: string | null;
+                        /** Full name */
                         name: string;
-                        /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                        /**
+                         * Mobile number
+                         * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
+                         */
                         phone: string;
+                        /** Address line 1 */
                         line1: string;
                         line2?: string | null;
+                        /** City */
                         city: string;
                         /**
+                         * State
                          * @description A state or union territory of India: its code or its name; stored as the code.
                          * @enum {string}
                          */
                         state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                        /** @description Indian PIN code: 6 digits, the first 1–9. */
+                        /**
+                         * PIN code
+                         * @description Indian PIN code: 6 digits, the first 1–9.
+                         */
                         postalCode: string;
-                        /** @default IN */
+                        /**
+                         * Country
+                         * @default IN
+                         */
                         country?: string;
                     };
+                    /** Delivery option */
                     deliveryOptionId: string;
-                    /** @enum {string} */
+                    /**
+                     * Payment method
+                     * @enum {string}
+                     */
                     paymentMethod: "wallet" | "card" | "cod";
                 } & (unknown | unknown);
             };
@@ -4613,6 +4677,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Reason */
                     reason: string;
                 };
             };
@@ -4779,11 +4844,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Items */
                     lines: {
+                        /** Item */
                         variantId: string;
+                        /** Quantity */
                         quantity: number;
                     }[];
-                    /** @enum {string} */
+                    /**
+                     * Reason
+                     * @enum {string}
+                     */
                     reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "other";
                     note?: string | null;
                 };
@@ -5062,7 +5133,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Products */
                     productIds: string[];
+                    /** Price change % */
                     changeBp: number;
                 };
             };
@@ -5203,7 +5276,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Products */
                     productIds: string[];
+                    /** Action */
                     action: {
                         /** @constant */
                         type: "archive";
@@ -5213,10 +5288,12 @@ export interface operations {
                     } | {
                         /** @constant */
                         type: "category";
+                        /** Category */
                         categoryId: string;
                     } | {
                         /** @constant */
                         type: "price";
+                        /** Price change % */
                         changeBp: number;
                     };
                 };
@@ -5418,11 +5495,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Name */
                     name: string;
+                    /** Web address */
                     slug?: string;
                     /** @default null */
                     parentId?: string | null;
-                    /** @default  */
+                    /**
+                     * Description
+                     * @default
+                     */
                     description?: string;
                     /** @default null */
                     image?: string | null;
@@ -5567,9 +5649,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Name */
                     name?: string;
+                    /** Web address */
                     slug?: string;
                     parentId?: string | null;
+                    /** Description */
                     description?: string;
                     image?: string | null;
                 };
@@ -6254,18 +6339,23 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Version */
                     expectedVersion: number;
                     description?: string | null;
+                    /** Active */
                     active?: boolean;
+                    /** Discount */
                     discount?: {
                         /** @constant */
                         kind: "percentage";
+                        /** Discount % */
                         percentBp: number;
                         /** @default null */
                         maxDiscountMinor?: number | null;
                     } | {
                         /** @constant */
                         kind: "fixed";
+                        /** Discount amount */
                         amountMinor: number;
                     };
                     minOrderMinor?: number | null;
@@ -6596,13 +6686,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Action */
                     event: {
                         /** @constant */
                         type: "pack";
                     } | {
                         /** @constant */
                         type: "ship";
+                        /** Carrier */
                         carrier: string;
+                        /** Tracking number */
                         trackingNumber: string;
                     } | {
                         /** @constant */
@@ -6610,38 +6703,55 @@ export interface operations {
                     } | {
                         /** @constant */
                         type: "cancel";
+                        /** Reason */
                         reason: string;
                     } | {
                         /** @constant */
                         type: "request_return";
+                        /** Items */
                         lines: {
+                            /** Item */
                             variantId: string;
+                            /** Quantity */
                             quantity: number;
                         }[];
-                        /** @enum {string} */
+                        /**
+                         * Reason
+                         * @enum {string}
+                         */
                         reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "other";
                         note?: string | null;
                     } | {
                         /** @constant */
                         type: "approve_return";
+                        /** Items */
                         lines: {
+                            /** Item */
                             variantId: string;
+                            /** Approve */
                             approve: boolean;
                         }[];
-                        /** @enum {string} */
+                        /**
+                         * Refund destination
+                         * @enum {string}
+                         */
                         destination: "wallet" | "card";
                         /** @default null */
                         override?: {
+                            /** Refund amount */
                             amountMinor: number;
+                            /** Reason */
                             reason: string;
                         } | null;
                     } | {
                         /** @constant */
                         type: "reject_return";
+                        /** Reason */
                         reason: string;
                     } | {
                         /** @constant */
                         type: "receive_return";
+                        /** Put back in stock */
                         restock: boolean;
                     };
                 };
@@ -6807,15 +6917,20 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Orders */
                     items: {
+                        /** Order */
                         orderId: string;
+                        /** Action */
                         event: {
                             /** @constant */
                             type: "pack";
                         } | {
                             /** @constant */
                             type: "ship";
+                            /** Carrier */
                             carrier: string;
+                            /** Tracking number */
                             trackingNumber: string;
                         };
                     }[];
@@ -6963,13 +7078,23 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Refund amount */
                     amountMinor: number;
-                    /** @enum {string} */
+                    /**
+                     * Refund destination
+                     * @enum {string}
+                     */
                     destination: "wallet" | "card";
+                    /** Reason */
                     reason: string;
-                    /** @default [] */
+                    /**
+                     * Items
+                     * @default []
+                     */
                     items?: {
+                        /** Item */
                         variantId: string;
+                        /** Quantity */
                         quantity: number;
                     }[];
                 };
@@ -7125,9 +7250,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Amount */
                     amountMinor: number;
+                    /** Reason */
                     reason: string;
+                    /** Request key */
                     idempotencyKey: string;
+                    /** Code */
                     totpCode?: string;
                 };
             };
