@@ -210,7 +210,7 @@ const table: Table = {
     field: "destination",
     reason: "REFUND_DESTINATION_UNAVAILABLE",
   }),
-  UNKNOWN_LINE: one("BAD_REQUEST", (r) => "Items include a product that is not in this order", { field: "items", reason: "UNKNOWN_LINE" }),
+  UNKNOWN_LINE: one("BAD_REQUEST", () => "Items include a product that is not in this order", { field: "items", reason: "UNKNOWN_LINE" }),
   QUANTITY_EXCEEDS_LINE: one("BAD_REQUEST", (r) => `Items return more of a product than was ordered (${r.ordered})`, { field: "items", reason: "QUANTITY_EXCEEDS_LINE" }),
   REFUND_EXCEEDS_ITEMS: one("BAD_REQUEST", (r) => `Refund amount is more than the returned items cost (${formatMoney(r.worth)})`, { field: "amountMinor", reason: "REFUND_EXCEEDS_ITEMS" }),
   RETURN_LINE_UNKNOWN: atReturnLine("RETURN_LINE_UNKNOWN", "variantId", (r) => `Item ${r.index + 1} is not in this order`),
