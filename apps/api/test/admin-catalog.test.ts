@@ -72,10 +72,10 @@ describe("admin catalog: the category tree, product archive and bulk actions", (
     for (const parentId of [a.id, c.id]) {
       const refused = await adminCall("admin.catalog.moveCategory", { categoryId: a.id, parentId });
       expect(refused.status).toBe(400);
-      expect(refused.error?.data.fieldErrors).toEqual([{ path: "parentId", message: "parentId would make the category its own ancestor" }]);
+      expect(refused.error?.data.fieldErrors).toEqual([{ path: "parentId", message: "Parent category would put the category inside itself" }]);
     }
     const unknown = await adminCall("admin.catalog.moveCategory", { categoryId: a.id, parentId: "no-such-category" });
-    expect(unknown.error?.data.fieldErrors).toEqual([{ path: "parentId", message: "parentId names no category" }]);
+    expect(unknown.error?.data.fieldErrors).toEqual([{ path: "parentId", message: "Parent category does not exist" }]);
     expect((await tree()).get("Aisle A")?.parentId).toBeNull();
     // The refused moves wrote the guard and were rolled back with it.
     expect(await app.db.repos.categories.treeVersion()).toBe(versionBefore);
@@ -93,7 +93,7 @@ describe("admin catalog: the category tree, product archive and bulk actions", (
   it("refuses bad input with 4xx naming the field, over tRPC and REST", async () => {
     const badPosition = await adminCall("admin.catalog.moveCategory", { categoryId: "x", parentId: null, position: -1 });
     expect(badPosition.status).toBe(400);
-    expect(badPosition.error?.data.fieldErrors).toEqual([{ path: "position", message: "position must be at least 0" }]);
+    expect(badPosition.error?.data.fieldErrors).toEqual([{ path: "position", message: "Position must be at least 0" }]);
     const noImage = await adminCall("admin.catalog.createCategory", { name: "Pictured", image: "categories/missing.webp" });
     expect(noImage.error?.data.fieldErrors[0]?.path).toBe("image");
     expect((await tree()).has("Pictured")).toBe(false);
@@ -108,7 +108,7 @@ describe("admin catalog: the category tree, product archive and bulk actions", (
       body: JSON.stringify({ parentId: child.id }),
     });
     expect(response.status).toBe(422);
-    expect(((await response.json()) as { errors: unknown[] }).errors).toEqual([{ path: "parentId", message: "parentId would make the category its own ancestor" }]);
+    expect(((await response.json()) as { errors: unknown[] }).errors).toEqual([{ path: "parentId", message: "Parent category would put the category inside itself" }]);
     const listed = await fetch(`${app.url}/api/v1/admin/categories`, { headers: { authorization: `Bearer ${admin.token}` } });
     expect(((await listed.json()) as AdminCategory[]).some((c) => c.id === child.id && c.parentId === top.id)).toBe(true);
   });
@@ -132,14 +132,14 @@ describe("admin catalog: the category tree, product archive and bulk actions", (
 
     // Nothing goes into an archived category, and nothing comes back on sale in one.
     const restoreProduct = await adminCall("admin.catalog.restoreProduct", { productId: product.id });
-    expect(restoreProduct.error?.data.fieldErrors).toEqual([{ path: "categoryId", message: "categoryId names an archived category; restore it first" }]);
+    expect(restoreProduct.error?.data.fieldErrors).toEqual([{ path: "categoryId", message: "Category is archived; restore it first" }]);
     // An archived product may still be edited where it is, and not moved into an archived category.
     await adminOk("admin.catalog.updateProduct", { productId: product.id, categoryId: puzzles.id, description: "1000 pieces." });
     const other = await create("Games");
     const into = await adminCall("admin.catalog.updateProduct", { productId: (await createProduct(app.url, admin.token, { name: "Ludo", categoryId: other.id, variants: [{ sku: "LUDO-1", priceMinor: 900 }] })).id, categoryId: puzzles.id });
-    expect(into.error?.data.fieldErrors).toEqual([{ path: "categoryId", message: "categoryId names an archived category; restore it first" }]);
+    expect(into.error?.data.fieldErrors).toEqual([{ path: "categoryId", message: "Category is archived; restore it first" }]);
     const under = await adminCall("admin.catalog.createCategory", { name: "Dolls", parentId: toys.id });
-    expect(under.error?.data.fieldErrors).toEqual([{ path: "parentId", message: "parentId names an archived category; restore it first" }]);
+    expect(under.error?.data.fieldErrors).toEqual([{ path: "parentId", message: "Parent category is archived; restore it first" }]);
     const childFirst = await adminCall("admin.catalog.restoreCategory", { categoryId: puzzles.id });
     expect(childFirst.error?.data.fieldErrors[0]?.path).toBe("parentId");
 
@@ -181,7 +181,7 @@ describe("admin catalog: the category tree, product archive and bulk actions", (
       expect(await names({ status: "active" })).toEqual(["Bulk Bowl", "Bulk Cup"]);
       expect(await names({ status: "active", inStock: false })).toEqual(["Bulk Cup"]);
       const bad = await adminCall("admin.catalog.list", { status: "deleted" });
-      expect(bad.error?.data.fieldErrors).toEqual([{ path: "status", message: "status must be active or archived" }]);
+      expect(bad.error?.data.fieldErrors).toEqual([{ path: "status", message: "Status must be active or archived" }]);
       await adminOk("admin.catalog.restoreProduct", { productId: made[1]!.id });
     });
 
@@ -210,7 +210,7 @@ describe("admin catalog: the category tree, product archive and bulk actions", (
       const productIds = made.map((p) => p.id);
       const partly = await adminCall("admin.catalog.bulkUpdate", { productIds: [...productIds, "no-such-product"], action: { type: "archive" } });
       expect(partly.status).toBe(400);
-      expect(partly.error?.data.fieldErrors).toEqual([{ path: "productIds", message: "productIds names no product no-such-product" }]);
+      expect(partly.error?.data.fieldErrors).toEqual([{ path: "productIds", message: "Products include one that does not exist" }]);
       expect((await adminOk<AdminProduct>("admin.catalog.product", { productId: made[0]!.id })).active).toBe(true);
 
       expect((await adminOk<{ updated: number }>("admin.catalog.bulkUpdate", { productIds, action: { type: "archive" } })).updated).toBe(3);
@@ -220,11 +220,11 @@ describe("admin catalog: the category tree, product archive and bulk actions", (
       expect((await adminOk<{ items: unknown[] }>("admin.catalog.list", { categoryId: other.id, status: "active" })).items).toHaveLength(3);
 
       const badInputs: [unknown, string, string][] = [
-        [{ productIds: [], action: { type: "archive" } }, "productIds", "productIds must name at least one product"],
-        [{ productIds, action: { type: "price", changeBp: -9_500 } }, "action.changeBp", "changeBp must be at least -9000"],
-        [{ productIds, action: { type: "price", changeBp: 0 } }, "action.changeBp", "changeBp must not be zero"],
-        [{ productIds, action: { type: "category", categoryId: "nowhere" } }, "categoryId", "categoryId names no category"],
-        [{ productIds: [productIds[0], productIds[0]], action: { type: "archive" } }, "productIds", "productIds must not repeat a product"],
+        [{ productIds: [], action: { type: "archive" } }, "productIds", "Pick at least one product"],
+        [{ productIds, action: { type: "price", changeBp: -9_500 } }, "action.changeBp", "Price change % must be at least -90"],
+        [{ productIds, action: { type: "price", changeBp: 0 } }, "action.changeBp", "Price change % must not be zero"],
+        [{ productIds, action: { type: "category", categoryId: "nowhere" } }, "categoryId", "Category does not exist"],
+        [{ productIds: [productIds[0], productIds[0]], action: { type: "archive" } }, "productIds", "Products must not repeat a product"],
       ];
       for (const [input, path, message] of badInputs) {
         const refused = await adminCall("admin.catalog.bulkUpdate", input);

@@ -50,7 +50,7 @@ describe("admin orders over HTTP", () => {
     expect(unpaid.items.map((o) => o.id).sort()).toEqual([pending.id, cod.id].sort());
 
     const bad = await call(app.url, "admin.orders.list", { status: "lost" }, { token: admin.token });
-    expect(bad.error?.data.fieldErrors).toEqual([{ path: "status", message: "status must be an order status" }]);
+    expect(bad.error?.data.fieldErrors).toEqual([{ path: "status", message: "Status must be an order status" }]);
   });
 
   it("filters orders by customer, payment method and placed in [placedFrom, placedTo), combined with each other", async () => {
@@ -71,11 +71,11 @@ describe("admin orders over HTTP", () => {
     expect(await ids({ paymentMethod: "cod", placedTo: day(2).toISOString() })).toEqual([cod1.id]);
 
     const inverted = await call(app.url, "admin.orders.list", { placedFrom: day(3).toISOString(), placedTo: day(1).toISOString() }, { token: admin.token });
-    expect(inverted.error?.data.fieldErrors).toEqual([{ path: "placedTo", message: "placedTo must be after placedFrom" }]);
+    expect(inverted.error?.data.fieldErrors).toEqual([{ path: "placedTo", message: "Placed until must be after placed from" }]);
     const unknown = await call(app.url, "admin.orders.list", { paymentMethod: "upi", placedFrom: "last week" }, { token: admin.token });
     expect(unknown.error?.data.fieldErrors).toEqual([
-      { path: "paymentMethod", message: "paymentMethod must be wallet, card or cod" },
-      { path: "placedFrom", message: "placedFrom must be a date and time" },
+      { path: "paymentMethod", message: "Payment method must be wallet, card or cash on delivery" },
+      { path: "placedFrom", message: "Placed from must be a date and time" },
     ]);
   });
 
@@ -97,7 +97,7 @@ describe("admin orders over HTTP", () => {
     expect(ship.status).toBe(409);
     expect(ship.error).toMatchObject({ message: 'An order that is pending payment cannot take the action "ship"', data: { reason: "INVALID_TRANSITION" } });
     const noTracking = await transition(order.id, { type: "ship", carrier: "DTDC" });
-    expect(noTracking.error?.data.fieldErrors).toEqual([{ path: "event.trackingNumber", message: "trackingNumber must be text" }]);
+    expect(noTracking.error?.data.fieldErrors).toEqual([{ path: "event.trackingNumber", message: "Tracking number must be text" }]);
     const stored = await app.db.repos.orders.findById(order.id);
     expect(stored?.version).toBe(order.version);
     const audits = await app.db.repos.audit.list({ cursor: null, limit: 10, actorId: null, action: null, targetType: "order", targetId: order.id, from: null, to: null });

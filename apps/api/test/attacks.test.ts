@@ -404,8 +404,8 @@ describe("hostile input", () => {
 
     const long = await call(app.url, "auth.updateProfile", { name: "x".repeat(10_000), phone: null }, { token: shopper.token });
     expect(long.status).toBe(400);
-    expect(long.error?.data.fieldErrors).toEqual([{ path: "name", message: "name must be at most 100 characters" }]);
-    expect(long.error?.message).toBe("name must be at most 100 characters");
+    expect(long.error?.data.fieldErrors).toEqual([{ path: "name", message: "Full name must be at most 100 characters" }]);
+    expect(long.error?.message).toBe("Full name must be at most 100 characters");
   });
 
   it("refuses a body over the limit with 413", async () => {

@@ -64,7 +64,7 @@ describe("bulk packing and shipping over HTTP", () => {
     expect((packed.data as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(["packed", "packed"]);
 
     const cancel = await call(app.url, "admin.orders.bulkFulfil", { items: [{ orderId: a.id, event: { type: "cancel", reason: "bulk cancel" } }] }, { token: admin.token });
-    expect(cancel.error?.data.fieldErrors).toEqual([{ path: "items.0.event.type", message: "type must be pack or ship" }]);
+    expect(cancel.error?.data.fieldErrors).toEqual([{ path: "items.0.event.type", message: "Action must be pack or ship" }]);
     expect((await app.db.repos.orders.findById(a.id))?.status).toBe("packed");
 
     const shopper = await createAccount(app);

@@ -108,28 +108,28 @@ describe("catalog over HTTP", () => {
     for (const input of [{ sort: "price_asc", cursor: first.nextCursor }, { cursor: "not-a-cursor" }]) {
       const refused = await call(app.url, "catalog.list", input, {});
       expect(refused.status).toBe(400);
-      expect(refused.error?.data.fieldErrors).toEqual([{ path: "cursor", message: "cursor is not valid for this listing" }]);
+      expect(refused.error?.data.fieldErrors).toEqual([{ path: "cursor", message: "Page marker is not valid for this list; start from the first page" }]);
     }
   });
 
   it("names the field in every refusal and writes nothing on one", async () => {
     const range = await call(app.url, "catalog.list", { minPrice: 500, maxPrice: 100 }, {});
-    expect(range.error?.data.fieldErrors).toEqual([{ path: "minPrice", message: "minPrice must not exceed maxPrice" }]);
+    expect(range.error?.data.fieldErrors).toEqual([{ path: "minPrice", message: "Min price must not exceed max price" }]);
 
     const fractional = await adminCall("admin.catalog.createProduct", { name: "Odd Pot", categoryId: kitchen.id, variants: [{ sku: "POT-1", priceMinor: 10.5 }] });
-    expect(fractional.error?.data.fieldErrors).toEqual([{ path: "variants.0.priceMinor", message: "priceMinor must be a whole number" }]);
+    expect(fractional.error?.data.fieldErrors).toEqual([{ path: "variants.0.priceMinor", message: "Price must be in whole paise" }]);
 
     const noCategory = await adminCall("admin.catalog.createProduct", { name: "Lost Pot", categoryId: "nope", variants: [{ sku: "POT-2", priceMinor: 100 }] });
     expect(noCategory.status).toBe(400);
-    expect(noCategory.error?.data.fieldErrors).toEqual([{ path: "categoryId", message: "categoryId names no category" }]);
+    expect(noCategory.error?.data.fieldErrors).toEqual([{ path: "categoryId", message: "Category does not exist" }]);
 
     const takenSku = await adminCall("admin.catalog.createProduct", { name: "Twin Pot", categoryId: kitchen.id, variants: [{ sku: "pot-3", priceMinor: 100 }, { sku: "tum-1", priceMinor: 100 }] });
     expect(takenSku.status).toBe(409);
-    expect(takenSku.error?.data.fieldErrors).toEqual([{ path: "sku", message: "sku is already used by another variant" }]);
+    expect(takenSku.error?.data.fieldErrors).toEqual([{ path: "sku", message: "SKU is already used by another variant" }]);
     expect((await adminCall("admin.catalog.list", { search: "twin" })).data).toEqual({ items: [], nextCursor: null });
 
     const takenSlug = await adminCall("admin.catalog.createProduct", { name: "Clay Lamp", categoryId: lighting.id, variants: [{ sku: "LAMP-2", priceMinor: 100 }] });
-    expect(takenSlug.error?.data.fieldErrors).toEqual([{ path: "slug", message: "slug is already used by another product" }]);
+    expect(takenSlug.error?.data.fieldErrors).toEqual([{ path: "slug", message: "Web address is already used by another product" }]);
 
     const renameSku = await adminCall("admin.catalog.updateVariant", { variantId: products["Clay Lamp"]!.variants[0]!.id, sku: "KET-1" });
     expect(renameSku.status).toBe(409);
@@ -142,7 +142,7 @@ describe("catalog over HTTP", () => {
     const cycle = await adminCall("admin.catalog.createCategory", { name: "Tea", parentId: kitchen.id });
     const tea = cycle.data as { id: string };
     const loop = await adminCall("admin.catalog.updateCategory", { categoryId: kitchen.id, parentId: tea.id });
-    expect(loop.error?.data.fieldErrors).toEqual([{ path: "parentId", message: "parentId would make the category its own ancestor" }]);
+    expect(loop.error?.data.fieldErrors).toEqual([{ path: "parentId", message: "Parent category would put the category inside itself" }]);
     const renamed = await adminCall("admin.catalog.updateCategory", { categoryId: tea.id, name: "Tea & Coffee" });
     expect(renamed.data).toMatchObject({ name: "Tea & Coffee", parentId: kitchen.id });
   });

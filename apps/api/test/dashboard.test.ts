@@ -96,7 +96,7 @@ describe("admin dashboard figures over HTTP", () => {
     expect(month.days.find((d) => d.day === "2025-01-09")).toMatchObject({ orders: 1, gross: { minor: totals.beforeTheWeek } });
     expect(month.orders).toBe(6);
     expect((await call(app.url, "admin.dashboard.sales", { days: 14 }, { token: admin.token })).error?.data.fieldErrors).toEqual([
-      { path: "days", message: "days must be 7 or 30" },
+      { path: "days", message: "Period must be 7 or 30 days" },
     ]);
   });
 
@@ -125,7 +125,7 @@ describe("admin dashboard figures over HTTP", () => {
       [awaiting.productId, 1],
     ]);
     expect((await call(app.url, "admin.dashboard.topProducts", { days: 1 }, { token: admin.token })).error?.data.fieldErrors).toEqual([
-      { path: "days", message: "days must be 7 or 30" },
+      { path: "days", message: "Period must be 7 or 30 days" },
     ]);
   });
 

@@ -59,7 +59,7 @@ describe("admin CSV exports over HTTP", () => {
     expect((await download(exportUrl("customers"), support.token)).status).toBe(403);
     const bad = await download(exportUrl("orders", { paymentMethod: "upi" }), admin.token);
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.text)).toEqual({ error: { code: "BAD_REQUEST", message: "paymentMethod must be wallet, card or cod", field: "paymentMethod" } });
+    expect(JSON.parse(bad.text)).toEqual({ error: { code: "BAD_REQUEST", message: "Payment method must be wallet, card or cash on delivery", field: "paymentMethod" } });
   });
 
   it("exports the orders view with its filters: BOM, header, rupees with the currency, the customer, formula text escaped", async () => {

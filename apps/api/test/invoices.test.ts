@@ -153,9 +153,9 @@ describe("GST documents over HTTP: PDFs for the order's owner and staff, registe
     expect((await register("from=2026-11-01&to=2026-11-30", owner.token)).status).toBe(403);
     expect((await register("from=2026-11-01&to=2026-11-30", otherStaff.token)).status).toBe(403);
     const cases: [string, string, string][] = [
-      ["to=2026-11-30", "from", "from must be a date (YYYY-MM-DD)"],
-      ["from=2026-11-31&to=2026-12-01", "from", "from is not a day of the calendar"],
-      ["from=2026-12-01&to=2026-11-01", "to", "to must not be before from"],
+      ["to=2026-11-30", "from", "From must be a date (YYYY-MM-DD)"],
+      ["from=2026-11-31&to=2026-12-01", "from", "From is not a day of the calendar"],
+      ["from=2026-12-01&to=2026-11-01", "to", "To must not be before From"],
     ];
     for (const [query, field, message] of cases) {
       const refused = await register(query, staff.token);

@@ -98,9 +98,16 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
     expect(body("/auth/register").properties.name).toMatchObject({ minLength: 1, maxLength: 100 });
     const placed = document.paths["/admin/orders"]!.get!.parameters!.filter((p) => p.name === "placedFrom" || p.name === "placedTo");
     expect(placed.map((p) => p.schema.anyOf?.[0])).toEqual([
-      { type: "string", format: "date-time" },
-      { type: "string", format: "date-time" },
+      { type: "string", format: "date-time", title: "Placed from" },
+      { type: "string", format: "date-time", title: "Placed until" },
     ]);
+  });
+
+  it("gives each input field the label people see as its title (ADR 143)", () => {
+    const body = (route: string) => document.paths[route]!.post!.requestBody!.content["application/json"]!.schema;
+    expect(body("/auth/register").properties.name).toMatchObject({ title: "Full name" });
+    expect(body("/auth/me/addresses").properties.postalCode).toMatchObject({ title: "PIN code", pattern: "^[1-9][0-9]{5}$" });
+    expect(body("/auth/me/addresses").properties.line1).toMatchObject({ title: "Address line 1" });
   });
 
   it("shows each REST behaviour on exactly the operations whose rest({...}) meta declares it", () => {

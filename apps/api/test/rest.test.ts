@@ -74,7 +74,7 @@ describe("the REST surface's HTTP semantics", () => {
   it("answers 422 naming every refused field, in bodies, queries and paths alike, and 400 to malformed JSON", async () => {
     const body = expectProblem(await rest(app.url, "POST", "/cart/items", { token: shopper.token, body: { quantity: 0 } }), "/cart/items", "POST", 422);
     expect(body.errors.map((e) => e.path).sort()).toEqual(["quantity", "variantId"]);
-    expect(body.errors.find((e) => e.path === "quantity")!.message).toBe("quantity must be at least 1");
+    expect(body.errors.find((e) => e.path === "quantity")!.message).toBe("Quantity must be at least 1");
     expect(body.type).toBe("urn:bbscart:problem:unprocessable-content");
 
     const nested = expectProblem(

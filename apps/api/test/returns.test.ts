@@ -87,7 +87,7 @@ describe("returns by line over HTTP", () => {
     const stranger = await askReturn(order.id, [{ variantId: "var-elsewhere", quantity: 1 }]);
     expect(stranger.error?.data).toMatchObject({ reason: "RETURN_LINE_UNKNOWN", fieldErrors: [{ path: "lines.0.variantId" }] });
     const badReason = await askReturn(order.id, [{ variantId: scarf.variantId, quantity: 1 }], { reason: "meh" });
-    expect(badReason.error?.data.fieldErrors).toEqual([{ path: "reason", message: "reason must be damaged, wrong_item, not_as_described, no_longer_needed or other" }]);
+    expect(badReason.error?.data.fieldErrors).toEqual([{ path: "reason", message: "Reason must be damaged, wrong item, not as described, no longer needed or other" }]);
     expect(await app.db.repos.orders.findById(order.id)).toEqual(order);
 
     // Over REST the same refusal is a problem document naming the field.

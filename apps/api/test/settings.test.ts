@@ -40,7 +40,7 @@ describe("store settings and coupons over HTTP", () => {
   it("refuses an unknown time zone, bad amounts and a currency change once products are priced, naming the field", async () => {
     const zone = await as("admin.settings.update", { ...defaultStoreSettings, timeZone: "Mars/Olympus" });
     expect(zone.status).toBe(400);
-    expect(zone.error?.data.fieldErrors).toEqual([{ path: "timeZone", message: "timeZone must be an IANA time zone such as Asia/Kolkata" }]);
+    expect(zone.error?.data.fieldErrors).toEqual([{ path: "timeZone", message: "Time zone must be an IANA time zone such as Asia/Kolkata" }]);
     const fee = await as("admin.settings.update", { ...defaultStoreSettings, deliveryOptions: [{ ...defaultStoreSettings.deliveryOptions[0]!, feeMinor: 49.5 }] });
     expect(fee.error?.data.fieldErrors[0]).toMatchObject({ path: "deliveryOptions.0.feeMinor" });
 
@@ -50,7 +50,7 @@ describe("store settings and coupons over HTTP", () => {
     await createProduct(app.url, admin.token, { name: "Saffron", categoryId: category.id, variants: [{ sku: "SAF-1", priceMinor: 50000 }] });
     const priced = await as("admin.settings.update", { ...defaultStoreSettings, currency: "USD" });
     expect(priced.status).toBe(409);
-    expect(priced.error?.data.fieldErrors).toEqual([{ path: "currency", message: "currency cannot change while products are priced in INR" }]);
+    expect(priced.error?.data.fieldErrors).toEqual([{ path: "currency", message: "Currency cannot change while products are priced in INR" }]);
     expect((await as("admin.settings.get")).data).toMatchObject({ currency: "INR" });
   });
 
@@ -58,7 +58,7 @@ describe("store settings and coupons over HTTP", () => {
     const created = await as("admin.settings.coupons.create", { kind: "percentage", code: "diwali20", percentBp: 2000, maxDiscountMinor: 50000, minOrderMinor: 99900, usageLimit: 100, perCustomerLimit: 1 });
     expect(created.data).toMatchObject({ code: "DIWALI20", kind: "percentage", percentBp: 2000, maxDiscount: { minor: 50000, currency: "INR" }, minOrder: { minor: 99900 }, usedCount: 0 });
     expect((await as("admin.settings.coupons.create", { kind: "fixed", code: "DIWALI20", amountMinor: 100 })).error?.data.fieldErrors).toEqual([
-      { path: "code", message: "code is already used by another coupon" },
+      { path: "code", message: "Coupon code is already used by another coupon" },
     ]);
 
     expect(await app.db.repos.coupons.redeemIfAvailable("DIWALI20", "someone")).toBe(true);
@@ -70,7 +70,7 @@ describe("store settings and coupons over HTTP", () => {
     expect(updated.data).not.toHaveProperty("percentBp");
 
     const window = await as("admin.settings.coupons.update", { code: "DIWALI20", expectedVersion: 2, startsAt: "2032-01-01T00:00:00Z" });
-    expect(window.error?.data.fieldErrors).toEqual([{ path: "expiresAt", message: "expiresAt must be after startsAt" }]);
+    expect(window.error?.data.fieldErrors).toEqual([{ path: "expiresAt", message: "Expiry must be after the start" }]);
     expect((await as("admin.settings.coupons.update", { code: "NOPE1", expectedVersion: 1, active: true })).error?.data.code).toBe("NOT_FOUND");
 
     expect((await as("admin.settings.coupons.deactivate", { code: "diwali20" })).data).toMatchObject({ active: false });
@@ -162,14 +162,14 @@ describe("store settings and coupons over HTTP", () => {
     for (const user of ["a", "b", "c"]) expect(await app.db.repos.coupons.redeemIfAvailable("POPULAR", user)).toBe(true);
     const below = await as("admin.settings.coupons.update", { code: "POPULAR", expectedVersion: 1, usageLimit: 2 });
     expect(below.status).toBe(400);
-    expect(below.error?.data.fieldErrors).toEqual([{ path: "usageLimit", message: "usageLimit cannot be below the 3 redemptions already made" }]);
+    expect(below.error?.data.fieldErrors).toEqual([{ path: "usageLimit", message: "Total uses cannot be below the 3 uses already made" }]);
     expect((await as("admin.settings.coupons.update", { code: "POPULAR", expectedVersion: 1, usageLimit: 3 })).data).toMatchObject({ usageLimit: 3, usedCount: 3, status: "used_up" });
 
     const fields = async (input: object) => (await as("admin.settings.coupons.update", { code: "POPULAR", expectedVersion: 2, ...input })).error?.data.fieldErrors;
-    expect(await fields({ usageLimit: 1.5 })).toEqual([{ path: "usageLimit", message: "usageLimit must be a whole number" }]);
-    expect(await fields({ discount: { kind: "fixed", amountMinor: -5 } })).toEqual([{ path: "discount.amountMinor", message: "amountMinor must be at least 1" }]);
-    expect(await fields({ expiresAt: "not a date" })).toEqual([{ path: "expiresAt", message: "expiresAt must be a date and time" }]);
-    expect(await fields({ description: "x".repeat(201) })).toEqual([{ path: "description", message: "description must be at most 200 characters" }]);
+    expect(await fields({ usageLimit: 1.5 })).toEqual([{ path: "usageLimit", message: "Total uses must be a whole number" }]);
+    expect(await fields({ discount: { kind: "fixed", amountMinor: -5 } })).toEqual([{ path: "discount.amountMinor", message: "Discount amount must be at least ₹0.01" }]);
+    expect(await fields({ expiresAt: "not a date" })).toEqual([{ path: "expiresAt", message: "Expiry must be a date and time" }]);
+    expect(await fields({ description: "x".repeat(201) })).toEqual([{ path: "description", message: "Description must be at most 200 characters" }]);
     const rest = await fetch(`${app.url}/api/v1/admin/coupons/POPULAR`, {
       method: "PATCH",
       headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/json" },

@@ -92,7 +92,7 @@ describe("admin image uploads over HTTP", () => {
     for (const bytes of [await picture("gif"), new TextEncoder().encode("<svg onload=alert(1)>not a picture</svg>")]) {
       const response = await upload(bytes, { filename: "innocent.png", type: "image/png" });
       expect(response.status).toBe(415);
-      expect(await response.json()).toMatchObject({ error: { code: "UNSUPPORTED_MEDIA_TYPE", field: "file", message: "file must be a JPEG, PNG or WebP image" } });
+      expect(await response.json()).toMatchObject({ error: { code: "UNSUPPORTED_MEDIA_TYPE", field: "file", message: "Image must be a JPEG, PNG or WebP file" } });
     }
   });
 

@@ -61,7 +61,7 @@ describe("wallet over HTTP", () => {
     expect(asAdmin.entries.map((e) => e.balanceAfter.minor)).toEqual(entries.map((e) => e.balanceAfter.minor));
     expect(await auditCount(owner.user.id)).toBe(moves.length);
     const forged = await call(app.url, "wallet.statement", { cursor: "not-a-cursor" }, { token: owner.token });
-    expect(forged.error?.data.fieldErrors).toEqual([{ path: "cursor", message: "cursor is not one this statement returned" }]);
+    expect(forged.error?.data.fieldErrors).toEqual([{ path: "cursor", message: "Page marker is not one this statement gave; start from the first page" }]);
   });
 
   it("refuses a debit below zero, naming amountMinor, and writes nothing", async () => {
@@ -88,7 +88,7 @@ describe("wallet over HTTP", () => {
 
   it("requires a reason, a known user, and a current code from an admin who enrolled a second factor", async () => {
     expect((await adjust({ userId: shopper.user.id, amountMinor: 100, reason: "" })).error?.data.fieldErrors).toEqual([
-      { path: "reason", message: "reason must be at least 5 characters" },
+      { path: "reason", message: "Reason must be at least 5 characters" },
     ]);
     expect((await adjust({ userId: "nobody", amountMinor: 100 })).error?.data.code).toBe("NOT_FOUND");
     expect((await call(app.url, "admin.wallet.statement", { userId: "nobody" }, { token: admin.token })).error?.data.code).toBe("NOT_FOUND");

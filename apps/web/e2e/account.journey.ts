@@ -14,7 +14,7 @@ describe.skipIf(noBrowser)("a shopper creates an account, signs out and back in"
     await page.getByLabel("Password (at least 10 characters)").fill("short");
     await page.getByRole("button", { name: "Create account" }).click();
     await expect.poll(() => page.getByRole("alert").allTextContents()).toEqual(
-      expect.arrayContaining(["email must be a valid email address", "password must be at least 10 characters"]),
+      expect.arrayContaining(["Email must be a valid email address", "Password must be at least 10 characters"]),
     );
   });
 

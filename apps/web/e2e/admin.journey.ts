@@ -45,7 +45,7 @@ describe.skipIf(noBrowser)("an admin ships an order, refunds part of it to the w
     await actions.getByRole("button", { name: "Ship…" }).click();
     const dialog = page.getByRole("dialog", { name: "Ship" });
     await dialog.getByRole("button", { name: "Ship" }).click();
-    await dialog.getByText("carrier is required").waitFor();
+    await dialog.getByText("Carrier is required").waitFor();
     await dialog.getByLabel("Carrier").fill("BlueDart");
     await dialog.getByLabel("Tracking number").fill("BD123456789IN");
     await dialog.getByRole("button", { name: "Ship" }).click();

@@ -39,15 +39,21 @@ export async function openCheckout(page: Page): Promise<void> {
   await page.goto("/checkout");
   await page.getByRole("heading", { name: "1. Delivery address" }).waitFor();
   if (await page.getByRole("form", { name: "New address" }).isVisible()) {
-    await page.getByLabel("Full name").fill("Asha Journey");
-    await page.getByLabel("Mobile number").fill("+91 98765 43210");
-    await page.getByLabel("Address line 1").fill("12 MG Road");
-    await page.getByLabel("City").fill("Bengaluru");
-    await page.getByLabel("State").selectOption({ label: "Karnataka" });
-    await page.getByLabel("PIN code").fill("560001");
-    await page.getByRole("button", { name: "Save address" }).click();
+    await saveNewAddress(page, "560001");
     await page.getByRole("radio", { name: /Asha Journey/ }).waitFor();
   }
+}
+
+/** Fills checkout's "New address" form for Asha Journey in Bengaluru with `postalCode` and saves it. */
+export async function saveNewAddress(page: Page, postalCode: string): Promise<void> {
+  const form = page.getByRole("form", { name: "New address" });
+  await form.getByLabel("Full name").fill("Asha Journey");
+  await form.getByLabel("Mobile number").fill("+91 98765 43210");
+  await form.getByLabel("Address line 1").fill("12 MG Road");
+  await form.getByLabel("City").fill("Bengaluru");
+  await form.getByLabel("State").selectOption({ label: "Karnataka" });
+  await form.getByLabel("PIN code").fill(postalCode);
+  await form.getByRole("button", { name: "Save address" }).click();
 }
 
 export async function choosePayment(page: Page, method: "Card" | "Online payment" | "BBSCART wallet" | "Cash on delivery"): Promise<void> {

@@ -22,7 +22,7 @@ export function adminUploadRoutes(services: Services, maxBytes: number): Router 
     new Promise<Express.Multer.File | null>((resolve) => {
       parse(req, res, (error: unknown) => {
         if (error instanceof multer.MulterError && error.code === "LIMIT_FILE_SIZE") {
-          fail(res, 413, "PAYLOAD_TOO_LARGE", `file must be at most ${maxBytes} bytes`);
+          fail(res, 413, "PAYLOAD_TOO_LARGE", `Image must be at most ${maxBytes} bytes`);
         } else if (error) fail(res, 400, "BAD_REQUEST", `file: ${(error as Error).message}`);
         else if (!req.file) fail(res, 400, "BAD_REQUEST", 'file is required (multipart/form-data, field "file")');
         resolve(error || !req.file ? null : req.file);

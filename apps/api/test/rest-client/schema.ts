@@ -1933,11 +1933,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: email */
+                    /**
+                     * Email
+                     * Format: email
+                     */
                     email: string;
+                    /** Password */
                     password: string;
+                    /** Full name */
                     name: string;
-                    /** @default null */
                     phone?: string | null;
                 };
             };
@@ -2052,8 +2056,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: email */
+                    /**
+                     * Email
+                     * Format: email
+                     */
                     email: string;
+                    /** Password */
                     password: string;
                 };
             };
@@ -2182,8 +2190,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Sign-in step */
                     challenge: string;
+                    /** Code */
                     code?: string;
+                    /** Recovery code */
                     recoveryCode?: string;
                 } & (unknown | unknown);
             };
@@ -2312,6 +2323,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Refresh token */
                     refreshToken: string;
                 };
             };
@@ -2440,6 +2452,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Refresh token */
                     refreshToken: string;
                 };
             };
@@ -2606,20 +2619,33 @@ export interface operations {
             content: {
                 "application/json": {
                     label?: string | null;
+                    /** Full name */
                     name: string;
-                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                    /**
+                     * Mobile number
+                     * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
+                     */
                     phone: string;
+                    /** Address line 1 */
                     line1: string;
                     line2?: string | null;
+                    /** City */
                     city: string;
                     /**
+                     * State
                      * @description A state or union territory of India: its code or its name; stored as the code.
                      * @enum {string}
                      */
                     state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                    /** @description Indian PIN code: 6 digits, the first 1–9. */
+                    /**
+                     * PIN code
+                     * @description Indian PIN code: 6 digits, the first 1–9.
+                     */
                     postalCode: string;
-                    /** @default IN */
+                    /**
+                     * Country
+                     * @default IN
+                     */
                     country?: string;
                 };
             };
@@ -2751,20 +2777,33 @@ export interface operations {
             content: {
                 "application/json": {
                     label?: string | null;
+                    /** Full name */
                     name: string;
-                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                    /**
+                     * Mobile number
+                     * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
+                     */
                     phone: string;
+                    /** Address line 1 */
                     line1: string;
                     line2?: string | null;
+                    /** City */
                     city: string;
                     /**
+                     * State
                      * @description A state or union territory of India: its code or its name; stored as the code.
                      * @enum {string}
                      */
                     state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                    /** @description Indian PIN code: 6 digits, the first 1–9. */
+                    /**
+                     * PIN code
+                     * @description Indian PIN code: 6 digits, the first 1–9.
+                     */
                     postalCode: string;
-                    /** @default IN */
+                    /**
+                     * Country
+                     * @default IN
+                     */
                     country?: string;
                 };
             };
@@ -3432,8 +3471,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Product */
                     variantId: string;
-                    /** @default 1 */
+                    /**
+                     * Quantity
+                     * @default 1
+                     */
                     quantity?: number;
                 };
             };
@@ -3712,6 +3755,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Quantity */
                     quantity: number;
                 };
             };
@@ -3988,6 +4032,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Coupon code */
                     code: string;
                 };
             };
@@ -4294,27 +4339,46 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Saved address */
                     addressId?: string;
+                    /** Delivery address */
                     address?: {
                         label?: string | null;
+                        /** Full name */
                         name: string;
-                        /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                        /**
+                         * Mobile number
+                         * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
+                         */
                         phone: string;
+                        /** Address line 1 */
                         line1: string;
                         line2?: string | null;
+                        /** City */
                         city: string;
                         /**
+                         * State
                          * @description A state or union territory of India: its code or its name; stored as the code.
                          * @enum {string}
                          */
                         state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                        /** @description Indian PIN code: 6 digits, the first 1–9. */
+                        /**
+                         * PIN code
+                         * @description Indian PIN code: 6 digits, the first 1–9.
+                         */
                         postalCode: string;
-                        /** @default IN */
+                        /**
+                         * Country
+                         * @default IN
+                         */
                         country?: string;
                     };
+                    /** Delivery option */
                     deliveryOptionId: string;
-                    /** @enum {string} */
+                    /**
+                     * Payment method
+                     * @enum {string}
+                     */
                     paymentMethod: "wallet" | "card" | "cod";
                 } & (unknown | unknown);
             };
@@ -4695,6 +4759,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Reason */
                     reason: string;
                 };
             };
@@ -4861,11 +4926,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Items */
                     lines: {
+                        /** Item */
                         variantId: string;
+                        /** Quantity */
                         quantity: number;
                     }[];
-                    /** @enum {string} */
+                    /**
+                     * Reason
+                     * @enum {string}
+                     */
                     reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "other";
                     note?: string | null;
                 };
@@ -5371,7 +5442,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Products */
                     productIds: string[];
+                    /** Price change % */
                     changeBp: number;
                 };
             };
@@ -5512,7 +5585,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Products */
                     productIds: string[];
+                    /** Action */
                     action: {
                         /** @constant */
                         type: "archive";
@@ -5522,10 +5597,12 @@ export interface operations {
                     } | {
                         /** @constant */
                         type: "category";
+                        /** Category */
                         categoryId: string;
                     } | {
                         /** @constant */
                         type: "price";
+                        /** Price change % */
                         changeBp: number;
                     };
                 };
@@ -5727,11 +5804,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Name */
                     name: string;
+                    /** Web address */
                     slug?: string;
                     /** @default null */
                     parentId?: string | null;
-                    /** @default  */
+                    /**
+                     * Description
+                     * @default
+                     */
                     description?: string;
                     /** @default null */
                     image?: string | null;
@@ -5876,9 +5958,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Name */
                     name?: string;
+                    /** Web address */
                     slug?: string;
                     parentId?: string | null;
+                    /** Description */
                     description?: string;
                     image?: string | null;
                 };
@@ -6563,18 +6648,23 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Version */
                     expectedVersion: number;
                     description?: string | null;
+                    /** Active */
                     active?: boolean;
+                    /** Discount */
                     discount?: {
                         /** @constant */
                         kind: "percentage";
+                        /** Discount % */
                         percentBp: number;
                         /** @default null */
                         maxDiscountMinor?: number | null;
                     } | {
                         /** @constant */
                         kind: "fixed";
+                        /** Discount amount */
                         amountMinor: number;
                     };
                     minOrderMinor?: number | null;
@@ -6905,13 +6995,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Action */
                     event: {
                         /** @constant */
                         type: "pack";
                     } | {
                         /** @constant */
                         type: "ship";
+                        /** Carrier */
                         carrier: string;
+                        /** Tracking number */
                         trackingNumber: string;
                     } | {
                         /** @constant */
@@ -6919,38 +7012,55 @@ export interface operations {
                     } | {
                         /** @constant */
                         type: "cancel";
+                        /** Reason */
                         reason: string;
                     } | {
                         /** @constant */
                         type: "request_return";
+                        /** Items */
                         lines: {
+                            /** Item */
                             variantId: string;
+                            /** Quantity */
                             quantity: number;
                         }[];
-                        /** @enum {string} */
+                        /**
+                         * Reason
+                         * @enum {string}
+                         */
                         reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "other";
                         note?: string | null;
                     } | {
                         /** @constant */
                         type: "approve_return";
+                        /** Items */
                         lines: {
+                            /** Item */
                             variantId: string;
+                            /** Approve */
                             approve: boolean;
                         }[];
-                        /** @enum {string} */
+                        /**
+                         * Refund destination
+                         * @enum {string}
+                         */
                         destination: "wallet" | "card";
                         /** @default null */
                         override?: {
+                            /** Refund amount */
                             amountMinor: number;
+                            /** Reason */
                             reason: string;
                         } | null;
                     } | {
                         /** @constant */
                         type: "reject_return";
+                        /** Reason */
                         reason: string;
                     } | {
                         /** @constant */
                         type: "receive_return";
+                        /** Put back in stock */
                         restock: boolean;
                     };
                 };
@@ -7116,15 +7226,20 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Orders */
                     items: {
+                        /** Order */
                         orderId: string;
+                        /** Action */
                         event: {
                             /** @constant */
                             type: "pack";
                         } | {
                             /** @constant */
                             type: "ship";
+                            /** Carrier */
                             carrier: string;
+                            /** Tracking number */
                             trackingNumber: string;
                         };
                     }[];
@@ -7272,13 +7387,23 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Refund amount */
                     amountMinor: number;
-                    /** @enum {string} */
+                    /**
+                     * Refund destination
+                     * @enum {string}
+                     */
                     destination: "wallet" | "card";
+                    /** Reason */
                     reason: string;
-                    /** @default [] */
+                    /**
+                     * Items
+                     * @default []
+                     */
                     items?: {
+                        /** Item */
                         variantId: string;
+                        /** Quantity */
                         quantity: number;
                     }[];
                 };
@@ -7434,9 +7559,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Amount */
                     amountMinor: number;
+                    /** Reason */
                     reason: string;
+                    /** Request key */
                     idempotencyKey: string;
+                    /** Code */
                     totpCode?: string;
                 };
             };

@@ -1,71 +1,79 @@
 import { z } from "zod";
 import { ADMIN_PERMISSIONS, ROLES } from "../account/user.js";
-import { dateTime, email, id, lengthIn, mobile, oneOf, optionalText, pageInput, password, phone, pinCode, stateCode, text } from "./fields.js";
+import { dateTime, email, id, labelled, lengthIn, mobile, oneOf, optionalText, pageInput, password, pinCode, stateCode, text, yesNo } from "./fields.js";
 
 /** The 6-digit code of an authenticator app (sign-in, step-up for sensitive admin actions). */
-export const totpCode = z.string({ error: "code must be text" }).trim().regex(/^\d{6}$/, { error: "code must be the 6 digits your authenticator app shows" });
+export const totpCode = labelled(
+  z.string({ error: "Code must be text" }).trim().regex(/^\d{6}$/, { error: "Code must be the 6 digits your authenticator app shows" }),
+  "Code",
+);
 
 export const registerInput = z.object({
   email,
   password: password(),
-  name: text("name", 100),
-  phone: phone.nullable().default(null),
+  name: text("Full name", 100),
+  phone: mobile().nullable().default(null),
 });
 
 export const loginInput = z.object({
   email,
-  password: lengthIn(z.string({ error: "password must be text" }), { min: 1, max: 128, tooShort: "password is required", tooLong: "password must be at most 128 characters" }),
+  password: labelled(
+    lengthIn(z.string({ error: "Password must be text" }), { min: 1, max: 128, tooShort: "Password is required", tooLong: "Password must be at most 128 characters" }),
+    "Password",
+  ),
 });
 
 export const updateProfileInput = z.object({
-  name: text("name", 100),
-  phone: phone.nullable().default(null),
+  name: text("Full name", 100),
+  phone: mobile().nullable().default(null),
 });
 
 export const addressInput = z.object({
-  label: optionalText("label", 40),
-  name: text("name", 100),
-  phone: mobile,
-  line1: text("line1", 200),
-  line2: optionalText("line2", 200),
-  city: text("city", 100),
+  label: optionalText("Label", 40),
+  name: text("Full name", 100),
+  phone: mobile(),
+  line1: text("Address line 1", 200),
+  line2: optionalText("Address line 2", 200),
+  city: text("City", 100),
   state: stateCode,
   postalCode: pinCode,
-  country: z
-    .string({ error: "country must be text" })
-    .trim()
-    .regex(/^[A-Z]{2}$/, { error: "country must be a two-letter country code" })
-    .default("IN"),
+  country: labelled(
+    z
+      .string({ error: "Country must be text" })
+      .trim()
+      .regex(/^[A-Z]{2}$/, { error: "Country must be a two-letter country code such as IN" }),
+    "Country",
+  ).default("IN"),
 });
 
-export const updateAddressInput = addressInput.extend({ addressId: id("addressId") });
-export const addressIdInput = z.object({ addressId: id("addressId") });
+export const updateAddressInput = addressInput.extend({ addressId: id("Address") });
+export const addressIdInput = z.object({ addressId: id("Address") });
 
 export const changePasswordInput = z
-  .object({ currentPassword: text("currentPassword", 128), newPassword: password("newPassword") })
-  .refine((v) => v.currentPassword !== v.newPassword, { error: "newPassword must differ from currentPassword", path: ["newPassword"] });
+  .object({ currentPassword: text("Current password", 128), newPassword: password("New password") })
+  .refine((v) => v.currentPassword !== v.newPassword, { error: "New password must differ from the current password", path: ["newPassword"] });
 
 /** A mobile or partner client's refresh token, sent in the body because it keeps no cookies. */
-export const refreshTokenInput = z.object({ refreshToken: text("refreshToken", 200, 20) });
+export const refreshTokenInput = z.object({ refreshToken: text("Refresh token", 200, 20) });
 
 export const requestPasswordResetInput = z.object({ email });
 
 export const resetPasswordInput = z.object({
-  token: text("token", 200, 20),
-  newPassword: password("newPassword"),
+  token: text("Reset link", 200, 20),
+  newPassword: password("New password"),
 });
 
 export const adminUserListInput = z.object({
-  search: optionalText("search", 100),
-  role: oneOf("role", ROLES).nullable().default(null),
+  search: optionalText("Search", 100),
+  role: oneOf("Role", ROLES).nullable().default(null),
   ...pageInput,
 });
 
 export const adminUserUpdateInput = z.object({
-  userId: id("userId"),
-  role: oneOf("role", ROLES).optional(),
-  permissions: z.array(z.enum(ADMIN_PERMISSIONS, { error: "permissions must be known admin permissions" })).optional(),
-  disabled: z.boolean({ error: "disabled must be true or false" }).optional(),
+  userId: id("Customer"),
+  role: oneOf("Role", ROLES).optional(),
+  permissions: labelled(z.array(z.enum(ADMIN_PERMISSIONS, { error: "Permissions must be known admin permissions" })), "Permissions").optional(),
+  disabled: yesNo("Disabled").optional(),
   /** The acting admin's current code, required for role changes once they have enrolled TOTP. */
   totpCode: totpCode.optional(),
 });
@@ -76,10 +84,12 @@ export const totpConfirmInput = z.object({ code: totpCode });
  * A recovery code as issued (`xxxxx-xxxxx`, lower-case letters and digits); spaces, a missing dash
  * and case are forgiven. The pattern sits on the input so the REST document shows it.
  */
-export const recoveryCode = z
-  .string({ error: "recoveryCode must be text" })
-  .regex(/^\s*[A-Za-z0-9]{5}\s*-?\s*[A-Za-z0-9]{5}\s*$/, { error: "recoveryCode must be a recovery code like abcde-12345" })
-  .transform((value) => value.replace(/\s+/g, "").toLowerCase());
+export const recoveryCode = labelled(
+  z
+    .string({ error: "Recovery code must be text" })
+    .regex(/^\s*[A-Za-z0-9]{5}\s*-?\s*[A-Za-z0-9]{5}\s*$/, { error: "Recovery code must be a recovery code like abcde-12345" }),
+  "Recovery code",
+).transform((value) => value.replace(/\s+/g, "").toLowerCase());
 
 /**
  * The second step of a sign-in: the challenge the password step answered with, and either the
@@ -87,12 +97,12 @@ export const recoveryCode = z
  */
 export const completeSignInInput = z
   .object({
-    challenge: text("challenge", 1000, 20),
+    challenge: text("Sign-in step", 1000, 20),
     code: totpCode.optional(),
     recoveryCode: recoveryCode.optional(),
   })
   .refine((v) => (v.code === undefined) !== (v.recoveryCode === undefined), {
-    error: "send either code or recoveryCode",
+    error: "Enter either the code from your app or a recovery code",
     path: ["code"],
   })
   // The same rule for JSON Schema (the REST document), which cannot read the refinement above.
@@ -102,11 +112,11 @@ export const completeSignInInput = z
 export const regenerateRecoveryCodesInput = z.object({ code: totpCode });
 
 export const auditListInput = z.object({
-  actorId: optionalText("actorId", 100),
-  action: optionalText("action", 100),
-  targetType: optionalText("targetType", 100),
-  targetId: optionalText("targetId", 100),
-  from: dateTime("from").nullable().default(null),
-  to: dateTime("to").nullable().default(null),
+  actorId: optionalText("Done by", 100),
+  action: optionalText("Action", 100),
+  targetType: optionalText("Record type", 100),
+  targetId: optionalText("Record", 100),
+  from: dateTime("From").nullable().default(null),
+  to: dateTime("To").nullable().default(null),
   ...pageInput,
 });

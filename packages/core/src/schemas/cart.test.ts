@@ -8,6 +8,6 @@ describe("cart page and my-orders schemas", () => {
     expect(myOrdersInput.parse({})).toEqual({ cursor: null, limit: 24 });
     expect(orderReasonInput.parse({ orderId: "o1", reason: "  changed my mind " })).toEqual({ orderId: "o1", reason: "changed my mind" });
     const refused = orderReasonInput.safeParse({ orderId: "o1", reason: "no" });
-    expect(refused.success ? [] : refused.error.issues.map((i) => i.message)).toEqual(["reason must be at least 3 characters"]);
+    expect(refused.success ? [] : refused.error.issues.map((i) => i.message)).toEqual(["Reason must be at least 3 characters"]);
   });
 });

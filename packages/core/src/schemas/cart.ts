@@ -2,31 +2,31 @@ import { z } from "zod";
 import { MAX_LINE_QUANTITY } from "../cart/cart.js";
 import { PAYMENT_METHODS } from "../payment/payment.js";
 import { addressInput } from "./account.js";
-import { id, idempotencyKey, int, oneOf, pageInput, text } from "./fields.js";
+import { id, idempotencyKey, int, labelled, oneOf, pageInput, text } from "./fields.js";
 
 export const cartAddInput = z.object({
-  variantId: id("variantId"),
-  quantity: int("quantity", 1, MAX_LINE_QUANTITY).default(1),
+  variantId: id("Product"),
+  quantity: int("Quantity", 1, MAX_LINE_QUANTITY).default(1),
 });
 
 /** Zero removes the line. */
 export const cartUpdateInput = z.object({
-  variantId: id("variantId"),
-  quantity: int("quantity", 0, MAX_LINE_QUANTITY),
+  variantId: id("Product"),
+  quantity: int("Quantity", 0, MAX_LINE_QUANTITY),
 });
 
 /** A line of the cart, by its variant: remove it, or accept its current price. */
-export const cartLineInput = z.object({ variantId: id("variantId") });
+export const cartLineInput = z.object({ variantId: id("Product") });
 export const cartRemoveInput = cartLineInput;
 
 /** The cart with its totals for a delivery option (the store's first one when absent). */
-export const cartGetInput = z.object({ deliveryOptionId: id("deliveryOptionId").optional() }).optional();
+export const cartGetInput = z.object({ deliveryOptionId: id("Delivery option").optional() }).optional();
 
 export const cartCouponInput = z.object({
-  code: text("code", 40).transform((code) => code.toUpperCase()),
+  code: text("Coupon code", 40).transform((code) => code.toUpperCase()),
 });
 
-export const paymentMethodInput = oneOf("paymentMethod", PAYMENT_METHODS);
+export const paymentMethodInput = oneOf("Payment method", PAYMENT_METHODS, "wallet, card or cash on delivery");
 
 /**
  * Checkout: one of a saved address (`addressId`) or a new one (`address`), a delivery option,
@@ -34,14 +34,14 @@ export const paymentMethodInput = oneOf("paymentMethod", PAYMENT_METHODS);
  */
 export const placeOrderInput = z
   .object({
-    addressId: id("addressId").optional(),
-    address: addressInput.optional(),
-    deliveryOptionId: id("deliveryOptionId"),
+    addressId: id("Saved address").optional(),
+    address: labelled(addressInput, "Delivery address").optional(),
+    deliveryOptionId: id("Delivery option"),
     paymentMethod: paymentMethodInput,
     idempotencyKey,
   })
   .refine((v) => (v.addressId === undefined) !== (v.address === undefined), {
-    error: "address: give either addressId or address, not both",
+    error: "Choose a saved address or enter a new one, not both",
     path: ["addressId"],
   })
   // The same rule for JSON Schema (the REST document), which cannot read the refinement above.
@@ -51,4 +51,4 @@ export const placeOrderInput = z
 export const myOrdersInput = z.object({ ...pageInput });
 
 /** A shopper's cancellation of one of their orders, with the reason. */
-export const orderReasonInput = z.object({ orderId: id("orderId"), reason: text("reason", 500, 3) });
+export const orderReasonInput = z.object({ orderId: id("Order"), reason: text("Reason", 500, 3) });

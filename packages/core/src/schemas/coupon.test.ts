@@ -18,12 +18,12 @@ describe("coupon update schema", () => {
 
   it("names the field at fault", () => {
     const issues = (value: unknown) => couponUpdateInput.safeParse(value).error?.issues.map((i) => i.message);
-    expect(issues({ code: "TEN", expectedVersion: 1, discount: { kind: "bogo" } })).toEqual(["kind must be percentage or fixed"]);
-    expect(issues({ code: "TEN", expectedVersion: 1, discount: { kind: "fixed", amountMinor: 0 } })).toEqual(["amountMinor must be at least 1"]);
-    expect(issues({ code: "TEN", expectedVersion: 1, startsAt: "2030-02-01T00:00:00Z", expiresAt: "2030-01-01T00:00:00Z" })).toEqual(["expiresAt must be after startsAt"]);
-    expect(issues({ code: "TEN", active: true })).toEqual(["expectedVersion must be a number"]);
-    expect(issues({ code: "TEN", expectedVersion: 0 })).toEqual(["expectedVersion must be at least 1"]);
-    expect(issues({ code: "TEN", expectedVersion: 1, description: "x".repeat(201) })).toEqual(["description must be at most 200 characters"]);
+    expect(issues({ code: "TEN", expectedVersion: 1, discount: { kind: "bogo" } })).toEqual(["Discount type must be percentage or fixed"]);
+    expect(issues({ code: "TEN", expectedVersion: 1, discount: { kind: "fixed", amountMinor: 0 } })).toEqual(["Discount amount must be at least ₹0.01"]);
+    expect(issues({ code: "TEN", expectedVersion: 1, startsAt: "2030-02-01T00:00:00Z", expiresAt: "2030-01-01T00:00:00Z" })).toEqual(["Expiry must be after the start"]);
+    expect(issues({ code: "TEN", active: true })).toEqual(["Version must be a number"]);
+    expect(issues({ code: "TEN", expectedVersion: 0 })).toEqual(["Version must be at least 1"]);
+    expect(issues({ code: "TEN", expectedVersion: 1, description: "x".repeat(201) })).toEqual(["Description must be at most 200 characters"]);
   });
 
   it("clears the description with an empty text and leaves it alone when not sent", () => {

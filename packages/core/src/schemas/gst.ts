@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, text } from "./fields.js";
+import { id, labelled, text } from "./fields.js";
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -11,17 +11,20 @@ function existingDay(value: string): boolean {
 }
 
 /** A calendar day `YYYY-MM-DD` that exists (no 31 February), kept as text: which zone it is a day in is the caller's rule. */
-const calendarDay = (field: string) =>
-  z
-    .string({ error: `${field} must be a date (YYYY-MM-DD)` })
-    .regex(CALENDAR_DAY, { error: `${field} must be a date (YYYY-MM-DD)` })
-    .refine(existingDay, { error: `${field} is not a day of the calendar` })
-    .meta({ type: "string", format: "date" });
+const calendarDay = (label: string) =>
+  labelled(
+    z
+      .string({ error: `${label} must be a date (YYYY-MM-DD)` })
+      .regex(CALENDAR_DAY, { error: `${label} must be a date (YYYY-MM-DD)` })
+      .refine(existingDay, { error: `${label} is not a day of the calendar` })
+      .meta({ type: "string", format: "date" }),
+    label,
+  );
 
 /** An accountant's register: documents issued from `from` to `to`, both days included. */
 export const taxRegisterInput = z
-  .object({ from: calendarDay("from"), to: calendarDay("to") })
-  .refine((range) => range.from <= range.to, { error: "to must not be before from", path: ["to"] });
+  .object({ from: calendarDay("From"), to: calendarDay("To") })
+  .refine((range) => range.from <= range.to, { error: "To must not be before From", path: ["to"] });
 
 /** One credit note of an order, by the number printed on it. */
-export const creditNoteInput = z.object({ orderId: id("orderId"), number: text("number", 16) });
+export const creditNoteInput = z.object({ orderId: id("Order"), number: text("Credit note number", 16) });

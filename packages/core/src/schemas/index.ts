@@ -10,6 +10,6 @@ export * from "./wallet.js";
 export * from "./settings.js";
 export * from "./coupon.js";
 export * from "./operations.js";
-export { MAX_AMOUNT_MINOR } from "./fields.js";
+export { labelOf, MAX_AMOUNT_MINOR } from "./fields.js";
 export * from "./payments.js";
 export * from "./gst.js";

@@ -4,7 +4,7 @@ import { oneOf, pageInput } from "./fields.js";
 
 /** Recent webhook events for the payments health view, optionally one processing state only. */
 export const webhookEventsInput = z.object({
-  status: oneOf("status", WEBHOOK_STATUSES).optional(),
+  status: oneOf("Status", WEBHOOK_STATUSES).optional(),
   ...pageInput,
 });
 

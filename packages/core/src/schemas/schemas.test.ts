@@ -48,11 +48,11 @@ describe("account schemas", () => {
       phone: null,
     });
     expect(messages(registerInput, { email: "nope", password: "short", name: "" })).toEqual([
-      "email must be a valid email address",
-      "password must be at least 10 characters",
-      "name is required",
+      "Email must be a valid email address",
+      "Password must be at least 10 characters",
+      "Full name is required",
     ]);
-    expect(messages(loginInput, { email: "a@b.co", password: "" })).toEqual(["password is required"]);
+    expect(messages(loginInput, { email: "a@b.co", password: "" })).toEqual(["Password is required"]);
   });
 
   it("default the country and turn empty optional text into null", () => {
@@ -73,10 +73,10 @@ describe("account schemas", () => {
 
   it("require a new password that differs, and a real reset token", () => {
     expect(messages(changePasswordInput, { currentPassword: "same password", newPassword: "same password" })).toEqual([
-      "newPassword must differ from currentPassword",
+      "New password must differ from the current password",
     ]);
     expect(resetPasswordInput.safeParse({ token: "x".repeat(32), newPassword: "a long passphrase" }).success).toBe(true);
-    expect(messages(adminUserUpdateInput, { userId: "u1", permissions: ["root"] })).toEqual(["permissions must be known admin permissions"]);
+    expect(messages(adminUserUpdateInput, { userId: "u1", permissions: ["root"] })).toEqual(["Permissions must be known admin permissions"]);
   });
 });
 
@@ -85,9 +85,9 @@ describe("two-step sign-in schemas", () => {
   it("take exactly one of a 6-digit code and a recovery code, naming the field otherwise", () => {
     expect(completeSignInInput.parse({ challenge, code: " 123456 " })).toEqual({ challenge, code: "123456" });
     expect(completeSignInInput.parse({ challenge, recoveryCode: "ABCDE 12345" })).toEqual({ challenge, recoveryCode: "abcde12345" });
-    expect(completeSignInInput.safeParse({ challenge }).error?.issues).toEqual([expect.objectContaining({ path: ["code"], message: "send either code or recoveryCode" })]);
+    expect(completeSignInInput.safeParse({ challenge }).error?.issues).toEqual([expect.objectContaining({ path: ["code"], message: "Enter either the code from your app or a recovery code" })]);
     expect(completeSignInInput.safeParse({ challenge, code: "123456", recoveryCode: "abcde-12345" }).success).toBe(false);
-    expect(completeSignInInput.safeParse({ challenge, code: "12345" }).error?.issues[0]?.message).toBe("code must be the 6 digits your authenticator app shows");
+    expect(completeSignInInput.safeParse({ challenge, code: "12345" }).error?.issues[0]?.message).toBe("Code must be the 6 digits your authenticator app shows");
     expect(completeSignInInput.safeParse({ challenge, recoveryCode: "not one" }).error?.issues[0]?.path).toEqual(["recoveryCode"]);
   });
 });
@@ -104,34 +104,34 @@ describe("catalog schemas", () => {
       cursor: null,
       limit: 24,
     });
-    expect(messages(catalogListInput, { minPrice: 500, maxPrice: 100 })).toEqual(["minPrice must not exceed maxPrice"]);
+    expect(messages(catalogListInput, { minPrice: 500, maxPrice: 100 })).toEqual(["Min price must not exceed max price"]);
     expect(messages(catalogListInput, { minPrice: 1.5, limit: 500, sort: "random" })).toEqual([
-      "minPrice must be a whole number",
-      "sort must be one of relevance, newest, price_asc, price_desc, name_asc",
-      "limit must be at most 100",
+      "Min price must be in whole paise",
+      "Sort by must be relevance, newest, price low to high, price high to low or name",
+      "Page size must be at most 100",
     ]);
   });
 
   it("accept products with distinct upper-cased SKUs and integer prices", () => {
     const product = productCreateInput.parse({ name: "Kurta", categoryId: "c1", variants: [{ sku: "kurta-m", priceMinor: 129900 }] });
     expect(product.variants[0]).toEqual({ sku: "KURTA-M", name: "", priceMinor: 129900, stockOnHand: 0, active: true });
-    expect(messages(productCreateInput, { name: "K", categoryId: "c1", variants: [] })).toEqual(["variants must contain at least one variant"]);
+    expect(messages(productCreateInput, { name: "K", categoryId: "c1", variants: [] })).toEqual(["Add at least one variant"]);
     expect(
       messages(productCreateInput, { name: "K", categoryId: "c1", variants: [{ sku: "A", priceMinor: 1 }, { sku: "a", priceMinor: 2 }] }),
-    ).toEqual(["variants must have distinct SKUs"]);
-    expect(messages(variantUpdateInput, { variantId: "v", priceMinor: 99.5 })).toEqual(["priceMinor must be a whole number"]);
+    ).toEqual(["Each variant needs its own SKU"]);
+    expect(messages(variantUpdateInput, { variantId: "v", priceMinor: 99.5 })).toEqual(["Price must be in whole paise"]);
     expect(productUpdateInput.parse({ productId: "p1", active: false })).toEqual({ productId: "p1", active: false });
   });
 
   it("require a reason and a non-zero delta for stock adjustments", () => {
-    expect(messages(stockAdjustmentInput, { variantId: "v", delta: 0, reason: "" })).toEqual(["delta must not be zero", "reason must be at least 3 characters"]);
+    expect(messages(stockAdjustmentInput, { variantId: "v", delta: 0, reason: "" })).toEqual(["Change in stock must not be zero", "Reason must be at least 3 characters"]);
   });
 });
 
 describe("cart and checkout schemas", () => {
   it("bound quantities and normalize coupon codes", () => {
     expect(cartAddInput.parse({ variantId: "v1" })).toEqual({ variantId: "v1", quantity: 1 });
-    expect(messages(cartUpdateInput, { variantId: "v1", quantity: 100 })).toEqual(["quantity must be at most 99"]);
+    expect(messages(cartUpdateInput, { variantId: "v1", quantity: 100 })).toEqual(["Quantity must be at most 99"]);
     expect(cartCouponInput.parse({ code: " welcome10 " })).toEqual({ code: "WELCOME10" });
   });
 
@@ -139,10 +139,10 @@ describe("cart and checkout schemas", () => {
     const base = { deliveryOptionId: "standard", paymentMethod: "cod", idempotencyKey: "k-12345678" };
     expect(placeOrderInput.safeParse({ ...base, addressId: "a1" }).success).toBe(true);
     expect(placeOrderInput.safeParse({ ...base, address }).success).toBe(true);
-    expect(messages(placeOrderInput, base)).toEqual(["address: give either addressId or address, not both"]);
+    expect(messages(placeOrderInput, base)).toEqual(["Choose a saved address or enter a new one, not both"]);
     expect(messages(placeOrderInput, { ...base, addressId: "a1", paymentMethod: "cheque", idempotencyKey: "x" })).toEqual([
-      "paymentMethod must be wallet, card or cod",
-      "idempotencyKey must be 8–100 letters, digits, dashes or underscores",
+      "Payment method must be wallet, card or cash on delivery",
+      "Request key must be 8–100 letters, digits, dashes or underscores",
     ]);
   });
 });
@@ -150,24 +150,24 @@ describe("cart and checkout schemas", () => {
 describe("order, wallet, coupon and settings schemas", () => {
   it("validate each order action's data", () => {
     expect(orderTransitionInput.parse({ orderId: "o1", event: { type: "ship", carrier: "DTDC", trackingNumber: "D1" } }).event.type).toBe("ship");
-    expect(messages(orderTransitionInput, { orderId: "o1", event: { type: "ship", carrier: "DTDC" } })).toEqual(["trackingNumber must be text"]);
-    expect(messages(orderTransitionInput, { orderId: "o1", event: { type: "confirm" } })).toEqual(["type must be a known order action"]);
+    expect(messages(orderTransitionInput, { orderId: "o1", event: { type: "ship", carrier: "DTDC" } })).toEqual(["Tracking number must be text"]);
+    expect(messages(orderTransitionInput, { orderId: "o1", event: { type: "confirm" } })).toEqual(["Action must be a known order action"]);
     expect(refundInput.parse({ orderId: "o1", amountMinor: 500, destination: "wallet", reason: "damaged", idempotencyKey: "refund-0001" }).items).toEqual([]);
     expect(messages(refundInput, { orderId: "o1", amountMinor: 0, destination: "bank", reason: "damaged" })).toEqual([
-      "amountMinor must be at least 1",
-      "destination must be wallet or card",
-      "idempotencyKey must be text",
+      "Refund amount must be at least ₹0.01",
+      "Refund destination must be wallet or card",
+      "Request key must be text",
     ]);
   });
 
   it("take bulk fulfilment only as pack or ship, each order once, at most 50", () => {
     const ship = (orderId: string) => ({ orderId, event: { type: "ship", carrier: "DTDC", trackingNumber: `D-${orderId}` } });
     expect(orderBulkFulfilInput.parse({ items: [ship("o1"), { orderId: "o2", event: { type: "pack" } }] }).items).toHaveLength(2);
-    expect(messages(orderBulkFulfilInput, { items: [{ orderId: "o1", event: { type: "cancel", reason: "bulk" } }] })).toEqual(["type must be pack or ship"]);
-    expect(messages(orderBulkFulfilInput, { items: [ship("o1"), ship("o1")] })).toEqual(["items must name each order once"]);
-    expect(messages(orderBulkFulfilInput, { items: [] })).toEqual(["items must name at least one order"]);
-    expect(messages(orderBulkFulfilInput, { items: Array.from({ length: 51 }, (_, i) => ship(`o${i}`)) })).toEqual(["items must name at most 50 orders"]);
-    expect(messages(orderBulkFulfilInput, { items: [{ orderId: "o1", event: { type: "ship", carrier: "DTDC" } }] })).toEqual(["trackingNumber must be text"]);
+    expect(messages(orderBulkFulfilInput, { items: [{ orderId: "o1", event: { type: "cancel", reason: "bulk" } }] })).toEqual(["Action must be pack or ship"]);
+    expect(messages(orderBulkFulfilInput, { items: [ship("o1"), ship("o1")] })).toEqual(["Pick each order once"]);
+    expect(messages(orderBulkFulfilInput, { items: [] })).toEqual(["Pick at least one order"]);
+    expect(messages(orderBulkFulfilInput, { items: Array.from({ length: 51 }, (_, i) => ship(`o${i}`)) })).toEqual(["Pick at most 50 orders"]);
+    expect(messages(orderBulkFulfilInput, { items: [{ orderId: "o1", event: { type: "ship", carrier: "DTDC" } }] })).toEqual(["Tracking number must be text"]);
   });
 
   it("default every admin order filter to none, read placed dates from text and refuse an empty date range", () => {
@@ -184,22 +184,22 @@ describe("order, wallet, coupon and settings schemas", () => {
     });
     const range = orderListInput.parse({ paymentMethod: "cod", userId: "user-1", placedFrom: "2025-01-01T00:00:00Z", placedTo: "2025-02-01T00:00:00Z" });
     expect(range).toMatchObject({ paymentMethod: "cod", userId: "user-1", placedFrom: new Date("2025-01-01T00:00:00Z"), placedTo: new Date("2025-02-01T00:00:00Z") });
-    expect(messages(orderListInput, { placedFrom: "2025-02-01", placedTo: "2025-02-01" })).toEqual(["placedTo must be after placedFrom"]);
+    expect(messages(orderListInput, { placedFrom: "2025-02-01", placedTo: "2025-02-01" })).toEqual(["Placed until must be after placed from"]);
     // Only ISO 8601 text is a date: not whatever `Date` guesses from ("12345" would be the year 12345).
-    expect(messages(orderListInput, { placedFrom: "12345" })).toEqual(["placedFrom must be a date and time"]);
-    expect(messages(orderListInput, { placedTo: "next tuesday" })).toEqual(["placedTo must be a date and time"]);
+    expect(messages(orderListInput, { placedFrom: "12345" })).toEqual(["Placed from must be a date and time"]);
+    expect(messages(orderListInput, { placedTo: "next tuesday" })).toEqual(["Placed until must be a date and time"]);
     expect(messages(orderListInput, { paymentMethod: "upi", placedFrom: "yesterday" })).toEqual([
-      "paymentMethod must be wallet, card or cod",
-      "placedFrom must be a date and time",
+      "Payment method must be wallet, card or cash on delivery",
+      "Placed from must be a date and time",
     ]);
   });
 
   it("bound top-ups and require a reason for adjustments", () => {
-    expect(messages(walletTopUpInput, { amountMinor: 999, idempotencyKey: "k-12345678" })).toEqual(["amountMinor must be at least 1000"]);
+    expect(messages(walletTopUpInput, { amountMinor: 999, idempotencyKey: "k-12345678" })).toEqual(["Amount must be at least ₹10.00"]);
     expect(walletAdjustmentInput.parse({ userId: "u1", amountMinor: -500, reason: "duplicate credit", idempotencyKey: "adj-12345678" }).amountMinor).toBe(-500);
     expect(messages(walletAdjustmentInput, { userId: "u1", amountMinor: 0, reason: "", idempotencyKey: "adj-12345678" })).toEqual([
-      "amountMinor must not be zero",
-      "reason must be at least 5 characters",
+      "Amount must not be zero",
+      "Reason must be at least 5 characters",
     ]);
   });
 
@@ -208,8 +208,8 @@ describe("order, wallet, coupon and settings schemas", () => {
     expect(couponCreateInput.parse({ kind: "percentage", code: "TEN", percentBp: 1000 })).toMatchObject({ maxDiscountMinor: null });
     expect(
       messages(couponCreateInput, { kind: "fixed", code: "X1Y", amountMinor: 1, startsAt: "2025-02-01T00:00:00Z", expiresAt: "2025-01-01T00:00:00Z" }),
-    ).toEqual(["expiresAt must be after startsAt"]);
-    expect(messages(couponCreateInput, { kind: "bogo", code: "X1Y" })).toEqual(["kind must be percentage or fixed"]);
+    ).toEqual(["Expiry must be after the start"]);
+    expect(messages(couponCreateInput, { kind: "bogo", code: "X1Y" })).toEqual(["Discount type must be percentage or fixed"]);
     expect(couponUpdateInput.parse({ code: "ten", expectedVersion: 2, active: false })).toEqual({ code: "TEN", expectedVersion: 2, active: false });
   });
 
@@ -217,16 +217,16 @@ describe("order, wallet, coupon and settings schemas", () => {
     expect(storeSettingsInput.parse(defaultStoreSettings)).toEqual(defaultStoreSettings);
     expect(storeSettingsInput.safeParse({ ...defaultStoreSettings, timeZone: "UTC" }).success).toBe(true);
     expect(messages(storeSettingsInput, { ...defaultStoreSettings, currency: "XXQ", timeZone: "Mars/Base", deliveryOptions: [] })).toEqual([
-      "currency must be an ISO 4217 code",
-      "deliveryOptions must contain at least one option",
-      "timeZone must be an IANA time zone such as Asia/Kolkata",
+      "Currency must be an ISO 4217 code such as INR",
+      "Add at least one delivery option",
+      "Time zone must be an IANA time zone such as Asia/Kolkata",
     ]);
     const [option] = defaultStoreSettings.deliveryOptions;
     expect(
       messages(storeSettingsInput, { ...defaultStoreSettings, deliveryOptions: [option, option] }),
-    ).toEqual(["deliveryOptions must have distinct ids"]);
+    ).toEqual(["Each delivery option needs its own code"]);
     expect(messages(storeSettingsInput, { ...defaultStoreSettings, deliveryOptions: [{ ...option, etaDays: { min: 5, max: 1 } }] })).toEqual([
-      "etaDays.min must not exceed etaDays.max",
+      "Fastest delivery must not exceed slowest delivery",
     ]);
   });
 });
@@ -238,8 +238,8 @@ describe("lengths and formats, as JSON Schema states them", () => {
     const account = { email: "me@example.com", password: "a long passphrase" };
     expect(registerInput.safeParse({ ...account, name: emoji.repeat(100) }).success).toBe(true);
     const tooLong = registerInput.safeParse({ ...account, name: emoji.repeat(101) });
-    expect(tooLong.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["name", "name must be at most 100 characters"]]);
-    expect(registerInput.safeParse({ ...account, name: "  " }).error?.issues[0]?.message).toBe("name is required");
+    expect(tooLong.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["name", "Full name must be at most 100 characters"]]);
+    expect(registerInput.safeParse({ ...account, name: "  " }).error?.issues[0]?.message).toBe("Full name is required");
     expect(characters(emoji.repeat(3))).toBe(3);
   });
 

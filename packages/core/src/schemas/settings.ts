@@ -1,16 +1,16 @@
 import { z } from "zod";
 import type { StoreSettings } from "../settings/settings.js";
-import { amountMinor, currency, id, int, text } from "./fields.js";
+import { amountMinor, currency, id, int, labelled, percentBp, text, yesNo } from "./fields.js";
 
 export const deliveryOptionInput = z
   .object({
-    id: id("deliveryOptions.id"),
-    label: text("deliveryOptions.label", 60),
-    feeMinor: amountMinor("deliveryOptions.feeMinor"),
-    freeOverMinor: amountMinor("deliveryOptions.freeOverMinor").nullable(),
-    etaDays: z.object({ min: int("etaDays.min", 0, 60), max: int("etaDays.max", 0, 60) }),
+    id: id("Delivery option code"),
+    label: text("Delivery option name", 60),
+    feeMinor: amountMinor("Delivery fee"),
+    freeOverMinor: amountMinor("Free delivery over").nullable(),
+    etaDays: labelled(z.object({ min: int("Fastest delivery (days)", 0, 60), max: int("Slowest delivery (days)", 0, 60) }), "Delivery time"),
   })
-  .refine((o) => o.etaDays.min <= o.etaDays.max, { error: "etaDays.min must not exceed etaDays.max", path: ["etaDays"] });
+  .refine((o) => o.etaDays.min <= o.etaDays.max, { error: "Fastest delivery must not exceed slowest delivery", path: ["etaDays"] });
 
 /** Intl accepts every IANA zone and alias (Asia/Kolkata, Asia/Calcutta) and throws on anything else. */
 function isTimeZone(zone: string): boolean {
@@ -22,22 +22,28 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-const timeZone = z.string({ error: "timeZone must be text" }).refine(isTimeZone, {
-  error: "timeZone must be an IANA time zone such as Asia/Kolkata",
-});
+const timeZone = labelled(
+  z.string({ error: "Time zone must be text" }).refine(isTimeZone, {
+    error: "Time zone must be an IANA time zone such as Asia/Kolkata",
+  }),
+  "Time zone",
+);
 
 /** The whole settings document, as admins save it; checked against the domain type. */
 export const storeSettingsInput = z.object({
-  storeName: text("storeName", 80),
+  storeName: text("Store name", 80),
   currency,
-  taxRateBp: int("taxRateBp", 0, 10_000),
-  deliveryOptions: z
-    .array(deliveryOptionInput)
-    .min(1, { error: "deliveryOptions must contain at least one option" })
-    .refine((os) => new Set(os.map((o) => o.id)).size === os.length, { error: "deliveryOptions must have distinct ids" }),
-  returnWindowDays: int("returnWindowDays", 0, 365),
-  paymentExpiryMinutes: int("paymentExpiryMinutes", 5, 7 * 24 * 60),
-  codEnabled: z.boolean({ error: "codEnabled must be true or false" }),
+  taxRateBp: percentBp("Tax rate %", 0, 10_000),
+  deliveryOptions: labelled(
+    z
+      .array(deliveryOptionInput, { error: "Delivery options must be a list of options" })
+      .min(1, { error: "Add at least one delivery option" })
+      .refine((os) => new Set(os.map((o) => o.id)).size === os.length, { error: "Each delivery option needs its own code" }),
+    "Delivery options",
+  ),
+  returnWindowDays: int("Return window (days)", 0, 365),
+  paymentExpiryMinutes: int("Payment time limit (minutes)", 5, 7 * 24 * 60),
+  codEnabled: yesNo("Cash on delivery"),
   timeZone,
-  lowStockThreshold: int("lowStockThreshold", 0, 10_000),
+  lowStockThreshold: int("Low stock threshold", 0, 10_000),
 }) satisfies z.ZodType<StoreSettings>;

@@ -68,7 +68,7 @@ export async function storeProductImage(
   limits: Pick<ImageLimits, "maxPixels">,
   slot: ReturnType<typeof decodeSlots>,
 ): Promise<Result<{ key: string; url: string }, ImageRefusal>> {
-  const refuse = (message = "file must be a JPEG, PNG or WebP image") => err({ code: "UNSUPPORTED_IMAGE" as const, message });
+  const refuse = (message = "Image must be a JPEG, PNG or WebP file") => err({ code: "UNSUPPORTED_IMAGE" as const, message });
   const sharp = await loadSharp();
   // The header alone (no decode) says the format and the canvas: refuse before taking a slot.
   let format: string | undefined;
@@ -81,7 +81,7 @@ export async function storeProductImage(
     return refuse();
   }
   if (!format || !acceptedFormats.has(format)) return refuse();
-  if (pixels > limits.maxPixels) return refuse(`file must be at most ${limits.maxPixels} pixels (width × height)`);
+  if (pixels > limits.maxPixels) return refuse(`Image must be at most ${limits.maxPixels} pixels (width × height)`);
   const sized = (edge: number) =>
     sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: "error" })
       .rotate()

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { type AdminCall, AppError, auditAs, type CatalogDeps, notFound } from "../common/index.js";
 
 const belowReserved = (level: StockLevel, delta: number) =>
-  new AppError("CONFLICT", `delta ${delta} would leave ${level.onHand + delta} on hand, below the ${level.reserved} reserved for placed orders`, {
+  new AppError("CONFLICT", `A change of ${delta} would leave ${level.onHand + delta} on hand, below the ${level.reserved} reserved for placed orders`, {
     field: "delta",
     reason: "BELOW_RESERVED",
   });

@@ -141,7 +141,7 @@ const bug: Rule<Refusal> = {
 };
 
 const emptyCart = one<unknown>("PRECONDITION_FAILED", () => "Your cart is empty", { reason: "EMPTY_CART" });
-const deliveryOptionUnavailable = one<unknown>("BAD_REQUEST", () => "deliveryOptionId is not a delivery option of this store", {
+const deliveryOptionUnavailable = one<unknown>("BAD_REQUEST", () => "Delivery option is not one this store offers", {
   field: "deliveryOptionId",
   reason: "DELIVERY_OPTION_UNAVAILABLE",
 });
@@ -150,7 +150,7 @@ const attention = oneOfReasons<readonly CartProblem["code"][]>(
   "PRECONDITION_FAILED",
   CART_PROBLEM_CODES.filter((code) => code !== "EMPTY_CART" && code !== "DELIVERY_OPTION_UNAVAILABLE"),
   (codes) => codes[0]!,
-  (codes) => `Your cart needs attention before checkout (${codes.join(", ")})`,
+  (codes) => `Your cart needs attention before checkout (${codes.map(words).join(", ")})`,
 );
 
 /** A cart that needs attention before checkout: an empty one says so as checkout's own refusal does; a bad delivery option names the field. */
@@ -175,13 +175,13 @@ const table: Table = {
   ORDER_BUSY: one("CONFLICT", () => "This order is being changed by someone else; reload it and try again", { reason: "ORDER_BUSY" }),
   EMPTY_CART: emptyCart,
   CART_NEEDS_ATTENTION: cartNeedsAttention,
-  ADDRESS_NOT_FOUND: one("NOT_FOUND", () => "addressId is not one of your addresses", { field: "addressId" }),
+  ADDRESS_NOT_FOUND: one("NOT_FOUND", () => "Saved address is not one of your addresses", { field: "addressId" }),
   ADDRESS_NEEDS_FIX: one("BAD_REQUEST", (r) => `This address needs fixing before delivery: ${r.fixes.map((f) => ADDRESS_FIX_LABELS[f]).join(", ")}`, {
     field: "addressId",
     reason: "ADDRESS_NEEDS_FIX",
   }),
-  IDEMPOTENCY_KEY_EXPIRED: one("CONFLICT", () => "idempotencyKey has expired; start a new checkout", { field: "idempotencyKey", reason: "IDEMPOTENCY_KEY_EXPIRED" }),
-  IDEMPOTENCY_KEY_REUSED: one("CONFLICT", (r) => `idempotencyKey was already used for a different ${r.what}`, { field: "idempotencyKey", reason: "IDEMPOTENCY_KEY_REUSED" }),
+  IDEMPOTENCY_KEY_EXPIRED: one("CONFLICT", () => "This checkout has expired; start a new one", { field: "idempotencyKey", reason: "IDEMPOTENCY_KEY_EXPIRED" }),
+  IDEMPOTENCY_KEY_REUSED: one("CONFLICT", (r) => `This request was already sent for a different ${r.what}; start again`, { field: "idempotencyKey", reason: "IDEMPOTENCY_KEY_REUSED" }),
   COD_UNAVAILABLE: one("BAD_REQUEST", () => "Cash on delivery is not available", { field: "paymentMethod", reason: "COD_UNAVAILABLE" }),
   CURRENCY_MISMATCH: one("CONFLICT", (r) => `Your cart is priced in ${r.actual} but the store now sells in ${r.expected}; review your cart`, { reason: "CURRENCY_MISMATCH" }),
   OUT_OF_STOCK: one("CONFLICT", (r) => `${r.sku} just sold out; review your cart`, { reason: "OUT_OF_STOCK" }),
@@ -201,31 +201,31 @@ const table: Table = {
     (r) => `Cannot ${words(r.event)} this order: ${words(r.reason)}`,
     "event.type",
   ),
-  INVALID_AMOUNT: one("BAD_REQUEST", () => "amountMinor must be a positive amount in the order's currency", { field: "amountMinor", reason: "INVALID_AMOUNT" }),
-  REFUND_EXCEEDS_CAPTURED: one("BAD_REQUEST", (r) => `amountMinor is more than can still be refunded (${formatMoney(r.refundable)})`, {
+  INVALID_AMOUNT: one("BAD_REQUEST", () => "Refund amount must be a positive amount in the order's currency", { field: "amountMinor", reason: "INVALID_AMOUNT" }),
+  REFUND_EXCEEDS_CAPTURED: one("BAD_REQUEST", (r) => `Refund amount is more than can still be refunded (${formatMoney(r.refundable)})`, {
     field: "amountMinor",
     reason: "REFUND_EXCEEDS_CAPTURED",
   }),
-  REFUND_DESTINATION_UNAVAILABLE: one("BAD_REQUEST", (r) => `A ${r.method} payment cannot be refunded to the ${r.destination}`, {
+  REFUND_DESTINATION_UNAVAILABLE: one("BAD_REQUEST", (r) => `A ${words(r.method)} payment cannot be refunded to the ${r.destination}`, {
     field: "destination",
     reason: "REFUND_DESTINATION_UNAVAILABLE",
   }),
-  UNKNOWN_LINE: one("BAD_REQUEST", (r) => `items names a variant that is not in this order (${r.variantId})`, { field: "items", reason: "UNKNOWN_LINE" }),
-  QUANTITY_EXCEEDS_LINE: one("BAD_REQUEST", (r) => `items returns more of ${r.variantId} than was ordered (${r.ordered})`, { field: "items", reason: "QUANTITY_EXCEEDS_LINE" }),
-  REFUND_EXCEEDS_ITEMS: one("BAD_REQUEST", (r) => `amountMinor is more than the returned items cost (${formatMoney(r.worth)})`, { field: "amountMinor", reason: "REFUND_EXCEEDS_ITEMS" }),
-  RETURN_LINE_UNKNOWN: atReturnLine("RETURN_LINE_UNKNOWN", "variantId", (r) => `lines.${r.index}.variantId is not a line of this order (${r.variantId})`),
-  RETURN_LINE_REPEATED: atReturnLine("RETURN_LINE_REPEATED", "variantId", (r) => `lines.${r.index}.variantId names a line already in this return`),
-  RETURN_EXCEEDS_UNITS: atReturnLine("RETURN_EXCEEDS_UNITS", "quantity", (r) => `lines.${r.index}.quantity is more than can still be returned of this line (${r.returnable})`),
-  RETURN_DECISIONS_MISMATCH: one("BAD_REQUEST", (r) => `event.lines must decide each line of the return once (${r.expected.join(", ")})`, {
+  UNKNOWN_LINE: one("BAD_REQUEST", () => "Items include a product that is not in this order", { field: "items", reason: "UNKNOWN_LINE" }),
+  QUANTITY_EXCEEDS_LINE: one("BAD_REQUEST", (r) => `Items return more of a product than was ordered (${r.ordered})`, { field: "items", reason: "QUANTITY_EXCEEDS_LINE" }),
+  REFUND_EXCEEDS_ITEMS: one("BAD_REQUEST", (r) => `Refund amount is more than the returned items cost (${formatMoney(r.worth)})`, { field: "amountMinor", reason: "REFUND_EXCEEDS_ITEMS" }),
+  RETURN_LINE_UNKNOWN: atReturnLine("RETURN_LINE_UNKNOWN", "variantId", (r) => `Item ${r.index + 1} is not in this order`),
+  RETURN_LINE_REPEATED: atReturnLine("RETURN_LINE_REPEATED", "variantId", (r) => `Item ${r.index + 1} is already in this return`),
+  RETURN_EXCEEDS_UNITS: atReturnLine("RETURN_EXCEEDS_UNITS", "quantity", (r) => `Quantity of item ${r.index + 1} is more than can still be returned (${r.returnable})`),
+  RETURN_DECISIONS_MISMATCH: one("BAD_REQUEST", (r) => `Decide each item of the return once (${r.expected.length} items)`, {
     field: "event.lines",
     reason: "RETURN_DECISIONS_MISMATCH",
   }),
-  RETURN_NONE_APPROVED: one("BAD_REQUEST", () => "event.lines approves no line; reject the return instead", { field: "event.lines", reason: "RETURN_NONE_APPROVED" }),
+  RETURN_NONE_APPROVED: one("BAD_REQUEST", () => "No item is approved; reject the return instead", { field: "event.lines", reason: "RETURN_NONE_APPROVED" }),
   RETURN_EXCEEDS_REFUNDABLE: {
     answers: ["event.override.amountMinor", "event.override"].map((field) => ({ code: "BAD_REQUEST", field, reason: "RETURN_EXCEEDS_REFUNDABLE" })),
     answer: (r) =>
       r.override
-        ? new AppError("BAD_REQUEST", `event.override.amountMinor is more than can still be refunded (${formatMoney(r.refundable)})`, {
+        ? new AppError("BAD_REQUEST", `Refund amount is more than can still be refunded (${formatMoney(r.refundable)})`, {
             field: "event.override.amountMinor",
             reason: "RETURN_EXCEEDS_REFUNDABLE",
           })
@@ -239,7 +239,7 @@ const table: Table = {
   REFUND_NOT_PENDING: one("CONFLICT", (r) => `This refund has already ${r.status}`, { field: "refundId", reason: "REFUND_NOT_PENDING" }),
   NOT_IN_CART: one("NOT_FOUND", () => "This item is not in your cart", { field: "variantId", reason: "NOT_IN_CART" }),
   NOT_FOR_SALE: one("NOT_FOUND", () => "This product is not available", { field: "variantId" }),
-  QUANTITY_LIMIT: one("BAD_REQUEST", (r) => `quantity must be at most ${r.max} per item`, { field: "quantity", reason: "QUANTITY_LIMIT" }),
+  QUANTITY_LIMIT: one("BAD_REQUEST", (r) => `Quantity must be at most ${r.max} per item`, { field: "quantity", reason: "QUANTITY_LIMIT" }),
   NOT_ENOUGH_STOCK: one(
     "CONFLICT",
     (r) =>
@@ -250,14 +250,14 @@ const table: Table = {
           : `Only ${r.available} left${r.inCart > 0 ? ` (${r.inCart} already in your cart)` : ""}`,
     { field: "quantity", reason: "NOT_ENOUGH_STOCK" },
   ),
-  NOT_A_CARD_ORDER: one("PRECONDITION_FAILED", (r) => `This order is paid by ${r.method}, not by card`, { reason: "NOT_A_CARD_ORDER" }),
+  NOT_A_CARD_ORDER: one("PRECONDITION_FAILED", (r) => `This order is paid by ${words(r.method)}, not by card`, { reason: "NOT_A_CARD_ORDER" }),
   NOT_AWAITING_PAYMENT: one("CONFLICT", (r) => `An order that is ${words(r.status)} is not awaiting payment`, { reason: "NOT_AWAITING_PAYMENT" }),
   USER_NOT_FOUND: one("NOT_FOUND", () => "User not found"),
-  ADJUSTMENT_EXCEEDS_BALANCE: one("BAD_REQUEST", (r) => `amountMinor would take the wallet below zero (balance ${formatMoney(r.balance)})`, {
+  ADJUSTMENT_EXCEEDS_BALANCE: one("BAD_REQUEST", (r) => `Amount would take the wallet below zero (balance ${formatMoney(r.balance)})`, {
     field: "amountMinor",
     reason: "INSUFFICIENT_FUNDS",
   }),
-  LAST_MANAGER: one("CONFLICT", () => "This is the last enabled admin who can manage users; give another admin users.manage first", { field: "userId", reason: "LAST_MANAGER" }),
+  LAST_MANAGER: one("CONFLICT", () => "This is the last enabled admin who can manage users; let another admin manage users first", { field: "userId", reason: "LAST_MANAGER" }),
   TOTP_REQUIRED: one("FORBIDDEN", () => "Enter the code from your authenticator app", { field: "totpCode", reason: "TOTP_REQUIRED" }),
   TOTP_INVALID: one("FORBIDDEN", () => "That authenticator code is not valid or was used already; wait for the next one", { field: "totpCode", reason: "TOTP_INVALID" }),
   CHALLENGE_INVALID: one("UNAUTHORIZED", () => "This sign-in has expired; sign in with your password again", { field: "challenge", reason: "CHALLENGE_INVALID" }),
@@ -271,16 +271,16 @@ const table: Table = {
         { field, reason: "CODE_INVALID" },
       ),
   },
-  CATEGORY_NOT_FOUND: one("BAD_REQUEST", () => "categoryId names no category", { field: "categoryId", reason: "CATEGORY_NOT_FOUND" }),
-  CATEGORY_ARCHIVED: one("BAD_REQUEST", () => "categoryId names an archived category; restore it first", { field: "categoryId", reason: "CATEGORY_ARCHIVED" }),
-  PARENT_NOT_FOUND: one("BAD_REQUEST", () => "parentId names no category", { field: "parentId", reason: "PARENT_NOT_FOUND" }),
-  PRODUCT_NOT_FOUND: one("BAD_REQUEST", (r) => `productIds names no product ${r.productId}`, { field: "productIds", reason: "PRODUCT_NOT_FOUND" }),
+  CATEGORY_NOT_FOUND: one("BAD_REQUEST", () => "Category does not exist", { field: "categoryId", reason: "CATEGORY_NOT_FOUND" }),
+  CATEGORY_ARCHIVED: one("BAD_REQUEST", () => "Category is archived; restore it first", { field: "categoryId", reason: "CATEGORY_ARCHIVED" }),
+  PARENT_NOT_FOUND: one("BAD_REQUEST", () => "Parent category does not exist", { field: "parentId", reason: "PARENT_NOT_FOUND" }),
+  PRODUCT_NOT_FOUND: one("BAD_REQUEST", () => "Products include one that does not exist", { field: "productIds", reason: "PRODUCT_NOT_FOUND" }),
   UPLOAD_MISSING: {
     answers: ["image", "images"].map((field) => ({ code: "BAD_REQUEST", field, reason: "UPLOAD_MISSING" })),
-    answer: ({ field, key }) => new AppError("BAD_REQUEST", `${field}: no uploaded file ${key}; upload it first`, { field, reason: "UPLOAD_MISSING" }),
+    answer: ({ field, key }) => new AppError("BAD_REQUEST", `Image ${key} was never uploaded; upload it first`, { field, reason: "UPLOAD_MISSING" }),
   },
-  PARENT_ARCHIVED: one("BAD_REQUEST", () => "parentId names an archived category; restore it first", { field: "parentId", reason: "PARENT_ARCHIVED" }),
-  CATEGORY_CYCLE: one("BAD_REQUEST", () => "parentId would make the category its own ancestor", { field: "parentId", reason: "CATEGORY_CYCLE" }),
+  PARENT_ARCHIVED: one("BAD_REQUEST", () => "Parent category is archived; restore it first", { field: "parentId", reason: "PARENT_ARCHIVED" }),
+  CATEGORY_CYCLE: one("BAD_REQUEST", () => "Parent category would put the category inside itself", { field: "parentId", reason: "CATEGORY_CYCLE" }),
   CATEGORY_IN_USE: one(
     "CONFLICT",
     (r) =>
@@ -291,11 +291,11 @@ const table: Table = {
     field: "expectedVersion",
     reason: "COUPON_CHANGED",
   }),
-  USAGE_LIMIT_BELOW_REDEMPTIONS: one("BAD_REQUEST", (r) => `usageLimit cannot be below the ${r.usedCount} redemptions already made`, {
+  USAGE_LIMIT_BELOW_REDEMPTIONS: one("BAD_REQUEST", (r) => `Total uses cannot be below the ${r.usedCount} uses already made`, {
     field: "usageLimit",
     reason: "USAGE_LIMIT_BELOW_REDEMPTIONS",
   }),
-  COUPON_WINDOW_INVALID: one("BAD_REQUEST", () => "expiresAt must be after startsAt", { field: "expiresAt", reason: "COUPON_WINDOW_INVALID" }),
+  COUPON_WINDOW_INVALID: one("BAD_REQUEST", () => "Expiry must be after the start", { field: "expiresAt", reason: "COUPON_WINDOW_INVALID" }),
   OVER_CAPTURE: bug,
   INVALID_TRANSFER: bug,
   TRANSFER_ID_CONFLICT: bug,
@@ -313,10 +313,10 @@ export function refusalAnswers(codes: readonly RefusalCode[]): RefusalAnswer[] {
 
 /** The input field each unique index belongs to, and what a clash means to an admin. */
 const clashes: Partial<Record<UniqueKey, { field: string; message: string }>> = {
-  "products.slug": { field: "slug", message: "slug is already used by another product" },
-  "variants.sku": { field: "sku", message: "sku is already used by another variant" },
-  "categories.slug": { field: "slug", message: "slug is already used by another category" },
-  "coupons.code": { field: "code", message: "code is already used by another coupon" },
+  "products.slug": { field: "slug", message: "Web address is already used by another product" },
+  "variants.sku": { field: "sku", message: "SKU is already used by another variant" },
+  "categories.slug": { field: "slug", message: "Web address is already used by another category" },
+  "coupons.code": { field: "code", message: "Coupon code is already used by another coupon" },
 };
 
 /**
@@ -325,7 +325,7 @@ const clashes: Partial<Record<UniqueKey, { field: string; message: string }>> = 
  * clash is a conflict naming its field where one is known. Anything else is not a refusal (null).
  */
 export function adapterRefusal(error: unknown): AppError | null {
-  if (error instanceof InvalidCursorError) return new AppError("BAD_REQUEST", "cursor is not valid for this listing", { field: "cursor" });
+  if (error instanceof InvalidCursorError) return new AppError("BAD_REQUEST", "Page marker is not valid for this list; start from the first page", { field: "cursor" });
   if (error instanceof DuplicateKeyError) {
     const clash = clashes[error.key];
     return clash ? new AppError("CONFLICT", clash.message, { field: clash.field }) : new AppError("CONFLICT", "This record already exists");

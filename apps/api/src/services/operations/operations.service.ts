@@ -50,7 +50,7 @@ type FailedJobAction = z.output<typeof failedJobActionInput>;
 /** Queue health for admins: counts per queue, the failed set, and retrying or discarding a failed job (audited). */
 export function operationsService(deps: OperationsDeps) {
   const queueNamed = (name: string): string => {
-    if (!deps.queues.names().includes(name)) throw new AppError("BAD_REQUEST", `queue must be one of ${deps.queues.names().join(", ")}`, { field: "queue" });
+    if (!deps.queues.names().includes(name)) throw new AppError("BAD_REQUEST", `Queue must be one of ${deps.queues.names().join(", ")}`, { field: "queue" });
     return name;
   };
 

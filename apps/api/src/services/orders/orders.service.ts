@@ -92,7 +92,7 @@ export function ordersService(deps: CommerceDeps) {
       if (!order || !owns(user)(order)) throw notFound("Order");
       const intentId = order.payment.method === "card" ? order.payment.providerIntentId : null;
       if (!intentId || !deps.provider.verifyCheckout({ intentId, paymentId: input.paymentId, signature: input.signature })) {
-        throw new AppError("BAD_REQUEST", "signature does not match a payment of this order", { field: "signature", reason: "PAYMENT_SIGNATURE_MISMATCH" });
+        throw new AppError("BAD_REQUEST", "Payment signature does not match a payment of this order", { field: "signature", reason: "PAYMENT_SIGNATURE_MISMATCH" });
       }
       return { verified: true as const, status: order.status, paymentStatus: order.payment.status };
     },

@@ -35,7 +35,7 @@ export function settingsService({ db, clock, ids }: Pick<CommerceDeps, "db" | "c
         if (input.currency !== before.currency) {
           const priced = await repos.products.search(catalogQuery(catalogListInput.parse({ limit: 1 }), true));
           if (priced.items.length > 0) {
-            throw new AppError("CONFLICT", `currency cannot change while products are priced in ${before.currency}`, { field: "currency" });
+            throw new AppError("CONFLICT", `Currency cannot change while products are priced in ${before.currency}`, { field: "currency" });
           }
         }
         await repos.settings.save(input);

@@ -16,7 +16,7 @@ function decode(cursor: string): Position {
   try {
     return position.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
-    throw new AppError("BAD_REQUEST", "cursor is not one this statement returned", { field: "cursor" });
+    throw new AppError("BAD_REQUEST", "Page marker is not one this statement gave; start from the first page", { field: "cursor" });
   }
 }
 

@@ -10,7 +10,12 @@ type Me = RouterOutputs["auth"]["me"];
 
 export function ProfileForm({ me }: { me: Me }) {
   const utils = trpc.useUtils();
-  const update = trpc.auth.updateProfile.useMutation({ onSuccess: (next) => utils.auth.me.setData(undefined, next) });
+  const update = trpc.auth.updateProfile.useMutation({
+    onSuccess: (next) => {
+      utils.auth.me.setData(undefined, next);
+      session.accountChanged({ name: next.name });
+    },
+  });
   const { errors, submit: send } = useSchemaForm(updateProfileInput, update);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { formatDateTime } from "../../lib/format-date";
 import { trpc } from "../../lib/trpc";
 import { Field, FormError, TextAreaField } from "../forms/field";
-import { formText } from "../forms/field-errors";
+import { fieldMessage, formText } from "../forms/field-errors";
 import { useSchemaForm } from "../forms/use-schema-form";
 import { ConfirmDialog } from "../ui/dialog";
 import { Status } from "../ui/layout";
@@ -38,7 +38,7 @@ export function CustomerWallet({ userId, customerName }: { userId: string; custo
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const magnitude = parseAmount(formText(form, "amount"), currency);
-    if (magnitude === null) return setErrors({ amountMinor: "amountMinor must be an amount such as 100.00" });
+    if (magnitude === null) return setErrors({ amountMinor: fieldMessage(walletAdjustmentInput.shape.amountMinor, "must be an amount such as 100.00") });
     const amountMinor = form.get("direction") === "debit" ? -magnitude : magnitude;
     const checked = check({ userId, amountMinor, reason: form.get("reason"), idempotencyKey: key, totpCode: totpFrom(form) });
     if (!checked) return;

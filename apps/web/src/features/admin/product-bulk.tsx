@@ -2,7 +2,7 @@ import { formatMoney } from "@bbscart/core";
 import { priceChangeBp, productBulkInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { Field, FormError, SelectField } from "../forms/field";
-import { formText, serverErrors } from "../forms/field-errors";
+import { fieldMessage, formText, serverErrors } from "../forms/field-errors";
 import { useSchemaForm } from "../forms/use-schema-form";
 import { ConfirmDialog } from "../ui/dialog";
 import { Panel } from "../ui/layout";
@@ -39,7 +39,7 @@ export function ProductBulkActions({ productIds, categories, onDone }: { product
     if (kind === "price") {
       const changeBp = percentToBp(formText(form, "percent"));
       const parsed = changeBp === null ? null : priceChangeBp.safeParse(changeBp);
-      if (changeBp === null || !parsed?.success) return setErrors({ "action.changeBp": parsed?.error?.issues[0]?.message.replace("changeBp", "The change") ?? "Type a percentage such as 10 or -12.5" });
+      if (changeBp === null || !parsed?.success) return setErrors({ "action.changeBp": parsed?.error?.issues[0]?.message ?? fieldMessage(priceChangeBp, "must be a percentage such as 10 or -12.5") });
       try {
         setErrors({});
         setPending({ changeBp, preview: await preview.mutateAsync({ productIds, changeBp }) });

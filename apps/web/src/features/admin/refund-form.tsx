@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { trpc } from "../../lib/trpc";
 import { Field, FormError, TextAreaField } from "../forms/field";
-import { formText } from "../forms/field-errors";
+import { fieldMessage, formText } from "../forms/field-errors";
 import { useSchemaForm } from "../forms/use-schema-form";
 import { ConfirmDialog } from "../ui/dialog";
 import { Status } from "../ui/layout";
@@ -39,11 +39,11 @@ export function RefundForm({ order }: { order: AdminOrder }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const amountMinor = parseAmount(formText(form, "amount"), currency);
-    if (amountMinor === null) return setErrors({ amountMinor: "amount must be an amount such as 250.00" });
+    if (amountMinor === null) return setErrors({ amountMinor: fieldMessage(refundInput.shape.amountMinor, "must be an amount such as 250.00") });
     // One key per reviewed refund: sending it again (after a timeout) answers with the same refund.
     const checked = check({ orderId: order.id, amountMinor, destination: form.get("destination"), reason: form.get("reason"), idempotencyKey: crypto.randomUUID() });
     if (!checked) return;
-    if (amountMinor > order.refundable.minor) return setErrors({ amountMinor: `amount must be at most ${formatMoney(order.refundable)}` });
+    if (amountMinor > order.refundable.minor) return setErrors({ amountMinor: fieldMessage(refundInput.shape.amountMinor, `must be at most ${formatMoney(order.refundable)}`) });
     setDone(null);
     setPending(checked);
   };

@@ -1,9 +1,10 @@
 import { formatMoney } from "@bbscart/core";
+import { refundInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { trpc, type RouterInputs, type RouterOutputs } from "../../lib/trpc";
 import { Field, FormError, TextAreaField } from "../forms/field";
 import type { FieldErrors } from "../forms/field-errors";
-import { formText } from "../forms/field-errors";
+import { fieldMessage, formText } from "../forms/field-errors";
 import { button } from "../ui/styles";
 import { amountText, parseAmount } from "./amount";
 
@@ -47,7 +48,7 @@ export function ReturnApproval({
     let amountMinor: number | null = null;
     if (override) {
       amountMinor = parseAmount(formText(form, "overrideAmount"), currency);
-      if (amountMinor === null) return setErrors({ "event.override.amountMinor": "amount must be an amount such as 250.00" });
+      if (amountMinor === null) return setErrors({ "event.override.amountMinor": fieldMessage(refundInput.shape.amountMinor, "must be an amount such as 250.00") });
     }
     onApprove({
       type: "approve_return",

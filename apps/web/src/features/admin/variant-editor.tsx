@@ -2,7 +2,7 @@ import { variantAddInput, variantUpdateInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
 import { Field, FormError } from "../forms/field";
-import { formText } from "../forms/field-errors";
+import { fieldMessage, formText } from "../forms/field-errors";
 import { useSchemaForm } from "../forms/use-schema-form";
 import { Badge, Panel, Status } from "../ui/layout";
 import { button } from "../ui/styles";
@@ -12,7 +12,7 @@ import { StockAdjustButton } from "./stock-adjust";
 type AdminProduct = RouterOutputs["admin"]["catalog"]["product"];
 type Variant = AdminProduct["variants"][number];
 
-const priceError = "priceMinor must be an amount such as 499.00";
+const priceError = fieldMessage(variantAddInput.shape.priceMinor, "must be an amount such as 499.00");
 
 /** The product's variants: each one's SKU, name, price and sale flag saved on its own, stock adjusted with a reason. */
 export function VariantEditor({ product, currency }: { product: AdminProduct; currency: string }) {

@@ -39,6 +39,10 @@ export const session = {
   signedIn(next: Session) {
     set({ status: "signed-in", ...next });
   },
+  /** The account's own details changed (a profile edit): everything showing them, the header included, redraws at once. */
+  accountChanged(changes: Pick<Account, "name">) {
+    if (state.status === "signed-in") set({ ...state, account: { ...state.account, ...changes } });
+  },
   token: (): string | null => (state.status === "signed-in" ? state.accessToken : null),
 };
 

@@ -1,7 +1,8 @@
+import { catalogListInput } from "@bbscart/core/schemas";
 import { startTransition, useOptimistic, useState, type FormEvent } from "react";
 import type { RouterOutputs } from "../../lib/trpc";
-import { sortLabels, type CatalogQuery, type CatalogSort } from "../../lib/catalog-query";
-import { formText } from "../forms/field-errors";
+import { listInput, sortLabels, type CatalogQuery, type CatalogSort } from "../../lib/catalog-query";
+import { formText, validate } from "../forms/field-errors";
 import { button, input } from "../ui/styles";
 
 type Category = RouterOutputs["catalog"]["categories"][number];
@@ -37,8 +38,14 @@ export function CatalogFilters({
       const value = formText(form, name).trim();
       return value === "" || Number.isNaN(Number(value)) ? null : Math.max(0, Math.floor(Number(value)));
     };
-    apply({ ...shown, min: read("min"), max: read("max") });
+    const next = { ...shown, min: read("min"), max: read("max") };
+    // The API's own rule, checked here: a range the wrong way round is shown by the fields, never sent.
+    const checked = validate(catalogListInput, listInput(next, { currency, categoryId: null }));
+    setPriceError(checked.ok ? null : (checked.errors.minPrice ?? checked.errors.maxPrice ?? null));
+    if (checked.ok) apply(next);
   };
+  const [priceError, setPriceError] = useState<string | null>(null);
+  const priceInvalid = priceError ? { "aria-invalid": true, "aria-describedby": "filter-price-error" } : {};
   const [open, setOpen] = useState(false);
   const active = [shown.category !== null, shown.min !== null || shown.max !== null, shown.inStock].filter(Boolean).length;
   return (
@@ -67,13 +74,18 @@ export function CatalogFilters({
               <label className="sr-only" htmlFor="filter-min">
                 Minimum price
               </label>
-              <input id="filter-min" name="min" inputMode="numeric" placeholder="Min" defaultValue={shown.min ?? ""} className={`${input} w-full min-w-0`} />
+              <input id="filter-min" name="min" inputMode="numeric" placeholder="Min" defaultValue={shown.min ?? ""} className={`${input} w-full min-w-0`} {...priceInvalid} />
               <span aria-hidden="true">–</span>
               <label className="sr-only" htmlFor="filter-max">
                 Maximum price
               </label>
-              <input id="filter-max" name="max" inputMode="numeric" placeholder="Max" defaultValue={shown.max ?? ""} className={`${input} w-full min-w-0`} />
+              <input id="filter-max" name="max" inputMode="numeric" placeholder="Max" defaultValue={shown.max ?? ""} className={`${input} w-full min-w-0`} {...priceInvalid} />
             </div>
+            {priceError && (
+              <p id="filter-price-error" role="alert" className="text-sm text-red-600">
+                {priceError}
+              </p>
+            )}
           </fieldset>
           <button type="submit" className={`${button.secondary} mt-1 py-1.5`}>
             Apply price

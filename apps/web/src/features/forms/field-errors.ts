@@ -1,3 +1,4 @@
+import { labelOf } from "@bbscart/core/schemas";
 import { TRPCClientError } from "@trpc/client";
 import type { ZodType } from "zod";
 
@@ -22,8 +23,25 @@ export function serverErrors(error: unknown): FieldErrors {
   return errors;
 }
 
+/**
+ * Whether the API refused the input itself, naming fields: asking again with the same input cannot
+ * succeed, so a page shows the message (by the field where it can) and offers no "Try again".
+ */
+export function isInputRefusal(error: unknown): boolean {
+  const data = (error as { data?: { fieldErrors?: unknown[] } } | null)?.data;
+  return (data?.fieldErrors?.length ?? 0) > 0;
+}
+
 /** A text field of a submitted form ("" when absent; files are not text). */
 export function formText(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
+}
+
+/**
+ * A message for what a form reads before the schema sees it (an amount typed as "12,5"), naming
+ * the field by the schema's own label, as the schema's messages do: "Price must be an amount such as 499.00".
+ */
+export function fieldMessage(schema: ZodType, rest: string): string {
+  return `${labelOf(schema) ?? "This field"} ${rest}`;
 }

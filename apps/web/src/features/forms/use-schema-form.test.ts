@@ -27,7 +27,7 @@ describe("a form that validates with the API's schema before it sends", () => {
     expect(then).not.toHaveBeenCalled();
     expect(shown).toHaveLength(1);
     expect(Object.keys(shown[0]!).sort()).toEqual(["email", "password"]);
-    expect(shown[0]!.password).toBe("password is required");
+    expect(shown[0]!.password).toBe("Password is required");
   });
 
   it("clears the errors, sends the parsed value and hands the answer on", async () => {
@@ -40,15 +40,15 @@ describe("a form that validates with the API's schema before it sends", () => {
   });
 
   it("puts the API's refusals beside the fields they name, and does not run the success step", async () => {
-    const { form, shown } = loginForm(() => Promise.reject(refusal("email is taken; postalCode must be a postal code", [
-      { path: "email", message: "email is taken" },
-      { path: "address.postalCode", message: "postalCode must be a postal code" },
+    const { form, shown } = loginForm(() => Promise.reject(refusal("Email is taken; PIN code must be 6 digits", [
+      { path: "email", message: "Email is taken" },
+      { path: "address.postalCode", message: "PIN code must be 6 digits" },
       { path: "email", message: "a second message for the same field" },
     ])));
     const then = vi.fn();
     await form.submit({ email: "asha@example.com", password: "a long passphrase" }, then);
     expect(then).not.toHaveBeenCalled();
-    expect(shown.at(-1)).toEqual({ email: "email is taken", "address.postalCode": "postalCode must be a postal code" });
+    expect(shown.at(-1)).toEqual({ email: "Email is taken", "address.postalCode": "PIN code must be 6 digits" });
   });
 
   it("shows a refusal that names no field as the form's error", async () => {
@@ -66,7 +66,7 @@ describe("a form that validates with the API's schema before it sends", () => {
   it("checks now and sends later, for forms that ask for a confirmation in between", async () => {
     const { form, mutation, shown } = loginForm(() => Promise.resolve("token"));
     expect(form.check({ email: "asha@example.com" })).toBeUndefined();
-    expect(shown.at(-1)).toEqual({ password: "password must be text" });
+    expect(shown.at(-1)).toEqual({ password: "Password must be text" });
     const value = form.check({ email: "asha@example.com", password: "a long passphrase" });
     expect(value).toEqual({ email: "asha@example.com", password: "a long passphrase" });
     expect(mutation.mutateAsync).not.toHaveBeenCalled();

@@ -1,6 +1,7 @@
-import { Link, NavLink, Outlet } from "react-router";
+import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { engineLabel } from "../../lib/engine-label";
 import { trpc } from "../../lib/trpc";
+import { withNext } from "../auth/next-page";
 import { useSession } from "../auth/use-session";
 import { itemCount, useCart } from "../cart/use-cart";
 import { useRouteTitle } from "./page-meta";
@@ -62,6 +63,7 @@ function CartLink() {
 
 function AccountLinks() {
   const current = useSession();
+  const location = useLocation();
   // While the session is being asked for, hold the place of the likeliest answer so nothing moves when it comes.
   if (current.status === "unknown") {
     return (
@@ -72,7 +74,8 @@ function AccountLinks() {
   }
   if (current.status === "anonymous") {
     return (
-      <NavLink to="/sign-in" className={navLink}>
+      // Signing in (or up, from there) brings the shopper back to the page they were on.
+      <NavLink to={withNext("/sign-in", location.pathname + location.search)} className={navLink}>
         Sign in
       </NavLink>
     );

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { isInputRefusal } from "../forms/field-errors";
 import { button } from "./styles";
 
 /** A polite "loading" line that screen readers announce. */
@@ -11,16 +12,18 @@ export function Loading({ label }: { label: string }) {
   );
 }
 
-/** A failed request, in words, with a way to ask again. */
+/** A failed request, in words, with a way to ask again unless the input itself was refused (the same request would fail again). */
 export function ErrorState({ error, onRetry, title = "Something went wrong" }: { error: unknown; onRetry: () => unknown; title?: string }) {
   const message = error instanceof Error ? error.message : "The request failed.";
   return (
     <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-5 text-red-800">
       <p className="font-semibold">{title}</p>
       <p className="mt-1 text-sm">{message}</p>
-      <button type="button" className={`${button.secondary} mt-3`} onClick={() => void onRetry()}>
-        Try again
-      </button>
+      {!isInputRefusal(error) && (
+        <button type="button" className={`${button.secondary} mt-3`} onClick={() => void onRetry()}>
+          Try again
+        </button>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { productCreateInput, productUpdateInput } from "@bbscart/core/schemas";
+import { productCreateInput, productUpdateInput, variantCreateInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { parseAmount, parseScaled, scaledText } from "../../features/admin/amount";
@@ -6,7 +6,7 @@ import { ProductImages } from "../../features/admin/product-images";
 import type { StoredImage } from "../../features/admin/upload-image";
 import { VariantEditor } from "../../features/admin/variant-editor";
 import { Field, FormError, SelectField, TextAreaField } from "../../features/forms/field";
-import { formText } from "../../features/forms/field-errors";
+import { fieldMessage, formText } from "../../features/forms/field-errors";
 import { useSchemaForm } from "../../features/forms/use-schema-form";
 import { PageHeader, Panel, Status } from "../../features/ui/layout";
 import { QueryView } from "../../features/ui/states";
@@ -65,7 +65,7 @@ function ProductForm({ product, currency }: { product: AdminProduct | null; curr
     const form = new FormData(event.currentTarget);
     const text = (name: string) => formText(form, name).trim();
     const taxRateBp = text("tax") === "" ? null : parseScaled(text("tax"), 2);
-    if (taxRateBp === null && text("tax") !== "") return setErrors({ taxRateBp: "taxRateBp must be a percentage such as 18" });
+    if (taxRateBp === null && text("tax") !== "") return setErrors({ taxRateBp: fieldMessage(productCreateInput.shape.taxRateBp, "must be a percentage such as 18") });
     const fields = {
       name: text("name"),
       ...(text("slug") ? { slug: text("slug") } : {}),
@@ -83,7 +83,7 @@ function ProductForm({ product, currency }: { product: AdminProduct | null; curr
       });
     }
     const priceMinor = parseAmount(text("price"), currency);
-    if (priceMinor === null) return setErrors({ "variants.0.priceMinor": "priceMinor must be an amount such as 499.00" });
+    if (priceMinor === null) return setErrors({ "variants.0.priceMinor": fieldMessage(variantCreateInput.shape.priceMinor, "must be an amount such as 499.00") });
     const variant = { sku: text("sku"), name: text("variantName"), priceMinor, stockOnHand: Number(text("stock") || 0) };
     return creating.submit({ ...fields, variants: [variant] }, (created) => navigate(`/admin/products/${created.id}`, { replace: true }));
   };
