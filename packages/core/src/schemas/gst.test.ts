@@ -14,7 +14,7 @@ describe("taxRegisterInput", () => {
 
   it("refuses days that are not days, naming the field", () => {
     expect(messages({ from: "2026-02-31", to: "2026-03-01" })).toEqual(["from: From is not a day of the calendar"]);
-    expect(messages({ from: "2026-11-01", to: "2026-13-01" })).toEqual(["to: to is not a day of the calendar"]);
+    expect(messages({ from: "2026-11-01", to: "2026-13-01" })).toEqual(["to: To is not a day of the calendar"]);
     expect(messages({ from: "1 Nov 2026", to: "2026-11-30" })).toEqual(["from: From must be a date (YYYY-MM-DD)"]);
     expect(messages({ from: "2026-11-01", to: 20261130 })).toEqual(["to: To must be a date (YYYY-MM-DD)"]);
     expect(messages({ from: "2026-11-01" })).toEqual(["to: To must be a date (YYYY-MM-DD)"]);
