@@ -66,6 +66,13 @@ describe("money", () => {
     expect(formatMoney(inr(Number.MAX_SAFE_INTEGER))).toBe("₹9,00,71,99,25,47,409.91");
   });
 
+  it("formats each locale and currency with its own rules when they alternate (formatters are reused per pair)", () => {
+    const shown = [formatMoney(inr(100_000)), formatMoney(money(100_000, "USD"), "en-US"), formatMoney(inr(100_000), "en-US"), formatMoney(inr(100_000))];
+    expect(shown).toEqual(["₹1,000.00", "$1,000.00", "₹1,000.00", "₹1,000.00"]);
+    expect(formatMoney(money(12_345_678, "INR"))).toBe("₹1,23,456.78");
+    expect(formatMoney(money(12_345_678, "INR"), "en-US")).toBe("₹123,456.78");
+  });
+
   it("writes a machine-readable decimal in major units without floats", () => {
     expect(decimalString(inr(129900))).toBe("1299.00");
     expect(decimalString(inr(-5))).toBe("-0.05");

@@ -103,7 +103,24 @@ export function decimalString(amount: Money): `${number}` {
   return `${amount.minor < 0 ? "-" : ""}${whole}${fraction}` as `${number}`;
 }
 
+/**
+ * Formatters by locale and currency. Building an `Intl.NumberFormat` costs far more than using one
+ * (it was about an eighth of the CPU of writing an order, whose receipt formats every row), and a
+ * shop formats in a handful of locale–currency pairs, so each is built once.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(locale: string, currency: CurrencyCode): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Display text such as "₹1,299.00", formatted from {@link decimalString} (never a float). */
 export function formatMoney(amount: Money, locale = "en-IN"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: amount.currency }).format(decimalString(amount));
+  return formatterFor(locale, amount.currency).format(decimalString(amount));
 }
