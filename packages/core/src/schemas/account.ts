@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAFF_ROLES } from "../account/staff-roles.js";
 import { ADMIN_PERMISSIONS, ROLES } from "../account/user.js";
 import { dateTime, email, id, lengthIn, mobile, oneOf, optionalText, pageInput, password, phone, pinCode, stateCode, text } from "./fields.js";
 
@@ -67,6 +68,16 @@ export const adminUserUpdateInput = z.object({
   permissions: z.array(z.enum(ADMIN_PERMISSIONS, { error: "permissions must be known admin permissions" })).optional(),
   disabled: z.boolean({ error: "disabled must be true or false" }).optional(),
   /** The acting admin's current code, required for role changes once they have enrolled TOTP. */
+  totpCode: totpCode.optional(),
+});
+
+export const adminUserIdInput = z.object({ userId: id("userId") });
+
+/** Gives an account a staff role: it becomes an admin holding exactly the role's permissions. */
+export const adminAssignRoleInput = z.object({
+  userId: id("userId"),
+  staffRole: oneOf("staffRole", STAFF_ROLES),
+  /** The acting admin's current code, as for any access change once they have enrolled TOTP. */
   totpCode: totpCode.optional(),
 });
 

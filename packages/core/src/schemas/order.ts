@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "../order/order.js";
 import { RETURN_REASONS } from "../order/order-return.js";
+import { ORDER_VIEWS } from "../order/views.js";
 import { PAYMENT_METHODS, PAYMENT_STATUSES, REFUND_DESTINATIONS } from "../payment/payment.js";
 import { amountMinor, dateTime, id, idempotencyKey, int, oneOf, optionalText, pageInput, text } from "./fields.js";
 
@@ -21,6 +22,8 @@ export const verifyPaymentInput = z.object({
 export const orderListInput = z
   .object({
     status: z.enum(ORDER_STATUSES, { error: "status must be an order status" }).nullable().default(null),
+    /** A saved view standing for several statuses at once (any of them), combined with the other filters. */
+    view: oneOf("view", ORDER_VIEWS).nullable().default(null),
     paymentStatus: z.enum(PAYMENT_STATUSES, { error: "paymentStatus must be a payment status" }).nullable().default(null),
     paymentMethod: oneOf("paymentMethod", PAYMENT_METHODS).nullable().default(null),
     userId: id("userId").nullable().default(null),
