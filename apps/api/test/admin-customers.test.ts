@@ -83,7 +83,7 @@ describe("admin customers and staff roles over HTTP", () => {
 
     const log = (await call(app.url, "admin.audit.list", { targetId: colleague.user.id, action: "user.assign_role" }, { token: owner.token })).data as { items: unknown[] };
     expect(log.items).toEqual([
-      expect.objectContaining({ actorId: owner.user.id, action: "user.assign_role", after: expect.objectContaining({ staffRole: "support" }) }),
+      expect.objectContaining({ actorId: owner.user.id, action: "user.assign_role", after: { role: "admin", permissions: STAFF_ROLE_PERMISSIONS.support, disabled: false, staffRole: "support" } }),
       expect.objectContaining({
         actorId: owner.user.id,
         requestId: "role-1",
