@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
 import { journeyPassword, signInAsAdmin } from "./shop-steps";
 
