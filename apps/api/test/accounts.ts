@@ -24,7 +24,7 @@ let counter = 0;
 /** Creates an account directly in the database (as the seed would) and signs it in over HTTP. */
 export async function createAccount(
   app: RunningApp,
-  options: { role?: Role; permissions?: readonly AdminPermission[]; name?: string; addresses?: readonly Address[] } = {},
+  options: { role?: Role; permissions?: readonly AdminPermission[]; name?: string; phone?: string; addresses?: readonly Address[] } = {},
 ): Promise<TestAccount> {
   const { password, hash } = await sharedPassword();
   counter += 1;
@@ -33,7 +33,7 @@ export async function createAccount(
     id: `user-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`,
     email: `${options.role ?? "shopper"}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.test`,
     name: options.name ?? `Test ${options.role ?? "shopper"} ${counter}`,
-    phone: null,
+    phone: options.phone ?? null,
     passwordHash: hash,
     role: options.role ?? "shopper",
     permissions: options.permissions ?? [],

@@ -62,6 +62,18 @@ describe("admin CSV exports over HTTP", () => {
     expect(JSON.parse(bad.text)).toEqual({ error: { code: "BAD_REQUEST", message: "Payment method must be wallet, card or cash on delivery", field: "paymentMethod" } });
   });
 
+  it("exports the needs-attention view as the console lists it, and names a view it does not know", async () => {
+    const customer = await createAccount(app);
+    const confirmed = await seedOrder(app, { userId: customer.user.id, variant, status: "confirmed" });
+    const returning = await seedOrder(app, { userId: customer.user.id, variant, status: "return_requested" });
+    await seedOrder(app, { userId: customer.user.id, variant, status: "delivered" });
+    const file = await download(exportUrl("orders", { view: "needs_attention", userId: customer.user.id }), admin.token);
+    expect(records(file.text).slice(1).map((row) => row[0])).toEqual([returning.number, confirmed.number]);
+    const bad = await download(exportUrl("orders", { view: "urgent" }), admin.token);
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.text)).toEqual({ error: { code: "BAD_REQUEST", message: "view must be needs_attention", field: "view" } });
+  });
+
   it("exports the orders view with its filters: BOM, header, rupees with the currency, the customer, formula text escaped", async () => {
     const customer = await createAccount(app, { name: "=HYPERLINK(\"http://evil\")" });
     const day = (d: number) => new Date(Date.UTC(2025, 5, d, 12));

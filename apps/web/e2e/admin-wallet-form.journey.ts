@@ -10,8 +10,8 @@ describe.skipIf(noBrowser)("an admin credits a customer's wallet at 1280 px", ()
     const shopper = inject("demoShopper");
     await signInAsAdmin(page, `/admin/customers?q=${encodeURIComponent(shopper.email)}`);
     const row = page.getByRole("row", { name: new RegExp(shopper.email.replace(/[.+]/g, "\\$&")) });
-    const name = (await row.getByRole("button").innerText()).trim();
-    await row.getByRole("button").click();
+    const name = (await row.getByRole("link").innerText()).trim();
+    await row.getByRole("link").click();
     await page.getByTestId("customer-detail").waitFor();
 
     const form = page.getByRole("form", { name: "Adjust wallet" });

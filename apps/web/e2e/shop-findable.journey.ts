@@ -206,6 +206,7 @@ describe.skipIf(noBrowser)("the admin console, with axe and on a 360 px phone", 
     const paths = [
       "/admin/dashboard",
       "/admin/orders",
+      "/admin/orders?view=needs_attention",
       ...(orders.items[0] ? [`/admin/orders/${orders.items[0].id}`, `/admin/orders/${orders.items[0].id}/slip`] : []),
       "/admin/products",
       `/admin/products/${products.items[0]!.id}`,
@@ -213,7 +214,7 @@ describe.skipIf(noBrowser)("the admin console, with axe and on a 360 px phone", 
       "/admin/categories",
       "/admin/stock",
       "/admin/customers",
-      `/admin/customers?user=${shopper.id}`,
+      `/admin/customers/${shopper.id}`,
       "/admin/coupons",
       "/admin/settings",
       "/admin/operations",
@@ -229,7 +230,7 @@ describe.skipIf(noBrowser)("the admin console, with axe and on a 360 px phone", 
         await page.setViewportSize({ width, height: 740 });
         await page.goto(path);
         await settle(page);
-        if (path.includes("?user=")) await page.getByTestId("customer-detail").waitFor();
+        if (path.startsWith("/admin/customers/")) await page.getByTestId("customer-detail").waitFor();
         const { scroll } = await fitsTheScreen();
         if (scroll > width) overflowing.push(`${path} at ${width}: ${scroll}`);
         if (width === 1280) found.push(...(await seriousViolations(page)).map((v) => `${path} ${v}`));

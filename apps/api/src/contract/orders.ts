@@ -3,6 +3,7 @@ import {
   ORDER_STATUS_EVENTS,
   ORDER_STATUSES,
   PAYMENT_EVENTS,
+  PAYMENT_CHANNELS,
   PAYMENT_METHODS,
   PAYMENT_STATUSES,
   REFUND_DESTINATIONS,
@@ -18,6 +19,10 @@ import { at, list, moneyOutput, nextCursor } from "./shared.js";
 export const orderStatusOutput = z.enum(ORDER_STATUSES).meta({ id: "OrderStatus" });
 export const orderEventOutput = z.enum(ORDER_EVENT_TYPES).meta({ id: "OrderEventType" });
 export const paymentMethodOutput = z.enum(PAYMENT_METHODS).meta({ id: "PaymentMethod" });
+export const paymentChannelOutput = z.enum(PAYMENT_CHANNELS).meta({
+  id: "PaymentChannel",
+  description: "How it was paid as far as the shop knows: `card` for a Stripe card payment, `online` for a Razorpay payment (UPI, card or netbanking; the instrument is not recorded) or one not started yet.",
+});
 export const paymentStatusOutput = z.enum(PAYMENT_STATUSES).meta({ id: "PaymentStatus" });
 export const refundDestinationOutput = z.enum(REFUND_DESTINATIONS);
 

@@ -45,7 +45,7 @@ async function send(res: Response, filename: string, chunks: AsyncIterable<strin
   }
 }
 
-const ORDER_FILTERS = ["status", "paymentStatus", "paymentMethod", "userId", "placedFrom", "placedTo", "search"] as const;
+const ORDER_FILTERS = ["status", "view", "paymentStatus", "paymentMethod", "userId", "placedFrom", "placedTo", "search"] as const;
 const CUSTOMER_FILTERS = ["search", "role"] as const;
 
 /**

@@ -1,8 +1,13 @@
-import { adminUserListInput, adminUserUpdateInput, auditListInput } from "@bbscart/core/schemas";
+import { adminAssignRoleInput, adminUserIdInput, adminUserListInput, adminUserUpdateInput, auditListInput } from "@bbscart/core/schemas";
 import { adminProcedure, router } from "../trpc/init.js";
 
 export const adminUsersRouter = router({
   list: adminProcedure("users.manage").input(adminUserListInput).query(({ ctx, input }) => ctx.services.users.list(input)),
+  byId: adminProcedure("users.manage").input(adminUserIdInput).query(({ ctx, input }) => ctx.services.users.byId(input.userId)),
+  // The same permission as editing permissions one by one: a role is a set of them.
+  assignRole: adminProcedure("users.manage")
+    .input(adminAssignRoleInput)
+    .mutation(({ ctx, input }) => ctx.services.users.assignRole(ctx.user, input, ctx.requestId)),
   update: adminProcedure("users.manage")
     .input(adminUserUpdateInput)
     .mutation(({ ctx, input }) => ctx.services.users.update(ctx.user, input, ctx.requestId)),

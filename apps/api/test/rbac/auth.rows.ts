@@ -1,5 +1,5 @@
 import { totp } from "../../src/auth/totp.js";
-import { signIn, storedTotpSecret } from "../accounts.js";
+import { createAccount, signIn, storedTotpSecret } from "../accounts.js";
 import type { RowSet, World } from "./types.js";
 
 let registrations = 0;
@@ -20,6 +20,8 @@ export const authRows: RowSet = {
   async prepare(world) {
     const withAddress = await world.app.services.account.addAddress(world.callers.shopper.user, address);
     world.fixtures.shopperAddressId = withAddress.addresses[0]!.id;
+    // Its own account: a role change ends the target's sign-ins, which no caller may lose mid-suite.
+    world.fixtures.roleTargetId = (await createAccount(world.app)).user.id;
   },
   rows: {
     "system.info": { access: "public" },
@@ -94,6 +96,8 @@ export const authRows: RowSet = {
       expect: { shopper: "PRECONDITION_FAILED", otherShopper: "PRECONDITION_FAILED", adminWithout: "PRECONDITION_FAILED", adminWith: "PRECONDITION_FAILED" },
     },
     "admin.users.list": { access: "admin:users.manage", input: () => ({}) },
+    "admin.users.byId": { access: "admin:users.manage", input: (_, w) => ({ userId: w.callers.otherShopper.user.id }) },
+    "admin.users.assignRole": { access: "admin:users.manage", input: (_, w) => ({ userId: w.fixtures.roleTargetId, staffRole: "fulfilment" }) },
     "admin.users.update": { access: "admin:users.manage", input: (_, w) => ({ userId: w.callers.otherShopper.user.id, disabled: false }) },
     "admin.audit.list": { access: "admin:operations.view", input: () => ({}) },
   },

@@ -1697,12 +1697,18 @@ export interface components {
                 itemCount: number;
                 payment: {
                     method: components["schemas"]["PaymentMethod"];
+                    channel: components["schemas"]["PaymentChannel"];
                     status: components["schemas"]["PaymentStatus"];
                 };
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        /**
+         * @description How it was paid as far as the shop knows: `card` for a Stripe card payment, `online` for a Razorpay payment (UPI, card or netbanking; the instrument is not recorded) or one not started yet.
+         * @enum {string}
+         */
+        PaymentChannel: "wallet" | "cod" | "card" | "online";
         AdminOrder: {
             id: string;
             /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
@@ -6817,6 +6823,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: ("pending_payment" | "confirmed" | "packed" | "shipped" | "delivered" | "cancelled" | "return_requested" | "return_approved" | "return_rejected" | "return_received") | null;
+                view?: "needs_attention" | null;
                 paymentStatus?: ("unpaid" | "authorized" | "paid" | "partially_refunded" | "refunded") | null;
                 paymentMethod?: ("wallet" | "card" | "cod") | null;
                 userId?: string | null;

@@ -30,6 +30,19 @@ export interface CouponSales {
   readonly refunds: Money;
 }
 
+/**
+ * One customer's orders at a glance: every order they placed counts (whatever became of it), and
+ * what they spent is, per currency, what their paid orders captured less what was refunded — the
+ * dashboard's net, for one customer.
+ */
+export interface CustomerOrders {
+  readonly userId: string;
+  readonly orders: number;
+  readonly lastOrderAt: Date;
+  /** One amount per currency they paid in, by currency code; empty when nothing was paid. */
+  readonly spent: readonly Money[];
+}
+
 /** A period's figures: gross, refunds, net = gross − refunds, orders, and average order value = gross ÷ orders. */
 export interface SalesSummary {
   readonly orders: number;

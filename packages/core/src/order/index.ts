@@ -8,3 +8,4 @@ export * from "./returns.js";
 export * from "./checkout.js";
 export * from "./figures.js";
 export * from "./tracking.js";
+export * from "./views.js";

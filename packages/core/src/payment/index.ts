@@ -1,2 +1,3 @@
 export * from "./payment.js";
 export * from "./webhook.js";
+export * from "./channel.js";

@@ -5,7 +5,7 @@ import type { Coupon } from "../cart/coupon.js";
 import type { CatalogEntry, CatalogSort, Category, Product, Variant } from "../catalog/catalog.js";
 import type { VocabularyLookup } from "../catalog/spelling.js";
 import type { IdempotencyRecord, IdempotencyScope } from "../idempotency/idempotency.js";
-import type { CouponSales, DailyFigures } from "../order/figures.js";
+import type { CouponSales, CustomerOrders, DailyFigures } from "../order/figures.js";
 import type { StockLevel } from "../inventory/stock.js";
 import type { CurrencyCode, Money } from "../money/money.js";
 import type { OutboxMessage } from "../notification/notification.js";
@@ -238,6 +238,8 @@ export interface CouponRepository {
 
 export interface OrderListQuery extends PageRequest {
   readonly status: OrderStatus | null;
+  /** Any of these statuses (a saved view); combined with `status` like every other filter. */
+  readonly statuses: readonly OrderStatus[] | null;
   readonly paymentStatus: PaymentStatus | null;
   readonly paymentMethod: PaymentMethod | null;
   /** The customer's user id. */
@@ -298,6 +300,12 @@ export interface OrderRepository {
    * them) with what they captured and refunded; coupons without paid orders have no row.
    */
   couponSales(codes: readonly string[]): Promise<readonly CouponSales[]>;
+  /**
+   * The orders of each of `userIds` (one page of the customers list), through the orders' user
+   * index: how many they placed, when the last, and what their paid orders came to. Customers
+   * without orders have no row.
+   */
+  customerOrders(userIds: readonly string[]): Promise<readonly CustomerOrders[]>;
   /**
    * The `limit` best-selling products in orders placed in [`from`, `to`), not cancelled, in
    * `currency`: most units first, then most revenue, then product id.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAFF_ROLES } from "../account/staff-roles.js";
 import { ADMIN_PERMISSIONS, ROLES } from "../account/user.js";
 import { dateTime, email, id, labelled, lengthIn, mobile, oneOf, optionalText, pageInput, password, pinCode, stateCode, text, yesNo } from "./fields.js";
 
@@ -75,6 +76,16 @@ export const adminUserUpdateInput = z.object({
   permissions: labelled(z.array(z.enum(ADMIN_PERMISSIONS, { error: "Permissions must be known admin permissions" })), "Permissions").optional(),
   disabled: yesNo("Disabled").optional(),
   /** The acting admin's current code, required for role changes once they have enrolled TOTP. */
+  totpCode: totpCode.optional(),
+});
+
+export const adminUserIdInput = z.object({ userId: id("Customer") });
+
+/** Gives an account a staff role: it becomes an admin holding exactly the role's permissions. */
+export const adminAssignRoleInput = z.object({
+  userId: id("Account"),
+  staffRole: oneOf("Staff role", STAFF_ROLES, "Owner, Catalog manager, Fulfilment or Support"),
+  /** The acting admin's current code, as for any access change once they have enrolled TOTP. */
   totpCode: totpCode.optional(),
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "../order/order.js";
 import { RETURN_REASONS } from "../order/order-return.js";
+import { ORDER_VIEWS } from "../order/views.js";
 import { PAYMENT_STATUSES, REFUND_DESTINATIONS } from "../payment/payment.js";
 import { paymentMethodInput } from "./cart.js";
 import { amountMinor, dateTime, id, idempotencyKey, int, labelled, oneOf, optionalText, pageInput, text, yesNo } from "./fields.js";
@@ -24,6 +25,8 @@ export const verifyPaymentInput = z.object({
 export const orderListInput = z
   .object({
     status: oneOf("Status", ORDER_STATUSES, "an order status").nullable().default(null),
+    /** A saved view standing for several statuses at once (any of them), combined with the other filters. */
+    view: oneOf("View", ORDER_VIEWS, "a saved view").nullable().default(null),
     paymentStatus: oneOf("Payment status", PAYMENT_STATUSES, "a payment status").nullable().default(null),
     paymentMethod: paymentMethodInput.nullable().default(null),
     userId: id("Customer").nullable().default(null),

@@ -173,6 +173,7 @@ describe("order, wallet, coupon and settings schemas", () => {
   it("default every admin order filter to none, read placed dates from text and refuse an empty date range", () => {
     expect(orderListInput.parse({})).toEqual({
       status: null,
+      view: null,
       paymentStatus: null,
       paymentMethod: null,
       userId: null,

@@ -18,7 +18,7 @@ import { startLaneServer, type LaneServer } from "./test-lane.js";
  *   unlabelled WriteConflict the driver does not retry. Real MongoDB reports the conflict at
  *   the write as a TransientTransactionError, and `withTransaction` retries.
  * - `aggregationExpressions`: `$dateToString`, `$cond`, `$map` and `$regexMatch` inside
- *   `$group` and `$addFields`, and a `$group` `_id` object of field paths (`{ code: "$couponCode" }`), come back as literal objects, unevaluated.
+ *   `$group` and `$addFields`, and a `$group` `_id` object of field paths (`{ code: "$couponCode" }`), come back as literal objects, unevaluated; the `$max` accumulator is refused outright.
  * - `arrayPull`: the emulator answers "unsupported update operator: $pull".
  *
  * `exprArithmetic` stays on although the emulator lacks `$expr` arithmetic: the flag says

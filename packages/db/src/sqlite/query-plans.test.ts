@@ -133,3 +133,24 @@ describe("admin user search query plans", () => {
     expect(plan).not.toMatch(/SCAN user_search_keys/);
   });
 });
+
+describe("customer figures query plan", () => {
+  it("reads only the page's customers' orders through the user index, never scanning every order", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-plans-"));
+    dirs.push(dataDir);
+    const db = openSqlite({ dataDir });
+    const prepared = vi.spyOn(Connection.prototype, "prepare");
+    await db.repos.orders.customerOrders(["user-a", "user-b", "user-c"]);
+    const [sql] = prepared.mock.calls.map(([statement]) => statement).filter((statement) => /FROM orders WHERE user_id IN/.test(statement));
+    prepared.mockRestore();
+    await db.close();
+    const inspector = new Database(path.join(dataDir, "bbscart.db"), { readonly: true });
+    try {
+      const plan = (inspector.prepare(`EXPLAIN QUERY PLAN ${sql}`).all("user-a", "user-b", "user-c") as Array<{ detail: string }>).map((row) => row.detail).join(" | ");
+      expect(plan).toMatch(/SEARCH orders USING INDEX orders_user_placed \(user_id=\?\)/);
+      expect(plan).not.toMatch(/SCAN orders\b/);
+    } finally {
+      inspector.close();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { type AdminCall, AppError, audit, type CommerceDeps, customersOf, loadSe
 import { refunds } from "./refunds.js";
 import { adminOrderView, auditSnapshot, orderSummary, type Viewer } from "./admin-view.js";
 import { decide } from "./decide.js";
+import { orderListQuery } from "./list-query.js";
 
 /** The text an admin gave with an action (why it was cancelled or rejected, why a return's amount was overridden), kept as the audit entry's reason. */
 function reasonOf(event: OrderEvent): string | null {
@@ -56,7 +57,7 @@ export function adminOrdersService(deps: CommerceDeps) {
 
   return {
     async list(actor: Actor, input: z.output<typeof orderListInput>) {
-      const page = await db.repos.orders.list(input);
+      const page = await db.repos.orders.list(orderListQuery(input));
       const [as, customers] = await Promise.all([viewer(actor), customersOf(db.repos.users, page.items)]);
       return { items: page.items.map((order) => orderSummary(order, as, customers.get(order.userId) ?? null)), nextCursor: page.nextCursor };
     },

@@ -2,6 +2,7 @@ import {
   availableEvents,
   hasPermission,
   openReturn,
+  paymentChannel,
   quoteReturn,
   receiptOf,
   returnableByLine,
@@ -45,7 +46,7 @@ export function orderSummary(order: Order, viewer: Viewer, customer: User | null
     placedAt: order.placedAt,
     total: order.total,
     itemCount: order.lines.reduce((count, line) => count + line.quantity, 0),
-    payment: { method: order.payment.method, status: order.payment.status },
+    payment: { method: order.payment.method, channel: paymentChannel(order.payment), status: order.payment.status },
     ...actions(order, viewer),
   };
 }

@@ -1,11 +1,12 @@
-import type { Order, OrderListQuery, User } from "@bbscart/core";
-import type { adminUserListInput } from "@bbscart/core/schemas";
+import type { Order, User } from "@bbscart/core";
+import type { adminUserListInput, orderListInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { customersOf, orderCustomer, type CommerceDeps } from "../common/index.js";
+import { orderListQuery } from "../orders/index.js";
 import { csvChunks, rupees, type CsvCell } from "./csv.js";
 
 /** The orders view's filters, without its page position: an export walks every page itself. */
-export type OrderExportQuery = Omit<OrderListQuery, "cursor" | "limit">;
+export type OrderExportQuery = Omit<z.output<typeof orderListInput>, "cursor" | "limit">;
 /** The customers view's filters, likewise. */
 export type CustomerExportQuery = Omit<z.output<typeof adminUserListInput>, "cursor" | "limit">;
 
@@ -61,7 +62,7 @@ export function exportsService({ db }: Pick<CommerceDeps, "db">) {
   async function* orderPages(query: OrderExportQuery, pageSize: number) {
     let cursor: string | null = null;
     do {
-      const page = await db.repos.orders.list({ ...query, cursor, limit: pageSize });
+      const page = await db.repos.orders.list({ ...orderListQuery(query), cursor, limit: pageSize });
       const customers = await customersOf(db.repos.users, page.items);
       yield page.items.map((order) => ({ order, customer: customers.get(order.userId) ?? null }));
       cursor = page.nextCursor;

@@ -26,7 +26,13 @@ export function CustomerWallet({ userId, customerName }: { userId: string; custo
   const [cursors, setCursors] = useState<string[]>([]);
   const statement = trpc.admin.wallet.statement.useQuery({ userId, cursor: cursors.at(-1) ?? null, limit: 10 });
   const utils = trpc.useUtils();
-  const adjust = trpc.admin.wallet.adjust.useMutation({ onSuccess: () => void utils.admin.wallet.statement.invalidate({ userId }) });
+  const adjust = trpc.admin.wallet.adjust.useMutation({
+    onSuccess: () => {
+      void utils.admin.wallet.statement.invalidate({ userId });
+      // The customer page's balance figure reads the same wallet.
+      void utils.admin.users.byId.invalidate({ userId });
+    },
+  });
   const { errors, setErrors, check, send: sendChecked } = useSchemaForm(walletAdjustmentInput, adjust);
   const [key, setKey] = useState(newKey);
   const [pending, setPending] = useState<Parameters<typeof adjust.mutateAsync>[0] | null>(null);

@@ -1,3 +1,4 @@
+import { formatMoney, type Money, type PaymentChannel, type PaymentMethod, type StaffRole } from "@bbscart/core";
 /** The shop's words for statuses, so admins and shoppers read the same ones. */
 export { statusLabels as orderStatusLabel, paymentLabels as paymentStatusLabel } from "../orders/status";
 
@@ -18,3 +19,14 @@ export function dateTimeInput(at: Date | null): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
+
+/** How an order was paid, named by what the provider tells us (see core's `paymentChannel`). */
+export const paymentChannelLabel: Record<PaymentChannel, string> = { wallet: "Wallet", cod: "Cash on delivery", card: "Card", online: "Online payment" };
+
+/** The stored payment method as a filter: `card` is any payment through the provider, UPI included. */
+export const paymentMethodLabel: Record<PaymentMethod, string> = { wallet: "Wallet", card: "Online (card, UPI)", cod: "Cash on delivery" };
+
+export const staffRoleLabel: Record<StaffRole, string> = { owner: "Owner", catalog_manager: "Catalog manager", fulfilment: "Fulfilment", support: "Support" };
+
+/** What a customer spent, one amount per currency they paid in; a dash when they paid nothing yet. */
+export const formatSpent = (spent: readonly Money[]) => (spent.length === 0 ? "—" : spent.map((amount) => formatMoney(amount)).join(" + "));

@@ -7,6 +7,7 @@ import { NotFoundPage } from "../not-found";
 import { AuditPage } from "./audit";
 import { CategoriesPage } from "./categories";
 import { CouponsPage } from "./coupons";
+import { CustomerDetailPage } from "./customer-detail";
 import { CustomersPage } from "./customers";
 import { DashboardPage } from "./dashboard";
 import { EmailsPage } from "./emails";
@@ -63,6 +64,7 @@ export function AdminConsole() {
         <Route path="categories" element={need("catalog.manage", <CategoriesPage />)} />
         <Route path="stock" element={need("catalog.manage", <StockPage />)} />
         <Route path="customers" element={need("users.manage", <CustomersPage />)} />
+        <Route path="customers/:userId" element={need("users.manage", <CustomerDetailPage />)} />
         <Route path="coupons" element={need("settings.manage", <CouponsPage />)} />
         <Route path="settings" element={need("settings.manage", <SettingsPage />)} />
         <Route path="operations" element={need("operations.view", <OperationsPage />)} />

@@ -1,52 +1,55 @@
-import { Link, useSearchParams } from "react-router";
-import { CustomerAccess, type AdminUser } from "../../features/admin/customer-access";
-import { CustomerWallet } from "../../features/admin/customer-wallet";
+import { formatMoney } from "@bbscart/core";
+import { useState } from "react";
+import { Link } from "react-router";
+import { downloadCsv } from "../../features/admin/download-csv";
+import { formatSpent, staffRoleLabel } from "../../features/admin/format";
 import { SearchForm } from "../../features/admin/search-form";
 import { useUrlTable } from "../../features/admin/url-state";
-import { useAdmin } from "../../features/admin/use-admin";
-import { SelectField } from "../../features/forms/field";
+import { FormError, SelectField } from "../../features/forms/field";
 import { Badge, PageHeader, Panel } from "../../features/ui/layout";
+import { button } from "../../features/ui/styles";
 import { PagedTable } from "../../features/ui/table";
 import { formatDate } from "../../lib/format-date";
 import { trpc } from "../../lib/trpc";
 
 /**
- * Customers and staff: search, then open one beside the list (`?user=` in the URL) for their access
- * and wallet. The API has no single-user lookup, so the selected account is taken from the page of
- * results the URL describes.
+ * Customers and staff: search by name, email or phone, see each account's orders, spending and
+ * wallet at a glance, and open one on its own page. The export takes the same filters.
  */
 export function CustomersPage() {
   const table = useUrlTable(["q", "role"] as const);
   const { q, role } = table.filters;
-  const [params, setParams] = useSearchParams();
-  const selectedId = params.get("user");
-  const users = trpc.admin.users.list.useQuery({ search: q, role: role === "admin" || role === "shopper" ? role : null, cursor: table.cursor, limit: 20 });
-  const utils = trpc.useUtils();
+  const filters = { search: q || null, role: role === "admin" || role === "shopper" ? role : null } as const;
+  const users = trpc.admin.users.list.useQuery({ ...filters, cursor: table.cursor, limit: 20 });
+  const [exportError, setExportError] = useState<string | undefined>();
+  const exportCsv = () => {
+    setExportError(undefined);
+    downloadCsv("/api/admin/exports/customers.csv", filters).catch((failure: Error) => setExportError(failure.message));
+  };
 
-  const select = (userId: string | null) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (userId) next.set("user", userId);
-      else next.delete("user");
-      return next;
-    });
-
-
-  const selected = users.data?.items.find((user) => user.id === selectedId) ?? null;
   return (
     <>
-      <PageHeader title="Customers" description="Search by name or email; open an account to change its access or adjust its wallet." />
+      <PageHeader
+        title="Customers"
+        description="Search by name, email or phone; open an account for its orders, addresses, wallet, access and history."
+        actions={
+          <button type="button" className={button.secondary} onClick={exportCsv}>
+            Export CSV
+          </button>
+        }
+      />
+      <FormError message={exportError} />
       <Panel title="Filters">
         <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
-          <SearchForm value={q} placeholder="Name or email" onSearch={(value) => table.setFilters({ q: value })} />
+          <SearchForm value={q} placeholder="Name, email or phone" onSearch={(value) => table.setFilters({ q: value })} />
           <SelectField label="Role" value={role} onChange={(e) => table.setFilters({ role: e.target.value })}>
             <option value="">Everyone</option>
             <option value="shopper">Shoppers</option>
-            <option value="admin">Admins</option>
+            <option value="admin">Staff (admins)</option>
           </SelectField>
         </div>
       </Panel>
-      <div className="mt-6 grid gap-6 xl:grid-cols-[3fr_2fr]">
+      <div className="mt-6">
         <PagedTable
           query={users}
           label="accounts"
@@ -55,74 +58,38 @@ export function CustomersPage() {
           head={
             <>
               <th scope="col" className="py-2 pr-3">Name</th>
-              <th scope="col" className="pr-3">Email</th>
-              <th scope="col" className="pr-3">Role</th>
-              <th scope="col">Since</th>
+              <th scope="col" className="pr-3">Email and phone</th>
+              <th scope="col" className="pr-3 text-right">Orders</th>
+              <th scope="col" className="pr-3 text-right">Spent</th>
+              <th scope="col" className="pr-3">Last order</th>
+              <th scope="col" className="pr-3 text-right">Wallet</th>
+              <th scope="col">Role</th>
             </>
           }
         >
           {(user) => (
-            <tr key={user.id} className={user.id === selectedId ? "bg-teal-50" : "hover:bg-slate-50"}>
+            <tr key={user.id} className="hover:bg-slate-50">
               <td className="py-2 pr-3">
-                <button
-                  type="button"
-                  className="text-left font-medium text-teal-700 hover:underline"
-                  aria-current={user.id === selectedId ? "true" : undefined}
-                  onClick={() => select(user.id)}
-                >
+                <Link to={`/admin/customers/${encodeURIComponent(user.id)}`} className="font-medium text-teal-700 hover:underline">
                   {user.name}
-                </button>
+                </Link>
               </td>
-              <td className="pr-3 text-slate-600">{user.email}</td>
-              <td className="space-x-1 pr-3">
-                <Badge tone={user.role === "admin" ? "blue" : "slate"}>{user.role}</Badge>
+              <td className="pr-3 text-slate-600">
+                <span className="block">{user.email}</span>
+                {user.phone && <span className="block text-xs">{user.phone}</span>}
+              </td>
+              <td className="pr-3 text-right tabular-nums">{user.figures.orders}</td>
+              <td className="pr-3 text-right tabular-nums">{formatSpent(user.figures.spent)}</td>
+              <td className="pr-3 text-slate-600">{user.figures.lastOrderAt ? formatDate(user.figures.lastOrderAt) : "—"}</td>
+              <td className="pr-3 text-right tabular-nums">{formatMoney(user.figures.wallet)}</td>
+              <td className="space-x-1">
+                {user.role === "admin" ? <Badge tone="blue">{user.staffRole ? staffRoleLabel[user.staffRole] : "Admin (custom)"}</Badge> : <Badge tone="slate">Shopper</Badge>}
                 {user.disabled && <Badge tone="red">disabled</Badge>}
               </td>
-              <td className="text-slate-600">{formatDate(user.createdAt)}</td>
             </tr>
           )}
         </PagedTable>
-        {selected && <CustomerDetail user={selected} onClose={() => select(null)} onSaved={() => void utils.admin.users.list.invalidate()} />}
       </div>
     </>
-  );
-}
-
-function CustomerDetail({ user, onClose, onSaved }: { user: AdminUser; onClose: () => void; onSaved: () => void }) {
-  const { can } = useAdmin();
-  return (
-    // min-w-0: as a grid item at 1280 px this column must shrink to its track, so the statement scrolls inside its panel.
-    <div className="flex min-w-0 flex-col gap-6" data-testid="customer-detail">
-      <Panel
-        title={user.name}
-        actions={
-          <div className="flex items-center gap-4 text-sm">
-            {can("orders.manage") && (
-              <Link to={`/admin/orders?userId=${encodeURIComponent(user.id)}`} className="font-medium text-teal-700 hover:underline">
-                Orders<span className="sr-only"> of {user.name}</span>
-              </Link>
-            )}
-            <button type="button" className="text-slate-600 hover:text-slate-900" onClick={onClose}>
-              Close
-            </button>
-          </div>
-        }
-      >
-        <dl className="mb-4 grid grid-cols-[7rem_minmax(0,1fr)] gap-1 text-sm [&>dd]:break-words">
-          <dt className="text-slate-500">Email</dt>
-          <dd>{user.email}</dd>
-          <dt className="text-slate-500">Phone</dt>
-          <dd>{user.phone ?? "—"}</dd>
-          <dt className="text-slate-500">2-step sign-in</dt>
-          <dd>{user.totpEnabled ? "On" : "Off"}</dd>
-        </dl>
-        <CustomerAccess key={`${user.id}:${user.role}:${user.permissions.join()}:${user.disabled}`} user={user} onSaved={onSaved} />
-      </Panel>
-      {can("wallet.adjust") && (
-        <Panel title="Wallet">
-          <CustomerWallet key={user.id} userId={user.id} customerName={user.name} />
-        </Panel>
-      )}
-    </div>
   );
 }

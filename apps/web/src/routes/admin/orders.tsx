@@ -1,10 +1,10 @@
-import { formatMoney, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, type OrderStatus, type PaymentMethod } from "@bbscart/core";
+import { formatMoney, ORDER_STATUSES, ORDER_VIEW_STATUSES, ORDER_VIEWS, PAYMENT_METHODS, PAYMENT_STATUSES, type OrderStatus } from "@bbscart/core";
 import { orderListInput } from "@bbscart/core/schemas";
 import { useState } from "react";
 import { Link } from "react-router";
 import { downloadCsv } from "../../features/admin/download-csv";
 import { TaxRegisters } from "../../features/admin/tax-registers";
-import { dayAfter, dayStart, orderStatusLabel, paymentStatusLabel } from "../../features/admin/format";
+import { dayAfter, dayStart, orderStatusLabel, paymentChannelLabel, paymentMethodLabel, paymentStatusLabel } from "../../features/admin/format";
 import { OrderFulfilment } from "../../features/admin/order-fulfilment";
 import { SearchForm } from "../../features/admin/search-form";
 import { useUrlTable } from "../../features/admin/url-state";
@@ -18,10 +18,10 @@ import { PagedTable } from "../../features/ui/table";
 import { formatDateTime } from "../../lib/format-date";
 import { trpc } from "../../lib/trpc";
 
-const paymentMethodLabel: Record<PaymentMethod, string> = { wallet: "Wallet", card: "Card", cod: "Cash on delivery" };
 /**
- * One-click views of the orders that need someone: the state filter set to what waits on the
- * shop. Each is a URL like any filter, so it can be bookmarked and shared.
+ * One-click views of the orders that need someone: "Needs attention" (`?view=needs_attention`) is
+ * every status waiting on the shop at once, the others one status each. Each is a URL like any
+ * filter, so it can be bookmarked and shared.
  */
 const ATTENTION_VIEWS: readonly { label: string; status: OrderStatus }[] = [
   { label: "Awaiting packing", status: "confirmed" },
@@ -32,10 +32,11 @@ const ATTENTION_VIEWS: readonly { label: string; status: OrderStatus }[] = [
 const orNull = <T extends string>(value: string, allowed: readonly T[]) => ((allowed as readonly string[]).includes(value) ? (value as T) : null);
 
 export function OrdersPage() {
-  const table = useUrlTable(["status", "payment", "method", "from", "to", "userId", "q"] as const);
-  const { status, payment, method, from, to, userId, q } = table.filters;
+  const table = useUrlTable(["view", "status", "payment", "method", "from", "to", "userId", "q"] as const);
+  const { view, status, payment, method, from, to, userId, q } = table.filters;
   // Checked with the API's own schema first, so a backwards date range is explained beside the field.
   const input = validate(orderListInput, {
+    view: orNull(view, ORDER_VIEWS),
     status: orNull<OrderStatus>(status, ORDER_STATUSES),
     paymentStatus: orNull(payment, PAYMENT_STATUSES),
     paymentMethod: orNull(method, PAYMENT_METHODS),
@@ -53,6 +54,8 @@ export function OrdersPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [failures, setFailures] = useState<readonly string[]>([]);
   const [exportError, setExportError] = useState<string | undefined>();
+  const everyFilterCleared = { view: "", status: "", payment: "", method: "", from: "", to: "", userId: "", q: "" };
+  const needsAttention = ORDER_VIEW_STATUSES.needs_attention.map((s) => orderStatusLabel[s].toLowerCase()).join(", ");
   const shown = orders.data?.items ?? [];
   const selectable = shown.filter((o) => o.availableEvents.includes("pack") || o.availableEvents.includes("ship"));
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
@@ -68,17 +71,25 @@ export function OrdersPage() {
   return (
     <>
       <PageHeader title="Orders" description="Newest first. Search by the start of an order number or a customer's email." />
-      <nav aria-label="Needs attention" className="mb-4 flex flex-wrap items-center gap-2">
-        <span className="text-sm font-medium text-slate-700">Needs attention:</span>
-        {ATTENTION_VIEWS.map((view) => (
+      <nav aria-label="Saved views" className="mb-4 flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          aria-pressed={view === "needs_attention"}
+          title={`Orders ${needsAttention}`}
+          className={button.secondary}
+          onClick={() => table.setFilters({ ...everyFilterCleared, view: "needs_attention" })}
+        >
+          Needs attention
+        </button>
+        {ATTENTION_VIEWS.map((shortcut) => (
           <button
-            key={view.status}
+            key={shortcut.status}
             type="button"
-            aria-pressed={status === view.status}
+            aria-pressed={!view && status === shortcut.status}
             className={button.secondary}
-            onClick={() => table.setFilters({ status: view.status, payment: "", method: "", from: "", to: "", userId: "", q: "" })}
+            onClick={() => table.setFilters({ ...everyFilterCleared, status: shortcut.status })}
           >
-            {view.label}
+            {shortcut.label}
           </button>
         ))}
         <button type="button" className={`${button.secondary} ml-auto`} onClick={exportCsv} disabled={!input.ok}>
@@ -87,6 +98,11 @@ export function OrdersPage() {
       </nav>
       <FormError message={exportError} />
       <Panel title="Filters">
+        {view === "needs_attention" && (
+          <p className="mb-3 rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-900" aria-live="polite">
+            Needs attention: orders {needsAttention}.
+          </p>
+        )}
         {userId && (
           <p className="mb-3 flex flex-wrap items-center gap-3 rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-900" aria-live="polite">
             <span>
@@ -127,7 +143,7 @@ export function OrdersPage() {
           <SearchForm value={q} placeholder="Order number, email or phone" onSearch={(value) => table.setFilters({ q: value })} />
         </div>
         {Object.values(table.filters).some(Boolean) && (
-          <button type="button" className={`${button.secondary} mt-3`} onClick={() => table.setFilters({ status: "", payment: "", method: "", from: "", to: "", userId: "", q: "" })}>
+          <button type="button" className={`${button.secondary} mt-3`} onClick={() => table.setFilters(everyFilterCleared)}>
             Clear filters
           </button>
         )}
@@ -204,7 +220,7 @@ export function OrdersPage() {
                 <td className="pr-3 text-right tabular-nums">{order.itemCount}</td>
                 <td className="pr-3 text-right font-medium tabular-nums">{formatMoney(order.total)}</td>
                 <td className="space-x-1 pr-3">
-                  <span className="text-xs text-slate-600">{paymentMethodLabel[order.payment.method]}</span>
+                  <span className="text-xs text-slate-600">{paymentChannelLabel[order.payment.channel]}</span>
                   <PaymentStatusBadge status={order.payment.status} />
                 </td>
                 <td className="pr-3">

@@ -7,7 +7,7 @@ import { allPages, at, expectDuplicate, makeIdempotency, seedProduct, stockedPro
 /** An order placed at minute `minute`, so listings have a defined order. */
 const placedAt = (order: Order, minute: number): Order => ({ ...order, placedAt: at(minute), expiresAt: order.expiresAt && at(minute + 30) });
 
-const noFilters = { status: null, paymentStatus: null, paymentMethod: null, userId: null, placedFrom: null, placedTo: null, search: null } as const;
+const noFilters = { status: null, statuses: null, paymentStatus: null, paymentMethod: null, userId: null, placedFrom: null, placedTo: null, search: null } as const;
 
 /** An order with one line per `[product number, quantity, unit price]`. */
 const orderOf = (id: string, lines: ReadonlyArray<readonly [number, number, number]>, options: { status?: Order["status"]; currency?: string } = {}): Order =>
@@ -277,6 +277,49 @@ export function commerceCases(context: ContractContext): void {
     await orders.create(placedAt(makeOrder({ id: "a7", paymentMethod: "cod" }), 7));
     const next = await orders.list({ ...noFilters, paymentMethod: "cod", cursor: first.nextCursor, limit: 2 });
     expect([first.items.map((o) => o.id), next.items.map((o) => o.id), next.nextCursor]).toEqual([["a5", "a4"], ["a2"], null]);
+  });
+
+  it("orders: the admin list filtered by any of several statuses, alone, with one status, or with other filters", async () => {
+    const { orders } = context.db.repos;
+    const seed: ReadonlyArray<readonly [string, Order["status"], string]> = [
+      ["s1", "confirmed", "user-1"],
+      ["s2", "pending_payment", "user-1"],
+      ["s3", "packed", "user-2"],
+      ["s4", "return_requested", "user-1"],
+      ["s5", "shipped", "user-1"],
+      ["s6", "confirmed", "user-2"],
+    ];
+    for (const [index, [id, status, userId]] of seed.entries()) await orders.create(placedAt(makeOrder({ id, status, userId }), index + 1));
+    const attention = ["confirmed", "packed", "return_requested"] as const;
+    expect(await listPages({ statuses: attention })).toEqual([["s6", "s4"], ["s3", "s1"]]);
+    expect(await listPages({ statuses: attention, userId: "user-2" })).toEqual([["s6", "s3"]]);
+    // With a single status as well, both must hold: inside the set it narrows, outside it nothing matches.
+    expect(await listPages({ statuses: attention, status: "packed" })).toEqual([["s3"]]);
+    expect(await listPages({ statuses: attention, status: "shipped" })).toEqual([[]]);
+    expect(await listPages({ statuses: ["shipped"] })).toEqual([["s5"]]);
+  });
+
+  itNeeds(context, ["aggregationExpressions"], "orders: each customer's orders at a glance — count, last order, and per currency what paid orders came to less refunds", async () => {
+    const { orders } = context.db.repos;
+    const forUser = (order: Order, userId: string, minute: number): Order => placedAt({ ...order, userId }, minute);
+    await orders.create(forUser(orderOf("p1", [[1, 1, 10_000]]), "u-a", 1));
+    const refunded = orderOf("p2", [[1, 2, 10_000]]);
+    const refund = { id: "r1", amount: inr(5_000), destination: "card" as const, reason: "damaged", at: at(3), status: "succeeded" as const, settledAt: at(3) };
+    await orders.create(forUser({ ...refunded, payment: expectOk(recordRefund(refunded.payment, refund), "test refund") }, "u-a", 2));
+    // Unpaid orders count as orders placed, never as money spent.
+    await orders.create(forUser(orderOf("p3", [[1, 1, 10_000]], { status: "pending_payment" }), "u-a", 5));
+    const dollars = orderOf("p4", [[2, 1, 3_000]], { currency: "USD" });
+    await orders.create(forUser(dollars, "u-b", 4));
+    await orders.create(forUser(orderOf("p5", [[1, 1, 10_000]], { status: "pending_payment" }), "u-c", 6));
+    await orders.create(forUser(orderOf("p6", [[1, 1, 10_000]]), "u-other", 7));
+
+    const p1 = (await orders.findById("p1"))!;
+    const byUser = new Map((await orders.customerOrders(["u-a", "u-b", "u-c", "u-none"])).map((row) => [row.userId, row]));
+    expect([...byUser.keys()].sort()).toEqual(["u-a", "u-b", "u-c"]);
+    expect(byUser.get("u-a")).toEqual({ userId: "u-a", orders: 3, lastOrderAt: at(5), spent: [inr(p1.total.minor + refunded.total.minor - 5_000)] });
+    expect(byUser.get("u-b")).toEqual({ userId: "u-b", orders: 1, lastOrderAt: at(4), spent: [dollars.total] });
+    expect(byUser.get("u-c")).toEqual({ userId: "u-c", orders: 1, lastOrderAt: at(6), spent: [] });
+    expect(await orders.customerOrders([])).toEqual([]);
   });
 
   it("orders: top products of a period by units sold, then revenue; cancelled, other-currency and out-of-period orders left out", async () => {

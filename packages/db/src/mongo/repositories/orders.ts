@@ -4,6 +4,7 @@ import { translateDuplicateKey } from "../errors.js";
 import type { Models } from "../models/index.js";
 import { COUNTERS_COLLECTION, orderUniqueIndexes, type OrderDoc } from "../models/orders.js";
 import type { UserDoc } from "../models/users.js";
+import { foldCustomerOrders } from "../../customer-orders.js";
 import { repoContext, transactionOptions, type RepoContext } from "./context.js";
 import { escapeRegex, findPage, fromDoc, toDoc } from "./mapping.js";
 
@@ -40,9 +41,11 @@ export function orderRepository({ models: { orders, products, users }, session }
     listForUser(userId, page) {
       return findPage(orders, session, { filter: { userId }, sort: newestFirst, page }, toOrder);
     },
-    async list({ status, paymentStatus, paymentMethod, userId, placedFrom, placedTo, search, ...page }) {
+    async list({ status, statuses, paymentStatus, paymentMethod, userId, placedFrom, placedTo, search, ...page }) {
       const filter: Record<string, unknown> = {};
-      if (status) filter.status = status;
+      if (status && statuses) filter.$and = [{ status }, { status: { $in: [...statuses] } }];
+      else if (status) filter.status = status;
+      else if (statuses) filter.status = { $in: [...statuses] };
       if (paymentStatus) filter["payment.status"] = paymentStatus;
       if (paymentMethod) filter["payment.method"] = paymentMethod;
       if (userId !== null) filter.userId = userId;
@@ -142,6 +145,27 @@ export function orderRepository({ models: { orders, products, users }, session }
         gross: { minor: row.gross, currency: row._id.currency },
         refunds: { minor: row.refunds, currency: row._id.currency },
       }));
+    },
+    async customerOrders(userIds) {
+      if (userIds.length === 0) return [];
+      const paid = { $gt: ["$payment.captured.minor", 0] };
+      const rows = await orders
+        .aggregate<{ _id: { userId: string; currency: string }; orders: number; lastOrderAt: Date; spent: number; paid: number }>([
+          // Through `user_placed_desc`: each customer's own orders only.
+          { $match: { userId: { $in: [...userIds] } } },
+          {
+            $group: {
+              _id: { userId: "$userId", currency: "$currency" },
+              orders: { $sum: 1 },
+              lastOrderAt: { $max: "$placedAt" },
+              spent: { $sum: { $cond: [paid, { $subtract: ["$payment.captured.minor", "$payment.refunded.minor"] }, 0] } },
+              paid: { $sum: { $cond: [paid, 1, 0] } },
+            },
+          },
+          { $sort: { "_id.userId": 1, "_id.currency": 1 } },
+        ])
+        .session(session ?? null);
+      return foldCustomerOrders(rows.map((row) => ({ userId: row._id.userId, currency: row._id.currency, orders: row.orders, lastOrderAt: row.lastOrderAt, spentMinor: row.spent, paid: row.paid })));
     },
     async topProducts({ from, to, currency, limit }) {
       // The period's orders through `placed_desc`; the best sellers are then named from the catalog by `_id`.

@@ -3,6 +3,7 @@ import {
   ORDER_STATUSES,
   money,
   type CouponSales,
+  type CustomerOrders,
   type DailyFigures,
   type Order,
   type OrderRepository,
@@ -11,6 +12,7 @@ import {
 } from "@bbscart/core";
 import type { Connection } from "../connection.js";
 import { decodeJson, encodeJson, fromMs, fromMsOrNull, globPrefix, toMs, toMsOrNull, type SqlValue } from "../codec.js";
+import { foldCustomerOrders } from "../../customer-orders.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
 
@@ -212,6 +214,25 @@ function couponSales(connection: Connection, codes: readonly string[]): CouponSa
 }
 
 /**
+ * A page of customers' orders through `orders_user_placed` (each customer's own rows only), one
+ * row per customer and currency, folded into one per customer.
+ */
+function customerOrders(connection: Connection, userIds: readonly string[]): CustomerOrders[] {
+  if (userIds.length === 0) return [];
+  const rows = connection
+    .prepare(
+      `SELECT user_id, currency, COUNT(*) AS orders, MAX(placed_at) AS last_at,
+              SUM(CASE WHEN captured > 0 THEN captured - refunded ELSE 0 END) AS spent, SUM(captured > 0) AS paid FROM (
+         SELECT user_id, currency, placed_at, json_extract(details, '$.payment.captured.minor') AS captured,
+                json_extract(details, '$.payment.refunded.minor') AS refunded
+         FROM orders WHERE user_id IN (${userIds.map(() => "?").join(", ")})
+       ) GROUP BY user_id, currency ORDER BY user_id, currency`,
+    )
+    .all(...userIds) as Array<{ user_id: string; currency: string; orders: number; last_at: number; spent: number; paid: number }>;
+  return foldCustomerOrders(rows.map((row) => ({ userId: row.user_id, currency: row.currency, orders: row.orders, lastOrderAt: fromMs(row.last_at), spentMinor: row.spent, paid: row.paid })));
+}
+
+/**
  * The period's lines through `order_lines_placed`, each order's status and currency by its
  * primary key; the `limit` best sellers are then named from the catalog.
  */
@@ -284,6 +305,7 @@ export function sqliteOrders(ex: Executor): OrderRepository {
           from: "orders",
           where: [
             ...(query.status ? [["status = ?", query.status] as const] : []),
+            ...(query.statuses ? [[`status IN (${query.statuses.map(() => "?").join(", ") || "NULL"})`, ...query.statuses] as const] : []),
             ...(query.paymentStatus ? [["payment_status = ?", query.paymentStatus] as const] : []),
             ...(query.paymentMethod ? [["payment_method = ?", query.paymentMethod] as const] : []),
             ...(query.userId !== null ? [["user_id = ?", query.userId] as const] : []),
@@ -335,5 +357,6 @@ export function sqliteOrders(ex: Executor): OrderRepository {
     salesFigures: (query) => ex.read((c) => salesFigures(c, query)),
     topProducts: (query) => ex.read((c) => topProducts(c, query)),
     couponSales: (codes) => ex.read((c) => couponSales(c, codes)),
+    customerOrders: (userIds) => ex.read((c) => customerOrders(c, userIds)),
   };
 }
