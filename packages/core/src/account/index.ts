@@ -1,3 +1,4 @@
 export * from "./user.js";
 export * from "./session.js";
 export * from "./india.js";
+export * from "./guest.js";

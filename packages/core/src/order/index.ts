@@ -7,3 +7,4 @@ export * from "./order-return.js";
 export * from "./returns.js";
 export * from "./checkout.js";
 export * from "./figures.js";
+export * from "./guest.js";

@@ -71,6 +71,14 @@ describe("refunds", () => {
     expect(refundOrder(noIntentCard, refund(100, "card")).ok).toBe(false);
   });
 
+  it("refuses a wallet refund for a guest's unclaimed order: there is no wallet to pay into", () => {
+    const guestOrder = makeOrder({ paymentMethod: "cod", status: "delivered", guest: { email: "asha@example.com", phone: "+919800000001" } });
+    expect(refundOrder(guestOrder, refund(1000, "wallet"))).toEqual({
+      ok: false,
+      error: { code: "REFUND_DESTINATION_UNAVAILABLE", method: "cod", destination: "wallet" },
+    });
+  });
+
   it("refunds a cash-on-delivery order to the wallet at once, booked in the same decision", () => {
     const result = refundOrder(makeOrder({ paymentMethod: "cod", status: "delivered" }), refund(1000, "wallet"));
     if (!result.ok) throw new Error(JSON.stringify(result.error));

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { makeOrder } from "../testing/builders.js";
+import { claimGuestOrder } from "./guest.js";
+
+const guest = { email: "asha@example.com", phone: "+919800000001" };
+const account = { id: "u9", email: "asha@example.com" };
+
+describe("claimGuestOrder", () => {
+  it("gives an unclaimed guest order to the account with the guest's email, keeping the contact", () => {
+    const order = makeOrder({ guest, status: "confirmed", paymentMethod: "cod" });
+    expect(claimGuestOrder(order, account)).toEqual({ ...order, userId: "u9", version: order.version + 1 });
+  });
+
+  it("leaves alone an account's order, a claimed order and another email's order", () => {
+    const order = makeOrder({ guest, paymentMethod: "cod" });
+    expect(claimGuestOrder(makeOrder(), account)).toBeNull();
+    expect(claimGuestOrder({ ...order, userId: "u1" }, account)).toBeNull();
+    expect(claimGuestOrder(order, { id: "u9", email: "other@example.com" })).toBeNull();
+  });
+});
