@@ -87,6 +87,8 @@ const undo: Readonly<Record<number, string>> = {
   13: "",
   // Data only: codes read back as the names they replaced (stateCodeFor maps a code to itself).
   14: "",
+  // The owner stays nullable on the way back: a rewound schema still reads every order it held.
+  15: "DROP INDEX orders_guest_email; ALTER TABLE orders DROP COLUMN guest_email; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
