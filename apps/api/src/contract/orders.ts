@@ -120,11 +120,15 @@ export const returnsSummaryOutput = z
 /** Units of each line that may still be asked back. */
 export const returnableOutput = z.array(z.object({ variantId: z.string(), units: z.number().int() })).meta({ description: "Units of each line that may still be asked back." });
 
+/** How a guest who ordered without an account is reached. */
+export const guestContactOutput = z.object({ email: z.string(), phone: z.string() }).meta({ id: "GuestContact" });
+
 /** Every field of an order, as both the shopper's and the admin's views return it. */
 export const orderShape = {
   id: z.string(),
   number: orderNumberOutput,
-  userId: z.string(),
+  userId: z.string().nullable().meta({ description: "The owning account; null for a guest's order no account has claimed." }),
+  guest: guestContactOutput.nullable().meta({ description: "The contact a guest ordered with (kept after a claim); null for an account's order." }),
   status: orderStatusOutput,
   address: addressOutput,
   payment: z.object({

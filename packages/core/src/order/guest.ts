@@ -9,3 +9,14 @@ export function claimGuestOrder(order: Order, account: { readonly id: string; re
   if (order.userId !== null || order.guest === null || order.guest.email !== account.email) return null;
   return { ...order, userId: account.id, version: order.version + 1 };
 }
+
+/**
+ * Whom the payment provider's intent is for: the account, or for a guest's order the order itself.
+ * A guest order keeps its guest contact after a claim, so the answer does not change when an
+ * account takes the order over, and a webhook for an intent made before the claim still matches.
+ */
+export function intentCustomerId(order: Pick<Order, "id" | "userId" | "guest">): string {
+  if (order.guest !== null) return `guest:${order.id}`;
+  if (order.userId === null) throw new Error(`order ${order.id} has neither an owner nor a guest`);
+  return order.userId;
+}

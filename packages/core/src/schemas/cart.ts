@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_LINE_QUANTITY } from "../cart/cart.js";
 import { PAYMENT_METHODS } from "../payment/payment.js";
 import { addressInput } from "./account.js";
-import { id, idempotencyKey, int, oneOf, pageInput, text } from "./fields.js";
+import { email, id, idempotencyKey, int, mobile, oneOf, pageInput, text } from "./fields.js";
 
 export const cartAddInput = z.object({
   variantId: id("variantId"),
@@ -52,3 +52,43 @@ export const myOrdersInput = z.object({ ...pageInput });
 
 /** A shopper's cancellation of one of their orders, with the reason. */
 export const orderReasonInput = z.object({ orderId: id("orderId"), reason: text("reason", 500, 3) });
+
+/** What a guest may pay with: a wallet belongs to an account (ADR 141). */
+export const GUEST_PAYMENT_METHODS = ["card", "cod"] as const satisfies readonly (typeof PAYMENT_METHODS)[number][];
+
+/**
+ * Checkout without an account (ADR 141): the guest's email and mobile number, a new address
+ * (validated like a saved one), and what an account's checkout takes. The web checks out the
+ * guest's cookie cart; /api/v1 has no cookies, so a REST client sends the `lines` (and
+ * `couponCode`) in the body instead.
+ */
+export const guestCheckoutInput = z.object({
+  email,
+  phone: mobile,
+  address: addressInput,
+  deliveryOptionId: id("deliveryOptionId"),
+  paymentMethod: oneOf("paymentMethod", GUEST_PAYMENT_METHODS),
+  idempotencyKey,
+  lines: z
+    .array(cartAddInput.extend({ quantity: int("quantity", 1, MAX_LINE_QUANTITY) }), { error: "lines must be a list of { variantId, quantity }" })
+    .min(1, { error: "lines must hold at least one line" })
+    .max(50, { error: "lines must hold at most 50 lines" })
+    .optional(),
+  couponCode: cartCouponInput.shape.code.optional(),
+});
+
+/**
+ * "Track your order": the order number with the email or the phone it was placed with. Both
+ * may be given; either matching is enough. Numbers are case-insensitive (`bb-10423`).
+ */
+export const trackOrderInput = z
+  .object({
+    number: text("number", 20).transform((value) => value.toUpperCase()),
+    email: email.optional(),
+    phone: text("phone", 20).optional(),
+  })
+  .refine((v) => v.email !== undefined || v.phone !== undefined, { error: "email: give the email or the phone the order was placed with", path: ["email"] })
+  .meta({ anyOf: [{ required: ["email"] }, { required: ["phone"] }] });
+
+/** An order link from a confirmation email: the signed token alone opens the order. */
+export const orderTokenInput = z.object({ token: text("token", 300) });

@@ -9,3 +9,4 @@ export { applyEffects } from "./effects.js";
 export { expireOrder, ExpiryNotDue, type OrderExpiryDeps } from "./expire.js";
 export { ordersService } from "./orders.service.js";
 export { providerCalls, type ProviderCallDeps } from "./provider-calls.js";
+export { shownOrder } from "./shown.js";

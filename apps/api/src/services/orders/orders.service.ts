@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { AppError, type CommerceDeps, loadSettings, notFound, refused } from "../common/index.js";
 import { providerCalls } from "./provider-calls.js";
 import { decide } from "./decide.js";
+import { shownOrder } from "./shown.js";
 
 const shopper = (user: User): Actor => ({ kind: "shopper", userId: user.id });
 const owns = (user: User) => (order: Order) => order.userId === user.id;
@@ -34,7 +35,7 @@ export function ordersService(deps: CommerceDeps) {
   async function detail(user: User, order: Order) {
     const settings = await loadSettings(db.repos);
     return {
-      ...order,
+      ...shownOrder(order),
       receipt: receiptOf(order),
       returned: returnsSummary(order),
       returnable: returnableByLine(order),
