@@ -195,3 +195,25 @@ export const returnQuoteOutput = z
     total: moneyOutput,
   })
   .meta({ id: "ReturnQuote" });
+
+/** A guest's checkout answers like an account's, plus the token of the order's signed link (ADR 142). */
+export const guestPlacedOrderOutput = placedOrderOutput
+  .extend({ token: z.string().meta({ description: "Opens the order at GET /api/v1/order-links/{token} (and the shop's order page) without an account." }) })
+  .meta({ id: "GuestPlacedOrder" });
+
+/** What a guest (or anyone holding the order's link or its number and contact) sees of an order. */
+export const guestOrderOutput = z
+  .object({
+    id: z.string(),
+    number: orderNumberOutput,
+    status: orderStatusOutput,
+    placedAt: at("When the order was placed."),
+    paymentMethod: paymentMethodOutput,
+    paymentStatus: paymentStatusOutput,
+    canPay: z.boolean().meta({ description: "A card order still awaiting payment: POST /api/v1/order-links/{token}/payment starts paying again." }),
+    receipt: receiptOutput,
+    address: addressOutput,
+    tracking: z.object({ carrier: z.string(), trackingNumber: z.string() }).nullable(),
+    token: z.string().meta({ description: "The order's signed link token, fresh for this answer." }),
+  })
+  .meta({ id: "GuestOrder" });

@@ -263,6 +263,8 @@ export interface OrderRepository {
    */
   save(order: Order, expectedVersion: number): Promise<boolean>;
   findByPaymentIntent(intentId: string): Promise<Order | null>;
+  /** The order with this number (`BB-10423`, as stored: upper case), or null. */
+  findByNumber(number: string): Promise<Order | null>;
   /**
    * The next value (1, 2, …) of the store's order-number sequence: a counter incremented inside
    * the caller's unit of work, so a placement that rolls back gives its number back and two

@@ -16,6 +16,8 @@ export function guestCases(context: ContractContext): void {
     await orders.create(other);
     await orders.create(makeOrder({ id: "o3", userId: "user-9" }));
     expect(await orders.findById("g1")).toEqual(first);
+    expect(await orders.findByNumber(first.number)).toEqual(first);
+    expect(await orders.findByNumber("BB-99999")).toBeNull();
     expect((await orders.findUnclaimedGuestOrders("asha@example.com")).map((o) => o.id)).toEqual(["g1"]);
     const claimed = claimGuestOrder(first, { id: "user-9", email: "asha@example.com" });
     if (!claimed) throw new Error("the guest order should be claimable");

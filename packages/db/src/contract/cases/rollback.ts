@@ -34,7 +34,7 @@ interface ReadMethods {
   inventory: "level";
   carts: "findByUser" | "findByGuest";
   coupons: "findByCode" | "list" | "customerUses";
-  orders: "findById" | "findByPaymentIntent" | "listForUser" | "findUnclaimedGuestOrders" | "list" | "findExpired" | "findAwaitingPayment" | "findWithPendingRefunds" | "countByStatus" | "salesFigures" | "topProducts" | "couponSales";
+  orders: "findById" | "findByPaymentIntent" | "findByNumber" | "listForUser" | "findUnclaimedGuestOrders" | "list" | "findExpired" | "findAwaitingPayment" | "findWithPendingRefunds" | "countByStatus" | "salesFigures" | "topProducts" | "couponSales";
   idempotency: "find" | "findOpen";
   ledger: "findTransfer" | "balance" | "derivedBalance" | "statement" | "byReference";
   webhooks: "find" | "list";

@@ -42,6 +42,10 @@ export function orderRepository({ models: { orders, products, users }, session }
       const doc = await orders.findOne({ "payment.providerIntentId": intentId }, null, { session }).lean<OrderDoc>();
       return doc && toOrder(doc);
     },
+    async findByNumber(number) {
+      const doc = await orders.findOne({ number }, null, { session }).lean<OrderDoc>();
+      return doc && toOrder(doc);
+    },
     async findUnclaimedGuestOrders(email) {
       const docs = await orders.find({ "guest.email": email, userId: null }, null, { session }).sort({ placedAt: 1, _id: 1 }).lean<OrderDoc[]>();
       return docs.map(toOrder);

@@ -272,6 +272,11 @@ export function sqliteOrders(ex: Executor): OrderRepository {
           | undefined;
         return row ? toOrder(row) : null;
       }),
+    findByNumber: (number) =>
+      ex.read((c) => {
+        const row = c.prepare("SELECT * FROM orders WHERE number = ?").get(number) as OrderRow | undefined;
+        return row ? toOrder(row) : null;
+      }),
     findUnclaimedGuestOrders: (email) =>
       ex.read((c) =>
         (c.prepare("SELECT * FROM orders WHERE guest_email = ? AND user_id IS NULL ORDER BY placed_at, id").all(email) as OrderRow[]).map(toOrder),
