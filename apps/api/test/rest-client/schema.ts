@@ -443,6 +443,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/guest/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place an order without an account
+         * @description For a guest: `email` and `phone` (a 10-digit Indian mobile number, or E.164), a new `address`, `lines` (`variantId`, `quantity`) and an optional `couponCode`; pay by `card` or `cod` (a wallet needs an account). Send an `Idempotency-Key` header as for POST /orders: a retry with the same key and body answers with the same order. A once-per-customer coupon counts the guest by email and by phone, and an account by its own email. Answers 201 with the order's signed `token` (`Location: /api/v1/order-links/{token}`); the confirmation email carries the same link.
+         */
+        post: operations["guest-checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/guest/orders/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find an order by its number and email or phone
+         * @description `number` (`BB-10423`) with the `email` or the `phone` the order was placed with. A wrong number and a wrong email or phone get the same 404. Lookups are limited per client address and per order number (429 with `Retry-After`).
+         */
+        post: operations["guest-track"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order a signed link opens
+         * @description The `token` of a guest checkout's answer or its emails. A malformed, altered or expired token is 404.
+         */
+        get: operations["guest-byToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order-links/{token}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay again by card for a guest's order
+         * @description For a card order still awaiting payment (after a failed payment): a fresh `clientSecret` for the payment page.
+         */
+        post: operations["guest-payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/wallet": {
         parameters: {
             query?: never;
@@ -1250,7 +1330,10 @@ export interface components {
             id: string;
             /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
             number: string;
-            userId: string;
+            /** @description The owning account; null for a guest's order no account has claimed. */
+            userId: string | null;
+            /** @description The contact a guest ordered with (kept after a claim); null for an account's order. */
+            guest: components["schemas"]["GuestContact"] | null;
             status: components["schemas"]["OrderStatus"];
             address: components["schemas"]["Address"];
             payment: {
@@ -1374,6 +1457,10 @@ export interface components {
                 units: number;
             }[];
         };
+        GuestContact: {
+            email: string;
+            phone: string;
+        };
         /** @description `state` is a code from the list of states and union territories (addresses saved before the list may hold free text). */
         Address: {
             id: string;
@@ -1454,6 +1541,46 @@ export interface components {
         };
         /** @enum {string} */
         OrderEventType: "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "payment_cancelled" | "request_return" | "approve_return" | "reject_return" | "receive_return";
+        GuestPlacedOrder: {
+            orderId: string;
+            /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
+            orderNumber: string;
+            status: components["schemas"]["OrderStatus"];
+            paymentMethod: components["schemas"]["PaymentMethod"];
+            total: components["schemas"]["Money"];
+            /**
+             * Format: date-time
+             * @description When the order was placed.
+             */
+            placedAt: string;
+            /** @description Card orders: the secret the payment page confirms the payment with. */
+            clientSecret: string | null;
+            /** @description Opens the order at GET /api/v1/order-links/{token} (and the shop's order page) without an account. */
+            token: string;
+        };
+        GuestOrder: {
+            id: string;
+            /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
+            number: string;
+            status: components["schemas"]["OrderStatus"];
+            /**
+             * Format: date-time
+             * @description When the order was placed.
+             */
+            placedAt: string;
+            paymentMethod: components["schemas"]["PaymentMethod"];
+            paymentStatus: components["schemas"]["PaymentStatus"];
+            /** @description A card order still awaiting payment: POST /api/v1/order-links/{token}/payment starts paying again. */
+            canPay: boolean;
+            receipt: components["schemas"]["Receipt"];
+            address: components["schemas"]["Address"];
+            tracking: {
+                carrier: string;
+                trackingNumber: string;
+            } | null;
+            /** @description The order's signed link token, fresh for this answer. */
+            token: string;
+        };
         WalletBalance: {
             balance: components["schemas"]["Money"];
         };
@@ -1598,7 +1725,8 @@ export interface components {
                 id: string;
                 /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
                 number: string;
-                userId: string;
+                /** @description Null for a guest's order no account has claimed. */
+                userId: string | null;
                 /** @description Who placed it: the account's name, email and phone, or the delivery address's name and phone where the account has none. */
                 customer: {
                     name: string;
@@ -1625,7 +1753,10 @@ export interface components {
             id: string;
             /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
             number: string;
-            userId: string;
+            /** @description The owning account; null for a guest's order no account has claimed. */
+            userId: string | null;
+            /** @description The contact a guest ordered with (kept after a claim); null for an account's order. */
+            guest: components["schemas"]["GuestContact"] | null;
             status: components["schemas"]["OrderStatus"];
             address: components["schemas"]["Address"];
             payment: {
@@ -4906,6 +5037,491 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         type?: "urn:bbscart:problem:return-exceeds-units" | "urn:bbscart:problem:return-line-repeated" | "urn:bbscart:problem:return-line-unknown" | "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "guest-checkout": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description New for each request; retrying with the same key and body answers as the first did (the same order or refund); the same key with another body is 409. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                    phone: string;
+                    address: {
+                        label?: string | null;
+                        name: string;
+                        /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                        phone: string;
+                        line1: string;
+                        line2?: string | null;
+                        city: string;
+                        /**
+                         * @description A state or union territory of India: its code or its name; stored as the code.
+                         * @enum {string}
+                         */
+                        state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
+                        /** @description Indian PIN code: 6 digits, the first 1–9. */
+                        postalCode: string;
+                        /** @default IN */
+                        country?: string;
+                    };
+                    deliveryOptionId: string;
+                    /** @enum {string} */
+                    paymentMethod: "card" | "cod";
+                    lines?: {
+                        variantId: string;
+                        quantity: number;
+                    }[];
+                    couponCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    /** @description The created resource. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestPlacedOrder"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`, `urn:bbscart:problem:coupon-unavailable`, `urn:bbscart:problem:currency-mismatch`, `urn:bbscart:problem:idempotency-key-expired`, `urn:bbscart:problem:idempotency-key-reused`, `urn:bbscart:problem:out-of-stock`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict" | "urn:bbscart:problem:coupon-unavailable" | "urn:bbscart:problem:currency-mismatch" | "urn:bbscart:problem:idempotency-key-expired" | "urn:bbscart:problem:idempotency-key-reused" | "urn:bbscart:problem:out-of-stock";
+                    };
+                };
+            };
+            /** @description The request is well-formed but what it acts on is not ready for it (e.g. an empty cart at checkout). Problem types: `urn:bbscart:problem:coupon-invalid`, `urn:bbscart:problem:currency-mismatch`, `urn:bbscart:problem:empty-cart`, `urn:bbscart:problem:out-of-stock`, `urn:bbscart:problem:price-changed`, `urn:bbscart:problem:product-inactive`, `urn:bbscart:problem:variant-unavailable`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:coupon-invalid" | "urn:bbscart:problem:currency-mismatch" | "urn:bbscart:problem:empty-cart" | "urn:bbscart:problem:out-of-stock" | "urn:bbscart:problem:price-changed" | "urn:bbscart:problem:product-inactive" | "urn:bbscart:problem:variant-unavailable";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:address-needs-fix`, `urn:bbscart:problem:cod-unavailable`, `urn:bbscart:problem:delivery-option-unavailable`, `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:address-needs-fix" | "urn:bbscart:problem:cod-unavailable" | "urn:bbscart:problem:delivery-option-unavailable" | "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "guest-track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    number: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                } | unknown | unknown;
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestOrder"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:tracking-no-match`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:tracking-no-match";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`, `urn:bbscart:problem:tracking-throttled`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests" | "urn:bbscart:problem:tracking-throttled";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "guest-byToken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestOrder"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`, `urn:bbscart:problem:order-link-invalid`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found" | "urn:bbscart:problem:order-link-invalid";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "guest-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientSecret: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`, `urn:bbscart:problem:order-link-invalid`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found" | "urn:bbscart:problem:order-link-invalid";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`, `urn:bbscart:problem:not-awaiting-payment`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict" | "urn:bbscart:problem:not-awaiting-payment";
+                    };
+                };
+            };
+            /** @description The request is well-formed but what it acts on is not ready for it (e.g. an empty cart at checkout). Problem types: `urn:bbscart:problem:not-a-card-order`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-a-card-order";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
                     };
                 };
             };
