@@ -3,6 +3,8 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { AddressBook, preselectedAddress } from "../features/account/address-book";
 import { SignedIn } from "../features/auth/signed-in";
+import { useSession } from "../features/auth/use-session";
+import { GuestCheckout } from "../features/checkout/guest-checkout";
 import { CartLines } from "../features/cart/cart-lines";
 import { CartProblems } from "../features/cart/cart-problems";
 import { CartTotals } from "../features/cart/cart-totals";
@@ -23,13 +25,53 @@ type PaymentMethod = RouterInputs["order"]["place"]["paymentMethod"];
 type StoreInfo = RouterOutputs["catalog"]["storeInfo"];
 type Me = RouterOutputs["auth"]["me"];
 
+/**
+ * Checkout: a signed-in shopper's with their address book and wallet; someone signed out chooses
+ * between signing in (and coming back here) and continuing as a guest (ADR 141).
+ */
 export function CheckoutPage() {
+  const session = useSession();
+  const [asGuest, setAsGuest] = useState(false);
+  if (session.status === "anonymous") {
+    return (
+      <>
+        <PageHeader title="Checkout" />
+        {asGuest ? <GuestCheckoutData /> : <SignInOrGuest onGuest={() => setAsGuest(true)} />}
+      </>
+    );
+  }
   return (
     <SignedIn>
       <PageHeader title="Checkout" />
       <CheckoutData />
     </SignedIn>
   );
+}
+
+function SignInOrGuest({ onGuest }: { onGuest: () => void }) {
+  return (
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+      <Panel title="Have an account?">
+        <p className="mb-3 text-sm text-slate-600">Sign in to use your saved addresses and your wallet.</p>
+        <Link to={`/sign-in?next=${encodeURIComponent("/checkout")}`} className={button.primary}>
+          Sign in
+        </Link>
+      </Panel>
+      <Panel title="New here?">
+        <p className="mb-3 text-sm text-slate-600">Order with your email and mobile number; no account needed.</p>
+        <button type="button" className={button.secondary} onClick={onGuest}>
+          Continue as guest
+        </button>
+      </Panel>
+    </div>
+  );
+}
+
+function GuestCheckoutData() {
+  const store = trpc.catalog.storeInfo.useQuery();
+  if (store.error) return <ErrorState error={store.error} onRetry={store.refetch} />;
+  if (!store.data) return <Loading label="Preparing checkout…" />;
+  return <GuestCheckout store={store.data} />;
 }
 
 function CheckoutData() {
