@@ -21,7 +21,12 @@ type GuestOrder = RouterOutputs["guest"]["byToken"];
 export function GuestOrderPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
-  const order = trpc.guest.byToken.useQuery({ token }, { enabled: token !== "", retry: false });
+  // Back from the payment page the webhook may not have confirmed yet: ask again until it has.
+  const paid = params.has("paid");
+  const order = trpc.guest.byToken.useQuery(
+    { token },
+    { enabled: token !== "", retry: false, refetchInterval: (query) => (paid && query.state.data?.status === "pending_payment" ? 2000 : false) },
+  );
   if (order.error) return <ErrorState error={order.error} onRetry={order.refetch} />;
   if (!order.data) return <Loading label="Loading your order…" />;
   return <GuestOrderView order={order.data} placed={params.has("placed")} />;
