@@ -1,32 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
+import { linkInMail } from "./mail";
 import { addToCart, choosePayment } from "./shop-steps";
 
-/** The guest's order link in the newest email to `to` (quoted-printable decoded), once it exists. */
-async function orderLinkFor(to: string): Promise<string> {
-  const mailDir = path.join(inject("dataDir"), "mail");
-  let link: string | undefined;
-  await expect
-    .poll(
-      () => {
-        const files = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((name) => name.endsWith(".eml")) : [];
-        for (const file of files) {
-          const raw = fs.readFileSync(path.join(mailDir, file), "utf8");
-          if (!raw.includes(to)) continue;
-          const text = raw.replace(/=\r?\n/g, "").replace(/=3D/gi, "=");
-          link = /https?:\/\/[^\s"<>]*\/orders\/view\?token=[A-Za-z0-9._~%-]+/.exec(text)?.[0];
-          if (link) return true;
-        }
-        return false;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return link!;
-}
+/** The guest's order link in the newest email to `to`. */
+const orderLinkFor = (to: string) => linkInMail(to, /https?:\/\/[^\s"<>]*\/orders\/view\?token=[A-Za-z0-9._~%-]+/);
 
 /** Checkout as a guest: contact, a new address, and the payment method, then "Place order". */
 async function checkoutAsGuest(page: Page, email: string, method: "Card" | "Cash on delivery"): Promise<void> {

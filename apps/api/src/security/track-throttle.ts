@@ -1,12 +1,13 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterRedis } from "rate-limiter-flexible";
 import type { Redis } from "ioredis";
 import type { ThrottleVerdict } from "./login-throttle.js";
+import { sharedLimiter, type Budget } from "./shared-limiter.js";
 
 export interface TrackThrottleLimits {
   /** Lookups one client address may make in a window, whatever numbers it tries. */
-  perIp: { points: number; windowSeconds: number };
+  perIp: Budget;
   /** Lookups of one order number from everywhere, against guessing its email or phone. */
-  perOrder: { points: number; windowSeconds: number };
+  perOrder: Budget;
 }
 
 /**
@@ -22,16 +23,7 @@ export class TrackThrottle {
   private readonly order: RateLimiterRedis;
 
   constructor(redis: Redis, prefix: string, limits: TrackThrottleLimits) {
-    const limiter = (name: string, { points, windowSeconds }: { points: number; windowSeconds: number }) => {
-      const keyPrefix = `${prefix}:track:${name}`;
-      return new RateLimiterRedis({
-        storeClient: redis,
-        keyPrefix,
-        points,
-        duration: windowSeconds,
-        insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: windowSeconds }),
-      });
-    };
+    const limiter = (name: string, budget: Budget) => sharedLimiter(redis, `${prefix}:track:${name}`, budget);
     this.ip = limiter("ip", limits.perIp);
     this.order = limiter("order", limits.perOrder);
   }

@@ -1,22 +1,19 @@
-import { formatMoney, INDIAN_STATES } from "@bbscart/core";
+import { formatMoney } from "@bbscart/core";
 import { guestCheckoutInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
-import { CartLines } from "../cart/cart-lines";
-import { CartProblems } from "../cart/cart-problems";
-import { CartTotals } from "../cart/cart-totals";
 import { cartSignature, useCart, useCartActions } from "../cart/use-cart";
-import { Field, FormError, SelectField } from "../forms/field";
+import { StateSelect } from "../account/address-form";
+import { Field } from "../forms/field";
 import { formText } from "../forms/field-errors";
 import { useSchemaForm } from "../forms/use-schema-form";
-import { methodLabel } from "../orders/status";
-import { usePaymentMeans, useStartPayment } from "../payments/start-payment";
+import { useStartPayment } from "../payments/start-payment";
 import { Panel } from "../ui/layout";
 import { ErrorState, Loading } from "../ui/states";
-import { button, panel } from "../ui/styles";
+import { button } from "../ui/styles";
 import { checkoutKey, finishCheckout } from "../../lib/checkout-key";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
-import { ChoiceCard } from "./choices";
+import { CardChoice, CodChoice, DeliveryOptions, OrderSummary } from "./choices";
 
 type StoreInfo = RouterOutputs["catalog"]["storeInfo"];
 
@@ -36,7 +33,6 @@ export function GuestCheckout({ store }: { store: StoreInfo }) {
   const [paymentMethod, setPaymentMethod] = useState<"card" | "cod">("card");
   const cart = useCart(deliveryOptionId);
   const actions = useCartActions();
-  const { means, cardsOnly } = usePaymentMeans();
   const startPayment = useStartPayment();
   const place = trpc.guest.checkout.useMutation();
   const form = useSchemaForm(guestCheckoutInput, place);
@@ -95,59 +91,29 @@ export function GuestCheckout({ store }: { store: StoreInfo }) {
               <Field label="Address line 2 (optional)" name="line2" autoComplete="address-line2" error={errors["address.line2"]} />
             </div>
             <Field label="City" name="city" autoComplete="address-level2" error={errors["address.city"]} />
-            <SelectField label="State" name="state" autoComplete="address-level1" defaultValue="" error={errors["address.state"]}>
-              <option value="" disabled>
-                Pick a state or union territory
-              </option>
-              {INDIAN_STATES.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.name}
-                </option>
-              ))}
-            </SelectField>
+            <StateSelect defaultValue="" error={errors["address.state"]} />
             <Field label="PIN code" name="postalCode" autoComplete="postal-code" inputMode="numeric" maxLength={7} error={errors["address.postalCode"]} />
           </div>
         </Panel>
         <Panel title="3. Delivery">
-          <fieldset className="flex flex-col gap-2">
-            <legend className="sr-only">Delivery option</legend>
-            {store.deliveryOptions.map((option) => (
-              <ChoiceCard key={option.id} name="delivery" value={option.id} checked={deliveryOptionId === option.id} onSelect={setDeliveryOptionId}>
-                <span className="font-medium">{option.label}</span>
-                <span className="text-slate-600">
-                  {option.etaDays.min}–{option.etaDays.max} days · {formatMoney({ minor: option.feeMinor, currency: store.currency })}
-                </span>
-              </ChoiceCard>
-            ))}
-          </fieldset>
+          <DeliveryOptions store={store} selected={deliveryOptionId} onSelect={setDeliveryOptionId} />
         </Panel>
         <Panel title="4. Payment">
           <fieldset className="flex flex-col gap-2">
             <legend className="sr-only">Payment method</legend>
-            <ChoiceCard name="payment" value="card" checked={paymentMethod === "card"} onSelect={() => setPaymentMethod("card")}>
-              <span className="font-medium">{methodLabel("card", cardsOnly)}</span>
-              <span className="text-slate-600">You will pay by {means} on the secure payment page.</span>
-            </ChoiceCard>
+            <CardChoice checked={paymentMethod === "card"} onSelect={() => setPaymentMethod("card")} />
             {store.codEnabled && (
-              <ChoiceCard name="payment" value="cod" checked={paymentMethod === "cod"} onSelect={() => setPaymentMethod("cod")}>
-                <span className="font-medium">Cash on delivery</span>
-                <span className="text-slate-600">Pay when your order arrives.</span>
-              </ChoiceCard>
+              <CodChoice checked={paymentMethod === "cod"} onSelect={() => setPaymentMethod("cod")} />
             )}
           </fieldset>
           <p className="mt-2 text-sm text-slate-500">Paying from a BBSCART wallet needs an account.</p>
         </Panel>
       </div>
-      <aside className={`${panel} flex h-fit flex-col gap-4 lg:sticky lg:top-4`} aria-label="Order summary">
-        <h2 className="text-lg font-semibold">Your order</h2>
-        <CartProblems problems={view.problems} lines={view.lines} actions={actions} />
-        <CartLines lines={view.lines} actions={actions} editable={false} />
-        <CartTotals totals={view.totals} />
-        <FormError message={errors.form ?? errors.idempotencyKey ?? errors.paymentMethod ?? errors.deliveryOptionId} />
+      <OrderSummary view={view} actions={actions} error={errors.form ?? errors.idempotencyKey ?? errors.paymentMethod ?? errors.deliveryOptionId}>
         <button type="submit" className={button.primary} disabled={place.isPending || place.isSuccess || view.lines.length === 0 || view.problems.length > 0}>
           {place.isPending || place.isSuccess ? "Placing your order…" : `Place order · ${formatMoney(view.totals.total)}`}
         </button>
-      </aside>
+      </OrderSummary>
     </form>
   );
 }
