@@ -68,6 +68,9 @@ describe("guest checkout and order tracking", () => {
     expect((again.data as GuestReceipt).orderId).toBe((result.data as GuestReceipt).orderId);
     const other = await checkout({ ...input, paymentMethod: "card" });
     expect([other.status, other.error?.data.reason]).toEqual([409, "IDEMPOTENCY_KEY_REUSED"]);
+    // Lines in the body are the guest's cart: other lines under the same key are another request.
+    const otherLines = await checkout({ ...input, lines: [{ ...input.lines[0]!, quantity: 1 }] });
+    expect([otherLines.status, otherLines.error?.data.reason]).toEqual([409, "IDEMPOTENCY_KEY_REUSED"]);
   });
 
   it("refuses a wallet, a bad phone and an address without a valid PIN before writing anything", async () => {

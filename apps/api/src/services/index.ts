@@ -102,7 +102,7 @@ export function createServices(deps: ServiceDeps) {
       factors,
       challenges: deps.challenges,
       challengeGuard: deps.challengeGuard,
-      claimGuestOrders: guests.claim,
+      claimGuestOrders: (repos, user) => guests.claim(repos, user),
     }),
     account: accountService({ db, clock, ids }),
     factors,
