@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adminActor, inr, makeOrder, makePricingLine, makeSettings, shopperActor, systemActor, T0 } from "../testing/builders.js";
 import { applyOrderEvent } from "./order.machine.js";
-import { failRefund, recordPaymentFailure, refundOrder, settleRefund } from "./order.payment.js";
+import { captureOrderPayment, failRefund, recordPaymentFailure, refundOrder, settleRefund } from "./order.payment.js";
 import { payWithWallet, recordPaymentSuccess } from "./order.settlement.js";
 import { refundForUnits } from "./returns.js";
 
@@ -77,6 +77,11 @@ describe("refunds", () => {
       ok: false,
       error: { code: "REFUND_DESTINATION_UNAVAILABLE", method: "cod", destination: "wallet" },
     });
+  });
+
+  it("throws on a wallet payment for an order without an owner: placement never makes one", () => {
+    const ownerless = { ...makeOrder({ paymentMethod: "wallet", status: "pending_payment" }), userId: null };
+    expect(() => captureOrderPayment(ownerless, { amount: inr(100), ref: "wallet", actor: systemActor, now: T0 })).toThrow("no wallet");
   });
 
   it("refunds a cash-on-delivery order to the wallet at once, booked in the same decision", () => {
