@@ -153,6 +153,28 @@ describe("migrations", () => {
     expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
   });
 
+  it("015 rebuilds orders with an optional owner, keeping every order and its lines; older orders count their coupon for the account", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.products.create(makeProduct());
+    const order = makeOrder({ lines: [makePricingLine({ quantity: 2 })], coupon: makeCoupon() });
+    await db.repos.orders.create(order);
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 14);
+    // As version 14 stored it: no guest and no coupon holders in the details.
+    const raw = new Database(db.file);
+    raw.prepare("UPDATE orders SET details = json_remove(details, '$.guest', '$.couponHolders')").run();
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    expect(await reopened.repos.orders.findById(order.id)).toEqual({ ...order, couponHolders: ["user-1"] });
+    expect((await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 }))[0]?.quantity).toBe(2);
+    const guestOrder = makeOrder({ id: "order-guest", guest: { email: "asha@example.com", phone: "+919800000001" }, paymentMethod: "cod" });
+    await reopened.repos.orders.create(guestOrder);
+    expect(await reopened.repos.orders.findUnclaimedGuestOrders("asha@example.com")).toEqual([guestOrder]);
+  });
+
   it("006 folds an owner's duplicate carts into the one updated last, then holds one cart per owner", async () => {
     const dataDir = tempDir();
     const db = open(dataDir);
