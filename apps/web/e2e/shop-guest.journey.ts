@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
 import { linkInMail } from "./mail";
-import { addToCart, choosePayment } from "./shop-steps";
+import { addToCart, choosePayment, fillAddress } from "./shop-steps";
 
 /** The guest's order link in the newest email to `to`. */
 const orderLinkFor = (to: string) => linkInMail(to, /https?:\/\/[^\s"<>]*\/orders\/view\?token=[A-Za-z0-9._~%-]+/);
@@ -12,12 +12,7 @@ async function checkoutAsGuest(page: Page, email: string, method: "Card" | "Cash
   await page.goto("/checkout");
   await page.getByRole("button", { name: "Continue as guest" }).click();
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Mobile number").fill("98765 43210");
-  await page.getByLabel("Full name").fill("Guest Journey");
-  await page.getByLabel("Address line 1").fill("12 MG Road");
-  await page.getByLabel("City").fill("Bengaluru");
-  await page.getByLabel("State").selectOption({ label: "Karnataka" });
-  await page.getByLabel("PIN code").fill("560001");
+  await fillAddress(page, "Guest Journey");
   await choosePayment(page, method);
   await page.getByRole("button", { name: /^Place order/ }).click();
 }

@@ -34,17 +34,22 @@ export async function addToCart(page: Page, search: string, productName: string,
   await page.getByText("to your cart.").waitFor();
 }
 
+/** A Bengaluru delivery address for `name`, typed into the address fields on the page (a saved address's or a guest's). */
+export async function fillAddress(page: Page, name: string): Promise<void> {
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Mobile number").fill("+91 98765 43210");
+  await page.getByLabel("Address line 1").fill("12 MG Road");
+  await page.getByLabel("City").fill("Bengaluru");
+  await page.getByLabel("State").selectOption({ label: "Karnataka" });
+  await page.getByLabel("PIN code").fill("560001");
+}
+
 /** From the cart to the checkout page, adding a delivery address when the shopper has none. */
 export async function openCheckout(page: Page): Promise<void> {
   await page.goto("/checkout");
   await page.getByRole("heading", { name: "1. Delivery address" }).waitFor();
   if (await page.getByRole("form", { name: "New address" }).isVisible()) {
-    await page.getByLabel("Full name").fill("Asha Journey");
-    await page.getByLabel("Mobile number").fill("+91 98765 43210");
-    await page.getByLabel("Address line 1").fill("12 MG Road");
-    await page.getByLabel("City").fill("Bengaluru");
-    await page.getByLabel("State").selectOption({ label: "Karnataka" });
-    await page.getByLabel("PIN code").fill("560001");
+    await fillAddress(page, "Asha Journey");
     await page.getByRole("button", { name: "Save address" }).click();
     await page.getByRole("radio", { name: /Asha Journey/ }).waitFor();
   }
