@@ -16,6 +16,7 @@ import type { Metrics } from "./metrics/metrics.js";
 import { randomIds, systemClock } from "./runtime.js";
 import { AuthBudget } from "./security/auth-budget.js";
 import { ChallengeGuard } from "./security/challenge-guard.js";
+import { TrackThrottle } from "./security/track-throttle.js";
 import { LoginThrottle } from "./security/login-throttle.js";
 import { createServices } from "./services/index.js";
 import type { TaxDocumentSource } from "./services/invoices/index.js";
@@ -62,6 +63,11 @@ export function composeApp(infra: Infrastructure) {
       perAccount: { points: env.LOGIN_FAILS_PER_ACCOUNT, windowSeconds: env.LOGIN_FAILS_PER_ACCOUNT_WINDOW_SECONDS },
       knownAddressDays: 30,
     }),
+    trackThrottle: new TrackThrottle(redis, env.REDIS_PREFIX, {
+      perIp: { points: env.TRACK_LOOKUPS_PER_IP, windowSeconds: env.TRACK_LOOKUPS_PER_IP_WINDOW_SECONDS },
+      perOrder: { points: env.TRACK_LOOKUPS_PER_ORDER, windowSeconds: env.TRACK_LOOKUPS_PER_ORDER_WINDOW_SECONDS },
+    }),
+    orderLinkTtlDays: env.ORDER_LINK_TTL_DAYS,
     budget: new AuthBudget(redis, env.REDIS_PREFIX, {
       perIpPerMinute: env.AUTH_CALLS_PER_IP_PER_MINUTE,
       perAccountPerMinute: env.AUTH_CALLS_PER_ACCOUNT_PER_MINUTE,

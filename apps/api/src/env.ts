@@ -74,6 +74,13 @@ const envSchema = z.object({
   /** A just-rotated refresh token presented again within this window returns the same successor. */
   REFRESH_GRACE_SECONDS: integer(0, 120).default(20),
   PASSWORD_RESET_TTL_MINUTES: integer(5, 1440).default(30),
+  /** "Track your order" lookups per client IP, and per order number from everywhere, in their windows (ADR 142). */
+  TRACK_LOOKUPS_PER_IP: integer(1, 10_000).default(20),
+  TRACK_LOOKUPS_PER_IP_WINDOW_SECONDS: integer(1, 86_400).default(900),
+  TRACK_LOOKUPS_PER_ORDER: integer(1, 1000).default(5),
+  TRACK_LOOKUPS_PER_ORDER_WINDOW_SECONDS: integer(1, 86_400).default(3600),
+  /** How long the signed order link in a guest's emails opens the order. */
+  ORDER_LINK_TTL_DAYS: integer(1, 730).default(180),
   /** Failed logins per account and client IP before that pair waits out the window. */
   LOGIN_FAILS_PER_ACCOUNT_IP: integer(1, 1000).default(5),
   LOGIN_FAILS_PER_ACCOUNT_IP_WINDOW_SECONDS: integer(1, 86_400).default(900),

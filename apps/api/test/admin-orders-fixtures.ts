@@ -82,7 +82,7 @@ export async function seedOrder(
   const lines = [variant, ...(options.alsoVariants ?? [])].map(lineOf);
   const totals = expectOk(priceLines({ currency: settings.currency, lines, coupon: options.coupon ?? null, delivery: settings.deliveryOptions[0]! }), "fixture totals");
   const placed = expectOk(
-    placeOrder({ orderId: `order-${randomUUID()}`, orderNumber: orderNumber(await app.db.repos.orders.nextNumber()), userId: options.userId, totals, address: makeAddress(), paymentMethod: method, idempotencyKey: randomUUID(), now, settings }),
+    placeOrder({ orderId: `order-${randomUUID()}`, orderNumber: orderNumber(await app.db.repos.orders.nextNumber()), userId: options.userId, guest: null, couponHolders: [options.userId], totals, address: makeAddress(), paymentMethod: method, idempotencyKey: randomUUID(), now, settings }),
     "fixture placement",
   );
   let order = await persist(app, placed, null, now);
@@ -116,7 +116,7 @@ export async function seedManyOrders(app: RunningApp, options: { userId: string;
     for (let i = 0; i < options.count; i += 1) {
       const now = new Date(options.from.getTime() + i * 1000);
       const number = orderNumber(await repos.orders.nextNumber());
-      const placed = placeOrder({ orderId: `order-${randomUUID()}`, orderNumber: number, userId: options.userId, totals, address: makeAddress(), paymentMethod: "card", idempotencyKey: randomUUID(), now, settings });
+      const placed = placeOrder({ orderId: `order-${randomUUID()}`, orderNumber: number, userId: options.userId, guest: null, couponHolders: [options.userId], totals, address: makeAddress(), paymentMethod: "card", idempotencyKey: randomUUID(), now, settings });
       await repos.orders.create(expectOk(placed, "fixture placement").order);
     }
   });

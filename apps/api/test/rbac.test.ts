@@ -91,7 +91,7 @@ function restRequest(operation: string, input: unknown) {
     return encodeURIComponent(value);
   });
   const headers: Record<string, string> = {};
-  if (typeof rest.idempotencyKey === "string" && ["POST /orders", "POST /admin/orders/{orderId}/refunds"].includes(operation)) {
+  if (typeof rest.idempotencyKey === "string" && ["POST /orders", "POST /guest/orders", "POST /admin/orders/{orderId}/refunds"].includes(operation)) {
     headers["Idempotency-Key"] = rest.idempotencyKey;
     delete rest.idempotencyKey;
   }

@@ -118,8 +118,12 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
           .filter(([, operation]) => trait(operation as Traced))
           .map(([method]) => `${method.toUpperCase()} ${route}`),
       );
-    expect(where((o) => o.responses["201"]?.headers?.Location !== undefined)).toEqual(["POST /orders"]);
-    expect(where((o) => (o.parameters ?? []).some((p) => p.in === "header" && p.name === "Idempotency-Key"))).toEqual(["POST /orders", "POST /admin/orders/{orderId}/refunds"]);
+    expect(where((o) => o.responses["201"]?.headers?.Location !== undefined)).toEqual(["POST /orders", "POST /guest/orders"]);
+    expect(where((o) => (o.parameters ?? []).some((p) => p.in === "header" && p.name === "Idempotency-Key"))).toEqual([
+      "POST /orders",
+      "POST /guest/orders",
+      "POST /admin/orders/{orderId}/refunds",
+    ]);
     expect(where((o) => o.responses["304"] !== undefined && o.responses["200"]?.headers?.ETag !== undefined)).toEqual([
       "GET /products",
       "GET /products/{slug}",

@@ -22,10 +22,10 @@ describe("a mobile client generated from the OpenAPI document", () => {
   });
   afterAll(() => app.close());
 
-  it("registers, browses page by page, fills the cart, pays by wallet and reads the order back", async () => {
+  /** A client whose every answer is checked against the document it was generated from. */
+  async function checkedClient() {
     const document = (await (await fetch(`${app.url}/api/v1/openapi.json`)).json()) as object;
     const check = responseChecker(document);
-    // Every answer the client gets is checked against the document it was generated from.
     const validateAll: Middleware = {
       async onResponse({ request, response, schemaPath }) {
         const contentType = (response.headers.get("content-type") ?? "").split(";")[0]!;
@@ -35,6 +35,11 @@ describe("a mobile client generated from the OpenAPI document", () => {
     };
     const client = createClient<paths>({ baseUrl: `${app.url}/api/v1` });
     client.use(validateAll);
+    return client;
+  }
+
+  it("registers, browses page by page, fills the cart, pays by wallet and reads the order back", async () => {
+    const client = await checkedClient();
 
     const email = `mobile-${Date.now()}@example.test`;
     const registered = await client.POST("/auth/register", { body: { email, password: "a long mobile passphrase", name: "Mobile Shopper", phone: null } });
@@ -100,5 +105,24 @@ describe("a mobile client generated from the OpenAPI document", () => {
     expect(mine.data!.items.map((item) => item.id)).toEqual([orderId]);
 
     expect(checked.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it("buys as a guest by card, opens the order by its link, pays again there and finds it by number and phone", async () => {
+    const client = await checkedClient();
+    const { variantId } = await addProduct(app, { stock: 5, priceMinor: 49_900 });
+    const key = `guest-checkout-${Date.now()}`;
+    const body = { email: "mobile-guest@example.test", phone: "98765 43210", address, deliveryOptionId: "standard", paymentMethod: "card" as const, lines: [{ variantId, quantity: 1 }] };
+    const placed = await client.POST("/guest/orders", { params: { header: { "Idempotency-Key": key } }, body });
+    expect(placed.response.status).toBe(201);
+    const { token, orderNumber, clientSecret } = placed.data!;
+    expect(placed.response.headers.get("location")).toBe(`/api/v1/order-links/${encodeURIComponent(token)}`);
+    const opened = await client.GET("/order-links/{token}", { params: { path: { token } } });
+    expect(opened.data).toMatchObject({ number: orderNumber, status: "pending_payment", paymentMethod: "card", canPay: true });
+    const again = await client.POST("/order-links/{token}/payment", { params: { path: { token } } });
+    expect(again.data!.clientSecret).toBe(clientSecret);
+    const tracked = await client.POST("/guest/orders/track", { body: { number: orderNumber, phone: "+919876543210" } });
+    expect(tracked.data!.id).toBe(placed.data!.orderId);
+    const refused = await client.GET("/order-links/{token}", { params: { path: { token: `${token}x` } } });
+    expect(refused.response.status).toBe(404);
   });
 });

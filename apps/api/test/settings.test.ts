@@ -61,7 +61,7 @@ describe("store settings and coupons over HTTP", () => {
       { path: "code", message: "Coupon code is already used by another coupon" },
     ]);
 
-    expect(await app.db.repos.coupons.redeemIfAvailable("DIWALI20", "someone")).toBe(true);
+    expect(await app.db.repos.coupons.redeemIfAvailable("DIWALI20", ["someone"])).toBe(true);
     const listed = (await as("admin.settings.coupons.list", {})).data as { items: Coupon[] };
     expect(listed.items.find((c) => c.code === "DIWALI20")).toMatchObject({ usedCount: 1, usageLimit: 100 });
 
@@ -90,7 +90,7 @@ describe("store settings and coupons over HTTP", () => {
     await as("admin.settings.coupons.create", { kind: "fixed", code: "ONCEONLY", amountMinor: 1000, usageLimit: 1 });
     await as("admin.settings.coupons.create", { kind: "fixed", code: "SWITCHEDOFF", amountMinor: 1000, active: false });
     await as("admin.settings.coupons.create", { kind: "fixed", code: "OPEN10", amountMinor: 1000, expiresAt: iso(30) });
-    expect(await app.db.repos.coupons.redeemIfAvailable("ONCEONLY", "someone")).toBe(true);
+    expect(await app.db.repos.coupons.redeemIfAvailable("ONCEONLY", ["someone"])).toBe(true);
     const listed = (await as("admin.settings.coupons.list", { limit: 100 })).data as { items: { code: string; status: string }[] };
     const status = Object.fromEntries(listed.items.map((c) => [c.code, c.status]));
     expect(status).toMatchObject({ MONSOON50: "expired", LATER10: "scheduled", ONCEONLY: "used_up", SWITCHEDOFF: "disabled", OPEN10: "active" });
@@ -159,7 +159,7 @@ describe("store settings and coupons over HTTP", () => {
 
   it("refuses bad input naming the field, and never a total limit below the redemptions made", async () => {
     await as("admin.settings.coupons.create", { kind: "fixed", code: "POPULAR", amountMinor: 1000, usageLimit: 10 });
-    for (const user of ["a", "b", "c"]) expect(await app.db.repos.coupons.redeemIfAvailable("POPULAR", user)).toBe(true);
+    for (const user of ["a", "b", "c"]) expect(await app.db.repos.coupons.redeemIfAvailable("POPULAR", [user])).toBe(true);
     const below = await as("admin.settings.coupons.update", { code: "POPULAR", expectedVersion: 1, usageLimit: 2 });
     expect(below.status).toBe(400);
     expect(below.error?.data.fieldErrors).toEqual([{ path: "usageLimit", message: "Total uses cannot be below the 3 uses already made" }]);

@@ -1,31 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
+import { linkInMail } from "./mail";
 import { journeyPassword, register } from "./shop-steps";
 
-/** The reset link in the newest outbox email to `to` (quoted-printable decoded), once the email exists. */
-async function resetLinkFor(to: string): Promise<string> {
-  const mailDir = path.join(inject("dataDir"), "mail");
-  let link: string | undefined;
-  await expect
-    .poll(
-      () => {
-        const files = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((name) => name.endsWith(".eml")) : [];
-        for (const file of files) {
-          const raw = fs.readFileSync(path.join(mailDir, file), "utf8");
-          if (!raw.includes(to)) continue;
-          const text = raw.replace(/=\r?\n/g, "").replace(/=3D/gi, "=");
-          link = /https?:\/\/[^\s"<>]*\/reset-password\?token=[A-Za-z0-9._~-]+/.exec(text)?.[0];
-          if (link) return true;
-        }
-        return false;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return link!;
-}
+/** The reset link in the newest email to `to`. */
+const resetLinkFor = (to: string) => linkInMail(to, /https?:\/\/[^\s"<>]*\/reset-password\?token=[A-Za-z0-9._~-]+/);
 
 describe.skipIf(noBrowser)("a shopper who forgot their password resets it from the emailed link", () => {
   const journey = useJourney();

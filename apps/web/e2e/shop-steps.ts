@@ -34,6 +34,19 @@ export async function addToCart(page: Page, search: string, productName: string,
   await page.getByText("to your cart.").waitFor();
 }
 
+/**
+ * A Bengaluru delivery address for `name` with `postalCode`, typed into the address fields within
+ * `scope` (the page, or a form on it: a saved address's or a guest's).
+ */
+export async function fillAddress(scope: Pick<Page, "getByLabel">, name: string, postalCode = "560001"): Promise<void> {
+  await scope.getByLabel("Full name").fill(name);
+  await scope.getByLabel("Mobile number").fill("+91 98765 43210");
+  await scope.getByLabel("Address line 1").fill("12 MG Road");
+  await scope.getByLabel("City").fill("Bengaluru");
+  await scope.getByLabel("State").selectOption({ label: "Karnataka" });
+  await scope.getByLabel("PIN code").fill(postalCode);
+}
+
 /** From the cart to the checkout page, adding a delivery address when the shopper has none. */
 export async function openCheckout(page: Page): Promise<void> {
   await page.goto("/checkout");
@@ -47,12 +60,7 @@ export async function openCheckout(page: Page): Promise<void> {
 /** Fills checkout's "New address" form for Asha Journey in Bengaluru with `postalCode` and saves it. */
 export async function saveNewAddress(page: Page, postalCode: string): Promise<void> {
   const form = page.getByRole("form", { name: "New address" });
-  await form.getByLabel("Full name").fill("Asha Journey");
-  await form.getByLabel("Mobile number").fill("+91 98765 43210");
-  await form.getByLabel("Address line 1").fill("12 MG Road");
-  await form.getByLabel("City").fill("Bengaluru");
-  await form.getByLabel("State").selectOption({ label: "Karnataka" });
-  await form.getByLabel("PIN code").fill(postalCode);
+  await fillAddress(form, "Asha Journey", postalCode);
   await form.getByRole("button", { name: "Save address" }).click();
 }
 

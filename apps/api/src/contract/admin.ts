@@ -29,7 +29,7 @@ export const adminOrderPageOutput = z
         ...adminOrderExtras,
         id: z.string(),
         number: orderNumberOutput,
-        userId: z.string(),
+        userId: z.string().nullable().meta({ description: "Null for a guest's order no account has claimed." }),
         customer: z
           .object({ name: z.string(), email: z.string().nullable(), phone: z.string() })
           .meta({ description: "Who placed it: the account's name, email and phone, or the delivery address's name and phone where the account has none." }),

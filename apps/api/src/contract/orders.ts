@@ -125,11 +125,15 @@ export const returnsSummaryOutput = z
 /** Units of each line that may still be asked back. */
 export const returnableOutput = z.array(z.object({ variantId: z.string(), units: z.number().int() })).meta({ description: "Units of each line that may still be asked back." });
 
+/** How a guest who ordered without an account is reached. */
+export const guestContactOutput = z.object({ email: z.string(), phone: z.string() }).meta({ id: "GuestContact" });
+
 /** Every field of an order, as both the shopper's and the admin's views return it. */
 export const orderShape = {
   id: z.string(),
   number: orderNumberOutput,
-  userId: z.string(),
+  userId: z.string().nullable().meta({ description: "The owning account; null for a guest's order no account has claimed." }),
+  guest: guestContactOutput.nullable().meta({ description: "The contact a guest ordered with (kept after a claim); null for an account's order." }),
   status: orderStatusOutput,
   address: addressOutput,
   payment: z.object({
@@ -196,3 +200,25 @@ export const returnQuoteOutput = z
     total: moneyOutput,
   })
   .meta({ id: "ReturnQuote" });
+
+/** A guest's checkout answers like an account's, plus the token of the order's signed link (ADR 142). */
+export const guestPlacedOrderOutput = placedOrderOutput
+  .extend({ token: z.string().meta({ description: "Opens the order at GET /api/v1/order-links/{token} (and the shop's order page) without an account." }) })
+  .meta({ id: "GuestPlacedOrder" });
+
+/** What a guest (or anyone holding the order's link or its number and contact) sees of an order. */
+export const guestOrderOutput = z
+  .object({
+    id: z.string(),
+    number: orderNumberOutput,
+    status: orderStatusOutput,
+    placedAt: at("When the order was placed."),
+    paymentMethod: paymentMethodOutput,
+    paymentStatus: paymentStatusOutput,
+    canPay: z.boolean().meta({ description: "A card order still awaiting payment: POST /api/v1/order-links/{token}/payment starts paying again." }),
+    receipt: receiptOutput,
+    address: addressOutput,
+    tracking: z.object({ carrier: z.string(), trackingNumber: z.string() }).nullable(),
+    token: z.string().meta({ description: "The order's signed link token, fresh for this answer." }),
+  })
+  .meta({ id: "GuestOrder" });

@@ -5,6 +5,7 @@ import type { Env } from "../env.js";
 import type { Logger } from "../logger.js";
 import { notifierFor } from "../notifications/notifiers.js";
 import { randomIds } from "../runtime.js";
+import { orderLinks, withOrderLink } from "../services/guests/index.js";
 import { queueOutbox, withResetLink, type NotificationDeps } from "../services/notifications/index.js";
 import { notificationsWorker } from "./notifications-worker.js";
 import { orderExpiryWorker } from "./order-expiry-worker.js";
@@ -33,6 +34,13 @@ export interface RunningWorkers {
 }
 
 /** The test-only crash points of NOTIFICATION_CRASH_POINT: the process dies as `kill -9` would kill it. */
+/** What messages get at send time: the password-reset link, and a guest's signed order link (ADR 142). */
+function messageLinks(env: Env, deps: WorkerDeps, clock: Clock): NotificationDeps["enrich"] {
+  const reset = withResetLink(deps.publicUrl, deps.secrets.jwtSecret);
+  const order = withOrderLink(deps.publicUrl, orderLinks(deps.secrets.jwtSecret, env.ORDER_LINK_TTL_DAYS), () => clock.now());
+  return (notification) => order(reset(notification));
+}
+
 function crashFaults(env: Env): NotificationDeps["faults"] {
   if (env.NODE_ENV !== "test" || !env.NOTIFICATION_CRASH_POINT) return undefined;
   const crash = () => process.kill(process.pid, "SIGKILL");
@@ -55,7 +63,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
 
   const workers: Worker[] = [
     orderExpiryWorker(env, { db, clock, log, provider: deps.provider, deliver: queueOutbox(scheduler, log) }),
-    notificationsWorker(env, { db, clock, log, notifier, publicUrl: deps.publicUrl, enrich: withResetLink(deps.publicUrl, deps.secrets.jwtSecret), faults: crashFaults(env) }),
+    notificationsWorker(env, { db, clock, log, notifier, publicUrl: deps.publicUrl, enrich: messageLinks(env, deps, clock), faults: crashFaults(env) }),
     relay.worker,
     payments.worker,
     retention.worker,

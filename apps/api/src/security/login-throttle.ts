@@ -1,5 +1,6 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterRedis } from "rate-limiter-flexible";
 import type { Redis } from "ioredis";
+import { sharedLimiter, type Budget } from "./shared-limiter.js";
 
 export interface LoginThrottleLimits {
   perAccountIp: { points: number; windowSeconds: number };
@@ -38,16 +39,7 @@ export class LoginThrottle {
     private readonly prefix: string,
     private readonly limits: LoginThrottleLimits,
   ) {
-    const limiter = (name: string, { points, windowSeconds }: { points: number; windowSeconds: number }) => {
-      const keyPrefix = `${prefix}:login-fail:${name}`;
-      return new RateLimiterRedis({
-        storeClient: redis,
-        keyPrefix,
-        points,
-        duration: windowSeconds,
-        insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: windowSeconds }),
-      });
-    };
+    const limiter = (name: string, budget: Budget) => sharedLimiter(redis, `${prefix}:login-fail:${name}`, budget);
     this.accountIp = limiter("account-ip", limits.perAccountIp);
     this.account = limiter("account", limits.perAccount);
   }

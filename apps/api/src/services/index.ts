@@ -6,12 +6,14 @@ import type { Logger } from "../logger.js";
 import type { AuthBudget } from "../security/auth-budget.js";
 import type { ChallengeGuard } from "../security/challenge-guard.js";
 import type { LoginThrottle } from "../security/login-throttle.js";
+import type { TrackThrottle } from "../security/track-throttle.js";
 import { accountService, authService, secondFactors, Sessions, usersService } from "./accounts/index.js";
 import { cartService } from "./cart/index.js";
 import { catalogService } from "./catalog/index.js";
 import { checkoutService } from "./checkout/index.js";
 import type { CommerceDeps, CookiePolicy, JobScheduler } from "./common/index.js";
 import { couponsService } from "./coupons/index.js";
+import { guestsService, orderLinks } from "./guests/index.js";
 import { emailPreviews, queueOutbox } from "./notifications/index.js";
 import { operationsService, systemService, type QueueHealth } from "./operations/index.js";
 import { invoicesService, noTaxDocumentsYet, type TaxDocumentSource } from "./invoices/index.js";
@@ -29,6 +31,10 @@ export interface ServiceDeps {
   log: Logger;
   tokens: AccessTokens;
   throttle: LoginThrottle;
+  /** "Track your order" lookups per address and per order number. */
+  trackThrottle: TrackThrottle;
+  /** How long a signed order link opens its order. */
+  orderLinkTtlDays: number;
   budget: AuthBudget;
   /** Sign-in challenges (password step done, code step pending) and their attempt counters. */
   challenges: SignInChallenges;
@@ -73,6 +79,9 @@ export function createServices(deps: ServiceDeps) {
     deliver,
     publicUrl: deps.publicUrl,
   };
+  const checkout = checkoutService(commerce);
+  const orders = ordersService(commerce);
+  const guests = guestsService({ ...commerce, links: orderLinks(secret, deps.orderLinkTtlDays), throttle: deps.trackThrottle, checkout, orders });
   return {
     db,
     tokens: deps.tokens,
@@ -96,6 +105,7 @@ export function createServices(deps: ServiceDeps) {
       factors,
       challenges: deps.challenges,
       challengeGuard: deps.challengeGuard,
+      claimGuestOrders: (repos, user) => guests.claim(repos, user),
     }),
     account: accountService({ db, clock, ids }),
     factors,
@@ -104,8 +114,9 @@ export function createServices(deps: ServiceDeps) {
     coupons: couponsService(commerce),
     settings: settingsService(commerce),
     cart: cartService(commerce),
-    checkout: checkoutService(commerce),
-    orders: ordersService(commerce),
+    checkout,
+    orders,
+    guests,
     adminOrders: adminOrdersService(commerce),
     wallet: walletService({ ...commerce, stepUp: factors.stepUp }),
     dashboard: dashboardService(commerce),

@@ -9,6 +9,7 @@ import { adminWalletRouter } from "../routers/admin-wallet.router.js";
 import { authRouter } from "../routers/auth.router.js";
 import { cartRouter } from "../routers/cart.router.js";
 import { catalogRouter } from "../routers/catalog.router.js";
+import { guestRouter } from "../routers/guest.router.js";
 import { orderRouter } from "../routers/order.router.js";
 import { systemRouter } from "../routers/system.router.js";
 import { walletRouter } from "../routers/wallet.router.js";
@@ -20,6 +21,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   cart: cartRouter,
   order: orderRouter,
+  guest: guestRouter,
   wallet: walletRouter,
   admin: router({
     users: adminUsersRouter,

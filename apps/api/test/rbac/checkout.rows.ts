@@ -29,6 +29,12 @@ async function advance(world: World, orderId: string, events: OrderEvent[]): Pro
   }
 }
 
+/** A guest's order through the service (no account), with its signed link's token. */
+async function guestOrder(world: World, variantId: string, paymentMethod: "cod" | "card") {
+  const input = { email: "rbac-guest@example.test", phone: "+919800012345", address, deliveryOptionId: "standard", paymentMethod, idempotencyKey: newKey(), lines: [{ variantId, quantity: 1 }] };
+  return world.app.services.guests.place(input, null);
+}
+
 const byShopperOnly = { otherShopper: "NOT_FOUND", adminWithout: "NOT_FOUND", adminWith: "NOT_FOUND" } as const;
 /** GST documents: the owner and staff who manage orders see them; anyone else is told there is no such order. */
 const byShopperAndOrderStaff = { otherShopper: "NOT_FOUND", adminWithout: "NOT_FOUND" } as const;
@@ -46,6 +52,10 @@ export const checkoutRows: RowSet = {
       { type: "ship", carrier: "Delhivery", trackingNumber: "DL123" },
       { type: "deliver" },
     ]);
+    const guestCod = await guestOrder(world, product.variantId, "cod");
+    world.fixtures.guestOrderNumber = guestCod.orderNumber;
+    world.fixtures.guestToken = guestCod.token;
+    world.fixtures.guestCardToken = (await guestOrder(world, product.variantId, "card")).token;
     await world.app.db.uow.run((repos) => repos.coupons.create(makeCoupon({ code: "RBACTEN" })));
     // Every signed-in caller starts with something in the cart, for the cart rows and checkout.
     for (const caller of Object.values(world.callers)) {
@@ -70,6 +80,20 @@ export const checkoutRows: RowSet = {
       input: () => ({ address, deliveryOptionId: "standard", paymentMethod: "cod", idempotencyKey: newKey() }),
     },
     "order.list": { access: "authed", input: () => ({}) },
+    // Guest orders need no account: anyone (signed in or not) may place one and open one with its link or its number and contact.
+    "guest.checkout": {
+      access: "public",
+      input: (_, w) => ({ email: "rbac-guest@example.test", phone: "9800012345", address, deliveryOptionId: "standard", paymentMethod: "cod", idempotencyKey: newKey(), lines: [{ variantId: w.fixtures.variantId, quantity: 1 }] }),
+    },
+    "guest.track": { access: "public", input: (_, w) => ({ number: w.fixtures.guestOrderNumber, email: "rbac-guest@example.test" }) },
+    "guest.byToken": { access: "public", input: (_, w) => ({ token: w.fixtures.guestToken }) },
+    "guest.payment": { access: "public", input: (_, w) => ({ token: w.fixtures.guestCardToken }) },
+    // A signature that never verifies: refused as bad input for everyone alike.
+    "guest.verifyPayment": {
+      access: "public",
+      input: (_, w) => ({ token: w.fixtures.guestCardToken, paymentId: "pay_rbac", signature: "0".repeat(64) }),
+      expect: { anonymous: "BAD_REQUEST", shopper: "BAD_REQUEST", otherShopper: "BAD_REQUEST", adminWithout: "BAD_REQUEST", adminWith: "BAD_REQUEST" },
+    },
     "order.byId": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.shopperOrderId }), expect: byShopperOnly },
     "order.payment": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.cardOrderId }), expect: byShopperOnly },
     "order.documents": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.shopperOrderId }), expect: byShopperAndOrderStaff },

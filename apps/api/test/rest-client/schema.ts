@@ -189,7 +189,7 @@ export interface paths {
         };
         /**
          * List and search products
-         * @description Active products, filtered by `search` (word prefixes; typos corrected, see `suggestion`), `categoryId`, price range in minor units and `inStock`, sorted by `sort`. Cursor-paginated: follow the `Link: <…>; rel="next"` header (or pass `nextCursor` as `cursor`). Answers 304 to a matching `If-None-Match`.
+         * @description Active products, filtered by `search` (word prefixes), `categoryId`, price range in minor units and `inStock`, sorted by `sort`. Cursor-paginated: follow the `Link: <…>; rel="next"` header (or pass `nextCursor` as `cursor`). Answers 304 to a matching `If-None-Match`.
          */
         get: operations["catalog-list"];
         put?: never;
@@ -271,7 +271,7 @@ export interface paths {
         put?: never;
         /**
          * Add a variant to the cart
-         * @description Adds `quantity` (default 1) to the line of `variantId`, re-checking price and stock (a line never grows past the stock available: 409 `NOT_ENOUGH_STOCK`); answers with the whole cart.
+         * @description Adds `quantity` (default 1) to the line of `variantId`, re-checking price and stock; answers with the whole cart.
          */
         post: operations["cart-add"];
         delete?: never;
@@ -296,7 +296,7 @@ export interface paths {
         head?: never;
         /**
          * Change a line's quantity
-         * @description Zero removes the line; raising it past the stock available is refused (409, `NOT_ENOUGH_STOCK`).
+         * @description Zero removes the line.
          */
         patch: operations["cart-updateQuantity"];
         trace?: never;
@@ -443,7 +443,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/orders/{orderId}/documents": {
+    "/guest/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place an order without an account
+         * @description For a guest: `email` and `phone` (a 10-digit Indian mobile number, or E.164), a new `address`, `lines` (`variantId`, `quantity`) and an optional `couponCode`; pay by `card` or `cod` (a wallet needs an account). Send an `Idempotency-Key` header as for POST /orders: a retry with the same key and body answers with the same order. A once-per-customer coupon counts the guest by email and by phone, and an account by its own email. Answers 201 with the order's signed `token` (`Location: /api/v1/order-links/{token}`); the confirmation email carries the same link.
+         */
+        post: operations["guest-checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/guest/orders/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find an order by its number and email or phone
+         * @description `number` (`BB-10423`) with the `email` or the `phone` the order was placed with. A wrong number and a wrong email or phone get the same 404. Lookups are limited per client address and per order number (429 with `Retry-After`).
+         */
+        post: operations["guest-track"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order-links/{token}": {
         parameters: {
             query?: never;
             header?: never;
@@ -451,10 +491,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The order's GST documents
-         * @description Its tax invoice (or bill of supply) and credit notes, in issue order; empty until the order is confirmed. For the order's owner and for admins with `orders.manage`; anyone else, and an order with no such document yet, is 404.
+         * The order a signed link opens
+         * @description The `token` of a guest checkout's answer or its emails. A malformed, altered or expired token is 404.
          */
-        get: operations["order-documents"];
+        get: operations["guest-byToken"];
         put?: never;
         post?: never;
         delete?: never;
@@ -463,40 +503,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/orders/{orderId}/invoice": {
+    "/order-links/{token}/payment": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * The order's GST invoice as PDF
-         * @description The tax invoice, or the bill of supply the shop issued before it had a GSTIN. For the order's owner and for admins with `orders.manage`; anyone else, and an order with no such document yet, is 404.
-         */
-        get: operations["order-invoice"];
+        get?: never;
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/orders/{orderId}/credit-notes/{number}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /**
-         * One of the order's credit notes as PDF
-         * @description `number` as printed (percent-encode its slashes), as `/documents` lists it. For the order's owner and for admins with `orders.manage`; anyone else, and an order with no such document yet, is 404.
+         * Pay again by card for a guest's order
+         * @description For a card order still awaiting payment (after a failed payment): a fresh `clientSecret` for the payment page.
          */
-        get: operations["order-creditNote"];
-        put?: never;
-        post?: never;
+        post: operations["guest-payment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -903,8 +923,6 @@ export interface components {
             items: components["schemas"]["ProductSummary"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
-            /** @description Present when a search found few or no products and a spelling correction finds more. */
-            suggestion: components["schemas"]["SearchSuggestion"] | null;
         };
         ProductSummary: {
             id: string;
@@ -933,12 +951,6 @@ export interface components {
             /** @description ISO 4217 code, e.g. INR. */
             currency: string;
         };
-        SearchSuggestion: {
-            /** @description The search text with its typos corrected from the catalog's own words. */
-            query: string;
-            /** @description true: nothing matched as typed, so `items` are the corrected search's results; false: `items` are as typed and the corrected search finds more. */
-            applied: boolean;
-        };
         Product: {
             id: string;
             slug: string;
@@ -957,8 +969,6 @@ export interface components {
                 name: string;
                 price: components["schemas"]["Money"];
                 inStock: boolean;
-                /** @description How many are left when that is low (at most the store's low-stock threshold, above zero); null otherwise. The cart refuses more than are left. */
-                onlyLeft: number | null;
             }[];
             description: string;
             category: components["schemas"]["Category"] | null;
@@ -1320,7 +1330,10 @@ export interface components {
             id: string;
             /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
             number: string;
-            userId: string;
+            /** @description The owning account; null for a guest's order no account has claimed. */
+            userId: string | null;
+            /** @description The contact a guest ordered with (kept after a claim); null for an account's order. */
+            guest: components["schemas"]["GuestContact"] | null;
             status: components["schemas"]["OrderStatus"];
             address: components["schemas"]["Address"];
             payment: {
@@ -1444,6 +1457,10 @@ export interface components {
                 units: number;
             }[];
         };
+        GuestContact: {
+            email: string;
+            phone: string;
+        };
         /** @description `state` is a code from the list of states and union territories (addresses saved before the list may hold free text). */
         Address: {
             id: string;
@@ -1524,18 +1541,46 @@ export interface components {
         };
         /** @enum {string} */
         OrderEventType: "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "payment_cancelled" | "request_return" | "approve_return" | "reject_return" | "receive_return";
-        OrderDocuments: {
-            kind: components["schemas"]["TaxDocumentKind"];
-            /** @description As printed, e.g. INV/25-26/000123: consecutive within its series and financial year. */
+        GuestPlacedOrder: {
+            orderId: string;
+            /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
+            orderNumber: string;
+            status: components["schemas"]["OrderStatus"];
+            paymentMethod: components["schemas"]["PaymentMethod"];
+            total: components["schemas"]["Money"];
+            /**
+             * Format: date-time
+             * @description When the order was placed.
+             */
+            placedAt: string;
+            /** @description Card orders: the secret the payment page confirms the payment with. */
+            clientSecret: string | null;
+            /** @description Opens the order at GET /api/v1/order-links/{token} (and the shop's order page) without an account. */
+            token: string;
+        };
+        GuestOrder: {
+            id: string;
+            /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
             number: string;
-            /** Format: date-time */
-            issuedAt: string;
-            /** @description The document's total in minor units (paise). */
-            totalMinor: number;
-            currency: string;
-        }[];
-        /** @enum {string} */
-        TaxDocumentKind: "tax-invoice" | "bill-of-supply" | "credit-note";
+            status: components["schemas"]["OrderStatus"];
+            /**
+             * Format: date-time
+             * @description When the order was placed.
+             */
+            placedAt: string;
+            paymentMethod: components["schemas"]["PaymentMethod"];
+            paymentStatus: components["schemas"]["PaymentStatus"];
+            /** @description A card order still awaiting payment: POST /api/v1/order-links/{token}/payment starts paying again. */
+            canPay: boolean;
+            receipt: components["schemas"]["Receipt"];
+            address: components["schemas"]["Address"];
+            tracking: {
+                carrier: string;
+                trackingNumber: string;
+            } | null;
+            /** @description The order's signed link token, fresh for this answer. */
+            token: string;
+        };
         WalletBalance: {
             balance: components["schemas"]["Money"];
         };
@@ -1680,7 +1725,8 @@ export interface components {
                 id: string;
                 /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
                 number: string;
-                userId: string;
+                /** @description Null for a guest's order no account has claimed. */
+                userId: string | null;
                 /** @description Who placed it: the account's name, email and phone, or the delivery address's name and phone where the account has none. */
                 customer: {
                     name: string;
@@ -1697,23 +1743,20 @@ export interface components {
                 itemCount: number;
                 payment: {
                     method: components["schemas"]["PaymentMethod"];
-                    channel: components["schemas"]["PaymentChannel"];
                     status: components["schemas"]["PaymentStatus"];
                 };
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
-        /**
-         * @description How it was paid as far as the shop knows: `card` for a Stripe card payment, `online` for a Razorpay payment (UPI, card or netbanking; the instrument is not recorded) or one not started yet.
-         * @enum {string}
-         */
-        PaymentChannel: "wallet" | "cod" | "card" | "online";
         AdminOrder: {
             id: string;
             /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
             number: string;
-            userId: string;
+            /** @description The owning account; null for a guest's order no account has claimed. */
+            userId: string | null;
+            /** @description The contact a guest ordered with (kept after a claim); null for an account's order. */
+            guest: components["schemas"]["GuestContact"] | null;
             status: components["schemas"]["OrderStatus"];
             address: components["schemas"]["Address"];
             payment: {
@@ -1939,15 +1982,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * Email
-                     * Format: email
-                     */
+                    /** Format: email */
                     email: string;
-                    /** Password */
                     password: string;
-                    /** Full name */
                     name: string;
+                    /** @default null */
                     phone?: string | null;
                 };
             };
@@ -2062,12 +2101,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * Email
-                     * Format: email
-                     */
+                    /** Format: email */
                     email: string;
-                    /** Password */
                     password: string;
                 };
             };
@@ -2196,11 +2231,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Sign-in step */
                     challenge: string;
-                    /** Code */
                     code?: string;
-                    /** Recovery code */
                     recoveryCode?: string;
                 } & (unknown | unknown);
             };
@@ -2329,7 +2361,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Refresh token */
                     refreshToken: string;
                 };
             };
@@ -2458,7 +2489,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Refresh token */
                     refreshToken: string;
                 };
             };
@@ -2625,33 +2655,20 @@ export interface operations {
             content: {
                 "application/json": {
                     label?: string | null;
-                    /** Full name */
                     name: string;
-                    /**
-                     * Mobile number
-                     * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
-                     */
+                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
                     phone: string;
-                    /** Address line 1 */
                     line1: string;
                     line2?: string | null;
-                    /** City */
                     city: string;
                     /**
-                     * State
                      * @description A state or union territory of India: its code or its name; stored as the code.
                      * @enum {string}
                      */
                     state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                    /**
-                     * PIN code
-                     * @description Indian PIN code: 6 digits, the first 1–9.
-                     */
+                    /** @description Indian PIN code: 6 digits, the first 1–9. */
                     postalCode: string;
-                    /**
-                     * Country
-                     * @default IN
-                     */
+                    /** @default IN */
                     country?: string;
                 };
             };
@@ -2783,33 +2800,20 @@ export interface operations {
             content: {
                 "application/json": {
                     label?: string | null;
-                    /** Full name */
                     name: string;
-                    /**
-                     * Mobile number
-                     * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
-                     */
+                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
                     phone: string;
-                    /** Address line 1 */
                     line1: string;
                     line2?: string | null;
-                    /** City */
                     city: string;
                     /**
-                     * State
                      * @description A state or union territory of India: its code or its name; stored as the code.
                      * @enum {string}
                      */
                     state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                    /**
-                     * PIN code
-                     * @description Indian PIN code: 6 digits, the first 1–9.
-                     */
+                    /** @description Indian PIN code: 6 digits, the first 1–9. */
                     postalCode: string;
-                    /**
-                     * Country
-                     * @default IN
-                     */
+                    /** @default IN */
                     country?: string;
                 };
             };
@@ -3477,12 +3481,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Product */
                     variantId: string;
-                    /**
-                     * Quantity
-                     * @default 1
-                     */
+                    /** @default 1 */
                     quantity?: number;
                 };
             };
@@ -3535,7 +3535,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`, `urn:bbscart:problem:not-enough-stock`. */
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3543,7 +3543,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:conflict" | "urn:bbscart:problem:not-enough-stock";
+                        type?: "urn:bbscart:problem:conflict";
                     };
                 };
             };
@@ -3761,7 +3761,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Quantity */
                     quantity: number;
                 };
             };
@@ -3814,7 +3813,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`, `urn:bbscart:problem:not-enough-stock`. */
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3822,7 +3821,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:conflict" | "urn:bbscart:problem:not-enough-stock";
+                        type?: "urn:bbscart:problem:conflict";
                     };
                 };
             };
@@ -4038,7 +4037,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Coupon code */
                     code: string;
                 };
             };
@@ -4345,46 +4343,27 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Saved address */
                     addressId?: string;
-                    /** Delivery address */
                     address?: {
                         label?: string | null;
-                        /** Full name */
                         name: string;
-                        /**
-                         * Mobile number
-                         * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
-                         */
+                        /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
                         phone: string;
-                        /** Address line 1 */
                         line1: string;
                         line2?: string | null;
-                        /** City */
                         city: string;
                         /**
-                         * State
                          * @description A state or union territory of India: its code or its name; stored as the code.
                          * @enum {string}
                          */
                         state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                        /**
-                         * PIN code
-                         * @description Indian PIN code: 6 digits, the first 1–9.
-                         */
+                        /** @description Indian PIN code: 6 digits, the first 1–9. */
                         postalCode: string;
-                        /**
-                         * Country
-                         * @default IN
-                         */
+                        /** @default IN */
                         country?: string;
                     };
-                    /** Delivery option */
                     deliveryOptionId: string;
-                    /**
-                     * Payment method
-                     * @enum {string}
-                     */
+                    /** @enum {string} */
                     paymentMethod: "wallet" | "card" | "cod";
                 } & (unknown | unknown);
             };
@@ -4765,7 +4744,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Reason */
                     reason: string;
                 };
             };
@@ -4932,17 +4910,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Items */
                     lines: {
-                        /** Item */
                         variantId: string;
-                        /** Quantity */
                         quantity: number;
                     }[];
-                    /**
-                     * Reason
-                     * @enum {string}
-                     */
+                    /** @enum {string} */
                     reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "other";
                     note?: string | null;
                 };
@@ -5098,12 +5070,301 @@ export interface operations {
             };
         };
     };
-    "order-documents": {
+    "guest-checkout": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description New for each request; retrying with the same key and body answers as the first did (the same order or refund); the same key with another body is 409. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                    phone: string;
+                    address: {
+                        label?: string | null;
+                        name: string;
+                        /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                        phone: string;
+                        line1: string;
+                        line2?: string | null;
+                        city: string;
+                        /**
+                         * @description A state or union territory of India: its code or its name; stored as the code.
+                         * @enum {string}
+                         */
+                        state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
+                        /** @description Indian PIN code: 6 digits, the first 1–9. */
+                        postalCode: string;
+                        /** @default IN */
+                        country?: string;
+                    };
+                    deliveryOptionId: string;
+                    /** @enum {string} */
+                    paymentMethod: "card" | "cod";
+                    lines?: {
+                        variantId: string;
+                        quantity: number;
+                    }[];
+                    couponCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    /** @description The created resource. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestPlacedOrder"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`, `urn:bbscart:problem:coupon-unavailable`, `urn:bbscart:problem:currency-mismatch`, `urn:bbscart:problem:idempotency-key-expired`, `urn:bbscart:problem:idempotency-key-reused`, `urn:bbscart:problem:out-of-stock`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict" | "urn:bbscart:problem:coupon-unavailable" | "urn:bbscart:problem:currency-mismatch" | "urn:bbscart:problem:idempotency-key-expired" | "urn:bbscart:problem:idempotency-key-reused" | "urn:bbscart:problem:out-of-stock";
+                    };
+                };
+            };
+            /** @description The request is well-formed but what it acts on is not ready for it (e.g. an empty cart at checkout). Problem types: `urn:bbscart:problem:coupon-invalid`, `urn:bbscart:problem:currency-mismatch`, `urn:bbscart:problem:empty-cart`, `urn:bbscart:problem:out-of-stock`, `urn:bbscart:problem:price-changed`, `urn:bbscart:problem:product-inactive`, `urn:bbscart:problem:variant-unavailable`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:coupon-invalid" | "urn:bbscart:problem:currency-mismatch" | "urn:bbscart:problem:empty-cart" | "urn:bbscart:problem:out-of-stock" | "urn:bbscart:problem:price-changed" | "urn:bbscart:problem:product-inactive" | "urn:bbscart:problem:variant-unavailable";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:address-needs-fix`, `urn:bbscart:problem:cod-unavailable`, `urn:bbscart:problem:delivery-option-unavailable`, `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:address-needs-fix" | "urn:bbscart:problem:cod-unavailable" | "urn:bbscart:problem:delivery-option-unavailable" | "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "guest-track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    number: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                } | unknown | unknown;
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestOrder"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:bad-request";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:tracking-no-match`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:tracking-no-match";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`, `urn:bbscart:problem:tracking-throttled`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:too-many-requests" | "urn:bbscart:problem:tracking-throttled";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "guest-byToken": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                orderId: string;
+                token: string;
             };
             cookie?: never;
         };
@@ -5115,24 +5376,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderDocuments"];
+                    "application/json": components["schemas"]["GuestOrder"];
                 };
             };
-            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
-            401: {
-                headers: {
-                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "urn:bbscart:problem:unauthorized";
-                    };
-                };
-            };
-            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`, `urn:bbscart:problem:order-link-invalid`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5140,7 +5387,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:not-found";
+                        type?: "urn:bbscart:problem:not-found" | "urn:bbscart:problem:order-link-invalid";
                     };
                 };
             };
@@ -5172,43 +5419,41 @@ export interface operations {
             };
         };
     };
-    "order-invoice": {
+    "guest-payment": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                orderId: string;
+                token: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The file, as an attachment. */
+            /** @description Successful response */
             200: {
                 headers: {
-                    /** @description `attachment; filename="…"`: the document's number as a file name. */
-                    "Content-Disposition": string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
+                    "application/json": {
+                        clientSecret: string;
+                    };
                 };
             };
-            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
-            401: {
+            /** @description The request could not be read (malformed JSON, or a refusal that names no field). Problem types: `urn:bbscart:problem:bad-request`. */
+            400: {
                 headers: {
-                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
-                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:unauthorized";
+                        type?: "urn:bbscart:problem:bad-request";
                     };
                 };
             };
-            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`, `urn:bbscart:problem:order-link-invalid`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5216,7 +5461,55 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:not-found";
+                        type?: "urn:bbscart:problem:not-found" | "urn:bbscart:problem:order-link-invalid";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`, `urn:bbscart:problem:not-awaiting-payment`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:conflict" | "urn:bbscart:problem:not-awaiting-payment";
+                    };
+                };
+            };
+            /** @description The request is well-formed but what it acts on is not ready for it (e.g. an empty cart at checkout). Problem types: `urn:bbscart:problem:not-a-card-order`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-a-card-order";
+                    };
+                };
+            };
+            /** @description The body is larger than the server accepts. Problem types: `urn:bbscart:problem:content-too-large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:content-too-large";
+                    };
+                };
+            };
+            /** @description A body was sent, but not as application/json. Problem types: `urn:bbscart:problem:unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unsupported-media-type";
                     };
                 };
             };
@@ -5232,8 +5525,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
-            503: {
+            /** @description Over the request budget; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:too-many-requests`. */
+            429: {
                 headers: {
                     /** @description Seconds to wait. */
                     "Retry-After": number;
@@ -5242,70 +5535,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:service-unavailable";
-                    };
-                };
-            };
-        };
-    };
-    "order-creditNote": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orderId: string;
-                number: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file, as an attachment. */
-            200: {
-                headers: {
-                    /** @description `attachment; filename="…"`: the document's number as a file name. */
-                    "Content-Disposition": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
-            401: {
-                headers: {
-                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "urn:bbscart:problem:unauthorized";
-                    };
-                };
-            };
-            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "urn:bbscart:problem:not-found";
-                    };
-                };
-            };
-            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "urn:bbscart:problem:unprocessable-content";
+                        type?: "urn:bbscart:problem:too-many-requests";
                     };
                 };
             };
@@ -5448,9 +5678,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Products */
                     productIds: string[];
-                    /** Price change % */
                     changeBp: number;
                 };
             };
@@ -5591,9 +5819,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Products */
                     productIds: string[];
-                    /** Action */
                     action: {
                         /** @constant */
                         type: "archive";
@@ -5603,12 +5829,10 @@ export interface operations {
                     } | {
                         /** @constant */
                         type: "category";
-                        /** Category */
                         categoryId: string;
                     } | {
                         /** @constant */
                         type: "price";
-                        /** Price change % */
                         changeBp: number;
                     };
                 };
@@ -5810,16 +6034,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Name */
                     name: string;
-                    /** Web address */
                     slug?: string;
                     /** @default null */
                     parentId?: string | null;
-                    /**
-                     * Description
-                     * @default
-                     */
+                    /** @default  */
                     description?: string;
                     /** @default null */
                     image?: string | null;
@@ -5964,12 +6183,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Name */
                     name?: string;
-                    /** Web address */
                     slug?: string;
                     parentId?: string | null;
-                    /** Description */
                     description?: string;
                     image?: string | null;
                 };
@@ -6654,23 +6870,18 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Version */
                     expectedVersion: number;
                     description?: string | null;
-                    /** Active */
                     active?: boolean;
-                    /** Discount */
                     discount?: {
                         /** @constant */
                         kind: "percentage";
-                        /** Discount % */
                         percentBp: number;
                         /** @default null */
                         maxDiscountMinor?: number | null;
                     } | {
                         /** @constant */
                         kind: "fixed";
-                        /** Discount amount */
                         amountMinor: number;
                     };
                     minOrderMinor?: number | null;
@@ -6823,7 +7034,6 @@ export interface operations {
         parameters: {
             query?: {
                 status?: ("pending_payment" | "confirmed" | "packed" | "shipped" | "delivered" | "cancelled" | "return_requested" | "return_approved" | "return_rejected" | "return_received") | null;
-                view?: "needs_attention" | null;
                 paymentStatus?: ("unpaid" | "authorized" | "paid" | "partially_refunded" | "refunded") | null;
                 paymentMethod?: ("wallet" | "card" | "cod") | null;
                 userId?: string | null;
@@ -7002,16 +7212,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Action */
                     event: {
                         /** @constant */
                         type: "pack";
                     } | {
                         /** @constant */
                         type: "ship";
-                        /** Carrier */
                         carrier: string;
-                        /** Tracking number */
                         trackingNumber: string;
                     } | {
                         /** @constant */
@@ -7019,55 +7226,38 @@ export interface operations {
                     } | {
                         /** @constant */
                         type: "cancel";
-                        /** Reason */
                         reason: string;
                     } | {
                         /** @constant */
                         type: "request_return";
-                        /** Items */
                         lines: {
-                            /** Item */
                             variantId: string;
-                            /** Quantity */
                             quantity: number;
                         }[];
-                        /**
-                         * Reason
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "other";
                         note?: string | null;
                     } | {
                         /** @constant */
                         type: "approve_return";
-                        /** Items */
                         lines: {
-                            /** Item */
                             variantId: string;
-                            /** Approve */
                             approve: boolean;
                         }[];
-                        /**
-                         * Refund destination
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         destination: "wallet" | "card";
                         /** @default null */
                         override?: {
-                            /** Refund amount */
                             amountMinor: number;
-                            /** Reason */
                             reason: string;
                         } | null;
                     } | {
                         /** @constant */
                         type: "reject_return";
-                        /** Reason */
                         reason: string;
                     } | {
                         /** @constant */
                         type: "receive_return";
-                        /** Put back in stock */
                         restock: boolean;
                     };
                 };
@@ -7233,20 +7423,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Orders */
                     items: {
-                        /** Order */
                         orderId: string;
-                        /** Action */
                         event: {
                             /** @constant */
                             type: "pack";
                         } | {
                             /** @constant */
                             type: "ship";
-                            /** Carrier */
                             carrier: string;
-                            /** Tracking number */
                             trackingNumber: string;
                         };
                     }[];
@@ -7394,23 +7579,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Refund amount */
                     amountMinor: number;
-                    /**
-                     * Refund destination
-                     * @enum {string}
-                     */
+                    /** @enum {string} */
                     destination: "wallet" | "card";
-                    /** Reason */
                     reason: string;
-                    /**
-                     * Items
-                     * @default []
-                     */
+                    /** @default [] */
                     items?: {
-                        /** Item */
                         variantId: string;
-                        /** Quantity */
                         quantity: number;
                     }[];
                 };
@@ -7566,13 +7741,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Amount */
                     amountMinor: number;
-                    /** Reason */
                     reason: string;
-                    /** Request key */
                     idempotencyKey: string;
-                    /** Code */
                     totpCode?: string;
                 };
             };

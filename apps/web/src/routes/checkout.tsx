@@ -3,33 +3,70 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { AddressBook, preselectedAddress } from "../features/account/address-book";
 import { SignedIn } from "../features/auth/signed-in";
-import { CartLines } from "../features/cart/cart-lines";
-import { CartProblems } from "../features/cart/cart-problems";
-import { CartTotals } from "../features/cart/cart-totals";
+import { useSession } from "../features/auth/use-session";
+import { GuestCheckout } from "../features/checkout/guest-checkout";
 import { cartSignature, useCart, useCartActions, type CartView } from "../features/cart/use-cart";
-import { ChoiceCard } from "../features/checkout/choices";
+import { CardChoice, ChoiceCard, CodChoice, DeliveryOptions, OrderSummary } from "../features/checkout/choices";
 import { EmptyCheckout } from "../features/checkout/placed-elsewhere";
-import { FormError } from "../features/forms/field";
 import { serverErrors } from "../features/forms/field-errors";
 import { PageHeader, Panel } from "../features/ui/layout";
 import { ErrorState, Loading } from "../features/ui/states";
-import { button, panel } from "../features/ui/styles";
+import { button } from "../features/ui/styles";
 import { checkoutKey, finishCheckout, orderReturnPath } from "../lib/checkout-key";
-import { methodLabel } from "../features/orders/status";
-import { usePaymentMeans, useStartPayment } from "../features/payments/start-payment";
+import { useStartPayment } from "../features/payments/start-payment";
 import { trpc, type RouterInputs, type RouterOutputs } from "../lib/trpc";
 
 type PaymentMethod = RouterInputs["order"]["place"]["paymentMethod"];
 type StoreInfo = RouterOutputs["catalog"]["storeInfo"];
 type Me = RouterOutputs["auth"]["me"];
 
+/**
+ * Checkout: a signed-in shopper's with their address book and wallet; someone signed out chooses
+ * between signing in (and coming back here) and continuing as a guest (ADR 141).
+ */
 export function CheckoutPage() {
+  const session = useSession();
+  const [asGuest, setAsGuest] = useState(false);
+  if (session.status === "anonymous") {
+    return (
+      <>
+        <PageHeader title="Checkout" />
+        {asGuest ? <GuestCheckoutData /> : <SignInOrGuest onGuest={() => setAsGuest(true)} />}
+      </>
+    );
+  }
   return (
     <SignedIn>
       <PageHeader title="Checkout" />
       <CheckoutData />
     </SignedIn>
   );
+}
+
+function SignInOrGuest({ onGuest }: { onGuest: () => void }) {
+  return (
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+      <Panel title="Have an account?">
+        <p className="mb-3 text-sm text-slate-600">Sign in to use your saved addresses and your wallet.</p>
+        <Link to={`/sign-in?next=${encodeURIComponent("/checkout")}`} className={button.primary}>
+          Sign in
+        </Link>
+      </Panel>
+      <Panel title="New here?">
+        <p className="mb-3 text-sm text-slate-600">Order with your email and mobile number; no account needed.</p>
+        <button type="button" className={button.secondary} onClick={onGuest}>
+          Continue as guest
+        </button>
+      </Panel>
+    </div>
+  );
+}
+
+function GuestCheckoutData() {
+  const store = trpc.catalog.storeInfo.useQuery();
+  if (store.error) return <ErrorState error={store.error} onRetry={store.refetch} />;
+  if (!store.data) return <Loading label="Preparing checkout…" />;
+  return <GuestCheckout store={store.data} />;
 }
 
 function CheckoutData() {
@@ -53,7 +90,6 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
   const cart = useCart(deliveryOptionId);
   const actions = useCartActions();
   const wallet = trpc.wallet.balance.useQuery();
-  const { means, cardsOnly } = usePaymentMeans();
   const place = trpc.order.place.useMutation();
   // When this tab last saw the cart with items: an order placed after that emptied it.
   const [seenSince, setSeenSince] = useState<Date | null>(null);
@@ -110,28 +146,13 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
         </Panel>
 
         <Panel title="2. Delivery">
-          <fieldset className="flex flex-col gap-2">
-            <legend className="sr-only">Delivery option</legend>
-            {store.deliveryOptions.map((option) => (
-              <ChoiceCard key={option.id} name="delivery" value={option.id} checked={deliveryOptionId === option.id} onSelect={setDeliveryOptionId}>
-                <span className="font-medium">{option.label}</span>
-                <span className="text-slate-600">
-                  {option.etaDays.min}–{option.etaDays.max} days ·{" "}
-                  {formatMoney({ minor: option.feeMinor, currency: store.currency })}
-                  {option.freeOverMinor !== null && `, free over ${formatMoney({ minor: option.freeOverMinor, currency: store.currency })}`}
-                </span>
-              </ChoiceCard>
-            ))}
-          </fieldset>
+          <DeliveryOptions store={store} selected={deliveryOptionId} onSelect={setDeliveryOptionId} />
         </Panel>
 
         <Panel title="3. Payment">
           <fieldset className="flex flex-col gap-2">
             <legend className="sr-only">Payment method</legend>
-            <ChoiceCard name="payment" value="card" checked={paymentMethod === "card"} onSelect={() => setPaymentMethod("card")}>
-              <span className="font-medium">{methodLabel("card", cardsOnly)}</span>
-              <span className="text-slate-600">You will pay by {means} on the secure payment page.</span>
-            </ChoiceCard>
+            <CardChoice checked={paymentMethod === "card"} onSelect={() => setPaymentMethod("card")} />
             <ChoiceCard name="payment" value="wallet" checked={paymentMethod === "wallet"} onSelect={() => setPaymentMethod("wallet")}>
               <span className="font-medium">BBSCART wallet</span>
               <span className="text-slate-600" data-testid="checkout-wallet-balance">
@@ -139,10 +160,7 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
               </span>
             </ChoiceCard>
             {store.codEnabled && (
-              <ChoiceCard name="payment" value="cod" checked={paymentMethod === "cod"} onSelect={() => setPaymentMethod("cod")}>
-                <span className="font-medium">Cash on delivery</span>
-                <span className="text-slate-600">Pay when your order arrives.</span>
-              </ChoiceCard>
+              <CodChoice checked={paymentMethod === "cod"} onSelect={() => setPaymentMethod("cod")} />
             )}
           </fieldset>
           {walletShort && (
@@ -153,22 +171,17 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
         </Panel>
       </div>
 
-      <aside className={`${panel} flex h-fit flex-col gap-4 lg:sticky lg:top-4`} aria-label="Order summary">
-        <h2 className="text-lg font-semibold">Your order</h2>
-        <CartProblems problems={view.problems} lines={view.lines} actions={actions} />
-        <CartLines lines={view.lines} actions={actions} editable={false} />
-        <CartTotals totals={view.totals} />
-        <FormError message={placeError} />
-        <button
-          type="button"
-          className={button.primary}
-          disabled={place.isPending || place.isSuccess || !addressId || view.problems.length > 0 || walletShort}
-          onClick={submit}
-        >
-          {place.isPending || place.isSuccess ? "Placing your order…" : `Place order · ${formatMoney(view.totals.total)}`}
-        </button>
-        {!addressId && <p className="text-sm text-slate-500">Pick or add a delivery address to continue.</p>}
-      </aside>
+      <OrderSummary view={view} actions={actions} error={placeError}>
+          <button
+            type="button"
+            className={button.primary}
+            disabled={place.isPending || place.isSuccess || !addressId || view.problems.length > 0 || walletShort}
+            onClick={submit}
+          >
+            {place.isPending || place.isSuccess ? "Placing your order…" : `Place order · ${formatMoney(view.totals.total)}`}
+          </button>
+          {!addressId && <p className="text-sm text-slate-500">Pick or add a delivery address to continue.</p>}
+      </OrderSummary>
     </div>
   );
 }

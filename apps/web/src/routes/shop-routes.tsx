@@ -27,6 +27,8 @@ const pages: RouteObject[] = [
   { path: "account", handle: title("Your account"), lazy: async () => ({ Component: (await import("./account")).AccountPage }) },
   { path: "checkout", handle: title("Checkout"), lazy: async () => ({ Component: (await import("./checkout")).CheckoutPage }) },
   { path: "orders", handle: title("Your orders"), lazy: async () => ({ Component: (await import("./orders")).OrdersPage }) },
+  { path: "orders/view", handle: title("Your order"), lazy: async () => ({ Component: (await import("./guest-order")).GuestOrderPage }) },
+  { path: "track", handle: title("Track your order"), lazy: async () => ({ Component: (await import("./track")).TrackOrderPage }) },
   { path: "orders/:orderId", handle: title("Order"), lazy: async () => ({ Component: (await import("./order")).OrderPage }) },
   { path: "wallet", handle: title("Your wallet"), lazy: async () => ({ Component: (await import("./wallet")).WalletPage }) },
   { path: "*", handle: title("Page not found"), element: <NotFoundPage /> },

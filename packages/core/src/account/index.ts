@@ -1,4 +1,5 @@
 export * from "./user.js";
 export * from "./session.js";
 export * from "./india.js";
+export * from "./guest.js";
 export * from "./staff-roles.js";

@@ -1,3 +1,5 @@
+import type { GuestContact } from "../account/guest.js";
+
 /** Messages the shop sends; each has an email and an SMS template in the worker. */
 export const NOTIFICATION_TEMPLATES = [
   "order_placed",
@@ -23,7 +25,9 @@ export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
  */
 export interface Notification {
   readonly template: NotificationTemplate;
-  readonly userId: string;
+  /** Null for a guest's order: the message goes to `guest` instead of an account's addresses. */
+  readonly userId: string | null;
+  readonly guest?: GuestContact;
   readonly dedupeKey: string;
   readonly data: Readonly<Record<string, string>>;
 }

@@ -17,6 +17,8 @@ const input = (paymentMethod: PaymentMethod, walletBalance: number | null = null
   orderId: "o1",
   orderNumber: "BB-10001",
   userId: "u1",
+  guest: null,
+  couponHolders: ["u1", "email:asha@example.com"],
   totals,
   address: makeAddress(),
   paymentMethod,

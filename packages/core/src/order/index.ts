@@ -9,3 +9,4 @@ export * from "./checkout.js";
 export * from "./figures.js";
 export * from "./tracking.js";
 export * from "./views.js";
+export * from "./guest.js";

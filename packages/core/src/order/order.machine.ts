@@ -168,7 +168,7 @@ function receivedReturn(order: Order, restock: boolean, context: DecisionContext
 /** `intentGone`: the provider cancelled the intent itself, so there is nothing left to cancel there. */
 function cancelled(order: Order, context: DecisionContext, from: OrderStatus, intentGone = false): Result<Transition, PaymentError> {
   const unpaid = from === "pending_payment";
-  const coupon: Effect[] = unpaid && order.couponCode ? [{ type: "release_coupon", couponCode: order.couponCode, userId: order.userId }] : [];
+  const coupon: Effect[] = unpaid && order.couponCode ? [{ type: "release_coupon", couponCode: order.couponCode, holders: order.couponHolders }] : [];
   const intentId = order.payment.providerIntentId;
   const cancelIntent: ProviderCall[] =
     unpaid && !intentGone && intentId !== null && order.payment.captured.minor === 0

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adminActor, inr, makeOrder, makePricingLine, makeSettings, shopperActor, systemActor, T0 } from "../testing/builders.js";
 import { applyOrderEvent } from "./order.machine.js";
-import { failRefund, recordPaymentFailure, refundOrder, settleRefund } from "./order.payment.js";
+import { captureOrderPayment, failRefund, recordPaymentFailure, refundOrder, settleRefund } from "./order.payment.js";
 import { payWithWallet, recordPaymentSuccess } from "./order.settlement.js";
 import { refundForUnits } from "./returns.js";
 
@@ -69,6 +69,19 @@ describe("refunds", () => {
     });
     const noIntentCard = { ...order, payment: { ...order.payment, providerIntentId: null } };
     expect(refundOrder(noIntentCard, refund(100, "card")).ok).toBe(false);
+  });
+
+  it("refuses a wallet refund for a guest's unclaimed order: there is no wallet to pay into", () => {
+    const guestOrder = makeOrder({ paymentMethod: "cod", status: "delivered", guest: { email: "asha@example.com", phone: "+919800000001" } });
+    expect(refundOrder(guestOrder, refund(1000, "wallet"))).toEqual({
+      ok: false,
+      error: { code: "REFUND_DESTINATION_UNAVAILABLE", method: "cod", destination: "wallet" },
+    });
+  });
+
+  it("throws on a wallet payment for an order without an owner: placement never makes one", () => {
+    const ownerless = { ...makeOrder({ paymentMethod: "wallet", status: "pending_payment" }), userId: null };
+    expect(() => captureOrderPayment(ownerless, { amount: inr(100), ref: "wallet", actor: systemActor, now: T0 })).toThrow("no wallet");
   });
 
   it("refunds a cash-on-delivery order to the wallet at once, booked in the same decision", () => {

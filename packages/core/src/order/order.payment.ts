@@ -18,9 +18,15 @@ import { PLATFORM_ACCOUNTS, walletAccount, type AccountId } from "../wallet/acco
 import { orderPaymentTransfer, refundTransfer } from "../wallet/transfer.js";
 import { orderNotification, type Effect, type Order, type Transition } from "./order.js";
 
+/** A wallet belongs to an account: a guest's order never reaches one (placement and refunds refuse it first). */
+function ownerOf(userId: string | null): string {
+  if (userId === null) throw new Error("a guest's order has no wallet");
+  return userId;
+}
+
 /** Where a shopper's money comes from for each method. */
-function paymentSource(method: PaymentMethod, userId: string): AccountId {
-  if (method === "wallet") return walletAccount(userId);
+function paymentSource(method: PaymentMethod, userId: string | null): AccountId {
+  if (method === "wallet") return walletAccount(ownerOf(userId));
   return method === "card" ? PLATFORM_ACCOUNTS.cardClearing : PLATFORM_ACCOUNTS.codReceivable;
 }
 
@@ -71,7 +77,7 @@ export const refundProviderKey = (refundId: string): string => `refund:${refundI
 
 /** The ledger transfer and the shopper's notice for a refund whose money has moved. */
 function refundPaidOut(order: Order, refund: RefundRecord, now: Date): Effect[] {
-  const to = refund.destination === "wallet" ? walletAccount(order.userId) : PLATFORM_ACCOUNTS.cardClearing;
+  const to = refund.destination === "wallet" ? walletAccount(ownerOf(order.userId)) : PLATFORM_ACCOUNTS.cardClearing;
   return [
     { type: "post_transfers", transfers: [refundTransfer({ refundId: refund.id, to, amount: refund.amount, orderId: order.id, now })] },
     orderNotification(order, "refund_issued", `refund:${refund.id}`, { amountMinor: String(refund.amount.minor), destination: refund.destination }),
@@ -90,6 +96,10 @@ export function issueRefund(order: Order, request: RefundRequest): Result<Transi
   const intentId = order.payment.providerIntentId;
   if (request.destination === "card" && intentId === null) {
     return err({ code: "REFUND_DESTINATION_UNAVAILABLE", method: order.payment.method, destination: "card" });
+  }
+  // A guest has no wallet until their orders are claimed by an account (ADR 141).
+  if (request.destination === "wallet" && order.userId === null) {
+    return err({ code: "REFUND_DESTINATION_UNAVAILABLE", method: order.payment.method, destination: "wallet" });
   }
   const { refundId, amount, destination, reason, now } = request;
   const toCard = intentId !== null && destination === "card";

@@ -1,3 +1,4 @@
+import type { GuestContact } from "../account/guest.js";
 import type { Actor, Address } from "../account/user.js";
 import type { PricedLine, Totals } from "../cart/pricing.js";
 import type { StockItem } from "../inventory/stock.js";
@@ -73,7 +74,15 @@ export interface Order extends Totals {
   readonly id: string;
   /** What people quote: the store's short sequential number (`BB-10423`), allocated when placed. */
   readonly number: string;
-  readonly userId: string;
+  /** The account that owns the order; null for a guest's order until its email's account claims it (ADR 141). */
+  readonly userId: string | null;
+  /** How to reach a guest who ordered without an account; kept after a claim. Null for an account's order. */
+  readonly guest: GuestContact | null;
+  /**
+   * Who the coupon was redeemed for (`couponHolders`), recorded at placement so a cancellation gives
+   * back exactly what was taken, whatever claim or account edit happened since.
+   */
+  readonly couponHolders: readonly string[];
   readonly status: OrderStatus;
   /** A copy: editing the address book later does not move a placed order. */
   readonly address: Address;
@@ -99,8 +108,8 @@ export type Effect =
   | { readonly type: "release_stock"; readonly items: readonly StockItem[] }
   | { readonly type: "restock"; readonly items: readonly StockItem[] }
   | { readonly type: "post_transfers"; readonly transfers: readonly Transfer[] }
-  | { readonly type: "redeem_coupon"; readonly couponCode: string; readonly userId: string }
-  | { readonly type: "release_coupon"; readonly couponCode: string; readonly userId: string }
+  | { readonly type: "redeem_coupon"; readonly couponCode: string; readonly holders: readonly string[] }
+  | { readonly type: "release_coupon"; readonly couponCode: string; readonly holders: readonly string[] }
   | { readonly type: "notify"; readonly notification: Notification };
 
 /** Calls to the payment provider, made only after the unit of work committed. */
@@ -148,7 +157,7 @@ export function orderNotification(
 ): Effect {
   return {
     type: "notify",
-    notification: { template, userId: order.userId, dedupeKey: `order:${order.id}:${event}`, data: { orderId: order.id, orderNumber: order.number, ...data } },
+    notification: { template, userId: order.userId, ...(order.guest ? { guest: order.guest } : {}), dedupeKey: `order:${order.id}:${event}`, data: { orderId: order.id, orderNumber: order.number, ...data } },
   };
 }
 

@@ -20,6 +20,8 @@ const input = (overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput => ({
   orderId: "o1",
   orderNumber: "BB-10001",
   userId: "u1",
+  guest: null,
+  couponHolders: ["u1", "email:asha@example.com"],
   totals,
   address: makeAddress(),
   paymentMethod: "card",
@@ -42,11 +44,35 @@ describe("placeOrder", () => {
     const placed = expectOk(placeOrder(input()), "test");
     expect(placed.effects).toEqual([
       { type: "reserve_stock", items: [{ variantId: "a", sku: "KURTA-BLU-M", quantity: 3 }] },
-      { type: "redeem_coupon", couponCode: "WELCOME10", userId: "u1" },
+      { type: "redeem_coupon", couponCode: "WELCOME10", holders: ["u1", "email:asha@example.com"] },
       expect.objectContaining({ type: "notify" }),
     ]);
     expect(placed.afterCommit).toEqual([{ type: "create_intent", orderId: "o1", amount: totals.total, idempotencyKey: "order:o1:intent" }]);
     expect(expectOk(placeOrder(input({ paymentMethod: "wallet" })), "test").afterCommit).toEqual([]);
+  });
+
+  it("places a guest's order with no owner, the guest's contact on it and the coupon counted by email and phone", () => {
+    const guest = { email: "asha@example.com", phone: "+919800000001" };
+    const holders = ["email:asha@example.com", "phone:+919800000001"];
+    const placed = expectOk(placeOrder(input({ userId: null, guest, couponHolders: holders, paymentMethod: "cod" })), "test");
+    expect(placed.order).toMatchObject({ userId: null, guest, couponHolders: holders });
+    expect(placed.order.history[0]?.actor).toEqual({ kind: "system", process: "guest_checkout" });
+    expect(placed.effects).toContainEqual({ type: "redeem_coupon", couponCode: "WELCOME10", holders });
+    // The confirmation goes to the guest's own address: there is no account to look up.
+    const notice = placed.effects.find((effect) => effect.type === "notify");
+    expect(notice?.type === "notify" && notice.notification).toMatchObject({ userId: null, guest });
+  });
+
+  it("keeps no coupon holders for an order without a coupon", () => {
+    const plain = { ...totals, couponCode: null };
+    expect(expectOk(placeOrder(input({ totals: plain })), "test").order.couponHolders).toEqual([]);
+  });
+
+  it("throws for an order with both or neither owner and contact, and for a guest's wallet payment: the input schema rules them out", () => {
+    const guest = { email: "asha@example.com", phone: "+919800000001" };
+    expect(() => placeOrder(input({ guest }))).toThrow("exactly one");
+    expect(() => placeOrder(input({ userId: null }))).toThrow("exactly one");
+    expect(() => placeOrder(input({ userId: null, guest, paymentMethod: "wallet" }))).toThrow("wallet");
   });
 
   it("refuses empty carts, disabled cash on delivery and a foreign currency", () => {

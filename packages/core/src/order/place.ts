@@ -1,3 +1,4 @@
+import type { GuestContact } from "../account/guest.js";
 import type { Actor, Address } from "../account/user.js";
 import type { Totals } from "../cart/pricing.js";
 import { receiptOf, receiptText } from "../cart/receipt.js";
@@ -16,7 +17,11 @@ export interface PlaceOrderInput {
   readonly orderId: string;
   /** The store's next order number (`orderNumber(sequence)`), allocated in the placing unit of work. */
   readonly orderNumber: string;
-  readonly userId: string;
+  /** The shopper's account; null for a guest, who gives `guest` instead. */
+  readonly userId: string | null;
+  readonly guest: GuestContact | null;
+  /** `couponHolders` of whoever orders: the keys the coupon's per-customer limit counts. */
+  readonly couponHolders: readonly string[];
   /** From `reviewCart` with no problems: the amounts the order keeps for good. */
   readonly totals: Totals;
   readonly address: Address;
@@ -25,6 +30,9 @@ export interface PlaceOrderInput {
   readonly now: Date;
   readonly settings: StoreSettings;
 }
+
+/** A guest signs in as nobody: their placement is recorded as the guest checkout's doing. */
+const guestCheckoutActor: Actor = { kind: "system", process: "guest_checkout" };
 
 /**
  * Turns a reviewed cart into an order awaiting payment. Effects: reserve the stock (the
@@ -38,11 +46,16 @@ export function placeOrder(input: PlaceOrderInput): Result<Transition, PlaceOrde
   if (totals.lines.length === 0) return err({ code: "EMPTY_CART" });
   if (input.paymentMethod === "cod" && !settings.codEnabled) return err({ code: "COD_UNAVAILABLE" });
   if (totals.currency !== settings.currency) return err({ code: "CURRENCY_MISMATCH", expected: settings.currency, actual: totals.currency });
-  const actor: Actor = { kind: "shopper", userId: input.userId };
+  if ((input.userId === null) === (input.guest === null)) throw new Error("an order is placed by an account or by a guest, exactly one");
+  // Wallet money belongs to an account; the guest checkout input never offers it.
+  if (input.userId === null && input.paymentMethod === "wallet") throw new Error("a guest cannot pay from a wallet");
+  const actor: Actor = input.userId === null ? guestCheckoutActor : { kind: "shopper", userId: input.userId };
   const order: Order = {
     id: input.orderId,
     number: input.orderNumber,
     userId: input.userId,
+    guest: input.guest,
+    couponHolders: totals.couponCode ? input.couponHolders : [],
     status: "pending_payment",
     currency: totals.currency,
     lines: totals.lines,
@@ -66,7 +79,7 @@ export function placeOrder(input: PlaceOrderInput): Result<Transition, PlaceOrde
     version: 1,
   };
   const effects: Effect[] = [{ type: "reserve_stock", items: combineItems(stockItems(order)) }];
-  if (order.couponCode) effects.push({ type: "redeem_coupon", couponCode: order.couponCode, userId: order.userId });
+  if (order.couponCode) effects.push({ type: "redeem_coupon", couponCode: order.couponCode, holders: order.couponHolders });
   effects.push(orderNotification(order, "order_placed", "placed", { totalMinor: String(order.total.minor), receipt: receiptText(receiptOf(order)).join("\n") }));
   const afterCommit: ProviderCall[] = input.paymentMethod === "card" && order.total.minor > 0 ? [intentCallFor(order)] : [];
   return ok({ order, effects, afterCommit });

@@ -226,14 +226,16 @@ export interface CouponRepository {
   update(code: string, patch: CouponPatch, expectedVersion?: number): Promise<Coupon | null>;
   findByCode(code: string): Promise<Coupon | null>;
   list(page: PageRequest): Promise<Page<Coupon>>;
-  customerUses(code: string, userId: string): Promise<number>;
+  /** How often one holder key (`couponHolders`: an account id, `email:…`, `phone:…`) redeemed the coupon. */
+  customerUses(code: string, holder: string): Promise<number>;
   /**
-   * Guarded: counts one redemption only while usedCount < usageLimit and this customer's
-   * uses < perCustomerLimit (null limits always pass). False = a limit was reached meanwhile.
+   * Guarded: counts one redemption only while usedCount < usageLimit and each of `holders` (one
+   * customer's `couponHolders`) has uses < perCustomerLimit (null limits always pass); the one
+   * redemption then counts for every holder. False = a limit was reached meanwhile.
    */
-  redeemIfAvailable(code: string, userId: string): Promise<boolean>;
-  /** Undoes one redemption (an unpaid order was cancelled or expired); never below zero. */
-  releaseRedemption(code: string, userId: string): Promise<void>;
+  redeemIfAvailable(code: string, holders: readonly string[]): Promise<boolean>;
+  /** Undoes one redemption of `holders` (an unpaid order was cancelled or expired); never below zero. */
+  releaseRedemption(code: string, holders: readonly string[]): Promise<void>;
 }
 
 export interface OrderListQuery extends PageRequest {
@@ -270,6 +272,8 @@ export interface OrderRepository {
    */
   save(order: Order, expectedVersion: number): Promise<boolean>;
   findByPaymentIntent(intentId: string): Promise<Order | null>;
+  /** The order with this number (`BB-10423`, as stored: upper case), or null. */
+  findByNumber(number: string): Promise<Order | null>;
   /**
    * The next value (1, 2, …) of the store's order-number sequence: a counter incremented inside
    * the caller's unit of work, so a placement that rolls back gives its number back and two
@@ -278,6 +282,8 @@ export interface OrderRepository {
    */
   nextNumber(): Promise<number>;
   listForUser(userId: string, page: PageRequest): Promise<Page<Order>>;
+  /** Guest orders with this (normalised) email that no account has claimed yet, oldest first. */
+  findUnclaimedGuestOrders(email: string): Promise<readonly Order[]>;
   list(query: OrderListQuery): Promise<Page<Order>>;
   /** `pending_payment` orders whose `expiresAt` ≤ now, oldest first. */
   findExpired(now: Date, limit: number): Promise<readonly Order[]>;

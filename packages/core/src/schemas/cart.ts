@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_LINE_QUANTITY } from "../cart/cart.js";
 import { PAYMENT_METHODS } from "../payment/payment.js";
 import { addressInput } from "./account.js";
-import { id, idempotencyKey, int, labelled, oneOf, pageInput, text } from "./fields.js";
+import { email, id, idempotencyKey, int, labelled, mobile, oneOf, pageInput, text } from "./fields.js";
 
 export const cartAddInput = z.object({
   variantId: id("Product"),
@@ -52,3 +52,45 @@ export const myOrdersInput = z.object({ ...pageInput });
 
 /** A shopper's cancellation of one of their orders, with the reason. */
 export const orderReasonInput = z.object({ orderId: id("Order"), reason: text("Reason", 500, 3) });
+
+/** What a guest may pay with: a wallet belongs to an account (ADR 141). */
+export const GUEST_PAYMENT_METHODS = ["card", "cod"] as const satisfies readonly (typeof PAYMENT_METHODS)[number][];
+
+/**
+ * Checkout without an account (ADR 141): the guest's email and mobile number, a new address
+ * (validated like a saved one), and what an account's checkout takes. The web checks out the
+ * guest's cookie cart; /api/v1 has no cookies, so a REST client sends the `lines` (and
+ * `couponCode`) in the body instead.
+ */
+export const guestCheckoutInput = z.object({
+  email,
+  phone: mobile(),
+  address: labelled(addressInput, "Delivery address"),
+  deliveryOptionId: id("Delivery option"),
+  paymentMethod: oneOf("Payment method", GUEST_PAYMENT_METHODS, "card or cash on delivery"),
+  idempotencyKey,
+  lines: labelled(
+    z
+      .array(cartAddInput.extend({ quantity: int("Quantity", 1, MAX_LINE_QUANTITY) }), { error: "Items must be a list of products and quantities" })
+      .min(1, { error: "Items must hold at least one product" })
+      .max(50, { error: "Items must hold at most 50 products" }),
+    "Items",
+  ).optional(),
+  couponCode: cartCouponInput.shape.code.optional(),
+});
+
+/**
+ * "Track your order": the order number with the email or the phone it was placed with. Both
+ * may be given; either matching is enough. Numbers are case-insensitive (`bb-10423`).
+ */
+export const trackOrderInput = z
+  .object({
+    number: text("Order number", 20).transform((value) => value.toUpperCase()),
+    email: email.optional(),
+    phone: text("Phone", 20).optional(),
+  })
+  .refine((v) => v.email !== undefined || v.phone !== undefined, { error: "Give the email or the phone the order was placed with", path: ["email"] })
+  .meta({ anyOf: [{ required: ["email"] }, { required: ["phone"] }] });
+
+/** An order link from a confirmation email: the signed token alone opens the order. */
+export const orderTokenInput = z.object({ token: text("Order link", 300) });

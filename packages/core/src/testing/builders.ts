@@ -1,3 +1,4 @@
+import { couponHolders, type GuestContact } from "../account/guest.js";
 import type { Address, User } from "../account/user.js";
 import type { Cart, CartLine } from "../cart/cart.js";
 import type { Coupon } from "../cart/coupon.js";
@@ -190,6 +191,8 @@ export interface MakeOrderOptions {
   readonly id?: string;
   readonly number?: string;
   readonly userId?: string;
+  /** Placed by a guest with this contact (no account), instead of by `userId`. */
+  readonly guest?: GuestContact;
   readonly settings?: StoreSettings;
 }
 
@@ -213,7 +216,9 @@ export function makeOrder(options: MakeOrderOptions = {}): Order {
       orderId: options.id ?? "order-1",
       // Unique per id by default, as stored orders' numbers must be.
       orderNumber: options.number ?? `BB-${(options.id ?? "order-1").toUpperCase()}`,
-      userId,
+      userId: options.guest ? null : userId,
+      guest: options.guest ?? null,
+      couponHolders: options.guest ? couponHolders({ userId: null, ...options.guest }) : [userId],
       totals,
       address: makeAddress(),
       paymentMethod: method,

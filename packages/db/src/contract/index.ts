@@ -5,6 +5,7 @@ import { catalogCases } from "./cases/catalog.js";
 import { commerceCases } from "./cases/commerce.js";
 import { concurrencyCases } from "./cases/concurrency.js";
 import { guardedCases } from "./cases/guarded.js";
+import { guestCases } from "./cases/guests.js";
 import { ledgerCases } from "./cases/ledger.js";
 import { operationsCases } from "./cases/operations.js";
 import { rollbackCases } from "./cases/rollback.js";
@@ -47,6 +48,7 @@ export function describeContract(name: string, lane: ContractLane): void {
     describe("webhooks, outbox, audit, settings", () => operationsCases(context));
     describe("rollback of every write method", () => rollbackCases(context));
     describe("guarded writes", () => guardedCases(context));
+    describe("guest orders", () => guestCases(context));
     describe("concurrency", () => concurrencyCases(context));
   });
 }

@@ -88,6 +88,8 @@ const undo: Readonly<Record<number, string>> = {
   // Data only: codes read back as the names they replaced (stateCodeFor maps a code to itself).
   14: "",
   15: "DROP TABLE search_vocabulary; DROP TABLE search_vocabulary_keys; ",
+  // The owner stays nullable on the way back: a rewound schema still reads every order it held.
+  16: "DROP INDEX orders_guest_email; ALTER TABLE orders DROP COLUMN guest_email; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
@@ -150,6 +152,28 @@ describe("migrations", () => {
     const reopened = open(dataDir);
     expect((await reopened.repos.orders.findWithPendingRefunds(new Date(at.getTime() + 1), 5)).map((order) => order.id)).toEqual([paid.id]);
     expect(await reopened.repos.orders.findWithPendingRefunds(at, 5)).toEqual([]);
+  });
+
+  it("016 rebuilds orders with an optional owner, keeping every order and its lines; older orders count their coupon for the account", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.products.create(makeProduct());
+    const order = makeOrder({ lines: [makePricingLine({ quantity: 2 })], coupon: makeCoupon() });
+    await db.repos.orders.create(order);
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 15);
+    // As version 15 stored it: no guest and no coupon holders in the details.
+    const raw = new Database(db.file);
+    raw.prepare("UPDATE orders SET details = json_remove(details, '$.guest', '$.couponHolders')").run();
+    raw.close();
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    expect(await reopened.repos.orders.findById(order.id)).toEqual({ ...order, couponHolders: ["user-1"] });
+    expect((await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 }))[0]?.quantity).toBe(2);
+    const guestOrder = makeOrder({ id: "order-guest", guest: { email: "asha@example.com", phone: "+919800000001" }, paymentMethod: "cod" });
+    await reopened.repos.orders.create(guestOrder);
+    expect(await reopened.repos.orders.findUnclaimedGuestOrders("asha@example.com")).toEqual([guestOrder]);
   });
 
   it("006 folds an owner's duplicate carts into the one updated last, then holds one cart per owner", async () => {

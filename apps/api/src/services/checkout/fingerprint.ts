@@ -9,10 +9,12 @@ const hash = (value: unknown) => createHash("sha256").update(JSON.stringify(valu
  * apart as `body.cart`, so a replay can tell "same request" from "same key, other request".
  */
 export function checkoutFingerprint(
-  body: { addressId?: string | undefined; address?: unknown; deliveryOptionId: string; paymentMethod: string },
+  body: { addressId?: string | undefined; address?: unknown; deliveryOptionId: string; paymentMethod: string; guest?: unknown },
   cart: Cart | null,
 ): string {
-  const bodyHash = hash([body.addressId ?? null, body.address ?? null, body.deliveryOptionId, body.paymentMethod]);
+  // A guest's contact and body lines are part of their request; an account's hash stays as it was, so stored keys still replay.
+  const guest = body.guest === undefined ? [] : [body.guest];
+  const bodyHash = hash([body.addressId ?? null, body.address ?? null, body.deliveryOptionId, body.paymentMethod, ...guest]);
   const lines = [...(cart?.lines ?? [])]
     .sort((a, b) => a.variantId.localeCompare(b.variantId))
     .map((line) => [line.variantId, line.quantity, line.unitPrice.minor, line.unitPrice.currency]);

@@ -2,7 +2,7 @@
 export { AppError, notFound, type AppErrorCode, type AppErrorDetails } from "./app-error.js";
 export { audit, type AuditWrite } from "./audit.js";
 export { adminCall, auditAs, type AdminCall } from "./admin-call.js";
-export { customersOf, orderCustomer } from "./customers.js";
+export { customerOf, customersOf, orderCustomer } from "./customers.js";
 export type { CatalogDeps, CommerceDeps, CookiePolicy } from "./deps.js";
 export type { JobScheduler, OutboxJob } from "./job-scheduler.js";
 export {

@@ -44,6 +44,16 @@ export type CheckoutRefusal =
   | { readonly code: "IDEMPOTENCY_KEY_EXPIRED" }
   | { readonly code: "IDEMPOTENCY_KEY_REUSED"; readonly what: string };
 
+/**
+ * A guest's order looked up without an account (ADR 142): a number and contact that match no order
+ * (one answer for a wrong number and a wrong email or phone: no oracle), too many lookups, or an
+ * order link that is malformed, tampered with or expired (one answer for all three).
+ */
+export type GuestOrderRefusal =
+  | { readonly code: "TRACKING_NO_MATCH" }
+  | { readonly code: "TRACKING_THROTTLED"; readonly retryAfterSeconds: number }
+  | { readonly code: "ORDER_LINK_INVALID" };
+
 /** An admin's wallet adjustment: a debit past the balance. */
 export type AdjustmentRefusal = { readonly code: "ADJUSTMENT_EXCEEDS_BALANCE"; readonly balance: Money } | { readonly code: "USER_NOT_FOUND" };
 
@@ -77,6 +87,7 @@ export type OrderRefusal = DecideRefusal<OrderError | RefundError | RefundSettle
 export type Refusal =
   | OrderRefusal
   | CheckoutRefusal
+  | GuestOrderRefusal
   | CartError
   | CouponRejection
   | SellableRefusal
@@ -237,6 +248,22 @@ const table: Table = {
   NO_RETURN_TO_DECIDE: one("CONFLICT", () => "This order has no return waiting for a decision", { reason: "NO_RETURN_TO_DECIDE" }),
   REFUND_NOT_FOUND: one("NOT_FOUND", () => "Refund not found"),
   REFUND_NOT_PENDING: one("CONFLICT", (r) => `This refund has already ${r.status}`, { field: "refundId", reason: "REFUND_NOT_PENDING" }),
+  TRACKING_NO_MATCH: one("NOT_FOUND", () => "No order matches that order number with that email or phone; check both and try again", {
+    field: "number",
+    reason: "TRACKING_NO_MATCH",
+  }),
+  TRACKING_THROTTLED: {
+    answers: [{ code: "TOO_MANY_REQUESTS", field: null, reason: "TRACKING_THROTTLED" }],
+    answer: (r) =>
+      new AppError("TOO_MANY_REQUESTS", `Too many lookups; try again in ${Math.ceil(r.retryAfterSeconds / 60)} minute${r.retryAfterSeconds > 60 ? "s" : ""}`, {
+        reason: "TRACKING_THROTTLED",
+        retryAfterSeconds: r.retryAfterSeconds,
+      }),
+  },
+  ORDER_LINK_INVALID: one("NOT_FOUND", () => "This order link is not valid or has expired; find the order with its number and your email instead", {
+    field: "token",
+    reason: "ORDER_LINK_INVALID",
+  }),
   NOT_IN_CART: one("NOT_FOUND", () => "This item is not in your cart", { field: "variantId", reason: "NOT_IN_CART" }),
   NOT_FOR_SALE: one("NOT_FOUND", () => "This product is not available", { field: "variantId" }),
   QUANTITY_LIMIT: one("BAD_REQUEST", (r) => `Quantity must be at most ${r.max} per item`, { field: "quantity", reason: "QUANTITY_LIMIT" }),

@@ -1,4 +1,4 @@
-import type { Clock, DatabaseHandle, Notification, Notifier } from "@bbscart/core";
+import type { Channel, Clock, DatabaseHandle, Notification, Notifier } from "@bbscart/core";
 import type { Logger } from "../../logger.js";
 import { emailOrderOf } from "../../notifications/email/order.js";
 import { renderNotification } from "../../notifications/email/render.js";
@@ -34,6 +34,18 @@ export class UndeliverableMessage extends Error {
 export type DeliveryOutcome = "sent" | "already-sent" | "no-address" | "gone";
 
 /**
+ * Where a message goes on `channel`: a guest's order reaches the contact the guest gave (ADR 141),
+ * anything else the account's address at send time. Null: the account has no phone.
+ */
+async function addressOf(deps: NotificationDeps, notification: Notification, channel: Channel): Promise<string | null> {
+  if (notification.guest) return channel === "email" ? notification.guest.email : notification.guest.phone;
+  const user = notification.userId === null ? null : await deps.db.repos.users.findById(notification.userId);
+  // No retry brings a deleted account back.
+  if (!user) throw new UndeliverableMessage(`no user ${String(notification.userId)}`);
+  return channel === "email" ? user.email : user.phone;
+}
+
+/**
  * Delivers one outbox message, at most once per sent-marker: a message already marked sent is
  * skipped, so a retried or re-queued job does not resend. The one window that can repeat is between
  * the transport's acceptance and `markSent`; the repeat then carries the same Message-ID. A failed
@@ -44,10 +56,7 @@ export async function deliverOutboxMessage(deps: NotificationDeps, outboxId: str
   if (!message) return "gone";
   if (message.status === "sent") return "already-sent";
   try {
-    const user = await deps.db.repos.users.findById(message.notification.userId);
-    // No retry brings a deleted account back.
-    if (!user) throw new UndeliverableMessage(`no user ${message.notification.userId}`);
-    const to = message.channel === "email" ? user.email : user.phone;
+    const to = await addressOf(deps, message.notification, message.channel);
     if (!to) {
       // No phone number: there is nothing to send on this channel, which is not a failure.
       await deps.db.repos.outbox.markSent(outboxId, deps.clock.now());

@@ -1,7 +1,7 @@
 import { applyOrderEvent, quoteOpenReturn, type Actor, type OrderEvent, type OrderStatus } from "@bbscart/core";
 import type { orderBulkFulfilInput, orderListInput, orderTransitionInput, refundIdInput, refundInput, returnQuoteInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { type AdminCall, AppError, audit, type CommerceDeps, customersOf, loadSettings, notFound, refused } from "../common/index.js";
+import { type AdminCall, AppError, audit, type CommerceDeps, customerOf, customersOf, loadSettings, notFound, refused } from "../common/index.js";
 import { refunds } from "./refunds.js";
 import { adminOrderView, auditSnapshot, orderSummary, type Viewer } from "./admin-view.js";
 import { decide } from "./decide.js";
@@ -27,7 +27,7 @@ export function adminOrdersService(deps: CommerceDeps) {
   async function detail(actor: Actor, orderId: string) {
     const order = await db.repos.orders.findById(orderId);
     if (!order) throw notFound("Order");
-    const [customer, transfers] = await Promise.all([db.repos.users.findById(order.userId), db.repos.ledger.byReference(order.id)]);
+    const [customer, transfers] = await Promise.all([order.userId === null ? null : db.repos.users.findById(order.userId), db.repos.ledger.byReference(order.id)]);
     return adminOrderView(order, await viewer(actor), { customer, transfers });
   }
 
@@ -59,7 +59,7 @@ export function adminOrdersService(deps: CommerceDeps) {
     async list(actor: Actor, input: z.output<typeof orderListInput>) {
       const page = await db.repos.orders.list(orderListQuery(input));
       const [as, customers] = await Promise.all([viewer(actor), customersOf(db.repos.users, page.items)]);
-      return { items: page.items.map((order) => orderSummary(order, as, customers.get(order.userId) ?? null)), nextCursor: page.nextCursor };
+      return { items: page.items.map((order) => orderSummary(order, as, customerOf(customers, order))), nextCursor: page.nextCursor };
     },
 
     detail,

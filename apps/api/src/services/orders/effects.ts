@@ -54,12 +54,12 @@ export async function applyEffects(
         break;
       }
       case "redeem_coupon":
-        if (!(await repos.coupons.redeemIfAvailable(effect.couponCode, effect.userId))) {
+        if (!(await repos.coupons.redeemIfAvailable(effect.couponCode, effect.holders))) {
           return err({ code: "COUPON_UNAVAILABLE", couponCode: effect.couponCode });
         }
         break;
       case "release_coupon":
-        await repos.coupons.releaseRedemption(effect.couponCode, effect.userId);
+        await repos.coupons.releaseRedemption(effect.couponCode, effect.holders);
         break;
       case "notify":
         for (const message of outboxMessagesFor(effect.notification, CHANNELS, context.now)) {

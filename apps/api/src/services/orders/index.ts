@@ -10,3 +10,4 @@ export { expireOrder, ExpiryNotDue, type OrderExpiryDeps } from "./expire.js";
 export { ordersService } from "./orders.service.js";
 export { providerCalls, type ProviderCallDeps } from "./provider-calls.js";
 export { orderListQuery } from "./list-query.js";
+export { shownOrder } from "./shown.js";

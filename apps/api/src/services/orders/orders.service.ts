@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { AppError, type CommerceDeps, loadSettings, notFound, refused } from "../common/index.js";
 import { providerCalls } from "./provider-calls.js";
 import { decide } from "./decide.js";
+import { shownOrder } from "./shown.js";
 
 const shopper = (user: User): Actor => ({ kind: "shopper", userId: user.id });
 const owns = (user: User) => (order: Order) => order.userId === user.id;
@@ -34,7 +35,7 @@ export function ordersService(deps: CommerceDeps) {
   async function detail(user: User, order: Order) {
     const settings = await loadSettings(db.repos);
     return {
-      ...order,
+      ...shownOrder(order),
       receipt: receiptOf(order),
       returned: returnsSummary(order),
       returnable: returnableByLine(order),
@@ -54,48 +55,53 @@ export function ordersService(deps: CommerceDeps) {
     return detail(user, decided.value.order);
   }
 
+  /**
+   * The client secret for paying (again) a card order still awaiting payment, e.g. after a declined
+   * card: the attached intent's, or one created under the key placement uses, so never a second intent.
+   */
+  async function paymentOf(order: Order): Promise<{ clientSecret: string }> {
+    if (order.payment.method !== "card") {
+      throw refused({ code: "NOT_A_CARD_ORDER", method: order.payment.method });
+    }
+    if (order.status !== "pending_payment") {
+      throw refused({ code: "NOT_AWAITING_PAYMENT", status: order.status });
+    }
+    return { clientSecret: await providerCalls(deps).orderClientSecret(order) };
+  }
+
+  /**
+   * Checks what Razorpay Checkout handed the shopper's browser (the payment id and its signature
+   * over our attached Razorpay Order) before the page says the payment went through. It changes
+   * nothing: the webhook decides the order, and this answers with where the order stands now.
+   */
+  function verifyPaymentOf(order: Order, input: { paymentId: string; signature: string }) {
+    const intentId = order.payment.method === "card" ? order.payment.providerIntentId : null;
+    if (!intentId || !deps.provider.verifyCheckout({ intentId, paymentId: input.paymentId, signature: input.signature })) {
+      throw new AppError("BAD_REQUEST", "Payment signature does not match a payment of this order", { field: "signature", reason: "PAYMENT_SIGNATURE_MISMATCH" });
+    }
+    return { verified: true as const, status: order.status, paymentStatus: order.payment.status };
+  }
+
+  /** One of the shopper's own orders; someone else's is not found. */
+  async function mine(user: User, orderId: string): Promise<Order> {
+    const order = await db.repos.orders.findById(orderId);
+    if (!order || !owns(user)(order)) throw notFound("Order");
+    return order;
+  }
+
   return {
     async list(user: User, page: PageRequest) {
       const result = await db.repos.orders.listForUser(user.id, page);
       return { items: result.items.map(summaryOf), nextCursor: result.nextCursor };
     },
 
-    async byId(user: User, orderId: string) {
-      const order = await db.repos.orders.findById(orderId);
-      if (!order || !owns(user)(order)) throw notFound("Order");
-      return detail(user, order);
-    },
+    byId: async (user: User, orderId: string) => detail(user, await mine(user, orderId)),
 
-    /**
-     * The client secret for paying (again) a card order still awaiting payment, e.g. after a declined
-     * card: the attached intent's, or one created under the key placement uses, so never a second intent.
-     */
-    async payment(user: User, orderId: string): Promise<{ clientSecret: string }> {
-      const order = await db.repos.orders.findById(orderId);
-      if (!order || !owns(user)(order)) throw notFound("Order");
-      if (order.payment.method !== "card") {
-        throw refused({ code: "NOT_A_CARD_ORDER", method: order.payment.method });
-      }
-      if (order.status !== "pending_payment") {
-        throw refused({ code: "NOT_AWAITING_PAYMENT", status: order.status });
-      }
-      return { clientSecret: await providerCalls(deps).orderClientSecret(order) };
-    },
-
-    /**
-     * Checks what Razorpay Checkout handed the shopper's browser (the payment id and its signature
-     * over our attached Razorpay Order) before the page says the payment went through. It changes
-     * nothing: the webhook decides the order, and this answers with where the order stands now.
-     */
-    async verifyPayment(user: User, input: { orderId: string; paymentId: string; signature: string }) {
-      const order = await db.repos.orders.findById(input.orderId);
-      if (!order || !owns(user)(order)) throw notFound("Order");
-      const intentId = order.payment.method === "card" ? order.payment.providerIntentId : null;
-      if (!intentId || !deps.provider.verifyCheckout({ intentId, paymentId: input.paymentId, signature: input.signature })) {
-        throw new AppError("BAD_REQUEST", "Payment signature does not match a payment of this order", { field: "signature", reason: "PAYMENT_SIGNATURE_MISMATCH" });
-      }
-      return { verified: true as const, status: order.status, paymentStatus: order.payment.status };
-    },
+    payment: async (user: User, orderId: string) => paymentOf(await mine(user, orderId)),
+    verifyPayment: async (user: User, input: { orderId: string; paymentId: string; signature: string }) => verifyPaymentOf(await mine(user, input.orderId), input),
+    /** The payment steps for an order found another way (a guest's signed link or tracking). */
+    paymentOf,
+    verifyPaymentOf,
 
     /** Before shipping only (the state machine says when); stock is released and paid money returned. */
     cancel: (user: User, input: { orderId: string; reason: string }) => act(user, input.orderId, { type: "cancel", reason: input.reason }),

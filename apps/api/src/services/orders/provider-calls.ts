@@ -1,4 +1,4 @@
-import { attachPaymentIntent, intentCallFor, ok, settleRefund, type Order, type ProviderCall, type Repositories } from "@bbscart/core";
+import { attachPaymentIntent, intentCallFor, intentCustomerId, ok, settleRefund, type Order, type ProviderCall, type Repositories } from "@bbscart/core";
 import { type CommerceDeps, refused } from "../common/index.js";
 import { decide } from "./decide.js";
 
@@ -20,11 +20,11 @@ export function providerCalls(deps: ProviderCallDeps) {
    * Creates a card order's payment intent (the provider returns the same one for the same key) and
    * remembers it on the order unless one is attached already; returns the browser's client secret.
    */
-  async function createOrderIntent(userId: string, call: IntentCall): Promise<string> {
+  async function createOrderIntent(customerId: string, call: IntentCall): Promise<string> {
     const intent = await provider.createIntent({
       amount: call.amount,
       purpose: { kind: "order", id: call.orderId },
-      customerId: userId,
+      customerId,
       idempotencyKey: call.idempotencyKey,
     });
     const attached = await decide(db, call.orderId, {
@@ -42,7 +42,7 @@ export function providerCalls(deps: ProviderCallDeps) {
    */
   async function orderClientSecret(order: Order): Promise<string> {
     if (order.payment.providerIntentId) return (await provider.retrieveIntent(order.payment.providerIntentId)).clientSecret;
-    return createOrderIntent(order.userId, intentCallFor(order));
+    return createOrderIntent(intentCustomerId(order), intentCallFor(order));
   }
 
   /**
@@ -74,7 +74,7 @@ export function providerCalls(deps: ProviderCallDeps) {
   }
 
   /** Carries out what a committed decision about `order` asks of the provider. */
-  async function run(order: Pick<Order, "id" | "userId">, calls: readonly ProviderCall[]): Promise<void> {
+  async function run(order: Pick<Order, "id" | "userId" | "guest">, calls: readonly ProviderCall[]): Promise<void> {
     for (const call of calls) {
       if (call.type === "refund") {
         await refundAtProvider(order.id, call);
@@ -84,7 +84,7 @@ export function providerCalls(deps: ProviderCallDeps) {
           log.warn({ err: error, orderId: order.id, intentId: call.intentId }, "payment intent left open: cancelling it failed");
         });
       } else {
-        await createOrderIntent(order.userId, call).catch((error: unknown) => {
+        await createOrderIntent(intentCustomerId(order), call).catch((error: unknown) => {
           log.error({ err: error, orderId: order.id }, "payment intent not created; the shopper can retry payment");
         });
       }

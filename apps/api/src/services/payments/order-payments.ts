@@ -1,6 +1,7 @@
 import {
   applyOrderEvent,
   err,
+  intentCustomerId,
   ok,
   recordPaymentFailure,
   recordPaymentSuccess,
@@ -31,7 +32,7 @@ function mismatch(order: Order, facts: IntentFacts, amount: Money | null): strin
   if (order.payment.method !== "card") return `order ${order.id} is not paid by card`;
   const attached = order.payment.providerIntentId;
   if (attached !== null && attached !== facts.intentId) return `order ${order.id} is paid through intent ${attached}, not ${facts.intentId}`;
-  if (facts.purpose && facts.purpose.customerId !== order.userId) return `intent ${facts.intentId} belongs to another customer than order ${order.id}`;
+  if (facts.purpose && facts.purpose.customerId !== intentCustomerId(order)) return `intent ${facts.intentId} belongs to another customer than order ${order.id}`;
   const due = order.payment.amountDue;
   if (amount && (amount.currency !== due.currency || amount.minor !== due.minor)) {
     return `intent ${facts.intentId} took ${amount.minor} ${amount.currency} but order ${order.id} is due ${due.minor} ${due.currency}`;

@@ -1,4 +1,4 @@
-import { refundProviderKey, type Actor, type IdempotencyRecord, type JsonValue, type Order, type Repositories } from "@bbscart/core";
+import { intentCustomerId, refundProviderKey, type Actor, type IdempotencyRecord, type JsonValue, type Order, type Repositories } from "@bbscart/core";
 import { expireOrder, type ProviderCallDeps, providerCalls } from "../orders/index.js";
 import { loadSettings, type CommerceDeps } from "../common/index.js";
 import { orderPayments } from "./order-payments.js";
@@ -55,7 +55,7 @@ export async function reconcilePayments(deps: ReconcileDeps, options: { awaiting
   async function confirmIfPaid(order: Order, intentId: string): Promise<boolean> {
     const intent = await provider.retrieveIntent(intentId);
     if (intent.status !== "succeeded") return false;
-    const facts = { intentId, purpose: { kind: "order" as const, id: order.id, customerId: order.userId } };
+    const facts = { intentId, purpose: { kind: "order" as const, id: order.id, customerId: intentCustomerId(order) } };
     const { saved } = await payments.succeeded(facts, intent.amount, record("confirmed", "the provider took the payment but no webhook confirmed the order"));
     if (saved) repairs.push({ orderId: order.id, action: "confirmed" });
     return true;

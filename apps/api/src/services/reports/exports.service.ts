@@ -1,7 +1,7 @@
 import type { Order, User } from "@bbscart/core";
 import type { adminUserListInput, orderListInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { customersOf, orderCustomer, type CommerceDeps } from "../common/index.js";
+import { customerOf, customersOf, orderCustomer, type CommerceDeps } from "../common/index.js";
 import { orderListQuery } from "../orders/index.js";
 import { csvChunks, rupees, type CsvCell } from "./csv.js";
 
@@ -64,7 +64,7 @@ export function exportsService({ db }: Pick<CommerceDeps, "db">) {
     do {
       const page = await db.repos.orders.list({ ...orderListQuery(query), cursor, limit: pageSize });
       const customers = await customersOf(db.repos.users, page.items);
-      yield page.items.map((order) => ({ order, customer: customers.get(order.userId) ?? null }));
+      yield page.items.map((order) => ({ order, customer: customerOf(customers, order) }));
       cursor = page.nextCursor;
     } while (cursor !== null);
   }

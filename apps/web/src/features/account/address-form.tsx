@@ -15,6 +15,22 @@ export const addressLine = (a: Omit<Address, "fixes">) => [a.line1, a.line2, a.c
 /** "Please fix: State, PIN code": what an address saved before the rules needs (ADR 140), empty when nothing. */
 export const fixesNote = (a: Address) => (a.fixes.length > 0 ? `Please fix: ${a.fixes.map((f) => ADDRESS_FIX_LABELS[f]).join(", ")}` : "");
 
+/** State picked from the list of states and union territories (their codes), as every address form asks it. */
+export function StateSelect({ defaultValue, error }: { defaultValue: string; error: string | undefined }) {
+  return (
+    <SelectField label="State" name="state" autoComplete="address-level1" defaultValue={defaultValue} error={error}>
+      <option value="" disabled>
+        Pick a state or union territory
+      </option>
+      {INDIAN_STATES.map((s) => (
+        <option key={s.code} value={s.code}>
+          {s.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 /** The fields a form sends, read from its inputs. */
 const typed = (form: FormData) => {
   const value = (name: string) => formText(form, name);
@@ -77,16 +93,7 @@ export function AddressForm({ address, onSaved, onCancel }: { address?: Address;
         <Field label="Address line 2 (optional)" name="line2" autoComplete="address-line2" defaultValue={address?.line2 ?? ""} error={errors.line2} />
       </div>
       <Field label="City" name="city" autoComplete="address-level2" defaultValue={address?.city} error={errors.city} />
-      <SelectField label="State" name="state" autoComplete="address-level1" defaultValue={knownState} error={errors.state}>
-        <option value="" disabled>
-          Pick a state or union territory
-        </option>
-        {INDIAN_STATES.map((s) => (
-          <option key={s.code} value={s.code}>
-            {s.name}
-          </option>
-        ))}
-      </SelectField>
+      <StateSelect defaultValue={knownState} error={errors.state} />
       <Field label="PIN code" name="postalCode" autoComplete="postal-code" inputMode="numeric" maxLength={7} defaultValue={address?.postalCode} error={errors.postalCode} />
       <Field label="Label (optional, e.g. Home)" name="label" defaultValue={address?.label ?? ""} error={errors.label} />
       <div className="flex gap-3 sm:col-span-2">

@@ -120,6 +120,11 @@ function Footer() {
     <footer className="print:hidden border-t border-slate-200 bg-white px-4 pb-12 pt-4 text-center text-sm text-slate-500" aria-live="polite">
       {info.isPending && <span>Connecting to the store…</span>}
       {info.isError && <span role="alert">The store is unreachable right now. Please try again shortly.</span>}
+      <p className="mb-2">
+        <Link to="/track" className="font-medium text-teal-700 underline">
+          Track your order
+        </Link>
+      </p>
       {info.data && (
         <span data-testid="system-info">
           {info.data.name} {info.data.version} · running on <strong data-testid="engine">{engineLabel(info.data.engine)}</strong>

@@ -118,8 +118,8 @@ export function commerceCases(context: ContractContext): void {
   it("coupons: an edit from an older version, or a total limit below the redemptions, writes nothing; each edit bumps the version", async () => {
     const { coupons } = context.db.repos;
     await coupons.create(makeCoupon({ description: "Welcome mailer", usageLimit: 5 }));
-    expect(await coupons.redeemIfAvailable("WELCOME10", "a")).toBe(true);
-    expect(await coupons.redeemIfAvailable("WELCOME10", "b")).toBe(true);
+    expect(await coupons.redeemIfAvailable("WELCOME10", ["a"])).toBe(true);
+    expect(await coupons.redeemIfAvailable("WELCOME10", ["b"])).toBe(true);
     const edited = await coupons.update("WELCOME10", { description: "Autumn mailer", usageLimit: 2 }, 1);
     expect(edited).toMatchObject({ description: "Autumn mailer", usageLimit: 2, usedCount: 2, version: 2 });
     expect(await coupons.update("WELCOME10", { description: "Stale" }, 1)).toBeNull();
@@ -128,7 +128,7 @@ export function commerceCases(context: ContractContext): void {
     expect(await coupons.findByCode("WELCOME10")).toEqual(edited);
     expect(await coupons.update("WELCOME10", { description: null, usageLimit: null }, 2)).toMatchObject({ description: null, usageLimit: null, version: 3 });
     // Redemptions never bump the version: an admin's open form stays current while shoppers check out.
-    expect(await coupons.redeemIfAvailable("WELCOME10", "c")).toBe(true);
+    expect(await coupons.redeemIfAvailable("WELCOME10", ["c"])).toBe(true);
     expect(await coupons.findByCode("WELCOME10")).toMatchObject({ usedCount: 3, version: 3 });
     expect(await coupons.update("NOPE", { active: false }, 1)).toBeNull();
   });
@@ -159,20 +159,20 @@ export function commerceCases(context: ContractContext): void {
   it("coupons: redemption respects the total and per-customer limits and is undone without going below zero", async () => {
     const { coupons } = context.db.repos;
     await coupons.create(makeCoupon({ usageLimit: 3, perCustomerLimit: 2 }));
-    expect(await coupons.redeemIfAvailable("WELCOME10", "a")).toBe(true);
-    expect(await coupons.redeemIfAvailable("WELCOME10", "a")).toBe(true);
-    expect(await coupons.redeemIfAvailable("WELCOME10", "a")).toBe(false);
+    expect(await coupons.redeemIfAvailable("WELCOME10", ["a"])).toBe(true);
+    expect(await coupons.redeemIfAvailable("WELCOME10", ["a"])).toBe(true);
+    expect(await coupons.redeemIfAvailable("WELCOME10", ["a"])).toBe(false);
     expect(await coupons.customerUses("WELCOME10", "a")).toBe(2);
-    expect(await coupons.redeemIfAvailable("WELCOME10", "b")).toBe(true);
-    expect(await coupons.redeemIfAvailable("WELCOME10", "c")).toBe(false);
+    expect(await coupons.redeemIfAvailable("WELCOME10", ["b"])).toBe(true);
+    expect(await coupons.redeemIfAvailable("WELCOME10", ["c"])).toBe(false);
     expect((await coupons.findByCode("WELCOME10"))?.usedCount).toBe(3);
-    await coupons.releaseRedemption("WELCOME10", "a");
-    await coupons.releaseRedemption("WELCOME10", "c");
+    await coupons.releaseRedemption("WELCOME10", ["a"]);
+    await coupons.releaseRedemption("WELCOME10", ["c"]);
     expect(await coupons.customerUses("WELCOME10", "a")).toBe(1);
     expect(await coupons.customerUses("WELCOME10", "c")).toBe(0);
     expect((await coupons.findByCode("WELCOME10"))?.usedCount).toBe(2);
-    expect(await coupons.redeemIfAvailable("WELCOME10", "c")).toBe(true);
-    expect(await coupons.redeemIfAvailable("MISSING", "c")).toBe(false);
+    expect(await coupons.redeemIfAvailable("WELCOME10", ["c"])).toBe(true);
+    expect(await coupons.redeemIfAvailable("MISSING", ["c"])).toBe(false);
   });
 
   it("orders: round-trip field for field, ids are unique, saves compare-and-set on the version", async () => {

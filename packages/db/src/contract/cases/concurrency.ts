@@ -79,7 +79,7 @@ export function concurrencyCases(context: ContractContext): void {
   // transaction of its own (ADR 025): exclusive only where concurrent transactions conflict.
   itNeeds(context, ["transactionIsolation"], "20 concurrent redemptions of a coupon limited to 3 count exactly 3", async () => {
     await context.db.repos.coupons.create(makeCoupon({ usageLimit: 3 }));
-    const results = await times(20, (i) => context.db.repos.coupons.redeemIfAvailable("WELCOME10", `user-${i}`));
+    const results = await times(20, (i) => context.db.repos.coupons.redeemIfAvailable("WELCOME10", [`user-${i}`]));
     expect(count(results)).toBe(3);
     expect((await context.db.repos.coupons.findByCode("WELCOME10"))?.usedCount).toBe(3);
   });

@@ -51,7 +51,7 @@ export function guardedCases(context: ContractContext): void {
 
   it("a coupon at its usage limit is refused and its count stays", async () => {
     await context.db.repos.coupons.create(makeCoupon({ usageLimit: 1, usedCount: 1 }));
-    expect(await context.db.repos.coupons.redeemIfAvailable("WELCOME10", "user-1")).toBe(false);
+    expect(await context.db.repos.coupons.redeemIfAvailable("WELCOME10", ["user-1"])).toBe(false);
     expect((await context.db.repos.coupons.findByCode("WELCOME10"))?.usedCount).toBe(1);
     expect(await context.db.repos.coupons.customerUses("WELCOME10", "user-1")).toBe(0);
   });

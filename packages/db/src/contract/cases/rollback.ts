@@ -34,7 +34,7 @@ interface ReadMethods {
   inventory: "level";
   carts: "findByUser" | "findByGuest";
   coupons: "findByCode" | "list" | "customerUses";
-  orders: "findById" | "findByPaymentIntent" | "listForUser" | "list" | "findExpired" | "findAwaitingPayment" | "findWithPendingRefunds" | "countByStatus" | "salesFigures" | "topProducts" | "couponSales" | "customerOrders";
+  orders: "findById" | "findByPaymentIntent" | "findByNumber" | "listForUser" | "findUnclaimedGuestOrders" | "list" | "findExpired" | "findAwaitingPayment" | "findWithPendingRefunds" | "countByStatus" | "salesFigures" | "topProducts" | "couponSales" | "customerOrders";
   idempotency: "find" | "findOpen";
   ledger: "findTransfer" | "balance" | "derivedBalance" | "statement" | "byReference";
   webhooks: "find" | "list";
@@ -89,7 +89,7 @@ async function seed(repos: Repositories): Promise<void> {
   await repos.inventory.reserveIfAvailable("var-1", 2);
   await repos.carts.save(makeCart([{ variantId: "var-1", quantity: 1, unitPrice: inr(129900) }]));
   await repos.coupons.create(makeCoupon());
-  await repos.coupons.redeemIfAvailable("WELCOME10", "user-1");
+  await repos.coupons.redeemIfAvailable("WELCOME10", ["user-1"]);
   await repos.orders.create(pendingOrder);
   await repos.ledger.credit("wallet:user-1", inr(10000));
   await repos.webhooks.insert(makeWebhook());
@@ -173,11 +173,11 @@ const cases: { readonly [R in keyof WriteMethods]: { readonly [M in WriteMethods
       observe: (r) => r.coupons.findByCode("WELCOME10"),
     },
     redeemIfAvailable: {
-      write: (r) => r.coupons.redeemIfAvailable("WELCOME10", "user-1"),
+      write: (r) => r.coupons.redeemIfAvailable("WELCOME10", ["user-1"]),
       observe: async (r) => [await r.coupons.findByCode("WELCOME10"), await r.coupons.customerUses("WELCOME10", "user-1")],
     },
     releaseRedemption: {
-      write: (r) => r.coupons.releaseRedemption("WELCOME10", "user-1"),
+      write: (r) => r.coupons.releaseRedemption("WELCOME10", ["user-1"]),
       observe: async (r) => [await r.coupons.findByCode("WELCOME10"), await r.coupons.customerUses("WELCOME10", "user-1")],
     },
   },

@@ -154,7 +154,11 @@ export const orderSchema = new Schema<OrderDoc>(
   {
     _id: stringId,
     number: { type: String, required: true },
-    userId: { type: String, required: true },
+    // Null for a guest's order until an account claims it (ADR 141).
+    userId: nullable(String),
+    guest: nullable(new Schema({ email: { type: String, required: true }, phone: { type: String, required: true } }, subdocument)),
+    // Absent on orders stored before guest checkout: read as the bare account id (see the repository).
+    couponHolders: { type: [String], default: undefined },
     status: { type: String, required: true, enum: ORDER_STATUSES },
     currency: { type: String, required: true },
     lines: { type: [lineSchema], required: true },
@@ -182,6 +186,8 @@ export const orderSchema = new Schema<OrderDoc>(
 // Listings, newest first, with `_id` as the cursor tie-breaker.
 orderSchema.index({ placedAt: -1, _id: -1 }, { name: "placed_desc" });
 orderSchema.index({ userId: 1, placedAt: -1, _id: -1 }, { name: "user_placed_desc" });
+// `findUnclaimedGuestOrders`: a registering account's guest orders by email.
+orderSchema.index({ "guest.email": 1, placedAt: 1, _id: 1 }, { name: "guest_email_placed", partialFilterExpression: { "guest.email": { $gt: "" } } });
 orderSchema.index({ status: 1, placedAt: -1, _id: -1 }, { name: "status_placed_desc" });
 orderSchema.index({ "payment.status": 1, placedAt: -1, _id: -1 }, { name: "payment_status_placed_desc" });
 orderSchema.index({ "payment.method": 1, placedAt: -1, _id: -1 }, { name: "payment_method_placed_desc" });

@@ -9,7 +9,7 @@ import { collectionOptions, nullable, stringId } from "./shared.js";
 export interface OutboxDoc {
   _id: string;
   channel: Channel;
-  notification: { template: string; userId: string; dedupeKey: string; data: Record<string, string> };
+  notification: { template: string; userId: string | null; guest?: { email: string; phone: string }; dedupeKey: string; data: Record<string, string> };
   status: OutboxMessage["status"];
   attempts: number;
   createdAt: Date;
@@ -26,7 +26,9 @@ export const outboxSchema = new Schema<OutboxDoc>(
       type: new Schema(
         {
           template: { type: String, required: true },
-          userId: { type: String, required: true },
+          // Null for a guest's order, whose messages go to `guest` (ADR 141).
+          userId: nullable(String),
+          guest: { type: new Schema({ email: { type: String, required: true }, phone: { type: String, required: true } }, { _id: false, strict: "throw" }), default: undefined },
           dedupeKey: { type: String, required: true },
           // Template variables: string values under keys the template names; a plain object as stored.
           data: { type: Schema.Types.Mixed, required: true },

@@ -69,11 +69,12 @@ export function couponRepository({ models: { coupons, couponRedemptions }, sessi
     list(page) {
       return findPage(coupons, session, { filter: {}, sort: { field: "_id", direction: 1 }, page }, toCoupon);
     },
-    async customerUses(code, userId) {
-      const doc = await couponRedemptions.findOne({ code, userId }, { uses: 1 }, { session }).lean<Pick<CouponRedemptionDoc, "uses">>();
+    async customerUses(code, holder) {
+      const doc = await couponRedemptions.findOne({ code, userId: holder }, { uses: 1 }, { session }).lean<Pick<CouponRedemptionDoc, "uses">>();
       return doc?.uses ?? 0;
     },
-    redeemIfAvailable(code, userId) {
+    // `coupon_redemptions.userId` holds one holder key of the customer's `couponHolders`.
+    redeemIfAvailable(code, holders) {
       return atomically(async (tx) => {
         const coupon = await coupons.findById(code, { usageLimit: 1, perCustomerLimit: 1 }, { session: tx }).lean<Pick<CouponDoc, "usageLimit" | "perCustomerLimit">>();
         if (!coupon) return false;
@@ -84,25 +85,37 @@ export function couponRepository({ models: { coupons, couponRedemptions }, sessi
           { session: tx },
         );
         if (total.matchedCount !== 1) return false;
-        // Create the customer's counter at zero first: an upsert whose guard fails would insert a
-        // duplicate and abort the transaction, where this must only answer false.
-        await couponRedemptions.updateOne({ code, userId }, { $setOnInsert: { uses: 0 } }, { upsert: true, session: tx });
-        const mine = await couponRedemptions.updateOne(
-          { code, userId, ...(perCustomerLimit === null ? {} : { uses: { $lt: perCustomerLimit } }) },
-          { $inc: { uses: 1 } },
-          { session: tx },
-        );
-        if (mine.matchedCount === 1) return true;
-        // Give back the total taken above; it is in this transaction, so no one saw it.
-        await coupons.updateOne({ _id: code }, { $inc: { usedCount: -1 } }, { session: tx });
-        return false;
+        const counted: string[] = [];
+        for (const holder of new Set(holders)) {
+          // Create the holder's counter at zero first: an upsert whose guard fails would insert a
+          // duplicate and abort the transaction, where this must only answer false.
+          await couponRedemptions.updateOne({ code, userId: holder }, { $setOnInsert: { uses: 0 } }, { upsert: true, session: tx });
+          const mine = await couponRedemptions.updateOne(
+            { code, userId: holder, ...(perCustomerLimit === null ? {} : { uses: { $lt: perCustomerLimit } }) },
+            { $inc: { uses: 1 } },
+            { session: tx },
+          );
+          if (mine.matchedCount === 1) {
+            counted.push(holder);
+            continue;
+          }
+          // Give back what was taken above; it is in this transaction, so no one saw it.
+          await couponRedemptions.updateMany({ code, userId: { $in: counted } }, { $inc: { uses: -1 } }, { session: tx });
+          await coupons.updateOne({ _id: code }, { $inc: { usedCount: -1 } }, { session: tx });
+          return false;
+        }
+        return true;
       });
     },
-    async releaseRedemption(code, userId) {
+    async releaseRedemption(code, holders) {
       await atomically(async (tx) => {
-        // Only a redemption this customer holds can be given back to the coupon's total.
-        const mine = await couponRedemptions.updateOne({ code, userId, uses: { $gt: 0 } }, { $inc: { uses: -1 } }, { session: tx });
-        if (mine.matchedCount === 1) await coupons.updateOne({ _id: code, usedCount: { $gt: 0 } }, { $inc: { usedCount: -1 } }, { session: tx });
+        // Only a redemption this customer holds can be given back to the coupon's total, once.
+        let released = false;
+        for (const holder of new Set(holders)) {
+          const mine = await couponRedemptions.updateOne({ code, userId: holder, uses: { $gt: 0 } }, { $inc: { uses: -1 } }, { session: tx });
+          released = mine.matchedCount === 1 || released;
+        }
+        if (released) await coupons.updateOne({ _id: code, usedCount: { $gt: 0 } }, { $inc: { usedCount: -1 } }, { session: tx });
       });
     },
   };

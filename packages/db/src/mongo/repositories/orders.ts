@@ -8,7 +8,12 @@ import { foldCustomerOrders } from "../../customer-orders.js";
 import { repoContext, transactionOptions, type RepoContext } from "./context.js";
 import { escapeRegex, findPage, fromDoc, toDoc } from "./mapping.js";
 
-const toOrder = (doc: OrderDoc): Order => fromDoc<Order>(doc);
+/** Orders stored before guest checkout (ADR 141) have no guest and counted a coupon for the bare account id. */
+function toOrder(doc: OrderDoc): Order {
+  const order = fromDoc<Order>(doc);
+  const couponHolders = order.couponHolders ?? (order.couponCode !== null && order.userId !== null ? [order.userId] : []);
+  return { ...order, guest: order.guest ?? null, couponHolders };
+}
 const newestFirst = { field: "placedAt", direction: -1 } as const;
 
 export function orderRepository({ models: { orders, products, users }, session }: RepoContext): OrderRepository {
@@ -37,6 +42,14 @@ export function orderRepository({ models: { orders, products, users }, session }
     async findByPaymentIntent(intentId) {
       const doc = await orders.findOne({ "payment.providerIntentId": intentId }, null, { session }).lean<OrderDoc>();
       return doc && toOrder(doc);
+    },
+    async findByNumber(number) {
+      const doc = await orders.findOne({ number }, null, { session }).lean<OrderDoc>();
+      return doc && toOrder(doc);
+    },
+    async findUnclaimedGuestOrders(email) {
+      const docs = await orders.find({ "guest.email": email, userId: null }, null, { session }).sort({ placedAt: 1, _id: 1 }).lean<OrderDoc[]>();
+      return docs.map(toOrder);
     },
     listForUser(userId, page) {
       return findPage(orders, session, { filter: { userId }, sort: newestFirst, page }, toOrder);

@@ -115,31 +115,37 @@ export function sqliteCoupons(ex: Executor): CouponRepository {
       }),
     list: (page) =>
       ex.read((c) => keysetPage(c, { columns: "*", from: "coupons", where: [], keys: ["code"], direction: "ASC", sort: "coupons", page, map: toCoupon })),
-    customerUses: (code, userId) =>
-      ex.read((c) => (c.prepare("SELECT uses FROM coupon_redemptions WHERE code = ? AND user_id = ?").get(code, userId) as { uses: number } | undefined)?.uses ?? 0),
+    customerUses: (code, holder) =>
+      ex.read((c) => (c.prepare("SELECT uses FROM coupon_redemptions WHERE code = ? AND user_id = ?").get(code, holder) as { uses: number } | undefined)?.uses ?? 0),
     // Both limits are checked in the UPDATE's WHERE clause, under the write lock, together with
-    // the count they guard; the per-customer row is then bumped in the same savepoint.
-    redeemIfAvailable: (code, userId) =>
+    // the counts they guard (the busiest of the customer's holder keys); each holder's row is then
+    // bumped in the same savepoint. `coupon_redemptions.user_id` holds the holder key.
+    redeemIfAvailable: (code, holders) =>
       ex.write((c) => {
+        const keys = JSON.stringify(holders);
         const counted = c
           .prepare(
             `UPDATE coupons SET used_count = used_count + 1
              WHERE code = @code AND (usage_limit IS NULL OR used_count < usage_limit)
                AND (per_customer_limit IS NULL OR per_customer_limit >
-                    IFNULL((SELECT uses FROM coupon_redemptions WHERE code = @code AND user_id = @user), 0))`,
+                    IFNULL((SELECT MAX(uses) FROM coupon_redemptions WHERE code = @code AND user_id IN (SELECT value FROM json_each(@keys))), 0))`,
           )
-          .run({ code, user: userId });
+          .run({ code, keys });
         if (counted.changes !== 1) return false;
-        c.prepare(
+        const bump = c.prepare(
           `INSERT INTO coupon_redemptions (code, user_id, uses) VALUES (?, ?, 1)
            ON CONFLICT (code, user_id) DO UPDATE SET uses = uses + 1`,
-        ).run(code, userId);
+        );
+        for (const holder of new Set(holders)) bump.run(code, holder);
         return true;
       }),
-    releaseRedemption: async (code, userId) => {
+    // The coupon's total goes back once, and only when the customer held a redemption to give back.
+    releaseRedemption: async (code, holders) => {
       await ex.write((c) => {
-        const released = c.prepare("UPDATE coupon_redemptions SET uses = uses - 1 WHERE code = ? AND user_id = ? AND uses > 0").run(code, userId);
-        if (released.changes === 1) c.prepare("UPDATE coupons SET used_count = used_count - 1 WHERE code = ? AND used_count > 0").run(code);
+        const release = c.prepare("UPDATE coupon_redemptions SET uses = uses - 1 WHERE code = ? AND user_id = ? AND uses > 0");
+        let released = false;
+        for (const holder of new Set(holders)) released = release.run(code, holder).changes === 1 || released;
+        if (released) c.prepare("UPDATE coupons SET used_count = used_count - 1 WHERE code = ? AND used_count > 0").run(code);
       });
     },
   };

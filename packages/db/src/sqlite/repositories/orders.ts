@@ -20,12 +20,14 @@ import type { Executor } from "../executor.js";
 type OrderDetails = Pick<
   Order,
   "lines" | "deliveryOptionId" | "address" | "payment" | "tracking" | "returns" | "cancelReason" | "deliveredAt" | "history"
->;
+> &
+  // Optional: orders stored before guest checkout (ADR 141) have neither.
+  Partial<Pick<Order, "guest" | "couponHolders">>;
 
 interface OrderRow {
   id: string;
   number: string;
-  user_id: string;
+  user_id: string | null;
   status: OrderStatus;
   currency: string;
   subtotal_minor: number;
@@ -47,6 +49,9 @@ function toOrder(row: OrderRow): Order {
     id: row.id,
     number: row.number,
     userId: row.user_id,
+    guest: details.guest ?? null,
+    // Before ADR 141 a coupon was counted for the bare account id alone.
+    couponHolders: details.couponHolders ?? (row.coupon_code !== null && row.user_id !== null ? [row.user_id] : []),
     status: row.status,
     currency: row.currency,
     lines: details.lines,
@@ -83,12 +88,15 @@ function orderParams(order: Order) {
     cancelReason: order.cancelReason,
     deliveredAt: order.deliveredAt,
     history: order.history,
+    guest: order.guest,
+    couponHolders: order.couponHolders,
   };
   return {
     id: order.id,
     number: order.number,
     phone: order.address.phone,
     user_id: order.userId,
+    guest_email: order.guest?.email ?? null,
     status: order.status,
     payment_status: order.payment.status,
     payment_method: order.payment.method,
@@ -118,7 +126,7 @@ function pendingSince(order: Order): number | null {
 const COLUMNS = [
   "id", "user_id", "status", "payment_status", "payment_method", "payment_intent_id", "currency", "subtotal_minor",
   "discount_minor", "delivery_fee_minor", "tax_minor", "total_minor", "coupon_code", "idempotency_key", "placed_at",
-  "expires_at", "refund_pending_since", "version", "details", "number", "phone",
+  "expires_at", "refund_pending_since", "version", "details", "number", "phone", "guest_email",
 ] as const satisfies ReadonlyArray<keyof ReturnType<typeof orderParams>>;
 
 const INSERT = `INSERT INTO orders (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((column) => `@${column}`).join(", ")})`;
@@ -285,6 +293,15 @@ export function sqliteOrders(ex: Executor): OrderRepository {
           | undefined;
         return row ? toOrder(row) : null;
       }),
+    findByNumber: (number) =>
+      ex.read((c) => {
+        const row = c.prepare("SELECT * FROM orders WHERE number = ?").get(number) as OrderRow | undefined;
+        return row ? toOrder(row) : null;
+      }),
+    findUnclaimedGuestOrders: (email) =>
+      ex.read((c) =>
+        (c.prepare("SELECT * FROM orders WHERE guest_email = ? AND user_id IS NULL ORDER BY placed_at, id").all(email) as OrderRow[]).map(toOrder),
+      ),
     listForUser: (userId, page) =>
       ex.read((c) =>
         keysetPage(c, {

@@ -1,0 +1,72 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { noBrowser, screenshotPath, useJourney } from "./journey";
+import { linkInMail } from "./mail";
+import { addToCart, choosePayment, fillAddress } from "./shop-steps";
+
+/** The guest's order link in the newest email to `to`. */
+const orderLinkFor = (to: string) => linkInMail(to, /https?:\/\/[^\s"<>]*\/orders\/view\?token=[A-Za-z0-9._~%-]+/);
+
+/** Checkout as a guest: contact, a new address, and the payment method, then "Place order". */
+async function checkoutAsGuest(page: Page, email: string, method: "Card" | "Cash on delivery"): Promise<void> {
+  await page.goto("/checkout");
+  await page.getByRole("button", { name: "Continue as guest" }).click();
+  await page.getByLabel("Email").fill(email);
+  await fillAddress(page, "Guest Journey");
+  await choosePayment(page, method);
+  await page.getByRole("button", { name: /^Place order/ }).click();
+}
+
+describe.skipIf(noBrowser)("a guest buys without an account and finds the order again", () => {
+  const journey = useJourney();
+  const email = `guest-journey-${Date.now()}@example.test`;
+  let orderNumber = "";
+
+  it("pays cash on delivery as a guest and lands on the order's page", async () => {
+    const { page } = journey;
+    await addToCart(page, "masala dabba", "Steel Masala Dabba", "Small");
+    await checkoutAsGuest(page, email, "Cash on delivery");
+    await page.waitForURL(/\/orders\/view\?token=.+&placed=1/);
+    await page.getByText("Thank you! Your order").waitFor();
+    orderNumber = (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Order ", "");
+    expect(orderNumber).toMatch(/^BB-\d+$/);
+    expect(await page.getByTestId("receipt-row").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath("23-guest-cod-placed"), fullPage: true });
+  });
+
+  it("opens the order from the link in the confirmation email", async () => {
+    const { page } = journey;
+    const link = new URL(await orderLinkFor(email));
+    await page.goto(link.pathname + link.search);
+    await page.getByRole("heading", { level: 1, name: `Order ${orderNumber}` }).waitFor();
+    await page.getByText("Confirmed").first().waitFor();
+  });
+
+  it("finds the order on the Track your order page with its number and email, and not with another email", async () => {
+    const { page } = journey;
+    await page.goto("/");
+    await page.getByRole("link", { name: "Track your order" }).click();
+    await page.getByLabel("Order number").fill(orderNumber);
+    await page.getByLabel("Email or mobile number").fill("someone.else@example.test");
+    await page.getByRole("button", { name: "Find my order" }).click();
+    await page.getByText("No order matches").waitFor();
+    await page.getByLabel("Email or mobile number").fill(email);
+    await page.getByRole("button", { name: "Find my order" }).click();
+    await page.getByRole("heading", { level: 1, name: `Order ${orderNumber}` }).waitFor();
+    await page.screenshot({ path: screenshotPath("23-guest-tracked"), fullPage: true });
+  });
+
+  it("pays by card on the sandbox payment page as a guest and sees the order paid", async () => {
+    const { page } = journey;
+    await addToCart(page, "masala dabba", "Steel Masala Dabba", "Small");
+    await checkoutAsGuest(page, email, "Card");
+    await page.waitForURL(/\/sandbox\/pay/);
+    await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+    await page.getByLabel("Expiry (MM/YY)").fill("12/34");
+    await page.getByLabel("CVC").fill("123");
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await page.waitForURL(/\/orders\/view\?token=.+&paid=1/);
+    await expect.poll(() => page.getByTestId("guest-order-status").textContent(), { timeout: 20_000 }).toContain("Paid");
+    await page.screenshot({ path: screenshotPath("23-guest-card-paid"), fullPage: true });
+  });
+});
