@@ -74,14 +74,14 @@ describe("guest checkout and order tracking", () => {
   });
 
   it("refuses a wallet, a bad phone and an address without a valid PIN before writing anything", async () => {
-    const before = (await app.db.repos.orders.list({ status: null, paymentStatus: null, paymentMethod: null, userId: null, placedFrom: null, placedTo: null, search: null, cursor: null, limit: 100 })).items.length;
+    const before = (await app.db.repos.orders.list({ status: null, statuses: null, paymentStatus: null, paymentMethod: null, userId: null, placedFrom: null, placedTo: null, search: null, cursor: null, limit: 100 })).items.length;
     const wallet = await guestOrder({ paymentMethod: "wallet" });
     expect([wallet.result.status, wallet.result.error?.data.fieldErrors[0]?.path]).toEqual([400, "paymentMethod"]);
     const phone = await guestOrder({ phone: "12345" });
     expect([phone.result.status, phone.result.error?.data.fieldErrors[0]?.path]).toEqual([400, "phone"]);
     const pin = await guestOrder({ address: { ...address, postalCode: "5600" } });
     expect([pin.result.status, pin.result.error?.data.fieldErrors[0]?.path]).toEqual([400, "address.postalCode"]);
-    const after = (await app.db.repos.orders.list({ status: null, paymentStatus: null, paymentMethod: null, userId: null, placedFrom: null, placedTo: null, search: null, cursor: null, limit: 100 })).items.length;
+    const after = (await app.db.repos.orders.list({ status: null, statuses: null, paymentStatus: null, paymentMethod: null, userId: null, placedFrom: null, placedTo: null, search: null, cursor: null, limit: 100 })).items.length;
     expect(after).toBe(before);
   });
 

@@ -189,7 +189,7 @@ export interface paths {
         };
         /**
          * List and search products
-         * @description Active products, filtered by `search` (word prefixes), `categoryId`, price range in minor units and `inStock`, sorted by `sort`. Cursor-paginated: follow the `Link: <…>; rel="next"` header (or pass `nextCursor` as `cursor`). Answers 304 to a matching `If-None-Match`.
+         * @description Active products, filtered by `search` (word prefixes; typos corrected, see `suggestion`), `categoryId`, price range in minor units and `inStock`, sorted by `sort`. Cursor-paginated: follow the `Link: <…>; rel="next"` header (or pass `nextCursor` as `cursor`). Answers 304 to a matching `If-None-Match`.
          */
         get: operations["catalog-list"];
         put?: never;
@@ -271,7 +271,7 @@ export interface paths {
         put?: never;
         /**
          * Add a variant to the cart
-         * @description Adds `quantity` (default 1) to the line of `variantId`, re-checking price and stock; answers with the whole cart.
+         * @description Adds `quantity` (default 1) to the line of `variantId`, re-checking price and stock (a line never grows past the stock available: 409 `NOT_ENOUGH_STOCK`); answers with the whole cart.
          */
         post: operations["cart-add"];
         delete?: never;
@@ -296,7 +296,7 @@ export interface paths {
         head?: never;
         /**
          * Change a line's quantity
-         * @description Zero removes the line.
+         * @description Zero removes the line; raising it past the stock available is refused (409, `NOT_ENOUGH_STOCK`).
          */
         patch: operations["cart-updateQuantity"];
         trace?: never;
@@ -437,6 +437,66 @@ export interface paths {
          * @description `lines`: which lines (`variantId`) and how many units of each — no more than `returnable` says is left; `reason`: `damaged`, `wrong_item`, `not_as_described`, `no_longer_needed` or `other`; `note`: free text. Within the store's return window, one return at a time; staff approve or reject each line, and the refund is computed from what those units paid.
          */
         post: operations["order-requestReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order's GST documents
+         * @description Its tax invoice (or bill of supply) and credit notes, in issue order; empty until the order is confirmed. For the order's owner and for admins with `orders.manage`; anyone else, and an order with no such document yet, is 404.
+         */
+        get: operations["order-documents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order's GST invoice as PDF
+         * @description The tax invoice, or the bill of supply the shop issued before it had a GSTIN. For the order's owner and for admins with `orders.manage`; anyone else, and an order with no such document yet, is 404.
+         */
+        get: operations["order-invoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/credit-notes/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the order's credit notes as PDF
+         * @description `number` as printed (percent-encode its slashes), as `/documents` lists it. For the order's owner and for admins with `orders.manage`; anyone else, and an order with no such document yet, is 404.
+         */
+        get: operations["order-creditNote"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -923,6 +983,8 @@ export interface components {
             items: components["schemas"]["ProductSummary"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+            /** @description Present when a search found few or no products and a spelling correction finds more. */
+            suggestion: components["schemas"]["SearchSuggestion"] | null;
         };
         ProductSummary: {
             id: string;
@@ -951,6 +1013,12 @@ export interface components {
             /** @description ISO 4217 code, e.g. INR. */
             currency: string;
         };
+        SearchSuggestion: {
+            /** @description The search text with its typos corrected from the catalog's own words. */
+            query: string;
+            /** @description true: nothing matched as typed, so `items` are the corrected search's results; false: `items` are as typed and the corrected search finds more. */
+            applied: boolean;
+        };
         Product: {
             id: string;
             slug: string;
@@ -969,6 +1037,8 @@ export interface components {
                 name: string;
                 price: components["schemas"]["Money"];
                 inStock: boolean;
+                /** @description How many are left when that is low (at most the store's low-stock threshold, above zero); null otherwise. The cart refuses more than are left. */
+                onlyLeft: number | null;
             }[];
             description: string;
             category: components["schemas"]["Category"] | null;
@@ -1541,6 +1611,18 @@ export interface components {
         };
         /** @enum {string} */
         OrderEventType: "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "payment_cancelled" | "request_return" | "approve_return" | "reject_return" | "receive_return";
+        OrderDocuments: {
+            kind: components["schemas"]["TaxDocumentKind"];
+            /** @description As printed, e.g. INV/25-26/000123: consecutive within its series and financial year. */
+            number: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description The document's total in minor units (paise). */
+            totalMinor: number;
+            currency: string;
+        }[];
+        /** @enum {string} */
+        TaxDocumentKind: "tax-invoice" | "bill-of-supply" | "credit-note";
         GuestPlacedOrder: {
             orderId: string;
             /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
@@ -1743,12 +1825,18 @@ export interface components {
                 itemCount: number;
                 payment: {
                     method: components["schemas"]["PaymentMethod"];
+                    channel: components["schemas"]["PaymentChannel"];
                     status: components["schemas"]["PaymentStatus"];
                 };
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        /**
+         * @description How it was paid as far as the shop knows: `card` for a Stripe card payment, `online` for a Razorpay payment (UPI, card or netbanking; the instrument is not recorded) or one not started yet.
+         * @enum {string}
+         */
+        PaymentChannel: "wallet" | "cod" | "card" | "online";
         AdminOrder: {
             id: string;
             /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
@@ -1982,11 +2070,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: email */
+                    /**
+                     * Email
+                     * Format: email
+                     */
                     email: string;
+                    /** Password */
                     password: string;
+                    /** Full name */
                     name: string;
-                    /** @default null */
                     phone?: string | null;
                 };
             };
@@ -2101,8 +2193,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: email */
+                    /**
+                     * Email
+                     * Format: email
+                     */
                     email: string;
+                    /** Password */
                     password: string;
                 };
             };
@@ -2231,8 +2327,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Sign-in step */
                     challenge: string;
+                    /** Code */
                     code?: string;
+                    /** Recovery code */
                     recoveryCode?: string;
                 } & (unknown | unknown);
             };
@@ -2361,6 +2460,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Refresh token */
                     refreshToken: string;
                 };
             };
@@ -2489,6 +2589,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Refresh token */
                     refreshToken: string;
                 };
             };
@@ -2655,20 +2756,33 @@ export interface operations {
             content: {
                 "application/json": {
                     label?: string | null;
+                    /** Full name */
                     name: string;
-                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                    /**
+                     * Mobile number
+                     * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
+                     */
                     phone: string;
+                    /** Address line 1 */
                     line1: string;
                     line2?: string | null;
+                    /** City */
                     city: string;
                     /**
+                     * State
                      * @description A state or union territory of India: its code or its name; stored as the code.
                      * @enum {string}
                      */
                     state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                    /** @description Indian PIN code: 6 digits, the first 1–9. */
+                    /**
+                     * PIN code
+                     * @description Indian PIN code: 6 digits, the first 1–9.
+                     */
                     postalCode: string;
-                    /** @default IN */
+                    /**
+                     * Country
+                     * @default IN
+                     */
                     country?: string;
                 };
             };
@@ -2800,20 +2914,33 @@ export interface operations {
             content: {
                 "application/json": {
                     label?: string | null;
+                    /** Full name */
                     name: string;
-                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                    /**
+                     * Mobile number
+                     * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
+                     */
                     phone: string;
+                    /** Address line 1 */
                     line1: string;
                     line2?: string | null;
+                    /** City */
                     city: string;
                     /**
+                     * State
                      * @description A state or union territory of India: its code or its name; stored as the code.
                      * @enum {string}
                      */
                     state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                    /** @description Indian PIN code: 6 digits, the first 1–9. */
+                    /**
+                     * PIN code
+                     * @description Indian PIN code: 6 digits, the first 1–9.
+                     */
                     postalCode: string;
-                    /** @default IN */
+                    /**
+                     * Country
+                     * @default IN
+                     */
                     country?: string;
                 };
             };
@@ -3481,8 +3608,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Product */
                     variantId: string;
-                    /** @default 1 */
+                    /**
+                     * Quantity
+                     * @default 1
+                     */
                     quantity?: number;
                 };
             };
@@ -3535,7 +3666,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`, `urn:bbscart:problem:not-enough-stock`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3543,7 +3674,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:conflict";
+                        type?: "urn:bbscart:problem:conflict" | "urn:bbscart:problem:not-enough-stock";
                     };
                 };
             };
@@ -3761,6 +3892,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Quantity */
                     quantity: number;
                 };
             };
@@ -3813,7 +3945,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`. */
+            /** @description Conflicts with the current state (e.g. an Idempotency-Key reused with a different body). Problem types: `urn:bbscart:problem:conflict`, `urn:bbscart:problem:not-enough-stock`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3821,7 +3953,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "urn:bbscart:problem:conflict";
+                        type?: "urn:bbscart:problem:conflict" | "urn:bbscart:problem:not-enough-stock";
                     };
                 };
             };
@@ -4037,6 +4169,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Coupon code */
                     code: string;
                 };
             };
@@ -4343,27 +4476,46 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Saved address */
                     addressId?: string;
+                    /** Delivery address */
                     address?: {
                         label?: string | null;
+                        /** Full name */
                         name: string;
-                        /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                        /**
+                         * Mobile number
+                         * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
+                         */
                         phone: string;
+                        /** Address line 1 */
                         line1: string;
                         line2?: string | null;
+                        /** City */
                         city: string;
                         /**
+                         * State
                          * @description A state or union territory of India: its code or its name; stored as the code.
                          * @enum {string}
                          */
                         state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                        /** @description Indian PIN code: 6 digits, the first 1–9. */
+                        /**
+                         * PIN code
+                         * @description Indian PIN code: 6 digits, the first 1–9.
+                         */
                         postalCode: string;
-                        /** @default IN */
+                        /**
+                         * Country
+                         * @default IN
+                         */
                         country?: string;
                     };
+                    /** Delivery option */
                     deliveryOptionId: string;
-                    /** @enum {string} */
+                    /**
+                     * Payment method
+                     * @enum {string}
+                     */
                     paymentMethod: "wallet" | "card" | "cod";
                 } & (unknown | unknown);
             };
@@ -4744,6 +4896,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Reason */
                     reason: string;
                 };
             };
@@ -4910,11 +5063,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Items */
                     lines: {
+                        /** Item */
                         variantId: string;
+                        /** Quantity */
                         quantity: number;
                     }[];
-                    /** @enum {string} */
+                    /**
+                     * Reason
+                     * @enum {string}
+                     */
                     reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "other";
                     note?: string | null;
                 };
@@ -5070,6 +5229,233 @@ export interface operations {
             };
         };
     };
+    "order-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDocuments"];
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "order-invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="…"`: the document's number as a file name. */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "order-creditNote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="…"`: the document's number as a file name. */
+                    "Content-Disposition": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
     "guest-checkout": {
         parameters: {
             query?: never;
@@ -5083,35 +5469,63 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: email */
+                    /**
+                     * Email
+                     * Format: email
+                     */
                     email: string;
-                    /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                    /**
+                     * Mobile number
+                     * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
+                     */
                     phone: string;
+                    /** Delivery address */
                     address: {
                         label?: string | null;
+                        /** Full name */
                         name: string;
-                        /** @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164. */
+                        /**
+                         * Mobile number
+                         * @description A 10-digit Indian mobile number (`9876543210`, `+91 98765 43210`, `098765 43210`) or another country's in E.164; stored as E.164.
+                         */
                         phone: string;
+                        /** Address line 1 */
                         line1: string;
                         line2?: string | null;
+                        /** City */
                         city: string;
                         /**
+                         * State
                          * @description A state or union territory of India: its code or its name; stored as the code.
                          * @enum {string}
                          */
                         state: "JK" | "Jammu and Kashmir" | "HP" | "Himachal Pradesh" | "PB" | "Punjab" | "CH" | "Chandigarh" | "UK" | "Uttarakhand" | "HR" | "Haryana" | "DL" | "Delhi" | "RJ" | "Rajasthan" | "UP" | "Uttar Pradesh" | "BR" | "Bihar" | "SK" | "Sikkim" | "AR" | "Arunachal Pradesh" | "NL" | "Nagaland" | "MN" | "Manipur" | "MZ" | "Mizoram" | "TR" | "Tripura" | "ML" | "Meghalaya" | "AS" | "Assam" | "WB" | "West Bengal" | "JH" | "Jharkhand" | "OD" | "Odisha" | "CG" | "Chhattisgarh" | "MP" | "Madhya Pradesh" | "GJ" | "Gujarat" | "DH" | "Dadra and Nagar Haveli and Daman and Diu" | "MH" | "Maharashtra" | "KA" | "Karnataka" | "GA" | "Goa" | "LD" | "Lakshadweep" | "KL" | "Kerala" | "TN" | "Tamil Nadu" | "PY" | "Puducherry" | "AN" | "Andaman and Nicobar Islands" | "TS" | "Telangana" | "AP" | "Andhra Pradesh" | "LA" | "Ladakh";
-                        /** @description Indian PIN code: 6 digits, the first 1–9. */
+                        /**
+                         * PIN code
+                         * @description Indian PIN code: 6 digits, the first 1–9.
+                         */
                         postalCode: string;
-                        /** @default IN */
+                        /**
+                         * Country
+                         * @default IN
+                         */
                         country?: string;
                     };
+                    /** Delivery option */
                     deliveryOptionId: string;
-                    /** @enum {string} */
+                    /**
+                     * Payment method
+                     * @enum {string}
+                     */
                     paymentMethod: "card" | "cod";
+                    /** Items */
                     lines?: {
+                        /** Product */
                         variantId: string;
+                        /** Quantity */
                         quantity: number;
                     }[];
+                    /** Coupon code */
                     couponCode?: string;
                 };
             };
@@ -5240,9 +5654,14 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Order number */
                     number: string;
-                    /** Format: email */
+                    /**
+                     * Email
+                     * Format: email
+                     */
                     email?: string;
+                    /** Phone */
                     phone?: string;
                 } | unknown | unknown;
             };
@@ -5678,7 +6097,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Products */
                     productIds: string[];
+                    /** Price change % */
                     changeBp: number;
                 };
             };
@@ -5819,7 +6240,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Products */
                     productIds: string[];
+                    /** Action */
                     action: {
                         /** @constant */
                         type: "archive";
@@ -5829,10 +6252,12 @@ export interface operations {
                     } | {
                         /** @constant */
                         type: "category";
+                        /** Category */
                         categoryId: string;
                     } | {
                         /** @constant */
                         type: "price";
+                        /** Price change % */
                         changeBp: number;
                     };
                 };
@@ -6034,11 +6459,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Name */
                     name: string;
+                    /** Web address */
                     slug?: string;
                     /** @default null */
                     parentId?: string | null;
-                    /** @default  */
+                    /**
+                     * Description
+                     * @default
+                     */
                     description?: string;
                     /** @default null */
                     image?: string | null;
@@ -6183,9 +6613,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Name */
                     name?: string;
+                    /** Web address */
                     slug?: string;
                     parentId?: string | null;
+                    /** Description */
                     description?: string;
                     image?: string | null;
                 };
@@ -6870,18 +7303,23 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Version */
                     expectedVersion: number;
                     description?: string | null;
+                    /** Active */
                     active?: boolean;
+                    /** Discount */
                     discount?: {
                         /** @constant */
                         kind: "percentage";
+                        /** Discount % */
                         percentBp: number;
                         /** @default null */
                         maxDiscountMinor?: number | null;
                     } | {
                         /** @constant */
                         kind: "fixed";
+                        /** Discount amount */
                         amountMinor: number;
                     };
                     minOrderMinor?: number | null;
@@ -7034,6 +7472,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: ("pending_payment" | "confirmed" | "packed" | "shipped" | "delivered" | "cancelled" | "return_requested" | "return_approved" | "return_rejected" | "return_received") | null;
+                view?: "needs_attention" | null;
                 paymentStatus?: ("unpaid" | "authorized" | "paid" | "partially_refunded" | "refunded") | null;
                 paymentMethod?: ("wallet" | "card" | "cod") | null;
                 userId?: string | null;
@@ -7212,13 +7651,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Action */
                     event: {
                         /** @constant */
                         type: "pack";
                     } | {
                         /** @constant */
                         type: "ship";
+                        /** Carrier */
                         carrier: string;
+                        /** Tracking number */
                         trackingNumber: string;
                     } | {
                         /** @constant */
@@ -7226,38 +7668,55 @@ export interface operations {
                     } | {
                         /** @constant */
                         type: "cancel";
+                        /** Reason */
                         reason: string;
                     } | {
                         /** @constant */
                         type: "request_return";
+                        /** Items */
                         lines: {
+                            /** Item */
                             variantId: string;
+                            /** Quantity */
                             quantity: number;
                         }[];
-                        /** @enum {string} */
+                        /**
+                         * Reason
+                         * @enum {string}
+                         */
                         reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "other";
                         note?: string | null;
                     } | {
                         /** @constant */
                         type: "approve_return";
+                        /** Items */
                         lines: {
+                            /** Item */
                             variantId: string;
+                            /** Approve */
                             approve: boolean;
                         }[];
-                        /** @enum {string} */
+                        /**
+                         * Refund destination
+                         * @enum {string}
+                         */
                         destination: "wallet" | "card";
                         /** @default null */
                         override?: {
+                            /** Refund amount */
                             amountMinor: number;
+                            /** Reason */
                             reason: string;
                         } | null;
                     } | {
                         /** @constant */
                         type: "reject_return";
+                        /** Reason */
                         reason: string;
                     } | {
                         /** @constant */
                         type: "receive_return";
+                        /** Put back in stock */
                         restock: boolean;
                     };
                 };
@@ -7423,15 +7882,20 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Orders */
                     items: {
+                        /** Order */
                         orderId: string;
+                        /** Action */
                         event: {
                             /** @constant */
                             type: "pack";
                         } | {
                             /** @constant */
                             type: "ship";
+                            /** Carrier */
                             carrier: string;
+                            /** Tracking number */
                             trackingNumber: string;
                         };
                     }[];
@@ -7579,13 +8043,23 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Refund amount */
                     amountMinor: number;
-                    /** @enum {string} */
+                    /**
+                     * Refund destination
+                     * @enum {string}
+                     */
                     destination: "wallet" | "card";
+                    /** Reason */
                     reason: string;
-                    /** @default [] */
+                    /**
+                     * Items
+                     * @default []
+                     */
                     items?: {
+                        /** Item */
                         variantId: string;
+                        /** Quantity */
                         quantity: number;
                     }[];
                 };
@@ -7741,9 +8215,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Amount */
                     amountMinor: number;
+                    /** Reason */
                     reason: string;
+                    /** Request key */
                     idempotencyKey: string;
+                    /** Code */
                     totpCode?: string;
                 };
             };
