@@ -7,3 +7,5 @@ export * from "./order-return.js";
 export * from "./returns.js";
 export * from "./checkout.js";
 export * from "./figures.js";
+export * from "./days.js";
+export * from "./rollup.js";

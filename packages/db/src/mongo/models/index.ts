@@ -10,6 +10,7 @@ import { orderSchema, type OrderDoc } from "./orders.js";
 import { outboxSchema, type OutboxDoc } from "./outbox.js";
 import { passwordResetSchema, type PasswordResetDoc } from "./password-resets.js";
 import { productSchema, type ProductDoc } from "./products.js";
+import { rollupDaySchema, rollupProductSchema, rollupStateSchema, type RollupDayDoc, type RollupProductDoc, type RollupStateDoc } from "./rollups.js";
 import { sessionSchema, type SessionDoc } from "./sessions.js";
 import { settingsSchema, type SettingsDoc } from "./settings.js";
 import { userSchema, type UserDoc } from "./users.js";
@@ -36,6 +37,9 @@ export interface Models {
   audit: Model<AuditDoc>;
   settings: Model<SettingsDoc>;
   locks: Model<LockDoc>;
+  rollupState: Model<RollupStateDoc>;
+  rollupDays: Model<RollupDayDoc>;
+  rollupProducts: Model<RollupProductDoc>;
 }
 
 /** Compiles the schemas on `connection` (not the global mongoose), so handles never share models. */
@@ -59,6 +63,9 @@ export function registerModels(connection: Connection): Models {
     audit: connection.model<AuditDoc>("AuditEntry", auditSchema),
     settings: connection.model<SettingsDoc>("Settings", settingsSchema),
     locks: connection.model<LockDoc>("Lock", lockSchema),
+    rollupState: connection.model<RollupStateDoc>("RollupState", rollupStateSchema),
+    rollupDays: connection.model<RollupDayDoc>("RollupDay", rollupDaySchema),
+    rollupProducts: connection.model<RollupProductDoc>("RollupProduct", rollupProductSchema),
   };
 }
 
