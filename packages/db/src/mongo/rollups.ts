@@ -2,7 +2,7 @@ import type { ClientSession } from "mongoose";
 import type { Order, RollupChange, SalesRollupPort } from "@bbscart/core";
 import { rebuildRollups } from "../rollups.js";
 import { orderRollupDelta, ordersRollup } from "../rollup-day.js";
-import { ROLLUP_STATE_ID } from "./models/rollups.js";
+import { ROLLUP_STATE_ID, type RollupDayDoc } from "./models/rollups.js";
 import type { Models } from "./models/index.js";
 import { fromDoc } from "./repositories/mapping.js";
 import type { OrderDoc } from "./models/orders.js";
@@ -50,19 +50,16 @@ export function mongoRollups(connection: Connection, models: Models): SalesRollu
       return doc && { timeZone: doc.timeZone, complete: doc.complete };
     },
     async salesFigures({ fromDay, toDay }) {
-      const rows = await rollupDays.aggregate<{ _id: { day: string; currency: string }; orders: number; gross: number; refunds: number }>([
-        { $match: { day: { $gte: fromDay, $lt: toDay } } },
-        { $group: { _id: { day: "$day", currency: "$currency" }, orders: { $sum: "$orders" }, gross: { $sum: "$gross" }, refunds: { $sum: "$refunds" } } },
-        { $match: { orders: { $gt: 0 } } },
-        { $sort: { "_id.day": 1, "_id.currency": 1 } },
-      ]);
-      return rows.map((row) => ({
-        day: row._id.day,
-        currency: row._id.currency,
-        orders: row.orders,
-        gross: { minor: row.gross, currency: row._id.currency },
-        refunds: { minor: row.refunds, currency: row._id.currency },
-      }));
+      // At most 16 buckets per day and currency through `day_currency`: summed here, O(days).
+      const buckets = await rollupDays.find({ day: { $gte: fromDay, $lt: toDay } }).sort({ day: 1, currency: 1 }).lean<RollupDayDoc[]>();
+      const days = new Map<string, { day: string; currency: string; orders: number; gross: number; refunds: number }>();
+      for (const b of buckets) {
+        const seen = days.get(`${b.day}|${b.currency}`) ?? { day: b.day, currency: b.currency, orders: 0, gross: 0, refunds: 0 };
+        days.set(`${b.day}|${b.currency}`, { ...seen, orders: seen.orders + b.orders, gross: seen.gross + b.gross, refunds: seen.refunds + b.refunds });
+      }
+      return [...days.values()]
+        .filter((row) => row.orders > 0)
+        .map((row) => ({ day: row.day, currency: row.currency, orders: row.orders, gross: { minor: row.gross, currency: row.currency }, refunds: { minor: row.refunds, currency: row.currency } }));
     },
     async topProducts({ fromDay, toDay, currency, limit }) {
       const best = await rollupProducts.aggregate<{ _id: string; name: string; quantity: number; minor: number }>([
