@@ -1,5 +1,5 @@
 import { defaultStoreSettings } from "@bbscart/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAccount, type TestAccount } from "./accounts.js";
 import { seedOrder, seedVariant, type SeededVariant } from "./admin-orders-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
@@ -164,9 +164,8 @@ describe("admin dashboard figures over HTTP", () => {
     const recounted = await answers();
     expect(await rebuildSalesRollups(app.db, { daysPerBatch: 3 })).toMatchObject({ timeZone: "America/New_York", orders: 9 });
     const { orders } = app.db.repos;
-    const scans = { salesFigures: orders.salesFigures, topProducts: orders.topProducts };
-    const refuse = () => Promise.reject(new Error("the dashboard scanned orders"));
-    Object.assign(orders, { salesFigures: refuse, topProducts: refuse });
+    const scans = [vi.spyOn(orders, "salesFigures"), vi.spyOn(orders, "topProducts")];
+    for (const scan of scans) scan.mockRejectedValue(new Error("the dashboard scanned orders"));
     try {
       expect(await answers()).toEqual(recounted);
       // A refund booked now changes its order's day in the rollups, in the same write.
@@ -177,7 +176,7 @@ describe("admin dashboard figures over HTTP", () => {
       );
       expect((await sales(7)).days.at(-1)).toMatchObject({ day: "2025-01-16", refunds: { minor: REFUNDED + 500 } });
     } finally {
-      Object.assign(orders, scans);
+      for (const scan of scans) scan.mockRestore();
     }
     // And the rollups still equal a recount of every order.
     const zone = "America/New_York";
