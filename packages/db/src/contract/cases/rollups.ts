@@ -81,7 +81,7 @@ export function rollupCases(context: ContractContext): void {
     expect(await db.rollups.state()).toEqual({ timeZone: ZONE, complete: true });
 
     await fc.assert(
-      fc.asyncProperty(fc.array(placement, { minLength: 1, maxLength: 6 }), async (placements) => {
+      fc.asyncProperty(fc.array(placement, { minLength: 1, maxLength: 5 }), async (placements) => {
         run += 1;
         for (const [index, p] of placements.entries()) {
           const settings = makeSettings({ currency: p.currency });
@@ -142,7 +142,9 @@ export function rollupCases(context: ContractContext): void {
         }
         await expectRecount();
       }),
-      { numRuns: 8 },
+      // The database keeps every run's orders, so a shrunk case replays on another state: no smaller
+      // counterexample comes of shrinking, only minutes of replays. The failing case is reported whole.
+      { numRuns: 6, endOnFailure: true },
     );
 
     // A rebuild from the orders, in batches of any size, gives the rollups the writes kept.
@@ -151,7 +153,7 @@ export function rollupCases(context: ContractContext): void {
     expect(batches).toBeGreaterThan(1);
     expect(await db.rollups.salesFigures({ fromDay: "2024-01-01", toDay: "2026-01-01" })).toEqual(kept);
     await expectRecount();
-  }, 120_000);
+  }, 300_000);
 
   it("rollups: a rebuild in another zone regroups the days; bad batch sizes are refused before anything changes", async () => {
     const { db } = context;

@@ -27,11 +27,11 @@ export function orderRepository({ models, session, atomically }: RepoContext): O
     },
     async save(order, expectedVersion) {
       // Compare-and-set on the version loaded: a concurrent decision already saved means no match.
-      // The replaced document is what the rollups held of the order.
+      // The stored document, read in the same transaction, is what the rollups held of the order.
       const { _id, ...fields } = toDoc(order);
       return atomically(async (tx) => {
-        const before = await orders.findOneAndReplace({ _id, version: expectedVersion }, fields, { session: tx, returnDocument: "before" }).lean<OrderDoc>();
-        if (!before) return false;
+        const before = await orders.findOne({ _id, version: expectedVersion }, null, { session: tx }).lean<OrderDoc>();
+        if (!before || (await orders.replaceOne({ _id, version: expectedVersion }, fields, { session: tx })).matchedCount !== 1) return false;
         await maintainRollups(models, tx, toOrder(before), order);
         return true;
       });
