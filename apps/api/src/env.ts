@@ -151,6 +151,8 @@ const envSchema = z.object({
   RETENTION_MESSAGES_DAYS: integer(1, 3_650).default(30),
   /** Processed webhook events are kept this many days: longer than any provider retries a delivery (Stripe 3 days, Razorpay 1), so a late repeat is still recognised. */
   RETENTION_WEBHOOK_EVENTS_DAYS: integer(7, 3_650).default(30),
+  /** Store days a rollup rebuild recounts per write (ADR 132): one day of orders holds SQLite's write lock for milliseconds. */
+  ROLLUP_REBUILD_DAYS_PER_BATCH: integer(1, 366).default(1),
   /** Tests only (honoured when NODE_ENV=test): the worker SIGKILLs itself at this point of a delivery. */
   NOTIFICATION_CRASH_POINT: z.enum(["before-send", "after-send"]).optional(),
   READINESS_TIMEOUT_MS: integer(50, 30_000).default(1_000),

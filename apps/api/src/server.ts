@@ -14,6 +14,7 @@ import { databaseOptions } from "./config/database.js";
 import { metricsFrom } from "./metrics/metrics.js";
 import { connectRedis } from "./redis.js";
 import { systemClock } from "./runtime.js";
+import { ensureSalesRollups } from "./services/reports/index.js";
 
 const { version } = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -65,5 +66,10 @@ runMain("api", async ({ env, log, secrets }) => {
     await db.close();
   });
   log.info({ url, engine: db.engine, dataDir: env.DATA_DIR, payments: env.PAYMENT_PROVIDER, metrics: metrics ? `${url}/metrics` : "off" }, "BBSCART API listening");
+  // In the background, in short batches: the dashboard recounts orders until the rollups are ready.
+  ensureSalesRollups(db, { daysPerBatch: env.ROLLUP_REBUILD_DAYS_PER_BATCH }).then(
+    (rebuilt) => rebuilt && log.info(rebuilt, "sales rollups rebuilt"),
+    (error: unknown) => log.error({ err: error }, "sales rollups rebuild failed; the dashboard keeps recounting orders"),
+  );
   announceReady({ url, port });
 });

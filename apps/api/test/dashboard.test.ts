@@ -1,10 +1,11 @@
 import { defaultStoreSettings } from "@bbscart/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAccount, type TestAccount } from "./accounts.js";
 import { seedOrder, seedVariant, type SeededVariant } from "./admin-orders-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { useTempDirs } from "./temp-dir.js";
 import { call } from "./trpc-http.js";
+import { rebuildSalesRollups } from "../src/services/reports/index.js";
 
 /** 10:00 on 16 January in New York (UTC−5): the store's "today" starts at 05:00 UTC. */
 const NOW = new Date("2025-01-16T15:00:00Z");
@@ -147,5 +148,40 @@ describe("admin dashboard figures over HTTP", () => {
     expect(overview.byStatus).toMatchObject({ confirmed: 6, delivered: 1, cancelled: 1, pending_payment: 1, shipped: 0 });
     expect(overview.lowStockThreshold).toBe(3);
     expect(overview.lowStock.map((v) => [v.sku, v.available])).toEqual([[scarce.sku, 2]]);
+  });
+
+  it("reads the same figures from the rollups once they are built, without recounting orders, and keeps them as refunds land", async () => {
+    const token = { token: admin.token };
+    const answers = async () =>
+      Promise.all([
+        sales(7),
+        sales(30),
+        call(app.url, "admin.dashboard.topProducts", { days: 30 }, token).then((r) => r.data),
+        call(app.url, "admin.dashboard.overview", undefined, token).then((r) => r.data),
+      ]);
+    // Not built yet (a database from before rollups): the dashboard recounts the orders.
+    expect(await app.db.rollups.state()).toBeNull();
+    const recounted = await answers();
+    expect(await rebuildSalesRollups(app.db, { daysPerBatch: 3 })).toMatchObject({ timeZone: "America/New_York", orders: 9 });
+    const { orders } = app.db.repos;
+    const scans = [vi.spyOn(orders, "salesFigures"), vi.spyOn(orders, "topProducts")];
+    for (const scan of scans) scan.mockRejectedValue(new Error("the dashboard scanned orders"));
+    try {
+      expect(await answers()).toEqual(recounted);
+      // A refund booked now changes its order's day in the rollups, in the same write.
+      const [order] = (await orders.list({ status: "delivered", paymentStatus: null, paymentMethod: null, userId: null, placedFrom: null, placedTo: null, search: null, cursor: null, limit: 1 })).items;
+      await app.services.adminOrders.refund(
+        { user: admin.user, actor: { kind: "admin", userId: admin.user.id, permissions: ["refunds.issue"] }, requestId: null },
+        { orderId: order!.id, amountMinor: 500, destination: "wallet", reason: "late", items: [], idempotencyKey: "dashboard-refund-2" },
+      );
+      expect((await sales(7)).days.at(-1)).toMatchObject({ day: "2025-01-16", refunds: { minor: REFUNDED + 500 } });
+    } finally {
+      for (const scan of scans) scan.mockRestore();
+    }
+    // And the rollups still equal a recount of every order.
+    const zone = "America/New_York";
+    expect(await app.db.rollups.salesFigures({ fromDay: "2024-01-01", toDay: "2026-01-01" })).toEqual(
+      await orders.salesFigures({ from: new Date("2024-01-01T05:00:00Z"), to: new Date("2026-01-01T05:00:00Z"), timeZone: zone }),
+    );
   });
 });

@@ -10,3 +10,5 @@ export * from "./figures.js";
 export * from "./tracking.js";
 export * from "./views.js";
 export * from "./guest.js";
+export * from "./days.js";
+export * from "./rollup.js";

@@ -1,4 +1,6 @@
-import type { Repositories } from "./repositories.js";
+import type { CurrencyCode } from "../money/money.js";
+import type { DailyFigures } from "../order/figures.js";
+import type { ProductSales, Repositories } from "./repositories.js";
 import type { UnitOfWork } from "./unit-of-work.js";
 
 /**
@@ -22,6 +24,33 @@ export interface RetentionPort {
   prune(kind: PrunableRecord, before: Date, limit: number): Promise<number>;
 }
 
+/** Which store days the rollups are grouped by, and whether every order is in them yet. */
+export interface RollupState {
+  readonly timeZone: string;
+  /** False while a rebuild is under way: the rollups hold only the days it has reached. */
+  readonly complete: boolean;
+}
+
+/**
+ * The owner's figures kept per store day (ADR 131): per day and currency (paid orders, gross,
+ * refunds, units) and per product, day and currency (units, revenue). Every order write adds
+ * its change in the same transaction, so reading a period costs O(days), not O(orders).
+ */
+export interface SalesRollupPort {
+  /** Null when never built. Read the figures below only when `complete` and in the store's zone. */
+  state(): Promise<RollupState | null>;
+  /** Days in [`fromDay`, `toDay`) with paid orders, every currency: what `orders.salesFigures` recounts. */
+  salesFigures(query: { readonly fromDay: string; readonly toDay: string }): Promise<readonly DailyFigures[]>;
+  /** The `limit` best sellers of days in [`fromDay`, `toDay`), ordered as `orders.topProducts` orders them. */
+  topProducts(query: { readonly fromDay: string; readonly toDay: string; readonly currency: CurrencyCode; readonly limit: number }): Promise<readonly ProductSales[]>;
+  /**
+   * Recomputes every rollup from the orders, days in `timeZone`, `daysPerBatch` days per short
+   * transaction (orders keep being written meanwhile); idempotent. Marks the rollups complete
+   * at the end unless another rebuild started since. Returns the orders and batches it read.
+   */
+  rebuild(timeZone: string, options: { readonly daysPerBatch: number }): Promise<{ readonly orders: number; readonly batches: number }>;
+}
+
 /** The persistence engines `packages/db` can run on; chosen by configuration, never by callers. */
 export type DatabaseEngine = "sqlite" | "mongodb";
 
@@ -39,6 +68,7 @@ export interface DatabaseHandle {
    */
   readonly repos: Repositories;
   readonly retention: RetentionPort;
+  readonly rollups: SalesRollupPort;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   /**

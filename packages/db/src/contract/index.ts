@@ -9,6 +9,7 @@ import { guestCases } from "./cases/guests.js";
 import { ledgerCases } from "./cases/ledger.js";
 import { operationsCases } from "./cases/operations.js";
 import { rollbackCases } from "./cases/rollback.js";
+import { rollupCases } from "./cases/rollups.js";
 import { searchCases } from "./cases/search.js";
 import type { ContractContext } from "./context.js";
 import type { ContractLane } from "./lane.js";
@@ -47,6 +48,7 @@ export function describeContract(name: string, lane: ContractLane): void {
     describe("ledger", () => ledgerCases(context));
     describe("webhooks, outbox, audit, settings", () => operationsCases(context));
     describe("rollback of every write method", () => rollbackCases(context));
+    describe("owner's figures from rollups", () => rollupCases(context));
     describe("guarded writes", () => guardedCases(context));
     describe("guest orders", () => guestCases(context));
     describe("concurrency", () => concurrencyCases(context));

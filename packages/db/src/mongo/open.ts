@@ -10,6 +10,7 @@ import { createRepositories } from "./repositories/index.js";
 import { fillAddressStateCodes, fillUserSearchKeys } from "./repositories/users.js";
 import { fillSearchVocabulary } from "./repositories/vocabulary.js";
 import { mongoRetention } from "./retention.js";
+import { mongoRollups } from "./rollups.js";
 import { numberOldOrders, upgradeLegacyReturns } from "./repositories/orders.js";
 import { mongoUnitOfWork } from "./unit-of-work.js";
 
@@ -62,6 +63,7 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
       uow: mongoUnitOfWork(connection, models, options.transactionRetryBudgetMs ?? 5_000, options.observer ?? unobserved),
       repos: createRepositories(repoContext(models, connection, undefined)),
       retention: mongoRetention(models),
+      rollups: mongoRollups(connection, models),
       ping: async () => {
         const db = connection.db;
         if (!db) throw new Error("MongoDB connection is not open");

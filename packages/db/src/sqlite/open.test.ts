@@ -90,6 +90,7 @@ const undo: Readonly<Record<number, string>> = {
   15: "DROP TABLE search_vocabulary; DROP TABLE search_vocabulary_keys; ",
   // The owner stays nullable on the way back: a rewound schema still reads every order it held.
   16: "DROP INDEX orders_guest_email; ALTER TABLE orders DROP COLUMN guest_email; ",
+  17: "DROP TABLE rollup_state; DROP TABLE sales_rollup_days; DROP TABLE sales_rollup_products; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */

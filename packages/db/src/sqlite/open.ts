@@ -8,7 +8,9 @@ import { GroupCommit } from "./group-commit.js";
 import { WriteLock } from "./lock.js";
 import { migrate } from "./migrations/index.js";
 import { sqliteRepositories } from "./repositories/index.js";
+import { ordersPlacedIn } from "./repositories/orders.js";
 import { sqliteRetention } from "./retention.js";
+import { sqliteRollups } from "./rollups.js";
 import { SqliteUnitOfWork } from "./unit-of-work.js";
 
 export interface SqliteOptions {
@@ -68,6 +70,7 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
     uow: new SqliteUnitOfWork(writer, commits, sqliteRepositories, observer),
     repos: sqliteRepositories(direct),
     retention: sqliteRetention(direct),
+    rollups: sqliteRollups(direct, ordersPlacedIn),
     // A promise chain, so a driver throw (e.g. "database is closed") becomes a rejection.
     ping: () =>
       Promise.resolve().then(() => {

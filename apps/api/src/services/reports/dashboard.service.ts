@@ -1,4 +1,4 @@
-import { available, money, netOf, summarize, type DailyFigures } from "@bbscart/core";
+import { addDays, available, dayIn, money, netOf, startOfDay, summarize, type DailyFigures } from "@bbscart/core";
 import type { salesReportInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { type CommerceDeps, loadSettings } from "../common/index.js";
@@ -8,45 +8,12 @@ const LOW_STOCK_LIMIT = 20;
 /** How many best sellers the dashboard lists. */
 const TOP_PRODUCTS_LIMIT = 10;
 
-/** "YYYY-MM-DD" of an instant in an IANA time zone. */
-function dayIn(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
-
-/** The calendar day `n` days after `day` (negative goes back); pure date arithmetic, so DST cannot skip a day. */
-function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-/** How far the wall clock in `timeZone` is ahead of UTC at `at`, in milliseconds. */
-function offsetAt(timeZone: string, at: number): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(new Date(at));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return wall - (at - (at % 1000));
-}
-
-/** The instant a calendar day begins in `timeZone` (the offset is checked again at that instant, for DST). */
-function startOfDay(timeZone: string, day: string): Date {
-  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
-  const guess = midnightUtc - offsetAt(timeZone, midnightUtc);
-  return new Date(midnightUtc - offsetAt(timeZone, guess));
-}
-
 /**
  * The admin dashboard's figures, every "day" in the store's time zone: the owner's sales figures
  * per day (paid orders, gross, refunds, net), today's, orders by status, low-stock variants and top products — each one indexed query, never
- * a scan of all orders.
+ * a scan of all orders. Sales and best sellers are read from the rollups (O(days), ADR 131) once they
+ * are complete in the store's zone; before that (an upgraded database not yet rebuilt, a zone just
+ * changed) from the orders of the period, which give the same figures, slower.
  */
 export function dashboardService(deps: CommerceDeps) {
   const { db, clock } = deps;
@@ -56,7 +23,10 @@ export function dashboardService(deps: CommerceDeps) {
     const { timeZone, currency } = await loadSettings(db.repos);
     const today = dayIn(timeZone, clock.now());
     const first = addDays(today, 1 - days);
-    return { timeZone, currency, first, from: startOfDay(timeZone, first), to: startOfDay(timeZone, addDays(today, 1)) };
+    const end = addDays(today, 1);
+    const state = await db.rollups.state();
+    const rolledUp = state?.complete === true && state.timeZone === timeZone;
+    return { timeZone, currency, first, end, rolledUp, from: startOfDay(timeZone, first), to: startOfDay(timeZone, end) };
   }
 
   /**
@@ -65,8 +35,8 @@ export function dashboardService(deps: CommerceDeps) {
    * period's summary with the average order value. Definitions: core's `DailyFigures`.
    */
   async function figures(days: number) {
-    const { timeZone, currency, first, from, to } = await period(days);
-    const rows = await db.repos.orders.salesFigures({ from, to, timeZone });
+    const { timeZone, currency, first, end, rolledUp, from, to } = await period(days);
+    const rows = rolledUp ? await db.rollups.salesFigures({ fromDay: first, toDay: end }) : await db.repos.orders.salesFigures({ from, to, timeZone });
     const byDay = new Map<string, DailyFigures>(rows.filter((row) => row.currency === currency).map((row) => [row.day, row]));
     const series = Array.from({ length: days }, (_, i) => {
       const day = addDays(first, i);
@@ -84,8 +54,10 @@ export function dashboardService(deps: CommerceDeps) {
 
     /** Best sellers of the period by units, in the store's currency. */
     async topProducts(input: z.output<typeof salesReportInput>) {
-      const { timeZone, currency, from, to } = await period(input.days);
-      const products = await db.repos.orders.topProducts({ from, to, currency, limit: TOP_PRODUCTS_LIMIT });
+      const { timeZone, currency, first, end, rolledUp, from, to } = await period(input.days);
+      const products = rolledUp
+        ? await db.rollups.topProducts({ fromDay: first, toDay: end, currency, limit: TOP_PRODUCTS_LIMIT })
+        : await db.repos.orders.topProducts({ from, to, currency, limit: TOP_PRODUCTS_LIMIT });
       return { timeZone, currency, products };
     },
 

@@ -11,6 +11,7 @@ import { outboxSchema, type OutboxDoc } from "./outbox.js";
 import { passwordResetSchema, type PasswordResetDoc } from "./password-resets.js";
 import { productSchema, type ProductDoc } from "./products.js";
 import { searchVocabularySchema, type SearchVocabularyDoc } from "./search-vocabulary.js";
+import { rollupDaySchema, rollupProductSchema, rollupStateSchema, type RollupDayDoc, type RollupProductDoc, type RollupStateDoc } from "./rollups.js";
 import { sessionSchema, type SessionDoc } from "./sessions.js";
 import { settingsSchema, type SettingsDoc } from "./settings.js";
 import { userSchema, type UserDoc } from "./users.js";
@@ -38,6 +39,9 @@ export interface Models {
   audit: Model<AuditDoc>;
   settings: Model<SettingsDoc>;
   locks: Model<LockDoc>;
+  rollupState: Model<RollupStateDoc>;
+  rollupDays: Model<RollupDayDoc>;
+  rollupProducts: Model<RollupProductDoc>;
 }
 
 /** Compiles the schemas on `connection` (not the global mongoose), so handles never share models. */
@@ -62,6 +66,9 @@ export function registerModels(connection: Connection): Models {
     audit: connection.model<AuditDoc>("AuditEntry", auditSchema),
     settings: connection.model<SettingsDoc>("Settings", settingsSchema),
     locks: connection.model<LockDoc>("Lock", lockSchema),
+    rollupState: connection.model<RollupStateDoc>("RollupState", rollupStateSchema),
+    rollupDays: connection.model<RollupDayDoc>("RollupDay", rollupDaySchema),
+    rollupProducts: connection.model<RollupProductDoc>("RollupProduct", rollupProductSchema),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Models } from "../models/index.js";
 import { COUNTERS_COLLECTION, orderUniqueIndexes, type OrderDoc } from "../models/orders.js";
 import type { UserDoc } from "../models/users.js";
 import { foldCustomerOrders } from "../../customer-orders.js";
+import { maintainRollups } from "../rollups.js";
 import { repoContext, transactionOptions, type RepoContext } from "./context.js";
 import { escapeRegex, findPage, fromDoc, toDoc } from "./mapping.js";
 
@@ -16,10 +17,15 @@ function toOrder(doc: OrderDoc): Order {
 }
 const newestFirst = { field: "placedAt", direction: -1 } as const;
 
-export function orderRepository({ models: { orders, products, users }, session }: RepoContext): OrderRepository {
+export function orderRepository({ models, session, atomically }: RepoContext): OrderRepository {
+  const { orders, products, users } = models;
   return {
+    // The order and its rollup buckets in one transaction (ADR 131).
     async create(order) {
-      await translateDuplicateKey(orderUniqueIndexes, () => orders.insertMany([toDoc(order)], { session }));
+      await atomically(async (tx) => {
+        await translateDuplicateKey(orderUniqueIndexes, () => orders.insertMany([toDoc(order)], { session: tx }));
+        await maintainRollups(models, tx, null, order);
+      });
     },
     async findById(id) {
       const doc = await orders.findById(id, null, { session }).lean<OrderDoc>();
@@ -27,9 +33,14 @@ export function orderRepository({ models: { orders, products, users }, session }
     },
     async save(order, expectedVersion) {
       // Compare-and-set on the version loaded: a concurrent decision already saved means no match.
+      // The stored document, read in the same transaction, is what the rollups held of the order.
       const { _id, ...fields } = toDoc(order);
-      const result = await orders.replaceOne({ _id, version: expectedVersion }, fields, { session });
-      return result.matchedCount === 1;
+      return atomically(async (tx) => {
+        const before = await orders.findOne({ _id, version: expectedVersion }, null, { session: tx }).lean<OrderDoc>();
+        if (!before || (await orders.replaceOne({ _id, version: expectedVersion }, fields, { session: tx })).matchedCount !== 1) return false;
+        await maintainRollups(models, tx, toOrder(before), order);
+        return true;
+      });
     },
     async nextNumber() {
       // One document per sequence; `$inc` in the caller's transaction, so a rolled-back placement gives its number back.

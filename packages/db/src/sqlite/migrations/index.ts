@@ -16,6 +16,7 @@ import { returnsByLine } from "./013-returns-by-line.js";
 import { addressStateCodes } from "./014-address-state-codes.js";
 import { searchVocabulary } from "./015-search-vocabulary.js";
 import { guestOrders } from "./016-guest-orders.js";
+import { salesRollups } from "./017-sales-rollups.js";
 import { addressesWithStateCodes } from "../../address-states.js";
 import { userSearchKeys as keysOf } from "../../user-search.js";
 import { productVocabulary } from "../../search-words.js";
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: "address-state-codes", sql: addressStateCodes },
   { version: 15, name: "search-vocabulary", sql: searchVocabulary },
   { version: 16, name: "guest-orders", sql: guestOrders },
+  { version: 17, name: "sales-rollups", sql: salesRollups },
 ];
 
 /**

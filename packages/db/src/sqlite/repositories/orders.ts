@@ -1,6 +1,7 @@
 import {
   ORDER_NUMBER_PREFIX,
   ORDER_STATUSES,
+  dayFormatter,
   money,
   type CouponSales,
   type CustomerOrders,
@@ -15,6 +16,7 @@ import { decodeJson, encodeJson, fromMs, fromMsOrNull, globPrefix, toMs, toMsOrN
 import { foldCustomerOrders } from "../../customer-orders.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
+import { maintainRollups } from "../rollups.js";
 
 /** The nested parts of an order: read and written whole, never filtered on. */
 type OrderDetails = Pick<
@@ -169,10 +171,9 @@ function searchClause(term: string): readonly [string, ...SqlValue[]] {
 
 const list = (rows: unknown[]) => (rows as OrderRow[]).map(toOrder);
 
-/** "YYYY-MM-DD" of an instant in an IANA time zone (SQLite knows only UTC offsets). */
-function dayIn(timeZone: string): (at: Date) => string {
-  const format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-  return (at) => format.format(at);
+/** Every order placed in [`from`, `to`) (epoch ms), through the `placed_at` index: what a rollup rebuild batch recounts. */
+export function ordersPlacedIn(c: Connection, from: number, to: number): Order[] {
+  return list(c.prepare("SELECT * FROM orders WHERE placed_at >= ? AND placed_at < ?").all(from, to));
 }
 
 /** Days × currencies of paid orders, added up as they come: the day is the store's, so SQLite's UTC-offset dates cannot do it. */
@@ -180,7 +181,9 @@ function figuresByDay(
   rows: Iterable<{ placedAt: Date; currency: string; capturedMinor: number; refundedMinor: number }>,
   timeZone: string,
 ): DailyFigures[] {
-  const day = dayIn(timeZone);
+  // SQLite knows only UTC offsets, so the store's day is formatted here.
+  const formatter = dayFormatter(timeZone);
+  const day = (at: Date) => formatter.format(at);
   const byKey = new Map<string, { day: string; currency: string; orders: number; gross: number; refunds: number }>();
   for (const row of rows) {
     if (row.capturedMinor <= 0) continue;
@@ -268,15 +271,22 @@ export function sqliteOrders(ex: Executor): OrderRepository {
         c.prepare(INSERT).run(orderParams(order));
         const insertLine = c.prepare(INSERT_LINE);
         for (const line of lineParams(order)) insertLine.run(line);
+        maintainRollups(c, null, order);
       }),
     findById: (id) =>
       ex.read((c) => {
         const row = c.prepare("SELECT * FROM orders WHERE id = ?").get(id) as OrderRow | undefined;
         return row ? toOrder(row) : null;
       }),
-    // Compare-and-set on the version in the WHERE clause: one statement, no read first.
+    // Compare-and-set on the version in the WHERE clause. The stored order is read first, in the
+    // same write, for what the rollups held of it.
     save: (order, expectedVersion) =>
-      ex.write((c) => c.prepare(SAVE).run({ ...orderParams(order), expected_version: expectedVersion }).changes === 1),
+      ex.write((c) => {
+        const before = c.prepare("SELECT * FROM orders WHERE id = ? AND version = ?").get(order.id, expectedVersion) as OrderRow | undefined;
+        if (!before || c.prepare(SAVE).run({ ...orderParams(order), expected_version: expectedVersion }).changes !== 1) return false;
+        maintainRollups(c, toOrder(before), order);
+        return true;
+      }),
     nextNumber: () =>
       ex.write(
         (c) =>
