@@ -317,9 +317,9 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
       if ((start / ORDER_BATCH) % 40 === 39) log(`history: ${start + ORDER_BATCH} of ${orders} orders (${Math.round((start + ORDER_BATCH) / ((Date.now() - started) / 1000))} orders/s)`);
     }
 
-    // Hook: the owner's rollups are derived from what was just written. When the rollup rebuild
-    // (issue 28's `db:rollups:rebuild`) exists, it is called here, once, before the API starts.
-    await rebuildRollupsHook(db);
+    // The owner's rollups, rebuilt once as `npm run db:rollups:rebuild` does: the API would
+    // otherwise rebuild them in the background at start-up, in the middle of the measurements.
+    await rebuildRollups(db);
 
     const [heavyShopper, another] = users;
     // Checked at the start (more customers than heavy ones, at least one heavy): both exist.
@@ -341,8 +341,10 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
 }
 
 /**
- * Where the generator brings the owner's rollups up to date after writing history. There is no
- * rollup rebuild in this checkout yet, so it does nothing; it is the one place to call it.
- * @param {unknown} _db
+ * Brings the owner's rollups up to date with the API's own rebuild (decision 132), from its build.
+ * @param {any} db
  */
-async function rebuildRollupsHook(_db) {}
+async function rebuildRollups(db) {
+  const { rebuildSalesRollups } = await import(pathToFileURL(path.join(repoRoot, "apps/api/dist/services/reports/rollups.service.js")).href);
+  await rebuildSalesRollups(db, { daysPerBatch: 31 });
+}
