@@ -165,22 +165,33 @@ describe("guest checkout and order tracking", () => {
     expect((await app.db.repos.coupons.findByCode(code))?.usedCount).toBe(1);
   });
 
-  it("gives a guest's orders to the account registered with their email, once", async () => {
+  it("gives a guest's orders to an account of their email only with an order's link: registering alone claims nothing", async () => {
     const email = guestEmail();
     const first = (await guestOrder({ email })).result.data as GuestReceipt;
     const second = (await guestOrder({ email, paymentMethod: "card" })).result.data as GuestReceipt;
     const stranger = (await guestOrder()).result.data as GuestReceipt;
+    // Anyone can register with any email (there is no verification): that alone shows them nothing.
     const registered = await call(app.url, "auth.register", { email: email.toUpperCase(), password: "correct horse battery", name: "Guest Later" });
     expect(registered.status).toBe(200);
     const token = (registered.data as { accessToken: string }).accessToken;
-    const mine = await call(app.url, "order.list", {}, { token });
-    expect((mine.data as { items: { id: string }[] }).items.map((o) => o.id).sort()).toEqual([first.orderId, second.orderId].sort());
+    const orders = async () => ((await call(app.url, "order.list", {}, { token })).data as { items: { id: string }[] }).items.map((o) => o.id).sort();
+    expect(await orders()).toEqual([]);
+
+    // Another account's link, a forged link, and no sign-in are all refused, and claim nothing.
+    const other = await call(app.url, "guest.claim", { token: stranger.token }, { token });
+    expect([other.status, other.error?.data.reason]).toEqual([403, "GUEST_ORDER_OTHER_EMAIL"]);
+    expect((await call(app.url, "guest.claim", { token: `${first.token.slice(0, -2)}xx` }, { token })).status).toBe(404);
+    expect((await call(app.url, "guest.claim", { token: first.token })).status).toBe(401);
+    expect(await orders()).toEqual([]);
+
+    // The link from the emails proves the mailbox: every guest order of that email joins the account, once.
+    const claimed = await call(app.url, "guest.claim", { token: first.token }, { token });
+    expect(claimed.data).toEqual({ claimed: 2 });
+    expect(await orders()).toEqual([first.orderId, second.orderId].sort());
     expect((await app.db.repos.orders.findById(stranger.orderId))?.userId).toBeNull();
-    // Claimed orders keep their guest link working, and a repeat claim finds nothing left.
+    expect((await call(app.url, "guest.claim", { token: second.token }, { token })).data).toEqual({ claimed: 0 });
+    // Claimed orders keep their guest link working; the card order can be paid from the account now.
     expect((await call(app.url, "guest.byToken", { token: first.token })).status).toBe(200);
-    const user = await app.db.repos.users.findByEmail(email);
-    expect(await app.db.uow.run((repos) => app.services.guests.claim(repos, user!))).toBe(0);
-    // The card order is the shopper's now: they can pay it from their account.
     expect((await call(app.url, "order.payment", { orderId: second.orderId }, { token })).status).toBe(200);
   });
 

@@ -86,6 +86,7 @@ const samples: { [C in RefusalCode]: Extract<Refusal, { code: C }>[] } = {
   TRACKING_NO_MATCH: [{ code: "TRACKING_NO_MATCH" }],
   TRACKING_THROTTLED: [{ code: "TRACKING_THROTTLED", retryAfterSeconds: 60 }],
   ORDER_LINK_INVALID: [{ code: "ORDER_LINK_INVALID" }],
+  GUEST_ORDER_OTHER_EMAIL: [{ code: "GUEST_ORDER_OTHER_EMAIL" }],
   NOT_AWAITING_PAYMENT: [{ code: "NOT_AWAITING_PAYMENT", status: "pending_payment" }],
   USER_NOT_FOUND: [{ code: "USER_NOT_FOUND" }],
   ADJUSTMENT_EXCEEDS_BALANCE: [{ code: "ADJUSTMENT_EXCEEDS_BALANCE", balance: money(100) }],

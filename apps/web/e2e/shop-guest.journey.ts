@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
 import { linkInMail } from "./mail";
-import { addToCart, choosePayment, fillAddress } from "./shop-steps";
+import { addToCart, choosePayment, fillAddress, journeyPassword } from "./shop-steps";
 
 /** The guest's order link in the newest email to `to`. */
 const orderLinkFor = (to: string) => linkInMail(to, /https?:\/\/[^\s"<>]*\/orders\/view\?token=[A-Za-z0-9._~%-]+/);
@@ -68,5 +68,22 @@ describe.skipIf(noBrowser)("a guest buys without an account and finds the order 
     await page.waitForURL(/\/orders\/view\?token=.+&paid=1/);
     await expect.poll(() => page.getByTestId("guest-order-status").textContent(), { timeout: 20_000 }).toContain("Paid");
     await page.screenshot({ path: screenshotPath("23-guest-card-paid"), fullPage: true });
+  });
+
+  it("creates an account with that email from the order page and adds both guest orders to it", async () => {
+    const { page } = journey;
+    const link = new URL(await orderLinkFor(email));
+    await page.goto(link.pathname + link.search);
+    await page.getByRole("link", { name: "create an account" }).click();
+    await page.getByLabel("Full name").fill("Guest Journey");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password (at least 10 characters)").fill(journeyPassword);
+    await page.getByRole("button", { name: "Create account" }).click();
+    // Back on the order page, signed in: registering alone added nothing; the link does.
+    await page.getByRole("heading", { level: 1, name: `Order ${orderNumber}` }).waitFor();
+    await page.getByRole("button", { name: "Add my orders to my account" }).click();
+    await page.getByText("Added 2 orders to your account.").waitFor();
+    await page.getByRole("link", { name: "Your orders" }).click();
+    await expect.poll(() => page.getByText(orderNumber).count()).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@ import { guestCheckoutInput, orderTokenInput, trackOrderInput, verifyPaymentInpu
 import { readCartCookie } from "../http/cart-cookie.js";
 import { rest } from "../rest/meta.js";
 import { guestOrderOutput, guestPlacedOrderOutput, paymentSessionOutput } from "../contract/index.js";
-import { publicProcedure, router } from "../trpc/init.js";
+import { authedProcedure, publicProcedure, router } from "../trpc/init.js";
 
 const guestTag = { tags: ["Guest orders"] };
 
@@ -87,6 +87,11 @@ export const guestRouter = router({
     .input(orderTokenInput)
     .output(paymentSessionOutput)
     .mutation(({ ctx, input }) => ctx.services.guests.payment(input.token)),
+  /**
+   * A signed-in shopper adds the guest orders of their email to their account, proving the mailbox
+   * with one order's link (ADR 141); web only, like the order page that offers it.
+   */
+  claim: authedProcedure.input(orderTokenInput).mutation(({ ctx, input }) => ctx.services.guests.claimByLink(ctx.user, input.token)),
   /** Razorpay Checkout's handler result for a guest's order (web only, as for accounts). */
   verifyPayment: publicProcedure
     .input(orderTokenInput.extend(verifyPaymentInput.omit({ orderId: true }).shape))

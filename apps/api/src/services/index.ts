@@ -105,7 +105,6 @@ export function createServices(deps: ServiceDeps) {
       factors,
       challenges: deps.challenges,
       challengeGuard: deps.challengeGuard,
-      claimGuestOrders: (repos, user) => guests.claim(repos, user),
     }),
     account: accountService({ db, clock, ids }),
     factors,

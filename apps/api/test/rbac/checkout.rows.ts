@@ -88,6 +88,12 @@ export const checkoutRows: RowSet = {
     "guest.track": { access: "public", input: (_, w) => ({ number: w.fixtures.guestOrderNumber, email: "rbac-guest@example.test" }) },
     "guest.byToken": { access: "public", input: (_, w) => ({ token: w.fixtures.guestToken }) },
     "guest.payment": { access: "public", input: (_, w) => ({ token: w.fixtures.guestCardToken }) },
+    // The fixture's guest email is nobody's account: every signed-in caller holds the link but not the mailbox's account.
+    "guest.claim": {
+      access: "authed",
+      input: (_, w) => ({ token: w.fixtures.guestToken }),
+      expect: { shopper: "FORBIDDEN", otherShopper: "FORBIDDEN", adminWithout: "FORBIDDEN", adminWith: "FORBIDDEN" },
+    },
     // A signature that never verifies: refused as bad input for everyone alike.
     "guest.verifyPayment": {
       access: "public",

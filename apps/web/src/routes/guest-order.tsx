@@ -1,4 +1,6 @@
-import { useSearchParams } from "react-router";
+import { Link, useLocation, useSearchParams } from "react-router";
+import { withNext } from "../features/auth/next-page";
+import { useSession } from "../features/auth/use-session";
 import { guestOrderPath } from "../features/checkout/guest-checkout";
 import { FormError } from "../features/forms/field";
 import { serverErrors } from "../features/forms/field-errors";
@@ -60,6 +62,7 @@ function GuestOrderView({ order, placed }: { order: GuestOrder; placed: boolean 
             )}
             {order.canPay && <GuestPayAgain order={order} />}
           </Panel>
+          <ClaimOrder token={order.token} />
           <Panel title="Delivering to">
             <p className="text-sm">
               {order.address.name}
@@ -87,5 +90,47 @@ function GuestPayAgain({ order }: { order: GuestOrder }) {
       </button>
       <FormError message={payment.error ? Object.values(serverErrors(payment.error)).join(" ") : undefined} />
     </div>
+  );
+}
+
+/**
+ * Keeping a guest's orders in an account (ADR 141): signed in with the email the order was placed
+ * with, this page's link is the proof, and every guest order of that email joins the account.
+ */
+function ClaimOrder({ token }: { token: string }) {
+  const session = useSession();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  const claim = trpc.guest.claim.useMutation();
+  if (session.status === "unknown") return null;
+  return (
+    <Panel title="Keep it in your account">
+      {session.status === "anonymous" ? (
+        <p className="text-sm text-slate-700">
+          <Link to={withNext("/sign-in", here)} className="font-semibold text-teal-700 hover:underline">
+            Sign in
+          </Link>{" "}
+          or{" "}
+          <Link to={withNext("/register", here)} className="font-semibold text-teal-700 hover:underline">
+            create an account
+          </Link>{" "}
+          with the email you ordered with, then add your orders to it from this page.
+        </p>
+      ) : claim.data ? (
+        <p role="status" className="text-sm text-teal-900">
+          {claim.data.claimed === 0 ? "This order is already in your account." : `Added ${claim.data.claimed} order${claim.data.claimed === 1 ? "" : "s"} to your account.`}{" "}
+          <Link to="/orders" className="font-semibold text-teal-700 hover:underline">
+            Your orders
+          </Link>
+        </p>
+      ) : (
+        <div className="flex flex-col gap-2">
+          <button type="button" className={button.secondary} disabled={claim.isPending} onClick={() => claim.mutate({ token })}>
+            {claim.isPending ? "Adding…" : "Add my orders to my account"}
+          </button>
+          <FormError message={claim.error ? Object.values(serverErrors(claim.error)).join(" ") : undefined} />
+        </div>
+      )}
+    </Panel>
   );
 }

@@ -41,8 +41,6 @@ export interface AuthDeps {
   challenges: SignInChallenges;
   /** Counts code attempts per challenge and lets each complete once. */
   challengeGuard: ChallengeGuard;
-  /** Moves the guest orders placed with a new account's email under it, in the registering unit of work (ADR 141). */
-  claimGuestOrders: (repos: Repositories, user: User) => Promise<number>;
 }
 
 export interface SignedIn {
@@ -120,8 +118,6 @@ export function authService(deps: AuthDeps) {
       try {
         const signIn = await db.uow.run(async (repos) => {
           await repos.users.create(user);
-          // No email verification exists yet: registering with the email is the proof a claim takes (ADR 141).
-          await deps.claimGuestOrders(repos, user);
           return sessions.start(repos, user.id);
         });
         return signedIn(user, signIn);

@@ -52,7 +52,9 @@ export type CheckoutRefusal =
 export type GuestOrderRefusal =
   | { readonly code: "TRACKING_NO_MATCH" }
   | { readonly code: "TRACKING_THROTTLED"; readonly retryAfterSeconds: number }
-  | { readonly code: "ORDER_LINK_INVALID" };
+  | { readonly code: "ORDER_LINK_INVALID" }
+  /** A signed-in shopper claiming, by its link, a guest order placed with another email. */
+  | { readonly code: "GUEST_ORDER_OTHER_EMAIL" };
 
 /** An admin's wallet adjustment: a debit past the balance. */
 export type AdjustmentRefusal = { readonly code: "ADJUSTMENT_EXCEEDS_BALANCE"; readonly balance: Money } | { readonly code: "USER_NOT_FOUND" };
@@ -263,6 +265,10 @@ const table: Table = {
   ORDER_LINK_INVALID: one("NOT_FOUND", () => "This order link is not valid or has expired; find the order with its number and your email instead", {
     field: "token",
     reason: "ORDER_LINK_INVALID",
+  }),
+  GUEST_ORDER_OTHER_EMAIL: one("FORBIDDEN", () => "This order was placed with another email address; sign in with that email to add it to your account", {
+    field: "token",
+    reason: "GUEST_ORDER_OTHER_EMAIL",
   }),
   NOT_IN_CART: one("NOT_FOUND", () => "This item is not in your cart", { field: "variantId", reason: "NOT_IN_CART" }),
   NOT_FOR_SALE: one("NOT_FOUND", () => "This product is not available", { field: "variantId" }),

@@ -20,7 +20,7 @@ export interface GuestDeps extends CommerceDeps {
  * Guest checkout and the guest's way back to the order (ADRs 141, 142): placement through the same
  * unit of work as an account's, the order page opened by a signed link or by number plus email or
  * phone (throttled, one answer for every miss), paying again for a card order, and the claim of a
- * guest's orders by the account later registered with their email.
+ * guest's orders by a signed-in account of their email holding the order's link.
  */
 export function guestsService(deps: GuestDeps) {
   const { db, clock, ids, links } = deps;
@@ -75,6 +75,25 @@ export function guestsService(deps: GuestDeps) {
     return user ? { email: user.email, phone: (user.phone && normalizePhone(user.phone)) ?? "" } : null;
   }
 
+  /**
+   * Moves the guest orders placed with `user`'s email under the account. A concurrent change to one
+   * of them (a payment confirming) loses the compare-and-set here and is read again.
+   */
+  async function claimAll(repos: Repositories, user: Pick<User, "id" | "email">): Promise<number> {
+    let claimed = 0;
+    for (const found of await repos.orders.findUnclaimedGuestOrders(user.email)) {
+      for (let order: Order | null = found; order !== null; order = await repos.orders.findById(order.id)) {
+        const next = claimGuestOrder(order, user);
+        if (!next) break;
+        if (await repos.orders.save(next, order.version)) {
+          claimed += 1;
+          break;
+        }
+      }
+    }
+    return claimed;
+  }
+
   return {
     /**
      * A guest's checkout: the cookie cart on the web (`cartId`), else the body's `lines`. Idempotency
@@ -116,24 +135,17 @@ export function guestsService(deps: GuestDeps) {
     verifyPayment: async (input: { token: string; paymentId: string; signature: string }) => deps.orders.verifyPaymentOf(await byToken(input.token), input),
 
     /**
-     * Moves the guest orders placed with `user`'s email under the account, inside the caller's unit
-     * of work. Idempotent: a claimed order is no guest's any more, so a repeat finds nothing. A
-     * concurrent change to one of them (a payment confirming) loses the compare-and-set here and is
-     * read again.
+     * Adds a guest's orders to the signed-in account (ADR 141): the order's signed link, which only
+     * its emails and its checkout carry, proves the shopper reads that mailbox, so with an account of
+     * that same email every unclaimed guest order of the email moves under it, in one unit of work.
+     * Registering alone proves nothing (there is no email verification), so it claims nothing.
+     * Idempotent: a claimed order is no guest's any more, so a repeat finds nothing.
      */
-    async claim(repos: Repositories, user: Pick<User, "id" | "email">): Promise<number> {
-      let claimed = 0;
-      for (const found of await repos.orders.findUnclaimedGuestOrders(user.email)) {
-        for (let order: Order | null = found; order !== null; order = await repos.orders.findById(order.id)) {
-          const next = claimGuestOrder(order, user);
-          if (!next) break;
-          if (await repos.orders.save(next, order.version)) {
-            claimed += 1;
-            break;
-          }
-        }
-      }
-      return claimed;
+    async claimByLink(user: Pick<User, "id" | "email">, token: string): Promise<{ claimed: number }> {
+      const order = await byToken(token);
+      if (order.userId === user.id) return { claimed: 0 };
+      if (!order.guest || order.guest.email !== user.email) throw refused({ code: "GUEST_ORDER_OTHER_EMAIL" });
+      return { claimed: await db.uow.run((repos) => claimAll(repos, user)) };
     },
   };
 }
