@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { simpleParser, type ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { totp } from "../src/auth/totp.js";
 import { codeIn, createAccount, enrolTotp, signIn, type TestAccount } from "./accounts.js";
@@ -106,13 +107,17 @@ describe("accounts over HTTP", () => {
 
     // The worker delivers it from the queue: wait for the file.
     const mailDir = path.join(app.env.DATA_DIR, "mail");
-    const readMails = () => (fs.existsSync(mailDir) ? fs.readdirSync(mailDir).map((file) => fs.readFileSync(path.join(mailDir, file), "utf8")) : []);
-    await vi.waitFor(() => expect(readMails().some((text) => text.includes(`To: ${shopper.email}`))).toBe(true), { timeout: 10_000 });
-    const mails = readMails();
-    const mail = mails.find((text) => text.includes(`To: ${shopper.email}`));
-    expect(mail).toContain("Subject: Reset your BBSCART password");
-    const token = /reset-password\?token=([\w-]+)/.exec(mail!)![1]!;
-    expect(mails.filter((text) => text.includes(token))).toHaveLength(1);
+    // Each .eml is a MIME message (text and HTML parts, quoted-printable): read it as a mail client would.
+    const readMails = () =>
+      Promise.all((fs.existsSync(mailDir) ? fs.readdirSync(mailDir) : []).map((file) => simpleParser(fs.readFileSync(path.join(mailDir, file)))));
+    const toShopper = (mail: ParsedMail) => mail.to !== undefined && !Array.isArray(mail.to) && mail.to.text === shopper.email;
+    await vi.waitFor(async () => expect((await readMails()).some(toShopper)).toBe(true), { timeout: 10_000 });
+    const mails = await readMails();
+    const mail = mails.find(toShopper)!;
+    expect(mail.subject).toBe("Reset your BBSCART password");
+    const token = /reset-password\?token=([\w-]+)/.exec(mail.text!)![1]!;
+    expect(mails.filter((m) => m.text?.includes(token))).toHaveLength(1);
+    expect(mail.html).toContain(`reset-password?token=${token}`);
 
     const reset = await call(app.url, "auth.resetPassword", { token, newPassword: "my new long passphrase" });
     expect(reset.data).toEqual({ ok: true });
