@@ -7,10 +7,11 @@ describe.skipIf(noBrowser)("a first-time shopper signs up from checkout and is s
 
   it("comes back to checkout after signing up, sees an invalid PIN named by its label, and a new name in the header at once", async () => {
     const { page } = journey;
-    // A guest fills the cart, goes to checkout, is asked to sign in and creates an account from there.
+    // A guest fills the cart, goes to checkout, chooses to sign in (not to continue as a guest) and creates an account from there.
     await addToCart(page, "dishwash", "Fresh Dishwash Liquid", "250 ml");
     await page.goto("/cart");
     await page.getByRole("link", { name: "Checkout" }).click();
+    await page.getByRole("region", { name: "Have an account?" }).getByRole("link", { name: "Sign in" }).click();
     await page.waitForURL(/\/sign-in\?next=%2Fcheckout$/);
     await page.getByRole("link", { name: "Create an account" }).click();
     await page.getByLabel("Full name").fill("Meera Return");
