@@ -32,6 +32,11 @@ export interface TaxDocumentLine {
   readonly igstMinor: number;
   /** taxable + the line's taxes: what the shopper paid for the line. */
   readonly totalMinor: number;
+  /**
+   * Which supply the line is: the order line's variant id, or "delivery". A credit note's line names
+   * the invoice line it reduces by it. Absent on documents that need no such link.
+   */
+  readonly itemRef?: string;
 }
 
 export interface TaxDocumentTotals {

@@ -26,7 +26,7 @@ const timeZone = z.string({ error: "timeZone must be text" }).refine(isTimeZone,
   error: "timeZone must be an IANA time zone such as Asia/Kolkata",
 });
 
-/** The whole settings document, as admins save it; checked against the domain type. */
+/** The settings document as admins save it, less the tax settings (saved on their own); checked against the domain type. */
 export const storeSettingsInput = z.object({
   storeName: text("storeName", 80),
   currency,
@@ -40,4 +40,4 @@ export const storeSettingsInput = z.object({
   codEnabled: z.boolean({ error: "codEnabled must be true or false" }),
   timeZone,
   lowStockThreshold: int("lowStockThreshold", 0, 10_000),
-}) satisfies z.ZodType<StoreSettings>;
+}) satisfies z.ZodType<Omit<StoreSettings, "tax">>;
