@@ -87,6 +87,7 @@ const undo: Readonly<Record<number, string>> = {
   13: "",
   // Data only: codes read back as the names they replaced (stateCodeFor maps a code to itself).
   14: "",
+  15: "DROP TABLE tax_documents; DELETE FROM counters WHERE name LIKE 'tax:%'; ALTER TABLE products DROP COLUMN hsn_code; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */

@@ -12,6 +12,7 @@ import { passwordResetSchema, type PasswordResetDoc } from "./password-resets.js
 import { productSchema, type ProductDoc } from "./products.js";
 import { sessionSchema, type SessionDoc } from "./sessions.js";
 import { settingsSchema, type SettingsDoc } from "./settings.js";
+import { taxDocumentSchema, type TaxDocumentDoc } from "./tax-documents.js";
 import { userSchema, type UserDoc } from "./users.js";
 import { variantSchema, type VariantDoc } from "./variants.js";
 import { webhookEventSchema, type WebhookEventDoc } from "./webhook-events.js";
@@ -36,6 +37,7 @@ export interface Models {
   audit: Model<AuditDoc>;
   settings: Model<SettingsDoc>;
   locks: Model<LockDoc>;
+  taxDocuments: Model<TaxDocumentDoc>;
 }
 
 /** Compiles the schemas on `connection` (not the global mongoose), so handles never share models. */
@@ -59,6 +61,7 @@ export function registerModels(connection: Connection): Models {
     audit: connection.model<AuditDoc>("AuditEntry", auditSchema),
     settings: connection.model<SettingsDoc>("Settings", settingsSchema),
     locks: connection.model<LockDoc>("Lock", lockSchema),
+    taxDocuments: connection.model<TaxDocumentDoc>("TaxDocument", taxDocumentSchema),
   };
 }
 

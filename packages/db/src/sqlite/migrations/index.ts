@@ -14,6 +14,7 @@ import { couponEdits } from "./011-coupon-edits.js";
 import { userSearchKeys } from "./012-user-search-keys.js";
 import { returnsByLine } from "./013-returns-by-line.js";
 import { addressStateCodes } from "./014-address-state-codes.js";
+import { gstDocuments } from "./015-gst-documents.js";
 import { addressesWithStateCodes } from "../../address-states.js";
 import { userSearchKeys as keysOf } from "../../user-search.js";
 
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: "user-search-keys", sql: userSearchKeys },
   { version: 13, name: "returns-by-line", sql: returnsByLine },
   { version: 14, name: "address-state-codes", sql: addressStateCodes },
+  { version: 15, name: "gst-documents", sql: gstDocuments },
 ];
 
 /**
