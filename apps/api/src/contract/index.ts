@@ -12,4 +12,5 @@ export { adminCouponOutput, adminCouponPageOutput } from "./coupons.js";
 export { adminCategoriesOutput, adminCategoryOutput, categoriesOutput, categoryOutput, pricePreviewOutput, productBulkOutput, productOutput, productPageOutput } from "./catalog.js";
 export { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput, returnQuoteOutput } from "./orders.js";
 export { moneyOutput, okOutput } from "./shared.js";
+export { orderTaxDocumentsOutput, taxDocumentOutput } from "./tax-documents.js";
 export { walletAdjustmentOutput, walletBalanceOutput, walletStatementOutput } from "./wallet.js";

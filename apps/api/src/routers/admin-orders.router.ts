@@ -1,6 +1,6 @@
 import { orderBulkFulfilInput, orderIdInput, orderListInput, orderTransitionInput, refundIdInput, refundInput, returnQuoteInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { adminBulkFulfilOutput, adminOrderOutput, adminOrderPageOutput, adminRefundOutput, returnQuoteOutput } from "../contract/index.js";
+import { adminBulkFulfilOutput, adminOrderOutput, adminOrderPageOutput, adminRefundOutput, orderTaxDocumentsOutput, returnQuoteOutput } from "../contract/index.js";
 import { adminProcedure, router } from "../trpc/init.js";
 
 const adminTag = { tags: ["Admin"] };
@@ -25,6 +25,19 @@ export const adminOrdersRouter = router({
     .input(orderIdInput)
     .output(adminOrderOutput)
     .query(({ ctx, input }) => ctx.services.adminOrders.detail(ctx.actor, input.orderId)),
+  taxDocuments: adminProcedure("orders.manage")
+    .meta(
+      rest({
+        ...adminTag,
+        method: "GET",
+        path: "/admin/orders/{orderId}/tax-documents",
+        summary: "The GST invoice and credit notes of an order",
+        description: "Needs `orders.manage`. As issued: the invoice (or bill of supply) when the order was confirmed, a credit note per refund.",
+      }),
+    )
+    .input(orderIdInput)
+    .output(orderTaxDocumentsOutput)
+    .query(({ ctx, input }) => ctx.services.invoices.forAdmin(input.orderId)),
   transition: adminProcedure("orders.manage")
     .meta(
       rest({

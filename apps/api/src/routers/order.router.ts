@@ -1,6 +1,6 @@
 import { myOrdersInput, orderIdInput, orderReasonInput, placeOrderInput, returnRequestInput, verifyPaymentInput } from "@bbscart/core/schemas";
 import { rest } from "../rest/meta.js";
-import { myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "../contract/index.js";
+import { myOrdersOutput, orderOutput, orderTaxDocumentsOutput, paymentSessionOutput, placedOrderOutput } from "../contract/index.js";
 import { authedProcedure, router } from "../trpc/init.js";
 
 const orderTag = { tags: ["Orders"] };
@@ -50,6 +50,19 @@ export const orderRouter = router({
     .input(orderIdInput)
     .output(orderOutput)
     .query(({ ctx, input }) => ctx.services.orders.byId(ctx.user, input.orderId)),
+  taxDocuments: authedProcedure
+    .meta(
+      rest({
+        ...orderTag,
+        method: "GET",
+        path: "/orders/{orderId}/tax-documents",
+        summary: "The GST invoice and credit notes of one of the shopper's orders",
+        description: "As issued: the invoice (or bill of supply) when the order was confirmed, a credit note per refund. Someone else's order is 404.",
+      }),
+    )
+    .input(orderIdInput)
+    .output(orderTaxDocumentsOutput)
+    .query(({ ctx, input }) => ctx.services.invoices.forShopper(ctx.user, input.orderId)),
   payment: authedProcedure
     .meta(rest({ ...orderTag, method: "POST", path: "/orders/{orderId}/payment", refuses: ["NOT_A_CARD_ORDER", "NOT_AWAITING_PAYMENT"], summary: "Pay again by card", description: "For a card order still awaiting payment: a fresh `clientSecret` for the payment page." }))
     .input(orderIdInput)

@@ -12,6 +12,7 @@ import { catalogService } from "./catalog/index.js";
 import { checkoutService } from "./checkout/index.js";
 import type { CommerceDeps, CookiePolicy, JobScheduler } from "./common/index.js";
 import { couponsService } from "./coupons/index.js";
+import { invoicesService } from "./invoices/index.js";
 import { queueOutbox } from "./notifications/index.js";
 import { operationsService, systemService, type QueueHealth } from "./operations/index.js";
 import { adminOrdersService, ordersService } from "./orders/index.js";
@@ -104,6 +105,7 @@ export function createServices(deps: ServiceDeps) {
     checkout: checkoutService(commerce),
     orders: ordersService(commerce),
     adminOrders: adminOrdersService(commerce),
+    invoices: invoicesService(commerce),
     wallet: walletService({ ...commerce, stepUp: factors.stepUp }),
     dashboard: dashboardService(commerce),
     exports: exportsService(commerce),

@@ -69,6 +69,7 @@ export const checkoutRows: RowSet = {
     },
     "order.list": { access: "authed", input: () => ({}) },
     "order.byId": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.shopperOrderId }), expect: byShopperOnly },
+    "order.taxDocuments": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.shopperOrderId }), expect: byShopperOnly },
     "order.payment": { access: "authed", input: (_, w) => ({ orderId: w.fixtures.cardOrderId }), expect: byShopperOnly },
     // A signature that never verifies: the shopper's own order answers BAD_REQUEST, anyone else's NOT_FOUND.
     "order.verifyPayment": {

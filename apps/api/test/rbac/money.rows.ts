@@ -38,6 +38,7 @@ export const moneyRows: RowSet = {
   rows: {
     "admin.orders.list": { access: "admin:orders.manage", input: () => ({}) },
     "admin.orders.byId": { access: "admin:orders.manage", input: (_, w) => ({ orderId: w.fixtures.deliveredOrderId }) },
+    "admin.orders.taxDocuments": { access: "admin:orders.manage", input: (_, w) => ({ orderId: w.fixtures.deliveredOrderId }) },
     "admin.orders.transition": { access: "admin:orders.manage", input: (_, w) => ({ orderId: w.fixtures.confirmedOrderId, event: { type: "pack" } }) },
     "admin.orders.bulkFulfil": { access: "admin:orders.manage", input: () => ({ items: [{ orderId: "rbac-no-such-order", event: { type: "pack" } }] }) },
     "admin.orders.returnQuote": {

@@ -383,6 +383,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{orderId}/tax-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The GST invoice and credit notes of one of the shopper's orders
+         * @description As issued: the invoice (or bill of supply) when the order was confirmed, a credit note per refund. Someone else's order is 404.
+         */
+        get: operations["order-taxDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders/{orderId}/payment": {
         parameters: {
             query?: never;
@@ -696,6 +716,26 @@ export interface paths {
          * @description Needs `orders.manage`.
          */
         get: operations["admin-orders-byId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{orderId}/tax-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The GST invoice and credit notes of an order
+         * @description Needs `orders.manage`. As issued: the invoice (or bill of supply) when the order was confirmed, a credit note per refund.
+         */
+        get: operations["admin-orders-taxDocuments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1253,6 +1293,11 @@ export interface components {
             userId: string;
             status: components["schemas"]["OrderStatus"];
             address: components["schemas"]["Address"];
+            /** @description A business purchase: the buyer's GSTIN and name, printed on the tax invoice. Absent for a consumer. */
+            buyer?: {
+                gstin: string;
+                businessName: string;
+            } | null;
             payment: {
                 method: components["schemas"]["PaymentMethod"];
                 status: components["schemas"]["PaymentStatus"];
@@ -1454,6 +1499,78 @@ export interface components {
         };
         /** @enum {string} */
         OrderEventType: "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "payment_cancelled" | "request_return" | "approve_return" | "reject_return" | "receive_return";
+        OrderTaxDocuments: {
+            orderId: string;
+            /** @description The invoice (or bill of supply) first, then credit notes as they were issued; empty before the order is confirmed. */
+            readonly documents: components["schemas"]["TaxDocument"][];
+        };
+        TaxDocument: {
+            /**
+             * @description A bill of supply is issued while the store has no GSTIN; it carries no GST.
+             * @enum {string}
+             */
+            kind: "tax-invoice" | "bill-of-supply" | "credit-note";
+            /** @description Consecutive within its series and financial year, e.g. INV/25-26/000123; at most 16 characters. */
+            number: string;
+            /** @description ISO 8601 date-time of issue. */
+            issuedAt: string;
+            currency: string;
+            orderNumber: string;
+            /** @description The invoice a credit note reduces; null otherwise. */
+            refersTo: {
+                number: string;
+                issuedAt: string;
+            } | null;
+            seller: components["schemas"]["TaxParty"];
+            buyer: components["schemas"]["TaxParty"];
+            placeOfSupply: {
+                stateGstCode: string;
+                stateName: string;
+            };
+            /** @enum {string} */
+            supply: "intra-state" | "inter-state";
+            readonly lines: {
+                description: string;
+                /** @description HSN (goods) or SAC (services; delivery is 996812); empty when the product has none. */
+                hsnOrSac: string;
+                quantity: number;
+                /** @description GST rate in basis points (1800 = 18 %). */
+                rateBp: number;
+                /** @description Value before tax, after discounts, in integer minor units (paise). */
+                taxableMinor: number;
+                /** @description Central GST (intra-state supplies), in integer minor units (paise). */
+                cgstMinor: number;
+                /** @description State GST (intra-state supplies), in integer minor units (paise). */
+                sgstMinor: number;
+                /** @description Integrated GST (inter-state supplies), in integer minor units (paise). */
+                igstMinor: number;
+                /** @description Taxable value plus taxes: what was charged, in integer minor units (paise). */
+                totalMinor: number;
+                /** @description The order line's variant id, or `delivery`. */
+                itemRef?: string;
+            }[];
+            totals: {
+                /** @description Value before tax, after discounts, in integer minor units (paise). */
+                taxableMinor: number;
+                /** @description Central GST (intra-state supplies), in integer minor units (paise). */
+                cgstMinor: number;
+                /** @description State GST (intra-state supplies), in integer minor units (paise). */
+                sgstMinor: number;
+                /** @description Integrated GST (inter-state supplies), in integer minor units (paise). */
+                igstMinor: number;
+                /** @description Taxable value plus taxes: what was charged, in integer minor units (paise). */
+                totalMinor: number;
+            };
+        };
+        TaxParty: {
+            name: string;
+            /** @description Null for an unregistered seller or a consumer buyer. */
+            gstin: string | null;
+            readonly addressLines: string[];
+            /** @description Two-digit GST state code, e.g. 29. */
+            stateGstCode: string;
+            stateName: string;
+        };
         WalletBalance: {
             balance: components["schemas"]["Money"];
         };
@@ -1628,6 +1745,11 @@ export interface components {
             userId: string;
             status: components["schemas"]["OrderStatus"];
             address: components["schemas"]["Address"];
+            /** @description A business purchase: the buyer's GSTIN and name, printed on the tax invoice. Absent for a consumer. */
+            buyer?: {
+                gstin: string;
+                businessName: string;
+            } | null;
             payment: {
                 method: components["schemas"]["PaymentMethod"];
                 status: components["schemas"]["PaymentStatus"];
@@ -4234,6 +4356,11 @@ export interface operations {
                     deliveryOptionId: string;
                     /** @enum {string} */
                     paymentMethod: "wallet" | "card" | "cod";
+                    buyer?: {
+                        /** @description A GSTIN: 15 characters, state code, PAN, entity, Z, check character */
+                        gstin: string;
+                        businessName: string;
+                    } | null;
                 } & (unknown | unknown);
             };
         };
@@ -4395,6 +4522,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "order-taxDocuments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderTaxDocuments"];
                 };
             };
             /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
@@ -6516,6 +6717,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminOrder"];
+                };
+            };
+            /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="bbscart"`, with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unauthorized";
+                    };
+                };
+            };
+            /** @description Signed in, but this operation needs a permission the account lacks (or a refusal that concerns the caller's rights). Problem types: `urn:bbscart:problem:forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:forbidden";
+                    };
+                };
+            };
+            /** @description No such resource, or it belongs to someone else. Problem types: `urn:bbscart:problem:not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:not-found";
+                    };
+                };
+            };
+            /** @description The input was refused; `errors` names each field. Problem types: `urn:bbscart:problem:unprocessable-content`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:unprocessable-content";
+                    };
+                };
+            };
+            /** @description A service the operation needs is briefly unavailable; retry after `Retry-After` seconds. Problem types: `urn:bbscart:problem:service-unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "urn:bbscart:problem:service-unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "admin-orders-taxDocuments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderTaxDocuments"];
                 };
             };
             /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */

@@ -4,3 +4,4 @@ export * from "./tax-settings.js";
 export * from "./numbering.js";
 export * from "./invoice.js";
 export * from "./credit-note.js";
+export * from "./due.js";

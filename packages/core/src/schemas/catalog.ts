@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hsnCode } from "./gst.js";
 import { CATALOG_SORTS, PRODUCT_STATUSES } from "../catalog/catalog.js";
 import { MAX_PRICE_CHANGE_BP, MIN_PRICE_CHANGE_BP } from "../catalog/price-change.js";
 import { amountMinor, id, int, lengthIn, oneOf, optionalText, pageInput, slug, text } from "./fields.js";
@@ -109,6 +110,7 @@ export const productCreateInput = z.object({
   categoryId: id("categoryId"),
   active: active.default(true),
   taxRateBp: taxRateBp.nullable().default(null),
+  hsnCode: hsnCode("hsnCode").nullable().default(null),
   images: images.default([]),
   variants: z
     .array(variantCreateInput)
@@ -126,6 +128,7 @@ export const productUpdateInput = z.object({
   categoryId: id("categoryId").optional(),
   active: active.optional(),
   taxRateBp: taxRateBp.nullable().optional(),
+  hsnCode: hsnCode("hsnCode").nullable().optional(),
   images: images.optional(),
 });
 
