@@ -2,6 +2,7 @@ import type { DeliveryOption } from "@bbscart/core";
 import { storeSettingsInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { amountText, parseAmount, parseScaled, scaledText } from "../../features/admin/amount";
+import { TaxSettingsForm } from "../../features/admin/tax-settings-form";
 import { Field, FormError } from "../../features/forms/field";
 import { formText } from "../../features/forms/field-errors";
 import { useSchemaForm } from "../../features/forms/use-schema-form";
@@ -18,7 +19,12 @@ export function SettingsPage() {
     <>
       <PageHeader title="Store settings" description="Tax, delivery, returns, payment time limit and the store's time zone." />
       <QueryView query={settings} label="the settings">
-        {(data) => <SettingsForm key={JSON.stringify(data)} settings={data} />}
+        {(data) => (
+          <div className="flex flex-col gap-8">
+            <SettingsForm key={JSON.stringify(data)} settings={data} />
+            <TaxSettingsForm key={JSON.stringify(data.tax)} tax={data.tax} />
+          </div>
+        )}
       </QueryView>
     </>
   );
