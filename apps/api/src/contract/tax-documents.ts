@@ -1,3 +1,4 @@
+import { SUPPLY_KINDS, TAX_DOCUMENT_KINDS } from "@bbscart/core";
 import { z } from "zod";
 import { list } from "./shared.js";
 
@@ -24,7 +25,7 @@ const figures = {
 /** An issued GST document, exactly as issued: renderers lay it out and never compute tax. */
 export const taxDocumentOutput = z
   .object({
-    kind: z.enum(["tax-invoice", "bill-of-supply", "credit-note"]).meta({ description: "A bill of supply is issued while the store has no GSTIN; it carries no GST." }),
+    kind: z.enum(TAX_DOCUMENT_KINDS).meta({ description: "A bill of supply is issued while the store has no GSTIN; it carries no GST." }),
     number: z.string().meta({ description: "Consecutive within its series and financial year, e.g. INV/25-26/000123; at most 16 characters." }),
     issuedAt: z.string().meta({ description: "ISO 8601 date-time of issue." }),
     currency: z.string(),
@@ -33,7 +34,7 @@ export const taxDocumentOutput = z
     seller: partyOutput,
     buyer: partyOutput,
     placeOfSupply: z.object({ stateGstCode: z.string(), stateName: z.string() }),
-    supply: z.enum(["intra-state", "inter-state"]),
+    supply: z.enum(SUPPLY_KINDS),
     lines: list(
       z.object({
         description: z.string(),

@@ -92,7 +92,7 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
     const { productId, images, ...fields } = input;
     if (images) await requireStoredImages(files, images);
     return db.uow.run(async (repos) => {
-      if (fields.taxRateBp != null) await requireSlab(repos, fields.taxRateBp);
+      if (typeof fields.taxRateBp === "number") await requireSlab(repos, fields.taxRateBp);
       const before = await repos.products.findById(productId);
       if (!before) throw notFound("Product");
       // Moving a product, or putting it back on sale, needs a live category; other edits of an

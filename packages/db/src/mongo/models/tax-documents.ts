@@ -1,5 +1,5 @@
 import { Schema } from "mongoose";
-import type { TaxDocument } from "@bbscart/core";
+import { TAX_DOCUMENT_KINDS, type TaxDocument } from "@bbscart/core";
 import type { UniqueIndexNames } from "../errors.js";
 import { collectionOptions, nullable } from "./shared.js";
 
@@ -16,8 +16,6 @@ export interface TaxDocumentDoc {
   document: TaxDocument;
 }
 
-export const TAX_DOCUMENT_KINDS = ["tax-invoice", "bill-of-supply", "credit-note"] as const satisfies readonly TaxDocument["kind"][];
-
 export const taxDocumentSchema = new Schema<TaxDocumentDoc>(
   {
     _id: { type: String, required: true },
@@ -31,7 +29,7 @@ export const taxDocumentSchema = new Schema<TaxDocumentDoc>(
   collectionOptions("tax_documents"),
 );
 taxDocumentSchema.index({ orderId: 1, issuedAt: 1, _id: 1 }, { name: "order" });
-taxDocumentSchema.index({ orderId: 1 }, { name: "order_invoice", unique: true, partialFilterExpression: { kind: { $in: ["tax-invoice", "bill-of-supply"] } } });
+taxDocumentSchema.index({ orderId: 1 }, { name: "order_invoice", unique: true, partialFilterExpression: { kind: { $in: TAX_DOCUMENT_KINDS.filter((kind) => kind !== "credit-note") } } });
 taxDocumentSchema.index({ refundId: 1 }, { name: "refund", unique: true, partialFilterExpression: { refundId: { $type: "string" } } });
 
 export const taxDocumentUniqueIndexes: UniqueIndexNames = { _id_: "tax_documents.number", order_invoice: "tax_documents.order_invoice", refund: "tax_documents.refund" };
