@@ -4,8 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Field, FormError, SelectField, TextAreaField } from "../forms/field";
 import { formText } from "../forms/field-errors";
 import { useSchemaForm } from "../forms/use-schema-form";
-import { Panel, Status } from "../ui/layout";
-import { button } from "../ui/styles";
+import { Panel, SaveBar } from "../ui/layout";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
 import { parseScaled, scaledText } from "./amount";
 
@@ -78,12 +77,7 @@ export function TaxSettingsForm({ tax }: { tax: Tax }) {
           </div>
         </div>
       </Panel>
-      <div className="flex items-center justify-end gap-3">
-        <Status message={saved} />
-        <button type="submit" className={button.primary} disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save tax settings"}
-        </button>
-      </div>
+      <SaveBar saved={saved} busy={save.isPending} label="Save tax settings" />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { TaxSettingsForm } from "../../features/admin/tax-settings-form";
 import { Field, FormError } from "../../features/forms/field";
 import { formText } from "../../features/forms/field-errors";
 import { useSchemaForm } from "../../features/forms/use-schema-form";
-import { PageHeader, Panel, Status } from "../../features/ui/layout";
+import { PageHeader, Panel, SaveBar } from "../../features/ui/layout";
 import { QueryView } from "../../features/ui/states";
 import { button } from "../../features/ui/styles";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
@@ -132,12 +132,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           ))}
         </ul>
       </Panel>
-      <div className="flex items-center justify-end gap-3">
-        <Status message={saved} />
-        <button type="submit" className={button.primary} disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save settings"}
-        </button>
-      </div>
+      <SaveBar saved={saved} busy={save.isPending} label="Save settings" />
     </form>
   );
 }
