@@ -132,6 +132,11 @@ export const orderShape = {
   userId: z.string(),
   status: orderStatusOutput,
   address: addressOutput,
+  buyer: z
+    .object({ gstin: z.string(), businessName: z.string() })
+    .nullable()
+    .optional()
+    .meta({ description: "A business purchase: the buyer's GSTIN and name, printed on the tax invoice. Absent for a consumer." }),
   payment: z.object({
     method: paymentMethodOutput,
     status: paymentStatusOutput,

@@ -9,6 +9,7 @@ import { ledgerCases } from "./cases/ledger.js";
 import { operationsCases } from "./cases/operations.js";
 import { rollbackCases } from "./cases/rollback.js";
 import { searchCases } from "./cases/search.js";
+import { taxDocumentCases } from "./cases/tax-documents.js";
 import type { ContractContext } from "./context.js";
 import type { ContractLane } from "./lane.js";
 
@@ -48,5 +49,6 @@ export function describeContract(name: string, lane: ContractLane): void {
     describe("rollback of every write method", () => rollbackCases(context));
     describe("guarded writes", () => guardedCases(context));
     describe("concurrency", () => concurrencyCases(context));
+    describe("tax documents", () => taxDocumentCases(context));
   });
 }

@@ -88,6 +88,7 @@ const undo: Readonly<Record<number, string>> = {
   // Data only: codes read back as the names they replaced (stateCodeFor maps a code to itself).
   14: "",
   15: "DROP TABLE search_vocabulary; DROP TABLE search_vocabulary_keys; ",
+  16: "DROP TABLE tax_documents; DELETE FROM counters WHERE name LIKE 'tax:%'; ALTER TABLE products DROP COLUMN hsn_code; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */

@@ -21,6 +21,7 @@ import type { placeOrderInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { reviewStoredCart } from "../cart/index.js";
 import { refused, type CheckoutRefusal, type CommerceDeps, type OrderRefusal } from "../common/index.js";
+import { issueTaxDocuments } from "../invoices/index.js";
 import { applyEffects, providerCalls } from "../orders/index.js";
 import { checkoutFingerprint, replayFingerprint } from "./fingerprint.js";
 
@@ -95,6 +96,7 @@ export function checkoutService(deps: CommerceDeps) {
         userId: user.id,
         totals: review.totals,
         address,
+        buyer: input.buyer ?? null,
         paymentMethod: input.paymentMethod,
         idempotencyKey: input.idempotencyKey,
         now,
@@ -106,6 +108,8 @@ export function checkoutService(deps: CommerceDeps) {
       await repos.orders.create(order);
       const applied = await applyEffects(repos, effects, { now, currency: order.currency });
       if (!applied.ok) return applied;
+      // Wallet and cash-on-delivery orders are confirmed at placement: their invoice is numbered in this unit of work.
+      await issueTaxDocuments(repos, { before: null, after: order }, now);
       await repos.idempotency.claim({
         userId: user.id,
         scope: "place_order",

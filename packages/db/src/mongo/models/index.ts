@@ -13,6 +13,7 @@ import { productSchema, type ProductDoc } from "./products.js";
 import { searchVocabularySchema, type SearchVocabularyDoc } from "./search-vocabulary.js";
 import { sessionSchema, type SessionDoc } from "./sessions.js";
 import { settingsSchema, type SettingsDoc } from "./settings.js";
+import { taxDocumentSchema, type TaxDocumentDoc } from "./tax-documents.js";
 import { userSchema, type UserDoc } from "./users.js";
 import { variantSchema, type VariantDoc } from "./variants.js";
 import { webhookEventSchema, type WebhookEventDoc } from "./webhook-events.js";
@@ -38,6 +39,7 @@ export interface Models {
   audit: Model<AuditDoc>;
   settings: Model<SettingsDoc>;
   locks: Model<LockDoc>;
+  taxDocuments: Model<TaxDocumentDoc>;
 }
 
 /** Compiles the schemas on `connection` (not the global mongoose), so handles never share models. */
@@ -62,6 +64,7 @@ export function registerModels(connection: Connection): Models {
     audit: connection.model<AuditDoc>("AuditEntry", auditSchema),
     settings: connection.model<SettingsDoc>("Settings", settingsSchema),
     locks: connection.model<LockDoc>("Lock", lockSchema),
+    taxDocuments: connection.model<TaxDocumentDoc>("TaxDocument", taxDocumentSchema),
   };
 }
 
