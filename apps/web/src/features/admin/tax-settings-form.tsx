@@ -1,6 +1,6 @@
 import { INDIAN_STATES } from "@bbscart/core";
 import { taxSettingsInput } from "@bbscart/core/schemas";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Field, FormError, SelectField, TextAreaField } from "../forms/field";
 import { formText } from "../forms/field-errors";
 import { useSchemaForm } from "../forms/use-schema-form";
@@ -21,11 +21,10 @@ const rates = (text: string) =>
  * The store's GST identity: saved on its own (`admin.settings.updateTax`) so a typo in a GSTIN never
  * blocks a delivery-fee change. Until a GSTIN is saved the shop issues bills of supply, and says so here.
  */
-export function TaxSettingsForm({ tax }: { tax: Tax }) {
+export function TaxSettingsForm({ tax, saved, onSaved }: { tax: Tax; saved: string | null; onSaved: (message: string | null) => void }) {
   const utils = trpc.useUtils();
   const save = trpc.admin.settings.updateTax.useMutation({ onSuccess: (next) => utils.admin.settings.get.setData(undefined, next) });
   const { errors, submit: send } = useSchemaForm(taxSettingsInput, save);
-  const [saved, setSaved] = useState<string | null>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -45,7 +44,7 @@ export function TaxSettingsForm({ tax }: { tax: Tax }) {
         slabsBp: rates(text("slabs")),
         deliveryRateBp: parseScaled(text("deliveryRate"), 2) ?? text("deliveryRate"),
       },
-      () => setSaved("Tax settings saved."),
+      () => onSaved("Tax settings saved."),
     );
   };
 

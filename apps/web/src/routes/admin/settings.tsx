@@ -15,6 +15,8 @@ type Settings = RouterOutputs["admin"]["settings"]["get"];
 
 export function SettingsPage() {
   const settings = trpc.admin.settings.get.useQuery();
+  // Held here: a save re-keys the tax form with what was saved, and its confirmation must outlive that.
+  const [taxSaved, setTaxSaved] = useState<string | null>(null);
   return (
     <>
       <PageHeader title="Store settings" description="Tax, delivery, returns, payment time limit and the store's time zone." />
@@ -22,7 +24,7 @@ export function SettingsPage() {
         {(data) => (
           <div className="flex flex-col gap-8">
             <SettingsForm key={JSON.stringify(data)} settings={data} />
-            <TaxSettingsForm key={JSON.stringify(data.tax)} tax={data.tax} />
+            <TaxSettingsForm key={JSON.stringify(data.tax)} tax={data.tax} saved={taxSaved} onSaved={setTaxSaved} />
           </div>
         )}
       </QueryView>
