@@ -43,7 +43,7 @@ interface ReadMethods {
   outbox: "find" | "list";
   audit: "list";
   settings: "get";
-  taxDocuments: "listForOrder" | "findByNumber";
+  taxDocuments: "listForOrder" | "findByNumber" | "pageIssued";
 }
 
 /**
