@@ -5,7 +5,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, inject, it } from "vitest";
 import { creditWallet } from "./api-client";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
-import { addToCart, choosePayment, journeyPassword, orderIdOf, register, signInAsAdmin } from "./shop-steps";
+import { addToCart, choosePayment, journeyPassword, orderIdOf, register, saveNewAddress, signInAsAdmin } from "./shop-steps";
 
 /** A Karnataka GSTIN (state code 29) whose 15th character is the check character core computes. */
 const first14 = "29AAGCB7383J1Z";
@@ -62,14 +62,7 @@ describe.skipIf(noBrowser)("GST: the store registers its GSTIN, a shopper in Mah
     await addToCart(page, "basmati", "Basmati");
     await page.goto("/checkout");
     await page.getByRole("heading", { name: "1. Delivery address" }).waitFor();
-    const address = page.getByRole("form", { name: "New address" });
-    await address.getByLabel("Full name").fill("Asha Journey");
-    await address.getByLabel("Mobile number").fill("+91 98765 43210");
-    await address.getByLabel("Address line 1").fill("5 FC Road");
-    await address.getByLabel("City").fill("Pune");
-    await address.getByLabel("State").selectOption({ label: "Maharashtra" });
-    await address.getByLabel("PIN code").fill("411004");
-    await address.getByRole("button", { name: "Save address" }).click();
+    await saveNewAddress(page, "411004", { line1: "5 FC Road", city: "Pune", state: "Maharashtra" });
     await page.getByRole("radio", { name: /Asha Journey/ }).waitFor();
     await choosePayment(page, "BBSCART wallet");
     await page.getByRole("button", { name: /^Place order/ }).click();

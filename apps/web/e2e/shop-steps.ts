@@ -44,14 +44,14 @@ export async function openCheckout(page: Page): Promise<void> {
   }
 }
 
-/** Fills checkout's "New address" form for Asha Journey in Bengaluru with `postalCode` and saves it. */
-export async function saveNewAddress(page: Page, postalCode: string): Promise<void> {
+/** Fills checkout's "New address" form for Asha Journey with `postalCode` and saves it: in Bengaluru unless `place` says elsewhere. */
+export async function saveNewAddress(page: Page, postalCode: string, place = { line1: "12 MG Road", city: "Bengaluru", state: "Karnataka" }): Promise<void> {
   const form = page.getByRole("form", { name: "New address" });
   await form.getByLabel("Full name").fill("Asha Journey");
   await form.getByLabel("Mobile number").fill("+91 98765 43210");
-  await form.getByLabel("Address line 1").fill("12 MG Road");
-  await form.getByLabel("City").fill("Bengaluru");
-  await form.getByLabel("State").selectOption({ label: "Karnataka" });
+  await form.getByLabel("Address line 1").fill(place.line1);
+  await form.getByLabel("City").fill(place.city);
+  await form.getByLabel("State").selectOption({ label: place.state });
   await form.getByLabel("PIN code").fill(postalCode);
   await form.getByRole("button", { name: "Save address" }).click();
 }
