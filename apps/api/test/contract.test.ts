@@ -41,7 +41,7 @@ const checks = {
   order: true satisfies Same<Out<typeof outputs.orderOutput>, Returned<Services["orders"]["byId"]>>,
   cancelled: true satisfies Same<Out<typeof outputs.orderOutput>, Returned<Services["orders"]["cancel"]>>,
   payment: true satisfies Same<Out<typeof outputs.paymentSessionOutput>, Returned<Services["orders"]["payment"]>>,
-  orderDocuments: true satisfies Same<Out<typeof outputs.orderDocumentsOutput>, Returned<Services["invoices"]["list"]>>,
+  orderTaxDocuments: true satisfies Same<Out<typeof outputs.orderTaxDocumentsOutput>, Returned<Services["invoices"]["list"]>>,
   invoiceFile: true satisfies Same<Out<typeof outputs.documentFileOutput>, Returned<Services["invoices"]["invoicePdf"]>>,
   creditNoteFile: true satisfies Same<Out<typeof outputs.documentFileOutput>, Returned<Services["invoices"]["creditNotePdf"]>>,
   balance: true satisfies Same<Out<typeof outputs.walletBalanceOutput>, Returned<Services["wallet"]["balance"]>>,

@@ -169,7 +169,7 @@ describe("admin dashboard figures over HTTP", () => {
     try {
       expect(await answers()).toEqual(recounted);
       // A refund booked now changes its order's day in the rollups, in the same write.
-      const [order] = (await orders.list({ status: "delivered", paymentStatus: null, paymentMethod: null, userId: null, placedFrom: null, placedTo: null, search: null, cursor: null, limit: 1 })).items;
+      const [order] = (await orders.list({ status: "delivered", statuses: null, paymentStatus: null, paymentMethod: null, userId: null, placedFrom: null, placedTo: null, search: null, cursor: null, limit: 1 })).items;
       await app.services.adminOrders.refund(
         { user: admin.user, actor: { kind: "admin", userId: admin.user.id, permissions: ["refunds.issue"] }, requestId: null },
         { orderId: order!.id, amountMinor: 500, destination: "wallet", reason: "late", items: [], idempotencyKey: "dashboard-refund-2" },

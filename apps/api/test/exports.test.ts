@@ -71,7 +71,7 @@ describe("admin CSV exports over HTTP", () => {
     expect(records(file.text).slice(1).map((row) => row[0])).toEqual([returning.number, confirmed.number]);
     const bad = await download(exportUrl("orders", { view: "urgent" }), admin.token);
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.text)).toEqual({ error: { code: "BAD_REQUEST", message: "view must be needs_attention", field: "view" } });
+    expect(JSON.parse(bad.text)).toEqual({ error: { code: "BAD_REQUEST", message: "View must be a saved view", field: "view" } });
   });
 
   it("exports the orders view with its filters: BOM, header, rupees with the currency, the customer, formula text escaped", async () => {

@@ -1,4 +1,5 @@
 import { labelFaults, internalNames } from "@bbscart/core/testing";
+import { GSTIN_PROBLEMS } from "@bbscart/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createAccount, type TestAccount } from "./accounts.js";
@@ -113,6 +114,12 @@ const samples: { [C in RefusalCode]: Extract<Refusal, { code: C }>[] } = {
   COUPON_CHANGED: [{ code: "COUPON_CHANGED", version: 3 }],
   USAGE_LIMIT_BELOW_REDEMPTIONS: [{ code: "USAGE_LIMIT_BELOW_REDEMPTIONS", usedCount: 7 }],
   COUPON_WINDOW_INVALID: [{ code: "COUPON_WINDOW_INVALID" }],
+  INVALID_GSTIN: GSTIN_PROBLEMS.map((problem) => ({ code: "INVALID_GSTIN", problem, field: "gstin" })),
+  GSTIN_STATE_MISMATCH: [{ code: "GSTIN_STATE_MISMATCH", field: "stateCode", gstinState: "29" }],
+  LEGAL_NAME_REQUIRED: [{ code: "LEGAL_NAME_REQUIRED", field: "legalName" }],
+  INVOICE_PREFIX_INVALID: [{ code: "INVOICE_PREFIX_INVALID", field: "invoicePrefix" }],
+  TAX_RATE_NOT_A_SLAB: ["taxRateBp", "deliveryRateBp", "slabsBp"].map((field) => ({ code: "TAX_RATE_NOT_A_SLAB", field, rateBp: 1800, slabsBp: [0, 500, 1800, 4000] })),
+  CREDIT_EXCEEDS_INVOICE: [],
   OVER_CAPTURE: [],
   INVALID_TRANSFER: [],
   TRANSFER_ID_CONFLICT: [],

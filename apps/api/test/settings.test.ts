@@ -31,7 +31,8 @@ describe("store settings and coupons over HTTP", () => {
     expect((await as("admin.settings.get")).data).toEqual(changed);
 
     const info = await ok(app.url, "catalog.storeInfo", undefined, {});
-    expect(info).toEqual({ storeName: "BBSCART", currency: "INR", deliveryOptions: [express], codEnabled: false, returnWindowDays: 7 });
+    // Whether the store is GST-registered: the shop says its receipts are bills of supply until it is.
+    expect(info).toEqual({ storeName: "BBSCART", currency: "INR", deliveryOptions: [express], codEnabled: false, returnWindowDays: 7, gstRegistered: false, gstSlabsBp: [0, 500, 1800, 4000] });
 
     const [entry] = await auditOf("store");
     expect(entry).toMatchObject({ action: "settings.update", actorId: admin.user.id, before: { taxRateBp: 1800, codEnabled: true }, after: { taxRateBp: 500, timeZone: "Europe/Berlin" } });

@@ -1,10 +1,11 @@
 import type { TaxDocument, TaxDocumentLine, TaxParty } from "@bbscart/core";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TaxDocumentSource } from "../src/services/invoices/index.js";
 
 /*
  * TaxDocument values for the renderer, exporter and endpoint tests, built the way the GST service
- * issues them (taxable + taxes = total on every line, totals the sums of the lines), until that
- * service's own builders arrive.
+ * issues them (taxable + taxes = total on every line, totals the sums of the lines), for tests
+ * that need documents without placing orders (the issuing path has its own in tax-documents.test.ts).
  */
 
 export const seller: TaxParty = {
@@ -112,4 +113,17 @@ export function memorySource(documents: { orderId: string; doc: TaxDocument }[])
 export function everyOrderIssued(): TaxDocumentSource {
   const empty = memorySource([]);
   return { forOrder: () => Promise.resolve([makeTaxDocument(), makeTaxDocument({ kind: "credit-note" })]), inRange: (kinds, range, pageSize) => empty.inRange(kinds, range, pageSize) };
+}
+
+/** Every page's text as pdf.js reads it (what a screen reader, a search or a copy-paste sees), and the info dictionary. */
+export async function readPdf(bytes: Buffer): Promise<{ pages: string[]; info: Record<string, unknown> }> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const content = await (await pdf.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  const { info } = await pdf.getMetadata();
+  await pdf.destroy();
+  return { pages, info: info as Record<string, unknown> };
 }

@@ -34,16 +34,19 @@ export async function addToCart(page: Page, search: string, productName: string,
   await page.getByText("to your cart.").waitFor();
 }
 
+/** Where journeys deliver unless they say otherwise. */
+const BENGALURU = { line1: "12 MG Road", city: "Bengaluru", state: "Karnataka" };
+
 /**
- * A Bengaluru delivery address for `name` with `postalCode`, typed into the address fields within
- * `scope` (the page, or a form on it: a saved address's or a guest's).
+ * A delivery address for `name` with `postalCode` (in Bengaluru unless `place` says elsewhere), typed
+ * into the address fields within `scope` (the page, or a form on it: a saved address's or a guest's).
  */
-export async function fillAddress(scope: Pick<Page, "getByLabel">, name: string, postalCode = "560001"): Promise<void> {
+export async function fillAddress(scope: Pick<Page, "getByLabel">, name: string, postalCode = "560001", place = BENGALURU): Promise<void> {
   await scope.getByLabel("Full name").fill(name);
   await scope.getByLabel("Mobile number").fill("+91 98765 43210");
-  await scope.getByLabel("Address line 1").fill("12 MG Road");
-  await scope.getByLabel("City").fill("Bengaluru");
-  await scope.getByLabel("State").selectOption({ label: "Karnataka" });
+  await scope.getByLabel("Address line 1").fill(place.line1);
+  await scope.getByLabel("City").fill(place.city);
+  await scope.getByLabel("State").selectOption({ label: place.state });
   await scope.getByLabel("PIN code").fill(postalCode);
 }
 
@@ -57,10 +60,10 @@ export async function openCheckout(page: Page): Promise<void> {
   }
 }
 
-/** Fills checkout's "New address" form for Asha Journey in Bengaluru with `postalCode` and saves it. */
-export async function saveNewAddress(page: Page, postalCode: string): Promise<void> {
+/** Fills checkout's "New address" form for Asha Journey with `postalCode` and saves it: in Bengaluru unless `place` says elsewhere. */
+export async function saveNewAddress(page: Page, postalCode: string, place = BENGALURU): Promise<void> {
   const form = page.getByRole("form", { name: "New address" });
-  await fillAddress(form, "Asha Journey", postalCode);
+  await fillAddress(form, "Asha Journey", postalCode, place);
   await form.getByRole("button", { name: "Save address" }).click();
 }
 

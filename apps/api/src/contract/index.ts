@@ -10,7 +10,8 @@ export { adminBulkFulfilOutput, adminOrderOutput, adminOrderPageOutput, adminRef
 export { cartOutput } from "./cart.js";
 export { adminCouponOutput, adminCouponPageOutput } from "./coupons.js";
 export { adminCategoriesOutput, adminCategoryOutput, categoriesOutput, categoryOutput, pricePreviewOutput, productBulkOutput, productOutput, productPageOutput } from "./catalog.js";
-export { documentFileOutput, orderDocumentsOutput } from "./invoices.js";
+export { documentFileOutput } from "./invoices.js";
 export { guestOrderOutput, guestPlacedOrderOutput, myOrdersOutput, orderOutput, paymentSessionOutput, placedOrderOutput, returnQuoteOutput } from "./orders.js";
 export { moneyOutput, okOutput } from "./shared.js";
+export { orderTaxDocumentsOutput, taxDocumentOutput } from "./tax-documents.js";
 export { walletAdjustmentOutput, walletBalanceOutput, walletStatementOutput } from "./wallet.js";

@@ -136,6 +136,11 @@ export const orderShape = {
   guest: guestContactOutput.nullable().meta({ description: "The contact a guest ordered with (kept after a claim); null for an account's order." }),
   status: orderStatusOutput,
   address: addressOutput,
+  buyer: z
+    .object({ gstin: z.string(), businessName: z.string() })
+    .nullable()
+    .optional()
+    .meta({ description: "A business purchase: the buyer's GSTIN and name, printed on the tax invoice. Absent for a consumer." }),
   payment: z.object({
     method: paymentMethodOutput,
     status: paymentStatusOutput,

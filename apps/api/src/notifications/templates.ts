@@ -49,10 +49,14 @@ export const templates: Record<NotificationTemplate, Template> = {
     (d) => [`Thanks! Your ${order(d)} for ${amount(d, "totalMinor")} is placed.`],
     () => "Thanks for your order",
   ),
-  order_confirmed: orderMessage(
-    (d) => `Your ${order(d)} is confirmed`,
-    (d) => [`Your ${order(d)} is confirmed and will be packed soon.`],
-  ),
+  // Confirming issues the tax invoice in the same unit of work (decision 150), so it is there to download when this is read.
+  order_confirmed: {
+    ...orderMessage(
+      (d) => `Your ${order(d)} is confirmed`,
+      (d) => [`Your ${order(d)} is confirmed and will be packed soon.`, "Your tax invoice is ready: download it from your order's page."],
+    ),
+    action: (d) => (d.link ? { label: "Download your invoice", url: d.link } : null),
+  },
   order_shipped: {
     ...orderMessage(
       (d) => `Your ${order(d)} is on its way`,

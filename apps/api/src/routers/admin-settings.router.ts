@@ -1,4 +1,4 @@
-import { couponCodeInput, couponCreateInput, couponListInput, couponUpdateInput, storeSettingsInput } from "@bbscart/core/schemas";
+import { couponCodeInput, couponCreateInput, couponListInput, couponUpdateInput, storeSettingsInput, taxSettingsInput } from "@bbscart/core/schemas";
 import { adminCouponOutput, adminCouponPageOutput } from "../contract/index.js";
 import { rest } from "../rest/meta.js";
 import { adminCall } from "../services/common/index.js";
@@ -10,6 +10,8 @@ const adminTag = { tags: ["Admin"] };
 export const adminSettingsRouter = router({
   get: manage.query(({ ctx }) => ctx.services.settings.get()),
   update: manage.input(storeSettingsInput).mutation(({ ctx, input }) => ctx.services.settings.update(adminCall(ctx), input)),
+  /** The store's GST identity and rates; refusals name the field (`gstin`, `stateCode`, `legalName`, `invoicePrefix`, `deliveryRateBp`, `slabsBp`). */
+  updateTax: manage.input(taxSettingsInput).mutation(({ ctx, input }) => ctx.services.settings.updateTax(adminCall(ctx), input)),
   coupons: router({
     list: manage
       .meta(

@@ -3,7 +3,7 @@ import { creditNoteInput, myOrdersInput, orderIdInput, orderReasonInput, placeOr
 import { adminRefusal } from "../auth/caller.js";
 import { rest } from "../rest/meta.js";
 import type { Services } from "../services/index.js";
-import { documentFileOutput, myOrdersOutput, orderDocumentsOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "../contract/index.js";
+import { documentFileOutput, myOrdersOutput, orderTaxDocumentsOutput, orderOutput, paymentSessionOutput, placedOrderOutput } from "../contract/index.js";
 import { authedProcedure, router } from "../trpc/init.js";
 
 const orderTag = { tags: ["Orders"] };
@@ -93,9 +93,9 @@ export const orderRouter = router({
     .output(orderOutput)
     .mutation(({ ctx, input }) => ctx.services.orders.requestReturn(ctx.user, input)),
   documents: authedProcedure
-    .meta(rest({ ...orderTag, method: "GET", path: "/orders/{orderId}/documents", summary: "The order's GST documents", description: `Its tax invoice (or bill of supply) and credit notes, in issue order; empty until the order is confirmed. ${documentAccess}` }))
+    .meta(rest({ ...orderTag, method: "GET", path: "/orders/{orderId}/documents", summary: "The order's GST documents", description: `Its tax invoice (or bill of supply) and credit notes as issued, with every figure they print, in issue order; empty until the order is confirmed. ${documentAccess}` }))
     .input(orderIdInput)
-    .output(orderDocumentsOutput)
+    .output(orderTaxDocumentsOutput)
     .query(({ ctx, input }) => ctx.services.invoices.list(viewerOf(ctx), input.orderId)),
   invoice: authedProcedure
     .meta(rest({ ...orderTag, method: "GET", path: "/orders/{orderId}/invoice", file: "application/pdf", summary: "The order's GST invoice as PDF", description: `The tax invoice, or the bill of supply the shop issued before it had a GSTIN. ${documentAccess}` }))

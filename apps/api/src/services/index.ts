@@ -16,7 +16,7 @@ import { couponsService } from "./coupons/index.js";
 import { guestsService, orderLinks } from "./guests/index.js";
 import { emailPreviews, queueOutbox } from "./notifications/index.js";
 import { operationsService, systemService, type QueueHealth } from "./operations/index.js";
-import { invoicesService, noTaxDocumentsYet, type TaxDocumentSource } from "./invoices/index.js";
+import { invoicesService, issuedTaxDocuments, type TaxDocumentSource } from "./invoices/index.js";
 import { adminOrdersService, ordersService } from "./orders/index.js";
 import { paymentIntake, paymentsAdmin } from "./payments/index.js";
 import { dashboardService, exportsService } from "./reports/index.js";
@@ -120,7 +120,7 @@ export function createServices(deps: ServiceDeps) {
     wallet: walletService({ ...commerce, stepUp: factors.stepUp }),
     dashboard: dashboardService(commerce),
     exports: exportsService(commerce),
-    invoices: invoicesService({ db, taxDocuments: deps.taxDocuments ?? noTaxDocumentsYet }),
+    invoices: invoicesService({ db, taxDocuments: deps.taxDocuments ?? issuedTaxDocuments(db.repos) }),
     operations: operationsService({ db, clock, ids, queues: deps.queues, jobs: deps.jobs }),
     emails: emailPreviews(deps.publicUrl),
     payments: { intake: paymentIntake(commerce), admin: paymentsAdmin(db) },

@@ -23,6 +23,7 @@ export const catalogRows: RowSet = {
         categoryId: category.id,
         active: true,
         taxRateBp: null,
+        hsnCode: null,
         images: [],
         variants: [{ sku: `RBAC-${fresh()}`, name: "", priceMinor: 9900, stockOnHand: 10, active: true }],
       });
@@ -91,6 +92,7 @@ export const catalogRows: RowSet = {
 
     "admin.settings.get": { access: "admin:settings.manage" },
     "admin.settings.update": { access: "admin:settings.manage", input: () => defaultStoreSettings },
+    "admin.settings.updateTax": { access: "admin:settings.manage", input: () => defaultStoreSettings.tax },
     "admin.settings.coupons.list": { access: "admin:settings.manage", input: () => ({}) },
     "admin.settings.coupons.create": {
       access: "admin:settings.manage",

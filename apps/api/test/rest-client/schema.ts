@@ -452,7 +452,7 @@ export interface paths {
         };
         /**
          * The order's GST documents
-         * @description Its tax invoice (or bill of supply) and credit notes, in issue order; empty until the order is confirmed. For the order's owner and for admins with `orders.manage`; anyone else, and an order with no such document yet, is 404.
+         * @description Its tax invoice (or bill of supply) and credit notes as issued, with every figure they print, in issue order; empty until the order is confirmed. For the order's owner and for admins with `orders.manage`; anyone else, and an order with no such document yet, is 404.
          */
         get: operations["order-documents"];
         put?: never;
@@ -1406,6 +1406,11 @@ export interface components {
             guest: components["schemas"]["GuestContact"] | null;
             status: components["schemas"]["OrderStatus"];
             address: components["schemas"]["Address"];
+            /** @description A business purchase: the buyer's GSTIN and name, printed on the tax invoice. Absent for a consumer. */
+            buyer?: {
+                gstin: string;
+                businessName: string;
+            } | null;
             payment: {
                 method: components["schemas"]["PaymentMethod"];
                 status: components["schemas"]["PaymentStatus"];
@@ -1611,18 +1616,78 @@ export interface components {
         };
         /** @enum {string} */
         OrderEventType: "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "payment_cancelled" | "request_return" | "approve_return" | "reject_return" | "receive_return";
-        OrderDocuments: {
-            kind: components["schemas"]["TaxDocumentKind"];
-            /** @description As printed, e.g. INV/25-26/000123: consecutive within its series and financial year. */
+        OrderTaxDocuments: {
+            orderId: string;
+            /** @description The invoice (or bill of supply) first, then credit notes as they were issued; empty before the order is confirmed. */
+            readonly documents: components["schemas"]["TaxDocument"][];
+        };
+        TaxDocument: {
+            /**
+             * @description A bill of supply is issued while the store has no GSTIN; it carries no GST.
+             * @enum {string}
+             */
+            kind: "tax-invoice" | "bill-of-supply" | "credit-note";
+            /** @description Consecutive within its series and financial year, e.g. INV/25-26/000123; at most 16 characters. */
             number: string;
-            /** Format: date-time */
+            /** @description ISO 8601 date-time of issue. */
             issuedAt: string;
-            /** @description The document's total in minor units (paise). */
-            totalMinor: number;
             currency: string;
-        }[];
-        /** @enum {string} */
-        TaxDocumentKind: "tax-invoice" | "bill-of-supply" | "credit-note";
+            orderNumber: string;
+            /** @description The invoice a credit note reduces; null otherwise. */
+            refersTo: {
+                number: string;
+                issuedAt: string;
+            } | null;
+            seller: components["schemas"]["TaxParty"];
+            buyer: components["schemas"]["TaxParty"];
+            placeOfSupply: {
+                stateGstCode: string;
+                stateName: string;
+            };
+            /** @enum {string} */
+            supply: "intra-state" | "inter-state";
+            readonly lines: {
+                description: string;
+                /** @description HSN (goods) or SAC (services; delivery is 996812); empty when the product has none. */
+                hsnOrSac: string;
+                quantity: number;
+                /** @description GST rate in basis points (1800 = 18 %). */
+                rateBp: number;
+                /** @description Value before tax, after discounts, in integer minor units (paise). */
+                taxableMinor: number;
+                /** @description Central GST (intra-state supplies), in integer minor units (paise). */
+                cgstMinor: number;
+                /** @description State GST (intra-state supplies), in integer minor units (paise). */
+                sgstMinor: number;
+                /** @description Integrated GST (inter-state supplies), in integer minor units (paise). */
+                igstMinor: number;
+                /** @description Taxable value plus taxes: what was charged, in integer minor units (paise). */
+                totalMinor: number;
+                /** @description The order line's variant id, or `delivery`. */
+                itemRef?: string;
+            }[];
+            totals: {
+                /** @description Value before tax, after discounts, in integer minor units (paise). */
+                taxableMinor: number;
+                /** @description Central GST (intra-state supplies), in integer minor units (paise). */
+                cgstMinor: number;
+                /** @description State GST (intra-state supplies), in integer minor units (paise). */
+                sgstMinor: number;
+                /** @description Integrated GST (inter-state supplies), in integer minor units (paise). */
+                igstMinor: number;
+                /** @description Taxable value plus taxes: what was charged, in integer minor units (paise). */
+                totalMinor: number;
+            };
+        };
+        TaxParty: {
+            name: string;
+            /** @description Null for an unregistered seller or a consumer buyer. */
+            gstin: string | null;
+            readonly addressLines: string[];
+            /** @description Two-digit GST state code, e.g. 29. */
+            stateGstCode: string;
+            stateName: string;
+        };
         GuestPlacedOrder: {
             orderId: string;
             /** @description The store's short sequential order number, e.g. BB-10423: what people quote. */
@@ -1847,6 +1912,11 @@ export interface components {
             guest: components["schemas"]["GuestContact"] | null;
             status: components["schemas"]["OrderStatus"];
             address: components["schemas"]["Address"];
+            /** @description A business purchase: the buyer's GSTIN and name, printed on the tax invoice. Absent for a consumer. */
+            buyer?: {
+                gstin: string;
+                businessName: string;
+            } | null;
             payment: {
                 method: components["schemas"]["PaymentMethod"];
                 status: components["schemas"]["PaymentStatus"];
@@ -4517,6 +4587,15 @@ export interface operations {
                      * @enum {string}
                      */
                     paymentMethod: "wallet" | "card" | "cod";
+                    buyer?: {
+                        /**
+                         * Business GSTIN
+                         * @description A GSTIN: 15 characters, state code, PAN, entity, Z, check character
+                         */
+                        gstin: string;
+                        /** Business name */
+                        businessName: string;
+                    } | null;
                 } & (unknown | unknown);
             };
         };
@@ -5246,7 +5325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderDocuments"];
+                    "application/json": components["schemas"]["OrderTaxDocuments"];
                 };
             };
             /** @description No valid bearer token. Carries `WWW-Authenticate: Bearer`. Problem types: `urn:bbscart:problem:unauthorized`. */

@@ -6,9 +6,11 @@ import { SignedIn } from "../features/auth/signed-in";
 import { useSession } from "../features/auth/use-session";
 import { GuestCheckout } from "../features/checkout/guest-checkout";
 import { cartSignature, useCart, useCartActions, type CartView } from "../features/cart/use-cart";
+import { BusinessPurchaseFields, buyerOf, noBusinessPurchase, type BusinessPurchase } from "../features/checkout/business-purchase";
 import { CardChoice, ChoiceCard, CodChoice, DeliveryOptions, OrderSummary } from "../features/checkout/choices";
 import { EmptyCheckout } from "../features/checkout/placed-elsewhere";
-import { serverErrors } from "../features/forms/field-errors";
+import { FormError } from "../features/forms/field";
+import { serverErrors, type FieldErrors } from "../features/forms/field-errors";
 import { PageHeader, Panel } from "../features/ui/layout";
 import { ErrorState, Loading } from "../features/ui/states";
 import { button } from "../features/ui/styles";
@@ -87,6 +89,8 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
   const [deliveryOptionId, setDeliveryOptionId] = useState(store.deliveryOptions[0]?.id ?? "");
   const [addressId, setAddressId] = useState<string | null>(() => preselectedAddress(me));
   const [paymentMethod, setPaymentMethod] = useState<PaymentMethod>("card");
+  const [business, setBusiness] = useState<BusinessPurchase>(noBusinessPurchase);
+  const [businessErrors, setBusinessErrors] = useState<FieldErrors>({});
   const cart = useCart(deliveryOptionId);
   const actions = useCartActions();
   const wallet = trpc.wallet.balance.useQuery();
@@ -106,12 +110,16 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
 
   const submit = () => {
     if (!addressId) return;
+    // The schema's keys are the buyer's own ("gstin"); the API names them under "buyer.", as the form does.
+    const buyer = buyerOf(business);
+    setBusinessErrors(buyer.ok ? {} : Object.fromEntries(Object.entries(buyer.errors).map(([path, message]) => [`buyer.${path}`, message])));
+    if (!buyer.ok) return;
     const signature = cartSignature(view);
     // After a network failure the retry is the very same request: the first may have been placed.
     const input =
       place.error && isNetworkFailure(place.error) && place.variables
         ? place.variables
-        : { addressId, deliveryOptionId, paymentMethod, idempotencyKey: checkoutKey(signature) };
+        : { addressId, deliveryOptionId, paymentMethod, idempotencyKey: checkoutKey(signature), buyer: buyer.buyer };
     place.mutate(input, {
       onSuccess: (receipt) => {
         finishCheckout(signature);
@@ -163,6 +171,9 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
               <CodChoice checked={paymentMethod === "cod"} onSelect={() => setPaymentMethod("cod")} />
             )}
           </fieldset>
+          <div className="mt-4 border-t border-slate-200 pt-4">
+            <BusinessPurchaseFields value={business} onChange={setBusiness} errors={{ ...businessErrors, ...(place.error && !isNetworkFailure(place.error) ? serverErrors(place.error) : {}) }} registered={store.gstRegistered} />
+          </div>
           {walletShort && (
             <p role="alert" className="mt-3 text-sm text-amber-800">
               Your wallet balance does not cover this order. <Link to="/wallet" className={button.link}>Top up your wallet</Link> or choose another method.

@@ -48,6 +48,8 @@ export interface Product {
   readonly images: readonly string[];
   /** Overrides the store tax rate when set (basis points). */
   readonly taxRateBp: number | null;
+  /** HSN code (goods) or SAC (services) its invoice lines print; absent or null until an admin sets it. */
+  readonly hsnCode?: string | null;
   readonly variants: readonly Variant[];
   readonly createdAt: Date;
   readonly updatedAt: Date;

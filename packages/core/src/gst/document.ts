@@ -4,7 +4,11 @@
  * document reads the same in every format it is issued in.
  */
 
-export type TaxDocumentKind = "tax-invoice" | "bill-of-supply" | "credit-note";
+export const TAX_DOCUMENT_KINDS = ["tax-invoice", "bill-of-supply", "credit-note"] as const;
+export type TaxDocumentKind = (typeof TAX_DOCUMENT_KINDS)[number];
+
+/** Intra-state supplies carry CGST + SGST, inter-state ones IGST. */
+export const SUPPLY_KINDS = ["intra-state", "inter-state"] as const;
 
 export interface TaxParty {
   /** Legal name for the seller; the shopper's or business's name for the buyer. */
@@ -32,6 +36,11 @@ export interface TaxDocumentLine {
   readonly igstMinor: number;
   /** taxable + the line's taxes: what the shopper paid for the line. */
   readonly totalMinor: number;
+  /**
+   * Which supply the line is: the order line's variant id, or "delivery". A credit note's line names
+   * the invoice line it reduces by it. Absent on documents that need no such link.
+   */
+  readonly itemRef?: string;
 }
 
 export interface TaxDocumentTotals {
@@ -56,7 +65,7 @@ export interface TaxDocument {
   readonly buyer: TaxParty;
   readonly placeOfSupply: { readonly stateGstCode: string; readonly stateName: string };
   /** Intra-state supplies carry CGST + SGST, inter-state ones IGST. */
-  readonly supply: "intra-state" | "inter-state";
+  readonly supply: (typeof SUPPLY_KINDS)[number];
   readonly lines: readonly TaxDocumentLine[];
   readonly totals: TaxDocumentTotals;
 }

@@ -69,6 +69,12 @@ export type HistoryEntry =
 
 export const HISTORY_KINDS = allOf<HistoryEntry["kind"]>()(["status", "payment"]);
 
+/** A business purchase: the buyer's GSTIN (validated at checkout) and business name, printed on its invoice. */
+export interface OrderBuyer {
+  readonly gstin: string;
+  readonly businessName: string;
+}
+
 /** A placed order keeps the cart's totals as they were priced (lines with their final amounts) for good. */
 export interface Order extends Totals {
   readonly id: string;
@@ -86,6 +92,8 @@ export interface Order extends Totals {
   readonly status: OrderStatus;
   /** A copy: editing the address book later does not move a placed order. */
   readonly address: Address;
+  /** Absent or null: a consumer purchase (B2C). */
+  readonly buyer?: OrderBuyer | null;
   readonly payment: Payment;
   readonly tracking: { readonly carrier: string; readonly trackingNumber: string } | null;
   /** Returns by line, in the order they were asked for; at most one open at a time (the status says which stage). */

@@ -40,6 +40,12 @@ describe("placeOrder", () => {
     expect(placed.order.history).toEqual([{ kind: "status", at: T0, actor: { kind: "shopper", userId: "u1" }, event: "place", from: null, to: "pending_payment", note: null }]);
   });
 
+  it("keeps a business buyer for the invoice, and stores none for a consumer", () => {
+    const buyer = { gstin: "27AAPFU0939F1ZV", businessName: "Asha Traders" };
+    expect(expectOk(placeOrder(input({ buyer })), "test").order.buyer).toEqual(buyer);
+    expect(expectOk(placeOrder(input({ buyer: null })), "test").order).not.toHaveProperty("buyer");
+  });
+
   it("reserves each variant once, redeems the coupon, announces the order and asks for a card intent after commit", () => {
     const placed = expectOk(placeOrder(input()), "test");
     expect(placed.effects).toEqual([

@@ -6,7 +6,7 @@ import { combineItems } from "../inventory/stock.js";
 import { newPayment, type PaymentMethod } from "../payment/payment.js";
 import { err, ok, type Result } from "../result.js";
 import type { StoreSettings } from "../settings/settings.js";
-import { orderNotification, stockItems, type Effect, type Order, type ProviderCall, type Transition } from "./order.js";
+import { orderNotification, stockItems, type Effect, type Order, type OrderBuyer, type ProviderCall, type Transition } from "./order.js";
 
 export type PlaceOrderError =
   | { readonly code: "EMPTY_CART" }
@@ -25,6 +25,8 @@ export interface PlaceOrderInput {
   /** From `reviewCart` with no problems: the amounts the order keeps for good. */
   readonly totals: Totals;
   readonly address: Address;
+  /** A business purchase's GSTIN and name, already validated; absent or null for a consumer. */
+  readonly buyer?: OrderBuyer | null;
   readonly paymentMethod: PaymentMethod;
   readonly idempotencyKey: string;
   readonly now: Date;
@@ -67,6 +69,7 @@ export function placeOrder(input: PlaceOrderInput): Result<Transition, PlaceOrde
     couponCode: totals.couponCode,
     deliveryOptionId: totals.deliveryOptionId,
     address: input.address,
+    ...(input.buyer && { buyer: input.buyer }),
     payment: newPayment(input.paymentMethod, totals.total),
     tracking: null,
     returns: [],

@@ -17,7 +17,10 @@ export type UniqueKey =
   | "idempotency_keys.user_scope_key"
   | "ledger_transfers.id"
   | "webhook_events.id"
-  | "outbox.dedupe_key";
+  | "outbox.dedupe_key"
+  | "tax_documents.number"
+  | "tax_documents.order_invoice"
+  | "tax_documents.refund";
 
 /** A write broke a unique index; `key` says which. */
 export class DuplicateKeyError extends Error {

@@ -13,6 +13,7 @@ import type { Order, OrderStatus } from "../order/order.js";
 import type { PaymentMethod, PaymentStatus } from "../payment/payment.js";
 import type { WebhookStatus } from "../payment/webhook.js";
 import type { StoreSettings } from "../settings/settings.js";
+import type { TaxDocument, TaxDocumentKind } from "../gst/document.js";
 import type { AccountId } from "../wallet/accounts.js";
 import type { Transfer } from "../wallet/transfer.js";
 
@@ -140,7 +141,7 @@ export interface CatalogQuery extends PageRequest {
   readonly archived?: boolean | null;
 }
 
-export type ProductPatch = Partial<Pick<Product, "slug" | "name" | "description" | "categoryId" | "active" | "taxRateBp">> & {
+export type ProductPatch = Partial<Pick<Product, "slug" | "name" | "description" | "categoryId" | "active" | "taxRateBp" | "hsnCode">> & {
   readonly images?: readonly string[];
   readonly updatedAt: Date;
 };
@@ -455,6 +456,49 @@ export interface SettingsRepository {
   lockCurrency(): Promise<void>;
 }
 
+/** A tax document as issued, with the order (and, for a credit note, the refund) it belongs to. */
+export interface IssuedTaxDocument {
+  readonly orderId: string;
+  /** The refund a credit note books; null for an invoice or bill of supply. */
+  readonly refundId: string | null;
+  /** Frozen at issue: later changes to settings, products or the order never alter it. */
+  readonly document: TaxDocument;
+}
+
+/**
+ * Invoices, bills of supply and credit notes (decision record 150). Documents are never updated or
+ * deleted; their numbers come from a guarded counter per series, never from max + 1.
+ */
+export interface TaxDocumentRepository {
+  /**
+   * The next value (1, 2, …) of `series` ("INV/25-26/"): a counter incremented inside the caller's
+   * unit of work, so a confirmation that rolls back gives its number back (no gap) and two
+   * concurrent ones never get the same number.
+   */
+  nextNumber(series: string): Promise<number>;
+  /**
+   * Throws `DuplicateKeyError("tax_documents.number")` for a number issued already,
+   * `("tax_documents.order_invoice")` for a second invoice or bill of supply of one order, and
+   * `("tax_documents.refund")` for a second credit note of one refund.
+   */
+  issue(record: IssuedTaxDocument): Promise<void>;
+  /** The order's documents in the order they were issued: its invoice first, then its credit notes. */
+  listForOrder(orderId: string): Promise<readonly IssuedTaxDocument[]>;
+  findByNumber(number: string): Promise<IssuedTaxDocument | null>;
+  /**
+   * One page of the documents of `kinds` issued in [`range.from`, `range.to`), by issue time then
+   * number, starting after `after` (the last document of the previous page; null for the first):
+   * the registers walk a year of documents this way without holding it, and without an offset that
+   * grows slower with every page.
+   */
+  pageIssued(
+    kinds: readonly TaxDocumentKind[],
+    range: { readonly from: Date; readonly to: Date },
+    after: { readonly issuedAt: string; readonly number: string } | null,
+    limit: number,
+  ): Promise<readonly TaxDocument[]>;
+}
+
 export interface Repositories {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
@@ -471,4 +515,5 @@ export interface Repositories {
   readonly outbox: OutboxRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
+  readonly taxDocuments: TaxDocumentRepository;
 }

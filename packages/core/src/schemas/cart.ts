@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MAX_LINE_QUANTITY } from "../cart/cart.js";
 import { PAYMENT_METHODS } from "../payment/payment.js";
 import { addressInput } from "./account.js";
+import { buyerInput } from "./gst.js";
 import { email, id, idempotencyKey, int, labelled, mobile, oneOf, pageInput, text } from "./fields.js";
 
 export const cartAddInput = z.object({
@@ -39,6 +40,8 @@ export const placeOrderInput = z
     deliveryOptionId: id("Delivery option"),
     paymentMethod: paymentMethodInput,
     idempotencyKey,
+    /** A business purchase: its GSTIN and name go on the tax invoice. */
+    buyer: labelled(buyerInput, "Business purchase").nullable().optional(),
   })
   .refine((v) => (v.addressId === undefined) !== (v.address === undefined), {
     error: "Choose a saved address or enter a new one, not both",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hsnCode } from "./gst.js";
 import { CATALOG_SORTS, PRODUCT_STATUSES } from "../catalog/catalog.js";
 import { MAX_PRICE_CHANGE_BP, MIN_PRICE_CHANGE_BP } from "../catalog/price-change.js";
 import { amountMinor, id, int, labelled, lengthIn, oneOf, optionalText, pageInput, percentBp, slug, text, yesNo } from "./fields.js";
@@ -119,6 +120,7 @@ export const productCreateInput = z.object({
   categoryId: id("Category"),
   active: active.default(true),
   taxRateBp: taxRateBp.nullable().default(null),
+  hsnCode: hsnCode("HSN/SAC code").nullable().default(null),
   images: images.default([]),
   variants: labelled(
     z
@@ -139,6 +141,7 @@ export const productUpdateInput = z.object({
   categoryId: id("Category").optional(),
   active: active.optional(),
   taxRateBp: taxRateBp.nullable().optional(),
+  hsnCode: hsnCode("HSN/SAC code").nullable().optional(),
   images: images.optional(),
 });
 

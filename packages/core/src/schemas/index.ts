@@ -8,6 +8,7 @@ export * from "./cart.js";
 export * from "./order.js";
 export * from "./wallet.js";
 export * from "./settings.js";
+export * from "./gst.js";
 export * from "./coupon.js";
 export * from "./operations.js";
 export { labelOf, MAX_AMOUNT_MINOR } from "./fields.js";

@@ -215,7 +215,9 @@ describe("order, wallet, coupon and settings schemas", () => {
   });
 
   it("accept the default settings and name bad fields", () => {
-    expect(storeSettingsInput.parse(defaultStoreSettings)).toEqual(defaultStoreSettings);
+    // Tax settings are saved on their own (taxSettingsInput): the document's input leaves them out.
+    const { tax: _tax, ...withoutTax } = defaultStoreSettings;
+    expect(storeSettingsInput.parse(defaultStoreSettings)).toEqual(withoutTax);
     expect(storeSettingsInput.safeParse({ ...defaultStoreSettings, timeZone: "UTC" }).success).toBe(true);
     expect(messages(storeSettingsInput, { ...defaultStoreSettings, currency: "XXQ", timeZone: "Mars/Base", deliveryOptions: [] })).toEqual([
       "Currency must be an ISO 4217 code such as INR",

@@ -29,7 +29,7 @@ const timeZone = labelled(
   "Time zone",
 );
 
-/** The whole settings document, as admins save it; checked against the domain type. */
+/** The settings document as admins save it, less the tax settings (saved on their own); checked against the domain type. */
 export const storeSettingsInput = z.object({
   storeName: text("Store name", 80),
   currency,
@@ -46,4 +46,4 @@ export const storeSettingsInput = z.object({
   codEnabled: yesNo("Cash on delivery"),
   timeZone,
   lowStockThreshold: int("Low stock threshold", 0, 10_000),
-}) satisfies z.ZodType<StoreSettings>;
+}) satisfies z.ZodType<Omit<StoreSettings, "tax">>;

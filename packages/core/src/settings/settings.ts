@@ -1,3 +1,4 @@
+import { defaultTaxSettings, type StoreTaxSettings } from "../gst/tax-settings.js";
 import type { CurrencyCode } from "../money/money.js";
 
 /** A way to deliver; the fee is waived when the discounted subtotal reaches `freeOverMinor`. */
@@ -27,6 +28,8 @@ export interface StoreSettings {
   /** IANA zone used for "sales today" and other calendar questions. */
   readonly timeZone: string;
   readonly lowStockThreshold: number;
+  /** GST identity and rules (decision record 150); saved on its own, by `settings.updateTax`. */
+  readonly tax: StoreTaxSettings;
 }
 
 export const defaultStoreSettings: StoreSettings = {
@@ -42,7 +45,16 @@ export const defaultStoreSettings: StoreSettings = {
   codEnabled: true,
   timeZone: "Asia/Kolkata",
   lowStockThreshold: 5,
+  tax: defaultTaxSettings,
 };
+
+/**
+ * Settings as stored, completed with the defaults of parts added after they were saved (the tax
+ * settings of a store saved before GST invoices): a stored document never lacks a part in use.
+ */
+export function withSettingDefaults(stored: Omit<StoreSettings, "tax"> & { readonly tax?: StoreTaxSettings | undefined }): StoreSettings {
+  return { ...stored, tax: stored.tax ?? defaultTaxSettings };
+}
 
 /** The delivery option with `id`, or null when the store does not offer it (any more). */
 export function findDeliveryOption(settings: StoreSettings, id: string): DeliveryOption | null {

@@ -11,6 +11,7 @@ import { operationsCases } from "./cases/operations.js";
 import { rollbackCases } from "./cases/rollback.js";
 import { rollupCases } from "./cases/rollups.js";
 import { searchCases } from "./cases/search.js";
+import { taxDocumentCases } from "./cases/tax-documents.js";
 import type { ContractContext } from "./context.js";
 import type { ContractLane } from "./lane.js";
 
@@ -52,5 +53,6 @@ export function describeContract(name: string, lane: ContractLane): void {
     describe("guarded writes", () => guardedCases(context));
     describe("guest orders", () => guestCases(context));
     describe("concurrency", () => concurrencyCases(context));
+    describe("tax documents", () => taxDocumentCases(context));
   });
 }

@@ -23,7 +23,7 @@ const variant = { _id: "v-1", productId: "p-1", position: new Int32(0), sku: "SK
 describe("collection validators", () => {
   it("cover every collection of the store, the driver-written counters too", () => {
     expect(Object.keys(validators).sort()).toEqual(
-      ["audit_log", "carts", "categories", "counters", "coupon_redemptions", "coupons", "idempotency_keys", "ledger_balances", "ledger_transfers", "locks", "orders", "outbox", "password_resets", "products", "rollup_state", "sales_rollup_days", "sales_rollup_products", "search_vocabulary", "sessions", "settings", "users", "variants", "webhook_events"].sort(),
+      ["audit_log", "carts", "categories", "counters", "coupon_redemptions", "coupons", "idempotency_keys", "ledger_balances", "ledger_transfers", "locks", "orders", "outbox", "password_resets", "products", "rollup_state", "sales_rollup_days", "sales_rollup_products", "search_vocabulary", "sessions", "settings", "tax_documents", "users", "variants", "webhook_events"].sort(),
     );
   });
 

@@ -1,4 +1,4 @@
-import { isInStock } from "@bbscart/core";
+import { DEFAULT_GST_SLABS_BP, isInStock } from "@bbscart/core";
 import { describe, expect, it } from "vitest";
 import { buildDemoCatalog, buildDemoCoupons } from "./demo-catalog.js";
 
@@ -30,6 +30,11 @@ describe("the demo catalog", () => {
     expect(variants.every((v) => Number.isSafeInteger(v.price.minor) && v.price.minor > 0 && v.price.minor % 100 === 0)).toBe(true);
     expect(products.some(({ product }) => !isInStock(product))).toBe(true);
     expect(variants.some((v) => v.stock.onHand > 0 && v.stock.onHand < 5)).toBe(true);
+  });
+
+  it("gives every product an HSN code and a GST rate from the slabs: rice is 1006 at 5 %", () => {
+    expect(products.every(({ product }) => /^[0-9]{4}$/.test(product.hsnCode ?? "") && DEFAULT_GST_SLABS_BP.includes(product.taxRateBp ?? -1))).toBe(true);
+    expect(products.find(({ product }) => product.name === "Everyday Basmati Rice")?.product).toMatchObject({ hsnCode: "1006", taxRateBp: 500 });
   });
 
   it("is the same on every run", () => {

@@ -18,6 +18,9 @@ const uniqueKeys: Readonly<Record<string, UniqueKey>> = {
   "ledger_transfers.id": "ledger_transfers.id",
   "webhook_events.id": "webhook_events.id",
   "outbox.id": "outbox.dedupe_key",
+  "tax_documents.number": "tax_documents.number",
+  "tax_documents.order_id": "tax_documents.order_invoice",
+  "tax_documents.refund_id": "tax_documents.refund",
 };
 
 const UNIQUE_PREFIX = "UNIQUE constraint failed: ";

@@ -91,6 +91,7 @@ const undo: Readonly<Record<number, string>> = {
   // The owner stays nullable on the way back: a rewound schema still reads every order it held.
   16: "DROP INDEX orders_guest_email; ALTER TABLE orders DROP COLUMN guest_email; ",
   17: "DROP TABLE rollup_state; DROP TABLE sales_rollup_days; DROP TABLE sales_rollup_products; ",
+  18: "DROP TABLE tax_documents; DELETE FROM counters WHERE name LIKE 'tax:%'; ALTER TABLE products DROP COLUMN hsn_code; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */

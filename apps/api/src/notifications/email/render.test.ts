@@ -38,7 +38,9 @@ describe("emails from the one template set", () => {
       expect(part).toContain("₹52.10");
     }
     expect(email.html).toContain(`href="${shopUrl}/orders/sample"`);
-    expect(email.body).toContain(`View your order: ${shopUrl}/orders/sample`);
+    // The invoice is issued as the order is confirmed; its download sits on the order's page.
+    expect(email.body).toContain(`Download your invoice: ${shopUrl}/orders/sample`);
+    expect(html).toContain("Download your invoice");
     // The plain text keeps one "label: amount" line per row, so the rows still add up when read back.
     const amounts = [...email.body.matchAll(/^(.+): (−? ?₹[\d,.]+)$/gm)].map((m) => m[1]!);
     expect(amounts).toEqual(["2 × Basmati Rice — 1 kg @ ₹189.00", "1 × Chai Glasses — Set of 6 @ ₹299.00", "Discount (WELCOME10)", "Delivery", "Total"]);

@@ -1,4 +1,4 @@
-import { changePrice, checkProductCategory, money, type Product, type Repositories, type Variant } from "@bbscart/core";
+import { changePrice, checkProductCategory, checkSlab, money, type Product, type Repositories, type Variant } from "@bbscart/core";
 import type {
   productBulkInput,
   productCreateInput,
@@ -10,7 +10,7 @@ import type {
   variantUpdateInput,
 } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { type AdminCall, auditAs, type CatalogDeps, notFound, pricingCurrency, refused } from "../common/index.js";
+import { type AdminCall, auditAs, type CatalogDeps, loadSettings, notFound, pricingCurrency, refused } from "../common/index.js";
 import { requireStoredImages } from "./images.js";
 import { slugFor } from "./slug.js";
 import { adminProductView, adminVariantView, productSnapshot, variantSnapshot } from "./views.js";
@@ -75,6 +75,12 @@ function newVariant(currency: string, id: string, productId: string, input: z.ou
   };
 }
 
+/** A product's own GST rate must be one of the store's slabs (its absence means the store's default rate, a slab already). */
+async function requireSlab(repos: Pick<Repositories, "settings">, rateBp: number): Promise<void> {
+  const checked = checkSlab((await loadSettings(repos)).tax, rateBp, "taxRateBp");
+  if (!checked.ok) throw refused(checked.error);
+}
+
 /**
  * Admin product and variant changes. Each is one unit of work with its audit entry; products are
  * archived (inactive), never deleted, because orders keep pointing at them.
@@ -86,6 +92,7 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
     const { productId, images, ...fields } = input;
     if (images) await requireStoredImages(files, images);
     return db.uow.run(async (repos) => {
+      if (typeof fields.taxRateBp === "number") await requireSlab(repos, fields.taxRateBp);
       const before = await repos.products.findById(productId);
       if (!before) throw notFound("Product");
       // Moving a product, or putting it back on sale, needs a live category; other edits of an
@@ -105,6 +112,7 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
       const slug = slugFor(input);
       return db.uow.run(async (repos) => {
         await requireCategory(repos, input.categoryId);
+        if (input.taxRateBp !== null) await requireSlab(repos, input.taxRateBp);
         const now = clock.now();
         const id = ids.next();
         const currency = await pricingCurrency(repos);
@@ -118,6 +126,7 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
           active: input.active,
           images: input.images,
           taxRateBp: input.taxRateBp,
+          ...(input.hsnCode !== null && { hsnCode: input.hsnCode }),
           variants,
           createdAt: now,
           updatedAt: now,

@@ -81,6 +81,7 @@ const editableFields = (product: Product) => ({
   categoryId: product.categoryId,
   active: product.active,
   taxRateBp: product.taxRateBp,
+  hsnCode: product.hsnCode ?? null,
 });
 
 /** Everything an admin edits, inactive variants and stock levels included. */

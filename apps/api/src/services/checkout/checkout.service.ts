@@ -15,6 +15,7 @@ import {
   type Cart,
   type GuestContact,
   type Order,
+  type OrderBuyer,
   type OrderStatus,
   type PaymentMethod,
   type ProviderCall,
@@ -26,6 +27,7 @@ import type { placeOrderInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
 import { reviewStoredCart } from "../cart/index.js";
 import { refused, type CheckoutRefusal, type CommerceDeps, type OrderRefusal } from "../common/index.js";
+import { issueTaxDocuments } from "../invoices/index.js";
 import { applyEffects, providerCalls } from "../orders/index.js";
 import { checkoutFingerprint, replayFingerprint } from "./fingerprint.js";
 
@@ -86,6 +88,8 @@ export interface CheckoutBody {
   readonly paymentMethod: PaymentMethod;
   readonly idempotencyKey: string;
   readonly guest?: unknown;
+  /** A business purchase's GSTIN and name, printed on its invoice. */
+  readonly buyer?: OrderBuyer | null | undefined;
 }
 
 export function checkoutService(deps: CommerceDeps) {
@@ -139,6 +143,7 @@ export function checkoutService(deps: CommerceDeps) {
         couponHolders: buyer.couponHolders,
         totals: review.totals,
         address,
+        buyer: input.buyer ?? null,
         paymentMethod: input.paymentMethod,
         idempotencyKey: input.idempotencyKey,
         now,
@@ -150,6 +155,8 @@ export function checkoutService(deps: CommerceDeps) {
       await repos.orders.create(order);
       const applied = await applyEffects(repos, effects, { now, currency: order.currency });
       if (!applied.ok) return applied;
+      // Wallet and cash-on-delivery orders are confirmed at placement: their invoice is numbered in this unit of work.
+      await issueTaxDocuments(repos, { before: null, after: order }, now);
       await repos.idempotency.claim({
         userId: buyer.keyOwner,
         scope: "place_order",

@@ -9,12 +9,14 @@ const hash = (value: unknown) => createHash("sha256").update(JSON.stringify(valu
  * apart as `body.cart`, so a replay can tell "same request" from "same key, other request".
  */
 export function checkoutFingerprint(
-  body: { addressId?: string | undefined; address?: unknown; deliveryOptionId: string; paymentMethod: string; guest?: unknown },
+  body: { addressId?: string | undefined; address?: unknown; deliveryOptionId: string; paymentMethod: string; guest?: unknown; buyer?: unknown },
   cart: Cart | null,
 ): string {
-  // A guest's contact and body lines are part of their request; an account's hash stays as it was, so stored keys still replay.
+  // A guest's contact and body lines, and a business buyer, are part of the request; without them the
+  // hash stays as it was, so keys stored before either existed still replay.
   const guest = body.guest === undefined ? [] : [body.guest];
-  const bodyHash = hash([body.addressId ?? null, body.address ?? null, body.deliveryOptionId, body.paymentMethod, ...guest]);
+  const buyer = body.buyer ? [{ buyer: body.buyer }] : [];
+  const bodyHash = hash([body.addressId ?? null, body.address ?? null, body.deliveryOptionId, body.paymentMethod, ...guest, ...buyer]);
   const lines = [...(cart?.lines ?? [])]
     .sort((a, b) => a.variantId.localeCompare(b.variantId))
     .map((line) => [line.variantId, line.quantity, line.unitPrice.minor, line.unitPrice.currency]);

@@ -4,6 +4,7 @@ import {
   COUPON_REJECTION_REASONS,
   DuplicateKeyError,
   formatMoney,
+  GSTIN_PROBLEMS,
   GUARD_REASONS,
   InvalidCursorError,
   type AddressFix,
@@ -12,6 +13,7 @@ import {
   type CategoryRefusal,
   type CouponRejection,
   type CouponEditRefusal,
+  type CreditNoteError,
   type LedgerError,
   type Money,
   type OrderError,
@@ -19,6 +21,7 @@ import {
   type RefundError,
   type RefundSettlementError,
   type ReturnSelectionError,
+  type TaxSettingsError,
   type UniqueKey,
   type WalletPaymentError,
 } from "@bbscart/core";
@@ -100,7 +103,9 @@ export type Refusal =
   | SignInChallengeRefusal
   | CategoryRefusal
   | CatalogRefusal
-  | CouponEditRefusal;
+  | CouponEditRefusal
+  | TaxSettingsError
+  | CreditNoteError;
 
 /** A refusal's code: what a procedure lists in its `rest({ refuses })` for the REST document. */
 export type RefusalCode = Refusal["code"];
@@ -329,6 +334,34 @@ const table: Table = {
     reason: "USAGE_LIMIT_BELOW_REDEMPTIONS",
   }),
   COUPON_WINDOW_INVALID: one("BAD_REQUEST", () => "Expiry must be after the start", { field: "expiresAt", reason: "COUPON_WINDOW_INVALID" }),
+  INVALID_GSTIN: oneOfReasons(
+    "BAD_REQUEST",
+    GSTIN_PROBLEMS.map((problem) => `GSTIN_${problem.toUpperCase()}`),
+    (r) => `GSTIN_${r.problem.toUpperCase()}`,
+    (r) => `GSTIN is not valid (${r.problem === "check" ? "its check character does not match: look for a typing error" : `its ${r.problem} part is wrong`})`,
+    "gstin",
+  ),
+  GSTIN_STATE_MISMATCH: one("BAD_REQUEST", (r) => `State must be the state the GSTIN is registered in (GST state code ${r.gstinState})`, {
+    field: "stateCode",
+    reason: "GSTIN_STATE_MISMATCH",
+  }),
+  LEGAL_NAME_REQUIRED: one("BAD_REQUEST", () => "Legal name is required once the store has a GSTIN: invoices print it", { field: "legalName", reason: "LEGAL_NAME_REQUIRED" }),
+  INVOICE_PREFIX_INVALID: one("BAD_REQUEST", () => "Invoice prefix must be 1–3 capital letters or digits, and not CN or BOS (the credit-note and bill-of-supply series)", {
+    field: "invoicePrefix",
+    reason: "INVOICE_PREFIX_INVALID",
+  }),
+  TAX_RATE_NOT_A_SLAB: {
+    answers: ["taxRateBp", "deliveryRateBp", "slabsBp"].map((field) => ({ code: "BAD_REQUEST", field, reason: "TAX_RATE_NOT_A_SLAB" })),
+    answer: (r) =>
+      new AppError(
+        "BAD_REQUEST",
+        r.field === "slabsBp"
+          ? `GST rates must include the store's default rate (${r.rateBp / 100} %)`
+          : `${r.field === "taxRateBp" ? "Tax rate %" : "Delivery GST rate %"} must be one of the store's GST rates (${r.slabsBp.map((bp) => `${bp / 100} %`).join(", ")})`,
+        { field: r.field, reason: "TAX_RATE_NOT_A_SLAB" },
+      ),
+  },
+  CREDIT_EXCEEDS_INVOICE: bug,
   OVER_CAPTURE: bug,
   INVALID_TRANSFER: bug,
   TRANSFER_ID_CONFLICT: bug,

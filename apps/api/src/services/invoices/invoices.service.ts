@@ -21,22 +21,13 @@ export interface DocumentFile {
   readonly base64: string;
 }
 
-/** An order's document as its page lists it. */
-export interface DocumentSummary {
-  readonly kind: TaxDocument["kind"];
-  readonly number: string;
-  readonly issuedAt: string;
-  readonly totalMinor: number;
-  readonly currency: string;
-}
-
 /** `INV/25-26/000123` → `INV-25-26-000123.pdf`: the number as a file name on every system. */
 function filenameOf(doc: TaxDocument): string {
   return `${doc.number.replace(/[^A-Za-z0-9-]+/g, "-")}.pdf`;
 }
 
 /**
- * Printing the GST documents the issuing service stored: an order's invoice and credit notes as
+ * Serving the GST documents `issueTaxDocuments` stored (through `taxDocuments`): an order's invoice and credit notes as
  * PDF for its owner and staff, and the accountant's registers as streamed CSV.
  */
 export function invoicesService({ db, taxDocuments }: { db: DatabaseHandle; taxDocuments: TaxDocumentSource }) {
@@ -53,9 +44,9 @@ export function invoicesService({ db, taxDocuments }: { db: DatabaseHandle; taxD
   }
 
   return {
-    async list(viewer: DocumentViewer, orderId: string): Promise<DocumentSummary[]> {
-      const documents = await documentsOf(viewer, orderId);
-      return documents.map((doc) => ({ kind: doc.kind, number: doc.number, issuedAt: doc.issuedAt, totalMinor: doc.totals.totalMinor, currency: doc.currency }));
+    /** The order's documents exactly as issued (every figure the PDF prints), for its page's download links and for API clients. */
+    async list(viewer: DocumentViewer, orderId: string): Promise<{ orderId: string; documents: readonly TaxDocument[] }> {
+      return { orderId, documents: await documentsOf(viewer, orderId) };
     },
 
     /** The order's invoice, or its bill of supply when the shop had no GSTIN when it was issued. */

@@ -1,20 +1,6 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
-import { businessBuyer, defaultLines, homeBuyer, makeTaxDocument, seller } from "../../../test/tax-documents.js";
+import { businessBuyer, defaultLines, homeBuyer, makeTaxDocument, readPdf, seller } from "../../../test/tax-documents.js";
 import { renderTaxDocumentPdf } from "./pdf.js";
-
-/** Every page's text as pdf.js reads it (what a screen reader, a search or a copy-paste sees), and the info dictionary. */
-async function readPdf(bytes: Buffer): Promise<{ pages: string[]; info: Record<string, unknown> }> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number++) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  const { info } = await pdf.getMetadata();
-  await pdf.destroy();
-  return { pages, info: info as Record<string, unknown> };
-}
 
 const codePoints = (text: string) => [...text.replace(/\s/g, "")].sort().join("");
 

@@ -1,9 +1,9 @@
-import type { TaxDocument, TaxDocumentKind } from "@bbscart/core";
+import type { Repositories, TaxDocument, TaxDocumentKind } from "@bbscart/core";
 
 /**
- * Where issued GST documents come from: the seam between the service that issues them (tax
- * computation, numbering, storage) and the ones that only print them (PDF, registers). Kept to
- * the two questions printing asks, so the issuing side can store documents however suits it.
+ * Where issued GST documents come from: the seam between the issuing side (tax computation,
+ * numbering and storage in `issue.ts`) and the ones that only print them (PDF, registers). Kept to
+ * the two questions printing asks, so tests can hand the printers documents without issuing them.
  * Access is not the source's concern: the invoices service checks who may see an order first.
  */
 export interface TaxDocumentSource {
@@ -19,8 +19,22 @@ export interface TaxDocumentSource {
   inRange(kinds: readonly TaxDocumentKind[], range: { readonly from: Date; readonly to: Date }, pageSize: number): AsyncIterable<readonly TaxDocument[]>;
 }
 
-/** The source until the issuing service is wired in: no order has documents, every register is empty. */
-export const noTaxDocumentsYet: TaxDocumentSource = {
-  forOrder: () => Promise.resolve([]),
-  async *inRange() {},
-};
+/** The documents as `issueTaxDocuments` stored them, frozen at issue; pages continue after the last document seen (keyset), never by offset. */
+export function issuedTaxDocuments(repos: Pick<Repositories, "taxDocuments">): TaxDocumentSource {
+  return {
+    async forOrder(orderId) {
+      return (await repos.taxDocuments.listForOrder(orderId)).map((issued) => issued.document);
+    },
+    async *inRange(kinds, range, pageSize) {
+      let after: { issuedAt: string; number: string } | null = null;
+      for (;;) {
+        const page = await repos.taxDocuments.pageIssued(kinds, range, after, pageSize);
+        if (page.length === 0) return;
+        yield page;
+        if (page.length < pageSize) return;
+        const last = page[page.length - 1]!;
+        after = { issuedAt: last.issuedAt, number: last.number };
+      }
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { err, ok, transact, type DatabaseHandle, type Order, type ProviderCall, type Repositories, type Result, type Transition } from "@bbscart/core";
 import type { DecideRefusal } from "../common/index.js";
+import { issueTaxDocuments } from "../invoices/index.js";
 import { applyEffects } from "./effects.js";
 
 export interface Decided {
@@ -47,6 +48,8 @@ export async function decide<E>(
       if (!(await repos.orders.save(order, current.version))) return ok("lost_race");
       const applied = await applyEffects(repos, effects, { now: options.now(), currency: order.currency });
       if (!applied.ok) return applied;
+      // The invoice of a payment confirmed, the credit note of a refund booked: in this same unit of work.
+      await issueTaxDocuments(repos, { before: current, after: order }, options.now());
       await options.onSaved?.(repos, { before: current, after: order });
       return ok({ order, outboxIds: applied.value.outboxIds, afterCommit, saved: true });
     });

@@ -4,7 +4,7 @@ import { trpc, type RouterOutputs } from "../../lib/trpc";
 import { Field, FormError } from "../forms/field";
 import { fieldMessage, formText } from "../forms/field-errors";
 import { useSchemaForm } from "../forms/use-schema-form";
-import { Badge, Panel, Status } from "../ui/layout";
+import { Badge, Panel, SaveBar } from "../ui/layout";
 import { button } from "../ui/styles";
 import { amountText, parseAmount } from "./amount";
 import { StockAdjustButton } from "./stock-adjust";
@@ -69,12 +69,7 @@ function VariantRow({ variant, currency, onSaved }: { variant: Variant; currency
           {variant.stock.available === 0 && <Badge tone="red">Sold out</Badge>}
           <StockAdjustButton variantId={variant.id} label={label} onDone={onSaved} />
         </p>
-        <div className="flex items-center gap-3">
-          <Status message={saved} />
-          <button type="submit" className={button.secondary} disabled={update.isPending}>
-            {update.isPending ? "Saving…" : "Save variant"}
-          </button>
-        </div>
+        <SaveBar saved={saved} busy={update.isPending} label="Save variant" secondary />
       </div>
     </form>
   );

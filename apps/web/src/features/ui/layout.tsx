@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from "react";
-import { panel } from "./styles";
+import { button, panel } from "./styles";
 
 /** A page's one heading, with an optional line under it and actions beside it. */
 export function PageHeader({ title, description, actions }: { title: ReactNode; description?: string; actions?: ReactNode }) {
@@ -53,5 +53,17 @@ export function Status({ message }: { message: string | null }) {
     <p role="status" aria-live="polite" className="min-h-5 text-sm font-medium text-teal-700">
       {message}
     </p>
+  );
+}
+
+/** A form's save button with its "saved" status beside it: "Saving…" while the mutation runs. */
+export function SaveBar({ saved, busy, label, secondary = false }: { saved: string | null; busy: boolean; label: string; secondary?: boolean }) {
+  return (
+    <div className={`flex items-center gap-3 ${secondary ? "" : "justify-end"}`}>
+      <Status message={saved} />
+      <button type="submit" className={secondary ? button.secondary : button.primary} disabled={busy}>
+        {busy ? "Saving…" : label}
+      </button>
+    </div>
   );
 }

@@ -73,6 +73,7 @@ function ProductForm({ product, currency }: { product: AdminProduct | null; curr
       categoryId: text("categoryId"),
       active: form.get("active") === "on",
       taxRateBp,
+      hsnCode: text("hsnCode") === "" ? null : text("hsnCode"),
       images: images.map((image) => image.key),
     };
     setSaved(null);
@@ -112,11 +113,19 @@ function ProductForm({ product, currency }: { product: AdminProduct | null; curr
                 ))}
             </SelectField>
             <Field
-              label="Tax rate override (%)"
+              label="HSN / SAC code"
+              name="hsnCode"
+              inputMode="numeric"
+              defaultValue={product?.hsnCode ?? ""}
+              placeholder="e.g. 1006"
+              error={errors.hsnCode}
+            />
+            <Field
+              label="GST rate override (%)"
               name="tax"
               inputMode="decimal"
               defaultValue={product?.taxRateBp === null || product?.taxRateBp === undefined ? "" : scaledText(product.taxRateBp, 2)}
-              placeholder="store rate"
+              placeholder="store rate; one of the store's GST rates"
               error={errors.taxRateBp}
             />
             <div className="sm:col-span-2">

@@ -2,10 +2,11 @@ import type { DeliveryOption } from "@bbscart/core";
 import { storeSettingsInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { amountText, parseAmount, parseScaled, scaledText } from "../../features/admin/amount";
+import { TaxSettingsForm } from "../../features/admin/tax-settings-form";
 import { Field, FormError } from "../../features/forms/field";
 import { formText } from "../../features/forms/field-errors";
 import { useSchemaForm } from "../../features/forms/use-schema-form";
-import { PageHeader, Panel, Status } from "../../features/ui/layout";
+import { PageHeader, Panel, SaveBar } from "../../features/ui/layout";
 import { QueryView } from "../../features/ui/states";
 import { button } from "../../features/ui/styles";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
@@ -14,11 +15,18 @@ type Settings = RouterOutputs["admin"]["settings"]["get"];
 
 export function SettingsPage() {
   const settings = trpc.admin.settings.get.useQuery();
+  // Held here: a save re-keys the tax form with what was saved, and its confirmation must outlive that.
+  const [taxSaved, setTaxSaved] = useState<string | null>(null);
   return (
     <>
       <PageHeader title="Store settings" description="Tax, delivery, returns, payment time limit and the store's time zone." />
       <QueryView query={settings} label="the settings">
-        {(data) => <SettingsForm key={JSON.stringify(data)} settings={data} />}
+        {(data) => (
+          <div className="flex flex-col gap-8">
+            <SettingsForm key={JSON.stringify(data)} settings={data} />
+            <TaxSettingsForm key={JSON.stringify(data.tax)} tax={data.tax} saved={taxSaved} onSaved={setTaxSaved} />
+          </div>
+        )}
       </QueryView>
     </>
   );
@@ -126,12 +134,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           ))}
         </ul>
       </Panel>
-      <div className="flex items-center justify-end gap-3">
-        <Status message={saved} />
-        <button type="submit" className={button.primary} disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save settings"}
-        </button>
-      </div>
+      <SaveBar saved={saved} busy={save.isPending} label="Save settings" />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { inr, makeCart, makeCategory, makeCoupon, makeOrder, makeProduct, makeSe
 import { expect, it } from "vitest";
 import { itNeeds, type ContractContext } from "../context.js";
 import type { Capability } from "../lane.js";
+import { issuedInvoice } from "./tax-documents.js";
 import { at, Boom, makeAudit, makeIdempotency, makeOutbox, makeReset, makeSession, makeWebhook } from "../fixtures.js";
 
 /** Every write method of every repository. */
@@ -22,6 +23,7 @@ interface WriteMethods {
   outbox: "enqueue" | "markSent" | "markFailed" | "markDiscarded";
   audit: "append";
   settings: "save";
+  taxDocuments: "issue";
 }
 
 /** Every read method, so that a method added to a port and not classified here fails to compile. */
@@ -41,6 +43,7 @@ interface ReadMethods {
   outbox: "find" | "list";
   audit: "list";
   settings: "get";
+  taxDocuments: "listForOrder" | "findByNumber" | "pageIssued";
 }
 
 /**
@@ -49,6 +52,7 @@ interface ReadMethods {
  */
 interface SequenceMethods {
   orders: "nextNumber";
+  taxDocuments: "nextNumber";
 }
 
 /**
@@ -229,6 +233,9 @@ const cases: { readonly [R in keyof WriteMethods]: { readonly [M in WriteMethods
   settings: {
     save: { write: (r) => r.settings.save(makeSettings({ storeName: "Changed" })), observe: (r) => r.settings.get() },
   },
+  taxDocuments: {
+    issue: { write: (r) => r.taxDocuments.issue(issuedInvoice(pendingOrder, "INV/25-26/000001")), observe: (r) => r.taxDocuments.listForOrder(pendingOrder.id) },
+  },
 };
 
 const table = Object.entries(cases).flatMap(([repository, methods]) =>
@@ -238,7 +245,7 @@ const table = Object.entries(cases).flatMap(([repository, methods]) =>
 export function rollbackCases(context: ContractContext): void {
   it("classifies every repository method as a read or a write", () => {
     expect(everyMethodClassified).toBe(true);
-    expect(table).toHaveLength(48);
+    expect(table).toHaveLength(49);
   });
 
   // Each case first proves the rollback leaves the state as it was, then that the same write

@@ -14,6 +14,7 @@ import { searchVocabularySchema, type SearchVocabularyDoc } from "./search-vocab
 import { rollupDaySchema, rollupProductSchema, rollupStateSchema, type RollupDayDoc, type RollupProductDoc, type RollupStateDoc } from "./rollups.js";
 import { sessionSchema, type SessionDoc } from "./sessions.js";
 import { settingsSchema, type SettingsDoc } from "./settings.js";
+import { taxDocumentSchema, type TaxDocumentDoc } from "./tax-documents.js";
 import { userSchema, type UserDoc } from "./users.js";
 import { variantSchema, type VariantDoc } from "./variants.js";
 import { webhookEventSchema, type WebhookEventDoc } from "./webhook-events.js";
@@ -42,6 +43,7 @@ export interface Models {
   rollupState: Model<RollupStateDoc>;
   rollupDays: Model<RollupDayDoc>;
   rollupProducts: Model<RollupProductDoc>;
+  taxDocuments: Model<TaxDocumentDoc>;
 }
 
 /** Compiles the schemas on `connection` (not the global mongoose), so handles never share models. */
@@ -69,6 +71,7 @@ export function registerModels(connection: Connection): Models {
     rollupState: connection.model<RollupStateDoc>("RollupState", rollupStateSchema),
     rollupDays: connection.model<RollupDayDoc>("RollupDay", rollupDaySchema),
     rollupProducts: connection.model<RollupProductDoc>("RollupProduct", rollupProductSchema),
+    taxDocuments: connection.model<TaxDocumentDoc>("TaxDocument", taxDocumentSchema),
   };
 }
 

@@ -170,6 +170,8 @@ export const orderSchema = new Schema<OrderDoc>(
     couponCode: nullable(String),
     deliveryOptionId: { type: String, required: true },
     address: { type: addressSchema, required: true },
+    // No default: a consumer order stores no buyer and reads back without one.
+    buyer: { type: new Schema({ gstin: { type: String, required: true }, businessName: { type: String, required: true } }, subdocument) },
     payment: { type: paymentSchema, required: true },
     tracking: nullable(new Schema({ carrier: { type: String, required: true }, trackingNumber: { type: String, required: true } }, subdocument)),
     returns: { type: [returnSchema], default: [] },

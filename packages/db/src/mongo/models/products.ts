@@ -16,6 +16,7 @@ export interface ProductDoc {
   active: boolean;
   images: string[];
   taxRateBp: number | null;
+  hsnCode?: string | null;
   createdAt: Date;
   updatedAt: Date;
   /** The category's name, a source of the search tokens ("kurta" finds the "Kurtas" category). */
@@ -45,6 +46,8 @@ export const productSchema = new Schema<ProductDoc>(
     active: { type: Boolean, required: true },
     images: { type: [String], default: [] },
     taxRateBp: nullable(Number),
+    // No default: a product without a code reads back without one, as it was written.
+    hsnCode: { type: String },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     categoryName: { type: String, default: "" },

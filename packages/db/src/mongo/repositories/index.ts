@@ -13,6 +13,7 @@ import { passwordResetRepository } from "./password-resets.js";
 import { productRepository } from "./products.js";
 import { sessionRepository } from "./sessions.js";
 import { settingsRepository } from "./settings.js";
+import { taxDocumentRepository } from "./tax-documents.js";
 import { userRepository } from "./users.js";
 import { webhookEventRepository } from "./webhooks.js";
 
@@ -34,5 +35,6 @@ export function createRepositories(ctx: RepoContext): Repositories {
     outbox: outboxRepository(ctx),
     audit: auditRepository(ctx),
     settings: settingsRepository(ctx),
+    taxDocuments: taxDocumentRepository(ctx),
   };
 }

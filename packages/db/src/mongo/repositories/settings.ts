@@ -1,4 +1,4 @@
-import type { SettingsRepository, StoreSettings } from "@bbscart/core";
+import { withSettingDefaults, type SettingsRepository } from "@bbscart/core";
 import { CURRENCY_LOCK_ID } from "../models/locks.js";
 import { SETTINGS_ID, type SettingsDoc } from "../models/settings.js";
 import type { RepoContext } from "./context.js";
@@ -21,11 +21,11 @@ export function settingsRepository({ models: { settings, locks }, session }: Rep
       const doc = await settings.findById(SETTINGS_ID, null, { session }).lean<SettingsDoc>();
       if (!doc) return null;
       const { _id, ...stored } = doc;
-      return stored satisfies StoreSettings;
+      return withSettingDefaults(stored);
     },
     async save(value) {
       await lockCurrency();
-      await settings.replaceOne({ _id: SETTINGS_ID }, value satisfies Omit<SettingsDoc, "_id">, { upsert: true, session });
+      await settings.replaceOne({ _id: SETTINGS_ID }, value, { upsert: true, session });
     },
     lockCurrency,
   };

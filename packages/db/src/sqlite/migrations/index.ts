@@ -17,6 +17,7 @@ import { addressStateCodes } from "./014-address-state-codes.js";
 import { searchVocabulary } from "./015-search-vocabulary.js";
 import { guestOrders } from "./016-guest-orders.js";
 import { salesRollups } from "./017-sales-rollups.js";
+import { gstDocuments } from "./018-gst-documents.js";
 import { addressesWithStateCodes } from "../../address-states.js";
 import { userSearchKeys as keysOf } from "../../user-search.js";
 import { productVocabulary } from "../../search-words.js";
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: "search-vocabulary", sql: searchVocabulary },
   { version: 16, name: "guest-orders", sql: guestOrders },
   { version: 17, name: "sales-rollups", sql: salesRollups },
+  { version: 18, name: "gst-documents", sql: gstDocuments },
 ];
 
 /**

@@ -16,6 +16,7 @@ export interface ProductRow {
   active: number;
   images: string;
   tax_rate_bp: number | null;
+  hsn_code: string | null;
   min_price_minor: number | null;
   created_at: number;
   updated_at: number;
@@ -65,6 +66,8 @@ export function withVariants(connection: Connection, rows: readonly ProductRow[]
     active: fromFlag(row.active),
     images: decodeJson<string[]>(row.images),
     taxRateBp: row.tax_rate_bp,
+    // Absent, not null, when unset: products stored before HSN codes read back as they were written.
+    ...(row.hsn_code !== null && { hsnCode: row.hsn_code }),
     variants: byProduct.get(row.id) ?? [],
     createdAt: fromMs(row.created_at),
     updatedAt: fromMs(row.updated_at),

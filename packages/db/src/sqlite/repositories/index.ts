@@ -13,6 +13,7 @@ import { sqlitePasswordResets } from "./password-resets.js";
 import { sqliteProducts } from "./products.js";
 import { sqliteSessions } from "./sessions.js";
 import { sqliteSettings } from "./settings.js";
+import { sqliteTaxDocuments } from "./tax-documents.js";
 import { sqliteUsers } from "./users.js";
 import { sqliteWebhooks } from "./webhooks.js";
 
@@ -34,5 +35,6 @@ export function sqliteRepositories(ex: Executor): Repositories {
     outbox: sqliteOutbox(ex),
     audit: sqliteAudit(ex),
     settings: sqliteSettings(ex),
+    taxDocuments: sqliteTaxDocuments(ex),
   };
 }

@@ -21,7 +21,7 @@ import { maintainRollups } from "../rollups.js";
 /** The nested parts of an order: read and written whole, never filtered on. */
 type OrderDetails = Pick<
   Order,
-  "lines" | "deliveryOptionId" | "address" | "payment" | "tracking" | "returns" | "cancelReason" | "deliveredAt" | "history"
+  "lines" | "deliveryOptionId" | "address" | "buyer" | "payment" | "tracking" | "returns" | "cancelReason" | "deliveredAt" | "history"
 > &
   // Optional: orders stored before guest checkout (ADR 141) have neither.
   Partial<Pick<Order, "guest" | "couponHolders">>;
@@ -65,6 +65,8 @@ function toOrder(row: OrderRow): Order {
     couponCode: row.coupon_code,
     deliveryOptionId: details.deliveryOptionId,
     address: details.address,
+    // Only business purchases store a buyer; a consumer order reads back without one, as written.
+    ...(details.buyer && { buyer: details.buyer }),
     payment: details.payment,
     tracking: details.tracking,
     returns: details.returns,
@@ -84,6 +86,7 @@ function orderParams(order: Order) {
     lines: order.lines,
     deliveryOptionId: order.deliveryOptionId,
     address: order.address,
+    ...(order.buyer && { buyer: order.buyer }),
     payment: order.payment,
     tracking: order.tracking,
     returns: order.returns,

@@ -14,6 +14,7 @@ const productEncoders: PatchEncoders<ProductPatch> = {
   categoryId: (categoryId) => ({ category_id: categoryId }),
   active: (active) => ({ active: toFlag(active) }),
   taxRateBp: (taxRateBp) => ({ tax_rate_bp: taxRateBp }),
+  hsnCode: (hsnCode) => ({ hsn_code: hsnCode ?? null }),
   images: (images) => ({ images: encodeJson(images) }),
   updatedAt: (at) => ({ updated_at: toMs(at) }),
 };
@@ -49,8 +50,8 @@ export function sqliteProducts(ex: Executor): ProductRepository {
     create: (product) =>
       ex.write((c) => {
         c.prepare(
-          `INSERT INTO products (id, slug, name, description, category_id, active, images, tax_rate_bp, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO products (id, slug, name, description, category_id, active, images, tax_rate_bp, hsn_code, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           product.id,
           product.slug,
@@ -60,6 +61,7 @@ export function sqliteProducts(ex: Executor): ProductRepository {
           toFlag(product.active),
           encodeJson(product.images),
           product.taxRateBp,
+          product.hsnCode ?? null,
           toMs(product.createdAt),
           toMs(product.updatedAt),
         );

@@ -1,4 +1,4 @@
-import type { SettingsRepository, StoreSettings } from "@bbscart/core";
+import { withSettingDefaults, type SettingsRepository, type StoreSettings } from "@bbscart/core";
 import { decodeJson, encodeJson } from "../codec.js";
 import type { Executor } from "../executor.js";
 
@@ -8,7 +8,8 @@ export function sqliteSettings(ex: Executor): SettingsRepository {
     get: () =>
       ex.read((c) => {
         const row = c.prepare("SELECT document FROM settings WHERE id = 1").get() as { document: string } | undefined;
-        return row ? decodeJson<StoreSettings>(row.document) : null;
+        // Settings saved before a part existed (the tax settings) read back with that part's defaults.
+        return row ? withSettingDefaults(decodeJson<StoreSettings>(row.document)) : null;
       }),
     save: (settings) =>
       ex.write((c) => {

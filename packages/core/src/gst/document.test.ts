@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TAX_DOCUMENT_KINDS } from "./kinds.js";
+import { TAX_DOCUMENT_KINDS } from "./document.js";
 
 describe("TAX_DOCUMENT_KINDS", () => {
   it("names each kind a document can be, once", () => {
