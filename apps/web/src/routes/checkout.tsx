@@ -9,7 +9,6 @@ import { cartSignature, useCart, useCartActions, type CartView } from "../featur
 import { BusinessPurchaseFields, buyerOf, noBusinessPurchase, type BusinessPurchase } from "../features/checkout/business-purchase";
 import { CardChoice, ChoiceCard, CodChoice, DeliveryOptions, OrderSummary } from "../features/checkout/choices";
 import { EmptyCheckout } from "../features/checkout/placed-elsewhere";
-import { FormError } from "../features/forms/field";
 import { serverErrors, type FieldErrors } from "../features/forms/field-errors";
 import { PageHeader, Panel } from "../features/ui/layout";
 import { ErrorState, Loading } from "../features/ui/states";
