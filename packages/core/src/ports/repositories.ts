@@ -142,6 +142,8 @@ export interface CatalogQuery extends PageRequest {
 
 export type ProductPatch = Partial<Pick<Product, "slug" | "name" | "description" | "categoryId" | "active" | "taxRateBp">> & {
   readonly images?: readonly string[];
+  /** Written together with `images` whenever either changes, so the two lists stay aligned. */
+  readonly imageAlts?: readonly string[];
   readonly updatedAt: Date;
 };
 

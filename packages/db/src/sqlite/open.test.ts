@@ -88,6 +88,7 @@ const undo: Readonly<Record<number, string>> = {
   // Data only: codes read back as the names they replaced (stateCodeFor maps a code to itself).
   14: "",
   15: "DROP TABLE search_vocabulary; DROP TABLE search_vocabulary_keys; ",
+  21: "ALTER TABLE products DROP COLUMN image_alts; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
@@ -219,6 +220,20 @@ describe("migrations", () => {
     // and the repositories go on from the counts it wrote
     await reopened.repos.products.update("sona", { name: "Sona Masoori", updatedAt: new Date() });
     expect(await near("ryce")).toEqual([{ word: "rice", products: 1 }]);
+  });
+
+  it("021 gives the products stored before it one empty alt text per image", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.products.create(makeProduct({ images: ["products/a.webp", "products/b.webp"] }));
+    await db.repos.products.create(makeProduct({ id: "bare", slug: "bare", images: [], variants: [makeVariant({ id: "bare-v", productId: "bare", sku: "BARE" })] }));
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 15);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    expect((await reopened.repos.products.findById("prod-1"))?.imageAlts).toEqual(["", ""]);
+    expect((await reopened.repos.products.findById("bare"))?.imageAlts).toEqual([]);
   });
 
   it("009 leaves open only the top-ups stored before it that no transfer credits yet", async () => {

@@ -15,6 +15,8 @@ export interface ProductDoc {
   categoryId: string;
   active: boolean;
   images: string[];
+  /** Alt text of each image, index for index (ADR 148); filled at open for products stored before it. */
+  imageAlts: string[];
   taxRateBp: number | null;
   createdAt: Date;
   updatedAt: Date;
@@ -44,6 +46,7 @@ export const productSchema = new Schema<ProductDoc>(
     categoryId: { type: String, required: true },
     active: { type: Boolean, required: true },
     images: { type: [String], default: [] },
+    imageAlts: { type: [String], default: [] },
     taxRateBp: nullable(Number),
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

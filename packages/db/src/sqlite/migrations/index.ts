@@ -15,6 +15,7 @@ import { userSearchKeys } from "./012-user-search-keys.js";
 import { returnsByLine } from "./013-returns-by-line.js";
 import { addressStateCodes } from "./014-address-state-codes.js";
 import { searchVocabulary } from "./015-search-vocabulary.js";
+import { imageAlts } from "./021-image-alts.js";
 import { addressesWithStateCodes } from "../../address-states.js";
 import { userSearchKeys as keysOf } from "../../user-search.js";
 import { productVocabulary } from "../../search-words.js";
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: "returns-by-line", sql: returnsByLine },
   { version: 14, name: "address-state-codes", sql: addressStateCodes },
   { version: 15, name: "search-vocabulary", sql: searchVocabulary },
+  { version: 21, name: "image-alts", sql: imageAlts },
 ];
 
 /**

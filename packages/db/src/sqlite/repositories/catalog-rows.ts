@@ -15,6 +15,7 @@ export interface ProductRow {
   category_id: string;
   active: number;
   images: string;
+  image_alts: string;
   tax_rate_bp: number | null;
   min_price_minor: number | null;
   created_at: number;
@@ -64,6 +65,7 @@ export function withVariants(connection: Connection, rows: readonly ProductRow[]
     categoryId: row.category_id,
     active: fromFlag(row.active),
     images: decodeJson<string[]>(row.images),
+    imageAlts: decodeJson<string[]>(row.image_alts),
     taxRateBp: row.tax_rate_bp,
     variants: byProduct.get(row.id) ?? [],
     createdAt: fromMs(row.created_at),

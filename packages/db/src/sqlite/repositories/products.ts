@@ -15,6 +15,7 @@ const productEncoders: PatchEncoders<ProductPatch> = {
   active: (active) => ({ active: toFlag(active) }),
   taxRateBp: (taxRateBp) => ({ tax_rate_bp: taxRateBp }),
   images: (images) => ({ images: encodeJson(images) }),
+  imageAlts: (imageAlts) => ({ image_alts: encodeJson(imageAlts) }),
   updatedAt: (at) => ({ updated_at: toMs(at) }),
 };
 
@@ -49,8 +50,8 @@ export function sqliteProducts(ex: Executor): ProductRepository {
     create: (product) =>
       ex.write((c) => {
         c.prepare(
-          `INSERT INTO products (id, slug, name, description, category_id, active, images, tax_rate_bp, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO products (id, slug, name, description, category_id, active, images, image_alts, tax_rate_bp, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           product.id,
           product.slug,
@@ -59,6 +60,7 @@ export function sqliteProducts(ex: Executor): ProductRepository {
           product.categoryId,
           toFlag(product.active),
           encodeJson(product.images),
+          encodeJson(product.imageAlts),
           product.taxRateBp,
           toMs(product.createdAt),
           toMs(product.updatedAt),
