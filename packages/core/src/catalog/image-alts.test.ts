@@ -21,6 +21,8 @@ describe("alt text for product pictures", () => {
       value: { images: ["c.webp", "new.webp", "a.webp"], imageAlts: ["Label", "", "Front"] },
     });
     expect(editImages(before, { images: [] })).toEqual({ ok: true, value: { images: [], imageAlts: [] } });
+    // A stored list shorter than its images (never written so, but read defensively) gives the rest none.
+    expect(editImages({ images: ["a.webp", "b.webp"], imageAlts: ["A"] }, { images: ["b.webp", "a.webp"] })).toEqual({ ok: true, value: { images: ["b.webp", "a.webp"], imageAlts: ["", "A"] } });
   });
 
   it("both sent: a reorder carries the texts as sent, and lists of different lengths are refused", () => {
