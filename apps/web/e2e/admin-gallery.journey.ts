@@ -78,5 +78,10 @@ describe.skipIf(noBrowser)("an admin describes a product's pictures and reorders
     await page.getByRole("img", { name: BACK }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath("shop-gallery-alt-text"), fullPage: true });
+
+    // The server-rendered first view and its preview tags say the same, before any JavaScript runs.
+    const html = await (await fetch(new URL(`/p/${product.slug}`, journey.baseUrl))).text();
+    expect(html).toContain(`alt="${FRONT}"`);
+    expect(html).toContain(`<meta property="og:image:alt" content="${FRONT}" />`);
   });
 });
