@@ -108,6 +108,7 @@ const samples: { [C in RefusalCode]: Extract<Refusal, { code: C }>[] } = {
     { code: "UPLOAD_MISSING", field: "image", key: "uploads/a.webp" },
     { code: "UPLOAD_MISSING", field: "images", key: "uploads/b.webp" },
   ],
+  IMAGE_ALTS_MISMATCH: [{ code: "IMAGE_ALTS_MISMATCH", field: "imageAlts", images: 2, alts: 1 }],
   PARENT_ARCHIVED: [{ code: "PARENT_ARCHIVED" }],
   CATEGORY_CYCLE: [{ code: "CATEGORY_CYCLE" }],
   CATEGORY_IN_USE: [{ code: "CATEGORY_IN_USE", liveChildren: 2, activeProducts: true }],

@@ -1,14 +1,10 @@
-import fs from "node:fs";
 import http from "node:http";
-import { createRequire } from "node:module";
 import zlib from "node:zlib";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import type { DemoAccount } from "./global-setup";
+import { seriousViolations } from "./axe";
 import { noBrowser, useJourney } from "./journey";
-
-// Evaluated through the DevTools protocol: the shop's CSP (script-src 'self') rightly refuses an injected <script>.
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 interface Raw {
   status: number;
@@ -44,17 +40,6 @@ async function signInContext(page: Page, baseUrl: string, account: DemoAccount):
   const response = await page.request.post(`${baseUrl}/trpc/auth.login`, { data: { json: account }, headers: { origin: baseUrl } });
   if (!response.ok()) throw new Error(`auth.login answered ${response.status()}`);
   return ((await response.json()) as { result: { data: { json: { accessToken: string } } } }).result.data.json.accessToken;
-}
-
-/** Serious and critical axe-core findings on the page as it is now, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").flatMap((v) => v.targets.map((t) => `${v.id}: ${t}`));
 }
 
 const settle = (page: Page) => page.waitForLoadState("networkidle");

@@ -27,6 +27,9 @@ const productSummaryShape = {
   name: z.string(),
   categoryId: z.string(),
   images: z.array(z.string()).meta({ description: "Paths under /uploads, served by this API." }),
+  imageAlts: z.array(z.string()).meta({
+    description: "The `alt` of each picture in `images`, at the same index: the admin's text, else the product's name (numbered when there are several pictures).",
+  }),
   priceRange: z.object({ min: moneyOutput, max: moneyOutput }).nullable(),
   inStock: z.boolean(),
   variants: z.array(z.object({ id: z.string(), sku: z.string(), name: z.string(), price: moneyOutput, inStock: z.boolean() })),

@@ -15,6 +15,8 @@ export interface PageHead {
   readonly type: "website" | "product";
   /** Absolute URL of the preview image. */
   readonly image?: string | undefined;
+  /** What the preview image shows, for people who cannot see it (`og:image:alt`). */
+  readonly imageAlt?: string | undefined;
   readonly siteName: string;
   /** A schema.org document (e.g. a Product with its Offers). */
   readonly jsonLd?: Record<string, unknown> | undefined;
@@ -60,6 +62,7 @@ export function renderHead(head: PageHead): string {
     meta("name", "twitter:description", head.description),
   ];
   if (head.image) tags.push(meta("property", "og:image", head.image), meta("name", "twitter:image", head.image));
+  if (head.image && head.imageAlt) tags.push(meta("property", "og:image:alt", head.imageAlt), meta("name", "twitter:image:alt", head.imageAlt));
   if (head.noindex) tags.push(meta("name", "robots", "noindex"));
   if (head.jsonLd) tags.push(`<script type="application/ld+json">${scriptJson(head.jsonLd)}</script>`);
   return tags.join("\n    ");

@@ -73,6 +73,7 @@ export function shopPageHeads(deps: ShopPagesDeps) {
         canonical,
         type: "product",
         image: images[0],
+        imageAlt: detail.imageAlts[0],
         jsonLd: {
           "@context": "https://schema.org",
           "@type": "Product",

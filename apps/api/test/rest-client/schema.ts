@@ -993,6 +993,8 @@ export interface components {
             categoryId: string;
             /** @description Paths under /uploads, served by this API. */
             images: string[];
+            /** @description The `alt` of each picture in `images`, at the same index: the admin's text, else the product's name (numbered when there are several pictures). */
+            imageAlts: string[];
             priceRange: {
                 min: components["schemas"]["Money"];
                 max: components["schemas"]["Money"];
@@ -1026,6 +1028,8 @@ export interface components {
             categoryId: string;
             /** @description Paths under /uploads, served by this API. */
             images: string[];
+            /** @description The `alt` of each picture in `images`, at the same index: the admin's text, else the product's name (numbered when there are several pictures). */
+            imageAlts: string[];
             priceRange: {
                 min: components["schemas"]["Money"];
                 max: components["schemas"]["Money"];

@@ -42,11 +42,15 @@ export function ProductPage() {
   return <Loading label="Loading the product…" />;
 }
 
-/** The product's pictures in their order: the chosen one large, the others as buttons beneath it. */
+/**
+ * The product's pictures in their order: the chosen one large, the others as buttons beneath it.
+ * Each picture's `alt` is the admin's text, or the product's name where none was written (the API
+ * fills that in, so the shop and the server-rendered first view say the same).
+ */
 function Gallery({ product }: { product: Product }) {
   const [shown, setShown] = useState(0);
   const count = product.images.length;
-  const alt = (index: number) => (count > 1 ? `${product.name}, picture ${index + 1} of ${count}` : product.name);
+  const alt = (index: number) => product.imageAlts[index] ?? product.name;
   return (
     <div className="flex flex-col gap-3">
       <ProductImage src={product.images[shown]} alt={alt(shown)} size={560} sizes="(min-width: 768px) min(50vw, 34rem), calc(100vw - 2rem)" priority className="w-full" />
@@ -56,7 +60,7 @@ function Gallery({ product }: { product: Product }) {
             <li key={src}>
               <button
                 type="button"
-                aria-label={`Show picture ${index + 1} of ${count}`}
+                aria-label={`Show picture ${index + 1} of ${count}: ${alt(index)}`}
                 aria-pressed={index === shown}
                 onClick={() => setShown(index)}
                 className="block w-16 overflow-hidden rounded-md border border-slate-300 aria-pressed:border-teal-700 aria-pressed:ring-2 aria-pressed:ring-teal-700/40"

@@ -46,6 +46,8 @@ export interface Product {
   readonly active: boolean;
   /** Keys in file storage, first is the cover. */
   readonly images: readonly string[];
+  /** Alt text of each image, at the same index; "" where the admin wrote none (ADR 148). */
+  readonly imageAlts: readonly string[];
   /** Overrides the store tax rate when set (basis points). */
   readonly taxRateBp: number | null;
   /** HSN code (goods) or SAC (services) its invoice lines print; absent or null until an admin sets it. */

@@ -3,3 +3,4 @@ export * from "./category-tree.js";
 export * from "./price-change.js";
 export * from "./images.js";
 export * from "./spelling.js";
+export * from "./image-alts.js";

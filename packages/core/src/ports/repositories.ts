@@ -143,6 +143,8 @@ export interface CatalogQuery extends PageRequest {
 
 export type ProductPatch = Partial<Pick<Product, "slug" | "name" | "description" | "categoryId" | "active" | "taxRateBp" | "hsnCode">> & {
   readonly images?: readonly string[];
+  /** Written together with `images` whenever either changes, so the two lists stay aligned. */
+  readonly imageAlts?: readonly string[];
   readonly updatedAt: Date;
 };
 

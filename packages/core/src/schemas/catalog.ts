@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hsnCode } from "./gst.js";
 import { CATALOG_SORTS, PRODUCT_STATUSES } from "../catalog/catalog.js";
+import { MAX_ALT_TEXT } from "../catalog/image-alts.js";
 import { MAX_PRICE_CHANGE_BP, MIN_PRICE_CHANGE_BP } from "../catalog/price-change.js";
 import { amountMinor, id, int, labelled, lengthIn, oneOf, optionalText, pageInput, percentBp, slug, text, yesNo } from "./fields.js";
 
@@ -112,6 +113,14 @@ export const variantCreateInput = z.object({
 const description = labelled(lengthIn(z.string({ error: "Description must be text" }).trim(), { max: 5000, tooLong: "Description must be at most 5000 characters" }), "Description");
 const active = yesNo("On sale");
 const images = labelled(z.array(text("Image", 300), { error: "Images must be a list of images" }).max(10, { error: "Images may hold at most 10 files" }), "Images");
+const altText = labelled(lengthIn(z.string({ error: "Alt text must be text" }).trim(), { max: MAX_ALT_TEXT, tooLong: `Alt text must be at most ${MAX_ALT_TEXT} characters` }), "Alt text");
+/** One text per image, in the order of `images`; optional, so clients that send only `images` keep working (ADR 148). */
+const imageAlts = labelled(z.array(altText, { error: "Alt texts must be a list of texts" }).max(10, { error: "Alt texts may hold at most 10 texts" }), "Alt texts");
+/** Sent together, the two lists line up; the service checks a list sent alone against the stored one. */
+const altsLineUp = {
+  check: (input: { images?: readonly string[]; imageAlts?: readonly string[] }) => input.images === undefined || input.imageAlts === undefined || input.images.length === input.imageAlts.length,
+  params: { error: "Alt texts must have one text for each image", path: ["imageAlts"] },
+};
 
 export const productCreateInput = z.object({
   name: text("Name", 120),
@@ -122,6 +131,7 @@ export const productCreateInput = z.object({
   taxRateBp: taxRateBp.nullable().default(null),
   hsnCode: hsnCode("HSN/SAC code").nullable().default(null),
   images: images.default([]),
+  imageAlts: imageAlts.optional(),
   variants: labelled(
     z
       .array(variantCreateInput, { error: "Variants must be a list of variants" })
@@ -130,7 +140,7 @@ export const productCreateInput = z.object({
       .refine((vs) => new Set(vs.map((v) => v.sku)).size === vs.length, { error: "Each variant needs its own SKU" }),
     "Variants",
   ),
-});
+}).refine(altsLineUp.check, altsLineUp.params);
 
 /** Only the fields sent change; no defaults, so an update never resets what it omits. */
 export const productUpdateInput = z.object({
@@ -143,7 +153,8 @@ export const productUpdateInput = z.object({
   taxRateBp: taxRateBp.nullable().optional(),
   hsnCode: hsnCode("HSN/SAC code").nullable().optional(),
   images: images.optional(),
-});
+  imageAlts: imageAlts.optional(),
+}).refine(altsLineUp.check, altsLineUp.params);
 
 export const variantUpdateInput = z.object({
   variantId: id("Variant"),

@@ -123,6 +123,17 @@ describe("catalog schemas", () => {
     expect(productUpdateInput.parse({ productId: "p1", active: false })).toEqual({ productId: "p1", active: false });
   });
 
+  it("take alt texts that line up with the images, trimmed, and refuse a mismatch naming imageAlts", () => {
+    const base = { name: "Kurta", categoryId: "c1", variants: [{ sku: "k", priceMinor: 1 }] };
+    expect(productCreateInput.parse({ ...base, images: ["a.webp", "b.webp"], imageAlts: [" Front ", ""] }).imageAlts).toEqual(["Front", ""]);
+    expect(productCreateInput.parse({ ...base, images: ["a.webp"] }).imageAlts).toBeUndefined();
+    const mismatch = productCreateInput.safeParse({ ...base, images: ["a.webp"], imageAlts: ["One", "Two"] });
+    expect(mismatch.error?.issues).toEqual([expect.objectContaining({ path: ["imageAlts"], message: "Alt texts must have one text for each image" })]);
+    expect(productUpdateInput.safeParse({ productId: "p1", images: [], imageAlts: ["x"] }).error?.issues[0]?.path).toEqual(["imageAlts"]);
+    expect(productUpdateInput.parse({ productId: "p1", imageAlts: ["x"] })).toEqual({ productId: "p1", imageAlts: ["x"] });
+    expect(messages(productUpdateInput, { productId: "p1", imageAlts: ["x".repeat(251)] })).toEqual(["Alt text must be at most 250 characters"]);
+  });
+
   it("require a reason and a non-zero delta for stock adjustments", () => {
     expect(messages(stockAdjustmentInput, { variantId: "v", delta: 0, reason: "" })).toEqual(["Change in stock must not be zero", "Reason must be at least 3 characters"]);
   });

@@ -85,6 +85,7 @@ export function makeCategory(overrides: Partial<Category> = {}): Category {
 }
 
 export function makeProduct(overrides: Partial<Product> = {}): Product {
+  const images = overrides.images ?? ["products/cotton-kurta.jpg"];
   return {
     id: "prod-1",
     slug: "cotton-kurta",
@@ -92,7 +93,8 @@ export function makeProduct(overrides: Partial<Product> = {}): Product {
     description: "Hand-block printed cotton kurta.",
     categoryId: "cat-1",
     active: true,
-    images: ["products/cotton-kurta.jpg"],
+    images,
+    imageAlts: images.map(() => ""),
     taxRateBp: null,
     variants: [makeVariant()],
     createdAt: T0,

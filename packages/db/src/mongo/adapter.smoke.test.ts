@@ -140,6 +140,20 @@ describe.skipIf(mongoLane.kind === "absent")(`MongoDB adapter (${mongoLane.kind}
     }
   });
 
+  it("gives products stored before alt text one empty text per image at open (ADR 148)", async () => {
+    const old = await server.open();
+    const raw = await server.connectRaw(old);
+    try {
+      await old.repos.products.create(makeProduct({ id: "p-alts", slug: "alts", images: ["products/a.webp", "products/b.webp"], variants: [makeVariant({ id: "v-alts", productId: "p-alts", sku: "ALTS-1" })] }));
+      // As an earlier version stored it: no `imageAlts`.
+      await raw.db!.collection<{ _id: string }>("products").updateOne({ _id: "p-alts" }, { $unset: { imageAlts: "" } });
+      const restarted = await server.reopen(old);
+      expect((await restarted.repos.products.findById("p-alts"))?.imageAlts).toEqual(["", ""]);
+    } finally {
+      await raw.close();
+    }
+  });
+
   it("numbers orders stored before order numbers existed at open, oldest first after the numbered ones, once", async () => {
     const old = await server.open();
     const raw = await server.connectRaw(old);

@@ -3,7 +3,7 @@ import { unobserved, type DatabaseHandle, type UnitOfWorkObserver } from "@bbsca
 import { createCollections } from "./collections.js";
 import { createIndexes, registerModels } from "./models/index.js";
 import { seedLocks } from "./repositories/settings.js";
-import { fillSortKeys } from "./repositories/catalog-mapping.js";
+import { fillImageAlts, fillSortKeys } from "./repositories/catalog-mapping.js";
 import { fillCouponVersions } from "./repositories/coupons.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
@@ -52,6 +52,7 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
     await createIndexes(models);
     await seedLocks(models);
     await fillSortKeys(models);
+    await fillImageAlts(models);
     await fillCouponVersions(models);
     await fillUserSearchKeys(models);
     await fillSearchVocabulary(models);

@@ -330,6 +330,8 @@ export function buildDemoCatalog(now: Date): { categories: Category[]; products:
             categoryId,
             active: true,
             images: [`products/${slug}.webp`],
+            // Generated pictures show nothing but the name, which is what an empty text falls back to.
+            imageAlts: [""],
             taxRateBp: item.rateBp,
             hsnCode: item.hsn,
             variants,

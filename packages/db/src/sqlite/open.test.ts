@@ -92,6 +92,7 @@ const undo: Readonly<Record<number, string>> = {
   16: "DROP INDEX orders_guest_email; ALTER TABLE orders DROP COLUMN guest_email; ",
   17: "DROP TABLE rollup_state; DROP TABLE sales_rollup_days; DROP TABLE sales_rollup_products; ",
   18: "DROP TABLE tax_documents; DELETE FROM counters WHERE name LIKE 'tax:%'; ALTER TABLE products DROP COLUMN hsn_code; ",
+  19: "ALTER TABLE products DROP COLUMN image_alts; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
@@ -245,6 +246,20 @@ describe("migrations", () => {
     // and the repositories go on from the counts it wrote
     await reopened.repos.products.update("sona", { name: "Sona Masoori", updatedAt: new Date() });
     expect(await near("ryce")).toEqual([{ word: "rice", products: 1 }]);
+  });
+
+  it("019 gives the products stored before it one empty alt text per image", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.products.create(makeProduct({ images: ["products/a.webp", "products/b.webp"] }));
+    await db.repos.products.create(makeProduct({ id: "bare", slug: "bare", images: [], variants: [makeVariant({ id: "bare-v", productId: "bare", sku: "BARE" })] }));
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 15);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    expect((await reopened.repos.products.findById("prod-1"))?.imageAlts).toEqual(["", ""]);
+    expect((await reopened.repos.products.findById("bare"))?.imageAlts).toEqual([]);
   });
 
   it("009 leaves open only the top-ups stored before it that no transfer credits yet", async () => {

@@ -1,4 +1,4 @@
-import { changePrice, checkProductCategory, checkSlab, money, type Product, type Repositories, type Variant } from "@bbscart/core";
+import { alignedImages, changePrice, checkProductCategory, checkSlab, editImages, money, type Product, type Repositories, type Variant } from "@bbscart/core";
 import type {
   productBulkInput,
   productCreateInput,
@@ -89,7 +89,7 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
   const record = auditAs(clock, ids);
 
   async function updateProduct(call: AdminCall, input: z.output<typeof productUpdateInput>, action = "product.update") {
-    const { productId, images, ...fields } = input;
+    const { productId, images, imageAlts, ...fields } = input;
     if (images) await requireStoredImages(files, images);
     return db.uow.run(async (repos) => {
       if (typeof fields.taxRateBp === "number") await requireSlab(repos, fields.taxRateBp);
@@ -99,7 +99,11 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
       // archived product in an archived category are fine.
       const moves = fields.categoryId !== undefined && fields.categoryId !== before.categoryId;
       if (moves || (fields.active === true && !before.active)) await requireCategory(repos, fields.categoryId ?? before.categoryId);
-      const after = await repos.products.update(productId, { ...fields, ...(images ? { images } : {}), updatedAt: clock.now() });
+      // Images and their alt texts are written together, so each text stays with its picture (ADR 148).
+      const pictures = editImages(before, { ...(images ? { images } : {}), ...(imageAlts ? { imageAlts } : {}) });
+      if (!pictures.ok) throw refused(pictures.error);
+      const changesPictures = images !== undefined || imageAlts !== undefined;
+      const after = await repos.products.update(productId, { ...fields, ...(changesPictures ? pictures.value : {}), updatedAt: clock.now() });
       if (!after) throw notFound("Product");
       await record(repos, call, { action, targetType: "product", targetId: productId, before: productSnapshot(before), after: productSnapshot(after) });
       return adminProductView(after);
@@ -108,6 +112,8 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
 
   return {
     async createProduct(call: AdminCall, input: z.output<typeof productCreateInput>) {
+      const pictures = alignedImages(input.images, input.imageAlts);
+      if (!pictures.ok) throw refused(pictures.error);
       await requireStoredImages(files, input.images);
       const slug = slugFor(input);
       return db.uow.run(async (repos) => {
@@ -124,7 +130,7 @@ export function productAdmin({ db, clock, ids, files }: CatalogDeps) {
           description: input.description,
           categoryId: input.categoryId,
           active: input.active,
-          images: input.images,
+          ...pictures.value,
           taxRateBp: input.taxRateBp,
           ...(input.hsnCode !== null && { hsnCode: input.hsnCode }),
           variants,

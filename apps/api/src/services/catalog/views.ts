@@ -1,4 +1,4 @@
-import { available, isInStock, onlyLeft, priceRange, type Category, type Product, type Variant } from "@bbscart/core";
+import { available, imageAltTexts, isInStock, onlyLeft, priceRange, type Category, type Product, type Variant } from "@bbscart/core";
 
 /*
  * What leaves the API about the catalog. Shoppers see listing cards and product pages with only
@@ -17,7 +17,10 @@ const shopVariant = (variant: Variant) => ({
   inStock: available(variant.stock) > 0,
 });
 
-/** A product as a listing card: cover, price range, in-stock flag and its variants on sale. */
+/**
+ * A product as a listing card: cover, price range, in-stock flag and its variants on sale.
+ * `imageAlts` are what each picture's `alt` says, the product's name standing in for a missing text.
+ */
 export function productCard(product: Product) {
   return {
     id: product.id,
@@ -25,6 +28,7 @@ export function productCard(product: Product) {
     name: product.name,
     categoryId: product.categoryId,
     images: product.images.map(imageUrl),
+    imageAlts: imageAltTexts(product.name, product),
     priceRange: priceRange(product),
     inStock: isInStock(product),
     variants: product.variants.filter((variant) => variant.active).map(shopVariant),
@@ -86,10 +90,12 @@ const editableFields = (product: Product) => ({
 
 /** Everything an admin edits, inactive variants and stock levels included. */
 export function adminProductView(product: Product) {
+  const shownAlts = imageAltTexts(product.name, product);
   return {
     id: product.id,
     ...editableFields(product),
-    images: product.images.map((key) => ({ key, url: imageUrl(key) })),
+    // `alt` as the admin wrote it ("" for none); `shownAlt` is what the shop shows in its place.
+    images: product.images.map((key, index) => ({ key, url: imageUrl(key), alt: product.imageAlts[index] ?? "", shownAlt: shownAlts[index] ?? product.name })),
     priceRange: priceRange(product),
     inStock: isInStock(product),
     variants: product.variants.map(adminVariantView),
@@ -112,6 +118,7 @@ export const variantSnapshot = (variant: Variant) => ({
 export const productSnapshot = (product: Product) => ({
   ...editableFields(product),
   images: [...product.images],
+  imageAlts: [...product.imageAlts],
   variants: product.variants.map(variantSnapshot),
 });
 

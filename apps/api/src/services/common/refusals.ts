@@ -14,6 +14,7 @@ import {
   type CouponRejection,
   type CouponEditRefusal,
   type CreditNoteError,
+  type ImageAltsMismatch,
   type LedgerError,
   type Money,
   type OrderError,
@@ -71,10 +72,11 @@ export type PaymentSessionRefusal = { readonly code: "NOT_A_CARD_ORDER"; readonl
 /** A variant that cannot go into a cart: missing, or its product archived (the same to a shopper). */
 export type SellableRefusal = { readonly code: "NOT_FOR_SALE"; readonly variantId: string };
 
-/** The admin's catalog edits: a product named that does not exist, or an image key never uploaded. */
+/** The admin's catalog edits: a product named that does not exist, an image key never uploaded, alt texts that do not line up with the images. */
 export type CatalogRefusal =
   | { readonly code: "PRODUCT_NOT_FOUND"; readonly productId: string }
-  | { readonly code: "UPLOAD_MISSING"; readonly field: "image" | "images"; readonly key: string };
+  | { readonly code: "UPLOAD_MISSING"; readonly field: "image" | "images"; readonly key: string }
+  | ImageAltsMismatch;
 
 /** Step-up for sensitive admin actions: an enrolled admin's code is missing or wrong. */
 export type SecondFactorRefusal = { readonly code: "TOTP_REQUIRED" } | { readonly code: "TOTP_INVALID" };
@@ -317,6 +319,10 @@ const table: Table = {
     answers: ["image", "images"].map((field) => ({ code: "BAD_REQUEST", field, reason: "UPLOAD_MISSING" })),
     answer: ({ field, key }) => new AppError("BAD_REQUEST", `Image ${key} was never uploaded; upload it first`, { field, reason: "UPLOAD_MISSING" }),
   },
+  IMAGE_ALTS_MISMATCH: one("BAD_REQUEST", ({ images, alts }) => `Alt texts must have one text for each image (${images} images, ${alts} texts)`, {
+    field: "imageAlts",
+    reason: "IMAGE_ALTS_MISMATCH",
+  }),
   PARENT_ARCHIVED: one("BAD_REQUEST", () => "Parent category is archived; restore it first", { field: "parentId", reason: "PARENT_ARCHIVED" }),
   CATEGORY_CYCLE: one("BAD_REQUEST", () => "Parent category would put the category inside itself", { field: "parentId", reason: "CATEGORY_CYCLE" }),
   CATEGORY_IN_USE: one(

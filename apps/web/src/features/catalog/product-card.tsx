@@ -19,7 +19,7 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
   return (
     <li className="group flex flex-col rounded-2xl border border-slate-200 bg-white p-3 shadow-sm transition hover:shadow-md">
       <Link to={`/p/${product.slug}`} className="flex flex-1 flex-col gap-2 rounded-lg focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600">
-        <ProductImage src={product.images[0]} alt="" size={240} sizes={cardImageSizes} priority={priority} className="w-full" />
+        <ProductImage src={product.images[0]} alt={product.imageAlts[0] ?? ""} size={240} sizes={cardImageSizes} priority={priority} className="w-full" />
         <h3 className="line-clamp-2 text-sm font-semibold text-slate-900 group-hover:text-teal-800 sm:text-base">{product.name}</h3>
         <p className="mt-auto flex flex-wrap items-baseline justify-between gap-1 text-sm">
           <span className="font-semibold text-slate-900">

@@ -11,15 +11,22 @@ interface ControlIds {
  * The one label-and-error frame every field uses: the label names the control, and the error is
  * announced to screen readers and tied to the control by `aria-describedby`.
  */
-function Labelled({ label, error, children }: { label: string; error?: string | undefined; children: (control: ControlIds) => ReactNode }) {
+function Labelled({ label, hint, error, children }: FieldProps & { children: (control: ControlIds) => ReactNode }) {
   const id = useId();
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
   return (
     <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
         {label}
       </label>
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? errorId : undefined })}
+      {hint && (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined })}
       {error && (
         <p id={errorId} role="alert" className="text-sm text-red-600">
           {error}
@@ -31,11 +38,17 @@ function Labelled({ label, error, children }: { label: string; error?: string | 
 
 interface FieldProps {
   label: string;
+  /** What the field is for, read out with it (`aria-describedby`). */
+  hint?: string | undefined;
   error?: string | undefined;
 }
 
-export function Field({ label, error, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  return <Labelled label={label} error={error}>{(control) => <input {...control} className={input} {...rest} />}</Labelled>;
+export function Field({ label, hint, error, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Labelled label={label} hint={hint} error={error}>
+      {(control) => <input {...control} className={input} {...rest} />}
+    </Labelled>
+  );
 }
 
 export function SelectField({ label, error, children, ...rest }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {

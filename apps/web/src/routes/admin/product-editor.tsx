@@ -2,8 +2,7 @@ import { productCreateInput, productUpdateInput, variantCreateInput } from "@bbs
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { parseAmount, parseScaled, scaledText } from "../../features/admin/amount";
-import { ProductImages } from "../../features/admin/product-images";
-import type { StoredImage } from "../../features/admin/upload-image";
+import { ProductImages, type GalleryImage } from "../../features/admin/product-images";
 import { VariantEditor } from "../../features/admin/variant-editor";
 import { Field, FormError, SelectField, TextAreaField } from "../../features/forms/field";
 import { fieldMessage, formText } from "../../features/forms/field-errors";
@@ -53,7 +52,7 @@ function ProductForm({ product, currency }: { product: AdminProduct | null; curr
   const categories = trpc.admin.catalog.categories.useQuery();
   const create = trpc.admin.catalog.createProduct.useMutation();
   const update = trpc.admin.catalog.updateProduct.useMutation();
-  const [images, setImages] = useState<StoredImage[]>(product?.images ?? []);
+  const [images, setImages] = useState<GalleryImage[]>(product?.images ?? []);
   const creating = useSchemaForm(productCreateInput, create);
   const updating = useSchemaForm(productUpdateInput, update);
   // One form or the other for this page's whole life: the route remounts it for another product.
@@ -75,6 +74,7 @@ function ProductForm({ product, currency }: { product: AdminProduct | null; curr
       taxRateBp,
       hsnCode: text("hsnCode") === "" ? null : text("hsnCode"),
       images: images.map((image) => image.key),
+      imageAlts: images.map((image) => image.alt),
     };
     setSaved(null);
     if (product) {
@@ -137,7 +137,7 @@ function ProductForm({ product, currency }: { product: AdminProduct | null; curr
           </div>
         </Panel>
         <Panel title="Images">
-          <ProductImages images={images} onChange={setImages} error={errors.images} />
+          <ProductImages images={images} onChange={setImages} error={errors.images} errors={errors} />
         </Panel>
         {!product && (
           <Panel title="First variant">

@@ -145,7 +145,7 @@ export function ProductsPage() {
               <td className="py-2 pr-3">
                 <Link to={`/admin/products/${product.id}`} className="flex items-center gap-3 font-medium hover:text-teal-700">
                   {product.images[0] ? (
-                    <img src={product.images[0].url} alt="" className="h-10 w-10 rounded-md object-cover" loading="lazy" />
+                    <img src={product.images[0].url} alt={product.images[0].shownAlt} className="h-10 w-10 rounded-md object-cover" loading="lazy" />
                   ) : (
                     <span aria-hidden="true" className="h-10 w-10 rounded-md bg-slate-100" />
                   )}

@@ -87,6 +87,27 @@ export function catalogCases(context: ContractContext): void {
     expect(entries.get("var-2")).toEqual({ product, variant: product.variants[1] });
   });
 
+  it("products: alt texts round-trip with their images, and a reorder keeps each text with its picture", async () => {
+    const { products } = context.db.repos;
+    const product = makeProduct({ images: ["products/front.webp", "products/back.webp", "products/label.webp"] });
+    await products.create({ ...product, imageAlts: ["Kurta from the front", "", "Care label, ✓ 100 % cotton"] });
+    expect((await products.findBySlug("cotton-kurta"))?.imageAlts).toEqual(["Kurta from the front", "", "Care label, ✓ 100 % cotton"]);
+    const reordered = await products.update("prod-1", {
+      images: ["products/label.webp", "products/front.webp"],
+      imageAlts: ["Care label, ✓ 100 % cotton", "Kurta from the front"],
+      updatedAt: at(1),
+    });
+    expect(reordered && { images: reordered.images, imageAlts: reordered.imageAlts }).toEqual({
+      images: ["products/label.webp", "products/front.webp"],
+      imageAlts: ["Care label, ✓ 100 % cotton", "Kurta from the front"],
+    });
+    // An edit of other fields leaves both lists as they were.
+    await products.update("prod-1", { name: "Linen Kurta", updatedAt: at(2) });
+    const stored = await products.findById("prod-1");
+    expect(stored && { images: stored.images, imageAlts: stored.imageAlts }).toEqual({ images: reordered?.images, imageAlts: reordered?.imageAlts });
+    expect((await products.findEntries(["var-1"])).get("var-1")?.product.imageAlts).toEqual(reordered?.imageAlts);
+  });
+
   it("products: duplicate slugs and SKUs are typed duplicates and leave nothing half-written", async () => {
     const { products } = context.db.repos;
     await products.create(makeProduct());

@@ -15,6 +15,8 @@ export interface ProductDoc {
   categoryId: string;
   active: boolean;
   images: string[];
+  /** Alt text of each image, index for index (ADR 148); filled at open for products stored before it. */
+  imageAlts: string[];
   taxRateBp: number | null;
   hsnCode?: string | null;
   createdAt: Date;
@@ -45,6 +47,7 @@ export const productSchema = new Schema<ProductDoc>(
     categoryId: { type: String, required: true },
     active: { type: Boolean, required: true },
     images: { type: [String], default: [] },
+    imageAlts: { type: [String], default: [] },
     taxRateBp: nullable(Number),
     // No default: a product without a code reads back without one, as it was written.
     hsnCode: { type: String },

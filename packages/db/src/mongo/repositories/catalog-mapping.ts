@@ -82,6 +82,7 @@ export function productDoc(product: Product, categoryName: string): ProductDoc {
     categoryId: product.categoryId,
     active: product.active,
     images: [...product.images],
+    imageAlts: [...product.imageAlts],
     taxRateBp: product.taxRateBp,
     ...(typeof product.hsnCode === "string" && { hsnCode: product.hsnCode }),
     createdAt: product.createdAt,
@@ -101,6 +102,7 @@ export function toProduct(doc: ProductDoc, variants: readonly VariantDoc[]): Pro
     categoryId: doc.categoryId,
     active: doc.active,
     images: doc.images,
+    imageAlts: doc.imageAlts,
     taxRateBp: doc.taxRateBp,
     ...(typeof doc.hsnCode === "string" && { hsnCode: doc.hsnCode }),
     variants: variants.map(toVariant),
@@ -137,6 +139,13 @@ export async function entriesFor(models: Models, session: ClientSession | undefi
  * Gives products stored before the name and price sort keys existed their keys (ADR 081). Runs at
  * open; on a database written by this version it reads nothing (no product lacks a key).
  */
+/** Products stored before alt text (ADR 148) get one empty text per image, so the two lists line up. */
+export async function fillImageAlts({ products }: Models): Promise<void> {
+  const missing = await products.find({ imageAlts: { $exists: false } }, { images: 1 }).lean<Pick<ProductDoc, "_id" | "images">[]>();
+  if (missing.length === 0) return;
+  await products.bulkWrite(missing.map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $set: { imageAlts: doc.images.map(() => "") } } } })));
+}
+
 export async function fillSortKeys({ products }: Models): Promise<void> {
   const missing = await products.find({ nameKey: { $exists: false } }, { name: 1, minPriceMinor: 1 }).lean<Pick<ProductDoc, "_id" | "name" | "minPriceMinor">[]>();
   if (missing.length === 0) return;

@@ -18,6 +18,7 @@ import { searchVocabulary } from "./015-search-vocabulary.js";
 import { guestOrders } from "./016-guest-orders.js";
 import { salesRollups } from "./017-sales-rollups.js";
 import { gstDocuments } from "./018-gst-documents.js";
+import { imageAlts } from "./019-image-alts.js";
 import { addressesWithStateCodes } from "../../address-states.js";
 import { userSearchKeys as keysOf } from "../../user-search.js";
 import { productVocabulary } from "../../search-words.js";
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: "guest-orders", sql: guestOrders },
   { version: 17, name: "sales-rollups", sql: salesRollups },
   { version: 18, name: "gst-documents", sql: gstDocuments },
+  { version: 19, name: "image-alts", sql: imageAlts },
 ];
 
 /**

@@ -15,6 +15,7 @@ export interface ProductRow {
   category_id: string;
   active: number;
   images: string;
+  image_alts: string;
   tax_rate_bp: number | null;
   hsn_code: string | null;
   min_price_minor: number | null;
@@ -65,6 +66,7 @@ export function withVariants(connection: Connection, rows: readonly ProductRow[]
     categoryId: row.category_id,
     active: fromFlag(row.active),
     images: decodeJson<string[]>(row.images),
+    imageAlts: decodeJson<string[]>(row.image_alts),
     taxRateBp: row.tax_rate_bp,
     // Absent, not null, when unset: products stored before HSN codes read back as they were written.
     ...(row.hsn_code !== null && { hsnCode: row.hsn_code }),

@@ -16,6 +16,7 @@ const productEncoders: PatchEncoders<ProductPatch> = {
   taxRateBp: (taxRateBp) => ({ tax_rate_bp: taxRateBp }),
   hsnCode: (hsnCode) => ({ hsn_code: hsnCode ?? null }),
   images: (images) => ({ images: encodeJson(images) }),
+  imageAlts: (imageAlts) => ({ image_alts: encodeJson(imageAlts) }),
   updatedAt: (at) => ({ updated_at: toMs(at) }),
 };
 
@@ -50,7 +51,7 @@ export function sqliteProducts(ex: Executor): ProductRepository {
     create: (product) =>
       ex.write((c) => {
         c.prepare(
-          `INSERT INTO products (id, slug, name, description, category_id, active, images, tax_rate_bp, hsn_code, created_at, updated_at)
+          `INSERT INTO products (id, slug, name, description, category_id, active, images, image_alts, tax_rate_bp, hsn_code, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           product.id,
@@ -60,6 +61,7 @@ export function sqliteProducts(ex: Executor): ProductRepository {
           product.categoryId,
           toFlag(product.active),
           encodeJson(product.images),
+          encodeJson(product.imageAlts),
           product.taxRateBp,
           product.hsnCode ?? null,
           toMs(product.createdAt),
