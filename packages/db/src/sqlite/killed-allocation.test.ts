@@ -1,0 +1,42 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { openSqlite, type SqliteHandle } from "./open.js";
+
+const worker = fileURLToPath(new URL("./killed-allocation-worker.ts", import.meta.url));
+const opened: SqliteHandle[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.close()));
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs the worker on the store at `dataDir`; resolves with the number it took and how it ended. */
+function killedAllocation(dataDir: string, series: string): Promise<{ taken: number; signal: NodeJS.Signals | null }> {
+  const child = spawn(process.execPath, ["--import", "tsx", worker, dataDir, series], { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  return new Promise((resolve) => child.on("exit", (_code, signal) => resolve({ taken: Number(output.trim()), signal })));
+}
+
+describe("invoice numbers when a process dies mid-confirmation (issue 25)", () => {
+  it("a number taken by a unit of work killed before its commit is taken again: no gap", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-killed-"));
+    dirs.push(dataDir);
+    const series = "INV/26-27/";
+    const db = openSqlite({ dataDir });
+    opened.push(db);
+    const committed = [await db.uow.run((repos) => repos.taxDocuments.nextNumber(series)), await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))];
+    expect(committed).toEqual([1, 2]);
+
+    const killed = await killedAllocation(dataDir, series);
+    expect(killed).toEqual({ taken: 3, signal: "SIGKILL" });
+
+    // The killed process's write never committed: the next confirmation gets 3, and numbering goes on from there.
+    expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(3);
+    expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(4);
+  });
+});
