@@ -3,6 +3,8 @@ export { AppError, notFound, type AppErrorCode, type AppErrorDetails } from "./a
 export { audit, type AuditWrite } from "./audit.js";
 export { adminCall, auditAs, type AdminCall } from "./admin-call.js";
 export { customerOf, customersOf, orderCustomer } from "./customers.js";
+/** CSV for exports and registers: streamed, formula-safe, money as decimals (ADR 122). */
+export { CSV_BOM, csvCell, csvChunks, csvRow, rupees, type CsvCell } from "./csv.js";
 export type { CatalogDeps, CommerceDeps, CookiePolicy } from "./deps.js";
 export type { JobScheduler, OutboxJob } from "./job-scheduler.js";
 export {

@@ -1,5 +1,5 @@
 import type { TaxDocument, TaxDocumentKind } from "@bbscart/core";
-import { csvChunks, rupees, type CsvCell } from "../reports/index.js";
+import { csvChunks, rupees, type CsvCell } from "../common/index.js";
 
 /**
  * The GSTR-1-friendly registers (ADR 154): one row per document and GST rate, because GSTR-1

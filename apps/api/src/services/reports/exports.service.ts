@@ -1,9 +1,8 @@
 import type { Order, User } from "@bbscart/core";
 import type { adminUserListInput, orderListInput } from "@bbscart/core/schemas";
 import type { z } from "zod";
-import { customerOf, customersOf, orderCustomer, type CommerceDeps } from "../common/index.js";
+import { csvChunks, customerOf, customersOf, orderCustomer, rupees, type CommerceDeps, type CsvCell } from "../common/index.js";
 import { orderListQuery } from "../orders/index.js";
-import { csvChunks, rupees, type CsvCell } from "./csv.js";
 
 /** The orders view's filters, without its page position: an export walks every page itself. */
 export type OrderExportQuery = Omit<z.output<typeof orderListInput>, "cursor" | "limit">;
