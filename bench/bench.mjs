@@ -391,12 +391,14 @@ try {
         () => startApi(scaleStore, { label: `api-scale-${size}`, extraEnv: { CATALOG_CACHE_ENTRIES: "0" } }),
         async (server) => {
           const categoryId = (await query(server.baseUrl, "catalog.list", { limit: 1 })).data.items[0].categoryId;
-          const targets = [
+          /** @type {Array<[string, Record<string, unknown>]>} */
+          const all = [
             ["catalog-list", { limit: 20 }],
             ["category+price sort", { limit: 20, categoryId, sort: "price_asc" }],
             ["search", { search: store.searchInput.search, limit: 20 }],
             ["search-typo", { search: SEARCH_TYPO, limit: 20 }],
-          ].filter(([id]) => !scaleTargets || scaleTargets.has(id.replace(" ", "-")));
+          ];
+          const targets = all.filter(([id]) => !scaleTargets || scaleTargets.has(id.replace(" ", "-")));
           for (const [id, input] of targets) {
             const first = await query(server.baseUrl, "catalog.list", input);
             const m = await measureGet(server, queryPath("catalog.list", input), scaleConnections);

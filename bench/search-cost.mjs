@@ -39,12 +39,14 @@ const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.le
 async function measure(dir, label, store, term, typo) {
   const db = await openDatabase({ dataDir: dir, sqliteSynchronous: "NORMAL" });
   try {
+    /** @type {Array<[string, () => Promise<any>]>} */
     const cases = [
       ["normal, as typed", () => db.repos.products.search(query(term))],
       ["normal, forgiving", () => forgivingSearch(db, query(term))],
       ["typo, as typed", () => db.repos.products.search(query(typo))],
       ["typo, forgiving", () => forgivingSearch(db, query(typo))],
     ];
+    /** @type {Map<string, number[]>} */
     const samples = new Map(cases.map(([name]) => [name, []]));
     for (const [, run] of cases) await run(); // warm the statement caches
     for (let round = 0; round < rounds; round++) {
@@ -52,14 +54,14 @@ async function measure(dir, label, store, term, typo) {
         const start = process.cpuUsage();
         for (let i = 0; i < calls; i++) await run();
         const used = process.cpuUsage(start);
-        samples.get(name).push((used.user + used.system) / calls);
+        samples.get(name)?.push((used.user + used.system) / calls);
       }
     }
     const answer = await forgivingSearch(db, query(typo));
     process.stdout.write(
       `${label} (vocabulary ${store.words} words, ${store.keys} deletion keys; writing: ${Math.round(store.perProduct)} µs CPU per product, ${Math.round(store.ms)} ms)\n`,
     );
-    for (const [name] of cases) process.stdout.write(`  ${name.padEnd(18)} ${median(samples.get(name)).toFixed(0).padStart(6)} µs CPU per call\n`);
+    for (const [name] of cases) process.stdout.write(`  ${name.padEnd(18)} ${median(samples.get(name) ?? []).toFixed(0).padStart(6)} µs CPU per call\n`);
     process.stdout.write(`  "${typo}" forgiving finds ${answer.page.items.length} products as "${answer.suggestion?.query}" ("${term}" finds ${(await db.repos.products.search(query(term))).items.length})\n`);
   } finally {
     await db.close();
@@ -70,7 +72,8 @@ async function measure(dir, label, store, term, typo) {
 function vocabularySize(dir) {
   const raw = new Database(path.join(dir, "bbscart.db"), { readonly: true });
   try {
-    return { words: raw.prepare("SELECT COUNT(*) AS n FROM search_vocabulary").get().n, keys: raw.prepare("SELECT COUNT(*) AS n FROM search_vocabulary_keys").get().n };
+    const count = (/** @type {string} */ table) => /** @type {{ n: number }} */ (raw.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()).n;
+    return { words: count("search_vocabulary"), keys: count("search_vocabulary_keys") };
   } finally {
     raw.close();
   }
@@ -100,10 +103,10 @@ async function wideStore(dir) {
     await db.uow.run(async (repos) => {
       for (let i = start; i < start + 500; i++) {
         const name = `${word()} ${word()}`;
-        if (i === 0) first = name.split(" ")[0];
+        if (i === 0) first = name.split(" ")[0] ?? "";
         const id = `w${i}`;
         await repos.products.create({
-          id, slug: id, name, description: "", categoryId: "c", active: true, images: [], taxRateBp: null, createdAt: now, updatedAt: now,
+          id, slug: id, name, description: "", categoryId: "c", active: true, images: [], imageAlts: [], taxRateBp: null, createdAt: now, updatedAt: now,
           variants: [{ id: `${id}-v`, productId: id, sku: `W-${i}`, name: "1", price: { minor: 100, currency: "INR" }, stock: { onHand: 1, reserved: 0 }, active: true }],
         });
       }
@@ -115,7 +118,7 @@ async function wideStore(dir) {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-search-cost-"));
-const loadBefore = os.loadavg()[0];
+const [loadBefore = 0] = os.loadavg();
 try {
   for (const size of sizes) {
     const written = process.cpuUsage();
@@ -136,5 +139,5 @@ try {
   }
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
-  process.stdout.write(`load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after (${os.cpus().length} cores)\n`);
+  process.stdout.write(`load average ${loadBefore.toFixed(1)} before, ${(os.loadavg()[0] ?? 0).toFixed(1)} after (${os.cpus().length} cores)\n`);
 }
