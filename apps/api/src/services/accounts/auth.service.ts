@@ -7,7 +7,6 @@ import {
   type Clock,
   type DatabaseHandle,
   type IdGenerator,
-  type Repositories,
   type User,
 } from "@bbscart/core";
 import type { completeSignInInput, loginInput, registerInput, resetPasswordInput } from "@bbscart/core/schemas";

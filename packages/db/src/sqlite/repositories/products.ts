@@ -52,7 +52,7 @@ export function sqliteProducts(ex: Executor): ProductRepository {
       ex.write((c) => {
         c.prepare(
           `INSERT INTO products (id, slug, name, description, category_id, active, images, image_alts, tax_rate_bp, hsn_code, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           product.id,
           product.slug,
