@@ -7,12 +7,12 @@ import { addToCart, choosePayment, fillAddress, journeyPassword } from "./shop-s
 /** The guest's order link in the newest email to `to`. */
 const orderLinkFor = (to: string) => linkInMail(to, /https?:\/\/[^\s"<>]*\/orders\/view\?token=[A-Za-z0-9._~%-]+/);
 
-/** Checkout as a guest: contact, a new address, and the payment method, then "Place order". */
-async function checkoutAsGuest(page: Page, email: string, method: "Card" | "Cash on delivery"): Promise<void> {
+/** Checkout as a guest: contact, a new address (with `postalCode`), and the payment method, then "Place order". */
+async function checkoutAsGuest(page: Page, email: string, method: "Card" | "Cash on delivery", postalCode?: string): Promise<void> {
   await page.goto("/checkout");
   await page.getByRole("button", { name: "Continue as guest" }).click();
   await page.getByLabel("Email").fill(email);
-  await fillAddress(page, "Guest Journey");
+  await fillAddress(page, "Guest Journey", postalCode);
   await choosePayment(page, method);
   await page.getByRole("button", { name: /^Place order/ }).click();
 }
@@ -22,10 +22,14 @@ describe.skipIf(noBrowser)("a guest buys without an account and finds the order 
   const email = `guest-journey-${Date.now()}@example.test`;
   let orderNumber = "";
 
-  it("pays cash on delivery as a guest and lands on the order's page", async () => {
+  it("pays cash on delivery as a guest and lands on the order's page, after a 4-digit PIN is refused beside its field", async () => {
     const { page } = journey;
     await addToCart(page, "masala dabba", "Steel Masala Dabba", "Small");
-    await checkoutAsGuest(page, email, "Cash on delivery");
+    await checkoutAsGuest(page, email, "Cash on delivery", "5600");
+    const guestForm = page.getByRole("form", { name: "Guest checkout" });
+    await guestForm.getByText("PIN code must be 6 digits").waitFor();
+    await guestForm.getByLabel("PIN code").fill("560001");
+    await page.getByRole("button", { name: /^Place order/ }).click();
     await page.waitForURL(/\/orders\/view\?token=.+&placed=1/);
     await page.getByText("Thank you! Your order").waitFor();
     orderNumber = (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Order ", "");

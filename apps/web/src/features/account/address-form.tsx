@@ -31,8 +31,8 @@ export function StateSelect({ defaultValue, error }: { defaultValue: string; err
   );
 }
 
-/** The fields a form sends, read from its inputs. */
-const typed = (form: FormData) => {
+/** The address a form sends, read from the inputs `AddressFields` draws (and a "label" input, when the form has one). */
+export const addressFromForm = (form: FormData) => {
   const value = (name: string) => formText(form, name);
   return {
     label: value("label"),
@@ -46,6 +46,39 @@ const typed = (form: FormData) => {
     country: "IN",
   };
 };
+
+type Errors = Partial<Record<string, string>>;
+
+/**
+ * An address's own inputs, name to PIN code, as the address book and guest checkout both ask them.
+ * `errors` are keyed by the address's field names; `withPhone` false leaves the mobile number to a
+ * field the form draws elsewhere (guest checkout asks it once, with the email).
+ */
+export function AddressFields({ address, errors, withPhone = true }: { address?: Address | undefined; errors: Errors; withPhone?: boolean }) {
+  const knownState = address && stateByCode(address.state) ? address.state : "";
+  const name = <Field label="Full name" name="name" autoComplete="name" defaultValue={address?.name} error={errors.name} />;
+  return (
+    <>
+      {withPhone ? (
+        <>
+          {name}
+          <Field label="Mobile number" name="phone" type="tel" autoComplete="tel" placeholder="98765 43210" defaultValue={address?.phone} error={errors.phone} />
+        </>
+      ) : (
+        <div className="sm:col-span-2">{name}</div>
+      )}
+      <div className="sm:col-span-2">
+        <Field label="Address line 1" name="line1" autoComplete="address-line1" defaultValue={address?.line1} error={errors.line1} />
+      </div>
+      <div className="sm:col-span-2">
+        <Field label="Address line 2 (optional)" name="line2" autoComplete="address-line2" defaultValue={address?.line2 ?? ""} error={errors.line2} />
+      </div>
+      <Field label="City" name="city" autoComplete="address-level2" defaultValue={address?.city} error={errors.city} />
+      <StateSelect defaultValue={knownState} error={errors.state} />
+      <Field label="PIN code" name="postalCode" autoComplete="postal-code" inputMode="numeric" maxLength={7} defaultValue={address?.postalCode} error={errors.postalCode} />
+    </>
+  );
+}
 
 /**
  * Adds an address to the signed-in shopper's book, or edits `address` (validated with the API's
@@ -61,11 +94,10 @@ export function AddressForm({ address, onSaved, onCancel }: { address?: Address;
   const adding = useSchemaForm(addressInput, add);
   const editing = useSchemaForm(updateAddressInput, update);
   const { errors } = address ? editing : adding;
-  const knownState = address && stateByCode(address.state) ? address.state : "";
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const fields = typed(new FormData(event.currentTarget));
+    const fields = addressFromForm(new FormData(event.currentTarget));
     if (address) {
       await editing.submit({ ...fields, addressId: address.id }, (me) => {
         const saved = me.addresses.find((a) => a.id === address.id);
@@ -84,17 +116,7 @@ export function AddressForm({ address, onSaved, onCancel }: { address?: Address;
       <div className="sm:col-span-2">
         <FormError message={errors.form ?? errors.addresses ?? errors.addressId} />
       </div>
-      <Field label="Full name" name="name" autoComplete="name" defaultValue={address?.name} error={errors.name} />
-      <Field label="Mobile number" name="phone" type="tel" autoComplete="tel" placeholder="98765 43210" defaultValue={address?.phone} error={errors.phone} />
-      <div className="sm:col-span-2">
-        <Field label="Address line 1" name="line1" autoComplete="address-line1" defaultValue={address?.line1} error={errors.line1} />
-      </div>
-      <div className="sm:col-span-2">
-        <Field label="Address line 2 (optional)" name="line2" autoComplete="address-line2" defaultValue={address?.line2 ?? ""} error={errors.line2} />
-      </div>
-      <Field label="City" name="city" autoComplete="address-level2" defaultValue={address?.city} error={errors.city} />
-      <StateSelect defaultValue={knownState} error={errors.state} />
-      <Field label="PIN code" name="postalCode" autoComplete="postal-code" inputMode="numeric" maxLength={7} defaultValue={address?.postalCode} error={errors.postalCode} />
+      <AddressFields address={address} errors={errors} />
       <Field label="Label (optional, e.g. Home)" name="label" defaultValue={address?.label ?? ""} error={errors.label} />
       <div className="flex gap-3 sm:col-span-2">
         <SubmitButton busy={add.isPending || update.isPending}>Save address</SubmitButton>

@@ -3,9 +3,9 @@ import { guestCheckoutInput } from "@bbscart/core/schemas";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { cartSignature, useCart, useCartActions } from "../cart/use-cart";
-import { StateSelect } from "../account/address-form";
+import { AddressFields, addressFromForm } from "../account/address-form";
 import { Field } from "../forms/field";
-import { formText } from "../forms/field-errors";
+import { fieldsUnder, formText } from "../forms/field-errors";
 import { useSchemaForm } from "../forms/use-schema-form";
 import { useStartPayment } from "../payments/start-payment";
 import { Panel } from "../ui/layout";
@@ -50,7 +50,7 @@ export function GuestCheckout({ store }: { store: StoreInfo }) {
       {
         email: text("email"),
         phone: text("phone"),
-        address: { label: "", name: text("name"), phone: text("phone"), line1: text("line1"), line2: text("line2"), city: text("city"), state: text("state"), postalCode: text("postalCode"), country: "IN" },
+        address: addressFromForm(fields),
         deliveryOptionId,
         paymentMethod,
         idempotencyKey: checkoutKey(signature),
@@ -81,18 +81,7 @@ export function GuestCheckout({ store }: { store: StoreInfo }) {
         </Panel>
         <Panel title="2. Delivery address">
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-            <div className="sm:col-span-2">
-              <Field label="Full name" name="name" autoComplete="name" error={errors["address.name"]} />
-            </div>
-            <div className="sm:col-span-2">
-              <Field label="Address line 1" name="line1" autoComplete="address-line1" error={errors["address.line1"]} />
-            </div>
-            <div className="sm:col-span-2">
-              <Field label="Address line 2 (optional)" name="line2" autoComplete="address-line2" error={errors["address.line2"]} />
-            </div>
-            <Field label="City" name="city" autoComplete="address-level2" error={errors["address.city"]} />
-            <StateSelect defaultValue="" error={errors["address.state"]} />
-            <Field label="PIN code" name="postalCode" autoComplete="postal-code" inputMode="numeric" maxLength={7} error={errors["address.postalCode"]} />
+            <AddressFields errors={fieldsUnder(errors, "address")} withPhone={false} />
           </div>
         </Panel>
         <Panel title="3. Delivery">

@@ -32,6 +32,12 @@ export function isInputRefusal(error: unknown): boolean {
   return (data?.fieldErrors?.length ?? 0) > 0;
 }
 
+/** The messages of a nested object's fields (`address.city` → `city`), for a component that draws that object's inputs. */
+export function fieldsUnder(errors: Partial<FieldErrors>, prefix: string): Partial<FieldErrors> {
+  const start = `${prefix}.`;
+  return Object.fromEntries(Object.entries(errors).filter(([path]) => path.startsWith(start)).map(([path, message]) => [path.slice(start.length), message]));
+}
+
 /** A text field of a submitted form ("" when absent; files are not text). */
 export function formText(form: FormData, name: string): string {
   const value = form.get(name);
