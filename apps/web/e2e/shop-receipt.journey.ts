@@ -1,32 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { noBrowser, screenshotPath, useJourney } from "./journey";
+import { fromMail } from "./mail";
 import { addToCart, choosePayment, openCheckout, orderIdOf, register } from "./shop-steps";
 
-/** The newest email whose subject names `orderNumber` and `subject`, parsed (text and HTML parts), once it exists. */
-async function emailAbout(orderNumber: string, subject: string): Promise<ParsedMail> {
-  const mailDir = path.join(inject("dataDir"), "mail");
-  let found: ParsedMail | undefined;
-  await expect
-    .poll(
-      async () => {
-        const files = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((name) => name.endsWith(".eml")) : [];
-        for (const file of files) {
-          const mail = await simpleParser(fs.readFileSync(path.join(mailDir, file)));
-          if (mail.subject?.includes(orderNumber) && mail.subject.includes(subject)) {
-            found = mail;
-            return true;
-          }
-        }
-        return false;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return found!;
-}
+/** The email whose subject names `orderNumber` and `subject`, parsed (text and HTML parts), once it exists. */
+const emailAbout = (orderNumber: string, subject: string) =>
+  fromMail((mail) => (mail.subject?.includes(orderNumber) && mail.subject.includes(subject) ? mail : undefined));
 
 /** "₹1,951.95" or "− ₹200.00" as signed paise. */
 function paise(amount: string): number {
