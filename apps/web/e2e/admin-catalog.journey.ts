@@ -74,4 +74,20 @@ describe.skipIf(noBrowser)("an admin builds a category tree, moves a category, a
     await table.getByRole("row", { name: new RegExp(name) }).getByText("On sale").waitFor();
     await page.screenshot({ path: screenshotPath("admin-products-archive"), fullPage: true });
   });
+
+  it("selects every product on the page for a bulk action, drops one, and clears the selection", async () => {
+    const { page } = journey;
+    const table = page.getByRole("table", { name: "Products" });
+    const rows = await table.getByRole("row").count();
+    await table.getByLabel("Select every product on this page").check();
+    await page.getByRole("heading", { name: `Bulk action on ${rows - 1} products` }).waitFor();
+    const firstRow = table.getByRole("row").nth(1);
+    const name = (await firstRow.getByRole("link").innerText()).trim();
+    await firstRow.getByLabel(`Select ${name}`).uncheck();
+    await page.getByRole("heading", { name: `Bulk action on ${rows - 2} products` }).waitFor();
+    expect(await table.getByLabel("Select every product on this page").isChecked()).toBe(false);
+    await table.getByLabel("Select every product on this page").check();
+    await table.getByLabel("Select every product on this page").uncheck();
+    await page.getByRole("form", { name: "Bulk action" }).waitFor({ state: "detached" });
+  });
 });

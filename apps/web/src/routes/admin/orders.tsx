@@ -17,6 +17,7 @@ import { button } from "../../features/ui/styles";
 import { PagedTable } from "../../features/ui/table";
 import { formatDateTime } from "../../lib/format-date";
 import { trpc } from "../../lib/trpc";
+import { SelectAllHeader, SelectRow, useSelection } from "../../features/ui/selection";
 
 /**
  * One-click views of the orders that need someone: "Needs attention" (`?view=needs_attention`) is
@@ -50,7 +51,7 @@ export function OrdersPage() {
   const orders = trpc.admin.orders.list.useQuery(input.ok ? input.value : orderListInput.parse({}), { enabled: input.ok });
   const errors = input.ok ? {} : input.errors;
   const utils = trpc.useUtils();
-  const [selected, setSelected] = useState<string[]>([]);
+  const selection = useSelection();
   const [message, setMessage] = useState<string | null>(null);
   const [failures, setFailures] = useState<readonly string[]>([]);
   const [exportError, setExportError] = useState<string | undefined>();
@@ -58,7 +59,6 @@ export function OrdersPage() {
   const needsAttention = ORDER_VIEW_STATUSES.needs_attention.map((s) => orderStatusLabel[s].toLowerCase()).join(", ");
   const shown = orders.data?.items ?? [];
   const selectable = shown.filter((o) => o.availableEvents.includes("pack") || o.availableEvents.includes("ship"));
-  const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   /** The current view as CSV: the same filters the list uses, every page of them. */
   const exportCsv = () => {
     if (!input.ok) return;
@@ -157,14 +157,14 @@ export function OrdersPage() {
           ))}
         </ul>
       )}
-      {selected.length > 0 && (
+      {selection.selected.length > 0 && (
         <div className="mt-4">
           <OrderFulfilment
-            orders={shown.filter((o) => selected.includes(o.id))}
+            orders={shown.filter((o) => selection.has(o.id))}
             onDone={(text, failed) => {
               setMessage(text);
               setFailures(failed);
-              setSelected([]);
+              selection.set([]);
               void utils.admin.orders.list.invalidate();
             }}
           />
@@ -181,14 +181,7 @@ export function OrdersPage() {
             pager={table}
             head={
               <>
-                <th scope="col" className="py-2 pr-3">
-                  <input
-                    type="checkbox"
-                    aria-label="Select every order on this page that can be packed or shipped"
-                    checked={selectable.length > 0 && selectable.every((o) => selected.includes(o.id))}
-                    onChange={(e) => setSelected(e.target.checked ? selectable.map((o) => o.id) : [])}
-                  />
-                </th>
+                <SelectAllHeader label="Select every order on this page that can be packed or shipped" ids={selectable.map((o) => o.id)} selection={selection} />
                 <th scope="col" className="py-2 pr-3">Order</th>
                 <th scope="col" className="pr-3">Placed</th>
                 <th scope="col" className="pr-3">Customer</th>
@@ -205,7 +198,7 @@ export function OrdersPage() {
             {(order) => (
               <tr key={order.id} className="hover:bg-slate-50">
                 <td className="py-2.5 pr-3">
-                  {selectable.includes(order) && <input type="checkbox" aria-label={`Select ${order.number}`} checked={selected.includes(order.id)} onChange={() => toggle(order.id)} />}
+                  {selectable.includes(order) && <SelectRow label={`Select ${order.number}`} id={order.id} selection={selection} />}
                 </td>
                 <td className="py-2.5 pr-3">
                   <Link to={`/admin/orders/${order.id}`} className="font-mono font-medium text-teal-700 hover:underline">

@@ -11,6 +11,7 @@ import { Badge, PageHeader, Panel, Status } from "../../features/ui/layout";
 import { button } from "../../features/ui/styles";
 import { PagedTable } from "../../features/ui/table";
 import { trpc } from "../../lib/trpc";
+import { SelectAllHeader, SelectRow, useSelection } from "../../features/ui/selection";
 
 const SORTS = { newest: "Newest", name_asc: "Name A–Z", price_asc: "Price, low to high", price_desc: "Price, high to low" } as const;
 
@@ -29,7 +30,7 @@ export function ProductsPage() {
   });
   const categoryName = new Map(categories.data?.map((c) => [c.id, c.name]));
   const liveCategories = categories.data?.filter((c) => !c.archivedAt) ?? [];
-  const [selected, setSelected] = useState<string[]>([]);
+  const selection = useSelection();
   const [message, setMessage] = useState<string | null>(null);
   const [rowError, setRowError] = useState<string | undefined>();
   const utils = trpc.useUtils();
@@ -38,9 +39,8 @@ export function ProductsPage() {
   const restore = trpc.admin.catalog.restoreProduct.useMutation();
   const duplicate = trpc.admin.catalog.duplicateProduct.useMutation();
   const shown = products.data?.items ?? [];
-  const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   const done = async (text: string) => {
-    setSelected([]);
+    selection.set([]);
     setRowError(undefined);
     await utils.admin.catalog.list.invalidate();
     setMessage(text);
@@ -105,9 +105,9 @@ export function ProductsPage() {
       </Panel>
       <Status message={message} />
       <FormError message={rowError} />
-      {selected.length > 0 && (
+      {selection.selected.length > 0 && (
         <div className="mt-4">
-          <ProductBulkActions productIds={selected} categories={liveCategories} onDone={(text) => void done(text)} />
+          <ProductBulkActions productIds={selection.selected} categories={liveCategories} onDone={(text) => void done(text)} />
         </div>
       )}
       <div className="mt-6">
@@ -118,14 +118,7 @@ export function ProductsPage() {
           pager={table}
           head={
             <>
-              <th scope="col" className="py-2 pr-3">
-                <input
-                  type="checkbox"
-                  aria-label="Select every product on this page"
-                  checked={shown.length > 0 && shown.every((p) => selected.includes(p.id))}
-                  onChange={(e) => setSelected(e.target.checked ? shown.map((p) => p.id) : [])}
-                />
-              </th>
+              <SelectAllHeader label="Select every product on this page" ids={shown.map((p) => p.id)} selection={selection} />
               <th scope="col" className="py-2 pr-3">Product</th>
               <th scope="col" className="pr-3">Category</th>
               <th scope="col" className="pr-3 text-right">Price</th>
@@ -140,7 +133,7 @@ export function ProductsPage() {
           {(product) => (
             <tr key={product.id} className="hover:bg-slate-50">
               <td className="py-2 pr-3">
-                <input type="checkbox" aria-label={`Select ${product.name}`} checked={selected.includes(product.id)} onChange={() => toggle(product.id)} />
+                <SelectRow label={`Select ${product.name}`} id={product.id} selection={selection} />
               </td>
               <td className="py-2 pr-3">
                 <Link to={`/admin/products/${product.id}`} className="flex items-center gap-3 font-medium hover:text-teal-700">
