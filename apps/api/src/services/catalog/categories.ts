@@ -63,6 +63,27 @@ export function categoryAdmin({ db, clock, ids, files }: CatalogDeps) {
     return after;
   }
 
+  /**
+   * Archive and restore, one unit of work each: the tree opened, `decide` checks the change against
+   * it and gives the new `archivedAt` (written only when it differs), one audit entry.
+   */
+  function setArchived(
+    call: AdminCall,
+    categoryId: string,
+    action: "category.archive" | "category.restore",
+    decide: (repos: Repositories, tree: readonly Category[], before: Category) => Promise<Date | null>,
+  ) {
+    return db.uow.run(async (repos) => {
+      const tree = await openTree(repos);
+      const before = requireIn(tree, categoryId);
+      const archivedAt = await decide(repos, tree, before);
+      const after = archivedAt === before.archivedAt ? before : await repos.categories.update(before.id, { archivedAt });
+      if (!after) throw notFound("Category");
+      await record(repos, call, { action, targetType: "category", targetId: before.id, before: categorySnapshot(before), after: categorySnapshot(after) });
+      return adminCategoryView(after);
+    });
+  }
+
   return {
     /** Every category, archived ones too, siblings in their shown order. */
     async adminCategories() {
@@ -111,27 +132,17 @@ export function categoryAdmin({ db, clock, ids, files }: CatalogDeps) {
 
     /** Hides it from the shop; refused while it holds live subcategories or products on sale (decision record 120). */
     async archiveCategory(call: AdminCall, input: z.output<typeof categoryIdInput>) {
-      return db.uow.run(async (repos) => {
-        const tree = await openTree(repos);
-        const before = requireIn(tree, input.categoryId);
+      return setArchived(call, input.categoryId, "category.archive", async (repos, tree, before) => {
         orRefuse(checkArchive(tree, before, await holdsActiveProducts(repos, before.id)));
-        const after = before.archivedAt === null ? await repos.categories.update(before.id, { archivedAt: clock.now() }) : before;
-        if (!after) throw notFound("Category");
-        await record(repos, call, { action: "category.archive", targetType: "category", targetId: before.id, before: categorySnapshot(before), after: categorySnapshot(after) });
-        return adminCategoryView(after);
+        return before.archivedAt ?? clock.now();
       });
     },
 
     /** Back on the shop, under a live parent only. Its archived products stay archived until restored one by one or in bulk. */
     async restoreCategory(call: AdminCall, input: z.output<typeof categoryIdInput>) {
-      return db.uow.run(async (repos) => {
-        const tree = await openTree(repos);
-        const before = requireIn(tree, input.categoryId);
+      return setArchived(call, input.categoryId, "category.restore", (_repos, tree, before) => {
         orRefuse(checkRestore(tree, before));
-        const after = await repos.categories.update(before.id, { archivedAt: null });
-        if (!after) throw notFound("Category");
-        await record(repos, call, { action: "category.restore", targetType: "category", targetId: before.id, before: categorySnapshot(before), after: categorySnapshot(after) });
-        return adminCategoryView(after);
+        return Promise.resolve(null);
       });
     },
   };
