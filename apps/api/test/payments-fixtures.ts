@@ -4,7 +4,10 @@ import { createPaymentProvider } from "../src/providers/create-provider.js";
 import { sandboxIntentEvent, type SandboxDelivery, type SandboxOutcome } from "../src/providers/sandbox/flavours.js";
 import type { SandboxPaymentProvider } from "../src/providers/sandbox/provider.js";
 import type { SandboxIntent, SandboxStatus } from "../src/providers/sandbox/store.js";
+import { createLogger } from "../src/logger.js";
+import { randomIds } from "../src/runtime.js";
 import type { Receipt } from "../src/services/checkout/index.js";
+import type { ReconcileDeps } from "../src/services/payments/index.js";
 import { address, newKey, type Shopper } from "./checkout-fixtures.js";
 import { startApp, testSecrets, type RunningApp } from "./harness.js";
 import { call } from "./trpc-http.js";
@@ -93,3 +96,13 @@ export function deliver(app: RunningApp, delivery: SandboxDelivery, headers: Rec
 
 /** The id a delivery is stored under: Stripe's is in the body, Razorpay's in `x-razorpay-event-id`. */
 export const deliveryEventId = (delivery: SandboxDelivery): string => delivery.headers["x-razorpay-event-id"] ?? (JSON.parse(delivery.body) as { id: string }).id;
+
+/** What the worker's reconciliation job runs with, on `app`'s database and sandbox, at the moment `now` (deliveries dropped). */
+export const reconcileAt = (app: SandboxApp, now: Date): ReconcileDeps => ({
+  db: app.db,
+  clock: { now: () => now },
+  ids: randomIds,
+  log: createLogger(app.env, "worker"),
+  provider: app.sandbox,
+  deliver: () => Promise.resolve(),
+});

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.js";
-import { randomIds } from "../src/runtime.js";
-import { reconcilePayments, type ReconcileDeps } from "../src/services/payments/index.js";
+import { reconcilePayments } from "../src/services/payments/index.js";
 import { addProduct, makeShoppers, stockOf, type Shopper } from "./checkout-fixtures.js";
-import { orderOf, placeCardOrder, startSandboxApp, type SandboxApp } from "./payments-fixtures.js";
+import { orderOf, placeCardOrder, reconcileAt, startSandboxApp, type SandboxApp } from "./payments-fixtures.js";
 import { useTempDirs } from "./temp-dir.js";
 
 const hours = (n: number) => n * 3_600_000;
@@ -12,14 +10,7 @@ describe("payment reconciliation", () => {
   const tempDir = useTempDirs();
   let app: SandboxApp;
   let shopper: Shopper;
-  const at = (now: Date): ReconcileDeps => ({
-    db: app.db,
-    clock: { now: () => now },
-    ids: randomIds,
-    log: createLogger(app.env, "worker"),
-    provider: app.sandbox,
-    deliver: () => Promise.resolve(),
-  });
+  const at = (now: Date) => reconcileAt(app, now);
 
   beforeAll(async () => {
     app = await startSandboxApp(tempDir());

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.js";
-import { randomIds } from "../src/runtime.js";
-import { reconcilePayments, type ReconcileDeps } from "../src/services/payments/index.js";
+import { reconcilePayments } from "../src/services/payments/index.js";
 import { makeShoppers, newKey, walletBalance, type Shopper } from "./checkout-fixtures.js";
-import { deliver, deliveryEventId, eventually, providerDeliveries, startSandboxApp, type SandboxApp } from "./payments-fixtures.js";
+import { deliver, deliveryEventId, eventually, providerDeliveries, reconcileAt, startSandboxApp, type SandboxApp } from "./payments-fixtures.js";
 import { useTempDirs } from "./temp-dir.js";
 import { call } from "./trpc-http.js";
 
@@ -18,14 +16,7 @@ describe.each(["stripe", "razorpay"] as const)("top-up reconciliation with the %
   const tempDir = useTempDirs();
   let app: SandboxApp;
   let shoppers: Shopper[];
-  const at = (now: Date): ReconcileDeps => ({
-    db: app.db,
-    clock: { now: () => now },
-    ids: randomIds,
-    log: createLogger(app.env, "worker"),
-    provider: app.sandbox,
-    deliver: () => Promise.resolve(),
-  });
+  const at = (now: Date) => reconcileAt(app, now);
 
   beforeAll(async () => {
     // The worker's reconciliation job runs every 200 ms and asks about top-ups open for 300 ms.
