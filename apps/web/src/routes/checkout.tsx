@@ -7,7 +7,7 @@ import { useSession } from "../features/auth/use-session";
 import { GuestCheckout } from "../features/checkout/guest-checkout";
 import { cartSignature, useCart, useCartActions, type CartView } from "../features/cart/use-cart";
 import { BusinessPurchaseFields, buyerOf, noBusinessPurchase, type BusinessPurchase } from "../features/checkout/business-purchase";
-import { CardChoice, ChoiceCard, CodChoice, DeliveryOptions, OrderSummary } from "../features/checkout/choices";
+import { ChoiceCard, DeliveryOptions, OrderSummary, PaymentChoices } from "../features/checkout/choices";
 import { EmptyCheckout } from "../features/checkout/placed-elsewhere";
 import { serverErrors, type FieldErrors } from "../features/forms/field-errors";
 import { PageHeader, Panel } from "../features/ui/layout";
@@ -157,19 +157,14 @@ function Checkout({ store, me }: { store: StoreInfo; me: Me }) {
         </Panel>
 
         <Panel title="3. Payment">
-          <fieldset className="flex flex-col gap-2">
-            <legend className="sr-only">Payment method</legend>
-            <CardChoice checked={paymentMethod === "card"} onSelect={() => setPaymentMethod("card")} />
+          <PaymentChoices method={paymentMethod} onSelect={setPaymentMethod} codEnabled={store.codEnabled}>
             <ChoiceCard name="payment" value="wallet" checked={paymentMethod === "wallet"} onSelect={() => setPaymentMethod("wallet")}>
               <span className="font-medium">BBSCART wallet</span>
               <span className="text-slate-600" data-testid="checkout-wallet-balance">
                 {wallet.data ? `Balance ${formatMoney(wallet.data.balance)}` : "Checking your balance…"}
               </span>
             </ChoiceCard>
-            {store.codEnabled && (
-              <CodChoice checked={paymentMethod === "cod"} onSelect={() => setPaymentMethod("cod")} />
-            )}
-          </fieldset>
+          </PaymentChoices>
           <div className="mt-4 border-t border-slate-200 pt-4">
             <BusinessPurchaseFields value={business} onChange={setBusiness} errors={{ ...businessErrors, ...(place.error && !isNetworkFailure(place.error) ? serverErrors(place.error) : {}) }} registered={store.gstRegistered} />
           </div>

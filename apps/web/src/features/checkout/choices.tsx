@@ -54,8 +54,23 @@ export function DeliveryOptions({ store, selected, onSelect }: { store: StoreInf
   );
 }
 
+/**
+ * The payment methods as choice cards: paying on the provider's page first, then `children` (the
+ * wallet, for an account), then cash on delivery where the store takes it.
+ */
+export function PaymentChoices({ method, onSelect, codEnabled, children }: { method: string; onSelect: (method: "card" | "cod") => void; codEnabled: boolean; children?: ReactNode }) {
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="sr-only">Payment method</legend>
+      <CardChoice checked={method === "card"} onSelect={() => onSelect("card")} />
+      {children}
+      {codEnabled && <CodChoice checked={method === "cod"} onSelect={() => onSelect("cod")} />}
+    </fieldset>
+  );
+}
+
 /** Paying on the provider's page, named by what it takes. */
-export function CardChoice({ checked, onSelect }: { checked: boolean; onSelect: () => void }) {
+function CardChoice({ checked, onSelect }: { checked: boolean; onSelect: () => void }) {
   const { means, cardsOnly } = usePaymentMeans();
   return (
     <ChoiceCard name="payment" value="card" checked={checked} onSelect={onSelect}>
@@ -65,7 +80,7 @@ export function CardChoice({ checked, onSelect }: { checked: boolean; onSelect: 
   );
 }
 
-export function CodChoice({ checked, onSelect }: { checked: boolean; onSelect: () => void }) {
+function CodChoice({ checked, onSelect }: { checked: boolean; onSelect: () => void }) {
   return (
     <ChoiceCard name="payment" value="cod" checked={checked} onSelect={onSelect}>
       <span className="font-medium">Cash on delivery</span>

@@ -13,7 +13,7 @@ import { ErrorState, Loading } from "../ui/states";
 import { button } from "../ui/styles";
 import { checkoutKey, finishCheckout } from "../../lib/checkout-key";
 import { trpc, type RouterOutputs } from "../../lib/trpc";
-import { CardChoice, CodChoice, DeliveryOptions, OrderSummary } from "./choices";
+import { DeliveryOptions, OrderSummary, PaymentChoices } from "./choices";
 
 type StoreInfo = RouterOutputs["catalog"]["storeInfo"];
 
@@ -88,13 +88,7 @@ export function GuestCheckout({ store }: { store: StoreInfo }) {
           <DeliveryOptions store={store} selected={deliveryOptionId} onSelect={setDeliveryOptionId} />
         </Panel>
         <Panel title="4. Payment">
-          <fieldset className="flex flex-col gap-2">
-            <legend className="sr-only">Payment method</legend>
-            <CardChoice checked={paymentMethod === "card"} onSelect={() => setPaymentMethod("card")} />
-            {store.codEnabled && (
-              <CodChoice checked={paymentMethod === "cod"} onSelect={() => setPaymentMethod("cod")} />
-            )}
-          </fieldset>
+          <PaymentChoices method={paymentMethod} onSelect={setPaymentMethod} codEnabled={store.codEnabled} />
           <p className="mt-2 text-sm text-slate-500">Paying from a BBSCART wallet needs an account.</p>
         </Panel>
       </div>
