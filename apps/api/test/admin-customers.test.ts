@@ -55,7 +55,7 @@ describe("admin customers and staff roles over HTTP", () => {
     expect(byName.items.find((item) => item.id === quiet.user.id)?.figures).toEqual({ orders: 0, lastOrderAt: null, spent: [], wallet: { minor: 0, currency: "INR" } });
   });
 
-  it("opens one customer by id with their address book and figures; an unknown id is not found, and it needs users.manage", async () => {
+  it("opens one customer by id with their address book and figures; an unknown id is not found, and it needs customers.view", async () => {
     const customer = await createAccount(app, { addresses: [makeAddress({ id: "addr-home", city: "Mysuru" })] });
     await seedOrder(app, { userId: customer.user.id, variant, status: "packed" });
     const page = await call(app.url, "admin.users.byId", { userId: customer.user.id }, { token: owner.token });
@@ -68,6 +68,21 @@ describe("admin customers and staff roles over HTTP", () => {
     expect([blank.status, blank.error?.data.fieldErrors.map((e) => e.path)]).toEqual([400, ["userId"]]);
     const fulfilment = await createAccount(app, { role: "admin", permissions: STAFF_ROLE_PERMISSIONS.fulfilment });
     expect((await call(app.url, "admin.users.byId", { userId: customer.user.id }, { token: fulfilment.token })).status).toBe(403);
+  });
+
+  it("lets support find and open a customer, read-only: their access and role stay out of reach", async () => {
+    const customer = await createAccount(app, { name: "Zoya Helpdeskcase" });
+    const support = await createAccount(app, { role: "admin", permissions: STAFF_ROLE_PERMISSIONS.support });
+    const found = await call(app.url, "admin.users.list", { search: "helpdeskcase" }, { token: support.token });
+    expect((found.data as { items: Customer[] }).items.map((item) => item.id)).toEqual([customer.user.id]);
+    expect((await call(app.url, "admin.users.byId", { userId: customer.user.id }, { token: support.token })).data).toMatchObject({ id: customer.user.id });
+    const csv = await fetch(`${app.url}/api/admin/exports/customers.csv?search=helpdeskcase`, { headers: { Authorization: `Bearer ${support.token}` } });
+    expect([csv.status, (await csv.text()).includes(customer.email)]).toEqual([200, true]);
+
+    const promote = await call(app.url, "admin.users.update", { userId: customer.user.id, role: "admin", permissions: ["users.manage"] }, { token: support.token });
+    const disable = await call(app.url, "admin.users.update", { userId: customer.user.id, disabled: true }, { token: support.token });
+    expect([promote.status, disable.status]).toEqual([403, 403]);
+    expect(await app.db.repos.users.findById(customer.user.id)).toMatchObject({ role: "shopper", disabled: false });
   });
 
   it("assigns a staff role: the account holds exactly its permissions, the change is audited with the role's name", async () => {

@@ -74,4 +74,29 @@ describe.skipIf(noBrowser)("an admin finds a customer by phone and gives a colle
     await page.getByRole("alert").getByText("catalog.manage").waitFor();
     await page.screenshot({ path: screenshotPath("admin-fulfilment-console"), fullPage: true });
   });
+
+  it("makes the colleague Support: they find the customer and open their page, without the access and role forms", async () => {
+    const { page } = journey;
+    await page.context().clearCookies();
+    await signInAsAdmin(page, `/admin/customers?q=${encodeURIComponent(colleague.email)}`);
+    await page.getByRole("link", { name: colleague.name }).click();
+    const form = page.getByRole("form", { name: "Staff role" });
+    await form.getByLabel("Staff role").selectOption("support");
+    await form.getByRole("button", { name: "Assign role" }).click();
+    await form.getByText("Role set to Support.").waitFor();
+
+    await page.context().clearCookies();
+    await page.goto(`/admin/customers?q=${encodeURIComponent(customer.email)}`);
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByLabel("Email").fill(colleague.email);
+    await page.getByLabel("Password").fill(journeyPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: "Customers" }).waitFor();
+    await page.getByRole("link", { name: customer.name }).click();
+    await page.getByRole("heading", { name: customer.name }).waitFor();
+    await page.getByRole("region", { name: "Addresses" }).waitFor();
+    await page.getByRole("region", { name: "Wallet" }).waitFor();
+    expect(await page.getByRole("form", { name: "Staff role" }).count()).toBe(0);
+    expect(await page.getByRole("form", { name: "Access" }).count()).toBe(0);
+  });
 });

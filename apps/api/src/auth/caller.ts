@@ -1,4 +1,4 @@
-import { actorFor, type Actor, type AdminPermission, type User, type UserRepository } from "@bbscart/core";
+import { actorFor, hasPermission, type Actor, type AdminPermission, type User, type UserRepository } from "@bbscart/core";
 import { InvalidAccessToken, type AccessTokens } from "./tokens.js";
 
 /*
@@ -52,6 +52,6 @@ export function adminRefusal(
   if (adminTotpRequired && !user.totp?.confirmedAt) {
     return { message: "Enrol a second factor under My security before using the admin console", reason: "TOTP_ENROLMENT_REQUIRED" };
   }
-  if (actor.kind !== "admin" || !actor.permissions.includes(permission)) return { message: `This needs the ${permission} permission` };
+  if (!hasPermission(actor, permission)) return { message: `This needs the ${permission} permission` };
   return null;
 }

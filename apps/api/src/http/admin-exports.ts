@@ -50,7 +50,7 @@ const CUSTOMER_FILTERS = ["search", "role"] as const;
 
 /**
  * `GET /api/admin/exports/orders.csv` (needs `orders.manage`) and `/customers.csv` (needs
- * `users.manage`): the console's orders and customers views as CSV, with the list's query
+ * `customers.view`): the console's orders and customers views as CSV, with the list's query
  * parameters as filters (ADR 122); `/invoices.csv` and `/credit-notes.csv` (needs `orders.manage`,
  * ADR 154): the GSTR-1-friendly registers for `from`–`to` (IST days, both included). Plain Express
  * rather than REST operations because the answer is a stream of text, not a JSON document; the
@@ -65,7 +65,7 @@ export function adminExportRoutes(services: Services, pageSize: number): Router 
     if (query) await send(res, `orders-${day()}.csv`, services.exports.orders(query, pageSize));
   });
 
-  routes.get("/api/admin/exports/customers.csv", adminGate(services, "users.manage", null), async (req, res) => {
+  routes.get("/api/admin/exports/customers.csv", adminGate(services, "customers.view", null), async (req, res) => {
     const query = parsed(adminUserListInput, req, res, CUSTOMER_FILTERS);
     if (query) await send(res, `customers-${day()}.csv`, services.exports.customers(query, pageSize));
   });

@@ -2,8 +2,8 @@ import { adminAssignRoleInput, adminUserIdInput, adminUserListInput, adminUserUp
 import { adminProcedure, router } from "../trpc/init.js";
 
 export const adminUsersRouter = router({
-  list: adminProcedure("users.manage").input(adminUserListInput).query(({ ctx, input }) => ctx.services.users.list(input)),
-  byId: adminProcedure("users.manage").input(adminUserIdInput).query(({ ctx, input }) => ctx.services.users.byId(input.userId)),
+  list: adminProcedure("customers.view").input(adminUserListInput).query(({ ctx, input }) => ctx.services.users.list(input)),
+  byId: adminProcedure("customers.view").input(adminUserIdInput).query(({ ctx, input }) => ctx.services.users.byId(input.userId)),
   // The same permission as editing permissions one by one: a role is a set of them.
   assignRole: adminProcedure("users.manage")
     .input(adminAssignRoleInput)

@@ -95,8 +95,8 @@ export const authRows: RowSet = {
       // Nobody is enrolled by now: the call is reached, and refused for want of a factor.
       expect: { shopper: "PRECONDITION_FAILED", otherShopper: "PRECONDITION_FAILED", adminWithout: "PRECONDITION_FAILED", adminWith: "PRECONDITION_FAILED" },
     },
-    "admin.users.list": { access: "admin:users.manage", input: () => ({}) },
-    "admin.users.byId": { access: "admin:users.manage", input: (_, w) => ({ userId: w.callers.otherShopper.user.id }) },
+    "admin.users.list": { access: "admin:customers.view", input: () => ({}) },
+    "admin.users.byId": { access: "admin:customers.view", input: (_, w) => ({ userId: w.callers.otherShopper.user.id }) },
     "admin.users.assignRole": { access: "admin:users.manage", input: (_, w) => ({ userId: w.fixtures.roleTargetId, staffRole: "fulfilment" }) },
     "admin.users.update": { access: "admin:users.manage", input: (_, w) => ({ userId: w.callers.otherShopper.user.id, disabled: false }) },
     "admin.audit.list": { access: "admin:operations.view", input: () => ({}) },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STAFF_ROLE_PERMISSIONS, STAFF_ROLES, staffRoleOf } from "./staff-roles.js";
-import { ADMIN_PERMISSIONS } from "./user.js";
+import { ADMIN_PERMISSIONS, grants, hasPermission } from "./user.js";
 
 describe("staff roles", () => {
   it("recognises each role from its own bundle, in any order", () => {
@@ -28,5 +28,15 @@ describe("staff roles", () => {
 
   it("counts a permission listed twice once", () => {
     expect(staffRoleOf(["orders.manage", "orders.manage"])).toBe("fulfilment");
+  });
+
+  it("lets support see customers without managing them; managing users includes seeing them", () => {
+    expect(grants(STAFF_ROLE_PERMISSIONS.support, "customers.view")).toBe(true);
+    expect(grants(STAFF_ROLE_PERMISSIONS.support, "users.manage")).toBe(false);
+    expect(grants(["users.manage"], "customers.view")).toBe(true);
+    expect(grants(["customers.view"], "users.manage")).toBe(false);
+    expect(grants(STAFF_ROLE_PERMISSIONS.fulfilment, "customers.view")).toBe(false);
+    expect(hasPermission({ kind: "admin", userId: "u", permissions: ["users.manage"] }, "customers.view")).toBe(true);
+    expect(hasPermission({ kind: "shopper", userId: "u" }, "customers.view")).toBe(false);
   });
 });

@@ -13,9 +13,9 @@ export const STAFF_ROLE_PERMISSIONS: { readonly [R in StaffRole]: readonly Admin
   owner: ADMIN_PERMISSIONS,
   catalog_manager: ["catalog.manage"],
   fulfilment: ["orders.manage"],
-  // Support answers customers: their orders, refunds and wallet. Not users.manage, which would let
-  // them grant themselves everything.
-  support: ["orders.manage", "refunds.issue", "wallet.adjust"],
+  // Support answers customers: who they are, their orders, refunds and wallet. Not users.manage,
+  // which would let them grant themselves everything.
+  support: ["customers.view", "orders.manage", "refunds.issue", "wallet.adjust"],
 };
 
 /** The role whose bundle is exactly `permissions` (in any order), or null for a custom set. */

@@ -8,6 +8,7 @@ export const ADMIN_PERMISSIONS = [
   "orders.manage",
   "catalog.manage",
   "users.manage",
+  "customers.view",
   "wallet.adjust",
   "refunds.issue",
   "settings.manage",
@@ -80,7 +81,6 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** The actor a signed-in user acts as; disabled users act as nobody. */
 /**
  * Whether this account can manage users now: an enabled admin holding `users.manage`. The store
  * always keeps at least one (see `UserRepository.updateAccess`), or nobody could ever manage
@@ -101,6 +101,7 @@ export function losesUserManagement(
   );
 }
 
+/** The actor a signed-in user acts as; disabled users act as nobody. */
 export function actorFor(user: User): Actor | null {
   if (user.disabled) return null;
   return user.role === "admin"
@@ -108,9 +109,20 @@ export function actorFor(user: User): Actor | null {
     : { kind: "shopper", userId: user.id };
 }
 
+/**
+ * Permissions that come with another: whoever manages accounts must see them, so `users.manage`
+ * includes the read-only customers view that support staff get alone.
+ */
+const INCLUDED: Readonly<Record<string, readonly AdminPermission[]>> = { "users.manage": ["customers.view"] };
+
+/** Whether a set of permissions (as stored or as a session lists them) grants `permission`, itself or through one that includes it. */
+export function grants(held: readonly string[], permission: AdminPermission): boolean {
+  return held.includes(permission) || held.some((p) => INCLUDED[p]?.includes(permission) ?? false);
+}
+
 /** True for an admin actor holding `permission`. Shoppers and the system hold none. */
 export function hasPermission(actor: Actor, permission: AdminPermission): boolean {
-  return actor.kind === "admin" && actor.permissions.includes(permission);
+  return actor.kind === "admin" && grants(actor.permissions, permission);
 }
 
 /**

@@ -19,7 +19,7 @@ export const sections: readonly Section[] = [
   { to: "/admin/products", label: "Products", permission: "catalog.manage" },
   { to: "/admin/categories", label: "Categories", permission: "catalog.manage" },
   { to: "/admin/stock", label: "Stock", permission: "catalog.manage" },
-  { to: "/admin/customers", label: "Customers", permission: "users.manage" },
+  { to: "/admin/customers", label: "Customers", permission: "customers.view" },
   { to: "/admin/coupons", label: "Coupons", permission: "settings.manage" },
   { to: "/admin/settings", label: "Store settings", permission: "settings.manage" },
   { to: "/admin/operations", label: "Operations", permission: "operations.view" },

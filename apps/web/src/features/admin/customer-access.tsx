@@ -15,6 +15,7 @@ const permissionLabel: Record<AdminPermission, string> = {
   "orders.manage": "Run orders (and see sales)",
   "catalog.manage": "Edit the catalog and stock",
   "users.manage": "Manage customers and staff",
+  "customers.view": "See customers (included in managing them)",
   "wallet.adjust": "Credit and debit wallets",
   "refunds.issue": "Issue refunds",
   "settings.manage": "Store settings and coupons",

@@ -1,4 +1,4 @@
-import type { AdminPermission } from "@bbscart/core";
+import { grants, type AdminPermission } from "@bbscart/core";
 import { useSession } from "../auth/use-session";
 
 /**
@@ -8,6 +8,6 @@ import { useSession } from "../auth/use-session";
 export function useAdmin() {
   const current = useSession();
   const account = current.status === "signed-in" && current.account.role === "admin" ? current.account : null;
-  const can = (permission: AdminPermission) => account?.permissions.includes(permission) ?? false;
+  const can = (permission: AdminPermission) => (account ? grants(account.permissions, permission) : false);
   return { status: current.status, account, can };
 }

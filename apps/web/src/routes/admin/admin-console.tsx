@@ -63,8 +63,8 @@ export function AdminConsole() {
         <Route path="products/:productId" element={need("catalog.manage", <ProductEditorPage />)} />
         <Route path="categories" element={need("catalog.manage", <CategoriesPage />)} />
         <Route path="stock" element={need("catalog.manage", <StockPage />)} />
-        <Route path="customers" element={need("users.manage", <CustomersPage />)} />
-        <Route path="customers/:userId" element={need("users.manage", <CustomerDetailPage />)} />
+        <Route path="customers" element={need("customers.view", <CustomersPage />)} />
+        <Route path="customers/:userId" element={need("customers.view", <CustomerDetailPage />)} />
         <Route path="coupons" element={need("settings.manage", <CouponsPage />)} />
         <Route path="settings" element={need("settings.manage", <SettingsPage />)} />
         <Route path="operations" element={need("operations.view", <OperationsPage />)} />

@@ -18,7 +18,7 @@ export function AuditPage() {
   const table = useUrlTable(FILTERS);
   const { actor, targetType, targetId, action, from, to } = table.filters;
   const { can } = useAdmin();
-  const admins = trpc.admin.users.list.useQuery({ role: "admin", search: null, cursor: null, limit: 100 }, { enabled: can("users.manage") });
+  const admins = trpc.admin.users.list.useQuery({ role: "admin", search: null, cursor: null, limit: 100 }, { enabled: can("customers.view") });
   const entries = trpc.admin.audit.list.useQuery({
     actorId: actor || null,
     targetType: targetType || null,

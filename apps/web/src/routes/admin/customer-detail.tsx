@@ -53,12 +53,16 @@ function CustomerView({ customer }: { customer: Customer }) {
         </div>
         {/* min-w-0: at 1280 px this column must shrink to its track, so the wallet statement scrolls inside its panel. */}
         <div className="flex min-w-0 flex-col gap-6" data-testid="customer-detail">
-          <Panel title="Staff role">
-            <StaffRoleForm key={customer.id} user={customer} onSaved={saved} />
-          </Panel>
-          <Panel title="Access">
-            <CustomerAccess key={`${customer.id}:${customer.role}:${customer.permissions.join()}:${customer.disabled}`} user={customer} onSaved={saved} />
-          </Panel>
+          {can("users.manage") && (
+            <>
+              <Panel title="Staff role">
+                <StaffRoleForm key={customer.id} user={customer} onSaved={saved} />
+              </Panel>
+              <Panel title="Access">
+                <CustomerAccess key={`${customer.id}:${customer.role}:${customer.permissions.join()}:${customer.disabled}`} user={customer} onSaved={saved} />
+              </Panel>
+            </>
+          )}
           {can("wallet.adjust") && (
             <Panel title="Wallet">
               <CustomerWallet key={customer.id} userId={customer.id} customerName={customer.name} />
