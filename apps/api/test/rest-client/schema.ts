@@ -944,7 +944,7 @@ export interface components {
             phone: string | null;
             /** @enum {string} */
             role: "shopper" | "admin";
-            permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
+            permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "customers.view" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
             /** @description The saved addresses, the default first. */
             addresses: components["schemas"]["SavedAddress"][];
             totpEnabled: boolean;
@@ -1465,7 +1465,7 @@ export interface components {
                     /** @constant */
                     kind: "admin";
                     userId: string;
-                    readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
+                    readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "customers.view" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
                 } | {
                     /** @constant */
                     kind: "system";
@@ -1492,7 +1492,7 @@ export interface components {
                     /** @constant */
                     kind: "admin";
                     userId: string;
-                    readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
+                    readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "customers.view" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
                 } | {
                     /** @constant */
                     kind: "system";
@@ -1971,7 +1971,7 @@ export interface components {
                     /** @constant */
                     kind: "admin";
                     userId: string;
-                    readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
+                    readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "customers.view" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
                 } | {
                     /** @constant */
                     kind: "system";
@@ -1998,7 +1998,7 @@ export interface components {
                     /** @constant */
                     kind: "admin";
                     userId: string;
-                    readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
+                    readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "customers.view" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
                 } | {
                     /** @constant */
                     kind: "system";
