@@ -91,6 +91,19 @@ describe("admin orders over HTTP", () => {
     expect((await call(app.url, "admin.orders.byId", { orderId: "order-missing" }, { token: admin.token })).error?.data.code).toBe("NOT_FOUND");
   });
 
+  it("shows who packed an order: the console names the admin's account, the shopper sees only that the shop did it", async () => {
+    const order = await seedOrder(app, { userId: shopper.user.id, variant, status: "confirmed" });
+    expect((await transition(order.id, { type: "pack" })).status).toBe(200);
+    const staffView = (await call(app.url, "admin.orders.byId", { orderId: order.id }, { token: admin.token })).data as OrderView;
+    expect(staffView.history.at(-1)).toMatchObject({ event: "pack", actor: { kind: "admin", userId: admin.user.id } });
+    expect(staffView.history.at(-1)!.actor).not.toHaveProperty("permissions");
+    const shopperView = (await call(app.url, "order.byId", { orderId: order.id }, { token: shopper.token })).data as OrderView;
+    expect(shopperView.history.at(-1)).toMatchObject({ event: "pack" });
+    expect(shopperView.history.at(-1)!.actor).toEqual({ kind: "admin" });
+    // The shopper's own steps still name them.
+    expect(shopperView.history[0]!.actor).toEqual({ kind: "shopper", userId: shopper.user.id });
+  });
+
   it("refuses actions the state machine does not allow from the current status, naming why, and writes nothing", async () => {
     const order = await seedOrder(app, { userId: shopper.user.id, variant, status: "pending_payment" });
     const ship = await transition(order.id, { type: "ship", carrier: "DTDC", trackingNumber: "D1" });

@@ -1,7 +1,9 @@
 import { PLATFORM_ACCOUNTS } from "@bbscart/core";
 import { z } from "zod";
 import {
+  adminHistoryActor,
   orderEventOutput,
+  orderHistory,
   orderNumberOutput,
   orderShape,
   orderStatusOutput,
@@ -64,6 +66,7 @@ const ledgerAccount = z
 export const adminOrderOutput = z
   .object({
     ...orderShape,
+    history: orderHistory(adminHistoryActor),
     ...adminOrderExtras,
     returnable: returnableOutput,
     returnQuote: returnQuoteOutput.nullable().meta({ description: "While a return awaits a decision: what approving every line of it refunds." }),

@@ -12,7 +12,7 @@ import {
   RETURN_STATUSES,
 } from "@bbscart/core";
 import { z } from "zod";
-import { addressOutput, permissionOutput } from "./accounts.js";
+import { addressOutput } from "./accounts.js";
 import { receiptOutput, totalsShape } from "./cart.js";
 import { at, list, moneyOutput, nextCursor } from "./shared.js";
 
@@ -60,11 +60,38 @@ export const myOrdersOutput = z
   })
   .meta({ id: "OrderPage" });
 
-const historyActor = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("shopper"), userId: z.string() }),
-  z.object({ kind: z.literal("admin"), userId: z.string(), permissions: list(permissionOutput) }),
-  z.object({ kind: z.literal("system"), process: z.string() }),
-]);
+const shopperActor = z.object({ kind: z.literal("shopper"), userId: z.string() });
+const systemActor = z.object({ kind: z.literal("system"), process: z.string() });
+
+/** Who changed an order, as its shopper is shown: the shop's staff only as "admin", never which account or what it may do. */
+const shopperHistoryActor = z.discriminatedUnion("kind", [shopperActor, z.object({ kind: z.literal("admin") }), systemActor]);
+
+/** Who changed an order, as the console shows it: which staff account (what it may do is on the account, not in the timeline). */
+export const adminHistoryActor = z.discriminatedUnion("kind", [shopperActor, z.object({ kind: z.literal("admin"), userId: z.string() }), systemActor]);
+
+/** An order's timeline, with its actors shown through `actor`. */
+export const orderHistory = <A extends typeof shopperHistoryActor | typeof adminHistoryActor>(actor: A) =>
+  list(
+    z.discriminatedUnion("kind", [
+      z.object({
+        kind: z.literal("status"),
+        at: at("When it happened."),
+        actor,
+        event: z.enum(ORDER_STATUS_EVENTS),
+        from: orderStatusOutput.nullable(),
+        to: orderStatusOutput,
+        note: z.string().nullable(),
+      }),
+      z.object({
+        kind: z.literal("payment"),
+        at: at("When it happened."),
+        actor,
+        event: z.enum(PAYMENT_EVENTS),
+        amount: moneyOutput.nullable(),
+        note: z.string().nullable(),
+      }),
+    ]),
+  );
 
 export const refundOutput = z
   .object({
@@ -160,27 +187,6 @@ export const orderShape = {
   placedAt: at("When the order was placed."),
   expiresAt: at("When an unpaid order lapses.").nullable(),
   deliveredAt: at("When the order was delivered.").nullable(),
-  history: list(
-    z.discriminatedUnion("kind", [
-      z.object({
-        kind: z.literal("status"),
-        at: at("When it happened."),
-        actor: historyActor,
-        event: z.enum(ORDER_STATUS_EVENTS),
-        from: orderStatusOutput.nullable(),
-        to: orderStatusOutput,
-        note: z.string().nullable(),
-      }),
-      z.object({
-        kind: z.literal("payment"),
-        at: at("When it happened."),
-        actor: historyActor,
-        event: z.enum(PAYMENT_EVENTS),
-        amount: moneyOutput.nullable(),
-        note: z.string().nullable(),
-      }),
-    ]),
-  ),
   version: z.number().int(),
   ...totalsShape,
   receipt: receiptOutput,
@@ -190,6 +196,7 @@ export const orderShape = {
 export const orderOutput = z
   .object({
     ...orderShape,
+    history: orderHistory(shopperHistoryActor),
     actions: z.array(orderEventOutput).meta({ description: "What the shopper may do to this order now." }),
     returnable: returnableOutput,
   })

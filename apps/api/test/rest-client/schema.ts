@@ -1449,60 +1449,6 @@ export interface components {
             placedAt: string;
             expiresAt: string | null;
             deliveredAt: string | null;
-            readonly history: ({
-                /** @constant */
-                kind: "status";
-                /**
-                 * Format: date-time
-                 * @description When it happened.
-                 */
-                at: string;
-                actor: {
-                    /** @constant */
-                    kind: "shopper";
-                    userId: string;
-                } | {
-                    /** @constant */
-                    kind: "admin";
-                    userId: string;
-                    readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "customers.view" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
-                } | {
-                    /** @constant */
-                    kind: "system";
-                    process: string;
-                };
-                /** @enum {string} */
-                event: "place" | "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "payment_cancelled" | "request_return" | "approve_return" | "reject_return" | "receive_return";
-                from: components["schemas"]["OrderStatus"] | null;
-                to: components["schemas"]["OrderStatus"];
-                note: string | null;
-            } | {
-                /** @constant */
-                kind: "payment";
-                /**
-                 * Format: date-time
-                 * @description When it happened.
-                 */
-                at: string;
-                actor: {
-                    /** @constant */
-                    kind: "shopper";
-                    userId: string;
-                } | {
-                    /** @constant */
-                    kind: "admin";
-                    userId: string;
-                    readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "customers.view" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
-                } | {
-                    /** @constant */
-                    kind: "system";
-                    process: string;
-                };
-                /** @enum {string} */
-                event: "captured" | "failed" | "refunded";
-                amount: components["schemas"]["Money"] | null;
-                note: string | null;
-            })[];
             version: number;
             currency: string;
             readonly lines: {
@@ -1528,6 +1474,56 @@ export interface components {
             deliveryOptionId: string;
             receipt: components["schemas"]["Receipt"];
             returned: components["schemas"]["ReturnsSummary"];
+            readonly history: ({
+                /** @constant */
+                kind: "status";
+                /**
+                 * Format: date-time
+                 * @description When it happened.
+                 */
+                at: string;
+                actor: {
+                    /** @constant */
+                    kind: "shopper";
+                    userId: string;
+                } | {
+                    /** @constant */
+                    kind: "admin";
+                } | {
+                    /** @constant */
+                    kind: "system";
+                    process: string;
+                };
+                /** @enum {string} */
+                event: "place" | "confirm" | "pack" | "ship" | "deliver" | "cancel" | "expire" | "payment_cancelled" | "request_return" | "approve_return" | "reject_return" | "receive_return";
+                from: components["schemas"]["OrderStatus"] | null;
+                to: components["schemas"]["OrderStatus"];
+                note: string | null;
+            } | {
+                /** @constant */
+                kind: "payment";
+                /**
+                 * Format: date-time
+                 * @description When it happened.
+                 */
+                at: string;
+                actor: {
+                    /** @constant */
+                    kind: "shopper";
+                    userId: string;
+                } | {
+                    /** @constant */
+                    kind: "admin";
+                } | {
+                    /** @constant */
+                    kind: "system";
+                    process: string;
+                };
+                /** @enum {string} */
+                event: "captured" | "failed" | "refunded";
+                amount: components["schemas"]["Money"] | null;
+                note: string | null;
+            })[];
             /** @description What the shopper may do to this order now. */
             actions: components["schemas"]["OrderEventType"][];
             /** @description Units of each line that may still be asked back. */
@@ -1955,6 +1951,31 @@ export interface components {
             placedAt: string;
             expiresAt: string | null;
             deliveredAt: string | null;
+            version: number;
+            currency: string;
+            readonly lines: {
+                variantId: string;
+                productId: string;
+                sku: string;
+                name: string;
+                quantity: number;
+                unitPrice: components["schemas"]["Money"];
+                /** @description Tax rate in basis points (1800 = 18%). */
+                taxRateBp: number;
+                subtotal: components["schemas"]["Money"];
+                discount: components["schemas"]["Money"];
+                total: components["schemas"]["Money"];
+                tax: components["schemas"]["Money"];
+            }[];
+            subtotal: components["schemas"]["Money"];
+            discount: components["schemas"]["Money"];
+            deliveryFee: components["schemas"]["Money"];
+            tax: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            couponCode: string | null;
+            deliveryOptionId: string;
+            receipt: components["schemas"]["Receipt"];
+            returned: components["schemas"]["ReturnsSummary"];
             readonly history: ({
                 /** @constant */
                 kind: "status";
@@ -1971,7 +1992,6 @@ export interface components {
                     /** @constant */
                     kind: "admin";
                     userId: string;
-                    readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "customers.view" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
                 } | {
                     /** @constant */
                     kind: "system";
@@ -1998,7 +2018,6 @@ export interface components {
                     /** @constant */
                     kind: "admin";
                     userId: string;
-                    readonly permissions: ("orders.manage" | "catalog.manage" | "users.manage" | "customers.view" | "wallet.adjust" | "refunds.issue" | "settings.manage" | "operations.view")[];
                 } | {
                     /** @constant */
                     kind: "system";
@@ -2009,31 +2028,6 @@ export interface components {
                 amount: components["schemas"]["Money"] | null;
                 note: string | null;
             })[];
-            version: number;
-            currency: string;
-            readonly lines: {
-                variantId: string;
-                productId: string;
-                sku: string;
-                name: string;
-                quantity: number;
-                unitPrice: components["schemas"]["Money"];
-                /** @description Tax rate in basis points (1800 = 18%). */
-                taxRateBp: number;
-                subtotal: components["schemas"]["Money"];
-                discount: components["schemas"]["Money"];
-                total: components["schemas"]["Money"];
-                tax: components["schemas"]["Money"];
-            }[];
-            subtotal: components["schemas"]["Money"];
-            discount: components["schemas"]["Money"];
-            deliveryFee: components["schemas"]["Money"];
-            tax: components["schemas"]["Money"];
-            total: components["schemas"]["Money"];
-            couponCode: string | null;
-            deliveryOptionId: string;
-            receipt: components["schemas"]["Receipt"];
-            returned: components["schemas"]["ReturnsSummary"];
             availableEvents: components["schemas"]["OrderEventType"][];
             refundable: components["schemas"]["Money"];
             refundDestinations: ("wallet" | "card")[];

@@ -16,7 +16,7 @@ import {
   type User,
 } from "@bbscart/core";
 import { orderCustomer } from "../common/index.js";
-import { shownOrder } from "./shown.js";
+import { shownToStaff } from "./shown.js";
 
 /** Who is looking, and under which settings: what they may do next depends on both. */
 export interface Viewer {
@@ -61,7 +61,7 @@ function fullReturnQuote(order: Order) {
 /** The admin's order page: the order with its timeline and payment, its customer, its ledger transfers. */
 export function adminOrderView(order: Order, viewer: Viewer, extra: { customer: User | null; transfers: readonly Transfer[] }) {
   return {
-    ...shownOrder(order),
+    ...shownToStaff(order),
     receipt: receiptOf(order),
     returned: returnsSummary(order),
     returnable: returnableByLine(order),
