@@ -9,6 +9,8 @@
  *   npm run bench -- --only web   the shop in headless Chromium as a phone on slow 4G sees it (see lib/web.mjs)
  *   npm run bench -- --only history             a year of history at 10,000 and 100,000 orders (lib/history-target.mjs)
  *   npm run bench -- --only history --history-full   … and at 1,000,000 orders (an hour or more of generation, ~20 GB of disk)
+ *   npm run bench -- --only mixed                the catalog page alone, then while paced shoppers place ~50 orders/s
+ *   npm run bench -- --api-root DIR              every API process (and the seed) from DIR's build: before/after runs
  *
  * Compression: `catalog-list-br` and `catalog-uncached-br` ask for the catalog page as a browser
  * does (Accept-Encoding: br); against `catalog-list` and `catalog-uncached` they give the CPU per

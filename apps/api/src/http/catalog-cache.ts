@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import { available, onlyLeft, type CatalogVersion } from "@bbscart/core";
-import type { NextFunction, Request, RequestHandler, Response } from "express";
+import type { NextFunction, RequestHandler, Response } from "express";
 
 /**
  * Public catalog queries: their answer depends only on the URL (procedure and input) and on what
@@ -75,6 +75,7 @@ export function catalogResponseCache(source: CatalogCacheSource, maxEntries: num
     res.end(hit.body);
   };
   const stillShown = async (shown: NonNullable<Entry["shown"]>) => {
+    if (shown.facts.length === 0) return true;
     const levels = await stockOf!(shown.facts.map((fact) => fact.variantId));
     return shown.facts.every((fact) => {
       const level = levels.get(fact.variantId);
@@ -83,7 +84,7 @@ export function catalogResponseCache(source: CatalogCacheSource, maxEntries: num
     });
   };
 
-  const miss = (req: Request, res: Response, next: NextFunction, key: string, version: number) => {
+  const miss = (res: Response, next: NextFunction, key: string, version: number) => {
     res.setHeader("X-Cache", "miss");
     // Read alongside the query: a settings change moves the version, so a threshold newer than it is never served.
     const threshold = stockOf ? source.lowStockThreshold() : undefined;
@@ -107,9 +108,9 @@ export function catalogResponseCache(source: CatalogCacheSource, maxEntries: num
     const key = `${req.headers["accept-encoding"] ?? ""}\n${req.originalUrl}`;
     const version = catalog.current();
     const hit = entries.get(key);
-    if (!hit || hit.version !== version) return miss(req, res, next, key, version);
+    if (!hit || hit.version !== version) return miss(res, next, key, version);
     if (!hit.shown) return send(res, key, hit);
-    stillShown(hit.shown).then((held) => (held ? send(res, key, hit) : miss(req, res, next, key, version)), next);
+    stillShown(hit.shown).then((held) => (held ? send(res, key, hit) : miss(res, next, key, version)), next);
   };
 }
 
