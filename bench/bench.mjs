@@ -384,6 +384,25 @@ const MIXED_SHOPPERS = 10;
 const MIXED_ORDERS_PER_S = 50;
 
 /**
+ * The share of catalog answers served from the answer cache while the shoppers buy: one probe
+ * request every 20 ms until `untilMs` (a figure that, unlike the rates, a busy machine cannot blur).
+ * @param {string} url
+ * @param {number} untilMs
+ */
+async function cacheHits(url, untilMs) {
+  let hits = 0;
+  let asked = 0;
+  while (performance.now() < untilMs) {
+    const answer = await fetch(url);
+    await answer.arrayBuffer();
+    asked += 1;
+    if (answer.headers.get("x-cache") === "hit") hits += 1;
+    await delay(20);
+  }
+  return asked ? hits / asked : null;
+}
+
+/**
  * The catalog page at `conns` connections on one server: first alone (warm-up, then measured), then
  * while `MIXED_SHOPPERS` shoppers place paced orders (cart.add + order.place by wallet) from the
  * warm-up's start to the measured run's end. Its rate under load is judged as a share of its rate
@@ -405,8 +424,10 @@ async function runMixed(server, conns) {
     checkout: { tokens, address: ADDRESS, deliveryOptionId: "standard", cartAddBody: mutationBody({ variantId: store.variantId, quantity: 1 }) },
   });
   await delay(warmupS * 1000);
+  const probing = cacheHits(server.baseUrl + listPath, performance.now() + durationS * 1000);
   const m = await measure({ server: server.child, url: server.baseUrl + listPath, connections: conns, warmupS: 0, durationS });
   const orders = await shopping;
+  const hitShare = await probing;
   if (orders.failureSample) log(`mixed: first failed order: ${orders.failureSample}`);
   return row("mixed", "mixed", conns, m, {
     bodyBytes: store.catalogBytes,
@@ -415,6 +436,7 @@ async function runMixed(server, conns) {
     share: m.rps / alone.rps,
     ordersPerS: orders.ordersPerS,
     orderP99Ms: orders.iterationP99Ms,
+    hitShare,
     errors: (m.errors ?? 0) + (m.non2xx ?? 0) + (orders.errors ?? 0) + orders.failedCart + orders.failedOrder,
   });
 }
