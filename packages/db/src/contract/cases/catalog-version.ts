@@ -38,7 +38,7 @@ export function catalogVersionCases(context: ContractContext): void {
       ["category created", () => repos.categories.create(makeCategory({ id: "cat-1" }))],
       ["category renamed", () => repos.categories.update("cat-1", { name: "Kurtas" })],
       ["product created", () => repos.products.create(stockedProduct(1, { onHand: 50 }))],
-      ["product renamed", () => repos.products.update("prod-1", { name: "Renamed" })],
+      ["product renamed", () => repos.products.update("prod-1", { name: "Renamed", updatedAt: new Date() })],
       ["variant added", () => repos.products.addVariant(makeVariant({ id: "var-1b", productId: "prod-1", sku: "SKU-1B" }))],
       ["variant price changed", () => repos.products.updateVariant("var-1", { price: inr(1500) })],
       ["settings saved", () => repos.settings.save(makeSettings({ lowStockThreshold: 3 }))],
