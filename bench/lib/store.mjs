@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { apiSeed, apiServer, repoRoot } from "./paths.mjs";
+import { apiRoot, apiSeed, apiServer, repoRoot } from "./paths.mjs";
 import { freePort, pinned, SERVER_CORE, start, stop, waitForHttp } from "./procs.mjs";
 import { mutate, query } from "./trpc.mjs";
 
@@ -48,7 +48,7 @@ export function apiEnv(store, port, extra = {}) {
 export async function startApi(store, { extraEnv = {}, nodeArgs = [], label = "api" } = {}) {
   const port = await freePort();
   const logFile = path.join(store.dir, `${label}.log`);
-  const child = start(pinned(SERVER_CORE, [process.execPath, ...nodeArgs, apiServer]), { env: apiEnv(store, port, extraEnv), logFile, cwd: repoRoot });
+  const child = start(pinned(SERVER_CORE, [process.execPath, ...nodeArgs, apiServer]), { env: apiEnv(store, port, extraEnv), logFile, cwd: apiRoot });
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, { logFile });
   return { child, port, baseUrl: `http://127.0.0.1:${port}`, logFile };
 }
@@ -59,7 +59,7 @@ export async function startApi(store, { extraEnv = {}, nodeArgs = [], label = "a
  */
 export function seedDemoStore(store, env = {}) {
   fs.mkdirSync(store.dataDir, { recursive: true });
-  const seeded = spawnSync(process.execPath, [apiSeed], { env: { ...process.env, ...apiEnv(store, 0), ...env }, cwd: repoRoot, encoding: "utf8" });
+  const seeded = spawnSync(process.execPath, [apiSeed], { env: { ...process.env, ...apiEnv(store, 0), ...env }, cwd: apiRoot, encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr || seeded.stdout}`);
   const adminPassword = /admin@bbscart\.local\s+(\S+)/.exec(seeded.stdout)?.[1];
   if (!adminPassword) throw new Error(`seed printed no admin password:\n${seeded.stdout}`);
