@@ -2,7 +2,7 @@
  * The heap settings we choose (decision 106): every way the shop is started gives the API and the
  * worker the same V8 flags, and an operator's NODE_OPTIONS overrides them.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,7 @@ import { useTempDirs } from "./temp-dir.js";
 import { testEnv } from "./test-env.js";
 
 const HEAP_FLAGS = heapFlags as readonly string[];
-type Launched = { child: import("node:child_process").ChildProcess; ready: Promise<{ heapLimit: number }> };
+type Launched = { child: ChildProcess; ready: Promise<{ heapLimit: number }> };
 const launch = launchUntyped as (entry: string, options: { env: NodeJS.ProcessEnv }) => Launched;
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
