@@ -6,11 +6,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 // @ts-expect-error -- a plain JavaScript module without types, shared with scripts/start.mjs and the bench
 import { HEAP_FLAGS as heapFlags } from "../../../scripts/heap.mjs";
 // @ts-expect-error -- a plain JavaScript module without types, shared with scripts/start.mjs
 import { launch as launchUntyped } from "../../../scripts/launch.mjs";
+import { removeKeys } from "./redis-keys.js";
 import { useTempDirs } from "./temp-dir.js";
 import { testEnv } from "./test-env.js";
 
@@ -21,6 +22,8 @@ const launch = launchUntyped as (entry: string, options: { env: NodeJS.ProcessEn
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(apiDir, "../..");
 const tempDir = useTempDirs();
+const redisPrefix = `test-${process.pid}-heap`;
+afterAll(() => removeKeys(redisPrefix));
 const MiB = 1024 * 1024;
 const oldSpaceMiB = Number(/^--max-old-space-size=(\d+)$/.exec(HEAP_FLAGS.find((f) => f.startsWith("--max-old-space-size=")) ?? "")?.[1]);
 
@@ -57,7 +60,7 @@ describe("heap settings", () => {
     const shop = spawn(process.execPath, ["--import", "tsx", "test/shop-from-source.ts"], {
       cwd: apiDir,
       detached: true,
-      env: { PATH: process.env.PATH, DATA_DIR: tempDir(), REDIS_URL: testEnv.redisUrl, REDIS_PREFIX: `test-${process.pid}-heap`, PORT: "0", LOG_LEVEL: "warn" },
+      env: { PATH: process.env.PATH, DATA_DIR: tempDir(), REDIS_URL: testEnv.redisUrl, REDIS_PREFIX: redisPrefix, PORT: "0", LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

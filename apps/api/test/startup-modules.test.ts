@@ -7,12 +7,15 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { removeKeys } from "./redis-keys.js";
 import { useTempDirs } from "./temp-dir.js";
 import { testEnv } from "./test-env.js";
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tempDir = useTempDirs();
+const redisPrefix = `test-${process.pid}-modules`;
+afterAll(() => removeKeys(redisPrefix));
 
 // Module hooks run on a loader thread: they note every file URL loaded through `import` in the file
 // named by MODULES_FILE. CommonJS files required at run time are read from require.cache at exit.
@@ -35,7 +38,7 @@ async function modulesOfServedApi(): Promise<string[]> {
   const modulesFile = path.join(tempDir(), "modules.txt");
   const child = spawn(process.execPath, ["--import", "tsx", "--import", `data:text/javascript,${encodeURIComponent(recorder)}`, "src/server.ts"], {
     cwd: apiDir,
-    env: { PATH: process.env.PATH, DATA_DIR: tempDir(), REDIS_URL: testEnv.redisUrl, REDIS_PREFIX: `test-${process.pid}-modules`, PORT: "0", LOG_LEVEL: "warn", MODULES_FILE: modulesFile },
+    env: { PATH: process.env.PATH, DATA_DIR: tempDir(), REDIS_URL: testEnv.redisUrl, REDIS_PREFIX: redisPrefix, PORT: "0", LOG_LEVEL: "warn", MODULES_FILE: modulesFile },
     stdio: ["ignore", "ignore", "pipe", "ipc"],
   });
   running.push(child);
