@@ -35,9 +35,12 @@ RUN mkdir -p /out/apps/web /out/deploy \
 
 FROM node:24-bookworm-slim AS runtime
 # glibc keeps the memory of image-decode bursts with one arena per thread; two give it back.
+# NODE_OPTIONS: the heap settings of scripts/heap.mjs (decision 106); an operator's NODE_OPTIONS
+# replaces them (keep both flags, changed, when setting your own).
 ENV NODE_ENV=production \
     DATA_DIR=/data \
-    MALLOC_ARENA_MAX=2
+    MALLOC_ARENA_MAX=2 \
+    NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=16"
 WORKDIR /app
 # Owned by root and read-only to the app: only DATA_DIR (uploads, mail files) is writable.
 COPY --from=build /out /app

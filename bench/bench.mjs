@@ -41,6 +41,7 @@ import { freePort, hasTaskset, machineLoad, pinned, SERVER_CORE, start, stop, wa
 import { compressionCpu } from "./lib/compress-cost.mjs";
 import { addRatios, compressionCost, goals, renderSvg, renderText, summarise } from "./lib/report.mjs";
 import { growCatalog } from "./lib/scale.mjs";
+import { withHeapSettings } from "../scripts/heap.mjs";
 import { ADDRESS, SEARCH_TYPO, apiEnv, freshTokens, prepareStore, seedDemoStore, startApi } from "./lib/store.mjs";
 import { renderHistoryText, runHistoryTarget } from "./lib/history-target.mjs";
 import { mutationBody, query, queryPath } from "./lib/trpc.mjs";
@@ -188,7 +189,7 @@ async function runWebTarget() {
   seedDemoStore(webStore);
   const port = await freePort();
   const logFile = path.join(dir, "api-web.log");
-  const env = apiEnv(webStore, port, { WEB_DIST_DIR: path.join(root, "apps/web/dist") });
+  const env = withHeapSettings({ ...process.env, ...apiEnv(webStore, port, { WEB_DIST_DIR: path.join(root, "apps/web/dist") }) });
   const child = start(pinned(SERVER_CORE, [process.execPath, path.join(root, "apps/api/dist/server.js")]), { env, logFile, cwd: root });
   children.add(child);
   try {

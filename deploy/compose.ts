@@ -73,8 +73,8 @@ export function environmentOf(service: Service, variables: Variables): Record<st
 /** Our own image's services: they are built here, and run the API or the worker. */
 export const isAppService = (service: Service): boolean => service.build !== undefined;
 
-/** Variables read by the runtime under the API rather than by it: glibc's allocator (see the Dockerfile). */
-const runtimeVariables: readonly string[] = ["MALLOC_ARENA_MAX"];
+/** Variables read by the runtime under the API rather than by it: glibc's allocator and Node's heap settings (see the Dockerfile). */
+const runtimeVariables: readonly string[] = ["MALLOC_ARENA_MAX", "NODE_OPTIONS"];
 
 /**
  * What would stop an app service at start-up, or quietly misconfigure it: a variable the API does not

@@ -1,9 +1,11 @@
 import { fork } from "node:child_process";
+import { withHeapSettings } from "./heap.mjs";
 
 /**
  * Starts a Node entry point as a child with an IPC channel and resolves with the child and its
  * "ready" message; rejects if the child exits first (it has already printed why), with an error
- * carrying its exit `code`.
+ * carrying its exit `code`. The child runs with the shop's heap settings (heap.mjs), which the
+ * operator's NODE_OPTIONS overrides.
  * @param {string} entry
  * @param {{ env?: NodeJS.ProcessEnv; execArgv?: string[] }} [options]
  * @returns {{ child: import("node:child_process").ChildProcess; ready: Promise<{ url?: string }> }}
@@ -12,7 +14,7 @@ export function launch(entry, { env = process.env, execArgv = [] } = {}) {
   // A process group of its own: a terminal's Ctrl+C (sent to the whole foreground group) reaches
   // only the supervisor, which passes it on once. Otherwise each child got it twice — from the
   // terminal and from us — and took the second as "exit now", skipping the drain.
-  const child = fork(entry, [], { env, execArgv, stdio: "inherit", detached: true });
+  const child = fork(entry, [], { env: withHeapSettings(env), execArgv, stdio: "inherit", detached: true });
   const ready = new Promise((resolve, reject) => {
     child.on("message", (message) => {
       // What a child sends over IPC is any serializable value; only its "ready" object matters here.

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
+import { withHeapSettings } from "../../scripts/heap.mjs";
 import { apiRoot, apiSeed, apiServer, repoRoot } from "./paths.mjs";
 import { freePort, pinned, SERVER_CORE, start, stop, waitForHttp } from "./procs.mjs";
 import { mutate, query } from "./trpc.mjs";
@@ -40,15 +41,18 @@ export function apiEnv(store, port, extra = {}) {
   };
 }
 
-/** Starts a fresh API process pinned to the server core; resolves once /healthz answers. */
 /**
+ * Starts a fresh API process pinned to the server core; resolves once /healthz answers. It runs
+ * with the heap settings `npm start` and the image give it (scripts/heap.mjs), so the bench
+ * measures the shipped defaults.
  * @param {{ dir: string; dataDir: string; redisPrefix: string }} store
  * @param {{ extraEnv?: NodeJS.ProcessEnv; nodeArgs?: string[]; label?: string }} [options]
  */
 export async function startApi(store, { extraEnv = {}, nodeArgs = [], label = "api" } = {}) {
   const port = await freePort();
   const logFile = path.join(store.dir, `${label}.log`);
-  const child = start(pinned(SERVER_CORE, [process.execPath, ...nodeArgs, apiServer]), { env: apiEnv(store, port, extraEnv), logFile, cwd: apiRoot });
+  const env = withHeapSettings({ ...process.env, ...apiEnv(store, port, extraEnv) });
+  const child = start(pinned(SERVER_CORE, [process.execPath, ...nodeArgs, apiServer]), { env, logFile, cwd: apiRoot });
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, { logFile });
   return { child, port, baseUrl: `http://127.0.0.1:${port}`, logFile };
 }

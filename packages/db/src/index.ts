@@ -1,8 +1,7 @@
 import type { DatabaseHandle, UnitOfWorkObserver } from "@bbscart/core";
-import { openMongo } from "./mongo/open.js";
 import { openSqlite } from "./sqlite/open.js";
 
-export { TransactionRetryTimeoutError } from "./mongo/unit-of-work.js";
+export { TransactionRetryTimeoutError } from "./mongo/transaction-retry-timeout.js";
 export { backupSqlite, migrateSqlite, openSqlite, sqliteFileName, vacuumSqlite, type SqliteHandle, type SqliteOptions } from "./sqlite/open.js";
 
 export interface DatabaseOptions {
@@ -18,9 +17,14 @@ export interface DatabaseOptions {
   observer?: UnitOfWorkObserver | undefined;
 }
 
-/** The one place the engine is chosen; callers only ever see the {@link DatabaseHandle} port. */
+/**
+ * The one place the engine is chosen; callers only ever see the {@link DatabaseHandle} port.
+ * The MongoDB adapter is imported only when chosen: mongoose and the driver cost a SQLite process
+ * about 28 MiB of resident memory it would never use (decision 106).
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.mongodbUri) {
+    const { openMongo } = await import("./mongo/open.js");
     return openMongo({
       uri: options.mongodbUri,
       ...(options.mongoTransactionRetryMs === undefined ? {} : { transactionRetryBudgetMs: options.mongoTransactionRetryMs }),

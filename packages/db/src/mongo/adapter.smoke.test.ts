@@ -4,7 +4,7 @@ import { DuplicateKeyError, orderNumber, type DatabaseHandle, type Order } from 
 import { makeAddress, makeOrder, makePricingLine, makeProduct, makeSettings, makeTransfer, makeUser, makeVariant } from "@bbscart/core/testing";
 import { toDoc } from "./repositories/mapping.js";
 import { laneSkipReason, mongoLane } from "./test-env.js";
-import { TransactionRetryTimeoutError } from "./unit-of-work.js";
+import { TransactionRetryTimeoutError } from "./transaction-retry-timeout.js";
 import { startLaneServer, type LaneServer } from "./test-lane.js";
 
 /**

@@ -4,14 +4,7 @@ import type { UnitOfWork, UnitOfWorkObserver } from "@bbscart/core";
 import type { Models } from "./models/index.js";
 import { repoContext, transactionOptions } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
-
-/** A unit of work kept losing write conflicts past its retry budget; nothing of it was committed. */
-export class TransactionRetryTimeoutError extends Error {
-  override readonly name = "TransactionRetryTimeoutError";
-  constructor(attempts: number, budgetMs: number) {
-    super(`MongoDB transaction gave up after ${attempts} attempts in ${budgetMs} ms of write conflicts; nothing was committed`);
-  }
-}
+import { TransactionRetryTimeoutError } from "./transaction-retry-timeout.js";
 
 /**
  * One MongoDB transaction per `run`. `connection.transaction` uses the driver's

@@ -5,6 +5,6 @@
  */
 export { issueTaxDocuments } from "./issue.js";
 export { invoicesService, type DocumentFile, type DocumentViewer, type InvoicesService } from "./invoices.service.js";
-export { renderTaxDocumentPdf } from "./pdf.js";
+export { renderTaxDocumentPdf } from "./pdf-on-demand.js";
 export { REGISTER_KINDS, registerCsv, type RegisterName } from "./register.js";
 export { issuedTaxDocuments, type TaxDocumentSource } from "./source.js";

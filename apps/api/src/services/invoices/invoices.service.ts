@@ -1,6 +1,6 @@
 import type { DatabaseHandle, TaxDocument } from "@bbscart/core";
 import { notFound } from "../common/index.js";
-import { renderTaxDocumentPdf } from "./pdf.js";
+import { renderTaxDocumentPdf } from "./pdf-on-demand.js";
 import { indianDayRange, REGISTER_KINDS, registerCsv, type RegisterName } from "./register.js";
 import type { TaxDocumentSource } from "./source.js";
 

@@ -1,7 +1,7 @@
 import type { Channel, Clock, DatabaseHandle, Notification, Notifier } from "@bbscart/core";
 import type { Logger } from "../../logger.js";
 import { emailOrderOf } from "../../notifications/email/order.js";
-import { renderNotification } from "../../notifications/email/render.js";
+import { renderNotification } from "../../notifications/email/render-on-demand.js";
 
 export interface NotificationDeps {
   db: DatabaseHandle;

@@ -1,5 +1,5 @@
 import type { NotificationTemplate } from "@bbscart/core";
-import { renderNotification } from "../../notifications/email/render.js";
+import { renderNotification } from "../../notifications/email/render-on-demand.js";
 import { sampleNotification, sampleOrder } from "../../notifications/email/samples.js";
 
 /**
