@@ -76,7 +76,8 @@ describe("notifications through the queue, delivered by the worker", () => {
     });
     expect(request.headers["idempotency-key"]).toBe(`<order-${orderId}-placed-sms@bbscart>`);
     await vi.waitFor(() => expect(smtp.received.some((m) => m.messageId === `<order-${orderId}-placed-email@bbscart>`)).toBe(true));
-    expect((await app.db.repos.outbox.find(`order:${orderId}:placed:sms`))?.status).toBe("sent");
+    // The worker marks the message sent once the provider has answered, a moment after the request arrived.
+    await vi.waitFor(async () => expect((await app.db.repos.outbox.find(`order:${orderId}:placed:sms`))?.status).toBe("sent"));
 
     // The email: HTML with the order's lines, its number and a link to its page, and the same in plain text.
     const email = await simpleParser(smtp.received.find((m) => m.messageId === `<order-${orderId}-placed-email@bbscart>`)!.raw);
