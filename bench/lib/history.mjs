@@ -67,6 +67,7 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
   const { seededRandom } = await load("@bbscart/db", "seed");
   const { applyEffects } = await apiModule("services/orders/effects.js");
   const { auditSnapshot } = await apiModule("services/orders/admin-view.js");
+  const { issueTaxDocuments } = await apiModule("services/invoices/issue.js");
   const { hashPassword } = await apiModule("auth/passwords.js");
   if (!(customers > heavy && heavy >= 1)) throw new RangeError(`history: ${customers} customers cannot include ${heavy} heavy ones and others`);
   const random = seededRandom(seed);
@@ -177,6 +178,7 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
         const step = async (order, transition, t, auditAction) => {
           const result = core.expectOk(transition, "history");
           await effects(result.effects, t);
+          await issueTaxDocuments(repos, { before: order, after: result.order }, new Date(t));
           if (auditAction) {
             await repos.audit.append({
               id: uuid(random),
@@ -233,6 +235,7 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
               orderId: uuid(random),
               orderNumber: core.orderNumber(await repos.orders.nextNumber()),
               userId: user.id,
+              guest: null,
               totals,
               address: user.addresses[0],
               paymentMethod: method,
@@ -245,6 +248,7 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
           );
           let order = decided.order;
           await effects(decided.effects, placedAt);
+          await issueTaxDocuments(repos, { before: null, after: order }, new Date(placedAt));
           await repos.idempotency.claim({ userId: user.id, scope: "place_order", key: checkoutKey, requestHash: hex(random, 64), resultId: order.id, createdAt: new Date(placedAt), openSince: null });
           if (method === "wallet") balances.set(user.id, (balances.get(user.id) ?? 0) - order.total.minor);
 

@@ -19,6 +19,10 @@ import { guestOrders } from "./016-guest-orders.js";
 import { salesRollups } from "./017-sales-rollups.js";
 import { gstDocuments } from "./018-gst-documents.js";
 import { imageAlts } from "./019-image-alts.js";
+import { compactRecords } from "./021-compact-records.js";
+import { leanIndexes } from "./022-lean-indexes.js";
+import { packJson } from "../compact.js";
+import { decodeJson } from "../codec.js";
 import { addressesWithStateCodes } from "../../address-states.js";
 import { userSearchKeys as keysOf } from "../../user-search.js";
 import { productVocabulary } from "../../search-words.js";
@@ -50,6 +54,8 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: "sales-rollups", sql: salesRollups },
   { version: 18, name: "gst-documents", sql: gstDocuments },
   { version: 19, name: "image-alts", sql: imageAlts },
+  { version: 21, name: "compact-records", sql: compactRecords },
+  { version: 22, name: "lean-indexes", sql: leanIndexes },
 ];
 
 /**
@@ -82,6 +88,7 @@ export function migrate(db: Database.Database, now: () => number = Date.now): nu
     const next = addressesWithStateCodes(JSON.parse(String(addresses)) as Address[]);
     return next && JSON.stringify(next);
   });
+  db.function("compact_json", { deterministic: true }, (text) => packJson(decodeJson(String(text))));
   const known = migrations[migrations.length - 1]?.version ?? 0;
   const stored = (db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null }).v ?? 0;
   if (stored > known) {

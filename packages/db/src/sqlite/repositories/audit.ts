@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditRepository, JsonValue } from "@bbscart/core";
-import { decodeJson, encodeJson, fromMs, toMs } from "../codec.js";
+import { fromMs, toMs } from "../codec.js";
+import { packJson, unpackJson } from "../compact.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
 
@@ -12,8 +13,8 @@ interface AuditRow {
   target_id: string;
   reason: string | null;
   request_id: string | null;
-  before: string;
-  after: string;
+  before: Buffer;
+  after: Buffer;
 }
 
 const toEntry = (row: AuditRow): AuditEntry => ({
@@ -25,8 +26,8 @@ const toEntry = (row: AuditRow): AuditEntry => ({
   targetId: row.target_id,
   reason: row.reason,
   requestId: row.request_id,
-  before: decodeJson<JsonValue>(row.before),
-  after: decodeJson<JsonValue>(row.after),
+  before: unpackJson<JsonValue>(row.before),
+  after: unpackJson<JsonValue>(row.after),
 });
 
 export function sqliteAudit(ex: Executor): AuditRepository {
@@ -45,8 +46,8 @@ export function sqliteAudit(ex: Executor): AuditRepository {
           entry.targetId,
           entry.reason,
           entry.requestId,
-          encodeJson(entry.before),
-          encodeJson(entry.after),
+          packJson(entry.before),
+          packJson(entry.after),
         );
       }),
     list: (query) =>
@@ -62,7 +63,8 @@ export function sqliteAudit(ex: Executor): AuditRepository {
             ...(query.from !== null ? [["at >= ?", toMs(query.from)] as const] : []),
             ...(query.to !== null ? [["at < ?", toMs(query.to)] as const] : []),
           ],
-          keys: ["at", "id"],
+          // seq, the order entries were appended in, breaks ties of `at`: each index holds it as its row key (decision record 135).
+          keys: ["at", "seq"],
           direction: "DESC",
           sort: "audit",
           page: query,

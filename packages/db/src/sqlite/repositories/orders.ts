@@ -12,7 +12,8 @@ import {
   type ProductSales,
 } from "@bbscart/core";
 import type { Connection } from "../connection.js";
-import { decodeJson, encodeJson, fromMs, fromMsOrNull, globPrefix, toMs, toMsOrNull, type SqlValue } from "../codec.js";
+import { fromMs, fromMsOrNull, globPrefix, toMs, toMsOrNull, type SqlValue } from "../codec.js";
+import { packJson, unpackJson } from "../compact.js";
 import { foldCustomerOrders } from "../../customer-orders.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
@@ -42,11 +43,11 @@ interface OrderRow {
   placed_at: number;
   expires_at: number | null;
   version: number;
-  details: string;
+  details: Buffer;
 }
 
 function toOrder(row: OrderRow): Order {
-  const details = decodeJson<OrderDetails>(row.details);
+  const details = unpackJson<OrderDetails>(row.details);
   return {
     id: row.id,
     number: row.number,
@@ -80,7 +81,11 @@ function toOrder(row: OrderRow): Order {
   };
 }
 
-/** Every column of an order, as named parameters; payment status, method and intent are copies kept for indexes. */
+/**
+ * Every column of an order, as named parameters; payment status, method and intent are copies kept
+ * for indexes, captured and refunded amounts for the reports that add them up (the details are
+ * stored compact, decision record 134, so SQL cannot reach into them).
+ */
 function orderParams(order: Order) {
   const details: OrderDetails = {
     lines: order.lines,
@@ -117,8 +122,10 @@ function orderParams(order: Order) {
     placed_at: toMs(order.placedAt),
     expires_at: toMsOrNull(order.expiresAt),
     refund_pending_since: pendingSince(order),
+    captured_minor: order.payment.captured.minor,
+    refunded_minor: order.payment.refunded.minor,
     version: order.version,
-    details: encodeJson(details),
+    details: packJson(details),
   };
 }
 
@@ -131,7 +138,7 @@ function pendingSince(order: Order): number | null {
 const COLUMNS = [
   "id", "user_id", "status", "payment_status", "payment_method", "payment_intent_id", "currency", "subtotal_minor",
   "discount_minor", "delivery_fee_minor", "tax_minor", "total_minor", "coupon_code", "idempotency_key", "placed_at",
-  "expires_at", "refund_pending_since", "version", "details", "number", "phone", "guest_email",
+  "expires_at", "refund_pending_since", "version", "details", "number", "phone", "guest_email", "captured_minor", "refunded_minor",
 ] as const satisfies ReadonlyArray<keyof ReturnType<typeof orderParams>>;
 
 const INSERT = `INSERT INTO orders (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((column) => `@${column}`).join(", ")})`;
@@ -197,11 +204,11 @@ function figuresByDay(
   return [...byKey.values()].map((v) => ({ day: v.day, currency: v.currency, orders: v.orders, gross: money(v.gross, v.currency), refunds: money(v.refunds, v.currency) }));
 }
 
-/** Paid orders of the period through the `placed_at` index; captured and refunded amounts come from the payment's JSON. */
+/** Paid orders of the period through the `placed_at` index, with their captured and refunded amounts. */
 function salesFigures(connection: Connection, query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): DailyFigures[] {
   const rows = connection
     .prepare(
-      `SELECT placed_at, currency, json_extract(details, '$.payment.captured.minor') AS captured, json_extract(details, '$.payment.refunded.minor') AS refunded
+      `SELECT placed_at, currency, captured_minor AS captured, refunded_minor AS refunded
        FROM orders WHERE placed_at >= ? AND placed_at < ? ORDER BY placed_at`,
     )
     .all(toMs(query.from), toMs(query.to)) as Array<{ placed_at: number; currency: string; captured: number; refunded: number }>;
@@ -217,8 +224,7 @@ function couponSales(connection: Connection, codes: readonly string[]): CouponSa
   const rows = connection
     .prepare(
       `SELECT coupon_code, currency, COUNT(*) AS orders, SUM(captured) AS gross, SUM(refunded) AS refunds FROM (
-         SELECT coupon_code, currency, json_extract(details, '$.payment.captured.minor') AS captured,
-                json_extract(details, '$.payment.refunded.minor') AS refunded
+         SELECT coupon_code, currency, captured_minor AS captured, refunded_minor AS refunded
          FROM orders WHERE coupon_code IN (${codes.map(() => "?").join(", ")})
        ) WHERE captured > 0
        GROUP BY coupon_code, currency ORDER BY coupon_code, currency`,
@@ -237,8 +243,7 @@ function customerOrders(connection: Connection, userIds: readonly string[]): Cus
     .prepare(
       `SELECT user_id, currency, COUNT(*) AS orders, MAX(placed_at) AS last_at,
               SUM(CASE WHEN captured > 0 THEN captured - refunded ELSE 0 END) AS spent, SUM(captured > 0) AS paid FROM (
-         SELECT user_id, currency, placed_at, json_extract(details, '$.payment.captured.minor') AS captured,
-                json_extract(details, '$.payment.refunded.minor') AS refunded
+         SELECT user_id, currency, placed_at, captured_minor AS captured, refunded_minor AS refunded
          FROM orders WHERE user_id IN (${userIds.map(() => "?").join(", ")})
        ) GROUP BY user_id, currency ORDER BY user_id, currency`,
     )
