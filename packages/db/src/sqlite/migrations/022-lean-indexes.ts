@@ -3,9 +3,15 @@
  * - The audit log gets an INTEGER row key (`seq`, the order entries were appended in) and its
  *   listings page by `at` then `seq`, so each of its indexes carries the 8-byte-or-less row key
  *   instead of repeating the 36-character entry id; the id stays a column (nothing looks an entry
- *   up by it, so it has no index of its own).
- * - `order_lines` is keyed by its primary key itself (WITHOUT ROWID): no separate index repeating
- *   every order id.
+ *   up by it, so it has no index of its own). Its ids — entry, actor, target, request — are read
+ *   only by equality, so a UUID among them is kept as its 16 bytes (`compact_id`, the repository's
+ *   own `idToSql`).
+ * - `order_lines` goes: the dashboard's best sellers come from its rollups (decision record 131),
+ *   and while those are rebuilt, from the orders' own lines; a copy of every line kept for good
+ *   served only that fallback.
+ * - The ledger's account and reference indexes end at the time, the row key following it anyway:
+ *   the statement sorts its page itself (it reads an account as debit or credit), so repeating the
+ *   transfer id (~60 characters) in three indexes bought no order it did not already have.
  * - `orders_phone` goes: the search matches a phone's last digits (`GLOB '*…'`), which no index
  *   can seek, and no other query reads it. `orders_payment_intent` keeps only orders that have an
  *   intent (cash and wallet orders have none).
@@ -13,20 +19,22 @@
 export const leanIndexes = `
 CREATE TABLE audit_log_lean (
   seq INTEGER PRIMARY KEY,
-  id TEXT NOT NULL,
+  -- ids: a UUID's 16 bytes, any other id as text
+  id BLOB NOT NULL,
   at INTEGER NOT NULL,
-  actor_id TEXT NOT NULL,
+  actor_id BLOB NOT NULL,
   action TEXT NOT NULL,
   target_type TEXT NOT NULL,
-  target_id TEXT NOT NULL,
+  target_id BLOB NOT NULL,
   reason TEXT,
-  request_id TEXT,
+  request_id BLOB,
   -- the record before and after the change, compact JSON (decision record 134)
   before BLOB NOT NULL,
   after BLOB NOT NULL
 );
 INSERT INTO audit_log_lean (id, at, actor_id, action, target_type, target_id, reason, request_id, before, after)
-  SELECT id, at, actor_id, action, target_type, target_id, reason, request_id, before, after FROM audit_log ORDER BY at, id;
+  SELECT compact_id(id), at, compact_id(actor_id), action, target_type, compact_id(target_id), reason, compact_id(request_id), before, after
+  FROM audit_log ORDER BY at, id;
 DROP TABLE audit_log;
 ALTER TABLE audit_log_lean RENAME TO audit_log;
 CREATE INDEX audit_log_at ON audit_log (at);
@@ -34,19 +42,14 @@ CREATE INDEX audit_log_actor_at ON audit_log (actor_id, at);
 CREATE INDEX audit_log_action_at ON audit_log (action, at);
 CREATE INDEX audit_log_target_at ON audit_log (target_type, target_id, at);
 
-CREATE TABLE order_lines_lean (
-  order_id TEXT NOT NULL REFERENCES orders (id),
-  line_no INTEGER NOT NULL,
-  product_id TEXT NOT NULL,
-  quantity INTEGER NOT NULL,
-  total_minor INTEGER NOT NULL,
-  placed_at INTEGER NOT NULL,
-  PRIMARY KEY (order_id, line_no)
-) WITHOUT ROWID;
-INSERT INTO order_lines_lean SELECT order_id, line_no, product_id, quantity, total_minor, placed_at FROM order_lines;
 DROP TABLE order_lines;
-ALTER TABLE order_lines_lean RENAME TO order_lines;
-CREATE INDEX order_lines_placed ON order_lines (placed_at);
+
+DROP INDEX ledger_transfers_debit;
+DROP INDEX ledger_transfers_credit;
+DROP INDEX ledger_transfers_reference;
+CREATE INDEX ledger_transfers_debit ON ledger_transfers (debit_account, created_at);
+CREATE INDEX ledger_transfers_credit ON ledger_transfers (credit_account, created_at);
+CREATE INDEX ledger_transfers_reference ON ledger_transfers (reference, created_at);
 
 DROP INDEX orders_phone;
 DROP INDEX orders_payment_intent;

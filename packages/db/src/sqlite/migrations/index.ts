@@ -22,7 +22,7 @@ import { imageAlts } from "./019-image-alts.js";
 import { compactRecords } from "./021-compact-records.js";
 import { leanIndexes } from "./022-lean-indexes.js";
 import { packJson } from "../compact.js";
-import { decodeJson } from "../codec.js";
+import { decodeJson, idToSql } from "../codec.js";
 import { addressesWithStateCodes } from "../../address-states.js";
 import { userSearchKeys as keysOf } from "../../user-search.js";
 import { productVocabulary } from "../../search-words.js";
@@ -89,6 +89,7 @@ export function migrate(db: Database.Database, now: () => number = Date.now): nu
     return next && JSON.stringify(next);
   });
   db.function("compact_json", { deterministic: true }, (text) => packJson(decodeJson(String(text))));
+  db.function("compact_id", { deterministic: true }, (id) => (id === null ? null : idToSql(String(id))));
   const known = migrations[migrations.length - 1]?.version ?? 0;
   const stored = (db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null }).v ?? 0;
   if (stored > known) {
