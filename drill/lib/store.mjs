@@ -57,7 +57,11 @@ export function sqliteStore(file) {
         intent_id: r.result_id,
         open: r.open_since !== null,
       })),
-    auditActions: (actorId) => all("SELECT action, target_id FROM audit_log WHERE actor_id = ?", actorId),
+    auditActions: async (actorId) => {
+      // The audit log keeps UUIDs in 16 bytes (decision record 135): the adapter's own conversions read it.
+      const { idFromSql, idToSql } = await load("@bbscart/db");
+      return (await all("SELECT action, target_id FROM audit_log WHERE actor_id = ?", idToSql(actorId))).map((a) => ({ action: a.action, target_id: idFromSql(a.target_id) }));
+    },
     close: async () => db.close(),
   };
 }

@@ -3,6 +3,7 @@ import { openMongo } from "./mongo/open.js";
 import { openSqlite } from "./sqlite/open.js";
 
 export { TransactionRetryTimeoutError } from "./mongo/unit-of-work.js";
+export { idFromSql, idToSql } from "./sqlite/codec.js";
 export { unpackJsonText } from "./sqlite/compact.js";
 export { backupSqlite, migrateSqlite, openSqlite, sqliteFileName, vacuumSqlite, type SqliteHandle, type SqliteOptions } from "./sqlite/open.js";
 
