@@ -5,7 +5,8 @@
  * How: every record goes through the database's own repositories (`db.uow.run`, the same prepared
  * INSERT/UPDATE statements the API runs), and every decision is the real code's — core's `checkout`,
  * `applyOrderEvent`, `recordPaymentSuccess`, `settleRefund`, `topUpTransfer`, the API's `applyEffects`
- * (stock, ledger postings) and `auditSnapshot` — called with a `now` in the past. The fast path, for
+ * (stock, ledger postings), `issueTaxDocuments` (GST documents, decision 150) and `auditSnapshot` —
+ * called with a `now` in the past. The fast path, for
  * time: where the shop writes a record and then updates it, the generator writes the record once in
  * the state those updates leave it in, through the same insert — an order by `orders.create` in its
  * final state (its history, payment and versions as the compare-and-set saves would leave them),
@@ -20,6 +21,8 @@
  *    half by card (a payment intent, its `payment_intent.succeeded` webhook; 4 % never paid and
  *    expired), a quarter by wallet (topped up by card first when the balance is short: an open
  *    `wallet_top_up` key, its webhook, the credit), a quarter cash on delivery;
+ *  - a GST document for every order when it is confirmed (a bill of supply while the store is not
+ *    registered, a tax invoice once it is) and a credit note for every refund, as the shop issues them;
  *  - every order's idempotency key; 3 % cancelled by the shopper before packing; the rest packed,
  *    shipped and delivered by the admin 1, 2 and 4 days after placement (what lies in the future of
  *    `now` has not happened yet); 5 % of delivered orders returned (requested, approved, received,
@@ -67,6 +70,7 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
   const { seededRandom } = await load("@bbscart/db", "seed");
   const { applyEffects } = await apiModule("services/orders/effects.js");
   const { auditSnapshot } = await apiModule("services/orders/admin-view.js");
+  const { issueTaxDocuments } = await apiModule("services/invoices/issue.js");
   const { hashPassword } = await apiModule("auth/passwords.js");
   if (!(customers > heavy && heavy >= 1)) throw new RangeError(`history: ${customers} customers cannot include ${heavy} heavy ones and others`);
   const random = seededRandom(seed);
@@ -177,6 +181,7 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
         const step = async (order, transition, t, auditAction) => {
           const result = core.expectOk(transition, "history");
           await effects(result.effects, t);
+          await issueTaxDocuments(repos, { before: order, after: result.order }, new Date(t));
           if (auditAction) {
             await repos.audit.append({
               id: uuid(random),
@@ -233,6 +238,7 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
               orderId: uuid(random),
               orderNumber: core.orderNumber(await repos.orders.nextNumber()),
               userId: user.id,
+              guest: null,
               totals,
               address: user.addresses[0],
               paymentMethod: method,
@@ -245,6 +251,7 @@ export async function generateHistory({ dataDir, orders, customers = 50_000, hea
           );
           let order = decided.order;
           await effects(decided.effects, placedAt);
+          await issueTaxDocuments(repos, { before: null, after: order }, new Date(placedAt));
           await repos.idempotency.claim({ userId: user.id, scope: "place_order", key: checkoutKey, requestHash: hex(random, 64), resultId: order.id, createdAt: new Date(placedAt), openSince: null });
           if (method === "wallet") balances.set(user.id, (balances.get(user.id) ?? 0) - order.total.minor);
 

@@ -1,9 +1,10 @@
 /**
  * The drill's own reads of the shop's database, straight from the engine — the SQLite file opened
  * read-only through better-sqlite3, or the MongoDB collections through the driver — never through
- * the API. Both engines answer in one shape (SQLite's column names, an order's JSON details), so
+ * the API. Both engines answer in one shape (SQLite's column names, an order's details as JSON), so
  * the checks are written once. Each read is what a check needs; nothing here writes.
  */
+import { load } from "../../bench/lib/scale.mjs";
 import { requireFromDb } from "./deps.mjs";
 
 const Database = requireFromDb("better-sqlite3");
@@ -32,8 +33,11 @@ export function sqliteStore(file) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   const all = (sql, ...params) => Promise.resolve(db.prepare(sql).all(...params));
   return {
-    orders: async () =>
-      (await all("SELECT id, user_id, status, payment_method, total_minor, idempotency_key, details FROM orders")).map((row) => ({ ...row, details: JSON.parse(row.details) })),
+    orders: async () => {
+      // Details are stored compact (decision record 134): the adapter's own reader gives back their JSON.
+      const { unpackJsonText } = await load("@bbscart/db");
+      return (await all("SELECT id, user_id, status, payment_method, total_minor, idempotency_key, details FROM orders")).map((row) => ({ ...row, details: JSON.parse(unpackJsonText(row.details)) }));
+    },
     variants: () => all("SELECT id, sku, on_hand, reserved FROM variants"),
     transfers: () => all("SELECT id, kind, reference, debit_account, credit_account, amount_minor FROM ledger_transfers"),
     walletBalances: async () => new Map((await all("SELECT account, balance_minor FROM ledger_balances WHERE account LIKE 'wallet:%'")).map((b) => [b.account, b.balance_minor])),
@@ -53,7 +57,11 @@ export function sqliteStore(file) {
         intent_id: r.result_id,
         open: r.open_since !== null,
       })),
-    auditActions: (actorId) => all("SELECT action, target_id FROM audit_log WHERE actor_id = ?", actorId),
+    auditActions: async (actorId) => {
+      // The audit log keeps UUIDs in 16 bytes (decision record 135): the adapter's own conversions read it.
+      const { idFromSql, idToSql } = await load("@bbscart/db");
+      return (await all("SELECT action, target_id FROM audit_log WHERE actor_id = ?", idToSql(actorId))).map((a) => ({ action: a.action, target_id: idFromSql(a.target_id) }));
+    },
     close: async () => db.close(),
   };
 }

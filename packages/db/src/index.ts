@@ -2,6 +2,8 @@ import type { DatabaseHandle, UnitOfWorkObserver } from "@bbscart/core";
 import { openSqlite } from "./sqlite/open.js";
 
 export { TransactionRetryTimeoutError } from "./mongo/transaction-retry-timeout.js";
+export { idFromSql, idToSql } from "./sqlite/codec.js";
+export { unpackJsonText } from "./sqlite/compact.js";
 export { backupSqlite, migrateSqlite, openSqlite, sqliteFileName, vacuumSqlite, type SqliteHandle, type SqliteOptions } from "./sqlite/open.js";
 
 export interface DatabaseOptions {

@@ -4,7 +4,7 @@
  * beside a currency column.
  */
 
-export type SqlValue = string | number | bigint | null;
+export type SqlValue = string | number | bigint | Buffer | null;
 
 export const toMs = (date: Date): number => date.getTime();
 export const toMsOrNull = (date: Date | null): number | null => (date === null ? null : date.getTime());
@@ -35,6 +35,23 @@ export function decodeJson<T>(text: string): T {
     }
     return value;
   }) as T;
+}
+
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * An id as a column that only equality reads (decision record 135): a canonical (lowercase) UUID
+ * as its 16 bytes instead of 36 characters, any other id as its text. Both ways are exact, so
+ * `idFromSql(idToSql(id)) === id` for every string, and equal ids stay equal.
+ */
+export function idToSql(id: string): string | Buffer {
+  return CANONICAL_UUID.test(id) ? Buffer.from(id.replaceAll("-", ""), "hex") : id;
+}
+
+export function idFromSql(value: string | Uint8Array): string {
+  if (typeof value === "string") return value;
+  const hex = Buffer.from(value).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Stock and redemption amounts are positive integers; anything else is a caller bug. */

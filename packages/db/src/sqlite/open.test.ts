@@ -2,10 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { defaultStoreSettings, deletionKeys, expectOk, recordRefund } from "@bbscart/core";
+import { defaultStoreSettings, deletionKeys, expectOk, money, recordRefund } from "@bbscart/core";
 import { inr, makeAddress, makeCategory, makeCoupon, makeOrder, makePricingLine, makeProduct, makeSettings, makeUser, makeVariant } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { issuedInvoice } from "../contract/cases/tax-documents.js";
+import { allPages, makeAudit, makeOutbox } from "../contract/fixtures.js";
 import { openDatabase } from "../index.js";
+import { idFromSql } from "./codec.js";
+import { unpackJsonText } from "./compact.js";
 import { migrations } from "./migrations/index.js";
 import { backupSqlite, migrateSqlite, openSqlite, sqliteFileName, vacuumSqlite, type SqliteHandle } from "./open.js";
 
@@ -82,12 +86,35 @@ const undo: Readonly<Record<number, string>> = {
     "DROP TRIGGER catalog_variants_insert; DROP TRIGGER catalog_variants_update; DROP TRIGGER catalog_variants_delete; DROP TRIGGER catalog_variants_availability; " +
     "DROP TRIGGER catalog_categories_insert; DROP TRIGGER catalog_categories_update; DROP TRIGGER catalog_categories_delete; " +
     "DROP TRIGGER catalog_settings_insert; DROP TRIGGER catalog_settings_update; DROP TABLE catalog_version; ",
+  // Back to JSON text (expand_json, registered by rewindTo) and the report columns gone.
+  21:
+    "UPDATE orders SET details = expand_json(details); UPDATE tax_documents SET document = expand_json(document); " +
+    "UPDATE audit_log SET before = expand_json(before), after = expand_json(after); UPDATE outbox SET notification = expand_json(notification); " +
+    "ALTER TABLE orders DROP COLUMN captured_minor; ALTER TABLE orders DROP COLUMN refunded_minor; ",
+  // The audit log keyed by its id again, order_lines refilled from the orders' lines, the indexes as 019 left them.
+  22:
+    "CREATE TABLE audit_log_keyed (id TEXT PRIMARY KEY, at INTEGER NOT NULL, actor_id TEXT NOT NULL, action TEXT NOT NULL, target_type TEXT NOT NULL, " +
+    "target_id TEXT NOT NULL, reason TEXT, request_id TEXT, before TEXT NOT NULL, after TEXT NOT NULL); " +
+    "INSERT INTO audit_log_keyed SELECT expand_id(id), at, expand_id(actor_id), action, target_type, expand_id(target_id), reason, expand_id(request_id), before, after FROM audit_log; " +
+    "DROP TABLE audit_log; ALTER TABLE audit_log_keyed RENAME TO audit_log; CREATE INDEX audit_log_at ON audit_log (at, id); " +
+    "CREATE INDEX audit_log_actor_at ON audit_log (actor_id, at, id); CREATE INDEX audit_log_action_at ON audit_log (action, at, id); " +
+    "CREATE INDEX audit_log_target_at ON audit_log (target_type, target_id, at, id); " +
+    "CREATE TABLE order_lines (order_id TEXT NOT NULL REFERENCES orders (id), line_no INTEGER NOT NULL, product_id TEXT NOT NULL, quantity INTEGER NOT NULL, " +
+    "total_minor INTEGER NOT NULL, placed_at INTEGER NOT NULL, PRIMARY KEY (order_id, line_no)); CREATE INDEX order_lines_placed ON order_lines (placed_at); " +
+    "INSERT INTO order_lines SELECT o.id, line.key, json_extract(line.value, '$.productId'), json_extract(line.value, '$.quantity'), " +
+    "json_extract(line.value, '$.total.minor'), o.placed_at FROM orders o, json_each(expand_json(o.details), '$.lines') AS line; " +
+    "DROP INDEX ledger_transfers_debit; DROP INDEX ledger_transfers_credit; DROP INDEX ledger_transfers_reference; " +
+    "CREATE INDEX ledger_transfers_debit ON ledger_transfers (debit_account, created_at, id); CREATE INDEX ledger_transfers_credit ON ledger_transfers (credit_account, created_at, id); " +
+    "CREATE INDEX ledger_transfers_reference ON ledger_transfers (reference, created_at, id); " +
+    "CREATE INDEX orders_phone ON orders (phone); DROP INDEX orders_payment_intent; CREATE INDEX orders_payment_intent ON orders (payment_intent_id); ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
 function rewindTo(file: string, version: number): number[] {
   const later = migrations.map((m) => m.version).filter((v) => v > version);
   const raw = new Database(file);
+  raw.function("expand_json", { deterministic: true }, (blob) => unpackJsonText(blob as Buffer));
+  raw.function("expand_id", { deterministic: true }, (id) => (id === null ? null : idFromSql(id as string | Buffer)));
   try {
     const steps = later.toReversed().map((v) => {
       const sql = undo[v];
@@ -272,6 +299,74 @@ describe("migrations", () => {
     expect(threshold()).toBe(12);
   });
 
+  it("021 stores what was written before it compact, and every record reads back as written with its amounts in the reports", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.products.create(makeProduct());
+    const paid = makeOrder({ status: "delivered", paymentMethod: "card", lines: [makePricingLine({ quantity: 2 })] });
+    const refund = { id: "refund-1", amount: inr(10_000), destination: "card" as const, reason: "damaged", at: new Date("2026-11-20T10:00:00Z"), status: "succeeded" as const, settledAt: null };
+    const order = { ...paid, payment: expectOk(recordRefund(paid.payment, refund), "test refund") };
+    await db.repos.orders.create(order);
+    const invoice = issuedInvoice(order, "INV/25-26/000001");
+    await db.repos.taxDocuments.issue(invoice);
+    await db.repos.audit.append(makeAudit());
+    await db.repos.outbox.enqueue(makeOutbox());
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 19);
+    const storedAs = () => {
+      const raw = new Database(db.file, { readonly: true });
+      try {
+        return raw
+          .prepare(
+            `SELECT (SELECT typeof(details) FROM orders) AS details, (SELECT typeof(document) FROM tax_documents) AS document,
+                    (SELECT typeof(before) || typeof(after) FROM audit_log) AS audit, (SELECT typeof(notification) FROM outbox) AS notification`,
+          )
+          .get();
+      } finally {
+        raw.close();
+      }
+    };
+    expect(storedAs()).toEqual({ details: "text", document: "text", audit: "texttext", notification: "text" });
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    expect(storedAs()).toEqual({ details: "blob", document: "blob", audit: "blobblob", notification: "blob" });
+    const reopened = open(dataDir);
+    expect(await reopened.repos.orders.findById(order.id)).toEqual(order);
+    expect(await reopened.repos.taxDocuments.listForOrder(order.id)).toEqual([invoice]);
+    expect(await reopened.repos.outbox.find(makeOutbox().id)).toEqual(makeOutbox());
+    const everything = { cursor: null, limit: 10, actorId: null, action: null, targetType: null, targetId: null, from: null, to: null };
+    expect((await reopened.repos.audit.list(everything)).items).toEqual([makeAudit()]);
+    const [customer] = await reopened.repos.orders.customerOrders([order.userId ?? ""]);
+    expect(customer?.spent).toEqual([money(order.payment.captured.minor - 10_000, "INR")]);
+  });
+
+  it("022 keeps every audit entry, listed newest first as before, and top products count the lines of orders placed before it", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.products.create(makeProduct());
+    const order = makeOrder({ lines: [makePricingLine({ quantity: 3 })] });
+    await db.repos.orders.create(order);
+    const admin = "5f0e8c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b";
+    const uuids = { id: "0b6c7d2e-3f4a-4b5c-8d6e-7f8091a2b3c4", actorId: admin, targetId: "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", requestId: "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f" };
+    const entries = [makeAudit(), makeAudit({ id: "audit-2", at: new Date(makeAudit().at.getTime() + 1_000), actorId: "admin-2" }), makeAudit({ id: "audit-3", targetId: "order-9" }), makeAudit(uuids)];
+    for (const entry of entries) await db.repos.audit.append(entry);
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 21);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    const everything = { cursor: null, limit: 1, actorId: null, action: null, targetType: null, targetId: null, from: null, to: null };
+    const ids = async (filter: object) => (await allPages((page) => reopened.repos.audit.list({ ...everything, ...filter, ...page }), 1)).flat().map((entry) => entry.id);
+    // Entries of the same millisecond list as they did before it (by id); new ones then follow in the order they are appended.
+    expect(await ids({})).toEqual(["audit-2", "audit-3", "audit-1", uuids.id]);
+    expect(await ids({ actorId: "admin-1" })).toEqual(["audit-3", "audit-1"]);
+    expect((await reopened.repos.audit.list({ ...everything, actorId: admin })).items).toEqual([makeAudit(uuids)]);
+    expect(await ids({ targetType: "order", targetId: "order-1" })).toEqual(["audit-2", "audit-1"]);
+    expect(await reopened.repos.orders.topProducts({ from: order.placedAt, to: new Date(order.placedAt.getTime() + 1), currency: "INR", limit: 5 })).toEqual([
+      { productId: "prod-1", name: "Cotton Kurta", quantity: 3, revenue: order.lines[0]!.total },
+    ]);
+  });
+
   it("009 leaves open only the top-ups stored before it that no transfer credits yet", async () => {
     const dataDir = tempDir();
     const db = open(dataDir);
@@ -359,11 +454,11 @@ describe("migrations", () => {
     for (const order of [received, rejected, shipped]) await db.repos.orders.create(order);
     await db.close();
     handles.splice(0);
-    // Back to version 12: returns were whole-order fields.
+    // Back to version 12 (details as JSON text again): returns were whole-order fields.
+    const reapplied = rewindTo(db.file, 12);
     const raw = new Database(db.file);
     raw.exec(`UPDATE orders SET details = json_set(json_remove(details, '$.returns'), '$.returnReason', 'too small', '$.restocked', json(CASE id WHEN 'received' THEN 'true' ELSE 'null' END))`);
     raw.close();
-    const reapplied = rewindTo(db.file, 12);
     expect(migrateSqlite(db.file)).toEqual(reapplied);
     const reopened = open(dataDir);
     const asked = received.history.find((entry) => entry.kind === "status" && entry.event === "request_return")!.at;
@@ -388,11 +483,15 @@ describe("migrations", () => {
     expect(after && "returnReason" in after).toBe(false);
     expect((await reopened.repos.orders.findById("rejected"))?.returns).toEqual(legacy("rejected", false, null, [{ variantId: "var-1", quantity: 1 }]));
     expect((await reopened.repos.orders.findById("shipped"))?.returns).toEqual([]);
-    // Applying it again (a second process) changes nothing: only orders without returns are touched.
+    // Applying it again (a second process, on the schema it was written for) changes nothing: only orders without returns are touched.
+    await reopened.close();
+    handles.splice(0);
+    rewindTo(db.file, 13);
     const again = new Database(db.file);
     again.exec(migrations.find((m) => m.version === 13)!.sql);
     again.close();
-    expect((await reopened.repos.orders.findById("received"))?.returns).toEqual(after?.returns);
+    migrateSqlite(db.file);
+    expect((await open(dataDir).repos.orders.findById("received"))?.returns).toEqual(after?.returns);
   });
 
   it("refuse a database written by a newer build", async () => {

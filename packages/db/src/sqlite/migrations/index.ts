@@ -20,6 +20,10 @@ import { salesRollups } from "./017-sales-rollups.js";
 import { gstDocuments } from "./018-gst-documents.js";
 import { imageAlts } from "./019-image-alts.js";
 import { catalogVersion } from "./020-catalog-version.js";
+import { compactRecords } from "./021-compact-records.js";
+import { leanIndexes } from "./022-lean-indexes.js";
+import { packJson } from "../compact.js";
+import { decodeJson, idToSql } from "../codec.js";
 import { addressesWithStateCodes } from "../../address-states.js";
 import { userSearchKeys as keysOf } from "../../user-search.js";
 import { productVocabulary } from "../../search-words.js";
@@ -52,6 +56,8 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: "gst-documents", sql: gstDocuments },
   { version: 19, name: "image-alts", sql: imageAlts },
   { version: 20, name: "catalog-version", sql: catalogVersion },
+  { version: 21, name: "compact-records", sql: compactRecords },
+  { version: 22, name: "lean-indexes", sql: leanIndexes },
 ];
 
 /**
@@ -85,6 +91,8 @@ export function migrate(db: Database.Database, now: () => number = Date.now): nu
     const next = addressesWithStateCodes(JSON.parse(String(addresses)) as Address[]);
     return next && JSON.stringify(next);
   });
+  db.function("compact_json", { deterministic: true }, (text) => packJson(decodeJson(String(text))));
+  db.function("compact_id", { deterministic: true }, (id) => (id === null ? null : idToSql(String(id))));
   const known = migrations[migrations.length - 1]?.version ?? 0;
   const stored = (db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null }).v ?? 0;
   if (stored > known) {

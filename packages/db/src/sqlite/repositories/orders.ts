@@ -12,7 +12,8 @@ import {
   type ProductSales,
 } from "@bbscart/core";
 import type { Connection } from "../connection.js";
-import { decodeJson, encodeJson, fromMs, fromMsOrNull, globPrefix, toMs, toMsOrNull, type SqlValue } from "../codec.js";
+import { fromMs, fromMsOrNull, globPrefix, jsonList, toMs, toMsOrNull, type SqlValue } from "../codec.js";
+import { packJson, unpackJson } from "../compact.js";
 import { foldCustomerOrders } from "../../customer-orders.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
@@ -42,11 +43,11 @@ interface OrderRow {
   placed_at: number;
   expires_at: number | null;
   version: number;
-  details: string;
+  details: Buffer;
 }
 
 function toOrder(row: OrderRow): Order {
-  const details = decodeJson<OrderDetails>(row.details);
+  const details = unpackJson<OrderDetails>(row.details);
   return {
     id: row.id,
     number: row.number,
@@ -80,7 +81,11 @@ function toOrder(row: OrderRow): Order {
   };
 }
 
-/** Every column of an order, as named parameters; payment status, method and intent are copies kept for indexes. */
+/**
+ * Every column of an order, as named parameters; payment status, method and intent are copies kept
+ * for indexes, captured and refunded amounts for the reports that add them up (the details are
+ * stored compact, decision record 134, so SQL cannot reach into them).
+ */
 function orderParams(order: Order) {
   const details: OrderDetails = {
     lines: order.lines,
@@ -117,8 +122,10 @@ function orderParams(order: Order) {
     placed_at: toMs(order.placedAt),
     expires_at: toMsOrNull(order.expiresAt),
     refund_pending_since: pendingSince(order),
+    captured_minor: order.payment.captured.minor,
+    refunded_minor: order.payment.refunded.minor,
     version: order.version,
-    details: encodeJson(details),
+    details: packJson(details),
   };
 }
 
@@ -131,27 +138,12 @@ function pendingSince(order: Order): number | null {
 const COLUMNS = [
   "id", "user_id", "status", "payment_status", "payment_method", "payment_intent_id", "currency", "subtotal_minor",
   "discount_minor", "delivery_fee_minor", "tax_minor", "total_minor", "coupon_code", "idempotency_key", "placed_at",
-  "expires_at", "refund_pending_since", "version", "details", "number", "phone", "guest_email",
+  "expires_at", "refund_pending_since", "version", "details", "number", "phone", "guest_email", "captured_minor", "refunded_minor",
 ] as const satisfies ReadonlyArray<keyof ReturnType<typeof orderParams>>;
 
 const INSERT = `INSERT INTO orders (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((column) => `@${column}`).join(", ")})`;
 const SAVE = `UPDATE orders SET ${COLUMNS.filter((column) => column !== "id").map((column) => `${column} = @${column}`).join(", ")}
   WHERE id = @id AND version = @expected_version`;
-
-const INSERT_LINE = `INSERT INTO order_lines (order_id, line_no, product_id, quantity, total_minor, placed_at)
-  VALUES (@order_id, @line_no, @product_id, @quantity, @total_minor, @placed_at)`;
-
-/** The order's lines as `order_lines` rows: what top products add up, copied once at placement (lines never change). */
-function lineParams(order: Order) {
-  return order.lines.map((line, index) => ({
-    order_id: order.id,
-    line_no: index,
-    product_id: line.productId,
-    quantity: line.quantity,
-    total_minor: line.total.minor,
-    placed_at: toMs(order.placedAt),
-  }));
-}
 
 /**
  * The admin's one search box: an order number (with or without its `BB-`), an order id prefix, a
@@ -197,11 +189,11 @@ function figuresByDay(
   return [...byKey.values()].map((v) => ({ day: v.day, currency: v.currency, orders: v.orders, gross: money(v.gross, v.currency), refunds: money(v.refunds, v.currency) }));
 }
 
-/** Paid orders of the period through the `placed_at` index; captured and refunded amounts come from the payment's JSON. */
+/** Paid orders of the period through the `placed_at` index, with their captured and refunded amounts. */
 function salesFigures(connection: Connection, query: { readonly from: Date; readonly to: Date; readonly timeZone: string }): DailyFigures[] {
   const rows = connection
     .prepare(
-      `SELECT placed_at, currency, json_extract(details, '$.payment.captured.minor') AS captured, json_extract(details, '$.payment.refunded.minor') AS refunded
+      `SELECT placed_at, currency, captured_minor AS captured, refunded_minor AS refunded
        FROM orders WHERE placed_at >= ? AND placed_at < ? ORDER BY placed_at`,
     )
     .all(toMs(query.from), toMs(query.to)) as Array<{ placed_at: number; currency: string; captured: number; refunded: number }>;
@@ -217,8 +209,7 @@ function couponSales(connection: Connection, codes: readonly string[]): CouponSa
   const rows = connection
     .prepare(
       `SELECT coupon_code, currency, COUNT(*) AS orders, SUM(captured) AS gross, SUM(refunded) AS refunds FROM (
-         SELECT coupon_code, currency, json_extract(details, '$.payment.captured.minor') AS captured,
-                json_extract(details, '$.payment.refunded.minor') AS refunded
+         SELECT coupon_code, currency, captured_minor AS captured, refunded_minor AS refunded
          FROM orders WHERE coupon_code IN (${codes.map(() => "?").join(", ")})
        ) WHERE captured > 0
        GROUP BY coupon_code, currency ORDER BY coupon_code, currency`,
@@ -237,8 +228,7 @@ function customerOrders(connection: Connection, userIds: readonly string[]): Cus
     .prepare(
       `SELECT user_id, currency, COUNT(*) AS orders, MAX(placed_at) AS last_at,
               SUM(CASE WHEN captured > 0 THEN captured - refunded ELSE 0 END) AS spent, SUM(captured > 0) AS paid FROM (
-         SELECT user_id, currency, placed_at, json_extract(details, '$.payment.captured.minor') AS captured,
-                json_extract(details, '$.payment.refunded.minor') AS refunded
+         SELECT user_id, currency, placed_at, captured_minor AS captured, refunded_minor AS refunded
          FROM orders WHERE user_id IN (${userIds.map(() => "?").join(", ")})
        ) GROUP BY user_id, currency ORDER BY user_id, currency`,
     )
@@ -247,24 +237,34 @@ function customerOrders(connection: Connection, userIds: readonly string[]): Cus
 }
 
 /**
- * The period's lines through `order_lines_placed`, each order's status and currency by its
- * primary key; the `limit` best sellers are then named from the catalog.
+ * Best sellers of the period, from the lines of its orders (through the `placed_at` index). The
+ * dashboard reads its rollups; this is its answer while they are being rebuilt (decision record
+ * 132), so reading each order's lines is acceptable, and no table copies every line for it
+ * (decision record 135). The `limit` best are named from the catalog; a product gone from it drops out.
  */
 function topProducts(connection: Connection, query: Parameters<OrderRepository["topProducts"]>[0]): ProductSales[] {
   const rows = connection
-    .prepare(
-      `SELECT best.product_id, p.name, best.quantity, best.revenue_minor FROM (
-         SELECT l.product_id, SUM(l.quantity) AS quantity, SUM(l.total_minor) AS revenue_minor
-         FROM order_lines l JOIN orders o ON o.id = l.order_id
-         WHERE l.placed_at >= ? AND l.placed_at < ? AND o.status <> 'cancelled' AND o.currency = ?
-         GROUP BY l.product_id
-         ORDER BY quantity DESC, revenue_minor DESC, l.product_id
-         LIMIT ?
-       ) best JOIN products p ON p.id = best.product_id
-       ORDER BY best.quantity DESC, best.revenue_minor DESC, best.product_id`,
-    )
-    .all(toMs(query.from), toMs(query.to), query.currency, query.limit) as Array<{ product_id: string; name: string; quantity: number; revenue_minor: number }>;
-  return rows.map((row) => ({ productId: row.product_id, name: row.name, quantity: row.quantity, revenue: money(row.revenue_minor, query.currency) }));
+    .prepare("SELECT details FROM orders WHERE placed_at >= ? AND placed_at < ? AND status <> 'cancelled' AND currency = ?")
+    .all(toMs(query.from), toMs(query.to), query.currency) as Array<Pick<OrderRow, "details">>;
+  const sold = new Map<string, { quantity: number; revenue: number }>();
+  for (const row of rows) {
+    for (const line of unpackJson<Pick<OrderDetails, "lines">>(row.details).lines) {
+      const seen = sold.get(line.productId) ?? { quantity: 0, revenue: 0 };
+      sold.set(line.productId, { quantity: seen.quantity + line.quantity, revenue: seen.revenue + line.total.minor });
+    }
+  }
+  const best = [...sold]
+    .sort(([a, x], [b, y]) => y.quantity - x.quantity || y.revenue - x.revenue || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, query.limit);
+  const names = new Map(
+    (connection.prepare("SELECT id, name FROM products WHERE id IN (SELECT value FROM json_each(?))").all(jsonList(best.map(([id]) => id))) as Array<{ id: string; name: string }>).map(
+      (product) => [product.id, product.name],
+    ),
+  );
+  return best.flatMap(([productId, { quantity, revenue }]) => {
+    const name = names.get(productId);
+    return name === undefined ? [] : [{ productId, name, quantity, revenue: money(revenue, query.currency) }];
+  });
 }
 
 export function sqliteOrders(ex: Executor): OrderRepository {
@@ -272,8 +272,6 @@ export function sqliteOrders(ex: Executor): OrderRepository {
     create: (order) =>
       ex.write((c) => {
         c.prepare(INSERT).run(orderParams(order));
-        const insertLine = c.prepare(INSERT_LINE);
-        for (const line of lineParams(order)) insertLine.run(line);
         maintainRollups(c, null, order);
       }),
     findById: (id) =>

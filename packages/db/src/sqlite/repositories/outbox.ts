@@ -1,12 +1,13 @@
 import type { Channel, Notification, OutboxMessage, OutboxRepository } from "@bbscart/core";
-import { decodeJson, encodeJson, fromMs, fromMsOrNull, toMs, toMsOrNull } from "../codec.js";
+import { fromMs, fromMsOrNull, toMs, toMsOrNull } from "../codec.js";
+import { packJson, unpackJson } from "../compact.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
 
 interface OutboxRow {
   id: string;
   channel: Channel;
-  notification: string;
+  notification: Buffer;
   status: OutboxMessage["status"];
   attempts: number;
   created_at: number;
@@ -18,7 +19,7 @@ interface OutboxRow {
 const toMessage = (row: OutboxRow): OutboxMessage => ({
   id: row.id,
   channel: row.channel,
-  notification: decodeJson<Notification>(row.notification),
+  notification: unpackJson<Notification>(row.notification),
   status: row.status,
   attempts: row.attempts,
   createdAt: fromMs(row.created_at),
@@ -41,7 +42,7 @@ export function sqliteOutbox(ex: Executor): OutboxRepository {
             .run(
               message.id,
               message.channel,
-              encodeJson(message.notification),
+              packJson(message.notification),
               message.status,
               message.attempts,
               toMs(message.createdAt),

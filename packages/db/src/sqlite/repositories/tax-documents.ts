@@ -1,16 +1,16 @@
 import type { IssuedTaxDocument, TaxDocument, TaxDocumentRepository } from "@bbscart/core";
-import { decodeJson, encodeJson } from "../codec.js";
+import { packJson, unpackJson } from "../compact.js";
 import type { Executor } from "../executor.js";
 
 interface TaxDocumentRow {
   order_id: string;
   refund_id: string | null;
-  document: string;
+  document: Buffer;
 }
 
-const toIssued = (row: TaxDocumentRow): IssuedTaxDocument => ({ orderId: row.order_id, refundId: row.refund_id, document: decodeJson<TaxDocument>(row.document) });
+const toIssued = (row: TaxDocumentRow): IssuedTaxDocument => ({ orderId: row.order_id, refundId: row.refund_id, document: unpackJson<TaxDocument>(row.document) });
 
-/** Issued documents, stored whole as JSON beside the columns their unique rules and look-ups need. */
+/** Issued documents, stored whole (compact JSON, decision record 134) beside the columns their unique rules and look-ups need. */
 export function sqliteTaxDocuments(ex: Executor): TaxDocumentRepository {
   return {
     // The same guarded counter as order numbers: one statement inside the unit of work's write lock.
@@ -31,7 +31,7 @@ export function sqliteTaxDocuments(ex: Executor): TaxDocumentRepository {
           refundId,
           document.kind,
           document.issuedAt,
-          encodeJson(document),
+          packJson(document),
         );
       }),
     // rowid is the order of insertion: the invoice, then its credit notes as they were booked.
@@ -50,8 +50,8 @@ export function sqliteTaxDocuments(ex: Executor): TaxDocumentRepository {
           .prepare(
             `SELECT document FROM tax_documents WHERE kind IN (${kinds.map(() => "?").join(", ")}) AND issued_at >= ? AND issued_at < ? AND (issued_at, number) > (?, ?) ORDER BY issued_at, number LIMIT ?`,
           )
-          .all(...kinds, range.from.toISOString(), range.to.toISOString(), after?.issuedAt ?? "", after?.number ?? "", limit) as { document: string }[];
-        return rows.map((row) => decodeJson<TaxDocument>(row.document));
+          .all(...kinds, range.from.toISOString(), range.to.toISOString(), after?.issuedAt ?? "", after?.number ?? "", limit) as { document: Buffer }[];
+        return rows.map((row) => unpackJson<TaxDocument>(row.document));
       }),
   };
 }
