@@ -5,7 +5,6 @@ import { CATEGORY_TREE_COUNTER, categoryUniqueIndexes, type CategoryDoc } from "
 import { COUNTERS_COLLECTION } from "../models/orders.js";
 import type { Models } from "../models/index.js";
 import { textDenormals, type SearchSources } from "./catalog-mapping.js";
-import { bumpCatalogVersion } from "./catalog-version.js";
 import type { RepoContext } from "./context.js";
 import { applyVocabularyChange, productVocabularyChange } from "./vocabulary.js";
 import { definedFields, fromDoc, toDoc } from "./mapping.js";
@@ -40,11 +39,8 @@ export function categoryRepository({ models, session, atomically }: RepoContext)
   const { categories } = models;
   const counters = () => categories.db.collection<{ _id: string; value: number }>(COUNTERS_COLLECTION);
   return {
-    create(category) {
-      return atomically(async (tx) => {
-        await translateDuplicateKey(categoryUniqueIndexes, () => categories.insertMany([toDoc(category)], { session: tx }));
-        await bumpCatalogVersion(models, tx);
-      });
+    async create(category) {
+      await translateDuplicateKey(categoryUniqueIndexes, () => categories.insertMany([toDoc(category)], { session }));
     },
     update(id, patch) {
       // A rename also rewrites the name and search tokens denormalised onto its products, atomically.
@@ -53,17 +49,12 @@ export function categoryRepository({ models, session, atomically }: RepoContext)
           categories.findOneAndUpdate({ _id: id }, { $set: definedFields(patch) }, { returnDocument: "after", session: tx }).lean<CategoryDoc>(),
         );
         if (doc && patch.name !== undefined) await renameOnProducts(models, id, doc.name, tx);
-        if (doc) await bumpCatalogVersion(models, tx);
         return doc && toCategory(doc);
       });
     },
-    delete(id) {
-      return atomically(async (tx) => {
-        const result = await categories.deleteOne({ _id: id }, { session: tx });
-        if (result.deletedCount !== 1) return false;
-        await bumpCatalogVersion(models, tx);
-        return true;
-      });
+    async delete(id) {
+      const result = await categories.deleteOne({ _id: id }, { session });
+      return result.deletedCount === 1;
     },
     async findById(id) {
       const doc = await categories.findById(id, null, { session }).lean<CategoryDoc>();
