@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { withHeapSettings } from "../../scripts/heap.mjs";
-import { apiSeed, apiServer, repoRoot } from "./paths.mjs";
+import { apiRoot, apiSeed, apiServer, repoRoot } from "./paths.mjs";
 import { freePort, pinned, SERVER_CORE, start, stop, waitForHttp } from "./procs.mjs";
 import { mutate, query } from "./trpc.mjs";
 
@@ -52,7 +52,7 @@ export async function startApi(store, { extraEnv = {}, nodeArgs = [], label = "a
   const port = await freePort();
   const logFile = path.join(store.dir, `${label}.log`);
   const env = withHeapSettings({ ...process.env, ...apiEnv(store, port, extraEnv) });
-  const child = start(pinned(SERVER_CORE, [process.execPath, ...nodeArgs, apiServer]), { env, logFile, cwd: repoRoot });
+  const child = start(pinned(SERVER_CORE, [process.execPath, ...nodeArgs, apiServer]), { env, logFile, cwd: apiRoot });
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, { logFile });
   return { child, port, baseUrl: `http://127.0.0.1:${port}`, logFile };
 }
@@ -63,7 +63,7 @@ export async function startApi(store, { extraEnv = {}, nodeArgs = [], label = "a
  */
 export function seedDemoStore(store, env = {}) {
   fs.mkdirSync(store.dataDir, { recursive: true });
-  const seeded = spawnSync(process.execPath, [apiSeed], { env: { ...process.env, ...apiEnv(store, 0), ...env }, cwd: repoRoot, encoding: "utf8" });
+  const seeded = spawnSync(process.execPath, [apiSeed], { env: { ...process.env, ...apiEnv(store, 0), ...env }, cwd: apiRoot, encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr || seeded.stdout}`);
   const adminPassword = /admin@bbscart\.local\s+(\S+)/.exec(seeded.stdout)?.[1];
   if (!adminPassword) throw new Error(`seed printed no admin password:\n${seeded.stdout}`);

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { deletionKeys, expectOk, money, recordRefund } from "@bbscart/core";
-import { inr, makeAddress, makeCategory, makeCoupon, makeOrder, makePricingLine, makeProduct, makeUser, makeVariant } from "@bbscart/core/testing";
+import { defaultStoreSettings, deletionKeys, expectOk, money, recordRefund } from "@bbscart/core";
+import { inr, makeAddress, makeCategory, makeCoupon, makeOrder, makePricingLine, makeProduct, makeSettings, makeUser, makeVariant } from "@bbscart/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { issuedInvoice } from "../contract/cases/tax-documents.js";
 import { allPages, makeAudit, makeOutbox } from "../contract/fixtures.js";
@@ -97,6 +97,11 @@ const undo: Readonly<Record<number, string>> = {
   17: "DROP TABLE rollup_state; DROP TABLE sales_rollup_days; DROP TABLE sales_rollup_products; ",
   18: "DROP TABLE tax_documents; DELETE FROM counters WHERE name LIKE 'tax:%'; ALTER TABLE products DROP COLUMN hsn_code; ",
   19: "ALTER TABLE products DROP COLUMN image_alts; ",
+  20:
+    "DROP TRIGGER catalog_products_insert; DROP TRIGGER catalog_products_update; DROP TRIGGER catalog_products_delete; " +
+    "DROP TRIGGER catalog_variants_insert; DROP TRIGGER catalog_variants_update; DROP TRIGGER catalog_variants_delete; DROP TRIGGER catalog_variants_availability; " +
+    "DROP TRIGGER catalog_categories_insert; DROP TRIGGER catalog_categories_update; DROP TRIGGER catalog_categories_delete; " +
+    "DROP TRIGGER catalog_settings_insert; DROP TRIGGER catalog_settings_update; DROP TABLE catalog_version; ",
   // Back to JSON text (expand_json, registered by rewindTo) and the report columns gone.
   21:
     "UPDATE orders SET details = expand_json(details); UPDATE tax_documents SET document = expand_json(document); " +
@@ -287,6 +292,27 @@ describe("migrations", () => {
     const reopened = open(dataDir);
     expect((await reopened.repos.products.findById("prod-1"))?.imageAlts).toEqual(["", ""]);
     expect((await reopened.repos.products.findById("bare"))?.imageAlts).toEqual([]);
+  });
+
+  it("020 starts the catalog version at the saved low-stock threshold, or the default without saved settings", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    const threshold = () => {
+      const raw = new Database(db.file, { readonly: true });
+      try {
+        return raw.prepare("SELECT low_stock_threshold FROM catalog_version").pluck().get();
+      } finally {
+        raw.close();
+      }
+    };
+    expect(threshold()).toBe(defaultStoreSettings.lowStockThreshold);
+    await db.repos.settings.save(makeSettings({ lowStockThreshold: 12 }));
+    await db.close();
+    handles.splice(0);
+    expect(migrateSqlite(db.file)).toEqual([]);
+    const reapplied = rewindTo(db.file, 19);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    expect(threshold()).toBe(12);
   });
 
   it("021 stores what was written before it compact, and every record reads back as written with its amounts in the reports", async () => {

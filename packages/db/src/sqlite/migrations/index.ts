@@ -1,4 +1,4 @@
-import { deletionKeys, type Address } from "@bbscart/core";
+import { defaultStoreSettings, deletionKeys, type Address } from "@bbscart/core";
 import type Database from "better-sqlite3";
 import { initialSchema } from "./001-initial.js";
 import { failureTimes } from "./002-failure-times.js";
@@ -19,6 +19,7 @@ import { guestOrders } from "./016-guest-orders.js";
 import { salesRollups } from "./017-sales-rollups.js";
 import { gstDocuments } from "./018-gst-documents.js";
 import { imageAlts } from "./019-image-alts.js";
+import { catalogVersion } from "./020-catalog-version.js";
 import { compactRecords } from "./021-compact-records.js";
 import { leanIndexes } from "./022-lean-indexes.js";
 import { packJson } from "../compact.js";
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: "sales-rollups", sql: salesRollups },
   { version: 18, name: "gst-documents", sql: gstDocuments },
   { version: 19, name: "image-alts", sql: imageAlts },
+  { version: 20, name: "catalog-version", sql: catalogVersion },
   { version: 21, name: "compact-records", sql: compactRecords },
   { version: 22, name: "lean-indexes", sql: leanIndexes },
 ];
@@ -83,6 +85,7 @@ export function migrate(db: Database.Database, now: () => number = Date.now): nu
     JSON.stringify(keysOf({ email: String(email), name: String(name), phone: phone === null ? null : String(phone) })),
   );
   db.function("vocabulary_words_json", { deterministic: true }, (name, category) => JSON.stringify(productVocabulary(String(name), String(category))));
+  db.function("default_low_stock_threshold", { deterministic: true }, () => defaultStoreSettings.lowStockThreshold);
   db.function("deletion_keys_json", { deterministic: true }, (word) => JSON.stringify(deletionKeys(String(word))));
   db.function("address_state_codes_json", { deterministic: true }, (addresses) => {
     const next = addressesWithStateCodes(JSON.parse(String(addresses)) as Address[]);
