@@ -92,11 +92,6 @@ export interface DatabaseHandle {
   readonly rollups: SalesRollupPort;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
-  /**
-   * A number that changes whenever anything is committed, by this process or any other; absent
-   * where the engine cannot tell that cheaply (MongoDB). Lets a reader cache answers safely.
-   */
-  readonly dataVersion?: () => number;
   /** Lets a reader keep catalog answers through orders (decisions 104 and 105); absent where not provided. */
   readonly catalogVersion?: CatalogVersion;
   close(): Promise<void>;

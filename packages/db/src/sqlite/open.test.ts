@@ -53,22 +53,6 @@ describe("openDatabase without MONGODB_URI", () => {
   });
 });
 
-describe("dataVersion", () => {
-  it("stays put while nothing is written, and moves on a commit by this handle or by another process", async () => {
-    const db = open();
-    const before = db.dataVersion();
-    await db.repos.products.search({ search: null, categoryId: null, minPriceMinor: null, maxPriceMinor: null, inStock: null, includeInactive: true, sort: "newest", cursor: null, limit: 5 });
-    expect(db.dataVersion()).toBe(before);
-    await db.uow.run((repos) => repos.ledger.credit("wallet:user-version", inr(100)));
-    const afterOwnWrite = db.dataVersion();
-    expect(afterOwnWrite).not.toBe(before);
-    const other = new Database(db.file);
-    other.exec("CREATE TABLE elsewhere (x); INSERT INTO elsewhere VALUES (1)");
-    other.close();
-    expect(db.dataVersion()).not.toBe(afterOwnWrite);
-  });
-});
-
 /**
  * How to take a database back from each migration, for the tests that prove a migration upgrades
  * what was written before it. A migration that changes the schema adds its undo here.

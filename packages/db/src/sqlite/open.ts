@@ -30,7 +30,6 @@ export interface SqliteOptions {
 export interface SqliteHandle extends DatabaseHandle {
   /** The database file, for the backup and migrate scripts and for tests that share it across processes. */
   readonly file: string;
-  readonly dataVersion: () => number;
   readonly catalogVersion: CatalogVersion;
 }
 
@@ -61,9 +60,6 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
   const observer = options.observer ?? unobserved;
   const commits = new GroupCommit(writer, lock, observer);
   const probe = reader.prepare("SELECT 1");
-  // On the read connection, data_version changes when any other connection — our writer or
-  // another process — commits: a cheap "has anything changed?" for answer caches.
-  const version = reader.db.prepare("PRAGMA data_version").pluck();
   // One row the catalog triggers keep (migration 020): a prepared primary-key read per request.
   const catalog = reader.db.prepare("SELECT version FROM catalog_version WHERE id = 1").pluck();
   const direct = new DirectExecutor(writer, reader, commits);
@@ -79,7 +75,6 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
       Promise.resolve().then(() => {
         probe.get();
       }),
-    dataVersion: () => version.get() as number,
     catalogVersion: { current: () => catalog.get() as number },
     // Waits for the unit of work in flight, so closing never cuts a transaction in half.
     close: () =>
