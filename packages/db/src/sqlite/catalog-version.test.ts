@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSqlite, type SqliteHandle } from "./open.js";
 
 /*
- * Migration 020's triggers: the catalog version moves exactly when what the shop shows changes. Stock
+ * Migration 023's triggers: the catalog version moves exactly when what the shop shows changes. Stock
  * is moved here through the repositories (an order's reservation) and through a raw connection, as
  * another process would.
  */
@@ -32,7 +32,7 @@ const version = () => db.catalogVersion.current();
 const reserve = (variantId: string, quantity: number) => db.uow.run((repos) => repos.inventory.reserveIfAvailable(variantId, quantity));
 const release = (variantId: string, quantity: number) => db.uow.run((repos) => repos.inventory.releaseIfReserved(variantId, quantity));
 
-describe("the catalog version (migration 020)", () => {
+describe("the catalog version (migration 023)", () => {
   it("stays put while stock moves above the threshold", async () => {
     const before = version();
     expect(await reserve("var-1", 1)).toBe(true); // 8 → 7 available

@@ -81,11 +81,6 @@ const undo: Readonly<Record<number, string>> = {
   17: "DROP TABLE rollup_state; DROP TABLE sales_rollup_days; DROP TABLE sales_rollup_products; ",
   18: "DROP TABLE tax_documents; DELETE FROM counters WHERE name LIKE 'tax:%'; ALTER TABLE products DROP COLUMN hsn_code; ",
   19: "ALTER TABLE products DROP COLUMN image_alts; ",
-  20:
-    "DROP TRIGGER catalog_products_insert; DROP TRIGGER catalog_products_update; DROP TRIGGER catalog_products_delete; " +
-    "DROP TRIGGER catalog_variants_insert; DROP TRIGGER catalog_variants_update; DROP TRIGGER catalog_variants_delete; DROP TRIGGER catalog_variants_availability; " +
-    "DROP TRIGGER catalog_categories_insert; DROP TRIGGER catalog_categories_update; DROP TRIGGER catalog_categories_delete; " +
-    "DROP TRIGGER catalog_settings_insert; DROP TRIGGER catalog_settings_update; DROP TABLE catalog_version; ",
   // Back to JSON text (expand_json, registered by rewindTo) and the report columns gone.
   21:
     "UPDATE orders SET details = expand_json(details); UPDATE tax_documents SET document = expand_json(document); " +
@@ -107,6 +102,11 @@ const undo: Readonly<Record<number, string>> = {
     "CREATE INDEX ledger_transfers_debit ON ledger_transfers (debit_account, created_at, id); CREATE INDEX ledger_transfers_credit ON ledger_transfers (credit_account, created_at, id); " +
     "CREATE INDEX ledger_transfers_reference ON ledger_transfers (reference, created_at, id); " +
     "CREATE INDEX orders_phone ON orders (phone); DROP INDEX orders_payment_intent; CREATE INDEX orders_payment_intent ON orders (payment_intent_id); ",
+  23:
+    "DROP TRIGGER catalog_products_insert; DROP TRIGGER catalog_products_update; DROP TRIGGER catalog_products_delete; " +
+    "DROP TRIGGER catalog_variants_insert; DROP TRIGGER catalog_variants_update; DROP TRIGGER catalog_variants_delete; DROP TRIGGER catalog_variants_availability; " +
+    "DROP TRIGGER catalog_categories_insert; DROP TRIGGER catalog_categories_update; DROP TRIGGER catalog_categories_delete; " +
+    "DROP TRIGGER catalog_settings_insert; DROP TRIGGER catalog_settings_update; DROP TABLE catalog_version; ",
 };
 
 /** Undoes every migration after `version`, newest first; returns the versions migrating applies again. */
@@ -278,7 +278,7 @@ describe("migrations", () => {
     expect((await reopened.repos.products.findById("bare"))?.imageAlts).toEqual([]);
   });
 
-  it("020 starts the catalog version at the saved low-stock threshold, or the default without saved settings", async () => {
+  it("023 starts the catalog version at the saved low-stock threshold, or the default without saved settings", async () => {
     const dataDir = tempDir();
     const db = open(dataDir);
     const threshold = () => {
@@ -294,9 +294,31 @@ describe("migrations", () => {
     await db.close();
     handles.splice(0);
     expect(migrateSqlite(db.file)).toEqual([]);
-    const reapplied = rewindTo(db.file, 19);
+    const reapplied = rewindTo(db.file, 22);
     expect(migrateSqlite(db.file)).toEqual(reapplied);
     expect(threshold()).toBe(12);
+  });
+
+  it("023 upgrades a database that already ran its schema as the withdrawn 020, keeping the version it had reached", async () => {
+    const db = open();
+    await db.repos.products.create(makeProduct());
+    await db.close();
+    handles.splice(0);
+    const raw = new Database(db.file);
+    let reached = 0;
+    try {
+      reached = raw.prepare("SELECT version FROM catalog_version").pluck().get() as number;
+      expect(reached).toBeGreaterThan(0);
+      // What a development database upgraded between the perf merge and its revert holds: 020 recorded, the table and triggers in place.
+      raw.exec("DELETE FROM schema_migrations WHERE version = 23; INSERT INTO schema_migrations (version, name, applied_at) VALUES (20, 'catalog-version', 0)");
+    } finally {
+      raw.close();
+    }
+    expect(migrateSqlite(db.file)).toEqual([23]);
+    const reopened = open(path.dirname(db.file));
+    expect(reopened.catalogVersion!.current()).toBe(reached);
+    await reopened.repos.products.update("prod-1", { name: "Renamed", updatedAt: new Date() });
+    expect(reopened.catalogVersion!.current()).toBeGreaterThan(reached);
   });
 
   it("021 stores what was written before it compact, and every record reads back as written with its amounts in the reports", async () => {
