@@ -10,6 +10,7 @@ import { allPages, makeAudit, makeOutbox } from "../contract/fixtures.js";
 import { openDatabase } from "../index.js";
 import { idFromSql } from "./codec.js";
 import { unpackJsonText } from "./compact.js";
+import { catalogVersion } from "./migrations/023-catalog-version.js";
 import { migrations } from "./migrations/index.js";
 import { backupSqlite, migrateSqlite, openSqlite, sqliteFileName, vacuumSqlite, type SqliteHandle } from "./open.js";
 
@@ -102,6 +103,7 @@ const undo: Readonly<Record<number, string>> = {
     "CREATE INDEX ledger_transfers_debit ON ledger_transfers (debit_account, created_at, id); CREATE INDEX ledger_transfers_credit ON ledger_transfers (credit_account, created_at, id); " +
     "CREATE INDEX ledger_transfers_reference ON ledger_transfers (reference, created_at, id); " +
     "CREATE INDEX orders_phone ON orders (phone); DROP INDEX orders_payment_intent; CREATE INDEX orders_payment_intent ON orders (payment_intent_id); ",
+  24: "DROP TRIGGER order_status_counts_insert; DROP TRIGGER order_status_counts_update; DROP TRIGGER order_status_counts_delete; DROP TABLE order_status_counts; ",
   23:
     "DROP TRIGGER catalog_products_insert; DROP TRIGGER catalog_products_update; DROP TRIGGER catalog_products_delete; " +
     "DROP TRIGGER catalog_variants_insert; DROP TRIGGER catalog_variants_update; DROP TRIGGER catalog_variants_delete; DROP TRIGGER catalog_variants_availability; " +
@@ -304,21 +306,39 @@ describe("migrations", () => {
     await db.repos.products.create(makeProduct());
     await db.close();
     handles.splice(0);
+    const reapplied = rewindTo(db.file, 22);
     const raw = new Database(db.file);
     let reached = 0;
+    raw.function("default_low_stock_threshold", () => defaultStoreSettings.lowStockThreshold);
     try {
+      // What a development database upgraded between the perf merge and its revert holds: 020 recorded, this schema in place, moved on.
+      raw.exec(`${catalogVersion} INSERT INTO schema_migrations (version, name, applied_at) VALUES (20, 'catalog-version', 0); UPDATE catalog_version SET version = 7;`);
       reached = raw.prepare("SELECT version FROM catalog_version").pluck().get() as number;
-      expect(reached).toBeGreaterThan(0);
-      // What a development database upgraded between the perf merge and its revert holds: 020 recorded, the table and triggers in place.
-      raw.exec("DELETE FROM schema_migrations WHERE version = 23; INSERT INTO schema_migrations (version, name, applied_at) VALUES (20, 'catalog-version', 0)");
     } finally {
       raw.close();
     }
-    expect(migrateSqlite(db.file)).toEqual([23]);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
     const reopened = open(path.dirname(db.file));
     expect(reopened.catalogVersion!.current()).toBe(reached);
     await reopened.repos.products.update("prod-1", { name: "Renamed", updatedAt: new Date() });
     expect(reopened.catalogVersion!.current()).toBeGreaterThan(reached);
+  });
+
+  it("024 counts the orders stored before it by status, and keeps counting after", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.orders.create(makeOrder({ id: "o1", number: "BB-1", status: "confirmed" }));
+    await db.repos.orders.create(makeOrder({ id: "o2", number: "BB-2", status: "confirmed" }));
+    await db.repos.orders.create(makeOrder({ id: "o3", number: "BB-3", status: "cancelled" }));
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 23);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const reopened = open(dataDir);
+    expect(await reopened.repos.orders.countByStatus()).toMatchObject({ confirmed: 2, cancelled: 1, packed: 0 });
+    const o1 = (await reopened.repos.orders.findById("o1"))!;
+    expect(await reopened.repos.orders.save({ ...o1, status: "packed", version: o1.version + 1 }, o1.version)).toBe(true);
+    expect(await reopened.repos.orders.countByStatus()).toMatchObject({ confirmed: 1, cancelled: 1, packed: 1 });
   });
 
   it("021 stores what was written before it compact, and every record reads back as written with its amounts in the reports", async () => {

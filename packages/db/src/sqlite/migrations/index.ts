@@ -22,6 +22,7 @@ import { imageAlts } from "./019-image-alts.js";
 import { compactRecords } from "./021-compact-records.js";
 import { leanIndexes } from "./022-lean-indexes.js";
 import { catalogVersion } from "./023-catalog-version.js";
+import { orderStatusCounts } from "./024-order-status-counts.js";
 import { packJson } from "../compact.js";
 import { decodeJson, idToSql } from "../codec.js";
 import { addressesWithStateCodes } from "../../address-states.js";
@@ -60,6 +61,7 @@ export const migrations: readonly Migration[] = [
   // 20 is unused: the catalog version was withdrawn before it landed and came back after 22, since a
   // database already at 21 would never run a late 20.
   { version: 23, name: "catalog-version", sql: catalogVersion },
+  { version: 24, name: "order-status-counts", sql: orderStatusCounts },
 ];
 
 /**
