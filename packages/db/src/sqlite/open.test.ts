@@ -103,6 +103,7 @@ const undo: Readonly<Record<number, string>> = {
     "CREATE INDEX ledger_transfers_debit ON ledger_transfers (debit_account, created_at, id); CREATE INDEX ledger_transfers_credit ON ledger_transfers (credit_account, created_at, id); " +
     "CREATE INDEX ledger_transfers_reference ON ledger_transfers (reference, created_at, id); " +
     "CREATE INDEX orders_phone ON orders (phone); DROP INDEX orders_payment_intent; CREATE INDEX orders_payment_intent ON orders (payment_intent_id); ",
+  25: "DROP TRIGGER sales_rollup_weeks_insert; DROP TRIGGER sales_rollup_weeks_update; DROP TRIGGER sales_rollup_weeks_delete; DROP TABLE sales_rollup_product_weeks; ",
   24: "DROP TRIGGER order_status_counts_insert; DROP TRIGGER order_status_counts_update; DROP TRIGGER order_status_counts_delete; DROP TABLE order_status_counts; ",
   23:
     "DROP TRIGGER catalog_products_insert; DROP TRIGGER catalog_products_update; DROP TRIGGER catalog_products_delete; " +
@@ -339,6 +340,37 @@ describe("migrations", () => {
     const o1 = (await reopened.repos.orders.findById("o1"))!;
     expect(await reopened.repos.orders.save({ ...o1, status: "packed", version: o1.version + 1 }, o1.version)).toBe(true);
     expect(await reopened.repos.orders.countByStatus()).toMatchObject({ confirmed: 1, cancelled: 1, packed: 1 });
+  });
+
+  it("025 sums the best sellers stored before it by week, and the weeks follow every later rollup write", async () => {
+    const dataDir = tempDir();
+    const db = open(dataDir);
+    await db.repos.products.create(makeProduct());
+    const line = makePricingLine({ productId: "prod-1", variantId: "var-1", sku: "SKU-1", quantity: 2 });
+    await db.rollups.rebuild("Asia/Kolkata", { daysPerBatch: 30 });
+    // Sunday 12 Jan 2025 closes the week of Monday 6 Jan, Saturday 18 Jan is in the week of the 13th, Monday 20 Jan starts its own.
+    for (const [id, placed] of [["w1", "2025-01-12T06:00:00Z"], ["w2", "2025-01-18T06:00:00Z"], ["w3", "2025-01-20T06:00:00Z"]] as const) {
+      await db.repos.orders.create({ ...makeOrder({ id, number: `BB-${id}`, lines: [line] }), placedAt: new Date(placed) });
+    }
+    await db.close();
+    handles.splice(0);
+    const reapplied = rewindTo(db.file, 24);
+    expect(migrateSqlite(db.file)).toEqual(reapplied);
+    const weeks = () => {
+      const raw = new Database(db.file, { readonly: true });
+      try {
+        return raw.prepare("SELECT week, units FROM sales_rollup_product_weeks WHERE units <> 0 ORDER BY week").all();
+      } finally {
+        raw.close();
+      }
+    };
+    expect(weeks()).toEqual([{ week: "2025-01-06", units: 2 }, { week: "2025-01-13", units: 2 }, { week: "2025-01-20", units: 2 }]);
+    const reopened = open(dataDir);
+    const w2 = (await reopened.repos.orders.findById("w2"))!;
+    expect(await reopened.repos.orders.save({ ...w2, status: "cancelled", version: w2.version + 1 }, w2.version)).toBe(true);
+    expect(weeks()).toEqual([{ week: "2025-01-06", units: 2 }, { week: "2025-01-20", units: 2 }]);
+    await reopened.rollups.rebuild("Asia/Kolkata", { daysPerBatch: 3 });
+    expect(weeks()).toEqual([{ week: "2025-01-06", units: 2 }, { week: "2025-01-20", units: 2 }]);
   });
 
   it("021 stores what was written before it compact, and every record reads back as written with its amounts in the reports", async () => {

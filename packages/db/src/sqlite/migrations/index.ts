@@ -23,6 +23,7 @@ import { compactRecords } from "./021-compact-records.js";
 import { leanIndexes } from "./022-lean-indexes.js";
 import { catalogVersion } from "./023-catalog-version.js";
 import { orderStatusCounts } from "./024-order-status-counts.js";
+import { productRollupWeeks } from "./025-product-rollup-weeks.js";
 import { packJson } from "../compact.js";
 import { decodeJson, idToSql } from "../codec.js";
 import { addressesWithStateCodes } from "../../address-states.js";
@@ -62,6 +63,7 @@ export const migrations: readonly Migration[] = [
   // database already at 21 would never run a late 20.
   { version: 23, name: "catalog-version", sql: catalogVersion },
   { version: 24, name: "order-status-counts", sql: orderStatusCounts },
+  { version: 25, name: "product-rollup-weeks", sql: productRollupWeeks },
 ];
 
 /**
