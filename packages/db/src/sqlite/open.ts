@@ -60,7 +60,7 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
   const observer = options.observer ?? unobserved;
   const commits = new GroupCommit(writer, lock, observer);
   const probe = reader.prepare("SELECT 1");
-  // One row the catalog triggers keep (migration 020): a prepared primary-key read per request.
+  // One row the catalog triggers keep (migration 023): a prepared primary-key read per request.
   const catalog = reader.db.prepare("SELECT version FROM catalog_version WHERE id = 1").pluck();
   const direct = new DirectExecutor(writer, reader, commits);
   return {
