@@ -178,15 +178,17 @@ export async function prepareStore({ dir, redisPrefix, shoppers, log }) {
     const known = new Set([shopper.userId, store.variantId, `wallet:${shopper.userId}`]);
     const fresh = new Set([traceKey]);
     // Fresh per iteration: every UUID an INSERT carries, and the key of every plain INSERT (not an
-    // upsert of an existing row, such as a ledger balance), minus what existed before the checkout.
+    // upsert of an existing row, such as a ledger balance) with the order's number beside it (unique
+    // too: replayed as traced, every iteration's order would collide with the traced one and roll
+    // back), minus what existed before the checkout.
     for (const tx of transactions) {
       for (const s of tx.statements) {
         if (!/^\s*INSERT/i.test(s.sql)) continue;
         for (const value of JSON.stringify(s.args).match(UUID) ?? []) if (!known.has(value)) fresh.add(value);
         if (/DO\s+UPDATE/i.test(s.sql)) continue;
         const first = s.args[0];
-        const key = first && typeof first === "object" ? first.id : first;
-        if (typeof key === "string" && key.length >= 8 && !known.has(key)) fresh.add(key);
+        const keys = first && typeof first === "object" ? [first.id, first.number] : [first];
+        for (const key of keys) if (typeof key === "string" && key.length >= 8 && !known.has(key)) fresh.add(key);
       }
     }
     store.checkoutTrace = { transactions, freshValues: [...fresh] };
