@@ -86,7 +86,7 @@ export async function pool(items, size, fn) {
 
 /**
  * Write transactions of a trace slice: only INSERT/UPDATE/DELETE, in their BEGIN…COMMIT groups.
- * @typedef {{ statements: { sql: string; args: (string | number | null | { id?: unknown })[]; changes: number }[] }} TracedTransaction
+ * @typedef {{ statements: { sql: string; args: (string | number | null | { id?: unknown; number?: unknown })[]; changes: number }[] }} TracedTransaction
  * @returns {TracedTransaction[]}
  */
 function writeTransactions(lines) {
