@@ -9,6 +9,8 @@
  *   npm run bench -- --only web   the shop in headless Chromium as a phone on slow 4G sees it (see lib/web.mjs)
  *   npm run bench -- --only history             a year of history at 10,000 and 100,000 orders (lib/history-target.mjs)
  *   npm run bench -- --only history --history-full   … and at 1,000,000 orders (an hour or more of generation, ~20 GB of disk)
+ *   npm run bench -- --only mixed                the catalog page alone, then while paced shoppers place ~50 orders/s
+ *   npm run bench -- --api-root DIR              every API process (and the seed) from DIR's build: before/after runs
  *
  * Compression: `catalog-list-br` and `catalog-uncached-br` ask for the catalog page as a browser
  * does (Accept-Encoding: br); against `catalog-list` and `catalog-uncached` they give the CPU per
@@ -28,12 +30,13 @@
  * See docs/performance.md for the method.
  */
 import { spawnSync } from "node:child_process";
+import { setTimeout as delay } from "node:timers/promises";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { measure } from "./lib/load.mjs";
-import { repoRoot } from "./lib/paths.mjs";
+import { apiServer, repoRoot, useApiRoot } from "./lib/paths.mjs";
 import { freePort, hasTaskset, machineLoad, pinned, SERVER_CORE, start, stop, waitForHttp } from "./lib/procs.mjs";
 import { compressionCpu } from "./lib/compress-cost.mjs";
 import { addRatios, compressionCost, goals, renderSvg, renderText, summarise } from "./lib/report.mjs";
@@ -65,8 +68,10 @@ const { values: flags } = parseArgs({
     "no-history": { type: "boolean", default: false },
     "history-full": { type: "boolean", default: false },
     "history-sizes": { type: "string" },
+    "api-root": { type: "string" },
   },
 });
+if (flags["api-root"]) useApiRoot(path.resolve(flags["api-root"]));
 const quick = flags.quick;
 const rounds = Number(flags.rounds ?? (quick ? 1 : 3));
 const warmupS = Number(flags.warmup ?? (quick ? 1 : 3));
@@ -105,7 +110,8 @@ if (!Number.isInteger(webRuns) || webRuns < 1) {
   process.exit(2);
 }
 
-if (!flags["no-build"]) {
+// Another checkout's API (--api-root) is measured as it was built there.
+if (!flags["no-build"] && !flags["api-root"]) {
   log(only?.has("web") ? "building the API and the web app (turbo)" : "building the API (turbo)");
   const filters = ["--filter=@bbscart/api", ...(only?.has("web") ? ["--filter=@bbscart/web"] : [])];
   const built = spawnSync("npx", ["turbo", "run", "build", ...filters, "--output-logs=errors-only"], {
@@ -299,6 +305,8 @@ for (const c of connections) plan.push({ id: "catalog-list", conns: c }, { id: "
 // miss, and none on a hit (the answer cache keeps the compressed bytes, decision 100).
 for (const c of connections) plan.push({ id: "catalog-list-br", conns: c }, { id: "catalog-uncached-br", conns: c });
 for (const c of connections) plan.push({ id: "checkout", conns: c });
+// Browsing while others buy (decision 104): the catalog page alone, then with paced shoppers, on one server.
+plan.push({ id: "mixed", conns: Math.max(...connections) });
 
 if (only) plan.splice(0, plan.length, ...plan.filter((p) => only.has(p.id)));
 
@@ -362,8 +370,78 @@ async function runOne({ id, conns }, round) {
           });
         },
       );
+    case "mixed":
+      return withServer(
+        () => startApi(store, { label: `api-mixed-${conns}-r${round}` }),
+        (server) => runMixed(server, conns),
+      );
   }
   throw new Error(`unknown target ${id}`);
+}
+
+/** The mixed target's shoppers: enough connections that a slow order never holds the pace back. */
+const MIXED_SHOPPERS = 10;
+/** Orders per second the shoppers are paced at (two requests each); the goal asks for at least 40. */
+const MIXED_ORDERS_PER_S = 50;
+
+/**
+ * The share of catalog answers served from the answer cache while the shoppers buy: one probe
+ * request every 20 ms until `untilMs` (a figure that, unlike the rates, a busy machine cannot blur).
+ * @param {string} url
+ * @param {number} untilMs
+ */
+async function cacheHits(url, untilMs) {
+  // fetch asks with its own Accept-Encoding, a key of its own in the cache: the first answer fills it.
+  await (await fetch(url)).arrayBuffer();
+  let hits = 0;
+  let asked = 0;
+  while (performance.now() < untilMs) {
+    const answer = await fetch(url);
+    await answer.arrayBuffer();
+    asked += 1;
+    if (answer.headers.get("x-cache") === "hit") hits += 1;
+    await delay(20);
+  }
+  return asked ? hits / asked : null;
+}
+
+/**
+ * The catalog page at `conns` connections on one server: first alone (warm-up, then measured), then
+ * while `MIXED_SHOPPERS` shoppers place paced orders (cart.add + order.place by wallet) from the
+ * warm-up's start to the measured run's end. Its rate under load is judged as a share of its rate
+ * alone on the same server, moments before.
+ * @param {{ child: import("./lib/procs.mjs").Child; baseUrl: string }} server
+ * @param {number} conns
+ */
+async function runMixed(server, conns) {
+  const alone = await measureGet(server, listPath, conns);
+  const tokens = await freshTokens(store, server.baseUrl, MIXED_SHOPPERS);
+  const shopping = measure({
+    server: server.child,
+    url: server.baseUrl,
+    connections: MIXED_SHOPPERS,
+    warmupS: 0,
+    durationS: warmupS + durationS + 1,
+    mode: "checkout",
+    overallRate: 2 * MIXED_ORDERS_PER_S,
+    checkout: { tokens, address: ADDRESS, deliveryOptionId: "standard", cartAddBody: mutationBody({ variantId: store.variantId, quantity: 1 }) },
+  });
+  await delay(warmupS * 1000);
+  const probing = cacheHits(server.baseUrl + listPath, performance.now() + durationS * 1000);
+  const m = await measure({ server: server.child, url: server.baseUrl + listPath, connections: conns, warmupS: 0, durationS });
+  const orders = await shopping;
+  const hitShare = await probing;
+  if (orders.failureSample) log(`mixed: first failed order: ${orders.failureSample}`);
+  return row("mixed", "mixed", conns, m, {
+    bodyBytes: store.catalogBytes,
+    aloneRate: alone.rps,
+    aloneP99Ms: alone.p99Ms,
+    share: m.rps / alone.rps,
+    ordersPerS: orders.ordersPerS,
+    orderP99Ms: orders.iterationP99Ms,
+    hitShare,
+    errors: (m.errors ?? 0) + (m.non2xx ?? 0) + (orders.errors ?? 0) + orders.failedCart + orders.failedOrder,
+  });
 }
 
 const rows = [];
@@ -436,6 +514,7 @@ const result = {
     machine: machineLoad(),
     loadBefore,
     loadAfter: os.loadavg()[0],
+    apiServer,
     store: {
       products: store.products,
       variantsOnPage: store.variantsOnPage,

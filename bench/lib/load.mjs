@@ -68,9 +68,11 @@ function watchCpu(pid) {
  * latency percentiles in ms, error counts, bytes per response, the tool's and the server's CPU
  * (fraction of one core) and the server's peak RSS.
  * `headers` go with every GET (e.g. `Accept-Encoding`, to measure compressed answers).
- * @param {{ server: import("./procs.mjs").Child; url: string; connections: number; warmupS: number; durationS: number; mode?: "get" | "checkout"; checkout?: object; tool?: "wrk" | "autocannon"; headers?: Record<string, string> }} options
+ * `overallRate` paces an autocannon run (requests per second in all); a warm-up of 0 s skips the
+ * wait for a quiet server, so a run can measure alongside another load.
+ * @param {{ server: import("./procs.mjs").Child; url: string; connections: number; warmupS: number; durationS: number; mode?: "get" | "checkout"; checkout?: object; tool?: "wrk" | "autocannon"; headers?: Record<string, string>; overallRate?: number }} options
  */
-export async function measure({ server, url, connections, warmupS, durationS, mode = "get", checkout, tool, headers = {} }) {
+export async function measure({ server, url, connections, warmupS, durationS, mode = "get", checkout, tool, headers = {}, overallRate }) {
   const useWrk = mode === "get" && (tool ?? (hasWrk ? "wrk" : "autocannon")) === "wrk";
   let serverCpu0 = 0;
   let t0 = 0;
@@ -109,7 +111,7 @@ export async function measure({ server, url, connections, warmupS, durationS, mo
       toolCpu: toolCpuS / seconds,
     };
   } else {
-    const config = { mode, url, connections, warmupS, durationS, checkout, headers };
+    const config = { mode, url, connections, warmupS, durationS, checkout, headers, overallRate };
     const argv = pinned(LOAD_CORE, [process.execPath, path.join(repoRoot, "bench/lib/autocannon-run.mjs"), JSON.stringify(config)]);
     const { text, err, exit } = await spawnCollect(argv, (line, child) => {
       if (line === "WARMUP_DONE") settle(server.pid).then(() => child.stdin.end("GO\n"));

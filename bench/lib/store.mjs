@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { withHeapSettings } from "../../scripts/heap.mjs";
-import { apiSeed, apiServer, repoRoot } from "./paths.mjs";
+import { apiRoot, apiSeed, apiServer, repoRoot } from "./paths.mjs";
 import { freePort, pinned, SERVER_CORE, start, stop, waitForHttp } from "./procs.mjs";
 import { mutate, query } from "./trpc.mjs";
 
@@ -52,7 +52,7 @@ export async function startApi(store, { extraEnv = {}, nodeArgs = [], label = "a
   const port = await freePort();
   const logFile = path.join(store.dir, `${label}.log`);
   const env = withHeapSettings({ ...process.env, ...apiEnv(store, port, extraEnv) });
-  const child = start(pinned(SERVER_CORE, [process.execPath, ...nodeArgs, apiServer]), { env, logFile, cwd: repoRoot });
+  const child = start(pinned(SERVER_CORE, [process.execPath, ...nodeArgs, apiServer]), { env, logFile, cwd: apiRoot });
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, { logFile });
   return { child, port, baseUrl: `http://127.0.0.1:${port}`, logFile };
 }
@@ -63,7 +63,7 @@ export async function startApi(store, { extraEnv = {}, nodeArgs = [], label = "a
  */
 export function seedDemoStore(store, env = {}) {
   fs.mkdirSync(store.dataDir, { recursive: true });
-  const seeded = spawnSync(process.execPath, [apiSeed], { env: { ...process.env, ...apiEnv(store, 0), ...env }, cwd: repoRoot, encoding: "utf8" });
+  const seeded = spawnSync(process.execPath, [apiSeed], { env: { ...process.env, ...apiEnv(store, 0), ...env }, cwd: apiRoot, encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr || seeded.stdout}`);
   const adminPassword = /admin@bbscart\.local\s+(\S+)/.exec(seeded.stdout)?.[1];
   if (!adminPassword) throw new Error(`seed printed no admin password:\n${seeded.stdout}`);
@@ -86,7 +86,7 @@ export async function pool(items, size, fn) {
 
 /**
  * Write transactions of a trace slice: only INSERT/UPDATE/DELETE, in their BEGIN…COMMIT groups.
- * @typedef {{ statements: { sql: string; args: (string | number | null | { id?: unknown })[]; changes: number }[] }} TracedTransaction
+ * @typedef {{ statements: { sql: string; args: (string | number | null | { id?: unknown; number?: unknown })[]; changes: number }[] }} TracedTransaction
  * @returns {TracedTransaction[]}
  */
 function writeTransactions(lines) {
@@ -178,15 +178,17 @@ export async function prepareStore({ dir, redisPrefix, shoppers, log }) {
     const known = new Set([shopper.userId, store.variantId, `wallet:${shopper.userId}`]);
     const fresh = new Set([traceKey]);
     // Fresh per iteration: every UUID an INSERT carries, and the key of every plain INSERT (not an
-    // upsert of an existing row, such as a ledger balance), minus what existed before the checkout.
+    // upsert of an existing row, such as a ledger balance) with the order's number beside it (unique
+    // too: replayed as traced, every iteration's order would collide with the traced one and roll
+    // back), minus what existed before the checkout.
     for (const tx of transactions) {
       for (const s of tx.statements) {
         if (!/^\s*INSERT/i.test(s.sql)) continue;
         for (const value of JSON.stringify(s.args).match(UUID) ?? []) if (!known.has(value)) fresh.add(value);
         if (/DO\s+UPDATE/i.test(s.sql)) continue;
         const first = s.args[0];
-        const key = first && typeof first === "object" ? first.id : first;
-        if (typeof key === "string" && key.length >= 8 && !known.has(key)) fresh.add(key);
+        const keys = first && typeof first === "object" ? [first.id, first.number] : [first];
+        for (const key of keys) if (typeof key === "string" && key.length >= 8 && !known.has(key)) fresh.add(key);
       }
     }
     store.checkoutTrace = { transactions, freshValues: [...fresh] };

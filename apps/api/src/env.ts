@@ -51,6 +51,8 @@ const envSchema = z.object({
     .optional(),
   /** MongoDB only: how long a unit of work may keep re-running after write conflicts before it fails. */
   MONGODB_TRANSACTION_RETRY_MS: integer(50, 120_000).default(5_000),
+  /** MongoDB only: how often, at most, the catalog's version is read again; catalog edits reach cached answers within it (decision 105). */
+  MONGODB_CATALOG_VERSION_TTL_MS: integer(10, 60_000).default(1_000),
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
   REDIS_URL: url(["redis", "rediss"]).default("redis://127.0.0.1:6379"),
   REDIS_PREFIX: z

@@ -2,6 +2,7 @@ import path from "node:path";
 import { openDatabase } from "@bbscart/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, type TestAccount } from "./accounts.js";
+import { cacheThroughOrders } from "./catalog-cache-orders.js";
 import { createProduct, ok, suiteDir } from "./catalog-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { call } from "./trpc-http.js";
@@ -98,4 +99,17 @@ describe("the catalog answer cache", () => {
       await two.close();
     }
   });
+});
+
+describe("the catalog answer cache while shoppers buy (SQLite)", () => {
+  const data = suiteDir();
+  const context = { app: undefined as unknown as RunningApp, settle: () => Promise.resolve() };
+  beforeAll(async () => {
+    context.app = await startApp({ dataDir: data.dir, variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000" } });
+  });
+  afterAll(async () => {
+    await context.app.close();
+    data.remove();
+  });
+  cacheThroughOrders(context);
 });

@@ -13,6 +13,8 @@ export interface DatabaseOptions {
   sqliteSynchronous?: "FULL" | "NORMAL";
   /** MongoDB only: how long a unit of work may keep re-running after write conflicts (default 5 s). */
   mongoTransactionRetryMs?: number | undefined;
+  /** MongoDB only: how often, at most, the catalog's version is read again (default 1 s, decision 105). */
+  mongoCatalogVersionTtlMs?: number | undefined;
   /** Told of every unit of work and transaction retry, for metrics (ADR 051); none by default. */
   observer?: UnitOfWorkObserver | undefined;
 }
@@ -28,6 +30,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return openMongo({
       uri: options.mongodbUri,
       ...(options.mongoTransactionRetryMs === undefined ? {} : { transactionRetryBudgetMs: options.mongoTransactionRetryMs }),
+      ...(options.mongoCatalogVersionTtlMs === undefined ? {} : { catalogVersionRefreshMs: options.mongoCatalogVersionTtlMs }),
       ...(options.observer ? { observer: options.observer } : {}),
     });
   }

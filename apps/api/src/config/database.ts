@@ -8,6 +8,7 @@ export function databaseOptions(env: Env, metrics: Metrics | null): DatabaseOpti
     dataDir: env.DATA_DIR,
     mongodbUri: env.MONGODB_URI,
     mongoTransactionRetryMs: env.MONGODB_TRANSACTION_RETRY_MS,
+    mongoCatalogVersionTtlMs: env.MONGODB_CATALOG_VERSION_TTL_MS,
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
     observer: metrics?.database(env.MONGODB_URI ? "mongodb" : "sqlite"),
   };

@@ -120,7 +120,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.use("/trpc", batchCap(deps.http.trpcBatchMaxCalls));
   // First after the headers every answer needs (and the batch cap): a kept catalog answer skips every
   // route below, compression included — the cache keeps the bytes as compressed for that Accept-Encoding.
-  app.use("/trpc", catalogResponseCache(deps.services.db.dataVersion, deps.http.catalogCacheEntries));
+  app.use(
+    "/trpc",
+    catalogResponseCache(
+      { catalog: deps.services.db.catalogVersion, lowStockThreshold: async () => (await deps.services.settings.get()).lowStockThreshold },
+      deps.http.catalogCacheEntries,
+    ),
+  );
   app.use(responseCompression(deps.http.compressionThresholdBytes));
 
   app.use(healthRoutes(deps.readiness, deps.readinessTimeoutMs));
@@ -150,7 +156,7 @@ export function createApp(deps: AppDeps): express.Express {
       },
     }),
   );
-  const shopPages = { catalog: deps.services.catalog, settings: deps.services.settings, dataVersion: deps.services.db.dataVersion, ...deps.shopPages };
+  const shopPages = { catalog: deps.services.catalog, settings: deps.services.settings, catalogVersion: deps.services.db.catalogVersion, ...deps.shopPages };
   app.use(sitemapRoutes(shopPages));
   if (deps.webDistDir) app.use(webAppRoutes(deps.webDistDir, shopPageHeads(shopPages), anonymousCaller(deps.services)));
 

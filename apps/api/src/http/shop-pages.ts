@@ -1,4 +1,4 @@
-import { decimalString } from "@bbscart/core";
+import { decimalString, type CatalogVersion } from "@bbscart/core";
 import { Router, type Request, type Response } from "express";
 import { AppError } from "../services/common/index.js";
 import type { Services } from "../services/index.js";
@@ -13,10 +13,10 @@ export interface ShopPagesDeps {
   /** URLs per sitemap file; the protocol's limit is 50,000 (tests shrink it). */
   sitemapUrlsPerFile: number;
   /**
-   * The database's data version (SQLite), which any commit changes: the sitemap is built once and
-   * kept until it moves. Without one (MongoDB) it is built for each request.
+   * The catalog's version (decisions 104, 105), which every product and category change moves: the
+   * sitemap is built once and kept until it moves. Without one it is built for each request.
    */
-  dataVersion?: (() => number) | undefined;
+  catalogVersion?: Pick<CatalogVersion, "current"> | undefined;
 }
 
 /** What a page's head says and whether the page exists. */
@@ -135,8 +135,8 @@ interface BuiltSitemap {
  * becomes a sitemap index pointing at `/sitemap-1.xml`, `/sitemap-2.xml`, ….
  *
  * Walking every product for each crawler request would make a big catalog's sitemap its most
- * expensive page, so it is built once and kept while the database's data version stays the one
- * read *before* building (the catalog answer cache's rule, decision 023): a commit made during the
+ * expensive page, so it is built once and kept while the catalog's version stays the one
+ * read *before* building (the catalog answer cache's rule, decisions 023 and 104): a commit made during the
  * build makes the next request build again rather than keep a stale list. Requests arriving during
  * a build share it. `X-Cache: hit|miss` says which happened.
  */
@@ -165,7 +165,7 @@ export function sitemapRoutes(deps: ShopPagesDeps): Router {
 
   let kept: { version: number; built: Promise<BuiltSitemap> } | null = null;
   const current = (res: Response): Promise<BuiltSitemap> => {
-    const version = deps.dataVersion?.();
+    const version = deps.catalogVersion?.current();
     if (version !== undefined && kept?.version === version) {
       res.setHeader("X-Cache", "hit");
       return kept.built;

@@ -1,5 +1,6 @@
 import type { CurrencyCode } from "../money/money.js";
 import type { DailyFigures } from "../order/figures.js";
+import type { StockLevel } from "../inventory/stock.js";
 import type { ProductSales, Repositories } from "./repositories.js";
 import type { UnitOfWork } from "./unit-of-work.js";
 
@@ -51,6 +52,26 @@ export interface SalesRollupPort {
   rebuild(timeZone: string, options: { readonly daysPerBatch: number }): Promise<{ readonly orders: number; readonly batches: number }>;
 }
 
+/**
+ * The catalog's version, for caches of what the shop shows about its catalog (products, variants,
+ * categories, settings). A checkout never moves it on its own: an order only changes stock.
+ */
+export interface CatalogVersion {
+  /**
+   * Never goes back, and moves on every committed catalog change — by this process or another — within
+   * the engine's staleness bound (none on SQLite; at most the refresh interval on MongoDB, decision 105).
+   * Synchronous, so a cache hit costs no I/O for it.
+   */
+  current(): number;
+  /**
+   * Present where `current` does not also follow availability (MongoDB): the stock of each of
+   * `variantIds` that exists, in one indexed read, for the cache to check that the availability an
+   * answer showed still holds. Where absent (SQLite), `current` also moves whenever a shown fact changes:
+   * a variant going in or out of stock, or its count moving at or below the low-stock threshold.
+   */
+  readonly stockOf?: (variantIds: readonly string[]) => Promise<ReadonlyMap<string, StockLevel>>;
+}
+
 /** The persistence engines `packages/db` can run on; chosen by configuration, never by callers. */
 export type DatabaseEngine = "sqlite" | "mongodb";
 
@@ -71,10 +92,7 @@ export interface DatabaseHandle {
   readonly rollups: SalesRollupPort;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
-  /**
-   * A number that changes whenever anything is committed, by this process or any other; absent
-   * where the engine cannot tell that cheaply (MongoDB). Lets a reader cache answers safely.
-   */
-  readonly dataVersion?: () => number;
+  /** Lets a reader keep catalog answers through orders (decisions 104 and 105); absent where not provided. */
+  readonly catalogVersion?: CatalogVersion;
   close(): Promise<void>;
 }

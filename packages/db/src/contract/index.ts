@@ -2,6 +2,7 @@ import type { DatabaseHandle } from "@bbscart/core";
 import { afterEach, beforeEach, describe } from "vitest";
 import { accountCases } from "./cases/accounts.js";
 import { catalogCases } from "./cases/catalog.js";
+import { catalogVersionCases } from "./cases/catalog-version.js";
 import { commerceCases } from "./cases/commerce.js";
 import { concurrencyCases } from "./cases/concurrency.js";
 import { guardedCases } from "./cases/guarded.js";
@@ -44,6 +45,7 @@ export function describeContract(name: string, lane: ContractLane): void {
 
     describe("accounts", () => accountCases(context));
     describe("catalog", () => catalogCases(context));
+    describe("catalog version", () => catalogVersionCases(context));
     describe("search", () => searchCases(context));
     describe("carts, coupons, orders, idempotency", () => commerceCases(context));
     describe("ledger", () => ledgerCases(context));

@@ -5,6 +5,7 @@ import { createIndexes, registerModels } from "./models/index.js";
 import { seedLocks } from "./repositories/settings.js";
 import { fillImageAlts, fillSortKeys } from "./repositories/catalog-mapping.js";
 import { fillCouponVersions } from "./repositories/coupons.js";
+import { mongoCatalogVersion } from "./repositories/catalog-version.js";
 import { repoContext } from "./repositories/context.js";
 import { createRepositories } from "./repositories/index.js";
 import { fillAddressStateCodes, fillUserSearchKeys } from "./repositories/users.js";
@@ -28,6 +29,8 @@ export interface MongoOptions {
    * it off: its collections are then created by their index builds and on first write.
    */
   schemaCommands?: boolean;
+  /** How often, at most, the catalog's version is read again (decision 105; default 1 s). */
+  catalogVersionRefreshMs?: number;
 }
 
 /**
@@ -65,6 +68,7 @@ export async function openMongo(options: MongoOptions): Promise<DatabaseHandle> 
       repos: createRepositories(repoContext(models, connection, undefined)),
       retention: mongoRetention(models),
       rollups: mongoRollups(connection, models),
+      catalogVersion: await mongoCatalogVersion(models, options.catalogVersionRefreshMs ?? 1_000),
       ping: async () => {
         const db = connection.db;
         if (!db) throw new Error("MongoDB connection is not open");

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { ConnectionString } from "mongodb-connection-string-url";
 import mongoose, { type Connection } from "mongoose";
 import type { DatabaseHandle } from "@bbscart/core";
 import { openMongo, type MongoOptions } from "./open.js";
@@ -51,10 +52,25 @@ function startEmulator(binary: string): Promise<{ uri: string; child: ChildProce
   });
 }
 
+/**
+ * The emulator's URI with the driver's server monitor set to poll. jongodb announces a topology
+ * version, so the driver switches its monitor to the streaming (exhaust) hello, which jongodb ends
+ * without the `moreToCome` flag: the heartbeat fails ("Server ended moreToCome unexpectedly"), the
+ * pool is cleared, and operations of any case that outlives a heartbeat wait ~10 s for the server
+ * to be selected again. Measured on the contract file: a run of such stalls, one per case, once the
+ * emulator had served a few dozen databases. Polling is a client setting of the lane; the adapter
+ * and real deployments keep the driver's default.
+ */
+function polledUri(uri: string): string {
+  const parsed = new ConnectionString(uri);
+  parsed.searchParams.set("serverMonitoringMode", "poll");
+  return parsed.toString();
+}
+
 /** Connects to the lane's server: the real MongoDB named by MONGODB_URI, or a fresh emulator process. */
 export async function startLaneServer(lane: Exclude<MongoLane, { kind: "absent" }>): Promise<LaneServer> {
   const emulator = lane.kind === "emulator" ? await startEmulator(lane.binary) : null;
-  const baseUri = emulator?.uri ?? (lane as { uri: string }).uri;
+  const baseUri = emulator ? polledUri(emulator.uri) : (lane as { uri: string }).uri;
   const prefix = `bbscart_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const opened: { handle: DatabaseHandle; uri: string; name: string }[] = [];
   const entryOf = (handle: DatabaseHandle) => {

@@ -84,7 +84,7 @@ export function objectSchema(schema: Schema): BsonSchema {
   return root;
 }
 
-/** The counters (order numbers, `{ _id: "order_number", value }`; GST series, `tax:<series>`) are written by the driver directly, not through a model. */
+/** The counters (order numbers, `{ _id: "order_number", value }`; GST series, `tax:<series>`; the catalog version, `catalog_content`) are written by the driver directly, not through a model. */
 const counterSchema: BsonSchema = {
   bsonType: "object",
   required: ["_id", "value"],

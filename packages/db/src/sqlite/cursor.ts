@@ -49,6 +49,13 @@ export interface KeysetSpec<Row, Item> {
   readonly sort: string;
   readonly page: PageRequest;
   readonly map: (row: Row) => Item;
+  /**
+   * Alternatives a row must match one of. Written as one OR, SQLite answers it by fetching every
+   * match and sorting them all (an admin search for a customer with thousands of orders); here each
+   * alternative is paged on its own index, and the page is taken from the union of those pages, so
+   * the cost follows the page size, not the number of matches.
+   */
+  readonly anyOf?: ReadonlyArray<readonly [string, ...SqlValue[]]>;
 }
 
 /** Runs one page of a keyset listing: fetches limit + 1 rows to know whether another page exists. */
@@ -64,13 +71,17 @@ export function keysetPage<Row, Item>(connection: Connection, spec: KeysetSpec<R
     params.push(...after);
   }
   const keyColumns = spec.keys.map((key, index) => `${key} AS _k${index}`).join(", ");
-  const sql = [
-    `SELECT ${spec.columns}, ${keyColumns} FROM ${spec.from}`,
-    conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "",
-    `ORDER BY ${spec.keys.map((key) => `${key} ${spec.direction}`).join(", ")}`,
-    "LIMIT ?",
-  ].join(" ");
-  const rows = connection.prepare(sql).all(...params, limit + 1) as Array<Row & Record<string, KeyValue>>;
+  const orderBy = `ORDER BY ${spec.keys.map((key) => `${key} ${spec.direction}`).join(", ")}`;
+  const unique = spec.keys[spec.keys.length - 1]!;
+  const where = (all: readonly string[]) => (all.length > 0 ? `WHERE ${all.join(" AND ")}` : "");
+  const branches = (spec.anyOf ?? []).map(([alternative, ...values]) => ({
+    sql: `SELECT ${unique} FROM (SELECT ${unique} FROM ${spec.from} ${where([...conditions, `(${alternative})`])} ${orderBy} LIMIT ?)`,
+    params: [...params, ...values, limit + 1],
+  }));
+  const sql = spec.anyOf
+    ? `SELECT ${spec.columns}, ${keyColumns} FROM ${spec.from} WHERE ${unique} IN (${branches.map((branch) => branch.sql).join(" UNION ALL ") || "SELECT NULL"}) ${orderBy} LIMIT ?`
+    : `SELECT ${spec.columns}, ${keyColumns} FROM ${spec.from} ${where(conditions)} ${orderBy} LIMIT ?`;
+  const rows = connection.prepare(sql).all(...(spec.anyOf ? branches.flatMap((branch) => branch.params) : params), limit + 1) as Array<Row & Record<string, KeyValue>>;
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor =

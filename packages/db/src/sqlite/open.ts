@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { unobserved, type DatabaseHandle, type UnitOfWorkObserver } from "@bbscart/core";
+import { unobserved, type CatalogVersion, type DatabaseHandle, type UnitOfWorkObserver } from "@bbscart/core";
 import { defaultConnectionOptions, openReader, openWriter, type Synchronous } from "./connection.js";
 import { DirectExecutor } from "./executor.js";
 import { GroupCommit } from "./group-commit.js";
@@ -30,7 +30,7 @@ export interface SqliteOptions {
 export interface SqliteHandle extends DatabaseHandle {
   /** The database file, for the backup and migrate scripts and for tests that share it across processes. */
   readonly file: string;
-  readonly dataVersion: () => number;
+  readonly catalogVersion: CatalogVersion;
 }
 
 export const sqliteFileName = "bbscart.db";
@@ -60,9 +60,8 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
   const observer = options.observer ?? unobserved;
   const commits = new GroupCommit(writer, lock, observer);
   const probe = reader.prepare("SELECT 1");
-  // On the read connection, data_version changes when any other connection — our writer or
-  // another process — commits: a cheap "has anything changed?" for answer caches.
-  const version = reader.db.prepare("PRAGMA data_version").pluck();
+  // One row the catalog triggers keep (migration 023): a prepared primary-key read per request.
+  const catalog = reader.db.prepare("SELECT version FROM catalog_version WHERE id = 1").pluck();
   const direct = new DirectExecutor(writer, reader, commits);
   return {
     engine: "sqlite",
@@ -76,7 +75,7 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
       Promise.resolve().then(() => {
         probe.get();
       }),
-    dataVersion: () => version.get() as number,
+    catalogVersion: { current: () => catalog.get() as number },
     // Waits for the unit of work in flight, so closing never cuts a transaction in half.
     close: () =>
       lock.run(() => {

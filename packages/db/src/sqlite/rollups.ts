@@ -1,4 +1,4 @@
-import { money, type Order, type RollupChange, type SalesRollupPort } from "@bbscart/core";
+import { addDays, money, type Order, type RollupChange, type SalesRollupPort } from "@bbscart/core";
 import { rebuildRollups } from "../rollups.js";
 import { orderRollupDelta, ordersRollup } from "../rollup-day.js";
 import { fromMs, toMs } from "./codec.js";
@@ -35,6 +35,21 @@ export function maintainRollups(c: Connection, before: Order | null, after: Orde
   if (timeZone !== null) addRollup(c, orderRollupDelta(timeZone, before, after));
 }
 
+/** 0 for Monday … 6 for Sunday, of a calendar day `YYYY-MM-DD`. */
+const daysSinceMonday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+
+/**
+ * The days [fromDay, toDay) as the whole weeks (Monday first) inside them and the days before and
+ * after those weeks, each as a [from, to) pair; a period holding no whole week is all days.
+ */
+export function splitIntoWeeks(fromDay: string, toDay: string): { weeks: [string, string]; before: [string, string]; after: [string, string] } {
+  const offset = daysSinceMonday(fromDay);
+  const firstMonday = offset === 0 ? fromDay : addDays(fromDay, 7 - offset);
+  const lastMonday = addDays(toDay, -daysSinceMonday(toDay));
+  if (firstMonday >= lastMonday) return { weeks: [fromDay, fromDay], before: [fromDay, toDay], after: [toDay, toDay] };
+  return { weeks: [firstMonday, lastMonday], before: [fromDay, firstMonday], after: [lastMonday, toDay] };
+}
+
 export function sqliteRollups(ex: Executor, loadOrders: (c: Connection, from: number, to: number) => Order[]): SalesRollupPort {
   return {
     state: () =>
@@ -51,17 +66,22 @@ export function sqliteRollups(ex: Executor, loadOrders: (c: Connection, from: nu
       }),
     topProducts: ({ fromDay, toDay, currency, limit }) =>
       ex.read((c) => {
+        // Whole weeks from their week rows (migration 025), the days at either end from the day rows.
+        const { weeks, before, after } = splitIntoWeeks(fromDay, toDay);
         const rows = c
           .prepare(
             `SELECT best.product_id, p.name, best.quantity, best.revenue_minor FROM (
-               SELECT product_id, SUM(units) AS quantity, SUM(revenue_minor) AS revenue_minor FROM sales_rollup_products
-               WHERE day >= ? AND day < ? AND currency = ?
+               SELECT product_id, SUM(units) AS quantity, SUM(revenue_minor) AS revenue_minor FROM (
+                 SELECT product_id, units, revenue_minor FROM sales_rollup_products WHERE day >= ? AND day < ? AND currency = ?
+                 UNION ALL SELECT product_id, units, revenue_minor FROM sales_rollup_products WHERE day >= ? AND day < ? AND currency = ?
+                 UNION ALL SELECT product_id, units, revenue_minor FROM sales_rollup_product_weeks WHERE week >= ? AND week < ? AND currency = ?
+               )
                GROUP BY product_id HAVING quantity > 0
                ORDER BY quantity DESC, revenue_minor DESC, product_id LIMIT ?
              ) best JOIN products p ON p.id = best.product_id
              ORDER BY best.quantity DESC, best.revenue_minor DESC, best.product_id`,
           )
-          .all(fromDay, toDay, currency, limit) as Array<{ product_id: string; name: string; quantity: number; revenue_minor: number }>;
+          .all(...before, currency, ...after, currency, ...weeks, currency, limit) as Array<{ product_id: string; name: string; quantity: number; revenue_minor: number }>;
         return rows.map((row) => ({ productId: row.product_id, name: row.name, quantity: row.quantity, revenue: money(row.revenue_minor, currency) }));
       }),
     rebuild: (timeZone, { daysPerBatch }) =>

@@ -2,7 +2,7 @@ import { applyOrderEvent, attachPaymentIntent, DuplicateKeyError, expectOk, mone
 import { adminActor, inr, makeAddress, makeCart, makeCoupon, makeOrder, makePricingLine, makeSettings, makeUser, shopperActor, T0 } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import { itNeeds, type ContractContext } from "../context.js";
-import { allPages, at, expectDuplicate, makeIdempotency, seedProduct, stockedProduct } from "../fixtures.js";
+import { allPages, at, Boom, expectDuplicate, makeIdempotency, rejection, seedProduct, stockedProduct } from "../fixtures.js";
 
 /** An order placed at minute `minute`, so listings have a defined order. */
 const placedAt = (order: Order, minute: number): Order => ({ ...order, placedAt: at(minute), expiresAt: order.expiresAt && at(minute + 30) });
@@ -254,6 +254,19 @@ export function commerceCases(context: ContractContext): void {
     expect(await list("BB-10009")).toEqual([]);
   });
 
+  it("orders: a search matching many orders in more than one way pages through each match once, newest first, with the other filters", async () => {
+    const { orders, users } = context.db.repos;
+    await users.create(makeUser({ id: "user-2", email: "ravi@example.com", phone: "+919811122233" }));
+    // Ravi's orders (by his email and his phone), one order reached by its delivery phone, one by both ways, and others'.
+    for (let i = 1; i <= 7; i++) await orders.create(placedAt(makeOrder({ id: `r${i}`, number: `BB-2000${i}`, userId: "user-2", paymentMethod: i % 2 ? "cod" : "card" }), i * 2));
+    await orders.create(placedAt({ ...makeOrder({ id: "p1", number: "BB-30001" }), address: makeAddress({ phone: "+919811122233" }) }, 5));
+    await orders.create(placedAt({ ...makeOrder({ id: "p2", number: "BB-30002", userId: "user-2" }), address: makeAddress({ phone: "+919811122233" }) }, 9));
+    for (let i = 1; i <= 4; i++) await orders.create(placedAt(makeOrder({ id: `o${i}`, number: `BB-4000${i}` }), i * 3));
+    expect(await listPages({ search: "ravi@example.com" })).toEqual([["r7", "r6"], ["r5", "p2"], ["r4", "r3"], ["r2", "r1"]]);
+    expect(await listPages({ search: "9811122233" })).toEqual([["r7", "r6"], ["r5", "p2"], ["r4", "r3"], ["p1", "r2"], ["r1"]]);
+    expect(await listPages({ search: "9811122233", paymentMethod: "cod" })).toEqual([["r7", "r5"], ["r3", "r1"]]);
+  });
+
   it("orders: the admin list filtered by payment method, customer and placed in [from, to), alone or combined, with stable cursors", async () => {
     const { orders } = context.db.repos;
     const seed: ReadonlyArray<readonly [string, "wallet" | "card" | "cod", string]> = [
@@ -406,6 +419,23 @@ export function commerceCases(context: ContractContext): void {
     const counts = await context.db.repos.orders.countByStatus();
     expect(Object.keys(counts).sort()).toEqual([...ORDER_STATUSES].sort());
     expect(counts).toMatchObject({ confirmed: 4, cancelled: 1, shipped: 0 });
+  });
+
+  it("orders: status counts follow every save; a stale save and a rolled-back one leave them as they were", async () => {
+    const { orders } = context.db.repos;
+    await seedStatuses();
+    const o1 = (await orders.findById("o1"))!;
+    expect(await orders.save({ ...o1, status: "packed", version: o1.version + 1 }, o1.version)).toBe(true);
+    // Same status again: nothing moves.
+    expect(await orders.save({ ...o1, status: "packed", version: o1.version + 2 }, o1.version + 1)).toBe(true);
+    expect(await orders.save({ ...o1, status: "shipped", version: o1.version + 3 }, o1.version)).toBe(false);
+    const o2 = (await orders.findById("o2"))!;
+    const rolledBack = context.db.uow.run(async (tx) => {
+      await tx.orders.save({ ...o2, status: "cancelled", version: o2.version + 1 }, o2.version);
+      throw new Boom();
+    });
+    expect(await rejection(rolledBack)).toBeInstanceOf(Boom);
+    expect(await orders.countByStatus()).toMatchObject({ confirmed: 3, packed: 1, cancelled: 1, shipped: 0 });
   });
 
   itNeeds(context, ["aggregationExpressions"], "orders: the owner's figures of two currencies on one day are one row per currency, never one sum", async () => {

@@ -7,13 +7,24 @@ import { at, seedProduct, stockedProduct } from "../fixtures.js";
 
 const ZONE = "Asia/Kolkata";
 const PRODUCTS = [1, 2, 3, 4] as const;
-/** Orders are placed over four Kolkata days from 15 Jan 2025 (its midnight is 18:30 UTC the day before). */
+/**
+ * Orders are placed over 20 Kolkata days from Wednesday 15 Jan 2025 (its midnight is 18:30 UTC the
+ * day before): long enough to hold whole weeks, which an adapter may keep apart from days (SQLite does).
+ */
 const FIRST_DAY = "2025-01-15";
-const AFTER_LAST = "2025-01-19";
+const AFTER_LAST = "2025-02-04";
+const SPAN_DAYS = 20;
+/** Best-seller periods: everything, two whole weeks with days either side, one whole week exactly, days inside one week. */
+const PERIODS: ReadonlyArray<readonly [string, string]> = [
+  [FIRST_DAY, AFTER_LAST],
+  ["2025-01-17", "2025-02-01"],
+  ["2025-01-20", "2025-01-27"],
+  ["2025-01-28", "2025-01-31"],
+];
 const BASE = Date.parse("2025-01-14T18:30:00Z");
 
 /** The figures counted straight from the orders, independently of the adapters: what the rollups must equal. */
-function recount(orders: readonly Order[]): { days: DailyFigures[]; top: (currency: string) => ProductSales[] } {
+function recount(orders: readonly Order[]): { days: DailyFigures[]; top: (currency: string, fromDay?: string, toDay?: string) => ProductSales[] } {
   const day = (order: Order) => new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(order.placedAt);
   const days = new Map<string, DailyFigures>();
   for (const order of orders.filter((o) => o.payment.captured.minor > 0)) {
@@ -27,9 +38,9 @@ function recount(orders: readonly Order[]): { days: DailyFigures[]; top: (curren
       refunds: money((seen?.refunds.minor ?? 0) + order.payment.refunded.minor, order.currency),
     });
   }
-  const top = (currency: string) => {
+  const top = (currency: string, fromDay = FIRST_DAY, toDay = AFTER_LAST) => {
     const products = new Map<string, ProductSales>();
-    for (const order of orders.filter((o) => o.status !== "cancelled" && o.currency === currency)) {
+    for (const order of orders.filter((o) => o.status !== "cancelled" && o.currency === currency && day(o) >= fromDay && day(o) < toDay)) {
       for (const line of order.lines) {
         const seen = products.get(line.productId);
         products.set(line.productId, {
@@ -50,7 +61,7 @@ function recount(orders: readonly Order[]): { days: DailyFigures[]; top: (curren
 type Step = "pay" | "refund" | "cancel" | "return" | "stale";
 
 const placement = fc.record({
-  minute: fc.integer({ min: 0, max: 4 * 1440 - 1 }),
+  minute: fc.integer({ min: 0, max: SPAN_DAYS * 1440 - 1 }),
   currency: fc.constantFrom("INR", "USD"),
   method: fc.constantFrom("card" as const, "cod" as const),
   lines: fc.array(fc.record({ product: fc.constantFrom(...PRODUCTS), quantity: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 3 }),
@@ -68,7 +79,9 @@ export function rollupCases(context: ContractContext): void {
       const expected = recount([...stored.values()]);
       expect(await db.rollups.salesFigures({ fromDay: FIRST_DAY, toDay: AFTER_LAST })).toEqual(expected.days);
       for (const currency of ["INR", "USD"]) {
-        expect(await db.rollups.topProducts({ fromDay: FIRST_DAY, toDay: AFTER_LAST, currency, limit: 10 })).toEqual(expected.top(currency));
+        for (const [fromDay, toDay] of PERIODS) {
+          expect(await db.rollups.topProducts({ fromDay, toDay, currency, limit: 10 }), `${currency} ${fromDay}..${toDay}`).toEqual(expected.top(currency, fromDay, toDay));
+        }
       }
     };
 

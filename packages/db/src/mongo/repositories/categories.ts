@@ -5,6 +5,7 @@ import { CATEGORY_TREE_COUNTER, categoryUniqueIndexes, type CategoryDoc } from "
 import { COUNTERS_COLLECTION } from "../models/orders.js";
 import type { Models } from "../models/index.js";
 import { textDenormals, type SearchSources } from "./catalog-mapping.js";
+import { bumpCatalogVersion } from "./catalog-version.js";
 import type { RepoContext } from "./context.js";
 import { applyVocabularyChange, productVocabularyChange } from "./vocabulary.js";
 import { definedFields, fromDoc, toDoc } from "./mapping.js";
@@ -39,8 +40,11 @@ export function categoryRepository({ models, session, atomically }: RepoContext)
   const { categories } = models;
   const counters = () => categories.db.collection<{ _id: string; value: number }>(COUNTERS_COLLECTION);
   return {
-    async create(category) {
-      await translateDuplicateKey(categoryUniqueIndexes, () => categories.insertMany([toDoc(category)], { session }));
+    create(category) {
+      return atomically(async (tx) => {
+        await translateDuplicateKey(categoryUniqueIndexes, () => categories.insertMany([toDoc(category)], { session: tx }));
+        await bumpCatalogVersion(models, tx);
+      });
     },
     update(id, patch) {
       // A rename also rewrites the name and search tokens denormalised onto its products, atomically.
@@ -49,12 +53,17 @@ export function categoryRepository({ models, session, atomically }: RepoContext)
           categories.findOneAndUpdate({ _id: id }, { $set: definedFields(patch) }, { returnDocument: "after", session: tx }).lean<CategoryDoc>(),
         );
         if (doc && patch.name !== undefined) await renameOnProducts(models, id, doc.name, tx);
+        if (doc) await bumpCatalogVersion(models, tx);
         return doc && toCategory(doc);
       });
     },
-    async delete(id) {
-      const result = await categories.deleteOne({ _id: id }, { session });
-      return result.deletedCount === 1;
+    delete(id) {
+      return atomically(async (tx) => {
+        const result = await categories.deleteOne({ _id: id }, { session: tx });
+        if (result.deletedCount !== 1) return false;
+        await bumpCatalogVersion(models, tx);
+        return true;
+      });
     },
     async findById(id) {
       const doc = await categories.findById(id, null, { session }).lean<CategoryDoc>();

@@ -5,6 +5,7 @@ import type { CategoryDoc } from "../models/categories.js";
 import { productUniqueIndexes, type ProductDoc } from "../models/products.js";
 import { variantUniqueIndexes, type VariantDoc } from "../models/variants.js";
 import { entriesFor, productDoc, textDenormals, toVariant, variantDenormals, variantDoc, withVariants, type SearchSources } from "./catalog-mapping.js";
+import { bumpCatalogVersion } from "./catalog-version.js";
 import type { RepoContext } from "./context.js";
 import { definedFields } from "./mapping.js";
 import { searchProducts } from "./product-search.js";
@@ -50,6 +51,7 @@ export function productRepository(ctx: RepoContext): ProductRepository {
           await products.insertMany([doc], { session: tx });
           if (product.variants.length > 0) await variants.insertMany(product.variants.map(variantDoc), { session: tx });
           await applyVocabularyChange(models, productVocabularyChange(new Map(), null, doc), tx);
+          await bumpCatalogVersion(models, tx);
         }),
       );
     },
@@ -74,6 +76,7 @@ export function productRepository(ctx: RepoContext): ProductRepository {
         // The tokens and the vocabulary follow the name, description and category written just above, in the same transaction.
         await products.updateOne({ _id: id }, { $set: textDenormals(doc) }, { session: tx });
         await applyVocabularyChange(models, productVocabularyChange(new Map(), before, doc), tx);
+        await bumpCatalogVersion(models, tx);
         const [product] = await withVariants(models, tx, [doc]);
         return product ?? null;
       });
@@ -83,6 +86,7 @@ export function productRepository(ctx: RepoContext): ProductRepository {
         const position = await variants.countDocuments({ productId: variant.productId }, { session: tx });
         await translateDuplicateKey(variantUniqueIndexes, () => variants.insertMany([variantDoc(variant, position)], { session: tx }));
         await refreshDenormals(variant.productId, tx);
+        await bumpCatalogVersion(models, tx);
       });
     },
     updateVariant(variantId, patch) {
@@ -92,6 +96,7 @@ export function productRepository(ctx: RepoContext): ProductRepository {
         );
         if (!doc) return null;
         await refreshDenormals(doc.productId, tx);
+        await bumpCatalogVersion(models, tx);
         return toVariant(doc);
       });
     },
