@@ -438,6 +438,30 @@ export function commerceCases(context: ContractContext): void {
     expect(await orders.countByStatus()).toMatchObject({ confirmed: 3, packed: 1, cancelled: 1, shipped: 0 });
   });
 
+  it("orders: status counts equal a recount after 60 concurrent saves racing on the same orders, some stale, some rolled back", async () => {
+    const { orders } = context.db.repos;
+    const ids = Array.from({ length: 6 }, (_, i) => `c${i}`);
+    for (const [i, id] of ids.entries()) await orders.create(placedAt(makeOrder({ id, number: `BB-C${i}`, status: "confirmed" }), i));
+    const statuses = ["packed", "shipped", "cancelled"] as const;
+    // Every order is read once up front, so ten writers race on each one's version: one wins, the rest are stale.
+    const read = await Promise.all(ids.map((id) => orders.findById(id)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, n) =>
+        context.db.uow.run(async (tx) => {
+          const order = read[n % ids.length]!;
+          const saved = await tx.orders.save({ ...order, status: statuses[n % statuses.length]!, version: order.version + 1 }, order.version);
+          if (n % 4 === 0) throw new Boom();
+          return saved;
+        }),
+      ),
+    );
+    expect(outcomes.some((o) => o.status === "rejected")).toBe(true);
+    const stored = (await allPages((page) => orders.list({ ...noFilters, ...page }), 50)).flat();
+    const recount = Object.fromEntries(ORDER_STATUSES.map((status) => [status, stored.filter((order) => order.status === status).length]));
+    expect(stored).toHaveLength(ids.length);
+    expect(await orders.countByStatus()).toEqual(recount);
+  });
+
   itNeeds(context, ["aggregationExpressions"], "orders: the owner's figures of two currencies on one day are one row per currency, never one sum", async () => {
     const { orders } = context.db.repos;
     const rupees = orderOf("o-inr", [[1, 2, 10000]]);
