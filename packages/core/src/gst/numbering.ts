@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "../intl/formats.js";
 import { BILL_OF_SUPPLY_PREFIX, CREDIT_NOTE_PREFIX } from "./tax-settings.js";
 import type { TaxDocumentKind } from "./document.js";
 
@@ -9,7 +10,7 @@ export const MAX_DOCUMENT_NUMBER_LENGTH = 16;
  * `timeZone` reads it: "25-26" for 1 April 2025 to 31 March 2026. Numbering restarts every year.
  */
 export function financialYear(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric" }).formatToParts(at);
+  const parts = dateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric" }).formatToParts(at);
   const year = Number(parts.find((p) => p.type === "year")?.value);
   const month = Number(parts.find((p) => p.type === "month")?.value);
   const start = month >= 4 ? year : year - 1;

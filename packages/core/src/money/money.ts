@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "../result.js";
+import { numberFormat } from "../intl/formats.js";
 
 /** ISO 4217 alphabetic code, e.g. "INR". */
 export type CurrencyCode = string;
@@ -18,10 +19,14 @@ export type MoneyError =
 
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
+/** What `Intl` knows, listed once: the list is a few hundred codes, and every currency field of every input asks. */
+let knownCurrencies: ReadonlySet<string> | undefined;
+
 /** True when `code` looks like an ISO 4217 code that `Intl` knows. */
 export function isCurrencyCode(code: string): boolean {
   if (!CURRENCY_CODE.test(code)) return false;
-  return Intl.supportedValuesOf("currency").includes(code);
+  knownCurrencies ??= new Set(Intl.supportedValuesOf("currency"));
+  return knownCurrencies.has(code);
 }
 
 /**
@@ -85,9 +90,16 @@ export function min(a: Money, b: Money): Money {
   return a.minor <= b.minor ? a : b;
 }
 
-/** Number of minor-unit digits of a currency (INR 2, JPY 0, KWD 3), from Intl. */
+const digitsByCurrency = new Map<CurrencyCode, number>();
+
+/** Number of minor-unit digits of a currency (INR 2, JPY 0, KWD 3), from Intl; every money figure asks, so it is kept per currency. */
 export function minorDigits(currency: CurrencyCode): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = numberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /**
@@ -103,24 +115,7 @@ export function decimalString(amount: Money): `${number}` {
   return `${amount.minor < 0 ? "-" : ""}${whole}${fraction}` as `${number}`;
 }
 
-/**
- * Formatters by locale and currency. Building an `Intl.NumberFormat` costs far more than using one
- * (it was about an eighth of the CPU of writing an order, whose receipt formats every row), and a
- * shop formats in a handful of locale–currency pairs, so each is built once.
- */
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatterFor(locale: string, currency: CurrencyCode): Intl.NumberFormat {
-  const key = `${locale}|${currency}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
-
 /** Display text such as "₹1,299.00", formatted from {@link decimalString} (never a float). */
 export function formatMoney(amount: Money, locale = "en-IN"): string {
-  return formatterFor(locale, amount.currency).format(decimalString(amount));
+  return numberFormat(locale, { style: "currency", currency: amount.currency }).format(decimalString(amount));
 }

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "../intl/formats.js";
+
 /** Calendar days in a store's IANA time zone: what the owner's figures are grouped by. */
 
 /** "YYYY-MM-DD" of `at` in `timeZone`. */
@@ -5,9 +7,9 @@ export function dayIn(timeZone: string, at: Date): string {
   return dayFormatter(timeZone).format(at);
 }
 
-/** A reusable `dayIn` for one zone: formatters are costly to build, and a rebuild formats every order. */
+/** A reusable `dayIn` for one zone. */
 export function dayFormatter(timeZone: string): { format(at: Date): string } {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
 }
 
 /** The calendar day `n` days after `day` (negative goes back); pure date arithmetic, so DST cannot skip a day. */
@@ -18,7 +20,7 @@ export function addDays(day: string, n: number): string {
 
 /** How far the wall clock in `timeZone` is ahead of UTC at `at`, in milliseconds. */
 function offsetAt(timeZone: string, at: number): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",

@@ -16,8 +16,21 @@ export const defaultConnectionOptions: ConnectionOptions = { synchronous: "FULL"
 /** One better-sqlite3 connection with a statement cache, so hot statements are compiled once. */
 export class Connection {
   private readonly statements = new Map<string, Database.Statement>();
+  /**
+   * better-sqlite3's transaction wrapper (a SAVEPOINT when a transaction is open), built once: building
+   * one per call made five functions per write, a twentieth of what a checkout allocated.
+   */
+  private readonly atomic: <T>(fn: () => T) => T;
 
-  constructor(readonly db: Database.Database) {}
+  constructor(readonly db: Database.Database) {
+    const wrapper = db.transaction((fn: () => unknown) => fn());
+    this.atomic = <T>(fn: () => T) => wrapper(fn) as T;
+  }
+
+  /** Runs `fn` atomically: in a savepoint inside an open transaction, in a transaction of its own otherwise. */
+  savepoint<T>(fn: () => T): T {
+    return this.atomic(fn);
+  }
 
   prepare(sql: string): Database.Statement {
     let statement = this.statements.get(sql);

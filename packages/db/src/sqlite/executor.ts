@@ -60,7 +60,7 @@ export class TransactionExecutor implements Executor {
     return Promise.resolve().then(() => {
       const connection = this.usable();
       try {
-        return connection.db.transaction(() => fn(connection))();
+        return connection.savepoint(() => fn(connection));
       } catch (error) {
         throw translateError(error);
       }
