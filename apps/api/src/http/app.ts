@@ -19,6 +19,7 @@ import { contextFactory } from "../trpc/init.js";
 import { appRouter } from "../trpc/root.js";
 import { adminExportRoutes } from "./admin-exports.js";
 import { adminUploadRoutes } from "./admin-uploads.js";
+import { leanCatalogReads } from "./lean-reads.js";
 import { catalogResponseCache } from "./catalog-cache.js";
 import { responseCompression } from "./compression.js";
 import { authRoutes } from "./auth-routes.js";
@@ -128,6 +129,8 @@ export function createApp(deps: AppDeps): express.Express {
     ),
   );
   app.use(responseCompression(deps.http.compressionThresholdBytes));
+  // Public catalog reads skip tRPC's fetch adapter (decision 138); a miss above is computed here, and kept.
+  app.use("/trpc", leanCatalogReads(deps.services));
 
   app.use(healthRoutes(deps.readiness, deps.readinessTimeoutMs));
   if (deps.metrics) app.use(metricsRoutes(deps.metrics));
