@@ -17,11 +17,22 @@ export const redactedPaths = [
   "*.secret",
 ];
 
-/** One JSON line per event on stdout; `service` tells the API's lines from the worker's. */
+/**
+ * One JSON line per event on stdout; `service` tells the API's lines from the worker's.
+ *
+ * Written asynchronously (decision 139): a line is handed to the kernel at once when no write is in
+ * flight, and lines that arrive while one is join the next write, so a busy API makes one write per
+ * batch rather than one blocking write per request (the access log was a fifth of a cached catalog
+ * answer's CPU). pino flushes what is buffered synchronously when the process exits, `process.exit`
+ * included; only a SIGKILL can lose the lines of the write in flight.
+ */
 export function createLogger(env: Pick<Env, "LOG_LEVEL">, service: "api" | "worker"): Logger {
-  return pino({
-    level: env.LOG_LEVEL,
-    base: { service },
-    redact: { paths: redactedPaths, censor: "[redacted]" },
-  });
+  return pino(
+    {
+      level: env.LOG_LEVEL,
+      base: { service },
+      redact: { paths: redactedPaths, censor: "[redacted]" },
+    },
+    pino.destination({ dest: 1, sync: false }),
+  );
 }
