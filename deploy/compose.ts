@@ -74,7 +74,7 @@ export function environmentOf(service: Service, variables: Variables): Record<st
 export const isAppService = (service: Service): boolean => service.build !== undefined;
 
 /** Variables read by the runtime under the API rather than by it: glibc's allocator and Node's heap settings (see the Dockerfile). */
-const runtimeVariables: readonly string[] = ["MALLOC_ARENA_MAX", "NODE_OPTIONS"];
+const runtimeVariables: readonly string[] = ["MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "NODE_OPTIONS"];
 
 /**
  * What would stop an app service at start-up, or quietly misconfigure it: a variable the API does not

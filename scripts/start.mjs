@@ -7,13 +7,11 @@ import { runShop } from "./launch.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // The demo takes no real money: it names the sandbox provider explicitly (production requires a choice).
-// MALLOC_ARENA_MAX=2: glibc otherwise keeps the memory of a burst of image decodes (one malloc arena per
-// libvips thread) long after it; with two arenas it goes back (see test/upload-memory.test.ts).
+// The launcher adds the heap and glibc allocator settings (scripts/heap.mjs).
 const env = {
   ...process.env,
   NODE_ENV: process.env.NODE_ENV || "production",
   PAYMENT_PROVIDER: process.env.PAYMENT_PROVIDER || "sandbox",
-  MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || "2",
 };
 
 // A fresh installation gets the demo store; an existing one is left exactly as it is.

@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it, vi } from "vitest";
 // @ts-expect-error -- a plain JavaScript module without types, shared with scripts/start.mjs and the bench
-import { HEAP_FLAGS as heapFlags } from "../../../scripts/heap.mjs";
+import { HEAP_FLAGS as heapFlags, MALLOC_SETTINGS as mallocSettings } from "../../../scripts/heap.mjs";
 // @ts-expect-error -- a plain JavaScript module without types, shared with scripts/start.mjs
 import { launch as launchUntyped } from "../../../scripts/launch.mjs";
 import { removeKeys } from "./redis-keys.js";
@@ -16,6 +16,7 @@ import { useTempDirs } from "./temp-dir.js";
 import { testEnv } from "./test-env.js";
 
 const HEAP_FLAGS = heapFlags as readonly string[];
+const MALLOC_SETTINGS = mallocSettings as Record<string, string>;
 type Launched = { child: ChildProcess; ready: Promise<{ heapLimit: number }> };
 const launch = launchUntyped as (entry: string, options: { env: NodeJS.ProcessEnv }) => Launched;
 
@@ -74,6 +75,7 @@ describe("heap settings", () => {
       for (const pid of children) {
         const environ = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
         expect(environ).toContain(`NODE_OPTIONS=${HEAP_FLAGS.join(" ")}`);
+        for (const [name, value] of Object.entries(MALLOC_SETTINGS)) expect(environ).toContain(`${name}=${value}`);
       }
     } finally {
       if (shop.exitCode === null) process.kill(-shop.pid!, "SIGTERM");
@@ -85,6 +87,7 @@ describe("heap settings", () => {
     const flags = HEAP_FLAGS.join(" ");
     const dockerfile = fs.readFileSync(path.join(repoRoot, "Dockerfile"), "utf8");
     expect(dockerfile).toContain(`NODE_OPTIONS="${flags}"`);
+    for (const [name, value] of Object.entries(MALLOC_SETTINGS)) expect(dockerfile).toContain(`${name}=${value} \\`);
     const { scripts } = JSON.parse(fs.readFileSync(path.join(apiDir, "package.json"), "utf8")) as { scripts: Record<string, string> };
     expect(scripts.start).toBe(`NODE_OPTIONS="${flags} $NODE_OPTIONS" node dist/server.js`);
     expect(scripts.worker).toBe(`NODE_OPTIONS="${flags} $NODE_OPTIONS" node dist/worker.js`);

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import { openDatabase } from "@bbscart/db";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+// @ts-expect-error -- a plain JavaScript module without types, shared with scripts/start.mjs and the bench
+import { MALLOC_SETTINGS } from "../../../scripts/heap.mjs";
 import { hashPassword } from "../src/auth/passwords.js";
 import { useLaunch } from "./launch.js";
 import { useTempDirs } from "./temp-dir.js";
@@ -31,8 +33,8 @@ describe("a burst of large image uploads", () => {
     );
     await db.close();
 
-    // As npm start and the container image run it (MALLOC_ARENA_MAX=2, see scripts/start.mjs).
-    const run = launch("server", { DATA_DIR: dataDir, LOG_LEVEL: "warn", PAYMENT_PROVIDER: "sandbox", MALLOC_ARENA_MAX: "2" });
+    // As npm start and the container image run it: glibc's settings of scripts/heap.mjs.
+    const run = launch("server", { DATA_DIR: dataDir, LOG_LEVEL: "warn", PAYMENT_PROVIDER: "sandbox", ...(MALLOC_SETTINGS as Record<string, string>) });
     const { port } = await run.ready;
     const url = `http://127.0.0.1:${port}`;
     const login = await fetch(`${url}/trpc/auth.login`, {
