@@ -43,7 +43,11 @@ describe("notifications through the queue, delivered by the worker", () => {
     await vi.waitFor(() => expect(smtp.to(shopper.user.email)).toHaveLength(1), { timeout: 10_000 });
 
     expect(smtp.refused).toBe(4);
-    const [reset] = (await app.db.repos.outbox.list({ cursor: null, limit: 10, status: "sent" })).items.filter((m) => m.notification.template === "password_reset");
+    // The worker marks the message sent once the SMTP server has answered; the mail can be seen first.
+    const sentReset = async () =>
+      (await app.db.repos.outbox.list({ cursor: null, limit: 10, status: "sent" })).items.find((m) => m.notification.template === "password_reset");
+    await vi.waitFor(async () => expect(await sentReset()).toBeDefined(), { timeout: 5_000 });
+    const reset = await sentReset();
     expect(reset).toMatchObject({ status: "sent", attempts: 4, lastError: expect.stringMatching(/421/) as unknown });
     const mail = smtp.to(shopper.user.email)[0]!;
     expect(mail.messageId).toBe(`<${reset!.id.replaceAll(":", "-")}@bbscart>`);
