@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { cpuSeconds, LOAD_CORE, peakRss, pinned } from "./procs.mjs";
+import { cpuSeconds, LOAD_CORE, peakRss, pinned, resetPeakRss } from "./procs.mjs";
 import { repoRoot } from "./paths.mjs";
 
 export const hasWrk = spawnSync("wrk", ["--version"]).error === undefined;
@@ -74,6 +74,8 @@ function watchCpu(pid) {
  */
 export async function measure({ server, url, connections, warmupS, durationS, mode = "get", checkout, tool, headers = {}, overallRate }) {
   const useWrk = mode === "get" && (tool ?? (hasWrk ? "wrk" : "autocannon")) === "wrk";
+  // The peak from here on: the warm-up and the measured run, not what set-up made the server do.
+  resetPeakRss(server.pid);
   let serverCpu0 = 0;
   let t0 = 0;
   let result;

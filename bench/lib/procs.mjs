@@ -31,6 +31,19 @@ export function cpuSeconds(pid) {
   }
 }
 
+/**
+ * Starts a new peak: the kernel sets VmHWM back to the current RSS (`5` to clear_refs, Linux 4.0+),
+ * so the peak read after a measurement is the load's, not the set-up's (shoppers' argon2 sign-ins).
+ * Where the file cannot be written the peak stays the process's whole life's, which only errs high.
+ */
+export function resetPeakRss(pid) {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+  } catch {
+    // Not Linux, or not allowed: the peak read later includes everything before.
+  }
+}
+
 /** Peak resident set size in bytes (VmHWM), or current RSS when the peak is not reported. */
 export function peakRss(pid) {
   try {

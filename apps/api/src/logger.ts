@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { pino, type Logger, type LoggerOptions } from "pino";
 import type { Env } from "./env.js";
 
 export type { Logger };
@@ -27,12 +27,10 @@ export const redactedPaths = [
  * included; only a SIGKILL can lose the lines of the write in flight.
  */
 export function createLogger(env: Pick<Env, "LOG_LEVEL">, service: "api" | "worker"): Logger {
-  return pino(
-    {
-      level: env.LOG_LEVEL,
-      base: { service },
-      redact: { paths: redactedPaths, censor: "[redacted]" },
-    },
-    pino.destination({ dest: 1, sync: false }),
-  );
+  return pino(loggerOptions(env, service), pino.destination({ dest: 1, sync: false }));
+}
+
+/** The shop's logger settings apart from where lines go (tests write them to memory). */
+export function loggerOptions(env: Pick<Env, "LOG_LEVEL">, service: "api" | "worker"): LoggerOptions {
+  return { level: env.LOG_LEVEL, base: { service }, redact: { paths: redactedPaths, censor: "[redacted]" } };
 }

@@ -3,7 +3,6 @@ import cookieParser from "cookie-parser";
 import cors from "cors";
 import express, { type ErrorRequestHandler } from "express";
 import helmet from "helmet";
-import { pinoHttp } from "pino-http";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import type { FileStorage, PaymentProvider } from "@bbscart/core";
 import type { Redis } from "ioredis";
@@ -26,7 +25,7 @@ import { authRoutes } from "./auth-routes.js";
 import { healthRoutes, type Probe } from "./health.js";
 import { metricsRoutes, requestMetrics } from "./metrics.js";
 import type { Metrics } from "../metrics/metrics.js";
-import { requestId } from "./request-id.js";
+import { accessLog } from "./access-log.js";
 import { sandboxPayRoutes } from "./sandbox-pay.js";
 import { shopPageHeads, sitemapRoutes, type ShopPagesDeps } from "./shop-pages.js";
 import { uploadRoutes } from "./uploads.js";
@@ -93,26 +92,7 @@ export function createApp(deps: AppDeps): express.Express {
   // First, so a request's time includes everything below (logging, compression, the catalog cache).
   if (deps.metrics) app.use(requestMetrics(deps.metrics, new Set(Object.keys(appRouter._def.procedures))));
   app.set("trust proxy", deps.http.trustProxy);
-  app.use(
-    pinoHttp({
-      logger: deps.log,
-      genReqId: requestId,
-      // Enough to find a request; full header dumps cost CPU on every line and risk leaking data. The
-      // serializers read Node's own request and response: pino's standard ones would first copy every
-      // header of every request into an object these then drop.
-      wrapSerializers: false,
-      serializers: {
-        req: (req: express.Request) => ({
-          id: req.id,
-          method: req.method,
-          url: req.originalUrl,
-          remoteAddress: req.socket.remoteAddress,
-        }),
-        res: (res: express.Response) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
-    }),
-  );
+  app.use(accessLog(app, deps.log));
   app.use(
     helmet({
       // Upgrading to https would break a shop served over plain http on a LAN; TLS is the proxy's job.

@@ -1,12 +1,8 @@
 import zlib from "node:zlib";
 import { available, onlyLeft, type CatalogVersion } from "@bbscart/core";
 import type { NextFunction, RequestHandler, Response } from "express";
+import { cacheableCatalogReads } from "../routers/catalog.router.js";
 
-/**
- * Public catalog queries: their answer depends only on the URL (procedure and input) and on what
- * the database holds — never on who asks or on the time.
- */
-const CACHEABLE = new Set(["catalog.list", "catalog.bySlug", "catalog.categories"]);
 
 /** An availability fact an answer showed about one variant: in stock or not and, on a product page, its "only N left". */
 interface ShownStock {
@@ -103,7 +99,7 @@ export function catalogResponseCache(source: CatalogCacheSource, maxEntries: num
   };
 
   return (req, res, next) => {
-    if (req.method !== "GET" || !req.path.slice(1).split(",").every((procedure) => CACHEABLE.has(procedure))) return next();
+    if (req.method !== "GET" || !req.path.slice(1).split(",").every((procedure) => cacheableCatalogReads.has(procedure))) return next();
     if (stockOf && filtersOnStock(req.originalUrl)) return next();
     const key = `${req.headers["accept-encoding"] ?? ""}\n${req.originalUrl}`;
     const version = catalog.current();

@@ -1,4 +1,5 @@
 import type { Request, Response } from "express";
+import { catalogReads } from "../routers/catalog.router.js";
 import type { Services } from "../services/index.js";
 import { callByPath } from "../trpc/call-by-path.js";
 import { contextFactory } from "../trpc/init.js";
@@ -6,7 +7,7 @@ import { appRouter } from "../trpc/root.js";
 import type { CallProcedure } from "./web.js";
 
 /** What a server-rendered first view may ask for: public reads that are the same for every visitor. */
-const firstViewProcedures = /^(catalog\.[A-Za-z]+|system\.info)$/;
+const firstViewProcedures: ReadonlySet<string> = new Set([...catalogReads, "system.info"]);
 
 /**
  * The procedures a first view is rendered from, called in-process through the same router (input
@@ -17,6 +18,6 @@ export function anonymousCaller(services: Services): (req: Request, res: Respons
   const context = contextFactory(services);
   return (req, res) => {
     const caller = appRouter.createCaller({ ...context({ req, res }), bearer: null });
-    return (path, input) => (firstViewProcedures.test(path) ? callByPath(caller, path, input) : Promise.reject(new Error(`${path} is not served in a first view`)));
+    return (path, input) => (firstViewProcedures.has(path) ? callByPath(caller, path, input) : Promise.reject(new Error(`${path} is not served in a first view`)));
   };
 }

@@ -1,12 +1,11 @@
 import type { RequestHandler } from "express";
+import { catalogReads } from "../routers/catalog.router.js";
 import type { Services } from "../services/index.js";
 import { callByPath } from "../trpc/call-by-path.js";
 import { contextFactory } from "../trpc/init.js";
 import { appRouter } from "../trpc/root.js";
 import { transformer } from "../trpc/transformer.js";
 
-/** The public catalog reads browsing is made of: side-effect free, the same for every caller of a role. */
-const LEAN = new Set(["catalog.list", "catalog.bySlug", "catalog.categories", "catalog.storeInfo"]);
 
 /**
  * The inputs of a tRPC GET, as its HTTP link sends them: `input` is one serialized input, or with
@@ -48,7 +47,7 @@ export function leanCatalogReads(services: Services): RequestHandler {
   return (req, res, next) => {
     if (req.method !== "GET") return next();
     const paths = req.path.slice(1).split(",");
-    if (!paths.every((path) => LEAN.has(path))) return next();
+    if (!paths.every((path) => catalogReads.has(path))) return next();
     // A client that asked for a streamed (JSON lines) answer gets it from tRPC.
     if (req.headers["trpc-accept"] !== undefined || req.headers.accept?.includes("application/jsonl")) return next();
     let call: { batch: boolean; inputs: unknown[] };

@@ -150,7 +150,7 @@ export function restRoutes(deps: RestDeps): Router {
   routes.use(
     mutationLimit(deps.redis, deps.redisPrefix, deps.mutationsPerMinute, (req, res, retryAfterSeconds) => {
       res.setHeader("Retry-After", String(retryAfterSeconds));
-      sendProblem(res, problem({ status: 429, detail: "Too many requests; try again shortly", instance: req.originalUrl, requestId: req.id as string, code: "TOO_MANY_REQUESTS" }));
+      sendProblem(res, problem({ status: 429, detail: "Too many requests; try again shortly", instance: req.originalUrl, requestId: req.id, code: "TOO_MANY_REQUESTS" }));
     }),
   );
   routes.use((req, res, next) => {
@@ -158,7 +158,7 @@ export function restRoutes(deps: RestDeps): Router {
     // An empty one is no body, whatever its type says: fetch and `curl -d ''` send `Content-Length: 0`
     // on a POST without one (accept-price, pay again), often with no Content-Type at all.
     if (carriesContent(req) && req.is("application/json") === false) {
-      sendProblem(res, problem({ status: 415, detail: "Send the request body as application/json", instance: req.originalUrl, requestId: req.id as string, code: "UNSUPPORTED_MEDIA_TYPE" }));
+      sendProblem(res, problem({ status: 415, detail: "Send the request body as application/json", instance: req.originalUrl, requestId: req.id, code: "UNSUPPORTED_MEDIA_TYPE" }));
       return;
     }
     next();
@@ -173,7 +173,7 @@ export function restRoutes(deps: RestDeps): Router {
     if (!operation) {
       if (matches.length > 0) res.setHeader("Allow", matches.map((m) => m.method).join(", "));
       const status = matches.length > 0 ? 405 : 404;
-      sendProblem(res, problem({ status, detail: `No operation ${req.method} ${req.originalUrl}`, instance: req.originalUrl, requestId: req.id as string, code: status === 405 ? "METHOD_NOT_SUPPORTED" : "NOT_FOUND" }));
+      sendProblem(res, problem({ status, detail: `No operation ${req.method} ${req.originalUrl}`, instance: req.originalUrl, requestId: req.id, code: status === 405 ? "METHOD_NOT_SUPPORTED" : "NOT_FOUND" }));
       return;
     }
     // The operation's template, not the path: what request metrics count it under (ids never become labels).
@@ -195,7 +195,7 @@ export function restRoutes(deps: RestDeps): Router {
   const onError: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, req, res, next) => {
     if (typeof error.status !== "number" || error.status >= 500) return next(error);
     const detail = error.type === "entity.parse.failed" ? "The request body is not valid JSON" : (error.message ?? "Bad request");
-    sendProblem(res, problem({ status: error.status, detail, instance: req.originalUrl, requestId: req.id as string, code: error.status === 413 ? "PAYLOAD_TOO_LARGE" : "PARSE_ERROR" }));
+    sendProblem(res, problem({ status: error.status, detail, instance: req.originalUrl, requestId: req.id, code: error.status === 413 ? "PAYLOAD_TOO_LARGE" : "PARSE_ERROR" }));
   };
   routes.use(onError);
   return routes;

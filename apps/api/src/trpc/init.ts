@@ -36,7 +36,7 @@ export type Meta = OpenApiMeta<{ access: Access }>;
 export function contextFactory(services: Services, surface: Context["surface"] = "rpc") {
   return ({ req, res }: Pick<CreateExpressContextOptions, "req" | "res">): Context => {
     const bearer = readBearer(services.tokens, req.headers.authorization);
-    return { services, log: req.log, requestId: req.id as string, ip: req.ip ?? "unknown", req, res, bearer, surface };
+    return { services, log: req.log, requestId: req.id, ip: req.ip ?? "unknown", req, res, bearer, surface };
   };
 }
 
