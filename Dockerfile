@@ -37,12 +37,12 @@ FROM node:24-bookworm-slim AS runtime
 # glibc's allocator settings of scripts/heap.mjs (decision 144): two arenas, and blocks of 1 MiB or more
 # always mapped, so the memory of image-decode and sign-in bursts goes back.
 # NODE_OPTIONS: the heap settings of scripts/heap.mjs (decision 106); an operator's NODE_OPTIONS
-# replaces them (keep both flags, changed, when setting your own).
+# replaces them (keep all three flags, changed, when setting your own).
 ENV NODE_ENV=production \
     DATA_DIR=/data \
     MALLOC_ARENA_MAX=2 \
     MALLOC_MMAP_THRESHOLD_=1048576 \
-    NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=16"
+    NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=16 --v8-pool-size=0"
 WORKDIR /app
 # Owned by root and read-only to the app: only DATA_DIR (uploads, mail files) is writable.
 COPY --from=build /out /app

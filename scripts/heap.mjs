@@ -5,7 +5,7 @@
  * The Dockerfile and apps/api's start scripts carry the same flags; apps/api/test/heap-settings.test.ts
  * keeps them equal.
  */
-export const HEAP_FLAGS = Object.freeze(["--max-old-space-size=160", "--max-semi-space-size=16"]);
+export const HEAP_FLAGS = Object.freeze(["--max-old-space-size=160", "--max-semi-space-size=16", "--v8-pool-size=0"]);
 
 /**
  * glibc's allocator settings (decision 144), read once at process start. With its defaults glibc keeps

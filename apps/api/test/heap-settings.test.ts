@@ -17,7 +17,8 @@ import { testEnv } from "./test-env.js";
 
 const HEAP_FLAGS = heapFlags as readonly string[];
 const MALLOC_SETTINGS = mallocSettings as Record<string, string>;
-type Launched = { child: ChildProcess; ready: Promise<{ heapLimit: number }> };
+type Report = { heapLimit: number; threads: number; cores: number };
+type Launched = { child: ChildProcess; ready: Promise<Report> };
 const launch = launchUntyped as (entry: string, options: { env: NodeJS.ProcessEnv }) => Launched;
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,16 +29,24 @@ afterAll(() => removeKeys(redisPrefix));
 const MiB = 1024 * 1024;
 const oldSpaceMiB = Number(/^--max-old-space-size=(\d+)$/.exec(HEAP_FLAGS.find((f) => f.startsWith("--max-old-space-size=")) ?? "")?.[1]);
 
-/** What a launched child's V8 heap may grow to, in bytes, as the child itself reports it. */
-async function heapLimitOf(env: NodeJS.ProcessEnv): Promise<number> {
-  const entry = path.join(tempDir(), "report-heap-limit.mjs");
-  fs.writeFileSync(entry, `import v8 from "node:v8";\nprocess.send({ type: "ready", heapLimit: v8.getHeapStatistics().heap_size_limit }, () => process.disconnect());\n`);
+/**
+ * What a launched child reports about itself: how far its V8 heap may grow (bytes), how many threads
+ * it runs (main, V8's helper pool, Node's own), and how many cores it may use.
+ */
+async function reportOf(env: NodeJS.ProcessEnv): Promise<Report> {
+  const entry = path.join(tempDir(), "report-heap.mjs");
+  fs.writeFileSync(
+    entry,
+    `import fs from "node:fs";\nimport os from "node:os";\nimport v8 from "node:v8";\n` +
+      `process.send({ type: "ready", heapLimit: v8.getHeapStatistics().heap_size_limit, threads: fs.readdirSync("/proc/self/task").length, cores: os.availableParallelism() }, () => process.disconnect());\n`,
+  );
   const { child, ready } = launch(entry, { env });
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  const { heapLimit } = await ready;
+  const report = await ready;
   await exited;
-  return heapLimit;
+  return report;
 }
+const heapLimitOf = async (env: NodeJS.ProcessEnv) => (await reportOf(env)).heapLimit;
 
 describe("heap settings", () => {
   it("names an old-space limit and a semi-space limit", () => {
@@ -55,6 +64,13 @@ describe("heap settings", () => {
   it("lets the operator's NODE_OPTIONS override them", async () => {
     const limit = await heapLimitOf({ PATH: process.env.PATH, NODE_OPTIONS: `--max-old-space-size=${oldSpaceMiB + 512}` });
     expect(limit).toBeGreaterThanOrEqual((oldSpaceMiB + 512) * MiB);
+  });
+
+  it("size V8's helper threads from the cores the process may use, not a fixed four (decision 156)", async () => {
+    const ours = await reportOf({ PATH: process.env.PATH });
+    // Node's default pool, as an operator's NODE_OPTIONS may still ask for it.
+    const fixed = await reportOf({ PATH: process.env.PATH, NODE_OPTIONS: "--v8-pool-size=4" });
+    expect(fixed.threads - ours.threads).toBe(4 - Math.max(1, ours.cores - 1));
   });
 
   it("reach the API and the worker npm start runs", async () => {

@@ -26,15 +26,45 @@ export function encodeJson(value: unknown): string {
   });
 }
 
+/**
+ * Parsed without a reviver, then walked once: a reviver is called for every value of the document
+ * and made reading an order's details 3× slower than the parse itself.
+ */
 export function decodeJson<T>(text: string): T {
-  return JSON.parse(text, (_key, value: unknown) => {
-    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-      const entries = Object.entries(value);
-      const first = entries[0];
-      if (entries.length === 1 && first && first[0] === DATE_TAG && typeof first[1] === "number") return new Date(first[1]);
+  return withDates(JSON.parse(text) as unknown) as T;
+}
+
+/** `value` with every `{"$date": ms}` object (that key alone) replaced by its Date, in place. */
+function withDates(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === "object" && item !== null) {
+        const revived = withDates(item);
+        if (revived !== item) value[i] = revived;
+      }
     }
     return value;
-  }) as T;
+  }
+  const record = value as Record<string, unknown>;
+  const ms = record[DATE_TAG];
+  if (typeof ms === "number" && Object.hasOwn(record, DATE_TAG) && onlyKey(record)) return new Date(ms);
+  for (const key in record) {
+    const item = record[key];
+    if (typeof item === "object" && item !== null) {
+      const revived = withDates(item);
+      // Written only when it changed, so no key (`__proto__` included) is ever assigned otherwise.
+      if (revived !== item) record[key] = revived;
+    }
+  }
+  return record;
+}
+
+function onlyKey(record: Record<string, unknown>): boolean {
+  let keys = 0;
+  for (const _key in record) keys++;
+  return keys === 1;
 }
 
 const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -28,6 +28,21 @@ const toMessage = (row: OutboxRow): OutboxMessage => ({
   lastFailedAt: fromMsOrNull(row.last_failed_at),
 });
 
+/**
+ * A notification's compact form while the notification object lives: the rows of its channels
+ * (email and SMS) carry the same notification, so it is deflated once, not once per row.
+ * Notifications are immutable values, so the bytes cannot go stale.
+ */
+const packed = new WeakMap<Notification, Buffer>();
+function packedNotification(notification: Notification): Buffer {
+  let blob = packed.get(notification);
+  if (!blob) {
+    blob = packJson(notification);
+    packed.set(notification, blob);
+  }
+  return blob;
+}
+
 export function sqliteOutbox(ex: Executor): OutboxRepository {
   return {
     // DO NOTHING rather than a unique error: a retried decision re-enqueues the same ids.
@@ -42,7 +57,7 @@ export function sqliteOutbox(ex: Executor): OutboxRepository {
             .run(
               message.id,
               message.channel,
-              packJson(message.notification),
+              packedNotification(message.notification),
               message.status,
               message.attempts,
               toMs(message.createdAt),
