@@ -3,6 +3,7 @@ import cookieParser from "cookie-parser";
 import cors from "cors";
 import express, { type ErrorRequestHandler } from "express";
 import helmet from "helmet";
+import type { TRPCError } from "@trpc/server";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import type { FileStorage, PaymentProvider } from "@bbscart/core";
 import type { Redis } from "ioredis";
@@ -14,11 +15,12 @@ import { restRoutes } from "../rest/routes.js";
 import { mutationLimit } from "../security/request-limit.js";
 import { batchCap, trpcCalls } from "../security/trpc-batch.js";
 import type { Services } from "../services/index.js";
-import { contextFactory } from "../trpc/init.js";
+import { contextFactory, type Context } from "../trpc/init.js";
 import { appRouter } from "../trpc/root.js";
 import { adminExportRoutes } from "./admin-exports.js";
 import { adminUploadRoutes } from "./admin-uploads.js";
 import { leanCatalogReads } from "./lean-reads.js";
+import { leanMutations } from "./lean-mutations.js";
 import { catalogResponseCache } from "./catalog-cache.js";
 import { responseCompression } from "./compression.js";
 import { authRoutes } from "./auth-routes.js";
@@ -88,6 +90,10 @@ const razorpayCheckoutSources = {
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
+  // Both ways a tRPC call is answered (tRPC's adapter, the lean mutation path) report failures here.
+  const procedureFailed = ({ error, path, ctx }: { error: TRPCError; path?: string | undefined; ctx?: Context | undefined }) => {
+    if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.log ?? deps.log).error({ err: error, path }, "procedure failed");
+  };
   app.disable("x-powered-by");
   // First, so a request's time includes everything below (logging, compression, the catalog cache).
   if (deps.metrics) app.use(requestMetrics(deps.metrics, new Set(Object.keys(appRouter._def.procedures))));
@@ -125,6 +131,8 @@ export function createApp(deps: AppDeps): express.Express {
     ["/trpc", "/auth", "/api/admin/uploads"],
     mutationLimit(deps.redis, deps.http.redisPrefix, deps.http.mutationsPerMinute, undefined, (req) => (req.baseUrl === "/trpc" ? trpcCalls(req) : 1)),
   );
+  // Right after the limit, before the routers below (none serves /trpc): a mutation skips tRPC's fetch adapter (decision 157).
+  app.use("/trpc", leanMutations(deps.services, { maxBodyBytes: deps.http.bodyLimitBytes, onError: procedureFailed }));
   app.use(adminUploadRoutes(deps.services, deps.http.uploadMaxBytes));
   app.use(adminExportRoutes(deps.services, deps.http.exportPageSize));
   app.use("/api/v1", restRoutes({ router: appRouter, services: deps.services, redis: deps.redis, ...deps.http }));
@@ -137,9 +145,7 @@ export function createApp(deps: AppDeps): express.Express {
       maxBodySize: deps.http.bodyLimitBytes,
       router: appRouter,
       createContext: contextFactory(deps.services),
-      onError: ({ error, path, ctx }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.log ?? deps.log).error({ err: error, path }, "procedure failed");
-      },
+      onError: procedureFailed,
     }),
   );
   const shopPages = { catalog: deps.services.catalog, settings: deps.services.settings, catalogVersion: deps.services.db.catalogVersion, ...deps.shopPages };
