@@ -154,4 +154,31 @@ describe("mutations without tRPC's fetch adapter", () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it("turns a throw while answering into Express's error answer, never an unhandled rejection", async () => {
+    const bare = express();
+    bare.use(
+      "/trpc",
+      leanMutations(app.services, {
+        maxBodyBytes: 1000,
+        onError: () => {
+          throw new Error("the failure report itself failed");
+        },
+      }),
+    );
+    bare.use(((error, _req, res, _next) => void res.status(500).json({ caught: (error as Error).message })) as express.ErrorRequestHandler);
+    const server = bare.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    try {
+      const answer = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc/cart.add`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${shopper.token}` },
+        body: body({ variantId, quantity: 0 }),
+      });
+      expect(answer.status).toBe(500);
+      expect(await answer.json()).toEqual({ caught: "the failure report itself failed" });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

@@ -3,7 +3,6 @@ import { available, onlyLeft, type CatalogVersion } from "@bbscart/core";
 import type { NextFunction, RequestHandler, Response } from "express";
 import { cacheableCatalogReads } from "../routers/catalog.router.js";
 
-
 /** An availability fact an answer showed about one variant: in stock or not and, on a product page, its "only N left". */
 interface ShownStock {
   readonly variantId: string;

@@ -67,32 +67,35 @@ export function leanMutations(services: Services, options: { maxBodyBytes: numbe
     const length = Number(req.headers["content-length"]);
     if (!Number.isSafeInteger(length) || length > options.maxBodyBytes) return next();
 
-    bodyText(req).then((text) => {
-      let inputs: unknown[];
-      try {
-        inputs = inputsOf(text, batch, paths.length);
-      } catch {
-        (req as Request & { body: string }).body = text;
-        return next();
-      }
-      const ctx = context({ req, res });
-      const calls = paths.map((path, batchIndex) =>
-        callTRPCProcedure({ router: appRouter, path, getRawInput: () => Promise.resolve(inputs[batchIndex]), ctx, type: "mutation", signal: undefined, batchIndex }).then(
-          (data: unknown) => ({ result: { data } }),
-          (cause: unknown) => {
-            const error = getTRPCErrorFromUnknown(cause);
-            const input = inputs[batchIndex];
-            options.onError({ error, path, input, ctx, type: "mutation", req });
-            return { error: getTRPCErrorShape({ config, ctx, error, input, path, type: "mutation" }) };
-          },
-        ),
-      );
-      return Promise.all(calls).then((responses) => {
-        res.statusCode = getHTTPStatusCode(responses);
-        res.setHeader("Vary", "trpc-accept, accept");
-        res.setHeader("Content-Type", "application/json");
-        res.end(JSON.stringify(transformTRPCResponse(config, batch ? responses : responses[0]!)));
-      });
-    }, next);
+    bodyText(req)
+      .then((text) => {
+        let inputs: unknown[];
+        try {
+          inputs = inputsOf(text, batch, paths.length);
+        } catch {
+          (req as Request & { body: string }).body = text;
+          return next();
+        }
+        const ctx = context({ req, res });
+        const calls = paths.map((path, batchIndex) =>
+          callTRPCProcedure({ router: appRouter, path, getRawInput: () => Promise.resolve(inputs[batchIndex]), ctx, type: "mutation", signal: undefined, batchIndex }).then(
+            (data: unknown) => ({ result: { data } }),
+            (cause: unknown) => {
+              const error = getTRPCErrorFromUnknown(cause);
+              const input = inputs[batchIndex];
+              options.onError({ error, path, input, ctx, type: "mutation", req });
+              return { error: getTRPCErrorShape({ config, ctx, error, input, path, type: "mutation" }) };
+            },
+          ),
+        );
+        return Promise.all(calls).then((responses) => {
+          res.statusCode = getHTTPStatusCode(responses);
+          res.setHeader("Vary", "trpc-accept, accept");
+          res.setHeader("Content-Type", "application/json");
+          res.end(JSON.stringify(transformTRPCResponse(config, batch ? responses : responses[0]!)));
+        });
+      })
+      // A body cut off, or a throw while answering: Express's error handler, never an unhandled rejection.
+      .catch(next);
   };
 }
