@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { leanMutations, type ProcedureFailure } from "../src/http/lean-mutations.js";
+import { leanMutations, type ProcedureFailure } from "../src/http/lean-trpc.js";
 import { addProduct, address, creditWallet, makeShoppers, newKey, stockOf, walletBalance, type Shopper } from "./checkout-fixtures.js";
 import { suiteDir } from "./catalog-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
@@ -15,7 +15,7 @@ interface Answer {
 
 /**
  * tRPC mutations are answered through tRPC's procedure call without its fetch adapter
- * (http/lean-mutations.ts). The same request sent with a streamed body (no Content-Length) is
+ * (http/lean-trpc.ts). The same request sent with a streamed body (no Content-Length) is
  * left to tRPC's own adapter, so each case below sends it both ways and expects the same status,
  * headers and bytes: failures of every kind, a batch mixing them, a replayed order.
  */

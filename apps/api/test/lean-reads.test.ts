@@ -1,23 +1,37 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { leanCatalogReads } from "../src/http/lean-reads.js";
+import { leanQueries } from "../src/http/lean-trpc.js";
 import { createAccount, type TestAccount } from "./accounts.js";
 import { createProduct, ok, suiteDir } from "./catalog-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
 
 /**
- * Public catalog reads are answered in-process (http/lean-reads.ts) rather than through tRPC's
- * fetch adapter. These tests hold it to tRPC's own answers: a batch that mixes in a procedure the
- * lean path does not serve goes through tRPC whole, so its catalog elements are what tRPC says.
+ * Queries are answered through tRPC's procedure call without its fetch adapter
+ * (http/lean-trpc.ts). A query string the lean path does not read — `input` given twice, of which
+ * tRPC reads the first — is left to tRPC's adapter, so each case is sent both ways and must give
+ * the same status, headers and bytes.
  */
-describe("catalog reads without tRPC's fetch adapter", () => {
+describe("queries without tRPC's fetch adapter", () => {
   const data = suiteDir();
   let app: RunningApp;
   let admin: TestAccount;
   let slug: string;
   const enc = (value: unknown) => encodeURIComponent(JSON.stringify(value));
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}/trpc/${path}`, { headers });
+  let requests = 0;
+  /** `path` answered by the lean path and by tRPC's adapter. */
+  const bothWays = async (path: string, headers: Record<string, string> = {}) => {
+    // One request id for both: error shapes carry it.
+    const ids = { "x-request-id": `both-ways-${++requests}`, ...headers };
+    // `batch=0` (non-batch to tRPC) or `batch=1` given twice (tRPC reads the first): the lean path hands such a request on.
+    const twice = `${path}${path.includes("?") ? "&" : "?"}batch=${/[?&]batch=1/.test(path) ? 1 : 0}`;
+    const read = async (answer: Response) => ({ status: answer.status, type: answer.headers.get("content-type"), vary: answer.headers.get("vary"), body: await answer.text() });
+    const lean = await read(await get(path, ids));
+    const viaTrpc = await read(await get(twice, ids));
+    expect(lean).toEqual(viaTrpc);
+    return lean;
+  };
 
   beforeAll(async () => {
     // The answer cache off: every read here is computed.
@@ -36,36 +50,35 @@ describe("catalog reads without tRPC's fetch adapter", () => {
 
   it("answers with exactly the bytes, status and headers tRPC gives for the same calls", async () => {
     const inputs = { 0: { json: { limit: 2, sort: "price_asc" } }, 1: { json: { slug } } };
-    const lean = await get(`catalog.list,catalog.bySlug,catalog.categories?batch=1&input=${enc(inputs)}`);
-    // system.info is not served by the lean path: tRPC answers the whole batch.
-    const viaTrpc = await get(`catalog.list,catalog.bySlug,catalog.categories,system.info?batch=1&input=${enc(inputs)}`);
-    expect(lean.status).toBe(200);
-    expect(viaTrpc.status).toBe(200);
-    expect(lean.headers.get("content-type")).toBe(viaTrpc.headers.get("content-type"));
-    expect(lean.headers.get("vary")).toBe(viaTrpc.headers.get("vary"));
-    const leanBody = (await lean.json()) as unknown[];
-    const trpcBody = (await viaTrpc.json()) as unknown[];
-    expect(leanBody).toHaveLength(3);
-    expect(JSON.stringify(leanBody)).toBe(JSON.stringify(trpcBody.slice(0, 3)));
+    const batch = await bothWays(`catalog.list,catalog.bySlug,catalog.categories,system.info?batch=1&input=${enc(inputs)}`);
+    expect(batch.status).toBe(200);
+    const elements = JSON.parse(batch.body) as unknown[];
+    expect(elements).toHaveLength(4);
     // Unbatched, the same element alone.
-    const single = await get(`catalog.list?input=${enc(inputs[0])}`);
-    expect(await single.text()).toBe(JSON.stringify(trpcBody[0]));
-    const names = (leanBody[0] as { result: { data: { json: { items: { name: string }[] } } } }).result.data.json.items.map((item) => item.name);
+    expect((await bothWays(`catalog.list?input=${enc(inputs[0])}`)).body).toBe(JSON.stringify(elements[0]));
+    expect((await bothWays("catalog.categories")).status).toBe(200);
+    const names = (elements[0] as { result: { data: { json: { items: { name: string }[] } } } }).result.data.json.items.map((item) => item.name);
     expect(names).toEqual(["Clay diya", "Brass lamp"]);
   });
 
-  it("leaves every failure to tRPC: bad input names its field, a missing product is a 404, unreadable input a 400", async () => {
-    const bad = await get(`catalog.list?input=${enc({ json: { limit: -1 } })}`);
+  it("answers failures as tRPC does: bad input names its field, a missing product is a 404, a batch of mixed outcomes a 207", async () => {
+    const bad = await bothWays(`catalog.list?input=${enc({ json: { limit: -1 } })}`);
     expect(bad.status).toBe(400);
-    const badBody = (await bad.json()) as { error: { json: { data: { code: string; fieldErrors: { path: string }[] } } } };
+    const badBody = JSON.parse(bad.body) as { error: { json: { data: { code: string; fieldErrors: { path: string }[] } } } };
     expect(badBody.error.json.data.code).toBe("BAD_REQUEST");
     expect(badBody.error.json.data.fieldErrors.map((e) => e.path)).toEqual(["limit"]);
 
-    const missing = await get(`catalog.bySlug?input=${enc({ json: { slug: "no-such-lamp" } })}`);
+    const missing = await bothWays(`catalog.bySlug?input=${enc({ json: { slug: "no-such-lamp" } })}`);
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: { json: { data: { code: string } } } }).error.json.data.code).toBe("NOT_FOUND");
+    expect((JSON.parse(missing.body) as { error: { json: { data: { code: string } } } }).error.json.data.code).toBe("NOT_FOUND");
 
-    for (const query of ["input=not-json", `input=${enc({ nope: true })}`, "batch=2", `batch=1&input=${enc([1])}`]) {
+    expect((await bothWays(`catalog.bySlug,catalog.categories?batch=1&input=${enc({ 0: { json: { slug: "no-such-lamp" } } })}`)).status).toBe(207);
+    // Signed-in reads too: a bearer that is no token, tRPC's 401.
+    expect((await bothWays("cart.get", { authorization: "Bearer not-a-token" })).status).toBe(401);
+  });
+
+  it("leaves unreadable input to tRPC, which answers 400", async () => {
+    for (const query of ["input=not-json", `input=${enc({ nope: true })}`, "batch=2", `batch=1&input=${enc([1])}`, "batch=1&input=null"]) {
       const answer = await get(`catalog.list?${query}`);
       expect(answer.status, query).toBe(400);
       const body = (await answer.json()) as { error?: unknown } | Array<{ error?: unknown }>;
@@ -74,10 +87,11 @@ describe("catalog reads without tRPC's fetch adapter", () => {
     }
   });
 
-  it("answers the catalog reads itself and hands everything else on", async () => {
+  it("answers queries itself and hands everything else on, unread", async () => {
     // The lean handler alone, with "handed on" as the next handler: which path answered is visible.
+    const failures: string[] = [];
     const bare = express();
-    bare.use("/trpc", leanCatalogReads(app.services));
+    bare.use("/trpc", leanQueries(app.services, { onError: ({ path, error }) => failures.push(`${path} ${error.code}`) }));
     bare.use((_req, res) => void res.status(599).end("handed on"));
     const server = bare.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
@@ -86,10 +100,15 @@ describe("catalog reads without tRPC's fetch adapter", () => {
     try {
       expect(await status(`catalog.list?input=${enc({ json: { limit: 1 } })}`)).toBe(200);
       expect(await status(`catalog.bySlug,catalog.categories?batch=1&input=${enc({ 0: { json: { slug } } })}`)).toBe(200);
-      expect(await status(`catalog.list?input=${enc({ json: { limit: 0 } })}`)).toBe(599);
-      expect(await status(`catalog.bySlug?input=${enc({ json: { slug: "no-such-lamp" } })}`)).toBe(599);
-      expect(await status(`catalog.list,system.info?batch=1&input=${enc({})}`)).toBe(599);
+      expect(await status(`catalog.categories,system.info?batch=1&input=${enc({})}`), failures.join()).toBe(200);
+      expect(await status(`catalog.list?input=${enc({ json: { limit: 0 } })}`)).toBe(400);
+      expect(await status(`catalog.bySlug?input=${enc({ json: { slug: "no-such-lamp" } })}`)).toBe(404);
+      expect(failures).toEqual(["catalog.list BAD_REQUEST", "catalog.bySlug NOT_FOUND"]);
       expect(await status("catalog.list", { method: "POST", body: "{}" })).toBe(599);
+      expect(await status("cart.add")).toBe(599);
+      expect(await status("no.such")).toBe(599);
+      expect(await status("catalog.list?input=not-json")).toBe(599);
+      expect(await status(`catalog.list?input=${enc({})}&input=${enc({})}`)).toBe(599);
       expect(await status("catalog.categories", { headers: { "trpc-accept": "application/jsonl" } })).toBe(599);
     } finally {
       await new Promise((resolve) => server.close(resolve));
@@ -106,8 +125,7 @@ describe("catalog reads without tRPC's fetch adapter", () => {
   it("passes the caller's bearer on as tRPC would: an expired token is refused the same way on both paths", async () => {
     const shopper = await createAccount(app);
     const headers = { authorization: `Bearer ${shopper.token}x` };
-    const lean = await get(`catalog.categories`, headers);
-    const viaTrpc = await get(`catalog.categories,system.info?batch=1&input=${enc({})}`, headers);
-    expect(lean.status).toBe(viaTrpc.status);
+    expect((await bothWays("catalog.categories", headers)).status).toBe(200);
+    expect((await bothWays("cart.get", headers)).status).toBe(401);
   });
 });

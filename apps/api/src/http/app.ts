@@ -19,8 +19,7 @@ import { contextFactory, type Context } from "../trpc/init.js";
 import { appRouter } from "../trpc/root.js";
 import { adminExportRoutes } from "./admin-exports.js";
 import { adminUploadRoutes } from "./admin-uploads.js";
-import { leanCatalogReads } from "./lean-reads.js";
-import { leanMutations } from "./lean-mutations.js";
+import { leanMutations, leanQueries } from "./lean-trpc.js";
 import { catalogResponseCache } from "./catalog-cache.js";
 import { responseCompression } from "./compression.js";
 import { authRoutes } from "./auth-routes.js";
@@ -90,7 +89,7 @@ const razorpayCheckoutSources = {
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
-  // Both ways a tRPC call is answered (tRPC's adapter, the lean mutation path) report failures here.
+  // Both ways a tRPC call is answered (tRPC's adapter, the lean paths of http/lean-trpc.ts) report failures here.
   const procedureFailed = ({ error, path, ctx }: { error: TRPCError; path?: string | undefined; ctx?: Context | undefined }) => {
     if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.log ?? deps.log).error({ err: error, path }, "procedure failed");
   };
@@ -118,8 +117,8 @@ export function createApp(deps: AppDeps): express.Express {
     ),
   );
   app.use(responseCompression(deps.http.compressionThresholdBytes));
-  // Public catalog reads skip tRPC's fetch adapter (decision 138); a miss above is computed here, and kept.
-  app.use("/trpc", leanCatalogReads(deps.services));
+  // Queries skip tRPC's fetch adapter (decisions 138, 157); a catalog miss above is computed here, and kept.
+  app.use("/trpc", leanQueries(deps.services, { onError: procedureFailed }));
 
   app.use(healthRoutes(deps.readiness, deps.readinessTimeoutMs));
   if (deps.metrics) app.use(metricsRoutes(deps.metrics));

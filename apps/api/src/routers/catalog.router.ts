@@ -63,8 +63,7 @@ const paths = (filter: (meta: unknown) => boolean) =>
 
 /**
  * Every catalog procedure by path: public, side-effect free, the same answer for every caller of a
- * role. The lean read path (http/lean-reads.ts) and a server-rendered first view
- * (http/first-view-caller.ts) call only these.
+ * role — what a server-rendered first view (http/first-view-caller.ts) may call.
  */
 export const catalogReads: ReadonlySet<string> = paths(() => true);
 
