@@ -16,6 +16,7 @@ import { mutationLimit } from "../security/request-limit.js";
 import { batchCap, trpcCalls } from "../security/trpc-batch.js";
 import type { Services } from "../services/index.js";
 import { contextFactory, type Context } from "../trpc/init.js";
+import { procedurePaths } from "../trpc/procedure-paths.js";
 import { appRouter } from "../trpc/root.js";
 import { adminExportRoutes } from "./admin-exports.js";
 import { adminUploadRoutes } from "./admin-uploads.js";
@@ -95,7 +96,7 @@ export function createApp(deps: AppDeps): express.Express {
   };
   app.disable("x-powered-by");
   // First, so a request's time includes everything below (logging, compression, the catalog cache).
-  if (deps.metrics) app.use(requestMetrics(deps.metrics, new Set(Object.keys(appRouter._def.procedures))));
+  if (deps.metrics) app.use(requestMetrics(deps.metrics, procedurePaths()));
   app.set("trust proxy", deps.http.trustProxy);
   app.use(accessLog(app, deps.log));
   app.use(

@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 import { available, onlyLeft, type CatalogVersion } from "@bbscart/core";
 import type { NextFunction, RequestHandler, Response } from "express";
-import { cacheableCatalogReads } from "../routers/catalog.router.js";
+import { cacheableCatalogReads } from "../trpc/procedure-paths.js";
 
 /** An availability fact an answer showed about one variant: in stock or not and, on a product page, its "only N left". */
 interface ShownStock {

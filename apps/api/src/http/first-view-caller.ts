@@ -1,5 +1,5 @@
 import type { Request, Response } from "express";
-import { catalogReads } from "../routers/catalog.router.js";
+import { catalogReads } from "../trpc/procedure-paths.js";
 import type { Services } from "../services/index.js";
 import { callByPath } from "../trpc/call-by-path.js";
 import { contextFactory } from "../trpc/init.js";

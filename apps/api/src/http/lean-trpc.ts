@@ -3,6 +3,7 @@ import { getHTTPStatusCode } from "@trpc/server/http";
 import type { Request, RequestHandler, Response } from "express";
 import type { Services } from "../services/index.js";
 import { contextFactory, type Context } from "../trpc/init.js";
+import { procedurePaths } from "../trpc/procedure-paths.js";
 import { appRouter } from "../trpc/root.js";
 
 type CallType = "query" | "mutation";
@@ -10,11 +11,8 @@ type CallType = "query" | "mutation";
 /** What tRPC's own adapter is told when a procedure fails (app.ts logs unexpected failures). */
 export type ProcedureFailure = (failure: { error: TRPCError; path: string; input: unknown; ctx: Context; type: CallType; req: Request }) => void;
 
-// tRPC keeps every procedure by its dotted path ("order.place") at run time, whatever the type says.
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
-const pathsOf = (type: CallType): ReadonlySet<string> => new Set(procedures.filter(([, procedure]) => procedure._def.type === type).map(([path]) => path));
-const QUERIES = pathsOf("query");
-const MUTATIONS = pathsOf("mutation");
+const QUERIES = procedurePaths((_path, def) => def.type === "query");
+const MUTATIONS = procedurePaths((_path, def) => def.type === "mutation");
 
 const config = appRouter._def._config;
 const deserialize = (value: unknown) => config.transformer.input.deserialize(value) as unknown;

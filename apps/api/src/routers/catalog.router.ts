@@ -1,5 +1,5 @@
 import { catalogListInput, productSlugInput } from "@bbscart/core/schemas";
-import { rest, restBehaviour } from "../rest/meta.js";
+import { rest } from "../rest/meta.js";
 import { categoriesOutput, productOutput, productPageOutput } from "../contract/index.js";
 import { publicProcedure, router } from "../trpc/init.js";
 
@@ -53,22 +53,3 @@ export const catalogRouter = router({
     .query(({ ctx }) => ctx.services.catalog.categories()),
   storeInfo: publicProcedure.query(({ ctx }) => ctx.services.settings.storeInfo()),
 });
-
-const paths = (filter: (meta: unknown) => boolean) =>
-  new Set(
-    Object.entries(catalogRouter._def.procedures)
-      .filter(([, procedure]) => filter((procedure as { _def: { meta?: unknown } })._def.meta))
-      .map(([name]) => `catalog.${name}`),
-  );
-
-/**
- * Every catalog procedure by path: public, side-effect free, the same answer for every caller of a
- * role — what a server-rendered first view (http/first-view-caller.ts) may call.
- */
-export const catalogReads: ReadonlySet<string> = paths(() => true);
-
-/**
- * The catalog reads declared `cached` (an ETag under /api/v1): their answer depends only on the URL
- * and on what the database holds, never on who asks or when — the catalog answer cache keeps them.
- */
-export const cacheableCatalogReads: ReadonlySet<string> = paths((meta) => restBehaviour(meta).cached === true);
