@@ -1,9 +1,14 @@
+import { once } from "node:events";
+import type http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
+import express from "express";
 import { openDatabase } from "@bbscart/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, type TestAccount } from "./accounts.js";
 import { cacheThroughOrders } from "./catalog-cache-orders.js";
 import { createProduct, ok, suiteDir } from "./catalog-fixtures.js";
+import { catalogResponseCache } from "../src/http/catalog-cache.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { call } from "./trpc-http.js";
 
@@ -19,11 +24,12 @@ describe("the catalog answer cache", () => {
   let categoryId: string;
   let productId: string;
 
+  const shop = "https://shop.example";
   const listing = () => call(app.url, "catalog.list", { limit: 20 });
   const names = async () => ((await listing()).data as Page).items.map((item) => item.name);
 
   beforeAll(async () => {
-    app = await startApp({ dataDir: data.dir, variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000" } });
+    app = await startApp({ dataDir: data.dir, variables: { MUTATIONS_PER_IP_PER_MINUTE: "100000", WEB_ORIGIN: shop } });
     admin = await createAccount(app, { role: "admin", permissions: ["catalog.manage"] });
     categoryId = (await ok<{ id: string }>(app.url, "admin.catalog.createCategory", { name: "Lamps" }, { token: admin.token })).id;
     productId = (await createProduct(app.url, admin.token, { name: "Brass lamp", categoryId, variants: [{ sku: "LAMP-1", priceMinor: 99_900, stockOnHand: 1 }] })).id;
@@ -43,6 +49,29 @@ describe("the catalog answer cache", () => {
     expect(again.headers.get("x-cache")).toBe("hit");
     expect(again.headers.get("content-type")).toBe(first.headers.get("content-type"));
     expect(await again.text()).toBe(firstBody);
+  });
+
+  it("answers a hit with the headers the app sent on the miss: security headers, and CORS for that Origin only", async () => {
+    const read = async (origin: string) => {
+      const answer = await fetch(`${app.url}/trpc/catalog.categories`, { headers: { origin } });
+      await answer.arrayBuffer();
+      return answer;
+    };
+    // What differs between two answers of the same bytes: the request's own id, the date, how the length was sent, hit or miss.
+    const own = new Set(["x-request-id", "date", "content-length", "transfer-encoding", "x-cache"]);
+    const replayed = (answer: Response) => Object.fromEntries([...answer.headers].filter(([name]) => !own.has(name)));
+    const miss = await read(shop);
+    const hit = await read(shop);
+    expect([miss.headers.get("x-cache"), hit.headers.get("x-cache")]).toEqual(["miss", "hit"]);
+    expect(replayed(hit)).toEqual(replayed(miss));
+    expect(hit.headers.get("access-control-allow-origin")).toBe(shop);
+    expect(hit.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(hit.headers.get("x-request-id")).not.toBe(miss.headers.get("x-request-id"));
+    // Another origin is granted nothing, and is a key of its own: it never gets the shop's grant replayed, nor the shop its refusal.
+    const stranger = [await read("https://elsewhere.example"), await read("https://elsewhere.example")];
+    expect(stranger.map((answer) => answer.headers.get("x-cache"))).toEqual(["miss", "hit"]);
+    expect(stranger.map((answer) => answer.headers.get("access-control-allow-origin"))).toEqual([null, null]);
+    expect((await read(shop)).headers.get("access-control-allow-origin")).toBe(shop);
   });
 
   it("never serves an answer from before a change made through the API", async () => {
@@ -98,6 +127,64 @@ describe("the catalog answer cache", () => {
     } finally {
       await two.close();
     }
+  });
+});
+
+describe("the catalog answer cache in front of an app", () => {
+  let server: http.Server;
+  let base: string;
+  let version = 1;
+  beforeAll(async () => {
+    const cache = catalogResponseCache({ catalog: { current: () => version }, lowStockThreshold: () => Promise.resolve(5) }, 10);
+    const app = express();
+    let requests = 0;
+    app.use((_req, res, next) => {
+      res.setHeader("X-Request-Id", `request-${++requests}`);
+      next();
+    });
+    app.use(cache.hits);
+    app.use((_req, res, next) => {
+      res.setHeader("X-Frame-Options", "SAMEORIGIN");
+      next();
+    });
+    app.use("/trpc", cache.keep);
+    app.get("/trpc/catalog.categories", (req, res) => {
+      if (req.query.cookie) res.setHeader("Set-Cookie", "seen=1");
+      res.json({ requests });
+    });
+    server = app.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc/catalog.categories`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const read = async (url: string) => {
+    const answer = await fetch(url);
+    return { cache: answer.headers.get("x-cache"), id: answer.headers.get("x-request-id"), frame: answer.headers.get("x-frame-options"), body: await answer.text() };
+  };
+
+  it("replays what the layers below it set, never the request's own headers set before it", async () => {
+    const miss = await read(base);
+    const hit = await read(base);
+    expect([miss.cache, hit.cache]).toEqual(["miss", "hit"]);
+    expect(hit.body).toBe(miss.body);
+    expect(hit.frame).toBe("SAMEORIGIN");
+    expect(hit.id).not.toBe(miss.id);
+  });
+
+  it("never keeps an answer that sets a cookie", async () => {
+    const url = `${base}?cookie=1`;
+    expect([(await read(url)).cache, (await read(url)).cache]).toEqual(["miss", "miss"]);
+  });
+
+  it("reads the catalog version afresh for every request that arrives after a change", async () => {
+    const url = `${base}?v`;
+    const first = await read(url);
+    expect((await read(url)).body).toBe(first.body);
+    version += 1;
+    const after = await read(url);
+    expect(after.cache).toBe("miss");
+    expect(after.body).not.toBe(first.body);
   });
 });
 

@@ -99,6 +99,13 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.metrics) app.use(requestMetrics(deps.metrics, procedurePaths()));
   app.set("trust proxy", deps.http.trustProxy);
   app.use(accessLog(app, deps.log));
+  const catalogCache = catalogResponseCache(
+    { catalog: deps.services.db.catalogVersion, lowStockThreshold: async () => (await deps.services.settings.get()).lowStockThreshold },
+    deps.http.catalogCacheEntries,
+  );
+  // A kept catalog answer is replayed here, in front of everything below (decision 158): the headers
+  // the layers below set for it are part of what was kept.
+  app.use(catalogCache.hits);
   app.use(
     helmet({
       // Upgrading to https would break a shop served over plain http on a LAN; TLS is the proxy's job.
@@ -108,15 +115,9 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(cors({ origin: [...deps.http.allowedOrigins], credentials: true, maxAge: 600 }));
   app.use("/trpc", batchCap(deps.http.trpcBatchMaxCalls));
-  // First after the headers every answer needs (and the batch cap): a kept catalog answer skips every
-  // route below, compression included — the cache keeps the bytes as compressed for that Accept-Encoding.
-  app.use(
-    "/trpc",
-    catalogResponseCache(
-      { catalog: deps.services.db.catalogVersion, lowStockThreshold: async () => (await deps.services.settings.get()).lowStockThreshold },
-      deps.http.catalogCacheEntries,
-    ),
-  );
+  // After the headers every answer needs (and the batch cap), before compression: a catalog read the
+  // cache could not answer is kept here with those headers and its bytes as compressed for that Accept-Encoding.
+  app.use("/trpc", catalogCache.keep);
   app.use(responseCompression(deps.http.compressionThresholdBytes));
   // Queries skip tRPC's fetch adapter (decisions 138, 157); a catalog miss above is computed here, and kept.
   app.use("/trpc", leanQueries(deps.services, { onError: procedureFailed }));

@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import { available, onlyLeft, type CatalogVersion } from "@bbscart/core";
-import type { NextFunction, RequestHandler, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { cacheableCatalogReads } from "../trpc/procedure-paths.js";
 
 /** An availability fact an answer showed about one variant: in stock or not and, on a product page, its "only N left". */
@@ -14,7 +14,8 @@ interface ShownStock {
 interface Entry {
   /** The catalog version the answer was computed at (read before the query ran). */
   readonly version: number;
-  readonly contentType: string;
+  /** Every header the app set below `hits` (security headers, CORS, type, encoding, Vary), replayed as they were. */
+  readonly headers: ReadonlyArray<readonly [string, number | string | string[]]>;
   /** As sent: compressed by `responseCompression` when the request accepted it and the body was big enough. */
   readonly contentEncoding: string | undefined;
   readonly body: Buffer;
@@ -27,6 +28,25 @@ export interface CatalogCacheSource {
   readonly catalog: CatalogVersion | undefined;
   readonly lowStockThreshold: () => Promise<number>;
 }
+
+/** The two places the cache sits in the app (see {@link catalogResponseCache}). */
+export interface CatalogCache {
+  /** Answers a kept answer: mounted at the root, right after the access log, before every other layer. */
+  readonly hits: RequestHandler;
+  /** Keeps a miss's answer: mounted on `/trpc` after the headers every answer needs, before `responseCompression`. */
+  readonly keep: RequestHandler;
+}
+
+/** What `hits` hands `keep` for a cacheable read it could not answer. */
+interface Lookup {
+  readonly key: string;
+  readonly version: number;
+  /** The headers already set when `hits` ran (the request id): the request's own, never part of an entry. */
+  readonly before: ReadonlySet<string>;
+}
+
+/** Headers an entry never replays: the length is the stored body's own, and the cache states hit or miss itself. */
+const NOT_REPLAYED = new Set(["content-length", "transfer-encoding", "x-cache"]);
 
 /**
  * Answers repeated catalog reads on `/trpc` with the bytes computed the first time, as long as the
@@ -46,15 +66,21 @@ export interface CatalogCacheSource {
  * computed makes it a miss next time rather than a stale hit. Without a catalog version or with
  * `maxEntries` 0 nothing is cached. At most `maxEntries` answers are kept, least recently used first out.
  *
- * Mounted before `responseCompression`, it sees and keeps the bytes as they leave compressed, keyed by
- * the request's Accept-Encoding as well as its URL: a hit is sent as stored, so it costs no
- * compression CPU, and a client that accepts only gzip (or nothing) never gets brotli.
+ * A hit is answered in front of the app, as a caching proxy would (decision 158): `hits` sits right
+ * after the access log, and replays the status, headers and bytes the layers below it produced for
+ * the same URL, Accept-Encoding and Origin — the security headers, CORS (the only header that depends
+ * on the request, through its Origin, hence the key), the type, and the compression `keep` saw
+ * leaving (it sits before `responseCompression`, so a hit costs no compression CPU and a client that
+ * accepts only gzip, or nothing, never gets brotli). An answer that sets a cookie is never kept.
  */
-export function catalogResponseCache(source: CatalogCacheSource, maxEntries: number): RequestHandler {
+export function catalogResponseCache(source: CatalogCacheSource, maxEntries: number): CatalogCache {
   const { catalog } = source;
   const entries = new Map<string, Entry>();
-  if (!catalog || maxEntries === 0) return (_req, _res, next) => next();
+  const pass: RequestHandler = (_req, _res, next) => next();
+  if (!catalog || maxEntries === 0) return { hits: pass, keep: pass };
   const { stockOf } = catalog;
+  const lookups = new WeakMap<Request, Lookup>();
+  const versionNow = versionPerTurn(catalog);
 
   const remember = (key: string, entry: Entry) => {
     entries.delete(key);
@@ -63,9 +89,7 @@ export function catalogResponseCache(source: CatalogCacheSource, maxEntries: num
   };
   const send = (res: Response, key: string, hit: Entry) => {
     remember(key, hit);
-    res.setHeader("Content-Type", hit.contentType);
-    res.setHeader("Vary", "Accept-Encoding");
-    if (hit.contentEncoding) res.setHeader("Content-Encoding", hit.contentEncoding);
+    for (const [name, value] of hit.headers) res.setHeader(name, value);
     res.setHeader("X-Cache", "hit");
     res.end(hit.body);
   };
@@ -79,33 +103,67 @@ export function catalogResponseCache(source: CatalogCacheSource, maxEntries: num
     });
   };
 
-  const miss = (res: Response, next: NextFunction, key: string, version: number) => {
+  const hits: RequestHandler = (req, res, next) => {
+    if (req.method !== "GET" || !req.path.startsWith("/trpc/")) return next();
+    if (!req.path.slice("/trpc/".length).split(",").every((procedure) => cacheableCatalogReads.has(procedure))) return next();
+    if (stockOf && filtersOnStock(req.originalUrl)) return next();
+    const key = `${req.headers["accept-encoding"] ?? ""}\n${req.headers.origin ?? ""}\n${req.originalUrl}`;
+    const version = versionNow();
+    const miss = () => {
+      lookups.set(req, { key, version, before: new Set(res.getHeaderNames()) });
+      next();
+    };
+    const hit = entries.get(key);
+    if (!hit || hit.version !== version) return miss();
+    if (!hit.shown) return send(res, key, hit);
+    stillShown(hit.shown).then((held) => (held ? send(res, key, hit) : miss()), next);
+  };
+
+  const keep: RequestHandler = (req, res, next) => {
+    const lookup = lookups.get(req);
+    if (!lookup) return next();
     res.setHeader("X-Cache", "miss");
     // Read alongside the query: a settings change moves the version, so a threshold newer than it is never served.
     const threshold = stockOf ? source.lowStockThreshold() : undefined;
     threshold?.catch(() => undefined);
     captureBody(res, (body) => {
-      const contentType = res.getHeader("Content-Type");
       const header = res.getHeader("Content-Encoding");
-      if (res.statusCode !== 200 || typeof contentType !== "string") return;
+      if (res.statusCode !== 200 || res.hasHeader("Set-Cookie") || typeof res.getHeader("Content-Type") !== "string") return;
+      const headers = Object.entries(res.getHeaders()).flatMap(([name, value]) =>
+        value === undefined || lookup.before.has(name) || NOT_REPLAYED.has(name) ? [] : [[name, value] as const],
+      );
       const contentEncoding = typeof header === "string" ? header : undefined;
-      const entry = { version, contentType, contentEncoding, body };
-      if (!threshold) return remember(key, entry);
+      const entry = { version: lookup.version, headers, contentEncoding, body };
+      if (!threshold) return remember(lookup.key, entry);
       const facts = shownStock(decoded(body, contentEncoding));
-      threshold.then((lowStockThreshold) => remember(key, { ...entry, shown: { facts, lowStockThreshold } }), () => undefined);
+      threshold.then((lowStockThreshold) => remember(lookup.key, { ...entry, shown: { facts, lowStockThreshold } }), () => undefined);
     });
     next();
   };
 
-  return (req, res, next) => {
-    if (req.method !== "GET" || !req.path.slice(1).split(",").every((procedure) => cacheableCatalogReads.has(procedure))) return next();
-    if (stockOf && filtersOnStock(req.originalUrl)) return next();
-    const key = `${req.headers["accept-encoding"] ?? ""}\n${req.originalUrl}`;
-    const version = catalog.current();
-    const hit = entries.get(key);
-    if (!hit || hit.version !== version) return miss(res, next, key, version);
-    if (!hit.shown) return send(res, key, hit);
-    stillShown(hit.shown).then((held) => (held ? send(res, key, hit) : miss(res, next, key, version)), next);
+  return { hits, keep };
+}
+
+/**
+ * The catalog version, read once per turn of the event loop rather than once per request (a prepared
+ * read each time was a twentieth of a hit's CPU under load). It is as current as a read per request:
+ * the requests answered in one turn were all read off their sockets in that turn's poll, so each had
+ * arrived before the first of them read the version, and an answer of the state at that moment is
+ * one the request could have got — commits of this process included, which finish inside the turn
+ * only for writes whose callers have not been answered yet. The next turn reads it afresh
+ * (`setImmediate` runs right after the poll).
+ */
+function versionPerTurn(catalog: CatalogVersion): () => number {
+  let version: number | undefined;
+  const forget = () => {
+    version = undefined;
+  };
+  return () => {
+    if (version === undefined) {
+      version = catalog.current();
+      setImmediate(forget);
+    }
+    return version;
   };
 }
 

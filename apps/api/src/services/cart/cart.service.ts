@@ -23,6 +23,25 @@ export type CartOwner = { userId: string; guestId?: never } | { guestId: string;
 /** What a line may grow to: the stock available, or nothing for a variant no longer on sale. */
 const sellableLeft = (entry: CatalogEntry | undefined): number => (entry && isPurchasable(entry) ? available(entry.variant.stock) : 0);
 
+/** A sellable variant's entry, or not found: an archived product is as gone to a shopper as a missing one. */
+function sellable(entries: ReadonlyMap<string, CatalogEntry>, variantId: string): CatalogEntry {
+  const entry = entries.get(variantId);
+  if (!entry || !isPurchasable(entry)) throw refused({ code: "NOT_FOR_SALE", variantId });
+  return entry;
+}
+
+/**
+ * The catalog as one cart change reads it: the variant it changes (if any) and the cart's lines, in one
+ * read on first use, the same map every later use. A cart change writes no catalog row, so the answer's
+ * re-check (after the cart is saved, in the same unit of work) sees what the change decided on; the
+ * lines after the change are among those before plus the one changed.
+ */
+type CatalogReads = (variantId?: string) => Promise<ReadonlyMap<string, CatalogEntry>>;
+function catalogReads(repos: Repositories, cart: Cart): CatalogReads {
+  let read: Promise<ReadonlyMap<string, CatalogEntry>> | undefined;
+  return (variantId) => (read ??= repos.products.findEntries([...new Set([...(variantId ? [variantId] : []), ...cart.lines.map((line) => line.variantId)])]));
+}
+
 const unwrap = (result: Result<Cart, CartError>): Cart => {
   if (!result.ok) throw refused(result.error);
   return result.value;
@@ -46,25 +65,19 @@ export function cartService(deps: CommerceDeps) {
     return cartView(cart, await reviewStoredCart(repos, cart, { userId: owner?.userId ?? null, deliveryOptionId, now: clock.now() }));
   }
 
-  /** A sellable variant, or not found: an archived product is as gone to a shopper as a missing one. */
-  async function sellable(repos: Repositories, variantId: string) {
-    const entry = (await repos.products.findEntries([variantId])).get(variantId);
-    if (!entry || !isPurchasable(entry)) throw refused({ code: "NOT_FOR_SALE", variantId });
-    return entry;
-  }
-
   /**
    * One change to the cart in one unit of work; without an owner (a guest with no cookie) nothing is
    * saved. An owner has one cart (the store refuses a second), so when two first changes race and
    * the other one's new cart won, this change is made again on that cart.
    */
-  async function change(owner: CartOwner | null, decide: (cart: Cart, repos: Repositories, now: Date) => Promise<Cart> | Cart): Promise<CartView> {
+  async function change(owner: CartOwner | null, decide: (cart: Cart, repos: Repositories, now: Date, catalog: CatalogReads) => Promise<Cart> | Cart): Promise<CartView> {
     const attempt = () =>
       db.uow.run(async (repos) => {
         const cart = await load(repos, owner);
-        const next = await decide(cart, repos, clock.now());
+        const catalog = catalogReads(repos, cart);
+        const next = await decide(cart, repos, clock.now(), catalog);
         if (owner && next !== cart) await repos.carts.save(next);
-        return view(repos, next, owner);
+        return cartView(next, await reviewStoredCart(repos, next, { userId: owner?.userId ?? null, now: clock.now(), entries: await catalog() }));
       });
     try {
       return await attempt();
@@ -80,16 +93,16 @@ export function cartService(deps: CommerceDeps) {
     },
 
     add(owner: CartOwner, input: { variantId: string; quantity: number }) {
-      return change(owner, async (cart, repos, now) => {
-        const { variant } = await sellable(repos, input.variantId);
+      return change(owner, async (cart, _repos, now, catalog) => {
+        const { variant } = sellable(await catalog(input.variantId), input.variantId);
         return unwrap(addItem(cart, { variantId: variant.id, quantity: input.quantity, unitPrice: variant.price }, now, available(variant.stock)));
       });
     },
 
     updateQuantity(owner: CartOwner | null, input: { variantId: string; quantity: number }) {
-      return change(owner, async (cart, repos, now) => {
+      return change(owner, async (cart, _repos, now, catalog) => {
         // A line of a product taken off sale can still be lowered or removed: it has nothing left to grow into.
-        const entry = (await repos.products.findEntries([input.variantId])).get(input.variantId);
+        const entry = (await catalog(input.variantId)).get(input.variantId);
         return unwrap(setQuantity(cart, input.variantId, input.quantity, now, sellableLeft(entry)));
       });
     },
@@ -100,17 +113,17 @@ export function cartService(deps: CommerceDeps) {
 
     /** The shopper saw the new price of a line and takes it. */
     acceptPrice(owner: CartOwner | null, variantId: string) {
-      return change(owner, async (cart, repos, now) => {
+      return change(owner, async (cart, _repos, now, catalog) => {
         if (!cart.lines.some((l) => l.variantId === variantId)) throw refused({ code: "NOT_IN_CART", variantId });
-        return acceptPrice(cart, variantId, (await sellable(repos, variantId)).variant.price, now);
+        return acceptPrice(cart, variantId, sellable(await catalog(variantId), variantId).variant.price, now);
       });
     },
 
     /** Refused with the coupon's reason when it does not apply to this cart now; later problems show on the cart. */
     applyCoupon(owner: CartOwner, code: string) {
-      return change(owner, async (cart, repos, now) => {
+      return change(owner, async (cart, repos, now, catalog) => {
         const next = setCoupon(cart, code, now);
-        const { review } = await reviewStoredCart(repos, next, { userId: owner.userId ?? null, now });
+        const { review } = await reviewStoredCart(repos, next, { userId: owner.userId ?? null, now, entries: await catalog() });
         const rejection = review.problems.find((p) => p.code === "COUPON_INVALID");
         if (rejection) throw refused(rejection);
         return next;

@@ -1,4 +1,4 @@
-import { available, fixFor, lineName, receiptOf, reviewCart, type Cart, type CartReview, type Repositories, type StoreSettings } from "@bbscart/core";
+import { available, fixFor, lineName, receiptOf, reviewCart, type Cart, type CartReview, type CatalogEntry, type Repositories, type StoreSettings } from "@bbscart/core";
 import { loadSettings } from "../common/index.js";
 
 /**
@@ -8,10 +8,17 @@ import { loadSettings } from "../common/index.js";
 export async function reviewStoredCart(
   repos: Repositories,
   cart: Cart,
-  context: { userId: string | null; deliveryOptionId?: string | undefined; now: Date; settings?: StoreSettings },
+  context: {
+    userId: string | null;
+    deliveryOptionId?: string | undefined;
+    now: Date;
+    settings?: StoreSettings;
+    /** The entries of (at least) the cart's lines, when the caller read them in this unit of work and wrote no catalog row since. */
+    entries?: ReadonlyMap<string, CatalogEntry>;
+  },
 ) {
   const settings = context.settings ?? (await loadSettings(repos));
-  const entries = await repos.products.findEntries(cart.lines.map((line) => line.variantId));
+  const entries = context.entries ?? (await repos.products.findEntries(cart.lines.map((line) => line.variantId)));
   const coupon = cart.couponCode ? await repos.coupons.findByCode(cart.couponCode) : null;
   const customerCouponUses = coupon && context.userId ? await repos.coupons.customerUses(coupon.code, context.userId) : 0;
   const deliveryOptionId = context.deliveryOptionId ?? settings.deliveryOptions[0]?.id ?? "";

@@ -131,7 +131,7 @@ export function checkoutService(deps: CommerceDeps) {
       const fixes = addressFixes(address);
       if (fixes.length > 0) return err({ code: "ADDRESS_NEEDS_FIX", fixes });
       if (!cart) return err({ code: "EMPTY_CART" });
-      const { review, settings } = await reviewStoredCart(repos, cart, { userId: buyer.userId, deliveryOptionId: input.deliveryOptionId, now });
+      const { review, settings, entries } = await reviewStoredCart(repos, cart, { userId: buyer.userId, deliveryOptionId: input.deliveryOptionId, now });
       if (review.problems.length > 0) return err({ code: "CART_NEEDS_ATTENTION", problems: review.problems });
       const walletBalance = input.paymentMethod === "wallet" && buyer.userId !== null ? await repos.ledger.balance(walletAccount(buyer.userId), settings.currency) : null;
       const decided = checkout({
@@ -155,8 +155,9 @@ export function checkoutService(deps: CommerceDeps) {
       await repos.orders.create(order);
       const applied = await applyEffects(repos, effects, { now, currency: order.currency });
       if (!applied.ok) return applied;
-      // Wallet and cash-on-delivery orders are confirmed at placement: their invoice is numbered in this unit of work.
-      await issueTaxDocuments(repos, { before: null, after: order }, now);
+      // Wallet and cash-on-delivery orders are confirmed at placement: their invoice is numbered in this unit of
+      // work, from the settings and catalog entries the review read (stock moved since; codes and names did not).
+      await issueTaxDocuments(repos, { before: null, after: order }, now, { settings, entries });
       await repos.idempotency.claim({
         userId: buyer.keyOwner,
         scope: "place_order",

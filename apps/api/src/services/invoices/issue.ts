@@ -8,8 +8,10 @@ import {
   expectOk,
   financialYear,
   invoiceKind,
+  type CatalogEntry,
   type Order,
   type Repositories,
+  type StoreSettings,
   type TaxDocumentKind,
 } from "@bbscart/core";
 import { loadSettings } from "../common/index.js";
@@ -27,14 +29,20 @@ async function nextDocumentNumber(repos: Repositories, kind: TaxDocumentKind, se
  * change that rolls back gives its numbers back and none is skipped. Orders confirmed before GST
  * documents existed have no invoice, and their refunds no credit note.
  */
-export async function issueTaxDocuments(repos: Repositories, change: { before: Order | null; after: Order }, now: Date): Promise<void> {
+export async function issueTaxDocuments(
+  repos: Repositories,
+  change: { before: Order | null; after: Order },
+  now: Date,
+  /** What the caller read in this unit of work (checkout: the cart's review): the settings, and the entries of the order's lines. */
+  read?: { settings: StoreSettings; entries: ReadonlyMap<string, CatalogEntry> },
+): Promise<void> {
   const due = documentsDue(change.before, change.after);
   if (!due.invoice && due.creditNotes.length === 0) return;
   const order = change.after;
-  const settings = await loadSettings(repos);
+  const settings = read?.settings ?? (await loadSettings(repos));
   if (due.invoice) {
     const kind = invoiceKind(settings.tax);
-    const entries = await repos.products.findEntries(order.lines.map((line) => line.variantId));
+    const entries = read?.entries ?? (await repos.products.findEntries(order.lines.map((line) => line.variantId)));
     // The codes in the catalog now, frozen into the document: a later edit of a product does not reach an issued invoice.
     const hsnByProduct = new Map([...entries.values()].map(({ product }) => [product.id, product.hsnCode ?? null]));
     const number = await nextDocumentNumber(repos, kind, settings, now);
