@@ -35,7 +35,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { measure } from "./lib/load.mjs";
+import { measure, settle } from "./lib/load.mjs";
 import { apiServer, repoRoot, useApiRoot } from "./lib/paths.mjs";
 import { freePort, hasTaskset, machineLoad, pinned, SERVER_CORE, start, stop, waitForHttp } from "./lib/procs.mjs";
 import { compressionCpu } from "./lib/compress-cost.mjs";
@@ -383,6 +383,10 @@ async function runOne({ id, conns }, round) {
 const MIXED_SHOPPERS = 10;
 /** Orders per second the shoppers are paced at (two requests each); the goal asks for at least 40. */
 const MIXED_ORDERS_PER_S = 50;
+/** Length of one measured window of the mixed target (alone or while buying); --quick halves it. */
+const MIXED_WINDOW_S = quick ? 1 : 2;
+/** How long the shoppers of a window run before its catalog measurement starts: their process starts and reaches its pace. */
+const MIXED_LEAD_S = 1;
 
 /**
  * The share of catalog answers served from the answer cache while the shoppers buy: one probe
@@ -402,45 +406,113 @@ async function cacheHits(url, untilMs) {
     if (answer.headers.get("x-cache") === "hit") hits += 1;
     await delay(20);
   }
-  return asked ? hits / asked : null;
+  return { hits, asked };
 }
 
+const median = (values) => {
+  const sorted = values.filter((v) => typeof v === "number").sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
+};
 /**
- * The catalog page at `conns` connections on one server: first alone (warm-up, then measured), then
- * while `MIXED_SHOPPERS` shoppers place paced orders (cart.add + order.place by wallet) from the
- * warm-up's start to the measured run's end. Its rate under load is judged as a share of its rate
- * alone on the same server, moments before.
+ * A p99 over several windows, from each window's p99 (the load tools report percentiles, not their
+ * histograms): their mean. It comes closer to the p99 of all the windows' requests than the median,
+ * which would hide a window with a long tail — a p99 is about the tail.
+ */
+const pooledP99 = (values) => {
+  const known = values.filter((v) => typeof v === "number");
+  return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+};
+
+/**
+ * The catalog page at `conns` connections on one server, alone and while `MIXED_SHOPPERS` shoppers
+ * place paced orders (cart.add + order.place by wallet), in interleaved windows: after a warm-up of
+ * both loads together, pairs of `MIXED_WINDOW_S` windows — one alone, one while buying, the order
+ * swapped every pair (alone-buying, buying-alone, …) — until each side has had about `durationS`.
+ * This machine's speed drifts by up to 2× within minutes; two long runs a minute apart measured the
+ * drift as much as the load (shares of 45–89 % for one build), while windows seconds apart, in
+ * mirrored order, see the same machine. Rates are totals over each side's windows; p50 the median
+ * of the windows' p50s, p99 the mean of their p99s (`pooledP99`).
  * @param {{ child: import("./lib/procs.mjs").Child; baseUrl: string }} server
  * @param {number} conns
  */
 async function runMixed(server, conns) {
-  const alone = await measureGet(server, listPath, conns);
   const tokens = await freshTokens(store, server.baseUrl, MIXED_SHOPPERS);
-  const shopping = measure({
-    server: server.child,
-    url: server.baseUrl,
-    connections: MIXED_SHOPPERS,
-    warmupS: 0,
-    durationS: warmupS + durationS + 1,
-    mode: "checkout",
-    overallRate: 2 * MIXED_ORDERS_PER_S,
-    checkout: { tokens, address: ADDRESS, deliveryOptionId: "standard", cartAddBody: mutationBody({ variantId: store.variantId, quantity: 1 }) },
-  });
-  await delay(warmupS * 1000);
-  const probing = cacheHits(server.baseUrl + listPath, performance.now() + durationS * 1000);
-  const m = await measure({ server: server.child, url: server.baseUrl + listPath, connections: conns, warmupS: 0, durationS });
-  const orders = await shopping;
-  const hitShare = await probing;
-  if (orders.failureSample) log(`mixed: first failed order: ${orders.failureSample}`);
+  const url = server.baseUrl + listPath;
+  const shoppers = (seconds) =>
+    measure({
+      server: server.child,
+      url: server.baseUrl,
+      connections: MIXED_SHOPPERS,
+      warmupS: 0,
+      durationS: seconds,
+      mode: "checkout",
+      overallRate: 2 * MIXED_ORDERS_PER_S,
+      checkout: { tokens, address: ADDRESS, deliveryOptionId: "standard", cartAddBody: mutationBody({ variantId: store.variantId, quantity: 1 }) },
+    });
+  const catalog = (seconds) => measure({ server: server.child, url, connections: conns, warmupS: 0, durationS: seconds });
+  const buying = async () => {
+    const orders = shoppers(MIXED_LEAD_S + MIXED_WINDOW_S + 0.5);
+    await delay(MIXED_LEAD_S * 1000);
+    const probing = cacheHits(url, performance.now() + MIXED_WINDOW_S * 1000);
+    const m = await catalog(MIXED_WINDOW_S);
+    return { m, orders: await orders, probe: await probing };
+  };
+
+  // Warm-up: both loads together, so neither path is measured while V8 still compiles it.
+  if (warmupS > 0) await Promise.all([shoppers(warmupS + 0.5), catalog(warmupS)]);
+  await settle(server.child.pid);
+  const alone = [];
+  const mixed = [];
+  const pairs = Math.max(2, Math.round(durationS / MIXED_WINDOW_S));
+  const aloneWindow = async () => {
+    const m = await catalog(MIXED_WINDOW_S);
+    alone.push(m);
+    log(`  mixed window: alone ${Math.round(m.rps)} req/s, p99 ${m.p99Ms.toFixed(1)} ms`);
+  };
+  for (let pair = 0; pair < pairs; pair++) {
+    if (pair % 2 === 0) await aloneWindow();
+    const w = await buying();
+    mixed.push(w);
+    log(`  mixed window: buying ${Math.round(w.m.rps)} req/s, p99 ${w.m.p99Ms.toFixed(1)} ms, ${w.orders.ordersPerS.toFixed(1)} orders/s`);
+    await settle(server.child.pid);
+    if (pair % 2 === 1) await aloneWindow();
+  }
+
+  const total = (runs) => {
+    const requests = runs.reduce((n, r) => n + r.requests, 0);
+    const seconds = runs.reduce((n, r) => n + r.requests / r.rps, 0);
+    return { requests, rps: requests / seconds };
+  };
+  const under = mixed.map((w) => w.m);
+  const orders = mixed.map((w) => w.orders);
+  const failure = orders.find((o) => o.failureSample)?.failureSample;
+  if (failure) log(`mixed: first failed order: ${failure}`);
+  const probed = mixed.reduce((n, w) => ({ hits: n.hits + w.probe.hits, asked: n.asked + w.probe.asked }), { hits: 0, asked: 0 });
+  const m = {
+    ...total(under),
+    p50Ms: median(under.map((r) => r.p50Ms)),
+    p99Ms: pooledP99(under.map((r) => r.p99Ms)),
+    errors: under.reduce((n, r) => n + (r.errors ?? 0), 0),
+    non2xx: under.reduce((n, r) => n + (r.non2xx ?? 0), 0),
+    timeouts: under.reduce((n, r) => n + (r.timeouts ?? 0), 0),
+    bytesPerResponse: under[0].bytesPerResponse,
+    rssPeak: Math.max(...[...alone, ...under, ...orders].map((r) => r.rssPeak ?? 0)),
+    serverCpu: under.reduce((n, r) => n + r.serverCpu, 0) / under.length,
+    tool: "wrk",
+    toolCpu: Math.max(...under.map((r) => r.toolCpu ?? 0)),
+    toolSaturated: under.some((r) => r.toolSaturated),
+  };
+  const aloneRate = total(alone).rps;
   return row("mixed", "mixed", conns, m, {
     bodyBytes: store.catalogBytes,
-    aloneRate: alone.rps,
-    aloneP99Ms: alone.p99Ms,
-    share: m.rps / alone.rps,
-    ordersPerS: orders.ordersPerS,
-    orderP99Ms: orders.iterationP99Ms,
-    hitShare,
-    errors: (m.errors ?? 0) + (m.non2xx ?? 0) + (orders.errors ?? 0) + orders.failedCart + orders.failedOrder,
+    aloneRate,
+    aloneP99Ms: pooledP99(alone.map((r) => r.p99Ms)),
+    share: m.rps / aloneRate,
+    windows: pairs,
+    ordersPerS: orders.reduce((n, o) => n + o.orders, 0) / orders.reduce((n, o) => n + o.durationS, 0),
+    orderP99Ms: pooledP99(orders.map((o) => o.iterationP99Ms)),
+    hitShare: probed.asked ? probed.hits / probed.asked : null,
+    errors: m.errors + m.non2xx + alone.reduce((n, r) => n + (r.errors ?? 0) + (r.non2xx ?? 0), 0) + orders.reduce((n, o) => n + (o.errors ?? 0) + o.failedCart + o.failedOrder, 0),
   });
 }
 

@@ -166,7 +166,7 @@ export function renderText(result) {
   lines.push("");
   lines.push("checkout: rate = orders/s (each = cart.add + order.place by wallet), latency per iteration; sqlite-loop: the same writes without HTTP, tRPC or domain code.");
   if (summary.some((s) => s.target === "mixed")) {
-    lines.push("mixed: the catalog page while paced shoppers place orders on the same server; rate and latency are the catalog's, judged against its rate alone just before.");
+    lines.push("mixed: the catalog page while paced shoppers place orders on the same server; rate and latency are the catalog's, judged against its rate alone in windows interleaved with the buying ones.");
   }
   if (meta.apiServer) lines.push(`API measured: ${meta.apiServer}`);
   lines.push("");
