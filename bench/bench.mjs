@@ -383,8 +383,8 @@ async function runOne({ id, conns }, round) {
 const MIXED_SHOPPERS = 10;
 /** Orders per second the shoppers are paced at (two requests each); the goal asks for at least 40. */
 const MIXED_ORDERS_PER_S = 50;
-/** Length of one measured window of the mixed target (alone or while buying); --quick halves it. */
-const MIXED_WINDOW_S = quick ? 1 : 2;
+/** Length of one measured window of the mixed target (alone or while buying): long enough that a window's start (fresh connections after an idle server) stays out of its p99. */
+const MIXED_WINDOW_S = quick ? 1.5 : 5;
 /** How long the shoppers of a window run before its catalog measurement starts: their process starts and reaches its pace. */
 const MIXED_LEAD_S = 1;
 
@@ -425,8 +425,8 @@ const pooledP99 = (values) => {
 
 /**
  * The catalog page at `conns` connections on one server, alone and while `MIXED_SHOPPERS` shoppers
- * place paced orders (cart.add + order.place by wallet), in interleaved windows: after a warm-up of
- * both loads together, pairs of `MIXED_WINDOW_S` windows — one alone, one while buying, the order
+ * place paced orders (cart.add + order.place by wallet), in interleaved windows (decision 159): after
+ * a warm-up of both loads together, pairs of `MIXED_WINDOW_S` windows — one alone, one while buying, the order
  * swapped every pair (alone-buying, buying-alone, …) — until each side has had about `durationS`.
  * This machine's speed drifts by up to 2× within minutes; two long runs a minute apart measured the
  * drift as much as the load (shares of 45–89 % for one build), while windows seconds apart, in
@@ -458,14 +458,17 @@ async function runMixed(server, conns) {
     return { m, orders: await orders, probe: await probing };
   };
 
-  // Warm-up: both loads together, so neither path is measured while V8 still compiles it.
-  if (warmupS > 0) await Promise.all([shoppers(warmupS + 0.5), catalog(warmupS)]);
+  // Warm-up: both loads together, twice the other targets' warm-up — a paced checkout path is far from
+  // compiled after one (the first windows' tails showed it) — so neither is measured while V8 compiles it.
+  const warm = 2 * warmupS;
+  if (warm > 0) await Promise.all([shoppers(warm + 0.5), catalog(warm)]);
   await settle(server.child.pid);
   const alone = [];
   const mixed = [];
   const pairs = Math.max(2, Math.round(durationS / MIXED_WINDOW_S));
   const aloneWindow = async () => {
     const m = await catalog(MIXED_WINDOW_S);
+    await settle(server.child.pid);
     alone.push(m);
     log(`  mixed window: alone ${Math.round(m.rps)} req/s, p99 ${m.p99Ms.toFixed(1)} ms`);
   };
