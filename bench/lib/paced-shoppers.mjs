@@ -27,6 +27,7 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** @type {{ requests: number; orders: number; errors: number; non2xx: number; failedCart: number; failedOrder: number; sample: string | null; iterationMs: number[]; requestMs: number[] }} */
 const stats = { requests: 0, orders: 0, errors: 0, non2xx: 0, failedCart: 0, failedOrder: 0, sample: null, iterationMs: [], requestMs: [] };
 
 /** One POST of a tRPC mutation on the shared keep-alive agent; resolves with its status and body. */
