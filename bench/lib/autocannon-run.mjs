@@ -4,8 +4,8 @@
  * begins (after `WARMUP_DONE`, once the parent answers on stdin) and one `AC_JSON {...}` line at the end, including its own CPU time over the measured run.
  *
  * Modes: `get` replays one URL; `checkout` runs `cart.add` then `order.place` (wallet) on every
- * connection, each connection signed in as its own pre-funded shopper. `overallRate` (optional)
- * paces the run at that many requests per second in all.
+ * connection, each connection signed in as its own pre-funded shopper. Paced shoppers are
+ * paced-shoppers.mjs: autocannon's own rate is a burst at the start of every second.
  */
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
@@ -67,8 +67,6 @@ function checkoutRequests(stats) {
 async function once(durationS, stats) {
   const options = { url: config.url, connections: config.connections, duration: durationS, timeout: config.timeoutS ?? 10, headers: config.headers ?? {} };
   if (config.mode === "checkout") options.requests = checkoutRequests(stats);
-  // Paced load (the mixed target's shoppers): requests per second across all connections.
-  if (config.overallRate) options.overallRate = config.overallRate;
   return autocannon(options);
 }
 

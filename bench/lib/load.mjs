@@ -68,9 +68,9 @@ function watchCpu(pid) {
  * latency percentiles in ms, error counts, bytes per response, the tool's and the server's CPU
  * (fraction of one core) and the server's peak RSS.
  * `headers` go with every GET (e.g. `Accept-Encoding`, to measure compressed answers).
- * `overallRate` paces the run (requests per second in all): checkout orders evenly spaced by
- * paced-shoppers.mjs, GETs by autocannon; a warm-up of 0 s skips the wait for a quiet server, so a
- * run can measure alongside another load.
+ * `overallRate` paces a checkout run (requests per second in all, two per order): orders start as a
+ * Poisson stream (paced-shoppers.mjs); a warm-up of 0 s skips the wait for a quiet server, so a run
+ * can measure alongside another load.
  * @param {{ server: import("./procs.mjs").Child; url: string; connections: number; warmupS: number; durationS: number; mode?: "get" | "checkout"; checkout?: object; tool?: "wrk" | "autocannon"; headers?: Record<string, string>; overallRate?: number }} options
  */
 export async function measure({ server, url, connections, warmupS, durationS, mode = "get", checkout, tool, headers = {}, overallRate }) {
@@ -116,8 +116,8 @@ export async function measure({ server, url, connections, warmupS, durationS, mo
   } else {
     const config = { mode, url, connections, warmupS, durationS, checkout, headers, overallRate };
     // Paced shoppers start their orders evenly (paced-shoppers.mjs); autocannon's own rate is a burst a second.
-    const paced = mode === "checkout" && overallRate !== undefined;
-    if (paced && warmupS > 0) throw new Error("paced shoppers take no warm-up: run them once to warm up");
+    const paced = overallRate !== undefined;
+    if (paced && (mode !== "checkout" || warmupS > 0)) throw new Error("only checkouts are paced, and paced shoppers take no warm-up: run them once to warm up");
     const argv = pinned(LOAD_CORE, [process.execPath, path.join(repoRoot, "bench/lib", paced ? "paced-shoppers.mjs" : "autocannon-run.mjs"), JSON.stringify(config)]);
     const { text, err, exit } = await spawnCollect(argv, (line, child) => {
       if (line === "WARMUP_DONE") settle(server.pid).then(() => child.stdin.end("GO\n"));
