@@ -11,6 +11,12 @@ import { repoRoot } from "./paths.mjs";
 
 export const hasWrk = spawnSync("wrk", ["--version"]).error === undefined;
 
+/**
+ * How long each wrk connection waits before its first request (wrk-report.lua, decision 160): long
+ * enough for a server that is idle or lightly loaded to accept all of them, one per event-loop turn.
+ */
+const WRK_OPENING_MS = 200;
+
 /** Collects a child's stdout as text while letting the caller watch for marker lines. */
 function collect(child, onLine) {
   let text = "";
@@ -82,7 +88,8 @@ export async function measure({ server, url, connections, warmupS, durationS, mo
   let result;
   if (useWrk) {
     const headerArgs = Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
-    const wrk = (seconds) => pinned(LOAD_CORE, ["wrk", "-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", ...headerArgs, "-s", path.join(repoRoot, "bench/lib/wrk-report.lua"), url]);
+    const wrk = (seconds) =>
+      pinned(LOAD_CORE, ["wrk", "-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", ...headerArgs, "-s", path.join(repoRoot, "bench/lib/wrk-report.lua"), url, "--", String(WRK_OPENING_MS), String(connections)]);
     if (warmupS > 0) {
       await spawnCollect(wrk(warmupS));
       await settle(server.pid);
@@ -100,7 +107,9 @@ export async function measure({ server, url, connections, warmupS, durationS, mo
     const line = text.split("\n").find((l) => l.startsWith("WRK_JSON "));
     if (!line) throw new Error(`wrk gave no result: ${text} ${err}`);
     const w = JSON.parse(line.slice(9));
-    const seconds = w.duration_us / 1e6;
+    // The opening carries no requests: the rate and the tool's CPU are over the rest.
+    const seconds = (w.duration_us - WRK_OPENING_MS * 1000) / 1e6;
+    t0 += WRK_OPENING_MS;
     result = {
       tool: "wrk",
       requests: w.requests,
