@@ -10,6 +10,7 @@ import { AppError } from "../services/common/index.js";
 import type { Services } from "../services/index.js";
 import { outageOf } from "../outage.js";
 import { toTRPCError } from "./to-trpc-error.js";
+import { syncParsing } from "./sync-parse.js";
 import { transformer } from "./transformer.js";
 
 export interface Context {
@@ -102,13 +103,16 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
   throw toTRPCError(cause);
 });
 
-export const publicProcedure = t.procedure.use(mapErrors).meta({ access: "public" });
+/** Where every procedure starts: inputs and outputs parsed sync-first (sync-parse.ts, decision 161). */
+const procedure = syncParsing(t.procedure);
+
+export const publicProcedure = procedure.use(mapErrors).meta({ access: "public" });
 
 /**
  * Signed-in users. The token only names the user; role, permissions and the disabled flag are read
  * from the database on every request, so a demoted or disabled user loses access at once.
  */
-export const authedProcedure = t.procedure
+export const authedProcedure = procedure
   .use(mapErrors)
   .use(async ({ ctx, next }) => {
     const caller = await loadCaller(ctx.services.db.repos.users, ctx.bearer);
