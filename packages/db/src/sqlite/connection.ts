@@ -13,9 +13,49 @@ export interface ConnectionOptions {
 
 export const defaultConnectionOptions: ConnectionOptions = { synchronous: "FULL", busyTimeoutMs: 5_000 };
 
+/**
+ * A prepared statement whose rows are built here from better-sqlite3's raw arrays. better-sqlite3 builds
+ * each row object through V8's C++ API, property by property, which cost nearly twice what a plain
+ * JavaScript loop does: a catalog page's 21 products 77 µs against 41, its 50 variants 121 against
+ * 84 (decision 162). Rows are the same: one property per column in column order, a later column of
+ * the same name winning.
+ */
+export class Statement {
+  private readonly names: readonly string[] | null;
+
+  constructor(private readonly statement: Database.Statement) {
+    const names = statement.reader ? statement.columns().map((column) => column.name) : null;
+    // A column named __proto__ would set the row's prototype when assigned: such rows stay better-sqlite3's.
+    this.names = names && !names.includes("__proto__") ? names : null;
+    if (this.names) statement.raw(true);
+  }
+
+  run(...params: unknown[]): Database.RunResult {
+    return this.statement.run(...params);
+  }
+
+  get(...params: unknown[]): unknown {
+    const values = this.statement.get(...params) as unknown[] | undefined;
+    return values === undefined ? undefined : this.row(values);
+  }
+
+  all(...params: unknown[]): unknown[] {
+    const rows = this.statement.all(...params);
+    return this.names ? rows.map((values) => this.row(values as unknown[])) : rows;
+  }
+
+  private row(values: unknown[]): unknown {
+    const names = this.names;
+    if (!names) return values;
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+    return row;
+  }
+}
+
 /** One better-sqlite3 connection with a statement cache, so hot statements are compiled once. */
 export class Connection {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements = new Map<string, Statement>();
   /**
    * better-sqlite3's transaction wrapper (a SAVEPOINT when a transaction is open), built once: building
    * one per call made five functions per write, a twentieth of what a checkout allocated.
@@ -32,10 +72,10 @@ export class Connection {
     return this.atomic(fn);
   }
 
-  prepare(sql: string): Database.Statement {
+  prepare(sql: string): Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
-      statement = this.db.prepare(sql);
+      statement = new Statement(this.db.prepare(sql));
       this.statements.set(sql, statement);
     }
     return statement;
