@@ -603,7 +603,7 @@ const result = {
     },
   },
   summary,
-  goals: goals(summary),
+  goals: goals(summary, scale),
   compression: compressionCost(summary),
   compressionDirect,
   scale,

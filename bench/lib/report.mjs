@@ -65,8 +65,15 @@ export function summarise(rows) {
   });
 }
 
+/**
+ * How much of its rate each catalog-size target keeps from the smallest catalog to the largest: a
+ * flat cost keeps at least 80 % (a size study is one run per size, and this VM drifts ±20 % between
+ * runs a minute apart). `search-typo` is the spelling correction's cost, not a goal of its own.
+ */
+export const FLAT_SHARE = 0.8;
+
 /** The issue's goals, each with the figure it was judged on. */
-export function goals(summary) {
+export function goals(summary, scale = []) {
   const get = (target, conns) => summary.find((s) => s.target === target && s.connections === conns);
   const list = get("catalog-list", 50);
   const uncached = get("catalog-uncached", 50);
@@ -100,6 +107,22 @@ export function goals(summary) {
     });
   }
   if (apiRows.length) out.push({ goal: "API RSS under load ≤ 200 MiB", value: `${fmt(rss, 0)} MiB peak`, ok: rss <= 200 });
+  const sizes = [...new Set(scale.map((s) => s.products))].sort((a, b) => a - b);
+  if (sizes.length > 1) {
+    const [smallest, largest] = [sizes[0], sizes[sizes.length - 1]];
+    const kept = ["catalog-list", "category+price sort", "search"].flatMap((target) => {
+      const at = (size) => scale.find((s) => s.target === target && s.products === size);
+      const [small, large] = [at(smallest), at(largest)];
+      return small && large ? [{ target, share: large.rate / small.rate }] : [];
+    });
+    if (kept.length) {
+      out.push({
+        goal: `flat cost from ${fmt(smallest)} to ${fmt(largest)} products: each of list, category + price sort and search keeps ≥ ${pct(FLAT_SHARE)} of its rate`,
+        value: kept.map((k) => `${k.target} ${pct(k.share)}`).join(", "),
+        ok: kept.every((k) => k.share >= FLAT_SHARE),
+      });
+    }
+  }
   return out;
 }
 
