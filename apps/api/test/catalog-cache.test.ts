@@ -92,6 +92,41 @@ describe("the catalog answer cache", () => {
     expect(await names()).toEqual(["Lamp renamed elsewhere"]);
   });
 
+  it("never answers a read sent after another process's commit from before it, with many reads in flight across it", async () => {
+    // Decision 158 reads the catalog version once per event-loop turn; a commit by another process
+    // tells this one nothing, so only that read can see it. Thirty shoppers read without pause while
+    // another process renames the product ten times: every read sent after a rename had committed must
+    // show it (or a later one), whichever turn it lands in.
+    const other = await openDatabase({ dataDir: data.dir });
+    let renamed = 0;
+    let stop = false;
+    const stale: string[] = [];
+    let reads = 0;
+    const shopper = async () => {
+      while (!stop) {
+        const sentAfter = renamed;
+        const [name] = await names();
+        reads++;
+        const seen = Number(/^Lamp (\d+)$/.exec(name ?? "")?.[1] ?? 0);
+        if (seen < sentAfter) stale.push(`read sent after rename ${sentAfter} saw ${name}`);
+      }
+    };
+    const shoppers = Array.from({ length: 30 }, shopper);
+    for (let round = 1; round <= 10; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await other.repos.products.update(productId, { name: `Lamp ${round}`, updatedAt: new Date() });
+      renamed = round;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    stop = true;
+    await Promise.all(shoppers);
+    await other.close();
+    expect(stale).toEqual([]);
+    expect(reads).toBeGreaterThan(100);
+    expect(await names()).toEqual(["Lamp 10"]);
+    expect((await listing()).headers.get("x-cache")).toBe("hit");
+  });
+
   it("sees a variant selling out at once", async () => {
     const card = async () => ((await listing()).data as Page).items[0]!.inStock;
     expect(await card()).toBe(true);
