@@ -9,14 +9,10 @@
  */
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
+import { percentile } from "./report.mjs";
 
 if (!process.argv[2]) throw new Error("usage: node autocannon-run.mjs <json config>");
 const config = JSON.parse(process.argv[2]);
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /**
  * autocannon clears a connection's context at every turn of the sequence, so the shopper is

@@ -124,7 +124,7 @@ export async function measure({ server, url, connections, warmupS, durationS, mo
     };
   } else {
     const config = { mode, url, connections, warmupS, durationS, checkout, headers, overallRate };
-    // Paced shoppers start their orders evenly (paced-shoppers.mjs); autocannon's own rate is a burst a second.
+    // Paced shoppers start their orders as a Poisson stream (paced-shoppers.mjs); autocannon's own rate is a burst a second.
     const paced = overallRate !== undefined;
     if (paced && (mode !== "checkout" || warmupS > 0)) throw new Error("only checkouts are paced, and paced shoppers take no warm-up: run them once to warm up");
     const argv = pinned(LOAD_CORE, [process.execPath, path.join(repoRoot, "bench/lib", paced ? "paced-shoppers.mjs" : "autocannon-run.mjs"), JSON.stringify(config)]);

@@ -13,6 +13,7 @@
 import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import { percentile } from "./report.mjs";
 
 if (!process.argv[2]) throw new Error("usage: node paced-shoppers.mjs <json config>");
 const config = JSON.parse(process.argv[2]);
@@ -21,11 +22,6 @@ const target = new URL(config.url);
 const agent = new http.Agent({ keepAlive: true, maxSockets: config.connections });
 const orderEveryMs = 2000 / config.overallRate;
 const run = randomBytes(4).toString("hex");
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /** @type {{ requests: number; orders: number; errors: number; non2xx: number; failedCart: number; failedOrder: number; sample: string | null; iterationMs: number[]; requestMs: number[] }} */
 const stats = { requests: 0, orders: 0, errors: 0, non2xx: 0, failedCart: 0, failedOrder: 0, sample: null, iterationMs: [], requestMs: [] };

@@ -1,5 +1,11 @@
 /** Medians, ratios, goals, the human-readable table and the SVG chart. */
 
+/** The value at percentile `p` (0–100) of ascending `sorted` values (nearest rank); null when there are none. */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
 export const median = (values) => {
   const v = values.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
   if (v.length === 0) return null;
@@ -70,7 +76,7 @@ export function summarise(rows) {
  * flat cost keeps at least 80 % (a size study is one run per size, and this VM drifts ±20 % between
  * runs a minute apart). `search-typo` is the spelling correction's cost, not a goal of its own.
  */
-export const FLAT_SHARE = 0.8;
+const FLAT_SHARE = 0.8;
 
 /** The issue's goals, each with the figure it was judged on. */
 export function goals(summary, scale = []) {
