@@ -52,6 +52,38 @@ describe("openDatabase without MONGODB_URI", () => {
     await db.close();
     await expect(db.ping()).rejects.toThrow();
   });
+
+  /** The files SQLite has open as temporary storage (created under the names `etilqs_…`, then unlinked). */
+  const sqliteTempFiles = () =>
+    fs
+      .readdirSync("/proc/self/fd")
+      .map((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`);
+        } catch {
+          return ""; // closed between listing and reading (the listing's own descriptor)
+        }
+      })
+      .filter((target) => target.includes("etilqs_"));
+
+  it.runIf(fs.existsSync("/proc/self/fd"))("keeps a transaction's statement journal in memory: writes touching hundreds of pages open no temporary file", async () => {
+    const db = await openDatabase({ dataDir: tempDir(), sqliteSynchronous: "NORMAL" });
+    const ids = Array.from({ length: 300 }, (_, i) => `p${i}`);
+    await db.uow.run(async (repos) => {
+      for (const id of ids) {
+        await repos.products.create(makeProduct({ id, slug: id, description: "d".repeat(1500), variants: [makeVariant({ id: `${id}-v`, productId: id, sku: id })] }));
+      }
+    });
+    // Renaming every product rewrites pages that existed before the transaction: each one's original
+    // goes to the statement journal, ~1 MiB of it, far past the 64 KiB SQLite keeps in memory by default.
+    const seen = await db.uow.run(async (repos) => {
+      for (const id of ids) await repos.products.update(id, { name: `Renamed ${id}`, updatedAt: new Date() });
+      return sqliteTempFiles();
+    });
+    expect(seen).toEqual([]);
+    expect((await db.repos.products.findById("p299"))?.name).toBe("Renamed p299");
+    await db.close();
+  });
 });
 
 /**

@@ -55,6 +55,12 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
     writer.db.close();
     throw error;
   }
+  // Every write runs in a savepoint (a unit's, a statement's), so SQLite keeps the original of each
+  // page a transaction touches in a statement journal; past 64 KiB this SQLite build spills it to a
+  // temporary file opened, written page by page and closed per transaction: ~30 syscalls an order
+  // under load. In memory it is bounded by the pages one transaction touches (decision 163). Set
+  // after the migrations, whose one-statement rewrites of whole tables keep spilling to disk.
+  writer.db.pragma("temp_store = MEMORY");
   const reader = openReader(file, connection);
   const lock = new WriteLock();
   const observer = options.observer ?? unobserved;
