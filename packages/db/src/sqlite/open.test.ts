@@ -66,22 +66,48 @@ describe("openDatabase without MONGODB_URI", () => {
       })
       .filter((target) => target.includes("etilqs_"));
 
-  it.runIf(fs.existsSync("/proc/self/fd"))("keeps a transaction's statement journal in memory: writes touching hundreds of pages open no temporary file", async () => {
+  /** A store of 300 products with long descriptions: renaming them all rewrites ~1 MiB of pages that existed before. */
+  const storeOf300 = async () => {
     const db = await openDatabase({ dataDir: tempDir(), sqliteSynchronous: "NORMAL" });
     const ids = Array.from({ length: 300 }, (_, i) => `p${i}`);
     await db.uow.run(async (repos) => {
       for (const id of ids) {
-        await repos.products.create(makeProduct({ id, slug: id, description: "d".repeat(1500), variants: [makeVariant({ id: `${id}-v`, productId: id, sku: id })] }));
+        await repos.products.create(makeProduct({ id, slug: id, name: `Name ${id}`, description: "d".repeat(1500), variants: [makeVariant({ id: `${id}-v`, productId: id, sku: id })] }));
       }
     });
-    // Renaming every product rewrites pages that existed before the transaction: each one's original
-    // goes to the statement journal, ~1 MiB of it, far past the 64 KiB SQLite keeps in memory by default.
+    return { db, ids };
+  };
+
+  it.runIf(fs.existsSync("/proc/self/fd"))("keeps a transaction's statement journal in memory: writes touching hundreds of pages open no temporary file", async () => {
+    const { db, ids } = await storeOf300();
+    // Each renamed page's original goes to the statement journal, ~1 MiB of it, far past the 64 KiB
+    // SQLite keeps in memory by default.
     const seen = await db.uow.run(async (repos) => {
       for (const id of ids) await repos.products.update(id, { name: `Renamed ${id}`, updatedAt: new Date() });
       return sqliteTempFiles();
     });
     expect(seen).toEqual([]);
     expect((await db.repos.products.findById("p299"))?.name).toBe("Renamed p299");
+    await db.close();
+  });
+
+  it("rolls back a unit whose in-memory journal holds ~1 MiB alone: the units sharing its commit keep their writes", async () => {
+    const { db, ids } = await storeOf300();
+    // Queued together, the three units share one transaction (group commit); the middle one renames
+    // every product, then fails, so SQLite must put back every page from the journal in memory.
+    const outcomes = await Promise.allSettled([
+      db.uow.run((repos) => repos.products.update("p0", { name: "First", updatedAt: new Date() })),
+      db.uow.run(async (repos) => {
+        for (const id of ids) await repos.products.update(id, { name: `Lost ${id}`, updatedAt: new Date() });
+        throw new Error("refused after renaming everything");
+      }),
+      db.uow.run((repos) => repos.products.update("p299", { name: "Last", updatedAt: new Date() })),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const names = await Promise.all(ids.map(async (id) => (await db.repos.products.findById(id))?.name));
+    expect(names[0]).toBe("First");
+    expect(names[299]).toBe("Last");
+    expect(names.slice(1, 299)).toEqual(ids.slice(1, 299).map((id) => `Name ${id}`));
     await db.close();
   });
 });
