@@ -38,7 +38,7 @@ async function plansFor(query: CatalogQuery): Promise<string[]> {
   const inspector = new Database(path.join(dataDir, "bbscart.db"), { readonly: true });
   try {
     return statements
-      .filter((sql) => /FROM products p/.test(sql))
+      .filter((sql) => /products p\b/.test(sql))
       .map((sql) => {
         const params = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 1);
         const rows = inspector.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>;
@@ -58,6 +58,17 @@ describe("product listing query plans", () => {
       expect(plans).toHaveLength(1);
       expect(plans[0]).toMatch(/USING INDEX products_/);
       expect(plans[0]).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+});
+
+describe("relevance search query plan", () => {
+  it("reads the top tier in the full-text index's own order, so it stops at the page's end, with or without a category", async () => {
+    for (const categoryId of [null, "category-1"]) {
+      const [top] = await plansFor({ ...listing("relevance", categoryId), search: "organic rice" });
+      expect(top).toMatch(/^SCAN product_search VIRTUAL TABLE INDEX \d+:M/);
+      expect(top).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+      expect(top).not.toMatch(/TEMP B-TREE/);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { correctQuery, deletionKeys, InvalidCursorError, vocabularyRequest, type CatalogQuery, type DatabaseHandle } from "@bbscart/core";
+import { correctQuery, deletionKeys, InvalidCursorError, searchWords, vocabularyRequest, type CatalogQuery, type DatabaseHandle } from "@bbscart/core";
 import { inr, makeCategory, makeProduct, makeVariant } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import type { ContractContext } from "../context.js";
@@ -140,14 +140,64 @@ export function searchCases(context: ContractContext): void {
     expect(await walk("price_asc")).toEqual(["unpriced", "shirt", "kurta", "saree"]);
   });
 
-  itNeeds(context, ["aggregationExpressions"], "ranks equally relevant products by id, in pages", async () => {
+  itNeeds(context, ["aggregationExpressions"], "ranks equally relevant products newest first, in pages", async () => {
     const { products } = context.db.repos;
-    // Same name, description and category, SKUs of one length: equal relevance on both engines.
+    // Same name, description and category: equal relevance, so creation decides.
     for (const [id, created] of [["tie-c", 1], ["tie-a", 2], ["tie-b", 3]] as const) {
       await products.create(product(id, { name: "Chiffon Dupatta", description: "Light.", categoryId: "c", created }, [{ sku: `SKU-${id}`, price: 100, onHand: 1 }]));
     }
     const pages = await allPages((page) => products.search(query({ ...page, search: "dupatta", sort: "relevance" })), 1);
-    expect(pages.flat().map((p) => p.id)).toEqual(["tie-a", "tie-b", "tie-c"]);
+    expect(pages.flat().map((p) => p.id)).toEqual(["tie-b", "tie-a", "tie-c"]);
+  });
+
+  itNeeds(context, ["aggregationExpressions"], "ranks by how many words begin a name or SKU word, whatever was created later", async () => {
+    const { products } = context.db.repos;
+    // Created oldest first, so newest-first alone would give the reverse order.
+    await products.create(product("both", { name: "Silk Kurta", description: "Festive.", categoryId: "c", created: 1 }, [{ sku: "SK-1", price: 100, onHand: 1 }]));
+    await products.create(product("sku-silk", { name: "Festive Kurta", description: "Soft.", categoryId: "c", created: 2 }, [{ sku: "SILK-2", price: 100, onHand: 1 }]));
+    await products.create(product("one", { name: "Kurta", description: "Pure silk.", categoryId: "c", created: 3 }, [{ sku: "KU-3", price: 100, onHand: 1 }]));
+    await products.create(product("none", { name: "Dupatta", description: "Silk, for a kurta.", categoryId: "c", created: 4 }, [{ sku: "DU-4", price: 100, onHand: 1 }]));
+    const order = ["sku-silk", "both", "one", "none"];
+    expect(await ids(context.db, { search: "silk kurta", sort: "relevance" })).toEqual(order);
+    for (const limit of [1, 2, 3]) {
+      const pages = await allPages((page) => products.search(query({ ...page, search: "kurta silk", sort: "relevance" })), limit);
+      expect(pages.flat().map((p) => p.id)).toEqual(order);
+    }
+  });
+
+  itNeeds(context, ["aggregationExpressions"], "relevance over a random catalog equals counting name hits by hand, in pages of any size", async () => {
+    const { products } = context.db.repos;
+    const vocabulary = ["silk", "silken", "cotton", "kurta", "saree", "red", "blue"];
+    // Park–Miller: every product below is the same on each engine and each run.
+    let state = 7;
+    const next = (n: number) => {
+      state = (state * 48271) % 2147483647;
+      return state % n;
+    };
+    const some = (count: number) => Array.from({ length: count }, () => vocabulary[next(vocabulary.length)]!).join(" ");
+    const made: Array<{ id: string; name: string; description: string; sku: string; active: boolean }> = [];
+    for (let i = 1; i <= 40; i++) {
+      const made1 = { id: `r${String(i).padStart(2, "0")}`, name: some(1 + next(3)), description: some(next(4)), sku: `${some(1).toUpperCase()}-${i}`, active: next(8) > 0 };
+      made.push(made1);
+      await products.create(product(made1.id, { name: made1.name, description: made1.description, categoryId: "c", created: i, active: made1.active }, [{ sku: made1.sku, price: 100, onHand: 1 }]));
+    }
+    const begins = (texts: string[], word: string) => texts.some((text) => searchWords(text).some((token) => token.startsWith(word)));
+    const byHand = (search: string) => {
+      const words = [...new Set(searchWords(search))];
+      return made
+        .map((p, stored) => ({ p, stored, hits: words.filter((w) => begins([p.name, p.sku], w)).length }))
+        .filter(({ p }) => p.active && words.every((w) => begins([p.name, p.description, p.sku], w)))
+        .sort((a, b) => b.hits - a.hits || b.stored - a.stored)
+        .map(({ p }) => p.id);
+    };
+    for (const search of ["silk", "sil", "kurta", "silk kurta", "red silk", "cotton red blue", "si ku", "saree saree"]) {
+      const expected = byHand(search);
+      expect(expected.length, `"${search}" finds something to order`).toBeGreaterThan(2);
+      for (const limit of [1, 4, 50]) {
+        const pages = await allPages((page) => products.search(query({ ...page, search, sort: "relevance" })), limit);
+        expect(pages.flat().map((p) => p.id), `"${search}" in pages of ${limit}`).toEqual(expected);
+      }
+    }
   });
 
   it("a page boundary does not move when products are added meanwhile", async () => {

@@ -9,14 +9,11 @@ import { escapeRegex } from "./mapping.js";
 
 type Ranked = ProductDoc & { rank?: number };
 
-/**
- * The stored key each sort reads. Relevance ranks by the negated score of a search so that, like
- * SQLite's bm25 order, ties go by ascending id; without a search it means newest.
- */
+/** The stored key each sort reads. Relevance is a search's computed `rank`; without a search it means newest. */
 function keysetFor(sort: CatalogSort, searching: boolean): KeysetSort {
   switch (sort) {
     case "relevance":
-      return searching ? { field: "rank", direction: 1 } : { field: "createdAt", direction: -1 };
+      return searching ? { field: "rank", direction: -1 } : { field: "createdAt", direction: -1 };
     case "newest":
       return { field: "createdAt", direction: -1 };
     case "price_asc":
@@ -64,16 +61,21 @@ function stockStages(inStock: boolean): PipelineStage[] {
   ];
 }
 
+/** One name hit outweighs any creation time: 2^43 ms since 1970 is the year 2248. */
+const NAME_HIT = 2 ** 43;
+
 /**
- * Relevance of a product that matched every word, negated: minus how many query words begin a word
- * of its name or SKUs. A name hit outranks a description or category hit; the rank is an integer,
- * so the keyset cursor compares it exactly.
+ * Relevance of a product that matched every word (decision 165): how many query words begin a word
+ * of its name or SKUs, then the newer first, as one number — the SQLite engine's order (it breaks
+ * ties by the order products were stored in, which is their creation order for products the shop
+ * creates). Below 1,000 words (the API takes 100 characters) the sum is an exact integer, which
+ * the keyset cursor compares exactly.
  */
 function relevanceRank(words: readonly string[]): Record<string, unknown> {
   const nameHit = (word: string) => ({
-    $cond: [{ $anyElementTrue: [{ $map: { input: "$nameTokens", in: { $regexMatch: { input: "$$this", regex: prefixPattern(word) } } } }] }, -1, 0],
+    $cond: [{ $anyElementTrue: [{ $map: { input: "$nameTokens", in: { $regexMatch: { input: "$$this", regex: prefixPattern(word) } } } }] }, NAME_HIT, 0],
   });
-  return { $add: words.map(nameHit) };
+  return { $add: [...words.map(nameHit), { $toLong: "$createdAt" }] };
 }
 
 /**
