@@ -19,8 +19,9 @@ describe.skipIf(noBrowser)("a discounted order's receipt adds up wherever it is 
   it("the order page and the confirmation email list lines at list price, the discount once, delivery, and rows that sum to the total", async () => {
     const { page } = journey;
     await register(page, "Receipt Reader", `receipt-${Date.now()}@example.test`);
-    await addToCart(page, "storage jars", "Storage Jars");
-    await addToCart(page, "chai glasses", "Chai Glasses");
+    // Named in full: the demo sells Steel and Copper-Finish ranges of both, at different prices.
+    await addToCart(page, "storage jars", "Steel Storage Jars");
+    await addToCart(page, "chai glasses", "Steel Chai Glasses");
     await page.goto("/cart");
     await page.getByLabel("Coupon code").fill("WELCOME10");
     await page.getByRole("button", { name: "Apply" }).click();

@@ -61,47 +61,98 @@ const MATCHED = "product_search JOIN products p ON p.seq = product_search.rowid"
 
 type RankedRow = ProductRow & { _tier: number };
 
+/** SQL conditions ANDed, with their positional parameters in order. */
+function conjunction(conditions: readonly Condition[]): { sql: string; params: SqlValue[] } {
+  return { sql: conditions.map(([sql]) => `(${sql})`).join(" AND "), params: conditions.flatMap(([, ...values]) => values) };
+}
+
 /**
  * Relevance (decision 165): how many of the query's words begin a word of the product's name or
  * one of its SKUs, more first; equal products the one stored last first. Written so that the cost
- * follows the page, not the number of matches, for the usual search: the top tier (every word in
- * the name or a SKU) is read in FTS's own rowid order, newest first, and stops when the page is
- * full. Only a page reaching below it counts name hits for every match (one walk of each word's
- * name postings) and sorts them.
+ * follows the page, not the number of matches, for the usual search: a tier that FTS5 can express
+ * as one query (every word in the name or a SKU; for one word, also "not in the name") is read in
+ * FTS5's own rowid order, newest first, and stops when the page is full. Below the top tier of a
+ * search of several words, each tier would take a query with every combination of its words, each
+ * merging a prefix's postings again; those matches are ranked here instead (`belowTop`).
  */
 function relevancePage(connection: Connection, query: CatalogQuery, words: readonly string[], filters: readonly Condition[]): Page<ProductRow> {
   const top = words.length;
   const after = query.cursor === null ? null : relevanceCursor(query.cursor, top);
   const want = query.limit + 1;
-  const where = (extra: readonly Condition[]) => {
-    const all = [...filters, ...extra];
-    return { sql: all.map(([sql]) => `(${sql})`).join(" AND "), params: all.flatMap(([, ...values]) => values) };
-  };
   const rows: RankedRow[] = [];
-  if (after === null || after.tier === top) {
-    const { sql, params } = where([["product_search MATCH ?", namedWords(words)], ...(after ? [["product_search.rowid < ?", after.seq] as const] : [])]);
-    rows.push(
-      ...(connection
-        .prepare(`SELECT p.*, ${top} AS _tier FROM ${MATCHED} WHERE ${sql} ORDER BY product_search.rowid DESC LIMIT ?`)
-        .all(...params, want) as RankedRow[]),
-    );
-  }
-  if (rows.length < want) {
-    const tier = words.map(() => "(p.seq IN (SELECT rowid FROM product_search WHERE product_search MATCH ?))").join(" + ");
-    // (top, 0) is the position just below the top tier: no row's seq is below 1.
-    const below = after !== null && after.tier < top ? after : { tier: top, seq: 0 };
-    const { sql, params } = where([["product_search MATCH ?", allWords(words)]]);
-    rows.push(
-      ...(connection
-        .prepare(
-          `SELECT * FROM (SELECT p.*, ${tier} AS _tier FROM ${MATCHED} WHERE ${sql}) WHERE (_tier, seq) < (?, ?) ORDER BY _tier DESC, seq DESC LIMIT ?`,
-        )
-        .all(...words.map((word) => namedWords([word])), ...params, below.tier, below.seq, want - rows.length) as RankedRow[]),
-    );
+  const walk = (tier: number, match: string) => {
+    const bound: Condition[] = after?.tier === tier ? [["product_search.rowid < ?", after.seq]] : [];
+    const { sql, params } = conjunction([...filters, ["product_search MATCH ?", match], ...bound]);
+    const found = connection
+      .prepare(`SELECT p.*, ${tier} AS _tier FROM ${MATCHED} WHERE ${sql} ORDER BY product_search.rowid DESC LIMIT ?`)
+      .all(...params, want - rows.length) as RankedRow[];
+    rows.push(...found);
+  };
+  if (after === null || after.tier === top) walk(top, namedWords(words));
+  if (rows.length < want && top === 1) walk(0, `${allWords(words)} NOT ${namedWords(words)}`);
+  if (rows.length < want && top > 1) {
+    // A first page's top-tier walk that ended short read the whole top tier; otherwise read its ids.
+    const topTier = after === null ? rows.map((row) => row.seq) : topTierSeqs(connection, words, filters);
+    rows.push(...belowTop(connection, words, filters, new Set(topTier), after, want - rows.length));
   }
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(RELEVANCE, [last._tier, last.seq]) : null };
+}
+
+function topTierSeqs(connection: Connection, words: readonly string[], filters: readonly Condition[]): number[] {
+  const { sql, params } = conjunction([...filters, ["product_search MATCH ?", namedWords(words)]]);
+  return (connection.prepare(`SELECT p.seq FROM ${MATCHED} WHERE ${sql}`).all(...params) as Array<{ seq: number }>).map((row) => row.seq);
+}
+
+/**
+ * The matches outside the top tier, in relevance order from `after` (or from just below the top
+ * tier), `limit` of them. Their name hits are counted from the name and SKUs the search index holds,
+ * split by the same `searchWords` as the query (the MongoDB engine counts the same way); a product
+ * FTS5 left out of the top tier stays below it whatever the count says.
+ */
+function belowTop(
+  connection: Connection,
+  words: readonly string[],
+  filters: readonly Condition[],
+  topTier: ReadonlySet<number>,
+  after: { tier: number; seq: number } | null,
+  limit: number,
+): RankedRow[] {
+  const { sql, params } = conjunction([...filters, ["product_search MATCH ?", allWords(words)]]);
+  const matches = connection.prepare(`SELECT p.seq, p.name, product_search.skus FROM ${MATCHED} WHERE ${sql}`).all(...params) as Array<{ seq: number; name: string; skus: string }>;
+  const below = after !== null && after.tier < words.length ? after : null;
+  const hits = hitCounter(words);
+  const ranked = matches
+    .filter((match) => !topTier.has(match.seq))
+    .map((match) => ({ seq: match.seq, tier: Math.min(hits(`${match.name} ${match.skus}`), words.length - 1) }))
+    .filter((key) => below === null || key.tier < below.tier || (key.tier === below.tier && key.seq < below.seq))
+    .sort((a, b) => b.tier - a.tier || b.seq - a.seq)
+    .slice(0, limit);
+  if (ranked.length === 0) return [];
+  const bySeq = new Map(
+    (connection.prepare("SELECT * FROM products WHERE seq IN (SELECT value FROM json_each(?))").all(JSON.stringify(ranked.map((key) => key.seq))) as ProductRow[]).map((row) => [row.seq, row]),
+  );
+  return ranked.map((key) => ({ ...bySeq.get(key.seq)!, _tier: key.tier }));
+}
+
+const PRINTABLE_ASCII = /^[ -~]*$/;
+
+/**
+ * How many of `words` (split by `searchWords`) begin a word of a text, as `searchWords` splits it.
+ * Printable ASCII, nearly every name and SKU, is matched without splitting: its words are runs of
+ * ASCII letters and digits, so a query word begins one where it follows the start or any other character.
+ */
+export function hitCounter(words: readonly string[]): (text: string) => number {
+  const starts = words.map((word) => new RegExp(`(?:^|[^a-z0-9])${word}`));
+  return (text) => {
+    if (PRINTABLE_ASCII.test(text)) {
+      const lower = text.toLowerCase();
+      return starts.filter((start) => start.test(lower)).length;
+    }
+    const tokens = searchWords(text);
+    return words.filter((word) => tokens.some((token) => token.startsWith(word))).length;
+  };
 }
 
 const RELEVANCE = "products:relevance";
