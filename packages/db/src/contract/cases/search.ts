@@ -165,7 +165,7 @@ export function searchCases(context: ContractContext): void {
     }
   });
 
-  itNeeds(context, ["aggregationExpressions"], "relevance over a random catalog equals counting name hits by hand, in pages of any size", async () => {
+  itNeeds(context, ["aggregationExpressions"], "relevance over a random catalog equals counting name hits by hand, in pages of any size, with a category or without", async () => {
     const { products } = context.db.repos;
     const vocabulary = ["silk", "silken", "cotton", "kurta", "saree", "red", "blue"];
     // Park–Miller: every product below is the same on each engine and each run.
@@ -175,27 +175,29 @@ export function searchCases(context: ContractContext): void {
       return state % n;
     };
     const some = (count: number) => Array.from({ length: count }, () => vocabulary[next(vocabulary.length)]!).join(" ");
-    const made: Array<{ id: string; name: string; description: string; sku: string; active: boolean }> = [];
+    const made: Array<{ id: string; name: string; description: string; sku: string; active: boolean; categoryId: string }> = [];
     for (let i = 1; i <= 40; i++) {
-      const made1 = { id: `r${String(i).padStart(2, "0")}`, name: some(1 + next(3)), description: some(next(4)), sku: `${some(1).toUpperCase()}-${i}`, active: next(8) > 0 };
+      const made1 = { id: `r${String(i).padStart(2, "0")}`, name: some(1 + next(3)), description: some(next(4)), sku: `${some(1).toUpperCase()}-${i}`, active: next(8) > 0, categoryId: next(2) ? "c" : "d" };
       made.push(made1);
-      await products.create(product(made1.id, { name: made1.name, description: made1.description, categoryId: "c", created: i, active: made1.active }, [{ sku: made1.sku, price: 100, onHand: 1 }]));
+      await products.create(product(made1.id, { name: made1.name, description: made1.description, categoryId: made1.categoryId, created: i, active: made1.active }, [{ sku: made1.sku, price: 100, onHand: 1 }]));
     }
     const begins = (texts: string[], word: string) => texts.some((text) => searchWords(text).some((token) => token.startsWith(word)));
-    const byHand = (search: string) => {
+    const byHand = (search: string, categoryId: string | null) => {
       const words = [...new Set(searchWords(search))];
       return made
         .map((p, stored) => ({ p, stored, hits: words.filter((w) => begins([p.name, p.sku], w)).length }))
-        .filter(({ p }) => p.active && words.every((w) => begins([p.name, p.description, p.sku], w)))
+        .filter(({ p }) => p.active && (categoryId === null || p.categoryId === categoryId) && words.every((w) => begins([p.name, p.description, p.sku], w)))
         .sort((a, b) => b.hits - a.hits || b.stored - a.stored)
         .map(({ p }) => p.id);
     };
     for (const search of ["silk", "sil", "kurta", "silk kurta", "red silk", "cotton red blue", "si ku", "saree saree"]) {
-      const expected = byHand(search);
-      expect(expected.length, `"${search}" finds something to order`).toBeGreaterThan(2);
-      for (const limit of [1, 4, 50]) {
-        const pages = await allPages((page) => products.search(query({ ...page, search, sort: "relevance" })), limit);
-        expect(pages.flat().map((p) => p.id), `"${search}" in pages of ${limit}`).toEqual(expected);
+      for (const categoryId of [null, "d"]) {
+        const expected = byHand(search, categoryId);
+        expect(expected.length, `"${search}" in ${categoryId ?? "every category"} finds something to order`).toBeGreaterThan(categoryId === null ? 2 : 0);
+        for (const limit of [1, 4, 50]) {
+          const pages = await allPages((page) => products.search(query({ ...page, search, categoryId, sort: "relevance" })), limit);
+          expect(pages.flat().map((p) => p.id), `"${search}" in ${categoryId ?? "every category"}, pages of ${limit}`).toEqual(expected);
+        }
       }
     }
   });
