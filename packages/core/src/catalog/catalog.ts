@@ -2,7 +2,7 @@ import type { Money } from "../money/money.js";
 import type { StockLevel } from "../inventory/stock.js";
 import { available } from "../inventory/stock.js";
 
-/** How a catalog listing may be ordered; `relevance` ranks search matches first. */
+/** How a catalog listing may be ordered; `relevance` puts first the matches whose name or SKU holds more of the search words, newest first among equals (decision 165), and means newest without a search. */
 export const CATALOG_SORTS = ["relevance", "newest", "price_asc", "price_desc", "name_asc"] as const;
 export type CatalogSort = (typeof CATALOG_SORTS)[number];
 
