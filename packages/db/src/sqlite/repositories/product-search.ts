@@ -40,8 +40,12 @@ export function searchProducts(connection: Connection, query: CatalogQuery): Pag
   if (query.maxPriceMinor !== null) filters.push(["p.min_price_minor <= ?", query.maxPriceMinor]);
   if (query.inStock !== null) filters.push([query.inStock ? IN_STOCK : `NOT ${IN_STOCK}`]);
   if (words.length > 0 && query.sort === "relevance") {
-    const page = relevancePage(connection, query, words, filters);
-    return { items: withVariants(connection, page.items), nextCursor: page.nextCursor };
+    // Several statements, one snapshot: another process's write between them could otherwise put a
+    // product in two tiers, or in none.
+    return connection.savepoint(() => {
+      const page = relevancePage(connection, query, words, filters);
+      return { items: withVariants(connection, page.items), nextCursor: page.nextCursor };
+    });
   }
   const ordering = query.sort === "relevance" ? ORDERINGS.newest : ORDERINGS[query.sort];
   const page = keysetPage(connection, {
