@@ -59,6 +59,11 @@ async function verify(baseUrl, history, adminToken, shopperToken) {
   if (mine.length === 0 || mine.some((o) => o.userId !== undefined && o.userId !== history.shopper.userId)) throw new Error("history: the heavy shopper's orders do not read back");
 }
 
+function seedOnce(store, log) {
+  log("history: seeding the demo store once");
+  return { dataDir: store.dataDir, adminPassword: seedDemoStore(store).adminPassword };
+}
+
 /** The page `pages` deep in the admin's order list (24 a page), as a cursor: found by walking it as the console does. */
 async function deepCursor(baseUrl, token, pages) {
   let cursor = null;
@@ -71,14 +76,15 @@ async function deepCursor(baseUrl, token, pages) {
 }
 
 /**
- * @param {{ dir: string; redisPrefix: string; sizes: number[]; customers: number; heavy: number; warmupS: number; durationS: number; log: (line: string) => void; children: Set<import("./procs.mjs").Child> }} options
+ * `seeded` is a copy of a freshly seeded demo store (the other targets' store before they wrote to
+ * it), when the run has one; otherwise the demo store is seeded here, once.
+ * @param {{ dir: string; redisPrefix: string; sizes: number[]; customers: number; heavy: number; warmupS: number; durationS: number; log: (line: string) => void; children: Set<import("./procs.mjs").Child>; seeded?: { dataDir: string; adminPassword: string } }} options
  */
-export async function runHistoryTarget({ dir, redisPrefix, sizes, customers, heavy, warmupS, durationS, log, children }) {
-  // The demo store is seeded once; every size starts from a copy of it.
-  const template = { dir: path.join(dir, "history-template"), dataDir: path.join(dir, "history-template", "data"), redisPrefix };
+export async function runHistoryTarget({ dir, redisPrefix, sizes, customers, heavy, warmupS, durationS, log, children, seeded }) {
+  // Every size starts from a copy of the seeded demo store.
   const loadBefore = os.loadavg()[0];
-  log("history: seeding the demo store once");
-  const { adminPassword } = seedDemoStore(template);
+  const template = seeded ?? seedOnce({ dir: path.join(dir, "history-template"), dataDir: path.join(dir, "history-template", "data"), redisPrefix }, log);
+  const { adminPassword } = template;
   const rows = [];
   const figures = [];
   for (const size of sizes) {
