@@ -72,6 +72,15 @@ export class Connection {
     return this.atomic(fn);
   }
 
+  /**
+   * Runs `fn`'s reads in one read transaction: every statement sees the store as it stood at the
+   * first, whatever another process commits meanwhile (WAL keeps that snapshot for the reader).
+   * The same mechanism as {@link savepoint}, named for what a reader wants from it.
+   */
+  snapshot<T>(fn: () => T): T {
+    return this.atomic(fn);
+  }
+
   prepare(sql: string): Statement {
     let statement = this.statements.get(sql);
     if (!statement) {

@@ -42,7 +42,7 @@ export function searchProducts(connection: Connection, query: CatalogQuery): Pag
   if (words.length > 0 && query.sort === "relevance") {
     // Several statements, one snapshot: another process's write between them could otherwise put a
     // product in two tiers, or in none.
-    return connection.savepoint(() => {
+    return connection.snapshot(() => {
       const page = relevancePage(connection, query, words, filters);
       return { items: withVariants(connection, page.items), nextCursor: page.nextCursor };
     });
