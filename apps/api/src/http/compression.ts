@@ -61,7 +61,7 @@ function compressWhole(req: Request, res: Response, thresholdBytes: number): voi
     if (!body || !method) return end(chunk, ...rest);
     const encoded =
       method === "br"
-        ? zlib.brotliCompressSync(body, { params: { ...dynamicBrotliParams, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        ? zlib.brotliCompressSync(body, { params: dynamicBrotliParams })
         : method === "gzip"
           ? zlib.gzipSync(body)
           : zlib.deflateSync(body);
