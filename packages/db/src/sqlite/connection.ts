@@ -93,7 +93,8 @@ export class Connection {
 
 /**
  * The connection that writes: WAL (readers never wait for it), `synchronous` FULL by default
- * so a committed order survives power loss, foreign keys enforced.
+ * so a committed order survives power loss (the serving writer then hands the flush to `WalFlush`,
+ * decision 168), foreign keys enforced.
  */
 export function openWriter(file: string, options: ConnectionOptions): Connection {
   const db = new Database(file);

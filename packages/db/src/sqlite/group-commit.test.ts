@@ -6,6 +6,7 @@ import { openReader, openWriter, type Connection } from "./connection.js";
 import { GroupCommit } from "./group-commit.js";
 import { unobserved } from "@bbscart/core";
 import { WriteLock } from "./lock.js";
+import { WalFlush, WalFlushError } from "./wal-flush.js";
 
 const dirs: string[] = [];
 const connections: Connection[] = [];
@@ -15,8 +16,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A one-table database, a GroupCommit over its writer, the COMMITs it issues, and a reader that sees only committed rows. */
-function setup(maxUnits?: number) {
+/**
+ * A one-table database, a GroupCommit over its writer, the COMMITs it issues, and a reader that sees only committed rows.
+ * With `flush`, the group commit waits for a log flush that finishes when the test calls `disk.flushDone` (or `disk.flushFails`).
+ */
+function setup(maxUnits?: number, { flush = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-group-"));
   dirs.push(dir);
   const file = path.join(dir, "t.db");
@@ -26,7 +30,13 @@ function setup(maxUnits?: number) {
   connections.push(reader, writer);
   const events: string[] = [];
   /** Set to make COMMIT (or any statement in `alsoFailing`) fail as a full disk would. */
-  const disk = { failing: false, alsoFailing: new Set<string>() };
+  const flushes: Array<(error: NodeJS.ErrnoException | null) => void> = [];
+  const disk = {
+    failing: false,
+    alsoFailing: new Set<string>(),
+    flushDone: () => flushes.shift()!(null),
+    flushFails: () => flushes.shift()!(Object.assign(new Error("EIO: i/o error, fdatasync"), { code: "EIO" })),
+  };
   const exec = writer.db.exec.bind(writer.db);
   vi.spyOn(writer.db, "exec").mockImplementation((sql: string) => {
     if (disk.alsoFailing.has(sql)) throw new Error(`disk I/O error on ${sql}`);
@@ -36,7 +46,13 @@ function setup(maxUnits?: number) {
     }
     return exec(sql);
   });
-  const commits = new GroupCommit(writer, new WriteLock(), unobserved, maxUnits);
+  const wal = flush
+    ? new WalFlush(-1, (_fd, done) => {
+        events.push("flush");
+        flushes.push(done);
+      })
+    : null;
+  const commits = new GroupCommit(writer, new WriteLock(), unobserved, wal, maxUnits);
   const insert = (id: string) => () => writer.prepare("INSERT INTO t (id) VALUES (?)").run(id);
   const committed = () => (reader.prepare("SELECT id FROM t ORDER BY id").all() as Array<{ id: string }>).map((row) => row.id);
   return { writer, commits, events, disk, insert, committed };
@@ -120,5 +136,58 @@ describe("group commit", () => {
     const { commits, insert } = setup();
     const error = await commits.run(() => commits.run(insert("inner"))).catch((caught: unknown) => caught);
     expect((error as Error).message).toMatch(/write lock requested inside a unit of work/);
+  });
+
+  describe("with the log flushed off the event loop (decision 168)", () => {
+    const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+    it("acknowledges a group only after the flush that followed its COMMIT", async () => {
+      const { commits, events, disk, insert } = setup(undefined, { flush: true });
+      const acks = ["a", "b"].map((id) => commits.run(insert(id)).then(() => events.push(`ack ${id}`)));
+      await settled();
+      expect(events).toEqual(["commit", "flush"]);
+      disk.flushDone();
+      await Promise.all(acks);
+      expect(events).toEqual(["commit", "flush", "ack a", "ack b"]);
+    });
+
+    it("runs and commits the next group while the last one's flush is on the disk, and acknowledges it after its own flush", async () => {
+      const { commits, events, disk, insert, committed } = setup(undefined, { flush: true });
+      const first = commits.run(insert("a")).then(() => events.push("ack a"));
+      await settled();
+      const second = commits.run(insert("b")).then(() => events.push("ack b"));
+      await settled();
+      // b is committed (another connection reads it) before a's flush has finished: the event loop never waited for the disk.
+      expect(committed()).toEqual(["a", "b"]);
+      expect(events).toEqual(["commit", "flush", "commit"]);
+      disk.flushDone();
+      await first;
+      // a's flush began before b's COMMIT, so it does not vouch for b: b waits for the next.
+      expect(events).toEqual(["commit", "flush", "commit", "flush", "ack a"]);
+      disk.flushDone();
+      await second;
+      expect(events.at(-1)).toBe("ack b");
+    });
+
+    it("fails a group whose flush fails, then refuses every later unit without running it", async () => {
+      const { commits, disk, insert, committed } = setup(undefined, { flush: true });
+      const failing = Promise.allSettled([commits.run(insert("a")), commits.run(insert("b"))]);
+      await settled();
+      disk.flushFails();
+      const results = await failing;
+      expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+      expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(WalFlushError);
+      // Committed before the flush was asked for: SQLite has them, the disk may not.
+      expect(committed()).toEqual(["a", "b"]);
+      let ran = false;
+      await expect(
+        commits.run(() => {
+          ran = true;
+          insert("c")();
+        }),
+      ).rejects.toBeInstanceOf(WalFlushError);
+      expect(ran).toBe(false);
+      expect(committed()).toEqual(["a", "b"]);
+    });
   });
 });

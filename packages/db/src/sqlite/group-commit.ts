@@ -4,6 +4,7 @@ import type { UnitOfWorkObserver } from "@bbscart/core";
 import type { Connection } from "./connection.js";
 import { isBusy, SqliteBusyError } from "./errors.js";
 import type { WriteLock } from "./lock.js";
+import type { WalFlush } from "./wal-flush.js";
 
 /** Attempts to open a write transaction while other processes hold the database's write lock; each waits up to `busy_timeout`. */
 export const BUSY_ATTEMPTS = 3;
@@ -26,8 +27,12 @@ interface Unit {
  * commits them together: one disk flush for the whole group.
  *
  * Nothing is acknowledged early: a unit's promise settles with its value only after the COMMIT
- * that made it durable; if that COMMIT fails, every unit of the group fails with it and none of
- * their writes remain. Units run in arrival order, one at a time, under the in-process write lock.
+ * that contains it and, where commits must be durable, the flush of the log that put it on disk
+ * (`WalFlush`, run off the event loop: the next group runs meanwhile); if that COMMIT fails, every
+ * unit of the group fails with it and none of their writes remain; if the flush fails, every unit
+ * of the group fails (committed, but not known to be on disk) and so does every later one
+ * (`WalFlushError`). Units run in arrival order,
+ * one at a time, under the in-process write lock.
  */
 export class GroupCommit {
   private readonly queue: Unit[] = [];
@@ -37,6 +42,8 @@ export class GroupCommit {
     private readonly writer: Connection,
     private readonly lock: WriteLock,
     private readonly observer: UnitOfWorkObserver,
+    /** The log's flush when the writer leaves it to us (`synchronous = FULL`, decision 168); none when commits need not be durable. */
+    private readonly flush: WalFlush | null,
     private readonly maxUnits = MAX_UNITS_PER_COMMIT,
   ) {}
 
@@ -63,6 +70,11 @@ export class GroupCommit {
 
   /** One transaction: BEGIN IMMEDIATE (retried while another process writes), the queued units, COMMIT. */
   private async group(): Promise<void> {
+    const failed = this.flush?.failed;
+    if (failed) {
+      for (const unit of this.queue.splice(0)) unit.reject(failed);
+      return;
+    }
     if (!(await this.begin())) return;
     const db = this.writer.db;
     const done: Array<{ unit: Unit; value: unknown }> = [];
@@ -92,7 +104,19 @@ export class GroupCommit {
       }
       return;
     }
-    for (const { unit, value } of done) unit.resolve(value);
+    // The lock is released here, so the next group runs while this one's flush is on the disk.
+    if (!this.flush) {
+      for (const { unit, value } of done) unit.resolve(value);
+      return;
+    }
+    void this.flush.flushed().then(
+      () => {
+        for (const { unit, value } of done) unit.resolve(value);
+      },
+      (error: unknown) => {
+        for (const { unit } of done) unit.reject(error);
+      },
+    );
   }
 
   /** Opens the group's transaction; false (every queued unit failed) when it cannot be opened. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { defaultStoreSettings, deletionKeys, expectOk, money, recordRefund } from "@bbscart/core";
 import { inr, makeAddress, makeCategory, makeCoupon, makeOrder, makePricingLine, makeProduct, makeSettings, makeUser, makeVariant } from "@bbscart/core/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { issuedInvoice } from "../contract/cases/tax-documents.js";
 import { allPages, makeAudit, makeOutbox } from "../contract/fixtures.js";
 import { openDatabase } from "../index.js";
@@ -27,6 +27,7 @@ const open = (dataDir = tempDir()) => {
   return handle;
 };
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const handle of handles.splice(0)) await handle.close();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -51,6 +52,54 @@ describe("openDatabase without MONGODB_URI", () => {
     const db = await openDatabase({ dataDir: tempDir(), sqliteSynchronous: "NORMAL" });
     await db.close();
     await expect(db.ping()).rejects.toThrow();
+  });
+
+  /** Which file a descriptor of this process is open on (Linux). */
+  const fileOf = (fd: number) => fs.readlinkSync(`/proc/self/fd/${fd}`);
+
+  it.runIf(fs.existsSync("/proc/self/fd"))("by default acknowledges a write only after the log holding it was flushed, off the event loop (decision 168)", async () => {
+    const dataDir = tempDir();
+    const flushed: string[] = [];
+    const fdatasync = fs.fdatasync;
+    vi.spyOn(fs, "fdatasync").mockImplementation((fd, done) => {
+      flushed.push(fileOf(fd));
+      fdatasync(fd, done);
+    });
+    const db = open(dataDir);
+    const seen = await db.uow.run(async (repos) => {
+      await repos.audit.append(makeAudit());
+      return flushed.length;
+    });
+    expect(seen).toBe(0);
+    expect(flushed).toEqual([path.join(fs.realpathSync(dataDir), `${sqliteFileName}-wal`)]);
+    await db.repos.audit.append(makeAudit({ id: "audit-2" }));
+    expect(flushed).toHaveLength(2);
+  });
+
+  it("refuses every write and the readiness ping once a flush of the log has failed; the store's data stays readable", async () => {
+    vi.spyOn(fs, "fdatasync").mockImplementation((_fd, done) => done(Object.assign(new Error("EIO: i/o error, fdatasync"), { code: "EIO" })));
+    const db = open();
+    await expect(db.uow.run((repos) => repos.audit.append(makeAudit()))).rejects.toThrow(/could not be flushed to disk \(EIO/);
+    await expect(db.ping()).rejects.toThrow(/restart the process/);
+    let ran = false;
+    await expect(
+      db.uow.run(() => {
+        ran = true;
+        return Promise.resolve();
+      }),
+    ).rejects.toThrow(/could not be flushed/);
+    expect(ran).toBe(false);
+    await expect(db.repos.audit.append(makeAudit({ id: "audit-2" }))).rejects.toThrow(/could not be flushed/);
+    const everything = { cursor: null, limit: 10, actorId: null, action: null, targetType: null, targetId: null, from: null, to: null };
+    expect((await db.repos.audit.list(everything)).items.map((entry) => entry.id)).toEqual([makeAudit().id]);
+  });
+
+  it("flushes nothing itself when told commits need not survive power loss (NORMAL)", async () => {
+    const spy = vi.spyOn(fs, "fdatasync");
+    const db = await openDatabase({ dataDir: tempDir(), sqliteSynchronous: "NORMAL" });
+    await db.repos.audit.append(makeAudit());
+    expect(spy).not.toHaveBeenCalled();
+    await db.close();
   });
 
   /** The files SQLite has open as temporary storage (created under the names `etilqs_…`, then unlinked). */

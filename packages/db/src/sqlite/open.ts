@@ -12,6 +12,7 @@ import { ordersPlacedIn } from "./repositories/orders.js";
 import { sqliteRetention } from "./retention.js";
 import { sqliteRollups } from "./rollups.js";
 import { SqliteUnitOfWork } from "./unit-of-work.js";
+import { openWalFlush } from "./wal-flush.js";
 
 export interface SqliteOptions {
   /** Directory holding `bbscart.db`; created if missing. */
@@ -61,10 +62,20 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
   // under load. In memory it is bounded by the pages one transaction touches (decision 163). Set
   // after the migrations, whose one-statement rewrites of whole tables keep spilling to disk.
   writer.db.pragma("temp_store = MEMORY");
+  // Durable commits flush the log off the event loop (decision 168): SQLite writes it, we flush it
+  // before anyone is told. The migrations above ran with SQLite's own flush.
+  let flush;
+  try {
+    flush = connection.synchronous === "FULL" ? openWalFlush(file) : null;
+  } catch (error) {
+    writer.db.close();
+    throw error;
+  }
+  if (flush) writer.db.pragma("synchronous = NORMAL");
   const reader = openReader(file, connection);
   const lock = new WriteLock();
   const observer = options.observer ?? unobserved;
-  const commits = new GroupCommit(writer, lock, observer);
+  const commits = new GroupCommit(writer, lock, observer, flush);
   const probe = reader.prepare("SELECT 1");
   // One row the catalog triggers keep (migration 023): a prepared primary-key read per request.
   const catalog = reader.db.prepare("SELECT version FROM catalog_version WHERE id = 1").pluck();
@@ -79,12 +90,14 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
     // A promise chain, so a driver throw (e.g. "database is closed") becomes a rejection.
     ping: () =>
       Promise.resolve().then(() => {
+        if (flush?.failed) throw flush.failed;
         probe.get();
       }),
     catalogVersion: { current: () => catalog.get() as number },
     // Waits for the unit of work in flight, so closing never cuts a transaction in half.
     close: () =>
-      lock.run(() => {
+      lock.run(async () => {
+        await flush?.close();
         reader.db.close();
         writer.db.close();
       }),
