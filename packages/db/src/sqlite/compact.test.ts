@@ -48,6 +48,14 @@ describe("compact stored form", () => {
     expect(packJson(delivered).length).toBeLessThan(Buffer.byteLength(encodeJson(delivered)) / 4);
   });
 
+  it("reads a record as stored before the 16 KiB window (written with the default 32 KiB): the bytes of a delivered order", () => {
+    const stored = Buffer.from(
+      "AdWZ3QqCMBTHX8UHSPIDKy+1jxuTQPIBhISCysh52bvHztTcdDo3ErzTo5tn47+f+5+VMiG/VpOy4r5+inb7CKI1W/EFRPpX9KLLt3SU0bjLHr7BrnsIkoUfxNHZ0/1jrIc/TW8zhLKnFhRvlAAP/HuRakstFOGCablQQpGDA7+1LCF682m+525MpxsVf8mz4s8hFaHqcKJjRk50RhBD6VqQhvgeRNTNRC+/JlqUZCwbDaOuGlWMpCqyapiEfhVByZ8yJVryu1VDJkphW9XGJjyYDp34CECEnrdL+nhlCA+NnFfgAEEUHAAxULVXru1YoBm8hwJ7kntoiMV0sxG2lW4o4GFLik/hZAdya7s8kIDg1pOvz3L/WUmqkankJAokqmiBFTNs2SAIEJH2uyHW3bDuh3FLqtZmjuOUdmGEMHMcsqRnbJa5158v",
+      "base64",
+    );
+    expect(unpackJson(stored)).toEqual(makeOrder({ status: "delivered", paymentMethod: "card" }));
+  });
+
   it("refuses a record of a format it does not know rather than misreading it", () => {
     const packed = packJson({ a: 1 });
     packed[0] = 2;
