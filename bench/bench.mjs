@@ -12,6 +12,9 @@
  *   npm run bench -- --only mixed                the catalog page alone, then while paced shoppers place ~50 orders/s
  *   npm run bench -- --api-root DIR              every API process (and the seed) from DIR's build: before/after runs
  *
+ * Beside the API the bench runs the worker's outbox doorbell (lib/doorbell.mjs) on the load core,
+ * as a shop runs a worker: the API rings it after a commit instead of adding the jobs (decision 169).
+ *
  * Compression: `catalog-list-br` and `catalog-uncached-br` ask for the catalog page as a browser
  * does (Accept-Encoding: br); against `catalog-list` and `catalog-uncached` they give the CPU per
  * request compressing costs on a miss and on a hit, and lib/compress-cost.mjs times the compression
@@ -42,7 +45,7 @@ import { compressionCpu } from "./lib/compress-cost.mjs";
 import { addRatios, compressionCost, goals, renderSvg, renderText, summarise } from "./lib/report.mjs";
 import { growCatalog } from "./lib/scale.mjs";
 import { withHeapSettings } from "../scripts/heap.mjs";
-import { ADDRESS, SEARCH_TYPO, apiEnv, freshTokens, prepareStore, seedDemoStore, startApi } from "./lib/store.mjs";
+import { ADDRESS, SEARCH_TYPO, apiEnv, freshTokens, prepareStore, seedDemoStore, startApi, startDoorbell } from "./lib/store.mjs";
 import { renderHistoryText, runHistoryTarget } from "./lib/history-target.mjs";
 import { mutationBody, query, queryPath } from "./lib/trpc.mjs";
 import { benchWeb, renderWebText, WEB_GOALS, WEB_PROFILE } from "./lib/web.mjs";
@@ -289,8 +292,12 @@ if (only && [...only].every((id) => id === "web" || id === "history")) {
   process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${text}\n`);
   process.exit((!web || web.rows.every((r) => r.pass.js && r.pass.lcp && r.pass.cls)) && historyPasses(onlyHistory) ? 0 : 1);
 }
+/** A shop runs a worker beside its API; its doorbell adds the jobs the API rings for (decision 169, lib/doorbell.mjs). */
+let doorbell;
 try {
   store = await prepareStore({ dir, redisPrefix, shoppers: Math.max(...connections), log });
+  doorbell = await startDoorbell(store);
+  if (doorbell) children.add(doorbell);
 } catch (error) {
   await cleanup();
   throw error;
@@ -583,6 +590,7 @@ try {
 }
 
 const history = historyWanted ? await runHistory() : null;
+if (doorbell) await stop(doorbell);
 addRatios(rows);
 const summary = summarise(rows);
 log("compression: timing the catalog page compressed alone (CPU per answer)");

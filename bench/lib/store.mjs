@@ -11,7 +11,7 @@ import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { withHeapSettings } from "../../scripts/heap.mjs";
 import { apiRoot, apiSeed, apiServer, repoRoot } from "./paths.mjs";
-import { freePort, pinned, SERVER_CORE, start, stop, waitForHttp } from "./procs.mjs";
+import { freePort, LOAD_CORE, pinned, SERVER_CORE, start, stop, waitForHttp } from "./procs.mjs";
 import { mutate, query } from "./trpc.mjs";
 
 export const SEARCH_TERM = "organic";
@@ -55,6 +55,26 @@ export async function startApi(store, { extraEnv = {}, nodeArgs = [], label = "a
   const child = start(pinned(SERVER_CORE, [process.execPath, ...nodeArgs, apiServer]), { env, logFile, cwd: apiRoot });
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, { logFile });
   return { child, port, baseUrl: `http://127.0.0.1:${port}`, logFile };
+}
+
+/**
+ * Starts the worker's side of the outbox doorbell (lib/doorbell.mjs) on the load core for `store`'s
+ * Redis prefix; resolves once it listens, with the child, or with null for a build without one.
+ * @param {{ dir: string; dataDir: string; redisPrefix: string }} store
+ */
+export async function startDoorbell(store) {
+  const logFile = path.join(store.dir, "doorbell.log");
+  const child = start(pinned(LOAD_CORE, [process.execPath, path.join(repoRoot, "bench/lib/doorbell.mjs"), apiRoot]), { env: apiEnv(store, 0), logFile, cwd: apiRoot });
+  let exited = false;
+  child.exited.then(() => (exited = true));
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await delay(50)) {
+    const output = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "";
+    if (output.includes("DOORBELL_LISTENING")) return child;
+    if (output.includes("DOORBELL_ABSENT")) return null;
+    if (exited) throw new Error(`the doorbell exited before listening; see ${logFile}`);
+  }
+  await stop(child);
+  throw new Error(`the doorbell did not listen within 30 s; see ${logFile}`);
 }
 
 /**

@@ -8,6 +8,7 @@ import { randomIds } from "../runtime.js";
 import { orderLinks, withOrderLink } from "../services/guests/index.js";
 import { queueOutbox, withResetLink, type NotificationDeps } from "../services/notifications/index.js";
 import { notificationsWorker } from "./notifications-worker.js";
+import { outboxDoorbell } from "./outbox-doorbell.js";
 import { orderExpiryWorker } from "./order-expiry-worker.js";
 import { outboxRelayWorker } from "./outbox-relay-worker.js";
 import { paymentsWorker } from "./payments-worker.js";
@@ -57,6 +58,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const scheduler = new BullJobScheduler(env, clock, log);
   const notifier = notifierFor(env);
   const notifications = notificationsQueue(env, bullConnection(env));
+  const doorbell = await outboxDoorbell(env, { notifications, log });
   const relay = await outboxRelayWorker(env, { db, clock, log, notifications });
   const payments = await paymentsWorker(env, { db, clock, log, ids: randomIds, provider: deps.provider, deliver: queueOutbox(scheduler, log) });
   const retention = await retentionWorker(env, { db, clock, log });
@@ -80,6 +82,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
         // The process exits with them unfinished: their locks lapse and another worker retries them.
         log.warn({ drainMs }, "jobs still running at the drain deadline are released to other workers");
       }
+      await doorbell.close();
       await Promise.all(queues.map((queue) => queue.close()));
       notifier.close();
     },
