@@ -14,29 +14,52 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the worker on the store at `dataDir`; resolves with the number it took and how it ended. */
-function killedAllocation(dataDir: string, series: string): Promise<{ taken: number; signal: NodeJS.Signals | null }> {
-  const child = spawn(process.execPath, ["--import", "tsx", worker, dataDir, series], { stdio: ["ignore", "pipe", "inherit"] });
+/** Runs the worker on the store at `dataDir`; resolves with what it printed (the number it took first) and how it ended. */
+function killedAllocation(dataDir: string, series: string, moment: "before-commit" | "before-flush" = "before-commit"): Promise<{ taken: number; printed: string[]; signal: NodeJS.Signals | null }> {
+  const child = spawn(process.execPath, ["--import", "tsx", worker, dataDir, series, moment], { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  return new Promise((resolve) => child.on("exit", (_code, signal) => resolve({ taken: Number(output.trim()), signal })));
+  return new Promise((resolve) =>
+    child.on("exit", (_code, signal) => {
+      const printed = output.trim().split("\n");
+      resolve({ taken: Number(printed[0]), printed, signal });
+    }),
+  );
+}
+
+const series = "INV/26-27/";
+
+/** A store of its own, closed and removed after the test. */
+function freshStore(): { dataDir: string; db: SqliteHandle } {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-killed-"));
+  dirs.push(dataDir);
+  const db = openSqlite({ dataDir });
+  opened.push(db);
+  return { dataDir, db };
 }
 
 describe("invoice numbers when a process dies mid-confirmation (issue 25)", () => {
   it("a number taken by a unit of work killed before its commit is taken again: no gap", async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-killed-"));
-    dirs.push(dataDir);
-    const series = "INV/26-27/";
-    const db = openSqlite({ dataDir });
-    opened.push(db);
+    const { dataDir, db } = freshStore();
     const committed = [await db.uow.run((repos) => repos.taxDocuments.nextNumber(series)), await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))];
     expect(committed).toEqual([1, 2]);
 
     const killed = await killedAllocation(dataDir, series);
-    expect(killed).toEqual({ taken: 3, signal: "SIGKILL" });
+    expect(killed).toEqual({ taken: 3, printed: ["3"], signal: "SIGKILL" });
 
     // The killed process's write never committed: the next confirmation gets 3, and numbering goes on from there.
     expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(3);
     expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(4);
+  });
+
+  it("a number committed by a process killed while its flush ran is kept: the log was written at COMMIT, only its caller was never answered", async () => {
+    const { dataDir, db } = freshStore();
+    expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(1);
+
+    const killed = await killedAllocation(dataDir, series, "before-flush");
+    expect(killed).toEqual({ taken: 2, printed: ["2", "flushing"], signal: "SIGKILL" });
+
+    // A crashed process's commit is in the log (the kernel holds it): the next confirmation goes on from it.
+    expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(3);
   });
 });
