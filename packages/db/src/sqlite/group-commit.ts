@@ -31,8 +31,7 @@ interface Unit {
  * (`WalFlush`, run off the event loop: the next group runs meanwhile); if that COMMIT fails, every
  * unit of the group fails with it and none of their writes remain; if the flush fails, every unit
  * of the group fails (committed, but not known to be on disk) and so does every later one
- * (`WalFlushError`). Units run in arrival order,
- * one at a time, under the in-process write lock.
+ * (`WalFlushError`). Units run in arrival order, one at a time, under the in-process write lock.
  */
 export class GroupCommit {
   private readonly queue: Unit[] = [];
