@@ -55,6 +55,18 @@ describe("the outbox doorbell (decision 169)", () => {
     expect(await job("order-o2-placed")).toEqual({ outboxId: "order:o2:placed" });
   });
 
+  it("queues every message of 50 orders committed at once", async () => {
+    const env = queueEnv();
+    const scheduler = new BullJobScheduler(env, systemClock, log);
+    const notifications = notificationsQueue(env, bullConnection(env));
+    open.push(scheduler, notifications);
+    open.push(await outboxDoorbell(env, { notifications, log }));
+    const ids = Array.from({ length: 50 }, (_, i) => [`order:c${i}:placed`, `order:c${i}:placed:sms`]);
+    await Promise.all(ids.map((pair) => scheduler.enqueueNotifications(pair)));
+    await vi.waitFor(async () => expect(await notifications.getJobCounts("waiting")).toEqual({ waiting: 100 }));
+    expect(await notifications.getJob("order-c49-placed-sms")).toBeDefined();
+  });
+
   it("adds a message rung twice, heard by two workers, as one job", async () => {
     const { env, scheduler, notifications } = await setup({ listening: true });
     open.push(await outboxDoorbell(env, { notifications, log }));

@@ -6,6 +6,8 @@ import { enqueueOutbox, logRedisErrors, outboxDoorbellChannel } from "./queues.j
 
 /** More ids than one commit writes: a larger message is not one of ours. */
 const MAX_IDS_PER_RING = 100;
+/** Outbox ids are derived keys of a few dozen characters; a longer one is not ours. */
+const MAX_ID_LENGTH = 200;
 
 /** The outbox ids a ring carries, or null when the message is not a short list of ids. */
 export function idsOfRing(message: string): string[] | null {
@@ -16,7 +18,7 @@ export function idsOfRing(message: string): string[] | null {
     return null;
   }
   if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS_PER_RING) return null;
-  return ids.every((id) => typeof id === "string" && id !== "" && id.length <= 200) ? (ids as string[]) : null;
+  return ids.every((id) => typeof id === "string" && id !== "" && id.length <= MAX_ID_LENGTH) ? (ids as string[]) : null;
 }
 
 export interface OutboxDoorbell {
@@ -40,10 +42,12 @@ export async function outboxDoorbell(env: Pick<Env, "REDIS_URL" | "REDIS_PREFIX"
   const add = () => {
     const ids = heard;
     heard = [];
-    adding = enqueueOutbox(
+    const added = enqueueOutbox(
       deps.notifications,
       ids.map((outboxId) => ({ outboxId, generation: 0 })),
     ).catch((error: unknown) => deps.log.warn({ err: error, outboxIds: ids }, "notifications rung for were not queued; the outbox relay will queue them"));
+    // Every add still running, not only the last: close waits for them all.
+    adding = Promise.all([adding, added]).then(() => undefined);
   };
   subscriber.on("message", (_channel: string, message: string) => {
     const ids = idsOfRing(message);
