@@ -8,7 +8,20 @@ import type { Repositories } from "./repositories.js";
  * provider calls and sending happen after `run` resolves.
  */
 export interface UnitOfWork {
-  run<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  run<T>(fn: (repos: Repositories) => Promise<T>, options?: UnitOfWorkOptions): Promise<T>;
+}
+
+/**
+ * When a unit's caller is told it committed. `durable` (the default): once the commit is on disk, so
+ * not even a power cut takes back what was acknowledged. `committed`: once it is committed — a crashed
+ * process loses nothing, a power cut may lose the last such writes before the next durable commit's
+ * flush — for what a shopper simply does again and that moves no money, stock or order: a cart
+ * (decision 170). An adapter whose every commit is durable treats both alike.
+ */
+export type Durability = "durable" | "committed";
+
+export interface UnitOfWorkOptions {
+  readonly durability?: Durability;
 }
 
 /** How a unit of work ended: committed, or rolled back (it threw, a refusal included, or its commit failed). */

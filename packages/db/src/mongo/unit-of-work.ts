@@ -15,6 +15,9 @@ import { TransactionRetryTimeoutError } from "./transaction-retry-timeout.js";
  * The driver keeps re-running for up to 120 s, far past any request's patience; a run that would
  * start again after `retryBudgetMs` stops with {@link TransactionRetryTimeoutError} instead (a
  * non-transient error, so the driver aborts and retries no more).
+ *
+ * Every commit waits for the majority's journals (`transactionOptions`), so a unit asking only to be
+ * `committed` (`UnitOfWorkOptions.durability`) is acknowledged the same way.
  */
 export function mongoUnitOfWork(connection: Connection, models: Models, retryBudgetMs: number, observer: UnitOfWorkObserver): UnitOfWork {
   return {

@@ -189,5 +189,53 @@ describe("group commit", () => {
       expect(ran).toBe(false);
       expect(committed()).toEqual(["a", "b"]);
     });
+
+    describe("units that ask only to be committed (decision 170)", () => {
+      it("answers them at COMMIT and asks for no flush when the whole group is such units", async () => {
+        const { commits, events, insert, committed } = setup(undefined, { flush: true });
+        await Promise.all(["a", "b"].map((id) => commits.run(insert(id), "committed").then(() => events.push(`ack ${id}`))));
+        expect(events).toEqual(["commit", "ack a", "ack b"]);
+        expect(committed()).toEqual(["a", "b"]);
+      });
+
+      it("answers them at COMMIT while the durable units of the same group wait for its flush", async () => {
+        const { commits, events, disk, insert } = setup(undefined, { flush: true });
+        const durable = commits.run(insert("order")).then(() => events.push("ack order"));
+        const cart = commits.run(insert("cart"), "committed").then(() => events.push("ack cart"));
+        await cart;
+        expect(events).toEqual(["commit", "flush", "ack cart"]);
+        disk.flushDone();
+        await durable;
+        expect(events).toEqual(["commit", "flush", "ack cart", "ack order"]);
+      });
+
+      it("puts them on disk with the next durable group's flush, which begins after their COMMIT", async () => {
+        const { commits, events, disk, insert } = setup(undefined, { flush: true });
+        await commits.run(insert("cart"), "committed");
+        const durable = commits.run(insert("order")).then(() => events.push("ack order"));
+        await settled();
+        // One log, written in order: the flush after the order's COMMIT covers the cart's too.
+        expect(events).toEqual(["commit", "commit", "flush"]);
+        disk.flushDone();
+        await durable;
+      });
+
+      it("refuses them too, unrun, once a flush has failed", async () => {
+        const { commits, disk, insert, committed } = setup(undefined, { flush: true });
+        const failing = commits.run(insert("a"));
+        await settled();
+        disk.flushFails();
+        await expect(failing).rejects.toBeInstanceOf(WalFlushError);
+        let ran = false;
+        await expect(
+          commits.run(() => {
+            ran = true;
+            insert("cart")();
+          }, "committed"),
+        ).rejects.toBeInstanceOf(WalFlushError);
+        expect(ran).toBe(false);
+        expect(committed()).toEqual(["a"]);
+      });
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { performance } from "node:perf_hooks";
-import type { UnitOfWorkObserver } from "@bbscart/core";
+import type { Durability, UnitOfWorkObserver } from "@bbscart/core";
 import type { Connection } from "./connection.js";
 import { isBusy, SqliteBusyError } from "./errors.js";
 import type { WriteLock } from "./lock.js";
@@ -15,6 +15,8 @@ export const MAX_UNITS_PER_COMMIT = 64;
 
 interface Unit {
   readonly body: () => unknown;
+  /** Answered only once the log holding its commit is flushed; otherwise at COMMIT (decision 170). */
+  readonly durable: boolean;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -28,7 +30,9 @@ interface Unit {
  *
  * Nothing is acknowledged early: a unit's promise settles with its value only after the COMMIT
  * that contains it and, where commits must be durable, the flush of the log that put it on disk
- * (`WalFlush`, run off the event loop: the next group runs meanwhile); if that COMMIT fails, every
+ * (`WalFlush`, run off the event loop: the next group runs meanwhile). A unit that asked only to be
+ * `committed` is answered at COMMIT, and a group of such units asks for no flush: the next durable
+ * group's flush puts them on disk with it (the log is one file, written in order). If that COMMIT fails, every
  * unit of the group fails with it and none of their writes remain; if the flush fails, every unit
  * of the group fails (committed, but not known to be on disk) and so does every later one
  * (`WalFlushError`). Units run in arrival order, one at a time, under the in-process write lock.
@@ -46,11 +50,11 @@ export class GroupCommit {
     private readonly maxUnits = MAX_UNITS_PER_COMMIT,
   ) {}
 
-  /** Runs `body` in the next shared write transaction; settles once that transaction has committed. */
-  run<T>(body: () => T | Promise<T>): Promise<T> {
+  /** Runs `body` in the next shared write transaction; settles once that transaction has committed (and, if `durable`, is on disk). */
+  run<T>(body: () => T | Promise<T>, durability: Durability = "durable"): Promise<T> {
     this.lock.refuseReentry();
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ body, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ body, durable: durability === "durable", resolve: resolve as (value: unknown) => void, reject });
       if (!this.draining) void this.drain();
     });
   }
@@ -104,16 +108,16 @@ export class GroupCommit {
       return;
     }
     // The lock is released here, so the next group runs while this one's flush is on the disk.
-    if (!this.flush) {
-      for (const { unit, value } of done) unit.resolve(value);
-      return;
-    }
-    void this.flush.flushed().then(
+    const flush = this.flush;
+    const durable = flush ? done.filter(({ unit }) => unit.durable) : [];
+    for (const { unit, value } of done) if (!flush || !unit.durable) unit.resolve(value);
+    if (!flush || durable.length === 0) return;
+    void flush.flushed().then(
       () => {
-        for (const { unit, value } of done) unit.resolve(value);
+        for (const { unit, value } of durable) unit.resolve(value);
       },
       (error: unknown) => {
-        for (const { unit } of done) unit.reject(error);
+        for (const { unit } of durable) unit.reject(error);
       },
     );
   }

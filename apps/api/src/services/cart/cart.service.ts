@@ -42,6 +42,14 @@ function catalogReads(repos: Repositories, cart: Cart): CatalogReads {
   return (variantId) => (read ??= repos.products.findEntries([...new Set([...(variantId ? [variantId] : []), ...cart.lines.map((line) => line.variantId)])]));
 }
 
+/**
+ * A cart write is answered once committed, not once on disk (decision 170): it moves no money, stock
+ * or order, a crashed process loses none, and what a power cut could take back — the last changes
+ * before the next order's flush — the shopper makes again. An order's own unit stays durable and its
+ * flush puts every earlier cart write on disk with it.
+ */
+const CART_WRITE = { durability: "committed" } as const;
+
 const unwrap = (result: Result<Cart, CartError>): Cart => {
   if (!result.ok) throw refused(result.error);
   return result.value;
@@ -78,7 +86,7 @@ export function cartService(deps: CommerceDeps) {
         const next = await decide(cart, repos, clock.now(), catalog);
         if (owner && next !== cart) await repos.carts.save(next);
         return cartView(next, await reviewStoredCart(repos, next, { userId: owner?.userId ?? null, now: clock.now(), entries: await catalog() }));
-      });
+      }, CART_WRITE);
     try {
       return await attempt();
     } catch (error) {
@@ -148,7 +156,7 @@ export function cartService(deps: CommerceDeps) {
         await repos.carts.save(mergeCarts(mine, guest, { now: clock.now(), available: stock }));
         await repos.carts.delete(guest.id);
         return true;
-      });
+      }, CART_WRITE);
     },
   };
 }
