@@ -32,10 +32,10 @@ interface Unit {
  * that contains it and, where commits must be durable, the flush of the log that put it on disk
  * (`WalFlush`, run off the event loop: the next group runs meanwhile). A unit that asked only to be
  * `committed` is answered at COMMIT, and a group of such units asks for no flush: the next durable
- * group's flush puts them on disk with it (the log is one file, written in order). If that COMMIT fails, every
- * unit of the group fails with it and none of their writes remain; if the flush fails, every unit
- * of the group fails (committed, but not known to be on disk) and so does every later one
- * (`WalFlushError`). Units run in arrival order, one at a time, under the in-process write lock.
+ * group's flush puts them on disk with it (the log is one file, written in order). If that COMMIT
+ * fails, every unit of the group fails with it and none of their writes remain; if the flush fails,
+ * every durable unit of the group fails (committed, but not known to be on disk) and so does every
+ * later one (`WalFlushError`). Units run in arrival order, one at a time, under the in-process write lock.
  */
 export class GroupCommit {
   private readonly queue: Unit[] = [];
