@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 /** Runs the worker on the store at `dataDir`; resolves with what it printed (the number it took first) and how it ended. */
-function killedAllocation(dataDir: string, series: string, moment: "before-commit" | "before-flush" = "before-commit"): Promise<{ taken: number; printed: string[]; signal: NodeJS.Signals | null }> {
+function killedAllocation(dataDir: string, series: string, moment: "before-commit" | "before-flush" | "committed-answered" = "before-commit"): Promise<{ taken: number; printed: string[]; signal: NodeJS.Signals | null }> {
   const child = spawn(process.execPath, ["--import", "tsx", worker, dataDir, series, moment], { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
@@ -60,6 +60,18 @@ describe("invoice numbers when a process dies mid-confirmation (issue 25)", () =
     expect(killed).toEqual({ taken: 2, printed: ["2", "flushing"], signal: "SIGKILL" });
 
     // A crashed process's commit is in the log (the kernel holds it): the next confirmation goes on from it.
+    expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(3);
+  });
+
+  it("a unit that asked only to be committed is answered with no flush, and a process killed right after keeps it (decision 170)", async () => {
+    const { dataDir, db } = freshStore();
+    expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(1);
+
+    // A flush would have printed "flushing" and killed the child before its answer.
+    const killed = await killedAllocation(dataDir, series, "committed-answered");
+    expect(killed).toEqual({ taken: 2, printed: ["2", "answered 2"], signal: "SIGKILL" });
+
+    // Answered at COMMIT, never flushed by the child: the log in the kernel's hands still has it.
     expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(3);
   });
 });
