@@ -5,6 +5,8 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessLog } from "../src/http/access-log.js";
 import { loggerOptions } from "../src/logger.js";
+import type { Services } from "../src/services/index.js";
+import { contextFactory } from "../src/trpc/init.js";
 
 interface Line {
   level: number;
@@ -51,6 +53,15 @@ describe("access log", () => {
       throw new Error("boom");
     });
     app.get("/slow", (_req, res) => void setTimeout(() => res.end("late"), 300));
+    // A procedure's context, as every tRPC call gets one: no bearer sent, so the services are not reached.
+    const context = contextFactory({} as Services);
+    app.get("/procedure", (req, res) => {
+      const made = childrenMade;
+      const ctx = context({ req, res });
+      const unread = childrenMade - made;
+      if (req.query.logs) ctx.log.info("the procedure logs");
+      res.json({ unread, read: childrenMade - made });
+    });
     server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -80,6 +91,12 @@ describe("access log", () => {
     expect(lines.filter((l) => l.req?.id === "lb-42")).toHaveLength(1);
     // Nothing but the access line was logged: no per-request logger was made.
     expect(childrenMade).toBe(before);
+  });
+
+  it("gives a procedure's context the request's logger only when the procedure logs", async () => {
+    expect(await (await fetch(`${url}/procedure`)).json()).toEqual({ unread: 0, read: 0 });
+    expect(await (await fetch(`${url}/procedure?logs=1`, { headers: { "x-request-id": "logs-1" } })).json()).toEqual({ unread: 0, read: 1 });
+    expect((await settled((l) => l.msg === "the procedure logs")).req).toMatchObject({ id: "logs-1", url: "/procedure?logs=1" });
   });
 
   it("logs 4xx at warn and 5xx at error; the request's own lines name it and keep redaction", async () => {

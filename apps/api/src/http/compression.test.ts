@@ -58,6 +58,12 @@ describe("response compression", () => {
     res.end(json, () => ended.push("called"));
   });
   app.get("/small", (_req, res) => res.type("application/json").send('{"ok":true}'));
+  // Text handed to `res.end` as the API's answers are: 400 characters, 1,200 bytes in UTF-8.
+  const rupees = JSON.stringify({ prices: "₹".repeat(390) });
+  app.get("/text", (_req, res) => {
+    res.setHeader("Content-Type", "application/json");
+    res.end(rupees);
+  });
   app.get("/png", (_req, res) => res.type("image/png").send(Buffer.from(json)));
   app.get("/no-transform", (_req, res) => res.type("application/json").set("Cache-Control", "private, no-transform").send(json));
   app.get("/encoded", (_req, res) => res.type("application/json").set("Content-Encoding", "gzip").end(zlib.gzipSync(json)));
@@ -137,6 +143,23 @@ describe("response compression", () => {
       const head = await rawGet(port, path, { "Accept-Encoding": "br" }, "HEAD");
       expect([head.status, head.headers["content-encoding"], head.bytes.length]).toEqual([200, undefined, 0]);
     }
+  });
+
+  it("measures text in bytes, not characters: compressed past the threshold, sent byte-exact when it is not", async () => {
+    expect(rupees.length).toBeLessThan(1024);
+    expect(Buffer.byteLength(rupees)).toBeGreaterThan(1024);
+    const streams = vi.spyOn(zlib, "createGzip");
+    try {
+      const compressed = await rawGet(port, "/text", { "Accept-Encoding": "gzip" });
+      expect([compressed.headers["content-encoding"], decode(compressed)]).toEqual(["gzip", rupees]);
+      expect(streams).not.toHaveBeenCalled();
+    } finally {
+      streams.mockRestore();
+    }
+    const plain = await rawGet(port, "/text", {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.bytes.equals(Buffer.from(rupees))).toBe(true);
+    expect(plain.headers["content-length"] ?? String(plain.bytes.length)).toBe(String(Buffer.byteLength(rupees)));
   });
 
   it("calls the caller's callback when it ends the answer", async () => {

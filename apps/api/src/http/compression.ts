@@ -55,9 +55,12 @@ const NO_TRANSFORM = /(?:^|,)\s*?no-transform\s*?(?:,|$)/;
 function compressWhole(req: Request, res: Response, thresholdBytes: number): void {
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    const encoding = typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : undefined;
     // A piece written before has sent the headers (`compression` writes them first) and chosen the stream.
-    const body = res.headersSent ? null : asBuffer(chunk, typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : undefined);
-    const method = body && body.length >= thresholdBytes && body.length <= WHOLE_ANSWER_MAX_BYTES ? encodingFor(req, res) : null;
+    const length = res.headersSent ? null : byteLength(chunk, encoding);
+    const method = length !== null && length >= thresholdBytes && length <= WHOLE_ANSWER_MAX_BYTES ? encodingFor(req, res) : null;
+    // Text sent as it is goes to the socket as text: turning it into bytes here would only do Node's work twice.
+    const body = method ? asBuffer(chunk, encoding) : null;
     if (!body || !method) return end(chunk, ...rest);
     const encoded =
       method === "br"
@@ -72,6 +75,12 @@ function compressWhole(req: Request, res: Response, thresholdBytes: number): voi
     const callback = rest.find((arg) => typeof arg === "function");
     return callback ? end(encoded, callback) : end(encoded);
   }) as Response["end"];
+}
+
+/** How many bytes `chunk` is on the wire, without encoding it; null for what `res.end` was not given as a body. */
+function byteLength(chunk: unknown, encoding: BufferEncoding | undefined): number | null {
+  if (typeof chunk === "string") return Buffer.byteLength(chunk, encoding);
+  return chunk instanceof Uint8Array ? chunk.byteLength : null;
 }
 
 function asBuffer(chunk: unknown, encoding: BufferEncoding | undefined): Buffer | null {

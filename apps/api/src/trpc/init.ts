@@ -37,7 +37,20 @@ export type Meta = OpenApiMeta<{ access: Access }>;
 export function contextFactory(services: Services, surface: Context["surface"] = "rpc") {
   return ({ req, res }: Pick<CreateExpressContextOptions, "req" | "res">): Context => {
     const bearer = readBearer(services.tokens, req.headers.authorization);
-    return { services, log: req.log, requestId: req.id, ip: req.ip ?? "unknown", req, res, bearer, surface };
+    return {
+      services,
+      // Read when a procedure logs, not for every call: `req.log` is made on first use (access-log.ts), and
+      // a catalog read that logs nothing then makes none. (A middleware passing `ctx` on reads it then.)
+      get log() {
+        return req.log;
+      },
+      requestId: req.id,
+      ip: req.ip ?? "unknown",
+      req,
+      res,
+      bearer,
+      surface,
+    };
   };
 }
 
