@@ -13,7 +13,7 @@ import { SandboxPaymentProvider } from "./providers/sandbox/provider.js";
 import type { Logger } from "./logger.js";
 import { QueueInspector } from "./jobs/queue-health.js";
 import type { Metrics } from "./metrics/metrics.js";
-import { randomIds, systemClock } from "./runtime.js";
+import { timeOrderedIds, systemClock } from "./runtime.js";
 import { AuthBudget } from "./security/auth-budget.js";
 import { ChallengeGuard } from "./security/challenge-guard.js";
 import { TrackThrottle } from "./security/track-throttle.js";
@@ -45,7 +45,7 @@ export interface Infrastructure {
 export function composeApp(infra: Infrastructure) {
   const { env, log, db, redis } = infra;
   const clock = infra.clock ?? systemClock;
-  const ids = infra.ids ?? randomIds;
+  const ids = infra.ids ?? timeOrderedIds;
   const queues = new QueueInspector(redis, env.REDIS_PREFIX);
   const metrics = infra.metrics ?? null;
   metrics?.watchQueues(queues, env.READINESS_TIMEOUT_MS);

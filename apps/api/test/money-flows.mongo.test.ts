@@ -7,7 +7,7 @@ import { laneSkipReason, mongoLane, startLaneServer, type LaneServer } from "@bb
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { outboxMessagesFor } from "@bbscart/core";
 import { createLogger } from "../src/logger.js";
-import { randomIds } from "../src/runtime.js";
+import { timeOrderedIds } from "../src/runtime.js";
 import { reconcilePayments } from "../src/services/payments/index.js";
 import type { Receipt } from "../src/services/checkout/index.js";
 import { createAccount, type TestAccount } from "./accounts.js";
@@ -138,7 +138,7 @@ describe.runIf(mongoLane.kind !== "absent")(`money flows over HTTP on MongoDB ($
     const receipt = await placeCardOrder(app, shopper, product.variantId);
     const intent = (await app.sandbox.intentBySecret(receipt.clientSecret!))!;
     await app.sandbox.transition(intent, ["requires_payment_method"], "succeeded");
-    const deps = { db: app.db, clock: { now: () => new Date(Date.now() + 60_000) }, ids: randomIds, log: createLogger(app.env, "worker"), provider: app.sandbox, deliver: () => Promise.resolve() };
+    const deps = { db: app.db, clock: { now: () => new Date(Date.now() + 60_000) }, ids: timeOrderedIds, log: createLogger(app.env, "worker"), provider: app.sandbox, deliver: () => Promise.resolve() };
     expect(await reconcilePayments(deps, { awaitingAfterMs: 0, limit: 50 })).toContainEqual({ orderId: receipt.orderId, action: "confirmed" });
     expect(await orderOf(app, receipt.orderId)).toMatchObject({ status: "confirmed", payment: { status: "paid" } });
     expect(await stockOf(app, product.variantId)).toEqual({ onHand: 0, reserved: 0 });

@@ -5,7 +5,7 @@ import { sandboxIntentEvent, type SandboxDelivery, type SandboxOutcome } from ".
 import type { SandboxPaymentProvider } from "../src/providers/sandbox/provider.js";
 import type { SandboxIntent, SandboxStatus } from "../src/providers/sandbox/store.js";
 import { createLogger } from "../src/logger.js";
-import { randomIds } from "../src/runtime.js";
+import { timeOrderedIds } from "../src/runtime.js";
 import type { Receipt } from "../src/services/checkout/index.js";
 import type { ReconcileDeps } from "../src/services/payments/index.js";
 import { address, newKey, type Shopper } from "./checkout-fixtures.js";
@@ -101,7 +101,7 @@ export const deliveryEventId = (delivery: SandboxDelivery): string => delivery.h
 export const reconcileAt = (app: SandboxApp, now: Date): ReconcileDeps => ({
   db: app.db,
   clock: { now: () => now },
-  ids: randomIds,
+  ids: timeOrderedIds,
   log: createLogger(app.env, "worker"),
   provider: app.sandbox,
   deliver: () => Promise.resolve(),

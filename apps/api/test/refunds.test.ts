@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, type TestAccount } from "./accounts.js";
 import { seedOrder, seedVariant, type SeededVariant } from "./admin-orders-fixtures.js";
 import { createLogger } from "../src/logger.js";
-import { randomIds } from "../src/runtime.js";
+import { timeOrderedIds } from "../src/runtime.js";
 import { reconcilePayments } from "../src/services/payments/index.js";
 import { startApp, type RunningApp } from "./harness.js";
 import { useTempDirs } from "./temp-dir.js";
@@ -82,7 +82,7 @@ describe("refunds over HTTP", () => {
     expect(pending.refund.status).toBe("pending");
     const reconcile = (now: Date) =>
       reconcilePayments(
-        { db: app.db, clock: { now: () => now }, ids: randomIds, log: createLogger(app.env, "worker"), provider: app.provider, deliver: () => Promise.resolve() },
+        { db: app.db, clock: { now: () => now }, ids: timeOrderedIds, log: createLogger(app.env, "worker"), provider: app.provider, deliver: () => Promise.resolve() },
         { awaitingAfterMs: 60_000, limit: 50 },
       );
     // Not yet: a refund just asked for may still be on its way to the provider.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle, UnitOfWork } from "@bbscart/core";
 import { createLogger } from "../src/logger.js";
-import { randomIds } from "../src/runtime.js";
+import { timeOrderedIds } from "../src/runtime.js";
 import { processPaymentEvent, reconcilePayments } from "../src/services/payments/index.js";
 import { addProduct, makeShoppers, type Shopper } from "./checkout-fixtures.js";
 import { intentEvent, orderOf, placeCardOrder, startSandboxApp, type SandboxApp } from "./payments-fixtures.js";
@@ -63,7 +63,7 @@ describe("a unit of work run again", () => {
     const deps = { clock: { now: () => new Date() }, log: createLogger(app.env, "worker"), provider: app.sandbox, deliver: () => Promise.resolve() };
     const reconcile = async () => {
       const soon = new Date(Date.now() + 60_000);
-      expect(await reconcilePayments({ ...deps, db: app.db, ids: randomIds, clock: { now: () => soon } }, { awaitingAfterMs: 0, limit: 50 })).toEqual([
+      expect(await reconcilePayments({ ...deps, db: app.db, ids: timeOrderedIds, clock: { now: () => soon } }, { awaitingAfterMs: 0, limit: 50 })).toEqual([
         { orderId: receipt.orderId, action: "confirmed" },
       ]);
     };

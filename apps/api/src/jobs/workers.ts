@@ -4,7 +4,7 @@ import type { Secrets } from "../config/secrets.js";
 import type { Env } from "../env.js";
 import type { Logger } from "../logger.js";
 import { notifierFor } from "../notifications/notifiers.js";
-import { randomIds } from "../runtime.js";
+import { timeOrderedIds } from "../runtime.js";
 import { orderLinks, withOrderLink } from "../services/guests/index.js";
 import { queueOutbox, withResetLink, type NotificationDeps } from "../services/notifications/index.js";
 import { notificationsWorker } from "./notifications-worker.js";
@@ -60,7 +60,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const notifications = notificationsQueue(env, bullConnection(env));
   const doorbell = await outboxDoorbell(env, { notifications, log });
   const relay = await outboxRelayWorker(env, { db, clock, log, notifications });
-  const payments = await paymentsWorker(env, { db, clock, log, ids: randomIds, provider: deps.provider, deliver: queueOutbox(scheduler, log) });
+  const payments = await paymentsWorker(env, { db, clock, log, ids: timeOrderedIds, provider: deps.provider, deliver: queueOutbox(scheduler, log) });
   const retention = await retentionWorker(env, { db, clock, log });
 
   const workers: Worker[] = [

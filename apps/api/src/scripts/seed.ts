@@ -1,5 +1,5 @@
 import { seedDemoStore } from "@bbscart/db/seed";
-import { randomIds } from "../runtime.js";
+import { timeOrderedIds } from "../runtime.js";
 import { createDemoAccounts } from "./demo-accounts.js";
 import { runScript } from "./script.js";
 
@@ -17,7 +17,7 @@ runScript(async ({ db, files, print }) => {
     `seed: done — ${report.categories} categories, ${report.products} products, ${report.coupons} coupons added` +
       (report.settings ? ", default settings saved" : ""),
   );
-  const accounts = await createDemoAccounts(db, randomIds, now);
+  const accounts = await createDemoAccounts(db, timeOrderedIds, now);
   if (accounts.length > 0) {
     print("seed: demo accounts (passwords are shown only this once; only their hashes are stored):");
     for (const account of accounts) print(`        ${account.email}  ${account.password}`);
