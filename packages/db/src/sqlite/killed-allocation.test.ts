@@ -38,40 +38,43 @@ function freshStore(): { dataDir: string; db: SqliteHandle } {
   return { dataDir, db };
 }
 
+/** The next invoice number of `series`, taken in a unit of work of this process. */
+const nextNumber = (db: SqliteHandle) => db.uow.run((repos) => repos.taxDocuments.nextNumber(series));
+
 describe("invoice numbers when a process dies mid-confirmation (issue 25)", () => {
   it("a number taken by a unit of work killed before its commit is taken again: no gap", async () => {
     const { dataDir, db } = freshStore();
-    const committed = [await db.uow.run((repos) => repos.taxDocuments.nextNumber(series)), await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))];
+    const committed = [await nextNumber(db), await nextNumber(db)];
     expect(committed).toEqual([1, 2]);
 
     const killed = await killedAllocation(dataDir, series);
     expect(killed).toEqual({ taken: 3, printed: ["3"], signal: "SIGKILL" });
 
     // The killed process's write never committed: the next confirmation gets 3, and numbering goes on from there.
-    expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(3);
-    expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(4);
+    expect(await nextNumber(db)).toBe(3);
+    expect(await nextNumber(db)).toBe(4);
   });
 
   it("a number committed by a process killed while its flush ran is kept: the log was written at COMMIT, only its caller was never answered", async () => {
     const { dataDir, db } = freshStore();
-    expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(1);
+    expect(await nextNumber(db)).toBe(1);
 
     const killed = await killedAllocation(dataDir, series, "before-flush");
     expect(killed).toEqual({ taken: 2, printed: ["2", "flushing"], signal: "SIGKILL" });
 
     // A crashed process's commit is in the log (the kernel holds it): the next confirmation goes on from it.
-    expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(3);
+    expect(await nextNumber(db)).toBe(3);
   });
 
   it("a unit that asked only to be committed is answered with no flush, and a process killed right after keeps it (decision 170)", async () => {
     const { dataDir, db } = freshStore();
-    expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(1);
+    expect(await nextNumber(db)).toBe(1);
 
     // A flush would have printed "flushing" and killed the child before its answer.
     const killed = await killedAllocation(dataDir, series, "committed-answered");
     expect(killed).toEqual({ taken: 2, printed: ["2", "answered 2"], signal: "SIGKILL" });
 
     // Answered at COMMIT, never flushed by the child: the log in the kernel's hands still has it.
-    expect(await db.uow.run((repos) => repos.taxDocuments.nextNumber(series))).toBe(3);
+    expect(await nextNumber(db)).toBe(3);
   });
 });
