@@ -1,10 +1,10 @@
 import { once } from "node:events";
 import fs from "node:fs";
-import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "@bbscart/db";
 import { LocalFileStorage } from "@bbscart/db/files";
 import { composeApp } from "./compose.js";
+import { shopServer } from "./http/shop-server.js";
 import { uploadsDir } from "./config/paths.js";
 import { announceReady, onShutdownSignal, runMain } from "./lifecycle/main.js";
 import { StartupError } from "./lifecycle/startup-error.js";
@@ -26,7 +26,7 @@ runMain("api", async ({ env, log, secrets }) => {
   const redis = await connectRedis(env, log, { failFast: true });
 
   // Listen first, so the address is known (PORT=0 picks one) before links and allowed origins are built.
-  const server = http.createServer();
+  const { server, serve } = shopServer();
   server.listen(env.PORT, env.HOST);
   try {
     await once(server, "listening");
@@ -53,7 +53,7 @@ runMain("api", async ({ env, log, secrets }) => {
     jobs,
     metrics,
   });
-  server.on("request", app);
+  serve(app);
 
   onShutdownSignal(log, env.SHUTDOWN_TIMEOUT_MS, async () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,5 +1,4 @@
 import { once } from "node:events";
-import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Clock, DatabaseHandle, PaymentProvider } from "@bbscart/core";
@@ -7,6 +6,7 @@ import { openDatabase } from "@bbscart/db";
 import { LocalFileStorage } from "@bbscart/db/files";
 import { composeApp } from "../src/compose.js";
 import { parseEnv, type Env } from "../src/env.js";
+import { shopServer } from "../src/http/shop-server.js";
 import { BullJobScheduler } from "../src/jobs/queues.js";
 import { startWorkers } from "../src/jobs/workers.js";
 import { createLogger } from "../src/logger.js";
@@ -76,7 +76,7 @@ export async function startApp(options: {
   const jobs = new BullJobScheduler(env, options.clock ?? systemClock, log);
   const provider = new InProcessPaymentProvider();
   const payments = options.paymentProvider?.(redis, env) ?? provider;
-  const server = http.createServer();
+  const { server, serve } = shopServer();
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -95,7 +95,7 @@ export async function startApp(options: {
     ...(options.clock ? { clock: options.clock } : {}),
     taxDocuments: options.taxDocuments,
   });
-  server.on("request", app);
+  serve(app);
   const workers = options.workers
     ? await startWorkers({ env, log, secrets: testSecrets, db, clock: options.clock ?? systemClock, provider: payments, publicUrl: url })
     : null;
