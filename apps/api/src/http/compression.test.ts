@@ -58,6 +58,28 @@ describe("response compression", () => {
     res.end(json, () => ended.push("called"));
   });
   app.get("/small", (_req, res) => res.type("application/json").send('{"ok":true}'));
+  // The head written, or flushed, before the body: the answer is not handed over whole.
+  app.get("/head-first", (_req, res) => {
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.end(json);
+  });
+  app.get("/flushed", (_req, res) => {
+    res.type("application/json");
+    res.flushHeaders();
+    res.end(json);
+  });
+  // Whether `compression`'s stream machinery (which adds `res.flush`) was set up for an answer.
+  const machinery: string[] = [];
+  app.get("/whole-watched", (_req, res) => {
+    res.type("application/json").send(json);
+    machinery.push(typeof (res as typeof res & { flush?: unknown }).flush);
+  });
+  app.get("/pieces-watched", (_req, res) => {
+    res.type("application/json");
+    res.write(json.slice(0, 1000));
+    res.end(json.slice(1000));
+    machinery.push(typeof (res as typeof res & { flush?: unknown }).flush);
+  });
   // Text handed to `res.end` as the API's answers are: 400 characters, 1,200 bytes in UTF-8.
   const rupees = JSON.stringify({ prices: "₹".repeat(390) });
   app.get("/text", (_req, res) => {
@@ -160,6 +182,34 @@ describe("response compression", () => {
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.bytes.equals(Buffer.from(rupees))).toBe(true);
     expect(plain.headers["content-length"] ?? String(plain.bytes.length)).toBe(String(Buffer.byteLength(rupees)));
+  });
+
+  it("says Vary: Accept-Encoding exactly where the streamed path does, compressed or not", async () => {
+    for (const [whole, pieces] of [["/small", "/small"], ["/whole", "/pieces"], ["/png", "/png"], ["/no-transform", "/no-transform"]] as const) {
+      for (const accept of [{ "Accept-Encoding": "br" }, {}]) {
+        const answer = await rawGet(port, whole, accept);
+        const streamed = await rawGet(port, pieces, accept);
+        expect([whole, accept, answer.headers.vary]).toEqual([whole, accept, streamed.headers.vary]);
+      }
+    }
+    expect((await rawGet(port, "/small", {})).headers.vary).toMatch(/Accept-Encoding/i);
+    expect((await rawGet(port, "/png", { "Accept-Encoding": "br" })).headers.vary).toBeUndefined();
+  });
+
+  it("sets up no stream for an answer handed over whole, and the stream for one written in pieces", async () => {
+    machinery.length = 0;
+    expect(decode(await rawGet(port, "/whole-watched", { "Accept-Encoding": "br" }))).toBe(json);
+    expect(decode(await rawGet(port, "/pieces-watched", { "Accept-Encoding": "br" }))).toBe(json);
+    expect(machinery).toEqual(["undefined", "function"]);
+  });
+
+  it("streams an answer whose head is written or flushed before its body, as compression always has", async () => {
+    for (const path of ["/head-first", "/flushed"]) {
+      const raw = await rawGet(port, path, { "Accept-Encoding": "gzip" });
+      expect([path, raw.headers["content-encoding"], raw.headers["transfer-encoding"], decode(raw)]).toEqual([path, "gzip", "chunked", json]);
+      const plain = await rawGet(port, path, {});
+      expect([path, plain.headers["content-encoding"], plain.bytes.toString()]).toEqual([path, undefined, json]);
+    }
   });
 
   it("calls the caller's callback when it ends the answer", async () => {
