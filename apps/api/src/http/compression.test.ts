@@ -186,7 +186,7 @@ describe("response compression", () => {
 
   it("says Vary: Accept-Encoding exactly where the streamed path does, compressed or not", async () => {
     for (const [whole, pieces] of [["/small", "/small"], ["/whole", "/pieces"], ["/png", "/png"], ["/no-transform", "/no-transform"]] as const) {
-      for (const accept of [{ "Accept-Encoding": "br" }, {}]) {
+      for (const accept of [{ "Accept-Encoding": "br" }, {}] as Record<string, string>[]) {
         const answer = await rawGet(port, whole, accept);
         const streamed = await rawGet(port, pieces, accept);
         expect([whole, accept, answer.headers.vary]).toEqual([whole, accept, streamed.headers.vary]);

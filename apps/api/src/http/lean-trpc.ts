@@ -44,11 +44,14 @@ function bodyText(req: Request): Promise<string> {
   });
 }
 
-/** The calls of a request this path may take: every one a procedure of `type`, nothing streamed asked for. */
-function callsOf(req: Request, type: CallType): { batch: boolean; paths: string[] } | null {
+/**
+ * The calls of a request this path may take: every one a procedure of `type`, nothing streamed asked for.
+ * `query` is `req.query`, read once by the caller: Express parses the query string again on every read.
+ */
+function callsOf(req: Request, query: Request["query"], type: CallType): { batch: boolean; paths: string[] } | null {
   if (req.headers["trpc-accept"] !== undefined || req.headers.accept?.includes("application/jsonl")) return null;
-  const batch = req.query.batch === "1";
-  if (req.query.batch !== undefined && !batch) return null;
+  const batch = query.batch === "1";
+  if (query.batch !== undefined && !batch) return null;
   const paths = batch ? req.path.slice(1).split(",") : [req.path.slice(1)];
   const known = type === "query" ? QUERIES : MUTATIONS;
   return paths.every((path) => known.has(path)) ? { batch, paths } : null;
@@ -102,9 +105,10 @@ export function leanQueries(services: Services, options: { onError: ProcedureFai
   const context = contextFactory(services);
   return (req, res, next) => {
     if (req.method !== "GET") return next();
-    const calls = callsOf(req, "query");
+    const query = req.query;
+    const calls = callsOf(req, query, "query");
     if (!calls) return next();
-    const raw = req.query.input;
+    const raw = query.input;
     if (raw !== undefined && typeof raw !== "string") return next();
     let inputs: unknown[];
     try {
@@ -126,7 +130,7 @@ export function leanMutations(services: Services, options: { maxBodyBytes: numbe
   const context = contextFactory(services);
   return (req, res, next) => {
     if (req.method !== "POST" || !req.headers["content-type"]?.startsWith("application/json")) return next();
-    const calls = callsOf(req, "mutation");
+    const calls = callsOf(req, req.query, "mutation");
     if (!calls) return next();
     const length = Number(req.headers["content-length"]);
     if (!Number.isSafeInteger(length) || length > options.maxBodyBytes) return next();

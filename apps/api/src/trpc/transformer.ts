@@ -33,7 +33,14 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** Throws `notPlain` as soon as a value needs superjson; otherwise records Date/undefined paths. */
+/** superjson's path of a node: its keys (object keys and array indexes, as walked) escaped and joined by dots. */
+const pathOf = (keys: readonly string[]): string => keys.map(escapeKey).join(".");
+
+/**
+ * Throws `notPlain` as soon as a value needs superjson; otherwise records Date/undefined paths. The
+ * walk keeps the keys as they are and escapes them only for a node it records: most answers record
+ * none, and escaping every key on the way (two scans of each) was a third of the walk.
+ */
 function walk(value: unknown, path: string[], annotations: Annotations): void {
   switch (typeof value) {
     case "string":
@@ -43,7 +50,7 @@ function walk(value: unknown, path: string[], annotations: Annotations): void {
       if (!Number.isFinite(value) || Object.is(value, -0)) throw notPlain;
       return;
     case "undefined":
-      annotations[path.join(".")] = ["undefined"];
+      annotations[pathOf(path)] = ["undefined"];
       return;
     case "object":
       break;
@@ -54,7 +61,7 @@ function walk(value: unknown, path: string[], annotations: Annotations): void {
   if (path.length > MAX_DEPTH) throw notPlain;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw notPlain;
-    annotations[path.join(".")] = ["Date"];
+    annotations[pathOf(path)] = ["Date"];
     return;
   }
   if (Array.isArray(value)) {
@@ -69,7 +76,7 @@ function walk(value: unknown, path: string[], annotations: Annotations): void {
   if (!isPlainObject(value)) throw notPlain;
   for (const key in value) {
     if (key === "__proto__" || key === "constructor" || key === "prototype") throw notPlain;
-    path.push(escapeKey(key));
+    path.push(key);
     walk((value as Record<string, unknown>)[key], path, annotations);
     path.pop();
   }
