@@ -1,7 +1,9 @@
 /**
  * Baseline servers: bare `node:http` or bare Express 5 answering every request with the same
  * fixed JSON body (the catalog page the API returned in this run). Usage:
- * `node http-server.mjs <node|express> <port> <payload file>`; prints READY when listening.
+ * `node http-server.mjs <node|express|express-born> <port> <payload file>`; prints READY when listening.
+ * `express-born` is bare Express on a server whose requests and responses are made with the app's
+ * prototypes, as the API's are (decision 173; bench/express-prototypes.mjs compares the two).
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -19,13 +21,25 @@ if (kind === "node") {
     res.writeHead(200, { "content-type": "application/json", "content-length": body.length });
     res.end(body);
   });
-} else if (kind === "express") {
+} else if (kind === "express" || kind === "express-born") {
   const express = createRequire(path.join(repoRoot, "apps/api/package.json"))("express");
   const app = express();
   app.get("/{*splat}", (req, res) => {
     res.type("application/json").send(body);
   });
-  server = http.createServer(app);
+  if (kind === "express") server = http.createServer(app);
+  else {
+    // Written out here rather than imported, so the baseline depends on nothing of the API's.
+    class Request extends http.IncomingMessage {}
+    class Response extends http.ServerResponse {}
+    Object.setPrototypeOf(Request.prototype, express.request);
+    Object.setPrototypeOf(Response.prototype, express.response);
+    Object.defineProperty(Request.prototype, "app", { configurable: true, enumerable: true, writable: true, value: app });
+    Object.defineProperty(Response.prototype, "app", { configurable: true, enumerable: true, writable: true, value: app });
+    app.request = Request.prototype;
+    app.response = Response.prototype;
+    server = http.createServer({ IncomingMessage: Request, ServerResponse: Response }, app);
+  }
 } else {
   throw new Error(`unknown baseline ${kind}`);
 }
