@@ -51,13 +51,19 @@ async function measure(kind) {
   }
 }
 
-const kinds = ["express", "express-born", "node"];
-const results = Object.fromEntries(kinds.map((kind) => [kind, []]));
-for (let round = 0; round < rounds; round++) for (const kind of kinds) results[kind].push(await measure(kind));
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** @type {{ kind: string; label: string; runs: { rate: number; fullCollections: number }[] }[]} */
+const servers = [
+  { kind: "express", label: "Express, http.createServer(app)", runs: [] },
+  { kind: "express-born", label: "Express, requests born with its prototypes", runs: [] },
+  { kind: "node", label: "node:http", runs: [] },
+];
+for (let round = 0; round < rounds; round++) for (const server of servers) server.runs.push(await measure(server.kind));
+/** @param {number[]} values */
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 process.stdout.write(`bare servers, a fixed ${fs.statSync(payload).size} B JSON answer, 50 connections, ${rounds} × ${seconds} s alternated (medians)\n`);
-for (const kind of kinds) {
-  const label = { express: "Express, http.createServer(app)", "express-born": "Express, requests born with its prototypes", node: "node:http" }[kind];
-  process.stdout.write(`${label.padEnd(44)} ${String(Math.round(median(results[kind].map((r) => r.rate)))).padStart(7)} req/s  ${String(median(results[kind].map((r) => r.fullCollections))).padStart(3)} full collections in ${seconds} s\n`);
+for (const { label, runs } of servers) {
+  const rate = Math.round(median(runs.map((r) => r.rate)));
+  const collections = median(runs.map((r) => r.fullCollections));
+  process.stdout.write(`${label.padEnd(44)} ${String(rate).padStart(7)} req/s  ${String(collections).padStart(3)} full collections in ${seconds} s\n`);
 }
 fs.rmSync(dir, { recursive: true, force: true });
