@@ -71,6 +71,22 @@ export function catalogCases(context: ContractContext): void {
     expect(await ids(false)).toEqual(["on"]);
   });
 
+  it("products: every read gives a product's variants in the order they were added, whatever their ids", async () => {
+    const { products } = context.db.repos;
+    // Ids sorting against the order of creation, across two products read together.
+    await products.create(makeProduct({ variants: [makeVariant({ id: "var-z", sku: "Z-FIRST" }), makeVariant({ id: "var-q", sku: "Q-SECOND" })] }));
+    await products.create(makeProduct({ id: "prod-2", slug: "second", variants: [makeVariant({ id: "var-y", productId: "prod-2", sku: "Y-ONLY" })] }));
+    await products.addVariant(makeVariant({ id: "var-m", sku: "M-THIRD" }));
+    await products.addVariant(makeVariant({ id: "var-a", sku: "A-FOURTH" }));
+    const skus = (product: { variants: readonly { sku: string }[] } | null | undefined) => product?.variants.map((v) => v.sku);
+    const created = ["Z-FIRST", "Q-SECOND", "M-THIRD", "A-FOURTH"];
+    expect(skus(await products.findById("prod-1"))).toEqual(created);
+    expect(skus(await products.findBySlug("cotton-kurta"))).toEqual(created);
+    const query = { cursor: null, limit: 10, search: null, categoryId: null, minPriceMinor: null, maxPriceMinor: null, inStock: null, sort: "newest", includeInactive: true } as const;
+    const listed = (await products.search(query)).items;
+    expect(Object.fromEntries(listed.map((product) => [product.id, skus(product)]))).toEqual({ "prod-1": created, "prod-2": ["Y-ONLY"] });
+  });
+
   it("products: stores a product with its variants and stock, found by id, slug and variant entries", async () => {
     const { products } = context.db.repos;
     const product = makeProduct({

@@ -36,27 +36,41 @@ export interface VariantRow {
   active: number;
 }
 
-export const toVariant = (row: VariantRow): Variant => ({
-  id: row.id,
-  productId: row.product_id,
-  sku: row.sku,
-  name: row.name,
-  price: money(row.price_minor, row.currency),
-  stock: { onHand: row.on_hand, reserved: row.reserved },
-  active: fromFlag(row.active),
+/** A variant's columns as `VARIANTS_OF` lists them, in that order. */
+type VariantTuple = [id: string, productId: string, sku: string, name: string, priceMinor: number, currency: string, onHand: number, reserved: number, active: number];
+
+/**
+ * The variants of the products named (a JSON list of ids), in creation order, as one JSON text of
+ * tuples: building each value through better-sqlite3's C++ calls cost a catalog page's 52 variants
+ * 87–91 µs, one text parsed by V8 69–71 µs (decision 175). Only TEXT and INTEGER columns: a REAL
+ * would still round-trip (SQLite writes 17 digits), a BLOB would be refused by `json_array`.
+ */
+const VARIANTS_OF = `SELECT json_group_array(json_array(id, product_id, sku, name, price_minor, currency, on_hand, reserved, active) ORDER BY seq) AS variants
+  FROM variants WHERE product_id IN (SELECT value FROM json_each(?))`;
+
+const tupleVariant = ([id, productId, sku, name, priceMinor, currency, onHand, reserved, active]: VariantTuple): Variant => ({
+  id,
+  productId,
+  sku,
+  name,
+  price: money(priceMinor, currency),
+  stock: { onHand, reserved },
+  active: fromFlag(active),
 });
+
+export const toVariant = (row: VariantRow): Variant =>
+  tupleVariant([row.id, row.product_id, row.sku, row.name, row.price_minor, row.currency, row.on_hand, row.reserved, row.active]);
 
 /** Products with their variants in creation order, in the order of `rows`. */
 export function withVariants(connection: Connection, rows: readonly ProductRow[]): Product[] {
   if (rows.length === 0) return [];
-  const variants = connection
-    .prepare("SELECT * FROM variants WHERE product_id IN (SELECT value FROM json_each(?)) ORDER BY seq")
-    .all(jsonList(rows.map((row) => row.id))) as VariantRow[];
+  const { variants } = connection.prepare(VARIANTS_OF).get(jsonList(rows.map((row) => row.id))) as { variants: string };
   const byProduct = new Map<string, Variant[]>();
-  for (const row of variants) {
-    const list = byProduct.get(row.product_id) ?? [];
-    list.push(toVariant(row));
-    byProduct.set(row.product_id, list);
+  for (const tuple of JSON.parse(variants) as VariantTuple[]) {
+    const variant = tupleVariant(tuple);
+    const list = byProduct.get(variant.productId) ?? [];
+    list.push(variant);
+    byProduct.set(variant.productId, list);
   }
   return rows.map((row) => ({
     id: row.id,
