@@ -6,6 +6,8 @@ import type { Request, RequestHandler } from "express";
  */
 export function trpcCalls(req: Request): number {
   const path = req.path.slice(req.path.lastIndexOf("/") + 1);
+  // A path without a comma is one call either way: the query string (parsed again on every read) is not needed.
+  if (!path.includes(",")) return 1;
   return req.query.batch === "1" ? path.split(",").length : 1;
 }
 
