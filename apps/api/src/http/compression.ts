@@ -116,7 +116,8 @@ function headFirst(this: Pended, ...args: unknown[]): unknown {
  */
 function endWhole(this: Pended, chunk?: unknown, ...rest: unknown[]): unknown {
   const pending = this[PENDING];
-  if (pending.course !== "undecided") return original(this, "end", [chunk, ...rest]);
+  // Decided already, or a head sent by a path that bypassed this one: nothing can be added to it now.
+  if (pending.course !== "undecided" || this.headersSent) return original(this, "end", [chunk, ...rest]);
   const encoding = typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : undefined;
   const method = wholeEncoding(pending, this, byteLength(chunk, encoding) ?? 0);
   if (method === "stream") {
