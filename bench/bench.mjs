@@ -349,7 +349,10 @@ async function runOne({ id, conns }, round) {
       const headers = id.endsWith("-br") ? { "Accept-Encoding": "br" } : {};
       return withServer(
         () => startApi(store, { label: `api-${id}-${conns}-r${round}`, extraEnv }),
-        async (server) => row(id, "read", conns, await measureGet(server, target[0], conns, headers), { bodyBytes: target[1] }),
+        async (server) =>
+          id === "catalog-uncached"
+            ? runBesideExpress(server, target[0], conns, target[1])
+            : row(id, "read", conns, await measureGet(server, target[0], conns, headers), { bodyBytes: target[1] }),
       );
     }
     case "checkout":
@@ -389,6 +392,55 @@ async function runOne({ id, conns }, round) {
   throw new Error(`unknown target ${id}`);
 }
 
+/**
+ * Length of one window of `catalog-uncached` and of bare Express beside it (decision 176): as the mixed
+ * target's, long enough that a window's start (fresh connections, a server idle since the settle) stays
+ * out of the p99; wrk takes whole seconds.
+ */
+const BESIDE_WINDOW_S = quick ? 1 : 5;
+
+/**
+ * `catalog-uncached` judged against bare Express in interleaved windows (decision 176), as the mixed
+ * target judges buying against alone (decision 159): its goal is a ratio to bare Express, and on this
+ * VM two 10 s runs measured ~30 s apart put one build at 18–25 % of Express within twenty minutes.
+ * After both servers' warm-up (three times the other targets'), pairs of `BESIDE_WINDOW_S` windows, one on each server, in mirrored
+ * order (Express-API, API-Express, …) until each side has had about `durationS`. The row is the API's
+ * (rates totalled over its windows, p50 the median, p99 the mean of the windows'); `expressRate` is
+ * Express's total over its windows, and the ratio is taken against it instead of the round's
+ * `express` row. Both servers stay pinned to the server core; the idle one takes no CPU.
+ * @param {{ child: import("./lib/procs.mjs").Child; baseUrl: string }} api
+ * @param {string} pathAndQuery
+ * @param {number} conns
+ * @param {number} bodyBytes
+ */
+async function runBesideExpress(api, pathAndQuery, conns, bodyBytes) {
+  return withServer(
+    () => startBaseline("express"),
+    async (express) => {
+      const window = (server, seconds) => measure({ server: server.child, url: server.baseUrl + pathAndQuery, connections: conns, warmupS: 0, durationS: seconds });
+      // Warm-up as long as the mixed target's (decision 164): the API's rate still climbs for ~10 s after
+      // it starts (V8 optimising the hundreds of functions a page runs), bare Express's for ~2 s.
+      for (const server of [express, api]) {
+        if (warmupS > 0) await window(server, 3 * warmupS);
+        await settle(server.child.pid);
+      }
+      const apiWindows = [];
+      const expressWindows = [];
+      const pairs = Math.max(2, Math.round(durationS / BESIDE_WINDOW_S));
+      for (let pair = 0; pair < pairs; pair++) {
+        for (const side of pair % 2 === 0 ? ["express", "api"] : ["api", "express"]) {
+          const server = side === "api" ? api : express;
+          const m = await window(server, BESIDE_WINDOW_S);
+          await settle(server.child.pid);
+          (side === "api" ? apiWindows : expressWindows).push(m);
+        }
+      }
+      log(`  beside Express: API ${apiWindows.map((m) => Math.round(m.rps)).join(", ")} req/s; Express ${expressWindows.map((m) => Math.round(m.rps)).join(", ")} req/s`);
+      return row("catalog-uncached", "read", conns, pooledWindows(apiWindows), { bodyBytes, expressRate: windowsTotal(expressWindows).rps, windows: pairs });
+    },
+  );
+}
+
 /** The mixed target's shoppers: enough connections that a slow order never holds the pace back. */
 const MIXED_SHOPPERS = 10;
 /** Orders per second the shoppers are paced at (two requests each); the goal asks for at least 40. */
@@ -423,6 +475,14 @@ const median = (values) => {
   const sorted = values.filter((v) => typeof v === "number").sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
 };
+
+/** Requests and rate over several measured windows: all their requests over all their seconds. */
+const windowsTotal = (runs) => {
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const seconds = runs.reduce((n, r) => n + r.requests / r.rps, 0);
+  return { requests, rps: requests / seconds };
+};
+
 /**
  * A p99 over several windows, from each window's p99 (the load tools report percentiles, not their
  * histograms): their mean. It comes closer to the p99 of all the windows' requests than the median,
@@ -432,6 +492,26 @@ const pooledP99 = (values) => {
   const known = values.filter((v) => typeof v === "number");
   return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
 };
+
+/**
+ * Several wrk windows on one server as one measurement: rates totalled, p50 the median of the windows',
+ * p99 pooled (above), errors summed, the peak RSS and the load tool's CPU the highest, the server's CPU
+ * the mean.
+ */
+const pooledWindows = (runs) => ({
+  ...windowsTotal(runs),
+  p50Ms: median(runs.map((r) => r.p50Ms)),
+  p99Ms: pooledP99(runs.map((r) => r.p99Ms)),
+  errors: runs.reduce((n, r) => n + (r.errors ?? 0), 0),
+  non2xx: runs.reduce((n, r) => n + (r.non2xx ?? 0), 0),
+  timeouts: runs.reduce((n, r) => n + (r.timeouts ?? 0), 0),
+  bytesPerResponse: runs[0].bytesPerResponse,
+  rssPeak: Math.max(...runs.map((r) => r.rssPeak ?? 0)),
+  serverCpu: runs.reduce((n, r) => n + r.serverCpu, 0) / runs.length,
+  tool: "wrk",
+  toolCpu: Math.max(...runs.map((r) => r.toolCpu ?? 0)),
+  toolSaturated: runs.some((r) => r.toolSaturated),
+});
 
 /**
  * The catalog page at `conns` connections on one server, alone and while `MIXED_SHOPPERS` shoppers
@@ -500,31 +580,13 @@ async function runMixed(server, conns) {
     if (pair % 2 === 1) await aloneWindow();
   }
 
-  const total = (runs) => {
-    const requests = runs.reduce((n, r) => n + r.requests, 0);
-    const seconds = runs.reduce((n, r) => n + r.requests / r.rps, 0);
-    return { requests, rps: requests / seconds };
-  };
   const under = mixed.map((w) => w.m);
   const orders = mixed.map((w) => w.orders);
   const failure = orders.find((o) => o.failureSample)?.failureSample;
   if (failure) log(`mixed: first failed order: ${failure}`);
   const probed = mixed.reduce((n, w) => ({ hits: n.hits + w.probe.hits, asked: n.asked + w.probe.asked }), { hits: 0, asked: 0 });
-  const m = {
-    ...total(under),
-    p50Ms: median(under.map((r) => r.p50Ms)),
-    p99Ms: pooledP99(under.map((r) => r.p99Ms)),
-    errors: under.reduce((n, r) => n + (r.errors ?? 0), 0),
-    non2xx: under.reduce((n, r) => n + (r.non2xx ?? 0), 0),
-    timeouts: under.reduce((n, r) => n + (r.timeouts ?? 0), 0),
-    bytesPerResponse: under[0].bytesPerResponse,
-    rssPeak: Math.max(...[...alone, ...under, ...orders].map((r) => r.rssPeak ?? 0)),
-    serverCpu: under.reduce((n, r) => n + r.serverCpu, 0) / under.length,
-    tool: "wrk",
-    toolCpu: Math.max(...under.map((r) => r.toolCpu ?? 0)),
-    toolSaturated: under.some((r) => r.toolSaturated),
-  };
-  const aloneRate = total(alone).rps;
+  const m = { ...pooledWindows(under), rssPeak: Math.max(...[...alone, ...under, ...orders].map((r) => r.rssPeak ?? 0)) };
+  const aloneRate = windowsTotal(alone).rps;
   return row("mixed", "mixed", conns, m, {
     bodyBytes: store.catalogBytes,
     aloneRate,
