@@ -418,7 +418,7 @@ async function runBesideExpress(api, pathAndQuery, conns, bodyBytes) {
     () => startBaseline("express"),
     async (express) => {
       const window = (server, seconds) => measure({ server: server.child, url: server.baseUrl + pathAndQuery, connections: conns, warmupS: 0, durationS: seconds });
-      // Warm-up as long as the mixed target's (decision 164): the API's rate still climbs for ~10 s after
+      // Warm-up as long as the mixed target's (decision 164): the API's rate still climbs for ~8 s after
       // it starts (V8 optimising the hundreds of functions a page runs), bare Express's for ~2 s.
       for (const server of [express, api]) {
         if (warmupS > 0) await window(server, 3 * warmupS);
