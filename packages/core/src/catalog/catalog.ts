@@ -57,6 +57,12 @@ export interface Product {
   readonly updatedAt: Date;
 }
 
+/**
+ * A product as the shop's listing cards show it: what a listing finds, read without the fields no
+ * card shows (description, tax, HSN code, timestamps), so a page of them costs less (decision 177).
+ */
+export type ListedProduct = Pick<Product, "id" | "slug" | "name" | "categoryId" | "images" | "imageAlts" | "variants">;
+
 /** A variant together with the product that sells it: what a cart line resolves to. */
 export interface CatalogEntry {
   readonly product: Product;
@@ -69,7 +75,7 @@ export function isPurchasable(entry: CatalogEntry): boolean {
 }
 
 /** In stock means at least one unit of an active variant can be reserved. */
-export function isInStock(product: Product): boolean {
+export function isInStock(product: Pick<Product, "variants">): boolean {
   return product.variants.some((variant) => variant.active && available(variant.stock) > 0);
 }
 
@@ -79,7 +85,7 @@ export function taxRateFor(product: Product, storeRateBp: number): number {
 }
 
 /** Cheapest and dearest active variant, for "from ₹499" on listings; null without any. */
-export function priceRange(product: Product): { readonly min: Money; readonly max: Money } | null {
+export function priceRange(product: Pick<Product, "variants">): { readonly min: Money; readonly max: Money } | null {
   const prices = product.variants.filter((v) => v.active).map((v) => v.price);
   const first = prices[0];
   if (!first) return null;

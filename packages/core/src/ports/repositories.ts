@@ -2,7 +2,7 @@ import type { RefreshToken, PasswordResetToken } from "../account/session.js";
 import type { Address, AdminPermission, Role, User } from "../account/user.js";
 import type { Cart } from "../cart/cart.js";
 import type { Coupon } from "../cart/coupon.js";
-import type { CatalogEntry, CatalogSort, Category, Product, Variant } from "../catalog/catalog.js";
+import type { CatalogEntry, CatalogSort, Category, ListedProduct, Product, Variant } from "../catalog/catalog.js";
 import type { VocabularyLookup } from "../catalog/spelling.js";
 import type { IdempotencyRecord, IdempotencyScope } from "../idempotency/idempotency.js";
 import type { CouponSales, CustomerOrders, DailyFigures } from "../order/figures.js";
@@ -159,6 +159,8 @@ export interface ProductRepository {
   /** Entries for the given variant ids, keyed by variant id; unknown ids are absent. */
   findEntries(variantIds: readonly string[]): Promise<ReadonlyMap<string, CatalogEntry>>;
   search(query: CatalogQuery): Promise<Page<Product>>;
+  /** `search`'s page as listing cards show it: the same products in the same order, the same cursors. */
+  listing(query: CatalogQuery): Promise<Page<ListedProduct>>;
   /**
    * The catalog's vocabulary (the words of product and category names, ADR 146), kept by every write
    * that changes a product's name or category name in the same unit of work: of `words`, those that

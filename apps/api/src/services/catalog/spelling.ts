@@ -1,4 +1,4 @@
-import { correctQuery, FEW_RESULTS, searchWords, spellingOutcome, vocabularyRequest, type CatalogQuery, type DatabaseHandle, type Page, type Product } from "@bbscart/core";
+import { correctQuery, FEW_RESULTS, searchWords, spellingOutcome, vocabularyRequest, type CatalogQuery, type DatabaseHandle, type ListedProduct, type Page } from "@bbscart/core";
 
 /** The corrected search text, and whether the page holds its results (`applied`) or only suggests it. */
 export interface SearchSuggestion {
@@ -17,14 +17,14 @@ const worthCorrecting = (query: CatalogQuery, found: number): boolean =>
  * the shopper gets its results or a "Did you mean" link. A page after an applied correction finds
  * nothing as typed, so it is answered from the correction too: its cursor came from there.
  */
-export async function forgivingSearch(db: DatabaseHandle, query: CatalogQuery): Promise<{ page: Page<Product>; suggestion: SearchSuggestion | null }> {
-  const page = await db.repos.products.search(query);
+export async function forgivingSearch(db: DatabaseHandle, query: CatalogQuery): Promise<{ page: Page<ListedProduct>; suggestion: SearchSuggestion | null }> {
+  const page = await db.repos.products.listing(query);
   if (!worthCorrecting(query, page.items.length)) return { page, suggestion: null };
   const words = searchWords(query.search);
   const corrected = correctQuery(words, await db.repos.products.lookupVocabulary(vocabularyRequest(words)));
   if (corrected === null) return { page, suggestion: null };
   const text = corrected.join(" ");
-  const correctedPage = await db.repos.products.search({ ...query, search: text });
+  const correctedPage = await db.repos.products.listing({ ...query, search: text });
   switch (spellingOutcome(page.items.length, correctedPage.items.length)) {
     case "apply":
       return { page: correctedPage, suggestion: { query: text, applied: true } };

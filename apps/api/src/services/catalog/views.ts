@@ -1,4 +1,4 @@
-import { available, imageAltTexts, isInStock, onlyLeft, priceRange, type Category, type Product, type Variant } from "@bbscart/core";
+import { available, imageAltTexts, isInStock, onlyLeft, priceRange, type Category, type ListedProduct, type Product, type Variant } from "@bbscart/core";
 
 /*
  * What leaves the API about the catalog. Shoppers see listing cards and product pages with only
@@ -21,7 +21,7 @@ const shopVariant = (variant: Variant) => ({
  * A product as a listing card: cover, price range, in-stock flag and its variants on sale.
  * `imageAlts` are what each picture's `alt` says, the product's name standing in for a missing text.
  */
-export function productCard(product: Product) {
+export function productCard(product: ListedProduct) {
   return {
     id: product.id,
     slug: product.slug,

@@ -83,8 +83,9 @@ export function catalogCases(context: ContractContext): void {
     expect(skus(await products.findById("prod-1"))).toEqual(created);
     expect(skus(await products.findBySlug("cotton-kurta"))).toEqual(created);
     const query = { cursor: null, limit: 10, search: null, categoryId: null, minPriceMinor: null, maxPriceMinor: null, inStock: null, sort: "newest", includeInactive: true } as const;
-    const listed = (await products.search(query)).items;
-    expect(Object.fromEntries(listed.map((product) => [product.id, skus(product)]))).toEqual({ "prod-1": created, "prod-2": ["Y-ONLY"] });
+    for (const listed of [(await products.search(query)).items, (await products.listing(query)).items]) {
+      expect(Object.fromEntries(listed.map((product) => [product.id, skus(product)]))).toEqual({ "prod-1": created, "prod-2": ["Y-ONLY"] });
+    }
   });
 
   it("products: stores a product with its variants and stock, found by id, slug and variant entries", async () => {

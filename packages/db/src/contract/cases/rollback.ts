@@ -32,7 +32,7 @@ interface ReadMethods {
   sessions: "findByHash";
   passwordResets: "findByHash";
   categories: "findById" | "findBySlug" | "list" | "treeVersion";
-  products: "findById" | "findBySlug" | "findEntries" | "search" | "lookupVocabulary" | "lowStock";
+  products: "findById" | "findBySlug" | "findEntries" | "search" | "listing" | "lookupVocabulary" | "lowStock";
   inventory: "level";
   carts: "findByUser" | "findByGuest";
   coupons: "findByCode" | "list" | "customerUses";

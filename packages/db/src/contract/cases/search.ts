@@ -1,4 +1,15 @@
-import { correctQuery, deletionKeys, InvalidCursorError, searchWords, vocabularyRequest, type CatalogQuery, type DatabaseHandle } from "@bbscart/core";
+import {
+  correctQuery,
+  deletionKeys,
+  InvalidCursorError,
+  searchWords,
+  vocabularyRequest,
+  type CatalogQuery,
+  type DatabaseHandle,
+  type ListedProduct,
+  type Page,
+  type Product,
+} from "@bbscart/core";
 import { inr, makeCategory, makeProduct, makeVariant } from "@bbscart/core/testing";
 import { expect, it } from "vitest";
 import type { ContractContext } from "../context.js";
@@ -57,6 +68,25 @@ async function seedCatalog(db: DatabaseHandle): Promise<void> {
   ]));
 }
 
+/**
+ * Walks each query's pages by `listing` and `search` together, two products a page, and expects the
+ * same cursors and, of each product, exactly what a listed product carries.
+ */
+async function listingMatchesSearch(db: DatabaseHandle, queries: readonly Partial<CatalogQuery>[]): Promise<void> {
+  for (const q of queries) {
+    let cursor: string | null = null;
+    let found = 0;
+    do {
+      const [listing, search]: [Page<ListedProduct>, Page<Product>] = await Promise.all([db.repos.products.listing(query({ ...q, cursor, limit: 2 })), db.repos.products.search(query({ ...q, cursor, limit: 2 }))]);
+      const listed = search.items.map(({ id, slug, name, categoryId, images, imageAlts, variants }) => ({ id, slug, name, categoryId, images, imageAlts, variants }));
+      expect(listing, JSON.stringify(q)).toStrictEqual({ items: listed, nextCursor: search.nextCursor });
+      found += listing.items.length;
+      cursor = listing.nextCursor;
+    } while (cursor !== null);
+    expect(found, JSON.stringify(q)).toBe((await db.repos.products.search(query({ ...q, limit: 50 }))).items.length);
+  }
+}
+
 const ids = async (db: DatabaseHandle, q: Partial<CatalogQuery>) => (await db.repos.products.search(query(q))).items.map((p) => p.id);
 
 export function searchCases(context: ContractContext): void {
@@ -90,6 +120,29 @@ export function searchCases(context: ContractContext): void {
     expect(await ids(context.db, { inStock: true })).toEqual(["saree", "kurta"]);
     expect(await ids(context.db, { inStock: false })).toEqual(["shirt"]);
     expect(await ids(context.db, { search: "kurta", inStock: true })).toEqual(["kurta"]);
+  });
+
+  it("a listing holds what search finds as a card reads it: the same products, order, variants and cursors, nothing else", async () => {
+    await seedCatalog(context.db);
+    await listingMatchesSearch(context.db, [
+      ...(["newest", "price_asc", "price_desc", "name_asc", "relevance"] as const).map((sort) => ({ sort, includeInactive: true })),
+      { search: "kurta", sort: "newest" },
+      { categoryId: "kurtas" },
+      { minPriceMinor: 100000, sort: "price_asc" },
+      { inStock: true },
+      { inStock: false },
+      { search: "velvet" },
+    ]);
+  });
+
+  itNeeds(context, ["aggregationExpressions"], "a listing by relevance holds what search finds in every tier, and the same cursors", async () => {
+    await seedCatalog(context.db);
+    await listingMatchesSearch(context.db, [
+      { search: "kurta", sort: "relevance", includeInactive: true },
+      // several words: a top tier, then the tiers below it ranked from the matches
+      { search: "cotton kurta hand", sort: "relevance" },
+      { search: "kur", sort: "relevance", inStock: true },
+    ]);
   });
 
   it("in stock means available after reservations", async () => {

@@ -1,5 +1,5 @@
 import type { ClientSession } from "mongoose";
-import type { CatalogEntry, Product, Variant } from "@bbscart/core";
+import type { CatalogEntry, ListedProduct, Product, Variant } from "@bbscart/core";
 import { searchWords } from "../../search-words.js";
 import type { Models } from "../models/index.js";
 import type { ProductDoc } from "../models/products.js";
@@ -111,16 +111,42 @@ export function toProduct(doc: ProductDoc, variants: readonly VariantDoc[]): Pro
   };
 }
 
-/** Products with their variants (in the order they were created), in the order of `docs`. */
-export async function withVariants(models: Models, session: ClientSession | undefined, docs: readonly ProductDoc[]): Promise<Product[]> {
-  if (docs.length === 0) return [];
+/** The variants of the products named, in the order they were created, by product id. */
+async function variantsOf(models: Models, session: ClientSession | undefined, productIds: readonly string[]): Promise<Map<string, VariantDoc[]>> {
   const variants = await models.variants
-    .find({ productId: { $in: docs.map((d) => d._id) } }, null, { session })
+    .find({ productId: { $in: productIds } }, null, { session })
     .sort({ productId: 1, position: 1 })
     .lean<VariantDoc[]>();
   const byProduct = new Map<string, VariantDoc[]>();
   for (const variant of variants) byProduct.set(variant.productId, [...(byProduct.get(variant.productId) ?? []), variant]);
+  return byProduct;
+}
+
+/** Products with their variants (in the order they were created), in the order of `docs`. */
+export async function withVariants(models: Models, session: ClientSession | undefined, docs: readonly ProductDoc[]): Promise<Product[]> {
+  if (docs.length === 0) return [];
+  const byProduct = await variantsOf(models, session, docs.map((doc) => doc._id));
   return docs.map((doc) => toProduct(doc, byProduct.get(doc._id) ?? []));
+}
+
+/** The fields of a product document a listing card reads (`ListedProduct`); a listing projects to these. */
+export const LISTED_FIELDS = ["slug", "name", "categoryId", "images", "imageAlts"] as const;
+
+export type ListedDoc = Pick<ProductDoc, "_id" | (typeof LISTED_FIELDS)[number]>;
+
+/** Listed products (documents projected to `LISTED_FIELDS`) with their variants, in the order of `docs`. */
+export async function listedWithVariants(models: Models, session: ClientSession | undefined, docs: readonly ListedDoc[]): Promise<ListedProduct[]> {
+  if (docs.length === 0) return [];
+  const byProduct = await variantsOf(models, session, docs.map((doc) => doc._id));
+  return docs.map((doc) => ({
+    id: doc._id,
+    slug: doc.slug,
+    name: doc.name,
+    categoryId: doc.categoryId,
+    images: doc.images,
+    imageAlts: doc.imageAlts,
+    variants: (byProduct.get(doc._id) ?? []).map(toVariant),
+  }));
 }
 
 /** Catalog entries for variant documents, each with its whole product. */

@@ -1,13 +1,14 @@
-import type { PipelineStage } from "mongoose";
-import type { CatalogQuery, CatalogSort, Page, Product } from "@bbscart/core";
+import type { ClientSession, PipelineStage } from "mongoose";
+import type { CatalogQuery, CatalogSort, ListedProduct, Page, Product } from "@bbscart/core";
 import { searchWords } from "../../search-words.js";
 import { afterCursor, sortSpec, toPage, type KeysetSort } from "../cursor.js";
+import type { Models } from "../models/index.js";
 import type { ProductDoc } from "../models/products.js";
-import { withVariants } from "./catalog-mapping.js";
+import { LISTED_FIELDS, listedWithVariants, withVariants, type ListedDoc } from "./catalog-mapping.js";
 import type { RepoContext } from "./context.js";
 import { escapeRegex } from "./mapping.js";
 
-type Ranked = ProductDoc & { rank?: number };
+type Ranked = { rank?: number };
 
 /** The stored key each sort reads. Relevance is a search's computed `rank`; without a search it means newest. */
 function keysetFor(sort: CatalogSort, searching: boolean): KeysetSort {
@@ -78,12 +79,30 @@ function relevanceRank(words: readonly string[]): Record<string, unknown> {
   return { $add: [...words.map(nameHit), { $toLong: "$createdAt" }] };
 }
 
+/** What a listing reads of each product found: the fields it projects to (the sort's key kept), and the items made of those documents. */
+interface Shape<Doc extends { _id: string }, Item> {
+  readonly projection: (sort: KeysetSort) => Record<string, 0 | 1>;
+  readonly items: (models: Models, session: ClientSession | undefined, docs: readonly Doc[]) => Promise<Item[]>;
+}
+
+const PRODUCTS: Shape<ProductDoc, Product> = { projection: () => ({ searchTokens: 0, nameTokens: 0 }), items: withVariants };
+const LISTED: Shape<ListedDoc, ListedProduct> = {
+  projection: (sort) => ({ ...Object.fromEntries(LISTED_FIELDS.map((field) => [field, 1])), [sort.field]: 1 }),
+  items: listedWithVariants,
+};
+
+/** The storefront and admin listing of whole products. */
+export const searchProducts = (ctx: RepoContext, query: CatalogQuery): Promise<Page<Product>> => searchCatalog(ctx, query, PRODUCTS);
+
+/** The same listing as the shop's cards show it: only the fields a card reads leave the server (decision 177). */
+export const listProducts = (ctx: RepoContext, query: CatalogQuery): Promise<Page<ListedProduct>> => searchCatalog(ctx, query, LISTED);
+
 /**
- * The storefront and admin listing: prefix word search, filters, one of five sorts, keyset pages.
+ * Prefix word search, filters, one of five sorts, keyset pages.
  * Sorted before the stock join: the sort is read from an index and the join runs only on the
  * products read until the page is full, not on every product that matched.
  */
-export async function searchProducts({ models, session }: RepoContext, query: CatalogQuery): Promise<Page<Product>> {
+async function searchCatalog<Doc extends { _id: string }, Item>({ models, session }: RepoContext, query: CatalogQuery, shape: Shape<Doc, Item>): Promise<Page<Item>> {
   const words = [...new Set(searchWords(query.search))];
   const sort = keysetFor(query.sort, words.length > 0);
   const pipeline: PipelineStage[] = [{ $match: productFilter(query, words) }];
@@ -91,9 +110,9 @@ export async function searchProducts({ models, session }: RepoContext, query: Ca
   if (query.cursor !== null) pipeline.push({ $match: afterCursor(sort, query.cursor) });
   pipeline.push({ $sort: sortSpec(sort) });
   if (query.inStock !== null) pipeline.push(...stockStages(query.inStock));
-  pipeline.push({ $limit: query.limit + 1 }, { $project: { searchTokens: 0, nameTokens: 0 } });
+  pipeline.push({ $limit: query.limit + 1 }, { $project: shape.projection(sort) });
 
-  const docs = await models.products.aggregate<Ranked>(pipeline).session(session ?? null);
+  const docs = await models.products.aggregate<Doc & Ranked>(pipeline).session(session ?? null);
   const page = toPage(docs, query.limit, sort, (doc) => doc);
-  return { items: await withVariants(models, session, page.items), nextCursor: page.nextCursor };
+  return { items: await shape.items(models, session, page.items), nextCursor: page.nextCursor };
 }

@@ -8,7 +8,7 @@ import { entriesFor, productDoc, textDenormals, toVariant, variantDenormals, var
 import { bumpCatalogVersion } from "./catalog-version.js";
 import type { RepoContext } from "./context.js";
 import { definedFields } from "./mapping.js";
-import { searchProducts } from "./product-search.js";
+import { listProducts, searchProducts } from "./product-search.js";
 import { applyVocabularyChange, lookupVocabulary, productVocabularyChange } from "./vocabulary.js";
 
 const productOrVariantIndexes = { ...productUniqueIndexes, ...variantUniqueIndexes };
@@ -63,6 +63,7 @@ export function productRepository(ctx: RepoContext): ProductRepository {
       return new Map(entries.map((entry) => [entry.variant.id, entry]));
     },
     search: (query) => searchProducts(ctx, query),
+    listing: (query) => listProducts(ctx, query),
     lookupVocabulary: (request) => lookupVocabulary(models, session, request),
     update(id, patch) {
       return atomically(async (tx) => {

@@ -1,4 +1,4 @@
-import { money, type CatalogEntry, type Product, type Variant } from "@bbscart/core";
+import { money, type CatalogEntry, type ListedProduct, type Product, type Variant } from "@bbscart/core";
 import type { Connection } from "../connection.js";
 import { decodeJson, fromFlag, fromMs, jsonList } from "../codec.js";
 import { addVocabularyChange, productVocabulary } from "../../search-words.js";
@@ -36,19 +36,26 @@ export interface VariantRow {
   active: number;
 }
 
+/** The columns a listing card reads of a product (`ListedProduct`), with `seq` (a relevance page's key). */
+export const LISTED_COLUMNS = "p.seq, p.id, p.slug, p.name, p.category_id, p.images, p.image_alts";
+
+export type ListedRow = Pick<ProductRow, "seq" | "id" | "slug" | "name" | "category_id" | "images" | "image_alts">;
+
 /** A variant's columns as `VARIANTS_OF` lists them, in that order. */
-type VariantTuple = [id: string, productId: string, sku: string, name: string, priceMinor: number, currency: string, onHand: number, reserved: number, active: number];
+type VariantTuple = [seq: number, id: string, productId: string, sku: string, name: string, priceMinor: number, currency: string, onHand: number, reserved: number, active: number];
 
 /**
- * The variants of the products named (a JSON list of ids), in creation order, as one JSON text of
- * tuples: building each value through better-sqlite3's C++ calls cost a catalog page's 52 variants
- * 87–91 µs, one text parsed by V8 69–71 µs (decision 175). Only TEXT and INTEGER columns: a REAL
- * would still round-trip (SQLite writes 17 digits), a BLOB would be refused by `json_array`.
+ * The variants of the products named (a JSON list of ids), as one JSON text of tuples: building each
+ * value through better-sqlite3's C++ calls cost a catalog page's 52 variants 87–91 µs, one text parsed
+ * by V8 69–71 µs (decision 175). Unordered: the aggregate's `ORDER BY seq` made SQLite sort through a
+ * temporary B-tree (~14 µs a page), where each product's two or three tuples are put in order by
+ * their `seq` here (decision 177). Only TEXT and INTEGER columns: a REAL would still round-trip
+ * (SQLite writes 17 digits), a BLOB would be refused by `json_array`.
  */
-const VARIANTS_OF = `SELECT json_group_array(json_array(id, product_id, sku, name, price_minor, currency, on_hand, reserved, active) ORDER BY seq) AS variants
+const VARIANTS_OF = `SELECT json_group_array(json_array(seq, id, product_id, sku, name, price_minor, currency, on_hand, reserved, active)) AS variants
   FROM variants WHERE product_id IN (SELECT value FROM json_each(?))`;
 
-const tupleVariant = ([id, productId, sku, name, priceMinor, currency, onHand, reserved, active]: VariantTuple): Variant => ({
+const tupleVariant = ([, id, productId, sku, name, priceMinor, currency, onHand, reserved, active]: VariantTuple): Variant => ({
   id,
   productId,
   sku,
@@ -59,19 +66,28 @@ const tupleVariant = ([id, productId, sku, name, priceMinor, currency, onHand, r
 });
 
 export const toVariant = (row: VariantRow): Variant =>
-  tupleVariant([row.id, row.product_id, row.sku, row.name, row.price_minor, row.currency, row.on_hand, row.reserved, row.active]);
+  tupleVariant([row.seq, row.id, row.product_id, row.sku, row.name, row.price_minor, row.currency, row.on_hand, row.reserved, row.active]);
+
+const bySeq = (a: VariantTuple, b: VariantTuple) => a[0] - b[0];
+
+/** The variants of `rows`' products in creation order, by product id. */
+function variantsOf(connection: Connection, rows: readonly Pick<ProductRow, "id">[]): Map<string, Variant[]> {
+  const { variants } = connection.prepare(VARIANTS_OF).get(jsonList(rows.map((row) => row.id))) as { variants: string };
+  const byProduct = new Map<string, VariantTuple[]>();
+  for (const tuple of JSON.parse(variants) as VariantTuple[]) {
+    const list = byProduct.get(tuple[2]);
+    if (list) list.push(tuple);
+    else byProduct.set(tuple[2], [tuple]);
+  }
+  const variantsByProduct = new Map<string, Variant[]>();
+  for (const [productId, tuples] of byProduct) variantsByProduct.set(productId, tuples.sort(bySeq).map(tupleVariant));
+  return variantsByProduct;
+}
 
 /** Products with their variants in creation order, in the order of `rows`. */
 export function withVariants(connection: Connection, rows: readonly ProductRow[]): Product[] {
   if (rows.length === 0) return [];
-  const { variants } = connection.prepare(VARIANTS_OF).get(jsonList(rows.map((row) => row.id))) as { variants: string };
-  const byProduct = new Map<string, Variant[]>();
-  for (const tuple of JSON.parse(variants) as VariantTuple[]) {
-    const variant = tupleVariant(tuple);
-    const list = byProduct.get(variant.productId) ?? [];
-    list.push(variant);
-    byProduct.set(variant.productId, list);
-  }
+  const byProduct = variantsOf(connection, rows);
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
@@ -87,6 +103,21 @@ export function withVariants(connection: Connection, rows: readonly ProductRow[]
     variants: byProduct.get(row.id) ?? [],
     createdAt: fromMs(row.created_at),
     updatedAt: fromMs(row.updated_at),
+  }));
+}
+
+/** Listed products (`LISTED_COLUMNS` rows) with their variants in creation order, in the order of `rows`. */
+export function listedWithVariants(connection: Connection, rows: readonly ListedRow[]): ListedProduct[] {
+  if (rows.length === 0) return [];
+  const byProduct = variantsOf(connection, rows);
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    categoryId: row.category_id,
+    images: decodeJson<string[]>(row.images),
+    imageAlts: decodeJson<string[]>(row.image_alts),
+    variants: byProduct.get(row.id) ?? [],
   }));
 }
 

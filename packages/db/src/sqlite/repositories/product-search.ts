@@ -1,9 +1,9 @@
-import { InvalidCursorError, type CatalogQuery, type CatalogSort, type Page, type Product } from "@bbscart/core";
+import { InvalidCursorError, type CatalogQuery, type CatalogSort, type ListedProduct, type Page, type Product } from "@bbscart/core";
 import type { Connection } from "../connection.js";
 import type { SqlValue } from "../codec.js";
 import { searchWords } from "../../search-words.js";
 import { decodeCursor, encodeCursor, keysetPage } from "../cursor.js";
-import { withVariants, type ProductRow } from "./catalog-rows.js";
+import { LISTED_COLUMNS, listedWithVariants, withVariants, type ListedRow, type ProductRow } from "./catalog-rows.js";
 
 /** Sort keys per ordering; each ends with the id so the keyset cursor is total. Missing prices sort last. */
 const ORDERINGS: Record<Exclude<CatalogSort, "relevance">, { keys: string[]; direction: "ASC" | "DESC" }> = {
@@ -26,11 +26,26 @@ const IN_STOCK = "EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND
 
 type Condition = readonly [string, ...SqlValue[]];
 
+/** What a listing reads of each product found: its columns of `products p` (`seq` among them), and the items made of those rows. */
+interface Shape<Row extends { seq: number }, Item> {
+  readonly columns: string;
+  readonly items: (connection: Connection, rows: readonly Row[]) => Item[];
+}
+
+const PRODUCTS: Shape<ProductRow, Product> = { columns: "p.*", items: withVariants };
+const LISTED: Shape<ListedRow, ListedProduct> = { columns: LISTED_COLUMNS, items: listedWithVariants };
+
+/** A catalog listing of whole products (the admin's, the sitemap's). */
+export const searchProducts = (connection: Connection, query: CatalogQuery): Page<Product> => searchCatalog(connection, query, PRODUCTS);
+
+/** The same listing as the shop's cards show it: only the columns a card reads (decision 177). */
+export const listProducts = (connection: Connection, query: CatalogQuery): Page<ListedProduct> => searchCatalog(connection, query, LISTED);
+
 /**
  * A catalog listing: full-text match (if any) joined to the product filters, ordered by the
  * requested sort, one keyset page. Relevance without search text falls back to newest.
  */
-export function searchProducts(connection: Connection, query: CatalogQuery): Page<Product> {
+function searchCatalog<Row extends { seq: number }, Item>(connection: Connection, query: CatalogQuery, shape: Shape<Row, Item>): Page<Item> {
   const words = [...new Set(searchWords(query.search))];
   const filters: Condition[] = [];
   if (!query.includeInactive) filters.push(["p.active = 1"]);
@@ -43,27 +58,28 @@ export function searchProducts(connection: Connection, query: CatalogQuery): Pag
     // Several statements, one snapshot: another process's write between them could otherwise put a
     // product in two tiers, or in none.
     return connection.snapshot(() => {
-      const page = relevancePage(connection, query, words, filters);
-      return { items: withVariants(connection, page.items), nextCursor: page.nextCursor };
+      const page = relevancePage<Row>(connection, query, words, filters, shape.columns);
+      return { items: shape.items(connection, page.items), nextCursor: page.nextCursor };
     });
   }
   const ordering = query.sort === "relevance" ? ORDERINGS.newest : ORDERINGS[query.sort];
   const page = keysetPage(connection, {
-    columns: "p.*",
+    columns: shape.columns,
     from: words.length > 0 ? MATCHED : "products p",
     where: words.length > 0 ? [["product_search MATCH ?", allWords(words)], ...filters] : filters,
     keys: ordering.keys,
     direction: ordering.direction,
     sort: `products:${query.sort}`,
     page: query,
-    map: (row: ProductRow) => row,
+    map: (row: Row) => row,
   });
-  return { items: withVariants(connection, page.items), nextCursor: page.nextCursor };
+  return { items: shape.items(connection, page.items), nextCursor: page.nextCursor };
 }
 
 const MATCHED = "product_search JOIN products p ON p.seq = product_search.rowid";
 
-type RankedRow = ProductRow & { _tier: number };
+/** A found product's row (a shape's columns) and the relevance tier it was found in. */
+type Ranked<Row> = Row & { _tier: number };
 
 /** SQL conditions ANDed, with their positional parameters in order. */
 function conjunction(conditions: readonly Condition[]): { sql: string; params: SqlValue[] } {
@@ -79,17 +95,23 @@ function conjunction(conditions: readonly Condition[]): { sql: string; params: S
  * search of several words, each tier would take a query with every combination of its words, each
  * merging a prefix's postings again; those matches are ranked here instead (`belowTop`).
  */
-function relevancePage(connection: Connection, query: CatalogQuery, words: readonly string[], filters: readonly Condition[]): Page<ProductRow> {
+function relevancePage<Row extends { seq: number }>(
+  connection: Connection,
+  query: CatalogQuery,
+  words: readonly string[],
+  filters: readonly Condition[],
+  columns: string,
+): Page<Ranked<Row>> {
   const top = words.length;
   const after = query.cursor === null ? null : relevanceCursor(query.cursor, top);
   const want = query.limit + 1;
-  const rows: RankedRow[] = [];
+  const rows: Ranked<Row>[] = [];
   const walk = (tier: number, match: string) => {
     const bound: Condition[] = after?.tier === tier ? [["product_search.rowid < ?", after.seq]] : [];
     const { sql, params } = conjunction([...filters, ["product_search MATCH ?", match], ...bound]);
     const found = connection
-      .prepare(`SELECT p.*, ${tier} AS _tier FROM ${MATCHED} WHERE ${sql} ORDER BY product_search.rowid DESC LIMIT ?`)
-      .all(...params, want - rows.length) as RankedRow[];
+      .prepare(`SELECT ${columns}, ${tier} AS _tier FROM ${MATCHED} WHERE ${sql} ORDER BY product_search.rowid DESC LIMIT ?`)
+      .all(...params, want - rows.length) as Ranked<Row>[];
     rows.push(...found);
   };
   if (after === null || after.tier === top) walk(top, namedWords(words));
@@ -97,7 +119,7 @@ function relevancePage(connection: Connection, query: CatalogQuery, words: reado
   if (rows.length < want && top > 1) {
     // A first page's top-tier walk that ended short read the whole top tier; otherwise read its ids.
     const topTier = after === null ? rows.map((row) => row.seq) : topTierSeqs(connection, words, filters);
-    rows.push(...belowTop(connection, words, filters, new Set(topTier), after, want - rows.length));
+    rows.push(...belowTop<Row>(connection, words, filters, new Set(topTier), after, want - rows.length, columns));
   }
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
@@ -115,14 +137,15 @@ function topTierSeqs(connection: Connection, words: readonly string[], filters: 
  * split by the same `searchWords` as the query (the MongoDB engine counts the same way); a product
  * FTS5 left out of the top tier stays below it whatever the count says.
  */
-function belowTop(
+function belowTop<Row extends { seq: number }>(
   connection: Connection,
   words: readonly string[],
   filters: readonly Condition[],
   topTier: ReadonlySet<number>,
   after: { tier: number; seq: number } | null,
   limit: number,
-): RankedRow[] {
+  columns: string,
+): Ranked<Row>[] {
   const { sql, params } = conjunction([...filters, ["product_search MATCH ?", allWords(words)]]);
   const matches = connection.prepare(`SELECT p.seq, p.name, product_search.skus FROM ${MATCHED} WHERE ${sql}`).all(...params) as Array<{ seq: number; name: string; skus: string }>;
   const below = after !== null && after.tier < words.length ? after : null;
@@ -135,7 +158,9 @@ function belowTop(
     .slice(0, limit);
   if (ranked.length === 0) return [];
   const bySeq = new Map(
-    (connection.prepare("SELECT * FROM products WHERE seq IN (SELECT value FROM json_each(?))").all(JSON.stringify(ranked.map((key) => key.seq))) as ProductRow[]).map((row) => [row.seq, row]),
+    (connection.prepare(`SELECT ${columns} FROM products p WHERE p.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ranked.map((key) => key.seq))) as Row[]).map(
+      (row) => [row.seq, row],
+    ),
   );
   return ranked.map((key) => ({ ...bySeq.get(key.seq)!, _tier: key.tier }));
 }

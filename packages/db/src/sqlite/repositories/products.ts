@@ -4,7 +4,7 @@ import { encodeJson, jsonList, toFlag, toMs } from "../codec.js";
 import type { Executor } from "../executor.js";
 import { entriesFor, productById, reindexProduct, toVariant, type VariantRow } from "./catalog-rows.js";
 import { updateReturning, type PatchEncoders } from "./patch.js";
-import { searchProducts } from "./product-search.js";
+import { listProducts, searchProducts } from "./product-search.js";
 import { lookupVocabulary } from "./vocabulary.js";
 
 const productEncoders: PatchEncoders<ProductPatch> = {
@@ -82,6 +82,7 @@ export function sqliteProducts(ex: Executor): ProductRepository {
         return new Map(entriesFor(c, rows).map((entry) => [entry.variant.id, entry]));
       }),
     search: (query) => ex.read((c) => searchProducts(c, query)),
+    listing: (query) => ex.read((c) => listProducts(c, query)),
     lookupVocabulary: (request) => ex.read((c) => lookupVocabulary(c, request)),
     update: (id, patch) =>
       ex.write((c) => {
