@@ -1,10 +1,11 @@
-import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, transformTRPCResponse, type TRPCError } from "@trpc/server";
+import { getTRPCErrorFromUnknown, getTRPCErrorShape, transformTRPCResponse, type TRPCError } from "@trpc/server";
 import { getHTTPStatusCode } from "@trpc/server/http";
 import type { Request, RequestHandler, Response } from "express";
 import type { Services } from "../services/index.js";
 import { contextFactory, type Context } from "../trpc/init.js";
-import { procedurePaths } from "../trpc/procedure-paths.js";
+import { procedureByPath, procedurePaths } from "../trpc/procedure-paths.js";
 import { appRouter } from "../trpc/root.js";
+import { runProcedure } from "../trpc/run-procedure.js";
 
 type CallType = "query" | "mutation";
 
@@ -58,8 +59,8 @@ function callsOf(req: Request, query: Request["query"], type: CallType): { batch
 }
 
 /**
- * Calls each procedure through tRPC's own `callTRPCProcedure` and writes the answer tRPC's adapter
- * would: its error shape (our formatter), its status for the whole (207 for a batch of mixed
+ * Runs each procedure's own middlewares as tRPC's procedure call does (`runProcedure`, decision 178)
+ * and writes the answer tRPC's adapter would: its error shape (our formatter), its status for the whole (207 for a batch of mixed
  * outcomes), its serialisation, its `Vary` and `Content-Type`.
  */
 async function answer(
@@ -69,7 +70,7 @@ async function answer(
 ): Promise<void> {
   const responses = await Promise.all(
     paths.map((path, batchIndex) =>
-      callTRPCProcedure({ router: appRouter, path, getRawInput: () => Promise.resolve(inputs[batchIndex]), ctx, type, signal: undefined, batchIndex }).then(
+      runProcedure(procedureByPath.get(path)!, { path, type, batchIndex }, ctx, () => Promise.resolve(inputs[batchIndex])).then(
         (data: unknown) => ({ result: { data } }),
         (cause: unknown) => {
           const error = getTRPCErrorFromUnknown(cause);
@@ -87,9 +88,10 @@ async function answer(
 }
 
 /**
- * tRPC calls answered without tRPC's fetch adapter (decisions 138, 157): each procedure runs through
- * tRPC's own procedure call — same middleware, input and output validation, context and bearer —
- * and the answer is built by tRPC's own functions, so status, headers and bytes are the adapter's.
+ * tRPC calls answered without tRPC's fetch adapter (decisions 138, 157): each procedure runs its own
+ * middleware chain as tRPC's procedure call runs it (decision 178) — same middleware, input and
+ * output validation, context and bearer — and the answer is built by tRPC's own functions, so
+ * status, headers and bytes are the adapter's.
  * What is skipped is the adapter itself: per request a fetch `Request` with copied `Headers`, a web
  * stream for the body, an `AbortController` tied to the socket, a `Response` written back — a third
  * of a checkout's cost and a fifth of an uncached catalog page's.

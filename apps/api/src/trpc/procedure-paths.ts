@@ -1,3 +1,4 @@
+import type { AnyProcedure } from "@trpc/server";
 import { restBehaviour } from "../rest/meta.js";
 import { appRouter } from "./root.js";
 
@@ -7,7 +8,10 @@ interface ProcedureDef {
 }
 
 // tRPC keeps every procedure by its dotted path ("order.place") at run time, whatever its type says.
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure & { _def: ProcedureDef }>);
+
+/** Every procedure of the app by its dotted path. */
+export const procedureByPath: ReadonlyMap<string, AnyProcedure> = new Map(procedures);
 
 /** The dotted paths of the app's procedures that `keep` keeps (all of them without it). */
 export function procedurePaths(keep: (path: string, def: ProcedureDef) => boolean = () => true): ReadonlySet<string> {
