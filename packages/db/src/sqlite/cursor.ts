@@ -1,6 +1,7 @@
 import { InvalidCursorError, type Page, type PageRequest } from "@bbscart/core";
 import type { Connection } from "./connection.js";
 import type { SqlValue } from "./codec.js";
+import { LIMIT_BOUND } from "./limit.js";
 
 /**
  * Keyset pagination shared by every listing: rows are ordered by sort keys ending with a
@@ -75,12 +76,12 @@ export function keysetPage<Row, Item>(connection: Connection, spec: KeysetSpec<R
   const unique = spec.keys[spec.keys.length - 1]!;
   const where = (all: readonly string[]) => (all.length > 0 ? `WHERE ${all.join(" AND ")}` : "");
   const branches = (spec.anyOf ?? []).map(([alternative, ...values]) => ({
-    sql: `SELECT ${unique} FROM (SELECT ${unique} FROM ${spec.from} ${where([...conditions, `(${alternative})`])} ${orderBy} LIMIT ?)`,
+    sql: `SELECT ${unique} FROM (SELECT ${unique} FROM ${spec.from} ${where([...conditions, `(${alternative})`])} ${orderBy} ${LIMIT_BOUND})`,
     params: [...params, ...values, limit + 1],
   }));
   const sql = spec.anyOf
-    ? `SELECT ${spec.columns}, ${keyColumns} FROM ${spec.from} WHERE ${unique} IN (${branches.map((branch) => branch.sql).join(" UNION ALL ") || "SELECT NULL"}) ${orderBy} LIMIT ?`
-    : `SELECT ${spec.columns}, ${keyColumns} FROM ${spec.from} ${where(conditions)} ${orderBy} LIMIT ?`;
+    ? `SELECT ${spec.columns}, ${keyColumns} FROM ${spec.from} WHERE ${unique} IN (${branches.map((branch) => branch.sql).join(" UNION ALL ") || "SELECT NULL"}) ${orderBy} ${LIMIT_BOUND}`
+    : `SELECT ${spec.columns}, ${keyColumns} FROM ${spec.from} ${where(conditions)} ${orderBy} ${LIMIT_BOUND}`;
   const rows = connection.prepare(sql).all(...(spec.anyOf ? branches.flatMap((branch) => branch.params) : params), limit + 1) as Array<Row & Record<string, KeyValue>>;
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];

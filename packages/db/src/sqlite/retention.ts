@@ -1,6 +1,7 @@
 import type { PrunableRecord, RetentionPort } from "@bbscart/core";
 import { toMs } from "./codec.js";
 import type { Executor } from "./executor.js";
+import { LIMIT_BOUND } from "./limit.js";
 
 /**
  * Which rows of each kind are old: every predicate is a range on an index's leading columns
@@ -22,7 +23,7 @@ export function sqliteRetention(ex: Executor): RetentionPort {
     prune: (kind, before, limit) => {
       const { table, where } = oldRows[kind];
       return ex.write(
-        (c) => c.prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${where} LIMIT ?)`).run(toMs(before), limit).changes,
+        (c) => c.prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${where} ${LIMIT_BOUND})`).run(toMs(before), limit).changes,
       );
     },
   };

@@ -4,6 +4,7 @@ import { orderRollupDelta, ordersRollup } from "../rollup-day.js";
 import { fromMs, toMs } from "./codec.js";
 import type { Connection } from "./connection.js";
 import type { Executor } from "./executor.js";
+import { LIMIT_BOUND } from "./limit.js";
 
 /** The zone the rollups are kept in; null before the first rebuild began (nothing to maintain yet). */
 function rollupZone(c: Connection): string | null {
@@ -77,7 +78,7 @@ export function sqliteRollups(ex: Executor, loadOrders: (c: Connection, from: nu
                  UNION ALL SELECT product_id, units, revenue_minor FROM sales_rollup_product_weeks WHERE week >= ? AND week < ? AND currency = ?
                )
                GROUP BY product_id HAVING quantity > 0
-               ORDER BY quantity DESC, revenue_minor DESC, product_id LIMIT ?
+               ORDER BY quantity DESC, revenue_minor DESC, product_id ${LIMIT_BOUND}
              ) best JOIN products p ON p.id = best.product_id
              ORDER BY best.quantity DESC, best.revenue_minor DESC, best.product_id`,
           )

@@ -1,6 +1,7 @@
 import type { IdempotencyRecord, IdempotencyRepository, IdempotencyScope } from "@bbscart/core";
 import { fromMs, fromMsOrNull, toMs, toMsOrNull } from "../codec.js";
 import type { Executor } from "../executor.js";
+import { LIMIT_BOUND } from "../limit.js";
 
 interface IdempotencyRow {
   user_id: string;
@@ -48,7 +49,7 @@ export function sqliteIdempotency(ex: Executor): IdempotencyRepository {
         (
           c
             // Served by the partial index idempotency_keys_open (migration 008).
-            .prepare("SELECT * FROM idempotency_keys WHERE scope = ? AND open_since IS NOT NULL AND open_since < ? ORDER BY open_since LIMIT ?")
+            .prepare(`SELECT * FROM idempotency_keys WHERE scope = ? AND open_since IS NOT NULL AND open_since < ? ORDER BY open_since ${LIMIT_BOUND}`)
             .all(scope, toMs(openBefore), limit) as IdempotencyRow[]
         ).map(toRecord),
       ),

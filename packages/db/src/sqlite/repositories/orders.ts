@@ -18,6 +18,7 @@ import { foldCustomerOrders } from "../../customer-orders.js";
 import { keysetPage } from "../cursor.js";
 import type { Executor } from "../executor.js";
 import { maintainRollups } from "../rollups.js";
+import { LIMIT_BOUND } from "../limit.js";
 
 /** The nested parts of an order: read and written whole, never filtered on. */
 type OrderDetails = Pick<
@@ -350,7 +351,7 @@ export function sqliteOrders(ex: Executor): OrderRepository {
       ex.read((c) =>
         list(
           c
-            .prepare("SELECT * FROM orders WHERE status = 'pending_payment' AND expires_at <= ? ORDER BY expires_at, id LIMIT ?")
+            .prepare(`SELECT * FROM orders WHERE status = 'pending_payment' AND expires_at <= ? ORDER BY expires_at, id ${LIMIT_BOUND}`)
             .all(toMs(now), limit),
         ),
       ),
@@ -360,7 +361,7 @@ export function sqliteOrders(ex: Executor): OrderRepository {
           c
             .prepare(
               `SELECT * FROM orders WHERE status = 'pending_payment' AND payment_method = 'card' AND payment_intent_id IS NOT NULL
-               AND placed_at < ? ORDER BY placed_at, id LIMIT ?`,
+               AND placed_at < ? ORDER BY placed_at, id ${LIMIT_BOUND}`,
             )
             .all(toMs(placedBefore), limit),
         ),
@@ -369,7 +370,7 @@ export function sqliteOrders(ex: Executor): OrderRepository {
       ex.read((c) =>
         list(
           c
-            .prepare("SELECT * FROM orders WHERE refund_pending_since IS NOT NULL AND refund_pending_since < ? ORDER BY placed_at, id LIMIT ?")
+            .prepare(`SELECT * FROM orders WHERE refund_pending_since IS NOT NULL AND refund_pending_since < ? ORDER BY placed_at, id ${LIMIT_BOUND}`)
             .all(toMs(requestedBefore), limit),
         ),
       ),

@@ -4,6 +4,7 @@ import type { SqlValue } from "../codec.js";
 import { searchWords } from "../../search-words.js";
 import { decodeCursor, encodeCursor, keysetPage } from "../cursor.js";
 import { LISTED_COLUMNS, listedWithVariants, withVariants, type ListedRow, type ProductRow } from "./catalog-rows.js";
+import { LIMIT_BOUND } from "../limit.js";
 
 /** Sort keys per ordering; each ends with the id so the keyset cursor is total. Missing prices sort last. */
 const ORDERINGS: Record<Exclude<CatalogSort, "relevance">, { keys: string[]; direction: "ASC" | "DESC" }> = {
@@ -110,7 +111,7 @@ function relevancePage<Row extends { seq: number }>(
     const bound: Condition[] = after?.tier === tier ? [["product_search.rowid < ?", after.seq]] : [];
     const { sql, params } = conjunction([...filters, ["product_search MATCH ?", match], ...bound]);
     const found = connection
-      .prepare(`SELECT ${columns}, ${tier} AS _tier FROM ${MATCHED} WHERE ${sql} ORDER BY product_search.rowid DESC LIMIT ?`)
+      .prepare(`SELECT ${columns}, ${tier} AS _tier FROM ${MATCHED} WHERE ${sql} ORDER BY product_search.rowid DESC ${LIMIT_BOUND}`)
       .all(...params, want - rows.length) as Ranked<Row>[];
     rows.push(...found);
   };

@@ -6,6 +6,7 @@ import { entriesFor, productById, reindexProduct, toVariant, type VariantRow } f
 import { updateReturning, type PatchEncoders } from "./patch.js";
 import { listProducts, searchProducts } from "./product-search.js";
 import { lookupVocabulary } from "./vocabulary.js";
+import { LIMIT_BOUND } from "../limit.js";
 
 const productEncoders: PatchEncoders<ProductPatch> = {
   slug: (slug) => ({ slug }),
@@ -105,7 +106,7 @@ export function sqliteProducts(ex: Executor): ProductRepository {
     lowStock: (threshold, limit) =>
       ex.read((c) => {
         const rows = c
-          .prepare("SELECT * FROM variants WHERE active = 1 AND on_hand - reserved <= ? ORDER BY on_hand - reserved, id LIMIT ?")
+          .prepare(`SELECT * FROM variants WHERE active = 1 AND on_hand - reserved <= ? ORDER BY on_hand - reserved, id ${LIMIT_BOUND}`)
           .all(threshold, limit) as VariantRow[];
         return entriesFor(c, rows);
       }),

@@ -1,6 +1,7 @@
 import type { IssuedTaxDocument, TaxDocument, TaxDocumentRepository } from "@bbscart/core";
 import { packJson, unpackJson } from "../compact.js";
 import type { Executor } from "../executor.js";
+import { LIMIT_BOUND } from "../limit.js";
 
 interface TaxDocumentRow {
   order_id: string;
@@ -48,7 +49,7 @@ export function sqliteTaxDocuments(ex: Executor): TaxDocumentRepository {
         // issued_at is ISO 8601 in UTC throughout, so text order is time order.
         const rows = c
           .prepare(
-            `SELECT document FROM tax_documents WHERE kind IN (${kinds.map(() => "?").join(", ")}) AND issued_at >= ? AND issued_at < ? AND (issued_at, number) > (?, ?) ORDER BY issued_at, number LIMIT ?`,
+            `SELECT document FROM tax_documents WHERE kind IN (${kinds.map(() => "?").join(", ")}) AND issued_at >= ? AND issued_at < ? AND (issued_at, number) > (?, ?) ORDER BY issued_at, number ${LIMIT_BOUND}`,
           )
           .all(...kinds, range.from.toISOString(), range.to.toISOString(), after?.issuedAt ?? "", after?.number ?? "", limit) as { document: Buffer }[];
         return rows.map((row) => unpackJson<TaxDocument>(row.document));
