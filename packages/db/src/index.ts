@@ -11,6 +11,8 @@ export interface DatabaseOptions {
   /** Set → MongoDB (a replica set); unset → SQLite at `dataDir/bbscart.db`. */
   mongodbUri?: string | undefined;
   sqliteSynchronous?: "FULL" | "NORMAL";
+  /** SQLite only: fail a write started from inside a unit of work with the wrong repositories at once (default true; decision 180). */
+  sqliteDetectLockReentry?: boolean | undefined;
   /** MongoDB only: how long a unit of work may keep re-running after write conflicts (default 5 s). */
   mongoTransactionRetryMs?: number | undefined;
   /** MongoDB only: how often, at most, the catalog's version is read again (default 1 s, decision 105). */
@@ -38,5 +40,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     dataDir: options.dataDir,
     ...(options.sqliteSynchronous ? { synchronous: options.sqliteSynchronous } : {}),
     ...(options.observer ? { observer: options.observer } : {}),
+    ...(options.sqliteDetectLockReentry === undefined ? {} : { detectLockReentry: options.sqliteDetectLockReentry }),
   });
 }

@@ -10,6 +10,9 @@ export function databaseOptions(env: Env, metrics: Metrics | null): DatabaseOpti
     mongoTransactionRetryMs: env.MONGODB_TRANSACTION_RETRY_MS,
     mongoCatalogVersionTtlMs: env.MONGODB_CATALOG_VERSION_TTL_MS,
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
+    // A write through the wrong repositories inside a unit of work is a programming error the tests
+    // and development catch at once; production does not pay every promise for it (decision 180).
+    sqliteDetectLockReentry: env.NODE_ENV !== "production",
     observer: metrics?.database(env.MONGODB_URI ? "mongodb" : "sqlite"),
   };
 }

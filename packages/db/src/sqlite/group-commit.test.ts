@@ -20,7 +20,7 @@ afterEach(() => {
  * A one-table database, a GroupCommit over its writer, the COMMITs it issues, and a reader that sees only committed rows.
  * With `flush`, the group commit waits for a log flush that finishes when the test calls `disk.flushDone` (or `disk.flushFails`).
  */
-function setup(maxUnits?: number, { flush = false } = {}) {
+function setup(maxUnits?: number, { flush = false, detectReentry = true } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bbscart-group-"));
   dirs.push(dir);
   const file = path.join(dir, "t.db");
@@ -52,7 +52,7 @@ function setup(maxUnits?: number, { flush = false } = {}) {
         flushes.push(done);
       })
     : null;
-  const commits = new GroupCommit(writer, new WriteLock(), unobserved, wal, maxUnits);
+  const commits = new GroupCommit(writer, new WriteLock(detectReentry), unobserved, wal, maxUnits);
   const insert = (id: string) => () => writer.prepare("INSERT INTO t (id) VALUES (?)").run(id);
   const committed = () => (reader.prepare("SELECT id FROM t ORDER BY id").all() as Array<{ id: string }>).map((row) => row.id);
   return { writer, commits, events, disk, insert, committed };
@@ -136,6 +136,15 @@ describe("group commit", () => {
     const { commits, insert } = setup();
     const error = await commits.run(() => commits.run(insert("inner"))).catch((caught: unknown) => caught);
     expect((error as Error).message).toMatch(/write lock requested inside a unit of work/);
+  });
+
+  it("without detection (production, decision 180) the same unit waits for itself instead of failing", async () => {
+    const { commits, insert } = setup(undefined, { detectReentry: false });
+    const nested = commits.run(() => commits.run(insert("inner"))).then(
+      () => "finished",
+      () => "refused",
+    );
+    expect(await Promise.race([nested, new Promise((resolve) => setTimeout(() => resolve("waiting"), 200))])).toBe("waiting");
   });
 
   describe("with the log flushed off the event loop (decision 168)", () => {

@@ -26,6 +26,11 @@ export interface SqliteOptions {
   busyTimeoutMs?: number;
   /** Told how long each unit of work took and of each busy retry (metrics); none by default. */
   observer?: UnitOfWorkObserver;
+  /**
+   * Whether a write started from inside a unit of work through the wrong repositories fails at once
+   * (true, the default) or waits for itself; detecting costs every promise of the process (decision 180).
+   */
+  detectLockReentry?: boolean;
 }
 
 export interface SqliteHandle extends DatabaseHandle {
@@ -73,7 +78,7 @@ export function openSqlite(options: SqliteOptions): SqliteHandle {
   }
   if (flush) writer.db.pragma("synchronous = NORMAL");
   const reader = openReader(file, connection);
-  const lock = new WriteLock();
+  const lock = new WriteLock(options.detectLockReentry ?? true);
   const observer = options.observer ?? unobserved;
   const commits = new GroupCommit(writer, lock, observer, flush);
   const probe = reader.prepare("SELECT 1");
