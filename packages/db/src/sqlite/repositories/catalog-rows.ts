@@ -84,23 +84,28 @@ function variantsOf(connection: Connection, rows: readonly Pick<ProductRow, "id"
   return variantsByProduct;
 }
 
+/** A product's listed fields from its row (`LISTED_COLUMNS` or more), with its variants from `byProduct`. */
+const listedProduct = (row: ListedRow, byProduct: ReadonlyMap<string, Variant[]>): ListedProduct => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  categoryId: row.category_id,
+  images: decodeJson<string[]>(row.images),
+  imageAlts: decodeJson<string[]>(row.image_alts),
+  variants: byProduct.get(row.id) ?? [],
+});
+
 /** Products with their variants in creation order, in the order of `rows`. */
 export function withVariants(connection: Connection, rows: readonly ProductRow[]): Product[] {
   if (rows.length === 0) return [];
   const byProduct = variantsOf(connection, rows);
   return rows.map((row) => ({
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
+    ...listedProduct(row, byProduct),
     description: row.description,
-    categoryId: row.category_id,
     active: fromFlag(row.active),
-    images: decodeJson<string[]>(row.images),
-    imageAlts: decodeJson<string[]>(row.image_alts),
     taxRateBp: row.tax_rate_bp,
     // Absent, not null, when unset: products stored before HSN codes read back as they were written.
     ...(row.hsn_code !== null && { hsnCode: row.hsn_code }),
-    variants: byProduct.get(row.id) ?? [],
     createdAt: fromMs(row.created_at),
     updatedAt: fromMs(row.updated_at),
   }));
@@ -110,15 +115,7 @@ export function withVariants(connection: Connection, rows: readonly ProductRow[]
 export function listedWithVariants(connection: Connection, rows: readonly ListedRow[]): ListedProduct[] {
   if (rows.length === 0) return [];
   const byProduct = variantsOf(connection, rows);
-  return rows.map((row) => ({
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    categoryId: row.category_id,
-    images: decodeJson<string[]>(row.images),
-    imageAlts: decodeJson<string[]>(row.image_alts),
-    variants: byProduct.get(row.id) ?? [],
-  }));
+  return rows.map((row) => listedProduct(row, byProduct));
 }
 
 export function productById(connection: Connection, id: string): Product | null {
