@@ -59,9 +59,9 @@ function callsOf(req: Request, query: Request["query"], type: CallType): { batch
 }
 
 /**
- * Runs each procedure's own middlewares as tRPC's procedure call does (`runProcedure`, decision 178)
- * and writes the answer tRPC's adapter would: its error shape (our formatter), its status for the whole (207 for a batch of mixed
- * outcomes), its serialisation, its `Vary` and `Content-Type`.
+ * Runs each procedure's own middlewares as tRPC's procedure call does (`runProcedure`, decision
+ * 178) and writes the answer tRPC's adapter would: its error shape (our formatter), its status for
+ * the whole (207 for a batch of mixed outcomes), its serialisation, its `Vary` and `Content-Type`.
  */
 async function answer(
   { req, res, type, batch, paths, inputs }: { req: Request; res: Response; type: CallType; batch: boolean; paths: string[]; inputs: unknown[] },

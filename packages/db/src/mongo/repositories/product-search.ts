@@ -91,7 +91,7 @@ const LISTED: Shape<ListedDoc, ListedProduct> = {
   items: listedWithVariants,
 };
 
-/** The storefront and admin listing of whole products. */
+/** A listing of whole products (the admin's listings, the sitemap). */
 export const searchProducts = (ctx: RepoContext, query: CatalogQuery): Promise<Page<Product>> => searchCatalog(ctx, query, PRODUCTS);
 
 /** The same listing as the shop's cards show it: only the fields a card reads leave the server (decision 177). */
