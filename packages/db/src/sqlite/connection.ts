@@ -22,24 +22,33 @@ export const defaultConnectionOptions: ConnectionOptions = { synchronous: "FULL"
  */
 export class Statement {
   private readonly names: readonly string[] | null;
+  /** Whether running it may write (an INSERT … RETURNING too): counted in the connection's `writesRun`. */
+  private readonly writes: boolean;
 
-  constructor(private readonly statement: Database.Statement) {
+  constructor(
+    private readonly statement: Database.Statement,
+    private readonly tally: { writesRun: number },
+  ) {
     const names = statement.reader ? statement.columns().map((column) => column.name) : null;
     // A column named __proto__ would set the row's prototype when assigned: such rows stay better-sqlite3's.
     this.names = names && !names.includes("__proto__") ? names : null;
     if (this.names) statement.raw(true);
+    this.writes = !statement.readonly;
   }
 
   run(...params: unknown[]): Database.RunResult {
+    if (this.writes) this.tally.writesRun++;
     return this.statement.run(...params);
   }
 
   get(...params: unknown[]): unknown {
+    if (this.writes) this.tally.writesRun++;
     const values = this.statement.get(...params) as unknown[] | undefined;
     return values === undefined ? undefined : this.row(values);
   }
 
   all(...params: unknown[]): unknown[] {
+    if (this.writes) this.tally.writesRun++;
     const rows = this.statement.all(...params);
     return this.names ? rows.map((values) => this.row(values as unknown[])) : rows;
   }
@@ -56,6 +65,8 @@ export class Statement {
 /** One better-sqlite3 connection with a statement cache, so hot statements are compiled once. */
 export class Connection {
   private readonly statements = new Map<string, Statement>();
+  /** Writing statements run through `prepare` so far: how `Executor.writeStatement` knows its method ran one. */
+  writesRun = 0;
   /**
    * better-sqlite3's transaction wrapper (a SAVEPOINT when a transaction is open), built once: building
    * one per call made five functions per write, a twentieth of what a checkout allocated.
@@ -84,7 +95,7 @@ export class Connection {
   prepare(sql: string): Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
-      statement = new Statement(this.db.prepare(sql));
+      statement = new Statement(this.db.prepare(sql), this);
       this.statements.set(sql, statement);
     }
     return statement;

@@ -14,6 +14,13 @@ export interface Executor {
    * turns unique violations into `DuplicateKeyError`.
    */
   write<T>(fn: (connection: Connection) => T): Promise<T>;
+  /**
+   * `write` for a method whose only writing statement is one: SQLite undoes a failed statement's own
+   * changes, so inside a unit of work it needs no savepoint (which copies every page the statement
+   * changes; a checkout makes a dozen such writes). A second writing statement fails the method: it
+   * belongs in `write`.
+   */
+  writeStatement<T>(fn: (connection: Connection) => T): Promise<T>;
 }
 
 /**
@@ -40,12 +47,18 @@ export class DirectExecutor implements Executor {
       }
     });
   }
+
+  /** A unit of its own is already all or nothing. */
+  writeStatement<T>(fn: (connection: Connection) => T): Promise<T> {
+    return this.write(fn);
+  }
 }
 
 /**
  * Inside a unit of work: everything on the write connection, which already holds the lock
- * and an open transaction. Each write is a savepoint, so a `DuplicateKeyError` leaves the
- * method's partial work undone while the transaction decides what to do.
+ * and an open transaction. Each `write` is a savepoint, so a `DuplicateKeyError` leaves the
+ * method's partial work undone while the transaction decides what to do; a `writeStatement` is
+ * one statement, which SQLite itself leaves whole or undone.
  */
 export class TransactionExecutor implements Executor {
   private open = true;
@@ -67,6 +80,22 @@ export class TransactionExecutor implements Executor {
     });
   }
 
+  writeStatement<T>(fn: (connection: Connection) => T): Promise<T> {
+    return Promise.resolve().then(() => {
+      const connection = this.usable();
+      const before = connection.writesRun;
+      let value: T;
+      try {
+        value = fn(connection);
+      } catch (error) {
+        oneStatement(connection, before);
+        throw translateError(error);
+      }
+      oneStatement(connection, before);
+      return value;
+    });
+  }
+
   /** Called when the transaction ends; repositories kept past it would write outside the lock. */
   close(): void {
     this.open = false;
@@ -76,4 +105,10 @@ export class TransactionExecutor implements Executor {
     if (!this.open) throw new Error("unit of work already finished: its repositories cannot be used any more");
     return this.writer;
   }
+}
+
+/** Refuses a `writeStatement` method that ran more than one writing statement: without a savepoint, a failure after the first would leave it half done. */
+function oneStatement(connection: Connection, before: number): void {
+  const ran = connection.writesRun - before;
+  if (ran > 1) throw new Error(`writeStatement ran ${ran} writing statements: a method of several writes needs write's savepoint`);
 }

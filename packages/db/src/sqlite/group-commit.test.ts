@@ -38,7 +38,10 @@ function setup(maxUnits?: number, { flush = false, detectReentry = true } = {}) 
     flushFails: () => flushes.shift()!(Object.assign(new Error("EIO: i/o error, fdatasync"), { code: "EIO" })),
   };
   const exec = writer.db.exec.bind(writer.db);
+  /** Every statement the group commit itself issued (BEGIN, SAVEPOINT, COMMIT, …). */
+  const issued: string[] = [];
   vi.spyOn(writer.db, "exec").mockImplementation((sql: string) => {
+    issued.push(sql);
     if (disk.alsoFailing.has(sql)) throw new Error(`disk I/O error on ${sql}`);
     if (sql === "COMMIT") {
       if (disk.failing) throw new Error("disk I/O error");
@@ -55,7 +58,7 @@ function setup(maxUnits?: number, { flush = false, detectReentry = true } = {}) 
   const commits = new GroupCommit(writer, new WriteLock(detectReentry), unobserved, wal, maxUnits);
   const insert = (id: string) => () => writer.prepare("INSERT INTO t (id) VALUES (?)").run(id);
   const committed = () => (reader.prepare("SELECT id FROM t ORDER BY id").all() as Array<{ id: string }>).map((row) => row.id);
-  return { writer, commits, events, disk, insert, committed };
+  return { writer, commits, events, issued, disk, insert, committed };
 }
 
 describe("group commit", () => {
@@ -96,6 +99,24 @@ describe("group commit", () => {
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled"]);
     expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error("refused"));
     expect(committed()).toEqual(["a", "c"]);
+  });
+
+  it("runs a group's first unit without a savepoint: when it throws, its writes go with the transaction and the queue commits in the next", async () => {
+    const { writer, commits, events, issued, insert, committed } = setup();
+    const results = await Promise.allSettled([
+      commits.run(() => {
+        insert("a")();
+        throw new Error("refused");
+      }),
+      commits.run(insert("b")),
+      commits.run(insert("c")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled", "fulfilled"]);
+    expect(committed()).toEqual(["b", "c"]);
+    expect(events).toEqual(["commit"]);
+    // Only the second group's second unit ("c") needed a savepoint of its own.
+    expect(issued).toEqual(["BEGIN IMMEDIATE", "ROLLBACK", "BEGIN IMMEDIATE", "SAVEPOINT unit_of_work", "RELEASE unit_of_work", "COMMIT"]);
+    expect(writer.db.inTransaction).toBe(false);
   });
 
   it("fails every unit of the group, and keeps none of their writes, when the COMMIT fails", async () => {

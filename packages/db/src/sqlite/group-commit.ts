@@ -25,8 +25,9 @@ interface Unit {
  * Group commit: with `synchronous = FULL` every COMMIT waits for the disk (fsync), and under load
  * that wait, not the CPU, capped how many orders per second one process could take. Units of
  * work that arrive while a transaction is running queue up; the next transaction runs them one
- * after another, each inside its own SAVEPOINT (a unit that throws is rolled back alone), and
- * commits them together: one disk flush for the whole group.
+ * after another, each after the first inside its own SAVEPOINT (a unit that throws is rolled back
+ * alone: the first with the transaction, the queue going on in the next), and commits them
+ * together: one disk flush for the whole group.
  *
  * Nothing is acknowledged early: a unit's promise settles with its value only after the COMMIT
  * that contains it and, where commits must be durable, the flush of the log that put it on disk
@@ -84,16 +85,25 @@ export class GroupCommit {
     try {
       while (this.queue.length > 0 && done.length < this.maxUnits) {
         const unit = this.queue.shift()!;
+        // The group's first unit is alone in the transaction: rolling the transaction back undoes
+        // exactly its work, so it runs without a savepoint, which would copy every page it changes
+        // (a paced checkout, usually alone, changes some thirty).
+        const first = done.length === 0;
         try {
-          db.exec("SAVEPOINT unit_of_work");
+          if (!first) db.exec("SAVEPOINT unit_of_work");
           const value = await unit.body();
-          db.exec("RELEASE unit_of_work");
+          if (!first) db.exec("RELEASE unit_of_work");
           done.push({ unit, value });
         } catch (error) {
           unit.reject(error);
           // SQLite itself rolled the whole transaction back (disk full, I/O error): the units
           // already run in it are lost too.
           if (!db.inTransaction) throw error;
+          if (first) {
+            // The units still queued run in the next transaction (`drain` opens it).
+            db.exec("ROLLBACK");
+            return;
+          }
           db.exec("ROLLBACK TO unit_of_work");
           db.exec("RELEASE unit_of_work");
         }

@@ -7,7 +7,7 @@ import type { GroupCommit } from "./group-commit.js";
 /**
  * `uow.run` on SQLite: the callback runs alone on the write connection inside a transaction
  * opened with `BEGIN IMMEDIATE` (the database write lock is taken up front, so two processes
- * never deadlock upgrading a read lock), in its own savepoint; it is committed when it resolves
+ * never deadlock upgrading a read lock), in its own savepoint unless it is the first of its group; it is committed when it resolves
  * — together with the units queued beside it, one disk flush for the group (`GroupCommit`), which
  * a unit asking only to be `committed` does not wait for — and rolled back alone when it throws.
  *

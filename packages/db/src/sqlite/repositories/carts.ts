@@ -33,7 +33,7 @@ export function sqliteCarts(ex: Executor): CartRepository {
     findByUser: (userId) => ownedBy("user_id", userId),
     findByGuest: (guestId) => ownedBy("guest_id", guestId),
     save: (cart) =>
-      ex.write((c) => {
+      ex.writeStatement((c) => {
         c.prepare(
           `INSERT INTO carts (id, user_id, guest_id, currency, lines, coupon_code, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, guest_id = excluded.guest_id, currency = excluded.currency,
@@ -41,7 +41,7 @@ export function sqliteCarts(ex: Executor): CartRepository {
         ).run(cart.id, cart.userId, cart.guestId, cart.currency, encodeJson(cart.lines), cart.couponCode, toMs(cart.updatedAt));
       }),
     delete: async (cartId) => {
-      await ex.write((c) => c.prepare("DELETE FROM carts WHERE id = ?").run(cartId));
+      await ex.writeStatement((c) => c.prepare("DELETE FROM carts WHERE id = ?").run(cartId));
     },
   };
 }

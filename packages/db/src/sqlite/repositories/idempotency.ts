@@ -33,7 +33,7 @@ export function sqliteIdempotency(ex: Executor): IdempotencyRepository {
         return row ? toRecord(row) : null;
       }),
     claim: (record: IdempotencyRecord) =>
-      ex.write((c) => {
+      ex.writeStatement((c) => {
         c.prepare("INSERT INTO idempotency_keys (user_id, scope, key, request_hash, result_id, created_at, open_since) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
           record.userId,
           record.scope,
@@ -54,7 +54,7 @@ export function sqliteIdempotency(ex: Executor): IdempotencyRepository {
         ).map(toRecord),
       ),
     close: (userId, scope, key) =>
-      ex.write(
+      ex.writeStatement(
         (c) =>
           c.prepare("UPDATE idempotency_keys SET open_since = NULL WHERE user_id = ? AND scope = ? AND key = ? AND open_since IS NOT NULL").run(userId, scope, key)
             .changes === 1,

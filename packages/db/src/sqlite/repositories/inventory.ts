@@ -10,7 +10,7 @@ import type { Executor } from "../executor.js";
 export function sqliteInventory(ex: Executor): InventoryRepository {
   /** Runs one guarded statement; `params` is built inside so a bad quantity rejects instead of throwing. */
   const applied = (sql: string, params: () => { readonly id: string; readonly q: number }) =>
-    ex.write((c) => c.prepare(sql).run(params()).changes === 1);
+    ex.writeStatement((c) => c.prepare(sql).run(params()).changes === 1);
   return {
     reserveIfAvailable: (variantId, quantity) =>
       applied("UPDATE variants SET reserved = reserved + @q WHERE id = @id AND on_hand - reserved >= @q", () => ({ q: positiveQuantity(quantity), id: variantId })),

@@ -49,7 +49,7 @@ export function sqliteLedger(ex: Executor): LedgerRepository {
         return row ? toTransfer(row) : null;
       }),
     append: (transfer) =>
-      ex.write((c) => {
+      ex.writeStatement((c) => {
         c.prepare(
           `INSERT INTO ledger_transfers (id, debit_account, credit_account, amount_minor, currency, kind, reference, memo, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -66,9 +66,9 @@ export function sqliteLedger(ex: Executor): LedgerRepository {
         );
       }),
     debitIfSufficient: (account, amount, floor) =>
-      ex.write((c) => c.prepare(DEBIT).run({ account, currency: amount.currency, amount: amount.minor, floor }).changes === 1),
+      ex.writeStatement((c) => c.prepare(DEBIT).run({ account, currency: amount.currency, amount: amount.minor, floor }).changes === 1),
     credit: (account, amount) =>
-      ex.write((c) => {
+      ex.writeStatement((c) => {
         c.prepare(CREDIT).run({ account, currency: amount.currency, amount: amount.minor });
       }),
     balance: (account, currency) =>

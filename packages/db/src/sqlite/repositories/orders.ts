@@ -288,7 +288,7 @@ export function sqliteOrders(ex: Executor): OrderRepository {
         return true;
       }),
     nextNumber: () =>
-      ex.write(
+      ex.writeStatement(
         (c) =>
           (
             c

@@ -47,7 +47,7 @@ export function sqliteOutbox(ex: Executor): OutboxRepository {
   return {
     // DO NOTHING rather than a unique error: a retried decision re-enqueues the same ids.
     enqueue: (message) =>
-      ex.write(
+      ex.writeStatement(
         (c) =>
           c
             .prepare(

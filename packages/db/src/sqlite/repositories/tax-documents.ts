@@ -16,7 +16,7 @@ export function sqliteTaxDocuments(ex: Executor): TaxDocumentRepository {
   return {
     // The same guarded counter as order numbers: one statement inside the unit of work's write lock.
     nextNumber: (series) =>
-      ex.write(
+      ex.writeStatement(
         (c) =>
           (
             c.prepare("INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value").get(`tax:${series}`) as {
@@ -25,7 +25,7 @@ export function sqliteTaxDocuments(ex: Executor): TaxDocumentRepository {
           ).value,
       ),
     issue: ({ orderId, refundId, document }) =>
-      ex.write((c) => {
+      ex.writeStatement((c) => {
         c.prepare("INSERT INTO tax_documents (number, order_id, refund_id, kind, issued_at, document) VALUES (?, ?, ?, ?, ?, ?)").run(
           document.number,
           orderId,
