@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { ORDER_STATUSES, PAYMENT_METHODS } from "@bbscart/core";
 import { inr, makeOrder, makePricingLine } from "@bbscart/core/testing";
 import fc from "fast-check";
@@ -41,6 +42,14 @@ describe("compact stored form", () => {
         expect(unpackJson(packed)).toEqual(JSON.parse(encodeJson(value)));
       }),
     );
+  });
+
+  it("gives back a record that deflates to more than one output buffer", () => {
+    // Text a dictionary cannot shorten: ~12 KiB deflated, several rounds of the 2 KiB output buffer.
+    const noise = { note: randomBytes(9_000).toString("base64") };
+    const packed = packJson(noise);
+    expect(packed.length).toBeGreaterThan(3 * 2048);
+    expect(unpackJson(packed)).toEqual(noise);
   });
 
   it("stores a delivered order's details in a fraction of their JSON", () => {
