@@ -63,10 +63,22 @@ export interface Product {
  */
 export type ListedProduct = Pick<Product, "id" | "slug" | "name" | "categoryId" | "images" | "imageAlts" | "variants">;
 
+/**
+ * A product as a line of a cart, an order or an invoice needs it: without its description, its other
+ * variants or its timestamps, which no line shows and a checkout read twice for nothing (decision 182).
+ */
+export type EntryProduct = Omit<Product, "description" | "variants" | "createdAt" | "updatedAt">;
+
 /** A variant together with the product that sells it: what a cart line resolves to. */
 export interface CatalogEntry {
-  readonly product: Product;
+  readonly product: EntryProduct;
   readonly variant: Variant;
+}
+
+/** The part of `product` a catalog entry carries: what an adapter that reads whole products returns. */
+export function entryProduct(product: Product): EntryProduct {
+  const { id, slug, name, categoryId, active, images, imageAlts, taxRateBp } = product;
+  return { id, slug, name, categoryId, active, images, imageAlts, taxRateBp, ...(product.hsnCode !== undefined && { hsnCode: product.hsnCode }) };
 }
 
 /** Sellable means both the product and the variant are switched on. */
@@ -80,7 +92,7 @@ export function isInStock(product: Pick<Product, "variants">): boolean {
 }
 
 /** The tax rate that applies to a product: its own, else the store's. */
-export function taxRateFor(product: Product, storeRateBp: number): number {
+export function taxRateFor(product: Pick<Product, "taxRateBp">, storeRateBp: number): number {
   return product.taxRateBp ?? storeRateBp;
 }
 

@@ -1,5 +1,5 @@
 import type { ClientSession } from "mongoose";
-import type { CatalogEntry, ListedProduct, Product, Variant } from "@bbscart/core";
+import { entryProduct, type CatalogEntry, type ListedProduct, type Product, type Variant } from "@bbscart/core";
 import { searchWords } from "../../search-words.js";
 import type { Models } from "../models/index.js";
 import type { ProductDoc } from "../models/products.js";
@@ -149,7 +149,7 @@ export async function listedWithVariants(models: Models, session: ClientSession 
   }));
 }
 
-/** Catalog entries for variant documents, each with its whole product. */
+/** Catalog entries for variant documents, each with its product as an entry carries it (`entryProduct`). */
 export async function entriesFor(models: Models, session: ClientSession | undefined, variantDocs: readonly VariantDoc[]): Promise<CatalogEntry[]> {
   const productIds = [...new Set(variantDocs.map((v) => v.productId))];
   const productDocs = await models.products.find({ _id: { $in: productIds } }, null, { session }).lean<ProductDoc[]>();
@@ -157,7 +157,7 @@ export async function entriesFor(models: Models, session: ClientSession | undefi
   return variantDocs.flatMap((v) => {
     const product = products.get(v.productId);
     const variant = product?.variants.find((candidate) => candidate.id === v._id);
-    return product && variant ? [{ product, variant }] : [];
+    return product && variant ? [{ product: entryProduct(product), variant }] : [];
   });
 }
 

@@ -1,4 +1,4 @@
-import { money, type CatalogEntry, type ListedProduct, type Product, type Variant } from "@bbscart/core";
+import { money, type CatalogEntry, type EntryProduct, type ListedProduct, type Product, type Variant } from "@bbscart/core";
 import type { Connection } from "../connection.js";
 import { decodeJson, fromFlag, fromMs, jsonList } from "../codec.js";
 import { addVocabularyChange, productVocabulary } from "../../search-words.js";
@@ -84,15 +84,33 @@ function variantsOf(connection: Connection, rows: readonly Pick<ProductRow, "id"
   return variantsByProduct;
 }
 
-/** A product's listed fields from its row (`LISTED_COLUMNS` or more), with its variants from `byProduct`. */
-const listedProduct = (row: ListedRow, byProduct: ReadonlyMap<string, Variant[]>): ListedProduct => ({
+/** A product's listed fields but its variants, from its row (`LISTED_COLUMNS` or more). */
+const cardFields = (row: ListedRow): Omit<ListedProduct, "variants"> => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
   categoryId: row.category_id,
   images: decodeJson<string[]>(row.images),
   imageAlts: decodeJson<string[]>(row.image_alts),
+});
+
+/** A product's listed fields from its row (`LISTED_COLUMNS` or more), with its variants from `byProduct`. */
+const listedProduct = (row: ListedRow, byProduct: ReadonlyMap<string, Variant[]>): ListedProduct => ({
+  ...cardFields(row),
   variants: byProduct.get(row.id) ?? [],
+});
+
+/** The columns a catalog entry reads of a product (`EntryProduct`). */
+const ENTRY_COLUMNS = "seq, id, slug, name, category_id, images, image_alts, active, tax_rate_bp, hsn_code";
+
+type EntryRow = ListedRow & Pick<ProductRow, "active" | "tax_rate_bp" | "hsn_code">;
+
+const entryFields = (row: EntryRow): EntryProduct => ({
+  ...cardFields(row),
+  active: fromFlag(row.active),
+  taxRateBp: row.tax_rate_bp,
+  // Absent, not null, when unset: products stored before HSN codes read back as they were written.
+  ...(row.hsn_code !== null && { hsnCode: row.hsn_code }),
 });
 
 /** Products with their variants in creation order, in the order of `rows`. */
@@ -100,12 +118,9 @@ export function withVariants(connection: Connection, rows: readonly ProductRow[]
   if (rows.length === 0) return [];
   const byProduct = variantsOf(connection, rows);
   return rows.map((row) => ({
-    ...listedProduct(row, byProduct),
+    ...entryFields(row),
+    variants: byProduct.get(row.id) ?? [],
     description: row.description,
-    active: fromFlag(row.active),
-    taxRateBp: row.tax_rate_bp,
-    // Absent, not null, when unset: products stored before HSN codes read back as they were written.
-    ...(row.hsn_code !== null && { hsnCode: row.hsn_code }),
     createdAt: fromMs(row.created_at),
     updatedAt: fromMs(row.updated_at),
   }));
@@ -126,9 +141,9 @@ export function productById(connection: Connection, id: string): Product | null 
 /** Catalog entries for variant rows, sharing one product load. */
 export function entriesFor(connection: Connection, variantRows: readonly VariantRow[]): CatalogEntry[] {
   const productRows = connection
-    .prepare("SELECT * FROM products WHERE id IN (SELECT value FROM json_each(?))")
-    .all(jsonList([...new Set(variantRows.map((row) => row.product_id))])) as ProductRow[];
-  const products = new Map(withVariants(connection, productRows).map((product) => [product.id, product]));
+    .prepare(`SELECT ${ENTRY_COLUMNS} FROM products WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(jsonList([...new Set(variantRows.map((row) => row.product_id))])) as EntryRow[];
+  const products = new Map(productRows.map((row) => [row.id, entryFields(row)]));
   return variantRows.flatMap((row) => {
     const product = products.get(row.product_id);
     return product ? [{ product, variant: toVariant(row) }] : [];
