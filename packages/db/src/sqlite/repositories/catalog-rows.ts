@@ -85,7 +85,7 @@ function variantsOf(connection: Connection, rows: readonly Pick<ProductRow, "id"
 }
 
 /** A product's listed fields but its variants, from its row (`LISTED_COLUMNS` or more). */
-const cardFields = (row: ListedRow): Omit<ListedProduct, "variants"> => ({
+const cardFields = (row: Omit<ListedRow, "seq">): Omit<ListedProduct, "variants"> => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -101,10 +101,11 @@ const listedProduct = (row: ListedRow, byProduct: ReadonlyMap<string, Variant[]>
 });
 
 /** The columns a catalog entry reads of a product (`EntryProduct`). */
-const ENTRY_COLUMNS = "seq, id, slug, name, category_id, images, image_alts, active, tax_rate_bp, hsn_code";
+const ENTRY_COLUMNS = "id, slug, name, category_id, images, image_alts, active, tax_rate_bp, hsn_code";
 
-type EntryRow = ListedRow & Pick<ProductRow, "active" | "tax_rate_bp" | "hsn_code">;
+type EntryRow = Pick<ProductRow, "id" | "slug" | "name" | "category_id" | "images" | "image_alts" | "active" | "tax_rate_bp" | "hsn_code">;
 
+/** A product's entry fields from its row (`ENTRY_COLUMNS` or more). */
 const entryFields = (row: EntryRow): EntryProduct => ({
   ...cardFields(row),
   active: fromFlag(row.active),
