@@ -34,8 +34,8 @@ export interface AuthDeps {
   /** Derives password-reset tokens; shared by every process. */
   secret: string;
   resetTtlMinutes: number;
-  /** Sends committed outbox messages now (the worker takes this over with queues). */
-  deliver: (outboxIds: readonly string[]) => Promise<void>;
+  /** Rings the worker for committed outbox messages, without waiting (queue-outbox.ts). */
+  deliver: (outboxIds: readonly string[]) => void;
   factors: SecondFactors;
   challenges: SignInChallenges;
   /** Counts code attempts per challenge and lets each complete once. */
@@ -100,7 +100,7 @@ export function authService(deps: AuthDeps) {
       });
       for (const message of messages) await repos.outbox.enqueue(message);
     });
-    await deps.deliver(messages.map((message) => message.id));
+    deps.deliver(messages.map((message) => message.id));
   };
 
   return {

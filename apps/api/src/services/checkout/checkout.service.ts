@@ -196,7 +196,7 @@ export function checkoutService(deps: CommerceDeps) {
     }
     if (!outcome.ok) throw refused(outcome.error);
     const { order, outboxIds, afterCommit } = outcome.value;
-    await deps.deliver(outboxIds);
+    deps.deliver(outboxIds);
     if (order.status === "pending_payment" && order.expiresAt) await scheduleExpiry(order.id, order.expiresAt);
     // The only provider call a checkout asks for is a card order's intent; its client secret is the answer's.
     const wantsIntent = afterCommit.some((call) => call.type === "create_intent");

@@ -10,8 +10,8 @@ export interface CommerceDeps {
   log: Logger;
   provider: PaymentProvider;
   jobs: JobScheduler;
-  /** Queues committed outbox messages (by id) for the worker after a unit of work; never throws (the outbox relay catches up). */
-  deliver: (outboxIds: readonly string[]) => Promise<void>;
+  /** Rings the worker for committed outbox messages (by id) after a unit of work, without waiting; never throws (the outbox relay catches up). */
+  deliver: (outboxIds: readonly string[]) => void;
   /** The shop's public address, for links in messages and provider return URLs. */
   publicUrl: string;
 }

@@ -2,17 +2,17 @@ import type { JobScheduler } from "../common/index.js";
 import type { Logger } from "../../logger.js";
 
 /**
- * What services call after a commit: queue the new outbox messages for the worker. The change is
- * already committed, so a failure (Redis down) is logged, not thrown; the outbox relay in the worker
- * queues every message still pending a few seconds later, so nothing is lost.
+ * What services call after a commit: ring the worker for the new outbox messages. The change is
+ * already committed and the messages are durable, so nothing waits for the ring (decision 183): an
+ * answer that waited would hold a request open for a Redis round trip and run the rest of it on a
+ * later event-loop turn, its state gone cold. A failure (Redis down) is logged, not thrown; the outbox
+ * relay in the worker queues every message still pending a few seconds later, so nothing is lost.
  */
 export function queueOutbox(jobs: JobScheduler, log: Logger) {
-  return async (outboxIds: readonly string[]): Promise<void> => {
+  return (outboxIds: readonly string[]): void => {
     if (outboxIds.length === 0) return;
-    try {
-      await jobs.enqueueNotifications(outboxIds);
-    } catch (error) {
+    jobs.enqueueNotifications(outboxIds).catch((error: unknown) => {
       log.warn({ err: error, outboxIds }, "notifications not queued; the outbox relay will queue them");
-    }
+    });
   };
 }

@@ -49,7 +49,7 @@ export function adminOrdersService(deps: CommerceDeps) {
         }),
     });
     if (!result.ok) throw refused(result.error);
-    await deps.deliver(result.value.outboxIds);
+    deps.deliver(result.value.outboxIds);
     // A cancelled paid card order has a refund waiting for the provider.
     await money.runProviderCalls(result.value.order, result.value.afterCommit);
     return result.value.order;

@@ -38,7 +38,7 @@ export async function expireOrder(deps: OrderExpiryDeps, orderId: string): Promi
   }
   if (!expired) return "unchanged";
   const { order, outboxIds, afterCommit } = decided.value;
-  await deps.deliver(outboxIds);
+  deps.deliver(outboxIds);
   await providerCalls(deps).run(order, afterCommit);
   return "expired";
 }

@@ -50,7 +50,7 @@ export function ordersService(deps: CommerceDeps) {
       decision: async (order, repos) => applyOrderEvent(order, event, { actor: shopper(user), now: clock.now(), settings: await loadSettings(repos) }),
     });
     if (!decided.ok) throw refused(decided.error);
-    await deps.deliver(decided.value.outboxIds);
+    deps.deliver(decided.value.outboxIds);
     await providerCalls(deps).run(decided.value.order, decided.value.afterCommit);
     return detail(user, decided.value.order);
   }

@@ -57,7 +57,7 @@ export function providerCalls(deps: ProviderCallDeps) {
       ...(onSaved ? { onSaved } : {}),
     });
     if (!result.ok) throw refused(result.error);
-    await deps.deliver(result.value.outboxIds);
+    deps.deliver(result.value.outboxIds);
     return { order: result.value.order, saved: result.value.saved };
   }
 

@@ -103,7 +103,7 @@ export function refunds(deps: CommerceDeps) {
       },
     });
     if (!result.ok) throw refused(result.error);
-    await deps.deliver(result.value.outboxIds);
+    deps.deliver(result.value.outboxIds);
     await provider.run(result.value.order, result.value.afterCommit);
     const order = await db.repos.orders.findById(input.orderId);
     return { orderId: input.orderId, refund: refundIn(order ?? result.value.order, refundId) };

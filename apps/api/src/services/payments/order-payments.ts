@@ -70,7 +70,7 @@ export function orderPayments(deps: ProviderCallDeps, actor: Actor) {
       if (refusal.code === "ORDER_BUSY") throw new Error(`order for intent ${facts.intentId} is busy`);
       throw new PaymentEventRejected(refusal.problem ?? `order for intent ${facts.intentId} refused the event: ${refusal.code}`);
     }
-    await deps.deliver(result.value.outboxIds);
+    deps.deliver(result.value.outboxIds);
     await providerCalls(deps).run(result.value.order, result.value.afterCommit);
     return { saved: result.value.saved, order: result.value.order };
   }

@@ -106,7 +106,7 @@ export function topUps(deps: Pick<CommerceDeps, "db" | "clock" | "provider" | "d
       return ok({ outboxIds: applied.value.outboxIds, closed });
     });
     if (!credited.ok) throw new PaymentEventRejected(`top-up ${owner.id} could not be credited: ${credited.error.code}`);
-    await deps.deliver(credited.value.outboxIds);
+    deps.deliver(credited.value.outboxIds);
     return { closed: credited.value.closed };
   }
 

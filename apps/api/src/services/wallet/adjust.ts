@@ -80,6 +80,6 @@ export async function adjustWallet(deps: CommerceDeps & { stepUp: StepUp }, admi
   });
   if (!outcome.ok) throw refused(adjustmentRefusal(outcome.error));
   const { outboxIds, ...result } = outcome.value;
-  await deps.deliver(outboxIds);
+  deps.deliver(outboxIds);
   return result;
 }
