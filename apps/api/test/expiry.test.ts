@@ -38,7 +38,6 @@ describe("unpaid orders expire", () => {
       provider: app.provider,
       deliver: (ids) => {
         delivered.push(...ids);
-        return Promise.resolve();
       },
     };
     [shopper] = (await makeShoppers(app, 1)) as [Shopper];

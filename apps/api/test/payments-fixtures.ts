@@ -104,5 +104,5 @@ export const reconcileAt = (app: SandboxApp, now: Date): ReconcileDeps => ({
   ids: timeOrderedIds,
   log: createLogger(app.env, "worker"),
   provider: app.sandbox,
-  deliver: () => Promise.resolve(),
+  deliver: () => undefined,
 });

@@ -82,7 +82,7 @@ describe("refunds over HTTP", () => {
     expect(pending.refund.status).toBe("pending");
     const reconcile = (now: Date) =>
       reconcilePayments(
-        { db: app.db, clock: { now: () => now }, ids: timeOrderedIds, log: createLogger(app.env, "worker"), provider: app.provider, deliver: () => Promise.resolve() },
+        { db: app.db, clock: { now: () => now }, ids: timeOrderedIds, log: createLogger(app.env, "worker"), provider: app.provider, deliver: () => undefined },
         { awaitingAfterMs: 60_000, limit: 50 },
       );
     // Not yet: a refund just asked for may still be on its way to the provider.
