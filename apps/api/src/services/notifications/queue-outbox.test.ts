@@ -48,6 +48,15 @@ describe("queueOutbox", () => {
     }
   });
 
+  it("logs a scheduler that throws instead of rejecting, and throws nothing to the caller", () => {
+    const { jobs } = schedulerRinging(() => {
+      throw new Error("queue closed");
+    });
+    const { log, warn } = recordingLog();
+    expect(() => queueOutbox(jobs, log)(["order:o3:placed"])).not.toThrow();
+    expect(warn).toHaveBeenCalledWith({ err: expect.objectContaining({ message: "queue closed" }) as unknown, outboxIds: ["order:o3:placed"] }, "notifications not queued; the outbox relay will queue them");
+  });
+
   it("does not ring for a unit of work that wrote no messages", () => {
     const { jobs, enqueueNotifications } = schedulerRinging(() => Promise.resolve());
     queueOutbox(jobs, recordingLog().log)([]);

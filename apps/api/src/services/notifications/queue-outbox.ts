@@ -11,8 +11,12 @@ import type { Logger } from "../../logger.js";
 export function queueOutbox(jobs: JobScheduler, log: Logger) {
   return (outboxIds: readonly string[]): void => {
     if (outboxIds.length === 0) return;
-    jobs.enqueueNotifications(outboxIds).catch((error: unknown) => {
-      log.warn({ err: error, outboxIds }, "notifications not queued; the outbox relay will queue them");
-    });
+    const failed = (error: unknown) => log.warn({ err: error, outboxIds }, "notifications not queued; the outbox relay will queue them");
+    // A scheduler that throws instead of rejecting is logged the same way: the caller has committed.
+    try {
+      jobs.enqueueNotifications(outboxIds).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   };
 }
