@@ -38,6 +38,20 @@ describe("while Redis is down", () => {
     expect((placed.data as Receipt).clientSecret).toMatch(/_secret$/);
   });
 
+  it("confirms a cash-on-delivery order without waiting for the workers' ring, leaving its notifications to the relay", async () => {
+    const product = await addProduct(app, { stock: 3 });
+    expect((await call(app.url, "cart.add", { variantId: product.variantId, quantity: 1 }, { token: shopper.token })).status).toBe(200);
+    const placed = await call(app.url, "order.place", { address, deliveryOptionId: "standard", paymentMethod: "cod", idempotencyKey: newKey() }, { token: shopper.token });
+    expect(placed.status).toBe(200);
+    const { orderId, status } = placed.data as Receipt;
+    expect(status).toBe("confirmed");
+    // Committed with the order and never queued (the ring failed): the relay's to send once Redis is back.
+    const { items } = await app.db.repos.outbox.list({ status: null, limit: 100, cursor: null });
+    const messages = items.filter((message) => message.notification.data.orderId === orderId);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.map((message) => message.status)).toEqual(messages.map(() => "pending"));
+  });
+
   it("answers the admin's queue health with 503, naming Redis and when to try again, never a 500", async () => {
     const health = await call(app.url, "admin.operations.health", undefined, { token: admin.token });
     expect(health.status).toBe(503);
