@@ -1,5 +1,6 @@
 import { inr } from "@bbscart/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Repositories } from "@bbscart/core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CartView } from "../src/services/cart/index.js";
 import { addProduct, address, makeShoppers } from "./checkout-fixtures.js";
 import { startApp, type RunningApp } from "./harness.js";
@@ -32,6 +33,39 @@ describe("cart over HTTP", () => {
     expect(cart.problems).toEqual([]);
     // Another browser without the cookie sees its own, empty cart.
     expect(((await call(app.url, "cart.get")).data as CartView).lines).toEqual([]);
+  });
+
+  it("reads the store settings once for a cart change, whether it starts a cart or changes a stored one", async () => {
+    const product = await addProduct(app, { stock: 10, priceMinor: 30_000 });
+    const [shopper] = await makeShoppers(app, 1);
+    let reads = 0;
+    // Every unit of work the cart service runs sees repositories whose settings reads are counted.
+    const counted = (repos: Repositories): Repositories => ({
+      ...repos,
+      settings: new Proxy(repos.settings, {
+        get: (target, key, receiver) => {
+          const value: unknown = Reflect.get(target, key, receiver);
+          if (key !== "get" || typeof value !== "function") return value;
+          return (...args: unknown[]) => {
+            reads += 1;
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      }),
+    });
+    const run = app.db.uow.run.bind(app.db.uow);
+    const spy = vi.spyOn(app.db.uow, "run").mockImplementation((work, options) => run((repos) => work(counted(repos)), options));
+    try {
+      for (const quantity of [1, 2]) {
+        reads = 0;
+        const added = await call(app.url, "cart.add", { variantId: product.variantId, quantity }, { token: shopper!.token });
+        expect(added.status).toBe(200);
+        // The first add starts the shopper's cart (the store currency and the review); the second changes it.
+        expect(reads).toBe(1);
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("reports problems with their fixes, and fixing them clears them", async () => {

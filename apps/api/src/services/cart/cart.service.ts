@@ -13,6 +13,7 @@ import {
   type CatalogEntry,
   type Repositories,
   type Result,
+  type StoreSettings,
 } from "@bbscart/core";
 import { type CommerceDeps, loadSettings, refused } from "../common/index.js";
 import { cartView, reviewStoredCart, type CartView } from "./review.js";
@@ -62,15 +63,16 @@ const unwrap = (result: Result<Cart, CartError>): Cart => {
 export function cartService(deps: CommerceDeps) {
   const { db, clock, ids } = deps;
 
-  async function load(repos: Repositories, owner: CartOwner | null): Promise<Cart> {
+  /**
+   * The owner's stored cart, or a new empty one in the store currency. A caller that reviews the cart
+   * passes the settings it reviews with, so they are read once for both (after every order the
+   * shopper's next change starts a new cart).
+   */
+  async function load(repos: Repositories, owner: CartOwner | null, settings?: StoreSettings): Promise<Cart> {
     const stored = owner?.userId ? await repos.carts.findByUser(owner.userId) : owner?.guestId ? await repos.carts.findByGuest(owner.guestId) : null;
     if (stored) return stored;
-    const { currency } = await loadSettings(repos);
+    const { currency } = settings ?? (await loadSettings(repos));
     return { id: ids.next(), userId: owner?.userId ?? null, guestId: owner?.guestId ?? null, currency, lines: [], couponCode: null, updatedAt: clock.now() };
-  }
-
-  async function view(repos: Repositories, cart: Cart, owner: CartOwner | null, deliveryOptionId?: string): Promise<CartView> {
-    return cartView(cart, await reviewStoredCart(repos, cart, { userId: owner?.userId ?? null, deliveryOptionId, now: clock.now() }));
   }
 
   /**
@@ -81,11 +83,12 @@ export function cartService(deps: CommerceDeps) {
   async function change(owner: CartOwner | null, decide: (cart: Cart, repos: Repositories, now: Date, catalog: CatalogReads) => Promise<Cart> | Cart): Promise<CartView> {
     const attempt = () =>
       db.uow.run(async (repos) => {
-        const cart = await load(repos, owner);
+        const settings = await loadSettings(repos);
+        const cart = await load(repos, owner, settings);
         const catalog = catalogReads(repos, cart);
         const next = await decide(cart, repos, clock.now(), catalog);
         if (owner && next !== cart) await repos.carts.save(next);
-        return cartView(next, await reviewStoredCart(repos, next, { userId: owner?.userId ?? null, now: clock.now(), entries: await catalog() }));
+        return cartView(next, await reviewStoredCart(repos, next, { userId: owner?.userId ?? null, now: clock.now(), settings, entries: await catalog() }));
       }, CART_WRITE);
     try {
       return await attempt();
@@ -97,7 +100,9 @@ export function cartService(deps: CommerceDeps) {
 
   return {
     async get(owner: CartOwner | null, deliveryOptionId?: string): Promise<CartView> {
-      return view(db.repos, await load(db.repos, owner), owner, deliveryOptionId);
+      const settings = await loadSettings(db.repos);
+      const cart = await load(db.repos, owner, settings);
+      return cartView(cart, await reviewStoredCart(db.repos, cart, { userId: owner?.userId ?? null, deliveryOptionId, now: clock.now(), settings }));
     },
 
     add(owner: CartOwner, input: { variantId: string; quantity: number }) {
